@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { UserError, formatUserError } from '../errors.js';
+import { version } from './version.js';
+
+/**
+ * The `atelier` command. Each capability contributes one subcommand module;
+ * this file only wires them together and turns user errors into exit codes.
+ */
+const program = new Command('atelier')
+  .description('Teams of AI assistants that reason, plan and collaborate.')
+  .version(version)
+  .showHelpAfterError()
+  .exitOverride();
+
+const commands: Array<() => Command> = [];
+for (const make of commands) program.addCommand(make());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version "errors" are normal exits; usage mistakes are bad input.
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof UserError) {
+    process.stderr.write(`${formatUserError(err)}\n`);
+    process.exitCode = err.exitCode;
+  } else {
+    throw err;
+  }
+}

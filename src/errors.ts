@@ -1,0 +1,45 @@
+/**
+ * Errors split by who is at fault. A `UserError` is the user's mistake (bad input,
+ * bad configuration): the CLI prints its message, location and hint — never a stack
+ * trace — and exits with its `exitCode` (2 by default).
+ */
+
+/** A position in a text the user wrote. Lines and columns start at 1. */
+export interface SourceLocation {
+  file?: string;
+  line: number;
+  col: number;
+}
+
+export interface UserErrorOptions {
+  location?: SourceLocation;
+  hint?: string;
+  exitCode?: number;
+  cause?: unknown;
+}
+
+export class UserError extends Error {
+  readonly location: SourceLocation | undefined;
+  readonly hint: string | undefined;
+  readonly exitCode: number;
+
+  constructor(message: string, options: UserErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'UserError';
+    this.location = options.location;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? 2;
+  }
+}
+
+/** `file:line:col` (or `line:col` when the text has no file name). */
+export function formatLocation(loc: SourceLocation): string {
+  return `${loc.file ? `${loc.file}:` : ''}${loc.line}:${loc.col}`;
+}
+
+/** The one-or-two-line form the CLI prints: `file:1:2: error: message` then `  hint: ...`. */
+export function formatUserError(err: UserError): string {
+  const where = err.location ? `${formatLocation(err.location)}: ` : '';
+  const hint = err.hint ? `\n  hint: ${err.hint}` : '';
+  return `${where}error: ${err.message}${hint}`;
+}

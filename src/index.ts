@@ -1,0 +1,6 @@
+/**
+ * Atelier's public API. Each capability's index.ts is its public face; this file
+ * re-exports them.
+ */
+export { UserError, formatUserError, formatLocation } from './errors.js';
+export type { SourceLocation } from './errors.js';
