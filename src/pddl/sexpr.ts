@@ -1,0 +1,96 @@
+/**
+ * The first pass of the PDDL parser: text -> s-expressions with line/column on every
+ * node. A hand-written scanner over char codes (benchmark problems reach a few hundred
+ * KB); symbols are lower-cased here because PDDL is case-insensitive.
+ */
+import type { SourceLocation } from '../errors.js';
+import { PddlError } from './errors.js';
+
+export interface SSymbol {
+  kind: 'symbol';
+  value: string;
+  loc: SourceLocation;
+}
+
+export interface SList {
+  kind: 'list';
+  items: SExpr[];
+  loc: SourceLocation;
+}
+
+export type SExpr = SSymbol | SList;
+
+const OPEN = 40; // (
+const CLOSE = 41; // )
+const SEMI = 59; // ;
+const NEWLINE = 10;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+
+/** Reads every top-level s-expression of `text`. Throws PddlError on unbalanced parentheses. */
+export function readSExprs(text: string, file?: string): SExpr[] {
+  const loc = (line: number, col: number): SourceLocation =>
+    file === undefined ? { line, col } : { file, line, col };
+  const top: SExpr[] = [];
+  const stack: SList[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      line++;
+      i++;
+      lineStart = i;
+    } else if (isSpace(c)) {
+      i++;
+    } else if (c === SEMI) {
+      while (i < n && text.charCodeAt(i) !== NEWLINE) i++;
+    } else if (c === OPEN) {
+      const list: SList = { kind: 'list', items: [], loc: loc(line, i - lineStart + 1) };
+      (stack.length > 0 ? stack[stack.length - 1]!.items : top).push(list);
+      stack.push(list);
+      i++;
+    } else if (c === CLOSE) {
+      if (stack.length === 0) {
+        throw new PddlError(`unexpected ')'`, loc(line, i - lineStart + 1), 'this parenthesis closes nothing: remove it or add the missing "("');
+      }
+      stack.pop();
+      i++;
+    } else {
+      const start = i;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isSpace(d) || d === OPEN || d === CLOSE || d === SEMI) break;
+        i++;
+      }
+      const sym: SSymbol = { kind: 'symbol', value: text.slice(start, i).toLowerCase(), loc: loc(line, start - lineStart + 1) };
+      (stack.length > 0 ? stack[stack.length - 1]!.items : top).push(sym);
+    }
+  }
+  if (stack.length > 0) {
+    const open = stack[stack.length - 1]!;
+    throw new PddlError(
+      `unbalanced parentheses: '(' is never closed`,
+      open.loc,
+      `expected ${stack.length} more ')' before the end of the file (line ${line})`,
+    );
+  }
+  return top;
+}
+
+/** `(a (b c))` -> the PDDL text, for messages. */
+export function showSExpr(e: SExpr): string {
+  return e.kind === 'symbol' ? e.value : `(${e.items.map(showSExpr).join(' ')})`;
+}
+
+/** A short description of a node for "expected X, found Y" messages. */
+export function describe(e: SExpr | undefined): string {
+  if (e === undefined) return 'nothing';
+  if (e.kind === 'symbol') return `'${e.value}'`;
+  const text = showSExpr(e);
+  return text.length > 40 ? `'${text.slice(0, 37)}...'` : `'${text}'`;
+}
