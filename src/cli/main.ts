@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { version } from './version.js';
+import { serveCommand } from './serve.js';
 
 /**
  * The `atelier` command. Each capability contributes one subcommand module;
@@ -12,7 +13,7 @@ const program = new Command('atelier')
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<() => Command> = [];
+const commands: Array<() => Command> = [serveCommand];
 for (const make of commands) program.addCommand(make());
 
 try {

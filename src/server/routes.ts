@@ -1,0 +1,4 @@
+/** The route modules, in the order they are mounted. */
+import type { RouteModule } from './types.js';
+
+export const ROUTE_MODULES: RouteModule[] = [];

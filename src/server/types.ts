@@ -1,0 +1,17 @@
+/** Options of the HTTP app and server. */
+import type { Hono } from 'hono';
+import type { Operation } from './openapi.js';
+
+export interface AppOptions {
+  /** The bearer token every /api and /v1 request must carry. */
+  token: string;
+  /** Largest accepted request body in bytes (default 1 MiB); larger bodies get 413. */
+  bodyLimitBytes?: number;
+  /** Folder of the built web UI; default web/dist of this checkout; `null` serves no UI. */
+  webRoot?: string | null;
+  /** Longest a POST /api/plan search may run, in milliseconds (default 10 s). */
+  planTimeLimitMs?: number;
+}
+
+/** One area of the API: adds its routes and returns their description for OpenAPI. */
+export type RouteModule = (app: Hono, options: AppOptions) => Operation[];
