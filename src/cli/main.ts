@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { version } from './version.js';
+import { validateCommand } from './validate.js';
 import { serveCommand } from './serve.js';
 
 /**
@@ -13,7 +14,7 @@ const program = new Command('atelier')
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<() => Command> = [serveCommand];
+const commands: Array<() => Command> = [validateCommand, serveCommand];
 for (const make of commands) program.addCommand(make());
 
 try {

@@ -4,13 +4,14 @@
  * then actions and derived predicates) so every reference is checked.
  */
 import type { SourceLocation } from '../errors.js';
-import type { ActionDef, DerivedDef, Domain, FunctionDecl, PredicateDecl, TypeDecl, TypedName } from './ast.js';
+import type { ActionDef, DerivedDef, Domain, Effect, FunctionDecl, PredicateDecl, TypeDecl, TypedName } from './ast.js';
 import { readCondition, readEffect } from './conditions.js';
 import type { Scope } from './conditions.js';
 import { PddlError } from './errors.js';
 import { expectList, expectSymbol, head, lastLoc, readType, readTypedList } from './read.js';
 import { readRequirements } from './requirements.js';
 import { describe, readSExprs } from './sexpr.js';
+import { stratifyDerived } from './strata.js';
 import type { SExpr, SList } from './sexpr.js';
 
 const DOMAIN_SECTIONS = [':requirements', ':types', ':constants', ':predicates', ':functions', ':action', ':derived'];
@@ -107,6 +108,7 @@ export function parseDomain(text: string, file?: string): Domain {
     }
   }
   const domain: Domain = { name, requirements, types, constants, predicates, functions, actions, derived };
+  checkDerivedUse(domain);
   if (file !== undefined) domain.file = file;
   return domain;
 }
@@ -249,4 +251,20 @@ function readDerived(s: SList, base: Scope): DerivedDef {
   const head2: PredicateDecl = { ...headDecl, params };
   const scope: Scope = { ...base, vars: new Set(params.map((p) => p.name)) };
   return { head: head2, body: readCondition(s.items[2]!, scope), loc: s.loc };
+}
+
+/** Actions may not change derived predicates, and derived rules must be stratified. */
+function checkDerivedUse(domain: Domain): void {
+  const derivedNames = new Set(domain.derived.map((d) => d.head.name));
+  if (derivedNames.size === 0) return;
+  const visit = (e: Effect, action: string): void => {
+    if (e.kind === 'and') for (const x of e.args) visit(x, action);
+    else if (e.kind === 'forall' || e.kind === 'when') visit(e.body, action);
+    else if ((e.kind === 'add' || e.kind === 'delete') && derivedNames.has(e.atom.predicate)) {
+      const loc = e.atom.loc ?? { line: 1, col: 1 };
+      throw new PddlError(`action '${action}' changes derived predicate '${e.atom.predicate}'`, loc, 'derived predicates are computed by their rules; actions may not add or delete them');
+    }
+  };
+  for (const a of domain.actions) visit(a.effect, a.name);
+  stratifyDerived(domain);
 }

@@ -23,7 +23,15 @@ export function formatCondition(c: Condition, binding?: ReadonlyMap<string, stri
     case 'imply':
       return `(imply ${formatCondition(c.if, binding)} ${formatCondition(c.then, binding)})`;
     case 'exists':
-    case 'forall':
-      return `(${c.kind} (${formatParams(c.params)}) ${formatCondition(c.body, binding)})`;
+    case 'forall': {
+      // Quantified variables shadow outer bindings of the same name.
+      let inner = binding;
+      if (binding !== undefined && c.params.some((p) => binding.has(p.name))) {
+        const copy = new Map(binding);
+        for (const p of c.params) copy.delete(p.name);
+        inner = copy;
+      }
+      return `(${c.kind} (${formatParams(c.params)}) ${formatCondition(c.body, inner)})`;
+    }
   }
 }

@@ -12,3 +12,4 @@ export { formatAtom, formatCondition } from './format.js';
 export { buildTypeTable } from './types.js';
 export type { TypeTable } from './types.js';
 export { SUPPORTED_REQUIREMENTS } from './requirements.js';
+export { stratifyDerived } from './strata.js';
