@@ -72,6 +72,15 @@ export function readSExprs(text: string, file?: string): SExpr[] {
     }
   }
   if (stack.length > 0) {
+    const misplaced = findNestedSection(stack[0]!, 0);
+    if (misplaced !== undefined) {
+      const at = misplaced.section.loc;
+      throw new PddlError(
+        `unbalanced parentheses: '(' is never closed`,
+        misplaced.container.loc,
+        `a ')' is probably missing before line ${at.line}, column ${at.col}, where '${misplaced.name}' starts inside it`,
+      );
+    }
     const open = stack[stack.length - 1]!;
     throw new PddlError(
       `unbalanced parentheses: '(' is never closed`,
@@ -80,6 +89,28 @@ export function readSExprs(text: string, file?: string): SExpr[] {
     );
   }
   return top;
+}
+
+const SECTIONS = new Set([
+  ':requirements', ':types', ':constants', ':predicates', ':functions', ':action', ':derived',
+  ':durative-action', ':domain', ':objects', ':init', ':goal', ':metric',
+]);
+
+/**
+ * With a ')' missing, the next section ends up inside the one before it. Finding the
+ * first section nested below the top level points at the list that was not closed.
+ */
+function findNestedSection(list: SList, depth: number): { container: SList; section: SList; name: string } | undefined {
+  for (const item of list.items) {
+    if (item.kind !== 'list') continue;
+    const first = item.items[0];
+    if (depth >= 1 && first?.kind === 'symbol' && SECTIONS.has(first.value)) {
+      return { container: list, section: item, name: first.value };
+    }
+    const found = findNestedSection(item, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** `(a (b c))` -> the PDDL text, for messages. */

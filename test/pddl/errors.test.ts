@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PddlError, parseDomain, parsePlan, parseProblem } from '../../src/pddl/index.js';
+import { UserError } from '../../src/errors.js';
+
+const DOMAIN = `(define (domain d)
+  (:requirements :strips :typing)
+  (:types block - object)
+  (:constants table - block)
+  (:predicates (on ?x ?y - block) (clear ?x - block))
+  (:action move
+    :parameters (?x ?y - block)
+    :precondition (and (clear ?x) (clear ?y))
+    :effect (and (on ?x ?y) (not (clear ?y)))))
+`;
+
+/** Asserts that `run` throws a PddlError at line:col whose message matches. */
+function fails(run: () => unknown, message: RegExp, line: number, col: number, hint?: RegExp): void {
+  assert.throws(run, (err: unknown) => {
+    assert.ok(err instanceof PddlError, `expected a PddlError, got ${String(err)}`);
+    assert.ok(err instanceof UserError);
+    assert.equal(err.exitCode, 2);
+    assert.match(err.message, message);
+    assert.deepEqual([err.location.file, err.location.line, err.location.col], ['f.pddl', line, col], err.message);
+    if (hint !== undefined) assert.match(err.hint ?? '', hint);
+    return true;
+  });
+}
+
+const domain = (text: string) => () => parseDomain(text, 'f.pddl');
+const problem = (text: string) => () => parseProblem(text, parseDomain(DOMAIN), 'f.pddl');
+
+test('syntax: an unclosed parenthesis points at the "(" and says how many ")" are missing', () => {
+  fails(domain('(define (domain d)\n  (:predicates (p ?x)\n'), /never closed/, 2, 3, /expected 2 more '\)'/);
+});
+
+test('syntax: a stray ")" is reported where it is', () => {
+  fails(domain('(define (domain d))\n  )'), /unexpected '\)'/, 2, 3);
+});
+
+test('syntax: a missing ")" at the end of an action is blamed on that action, not on define', () => {
+  const unbalanced = `(define (domain d)
+  (:predicates (p))
+  (:action a :parameters () :effect (p)
+  (:action b :parameters () :effect (p)))`;
+  fails(domain(unbalanced), /never closed/, 3, 3, /missing before line 4, column 3, where ':action' starts/);
+  // with an extra ')' elsewhere the parentheses balance, and the action parser notices
+  const text = `(define (domain d)
+  (:predicates (p))
+  (:action a :parameters () :effect (p)
+  (:action b :parameters () :effect (p))))`;
+  fails(domain(text), /expected one of :parameters :precondition :effect in action 'a'/, 4, 3, /'\)' closing action 'a' is probably missing/);
+});
+
+test('syntax: unexpected tokens and missing headers', () => {
+  fails(domain(''), /empty file/, 1, 1);
+  fails(domain('(domain d)'), /expected 'define', found 'domain'/, 1, 2);
+  fails(domain('(define (problem p))'), /expected \(domain NAME\)/, 1, 9, /problem file/);
+  fails(domain('(define (domain d) (:predicates (p)) (:action))'), /expected the action name/, 1, 38);
+  fails(domain('(define (domain d) (:predicates (p)) (:action a :parameters (x) :effect (p)))'), /expected a variable .* found 'x'/, 1, 62);
+  fails(domain('(define (domain d) (:predicates (p ?x -)))'), /expected a type after '-'/, 1, 39);
+  fails(domain('(define (domain d) (:predicatez (p)))'), /unknown domain section ':predicatez'/, 1, 20, /:predicates/);
+  fails(domain('(define (domain d)) (define (domain e))'), /unexpected text after the end/, 1, 21);
+  fails(domain('(define (domain d) (:predicates (p)) (:action a :parameters () :effect (and (p) (or (p)))))'), /'or' is not allowed in an effect/, 1, 81);
+});
+
+test('requirements: unknown and unsupported flags are rejected where they are written', () => {
+  fails(domain('(define (domain d)\n  (:requirements :strips :typo))'), /unknown requirement ':typo'/, 2, 26, /supported: :strips/);
+  fails(domain('(define (domain d)\n  (:requirements :durative-actions))'), /unsupported requirement ':durative-actions'/, 2, 18);
+  fails(domain('(define (domain d)\n  (:requirements :fluents))'), /unsupported requirement ':fluents'/, 2, 18);
+  fails(domain('(define (domain d) (:durative-action a))'), /durative actions .* not supported/, 1, 20);
+});
+
+test('numeric fluents beyond action costs are rejected with their location', () => {
+  const head = '(define (domain d) (:requirements :action-costs) (:predicates (p)) (:functions (fuel) - number (total-cost) - number)\n';
+  fails(domain(`${head}(:action a :parameters () :precondition (> (fuel) 1) :effect (p)))`), /numeric condition '>' is not supported/, 2, 41);
+  fails(domain(`${head}(:action a :parameters () :effect (decrease (fuel) 1)))`), /numeric effect 'decrease' is not supported/, 2, 35);
+  fails(domain(`${head}(:action a :parameters () :effect (increase (fuel) 1)))`), /only \(total-cost\) may be increased/, 2, 45);
+  fails(domain(`${head}(:action a :parameters () :effect (increase (total-cost) -1)))`), /must not be negative/, 2, 58);
+});
+
+test('semantics in a domain: unknown predicate, wrong arity, undeclared type, variable and constant', () => {
+  const act = (pre: string, params = '(?x ?y - block)') =>
+    DOMAIN.replace('(?x ?y - block)', params).replace('(and (clear ?x) (clear ?y))', pre);
+  fails(domain(act('(and (clear ?x) (onn ?x ?y))')), /unknown predicate 'onn'/, 8, 36, /:predicates/);
+  fails(domain(act('(and (clear ?x) (on ?x))')), /predicate 'on' takes 2 arguments, found 1/, 8, 35, /\(on \?x \?y\)/);
+  fails(domain(act('(and (clear ?z))')), /undeclared variable '\?z'/, 8, 31);
+  fails(domain(act('(and (clear floor))')), /undeclared constant 'floor'/, 8, 31, /:constants/);
+  fails(domain(act('(clear ?x)', '(?x ?y - blok)')), /undeclared type 'blok'/, 7, 26, /:types/);
+  fails(domain(act('(forall (?z - thing) (clear ?z))')), /undeclared type 'thing'/, 8, 33);
+  fails(domain(DOMAIN.replace('(clear ?x - block))', '(clear ?x - block) (on ?a))')), /predicate 'on' is declared twice/, 5, 54);
+  fails(domain(DOMAIN.replace('(?x ?y - block)', '(?x ?x - block)')), /parameter '\?x' is declared twice/, 7, 21);
+});
+
+test('derived predicates: undeclared heads, actions changing them, recursion through negation', () => {
+  const base = '(define (domain d) (:requirements :derived-predicates)\n (:predicates (p ?x) (q ?x) (r ?x))\n';
+  fails(domain(`${base}(:derived (s ?x) (p ?x)))`), /derived predicate 's' is not declared/, 3, 11);
+  fails(domain(`${base}(:derived (q ?x) (p ?x)) (:action a :parameters (?x) :effect (q ?x)))`), /action 'a' changes derived predicate 'q'/, 3, 62);
+  fails(domain(`${base}(:derived (q ?x) (not (r ?x)))\n(:derived (r ?x) (q ?x)))`), /'q' depends negatively on itself \(through 'r'\)/, 3, 1);
+});
+
+test('semantics in a problem: domain mismatch, undeclared object and type, unknown predicate, arity', () => {
+  const prob = (body: string, dom = 'd') => `(define (problem p) (:domain ${dom})\n${body})`;
+  fails(problem(prob('(:init) (:goal (and))', 'other')), /problem is for domain 'other', but the domain is 'd'/, 1, 30);
+  fails(problem(prob('(:objects a - block)\n(:init (clear b)) (:goal (clear a))')), /undeclared object 'b'/, 3, 15, /:objects/);
+  fails(problem(prob('(:objects a - blok) (:init) (:goal (and))')), /undeclared type 'blok'/, 2, 15);
+  fails(problem(prob('(:objects a - block) (:init (free a)) (:goal (and))')), /unknown predicate 'free'/, 2, 30);
+  fails(problem(prob('(:objects a - block) (:init) (:goal (on a))')), /predicate 'on' takes 2 arguments, found 1/, 2, 37);
+  fails(problem(prob('(:objects a - block) (:init) (:goal (clear ?x))')), /undeclared variable '\?x'/, 2, 44);
+  fails(problem(prob('(:objects a - block) (:goal (clear a))')), /missing section \(:init/, 1, 21);
+  fails(problem(prob('(:objects a - block) (:init)')), /missing section \(:goal/, 1, 21);
+  fails(problem(prob('(:objects a - block) (:init) (:goal (clear a)) (:metric minimize (total-cost))')), /does not declare/, 2, 66);
+  // constants of the domain are usable in problems
+  assert.equal(parseProblem(prob('(:init (clear table)) (:goal (clear table))'), parseDomain(DOMAIN)).init.length, 1);
+});
+
+test('plans: a malformed line is reported with its location', () => {
+  assert.throws(() => parsePlan('(a b)\n  move a b\n', 'f.pddl'), (e: unknown) => e instanceof PddlError && e.location.line === 2 && e.location.col === 3);
+  assert.throws(() => parsePlan('(a (b))', 'f.pddl'), PddlError);
+  assert.throws(() => parsePlan('\n\n()', 'f.pddl'), (e: unknown) => e instanceof PddlError && /empty plan step/.test(e.message) && e.location.line === 3);
+});
