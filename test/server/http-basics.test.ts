@@ -1,0 +1,97 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadOrCreateToken } from '../../src/server/index.js';
+import { TOKEN, errorOf, testServer } from './helpers.js';
+import type { TestServer } from './helpers.js';
+
+describe('HTTP basics: auth, errors, limits', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await testServer({ bodyLimitBytes: 4096 });
+  });
+  after(() => server.close());
+
+  it('answers 401 with a JSON error when the bearer token is missing', async () => {
+    const res = await server.call('/api/openapi.json', { auth: false });
+    assert.equal(res.status, 401);
+    assert.match(res.headers.get('www-authenticate') ?? '', /Bearer/);
+    const err = await errorOf(res);
+    assert.equal(err.code, 'unauthorized');
+  });
+
+  it('answers 401 when the bearer token is wrong, on /api and on /v1', async () => {
+    for (const path of ['/api/openapi.json', '/v1/models']) {
+      const res = await server.call(path, { auth: false, headers: { authorization: `Bearer ${TOKEN}x` } });
+      assert.equal(res.status, 401, path);
+      assert.equal((await errorOf(res)).message, 'invalid bearer token');
+    }
+  });
+
+  it('accepts the right token', async () => {
+    const res = await server.call('/api/openapi.json');
+    assert.equal(res.status, 200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    assert.equal(doc.openapi, '3.0.3');
+    assert.ok(doc.paths['/api/openapi.json']);
+  });
+
+  it('answers unknown routes with 404 and a JSON error', async () => {
+    const res = await server.call('/api/no-such-thing');
+    assert.equal(res.status, 404);
+    const err = await errorOf(res);
+    assert.equal(err.code, 'not_found');
+    assert.match(err.message, /GET \/api\/no-such-thing/);
+  });
+
+  it('refuses a body over the limit with 413, by Content-Length and when streamed', async () => {
+    const big = JSON.stringify({ domain: 'x'.repeat(10_000), problem: 'y' });
+    const res = await server.call('/api/plan', { method: 'POST', body: big, headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 413);
+    assert.equal((await errorOf(res)).code, 'body_too_large');
+
+    const chunks = [new TextEncoder().encode(big)];
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const streamed = await server.call('/api/plan', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(streamed.status, 413);
+  });
+
+  it('checks auth before reading the body', async () => {
+    const res = await server.call('/api/plan', { auth: false, json: { domain: 'x' } });
+    assert.equal(res.status, 401);
+  });
+});
+
+describe('server token', () => {
+  it('is generated once, stored beside the database with owner-only access, then reused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-token-'));
+    const db = join(dir, 'data', 'atelier.db');
+    const first = loadOrCreateToken(db, {});
+    assert.equal(first.source, 'generated');
+    assert.equal(first.file, join(dir, 'data', 'token'));
+    assert.equal(readFileSync(first.file!, 'utf8').trim(), first.token);
+    assert.equal(statSync(first.file!).mode & 0o077, 0);
+    const second = loadOrCreateToken(db, {});
+    assert.equal(second.source, 'file');
+    assert.equal(second.token, first.token);
+  });
+
+  it('comes from ATELIER_TOKEN when set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-token-'));
+    const t = loadOrCreateToken(join(dir, 'a.db'), { ATELIER_TOKEN: 'from-env' });
+    assert.deepEqual(t, { token: 'from-env', source: 'env' });
+  });
+});
