@@ -14,6 +14,10 @@ export function validateCommand(): Command {
     .argument('<domain>', 'PDDL domain file')
     .argument('<problem>', 'PDDL problem file')
     .argument('<plan>', 'plan file: one (action arg...) per line, ; comments')
+    // addCommand() does not pass the parent's settings down: without this a usage
+    // mistake would exit with commander's code 1 instead of going through main's handler (2).
+    .exitOverride()
+    .showHelpAfterError()
     .action((domainPath: string, problemPath: string, planPath: string) => {
       const domain = loadDomainFile(domainPath);
       const problem = loadProblemFile(problemPath, domain);

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadDomainFile, loadProblemFile, parsePlan } from '../../src/pddl/index.js';
+import { validate } from '../../src/planner/validator/index.js';
+
+const fx = 'test/fixtures/pddl/blocks';
+const domain = loadDomainFile(`${fx}/domain.pddl`);
+const problem = loadProblemFile(`${fx}/probBLOCKS-4-0.pddl`, domain);
+// initially every block is on the table; goal: d on c on b on a
+const good = '(pick-up b)\n(stack b a)\n(pick-up c)\n(stack c b)\n(pick-up d)\n(stack d c)\n';
+
+test('a correct plan is valid with unit cost', () => {
+  assert.deepEqual(validate(domain, problem, parsePlan(good)), { valid: true, cost: 6, unitCost: true, steps: 6 });
+});
+
+test('a step whose precondition is false is named with the unmet precondition', () => {
+  const plan = parsePlan('(pick-up b)\n(stack b a)\n(stack c b)\n', 'plan.txt');
+  const r = validate(domain, problem, plan);
+  assert.equal(r.valid, false);
+  if (r.valid) return;
+  assert.equal(r.reason, 'precondition');
+  assert.equal(r.stepIndex, 2);
+  assert.deepEqual(r.step, { action: 'stack', args: ['c', 'b'], loc: { file: 'plan.txt', line: 3, col: 1 } });
+  assert.equal(r.message, 'step 3 (stack c b): precondition (holding c) is false');
+  assert.deepEqual(r.unmet, ['(holding c)']);
+});
+
+test('several false preconditions are all listed', () => {
+  const r = validate(domain, problem, parsePlan('(unstack a b)'));
+  assert.ok(!r.valid);
+  assert.equal(!r.valid && r.message, 'step 1 (unstack a b): precondition (on a b) is false');
+  assert.deepEqual(!r.valid && r.unmet, ['(on a b)']);
+  const both = validate(domain, problem, parsePlan('(pick-up a)\n(unstack c d)'));
+  assert.equal(!both.valid && both.message, 'step 2 (unstack c d): preconditions (on c d), (handempty) are false');
+});
+
+test('a plan that stops short reports the unmet goals', () => {
+  const r = validate(domain, problem, parsePlan(good.split('\n').slice(0, 4).join('\n')));
+  assert.ok(!r.valid);
+  assert.equal(!r.valid && r.stepIndex, -1);
+  assert.equal(!r.valid && r.reason, 'goal');
+  assert.equal(!r.valid && r.message, 'after step 4: goal (on d c) is not reached');
+  const empty = validate(domain, problem, []);
+  assert.equal(!empty.valid && empty.message, 'in the initial state (empty plan): goals (on d c), (on c b), (on b a) are not reached');
+});
+
+test('unknown actions, wrong arity and unknown objects are rejected at their step', () => {
+  const unknown = validate(domain, problem, parsePlan('(pick-up b)\n(fly b a)'));
+  assert.ok(!unknown.valid && unknown.reason === 'unknown-action' && unknown.stepIndex === 1);
+  assert.equal(!unknown.valid && unknown.message, "step 2 (fly b a): unknown action 'fly'");
+  const arity = validate(domain, problem, parsePlan('(pick-up b a)'));
+  assert.equal(!arity.valid && arity.message, "step 1 (pick-up b a): action 'pick-up' takes 1 argument, found 2");
+  assert.equal(!arity.valid && arity.reason, 'wrong-arity');
+  const object = validate(domain, problem, parsePlan('(pick-up z)'));
+  assert.equal(!object.valid && object.message, "step 1 (pick-up z): unknown object 'z'");
+  assert.equal(!object.valid && object.reason, 'unknown-object');
+});
+
+test('plan text is case-insensitive like PDDL', () => {
+  assert.equal(validate(domain, problem, parsePlan(good.toUpperCase())).valid, true);
+});
