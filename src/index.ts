@@ -4,3 +4,4 @@
  */
 export { UserError, formatUserError, formatLocation } from './errors.js';
 export type { SourceLocation } from './errors.js';
+export * from './pddl/index.js';
