@@ -11,3 +11,5 @@ export { loadOrCreateToken, tokenFileFor } from './auth.js';
 export type { ServerToken } from './auth.js';
 export { HttpError } from './errors.js';
 export { webBuilt, DEFAULT_WEB_ROOT } from './static.js';
+export { agentTarget } from './chat-targets.js';
+export type { ChatTarget, ChatChunk } from './chat-targets.js';

@@ -1,4 +1,5 @@
 /** The route modules, in the order they are mounted. */
+import { openAiRoutes } from './openai-routes.js';
 import type { RouteModule } from './types.js';
 
-export const ROUTE_MODULES: RouteModule[] = [];
+export const ROUTE_MODULES: RouteModule[] = [openAiRoutes];

@@ -1,5 +1,6 @@
 /** Options of the HTTP app and server. */
 import type { Hono } from 'hono';
+import type { ChatTarget } from './chat-targets.js';
 import type { Operation } from './openapi.js';
 
 export interface AppOptions {
@@ -11,6 +12,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Longest a POST /api/plan search may run, in milliseconds (default 10 s). */
   planTimeLimitMs?: number;
+  /** Agents and teams served on /v1 (see `agentTarget`). */
+  chatTargets?: readonly ChatTarget[];
 }
 
 /** One area of the API: adds its routes and returns their description for OpenAPI. */
