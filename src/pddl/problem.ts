@@ -74,7 +74,10 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
       throw new PddlError(`expected a ground atom in :init, found '${timed ? 'at NUMBER' : kw}'`, list.loc, timed ? 'timed initial literals are not supported' : 'list only the atoms that are true initially (closed world)');
     }
     const atom = readAtom(list, scope);
-    if (atom.predicate !== '=' && derivedNames.has(atom.predicate)) {
+    if (atom.predicate === '=') {
+      throw new PddlError(`equality cannot be listed in :init`, list.loc, "'=' is built in: distinct objects are never equal");
+    }
+    if (derivedNames.has(atom.predicate)) {
       throw new PddlError(`derived predicate '${atom.predicate}' cannot appear in :init`, list.loc, 'it is computed from its (:derived ...) rule');
     }
     init.push(atom);
