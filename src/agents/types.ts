@@ -1,0 +1,134 @@
+/**
+ * The public shapes of agents, tools, runs and their events. Plain data: `agent()` and
+ * `tool()` only fill defaults and derive the JSON Schema; the run loop reads these.
+ */
+import type { z } from 'zod';
+import type { AssistantMessage, JsonSchema, Message, Model, ModelSettings, Usage } from '../models/types.js';
+
+/** What a tool's `execute` receives besides its validated input. */
+export interface ToolContext {
+  /** The agent that called the tool. */
+  agent: Agent<unknown>;
+  /** The id the model gave this call. */
+  toolCallId: string;
+  /** Aborted when the run is cancelled. */
+  signal: AbortSignal;
+  /** The value passed as `run(..., { context })`, untouched. */
+  context: unknown;
+}
+
+/**
+ * A typed function the model may call. `input` validates the arguments before `execute`
+ * runs; `parameters` is its JSON Schema as the model sees it. `metadata` is free for
+ * other capabilities (the team runtime attaches planning signatures there).
+ */
+export interface Tool<TInput = unknown, TResult = unknown> {
+  readonly name: string;
+  readonly description: string;
+  readonly input: z.ZodType<TInput>;
+  readonly parameters: JsonSchema;
+  execute(input: TInput, ctx: ToolContext): TResult | Promise<TResult>;
+  /** When present and true for a call, the run asks `RunOptions.approve` first. */
+  needsApproval?(input: TInput, ctx: ToolContext): boolean | Promise<boolean>;
+  readonly metadata?: Record<string, unknown>;
+}
+
+/** A guardrail's verdict: pass (nothing / `{ stop: false }`) or stop the run with a reason. */
+export type GuardrailVerdict = { stop: false } | { stop: true; reason: string } | undefined | void;
+
+export interface InputGuardrail {
+  readonly name: string;
+  check(args: { input: string; agent: Agent<unknown>; context: unknown }): GuardrailVerdict | Promise<GuardrailVerdict>;
+}
+
+export interface OutputGuardrail {
+  readonly name: string;
+  check(args: { output: unknown; text: string; agent: Agent<unknown>; context: unknown }): GuardrailVerdict | Promise<GuardrailVerdict>;
+}
+
+/**
+ * An assistant: instructions, an optional model (else the run's), tools, agents it may
+ * hand the conversation to (exposed to the model as `transfer_to_<name>` tools), and an
+ * optional zod schema its final answer must match.
+ */
+export interface Agent<TOutput = string> {
+  readonly name: string;
+  readonly instructions: string | ((ctx: { agent: Agent<unknown>; context: unknown }) => string);
+  /** Shown to the model in the `transfer_to_<name>` tool of agents that hand off to this one. */
+  readonly handoffDescription: string;
+  readonly model: Model | undefined;
+  readonly modelSettings: ModelSettings | undefined;
+  readonly tools: readonly Tool[];
+  /** Mutable so that two agents may hand off to each other (`a.handoffs.push(b)`). */
+  readonly handoffs: Agent<unknown>[];
+  readonly output: z.ZodType<TOutput> | undefined;
+  readonly inputGuardrails: readonly InputGuardrail[];
+  readonly outputGuardrails: readonly OutputGuardrail[];
+}
+
+/** A request to approve a tool call (see `Tool.needsApproval`). */
+export interface ApprovalRequest {
+  agent: Agent<unknown>;
+  tool: Tool;
+  toolCallId: string;
+  input: unknown;
+}
+
+/** The events of a run, in order. Streaming yields them live; `run()` returns them all. */
+export type RunEvent =
+  | { type: 'agent-start'; agent: string; turn: number }
+  | { type: 'text-delta'; agent: string; text: string }
+  | { type: 'message'; agent: string; message: AssistantMessage; usage?: Usage }
+  | { type: 'tool-call'; agent: string; callId: string; name: string; arguments: string }
+  | { type: 'tool-result'; agent: string; callId: string; name: string; output: string; isError: boolean }
+  | { type: 'handoff'; from: string; to: string }
+  | { type: 'final'; agent: string; output: unknown; text: string }
+  | { type: 'error'; error: Error };
+
+/** Where a conversation lives between runs. Append-only. */
+export interface Session {
+  readonly id: string;
+  load(): Message[] | Promise<Message[]>;
+  append(messages: readonly Message[]): void | Promise<void>;
+}
+
+export interface RunOptions {
+  /** Continue (and extend) this conversation. */
+  session?: Session;
+  /** Cancels the run: the model request and running tools see it. */
+  signal?: AbortSignal;
+  /** Model calls allowed before `MaxTurnsExceededError` (default 10). */
+  maxTurns?: number;
+  /** Used by agents that have no model of their own. */
+  model?: Model;
+  /** Passed to tools and guardrails as `context`. */
+  context?: unknown;
+  /** Extra guardrails for this run, checked after the agent's own. */
+  inputGuardrails?: readonly InputGuardrail[];
+  outputGuardrails?: readonly OutputGuardrail[];
+  /** Decides tool calls that need approval; without it they are declined. */
+  approve?: (request: ApprovalRequest) => boolean | Promise<boolean>;
+}
+
+export interface RunResult<TOutput = string> {
+  /**
+   * The final agent's answer: its `output` schema's value, or the text. Typed by the
+   * starting agent; after a handoff to an agent with another schema, check `lastAgent`.
+   */
+  finalOutput: TOutput;
+  /** The final answer's raw text. */
+  text: string;
+  lastAgent: Agent<unknown>;
+  /** Messages this run added (user input included). */
+  newMessages: Message[];
+  /** The whole conversation: session history + new messages. */
+  history: Message[];
+  events: RunEvent[];
+  usage: Usage;
+  turns: number;
+}
+
+/** A streamed run: iterate it for events; `result` settles when the run ends. */
+export interface StreamedRun<TOutput = string> extends AsyncIterable<RunEvent> {
+  readonly result: Promise<RunResult<TOutput>>;
+}

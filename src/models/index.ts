@@ -1,0 +1,23 @@
+/** Models: the Model interface, the OpenAI-compatible provider, a scripted model for tests. */
+export type {
+  AssistantMessage,
+  FinishReason,
+  JsonSchema,
+  Message,
+  Model,
+  ModelRequest,
+  ModelResponse,
+  ModelSettings,
+  ModelStreamEvent,
+  OutputSpec,
+  SystemMessage,
+  ToolCall,
+  ToolMessage,
+  ToolSpec,
+  Usage,
+  UserMessage,
+} from './types.js';
+export { addUsage, emptyUsage } from './types.js';
+export { ModelBehaviorError, ModelConfigError, ModelError } from './errors.js';
+export { scriptedModel, text, toolCall, toolCalls } from './scripted.js';
+export type { ScriptedModel, ScriptedModelOptions, ScriptedStep } from './scripted.js';
