@@ -37,6 +37,7 @@ export function readSExprs(text: string, file?: string): SExpr[] {
   const stack: SList[] = [];
   let line = 1;
   let lineStart = 0;
+  let suspect: { list: SList; line: number; col: number } | undefined;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -58,7 +59,13 @@ export function readSExprs(text: string, file?: string): SExpr[] {
       if (stack.length === 0) {
         throw new PddlError(`unexpected ')'`, loc(line, i - lineStart + 1), 'this parenthesis closes nothing: remove it or add the missing "("');
       }
-      stack.pop();
+      const closed = stack.pop()!;
+      const col = i - lineStart + 1;
+      // A ')' alone at the start of a line, left of the '(' it closes, was probably meant
+      // for an outer list: remember the first one to blame if the file ends unbalanced.
+      if (suspect === undefined && closed.loc.line !== line && col < closed.loc.col && text.slice(lineStart, i).trim() === '') {
+        suspect = { list: closed, line, col };
+      }
       i++;
     } else {
       const start = i;
@@ -79,6 +86,13 @@ export function readSExprs(text: string, file?: string): SExpr[] {
         `unbalanced parentheses: '(' is never closed`,
         misplaced.container.loc,
         `a ')' is probably missing before line ${at.line}, column ${at.col}, where '${misplaced.name}' starts inside it`,
+      );
+    }
+    if (suspect !== undefined) {
+      throw new PddlError(
+        `unbalanced parentheses: '(' is never closed`,
+        suspect.list.loc,
+        `the ')' at line ${suspect.line}, column ${suspect.col} is indented like the end of an outer list; a ')' is probably missing before it`,
       );
     }
     const open = stack[stack.length - 1]!;
