@@ -46,7 +46,7 @@ test('syntax: a missing ")" at the end of an action is blamed on that action, no
   fails(domain(unbalanced), /never closed/, 3, 3, /missing before line 4, column 3, where ':action' starts/);
   // the last action is missing its ')': the ')' meant for define closes it, at a telling indentation
   const last = '(define (domain d)\n  (:predicates (p))\n  (:action b :parameters () :effect (and (p))\n)\n';
-  fails(domain(last), /never closed/, 3, 3, /')' at line 4, column 1 is indented like the end of an outer list/);
+  fails(domain(last), /never closed/, 3, 3, /'\)' at line 4, column 1 is indented like the end of an outer list/);
   // with an extra ')' elsewhere the parentheses balance, and the action parser notices
   const text = `(define (domain d)
   (:predicates (p))
