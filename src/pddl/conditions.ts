@@ -21,6 +21,8 @@ export interface Scope {
   checkType(name: string, loc: SourceLocation): void;
   /** Variables in scope (action parameters, quantified variables). */
   vars: Set<string>;
+  /** Whether a constant/object belongs to one of `types`; omitted: no type check. */
+  isOfType?(name: string, types: readonly string[]): boolean;
 }
 
 const NUMERIC_COMPARISONS = new Set(['<', '>', '<=', '>=']);
@@ -74,6 +76,19 @@ export function readAtom(list: SList, scope: Scope): Atom {
       list.loc,
       `declared as (${[name, ...decl.params.map((p) => p.name)].join(' ')})`,
     );
+  }
+  if (scope.isOfType !== undefined) {
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      const expected = decl.params[i]!.types;
+      if (!arg.startsWith('?') && !scope.isOfType(arg, expected)) {
+        throw new PddlError(
+          `${scope.objectWord} '${arg}' is not of type ${expected.join(' or ')}, as predicate '${name}' expects for ${decl.params[i]!.name}`,
+          list.items[i + 1]!.loc,
+          `check the type of '${arg}' where it is declared`,
+        );
+      }
+    }
   }
   return { predicate: name, args, loc: list.loc };
 }

@@ -12,6 +12,7 @@ import { expectList, expectSymbol, head, lastLoc, readType, readTypedList } from
 import { readRequirements } from './requirements.js';
 import { describe, readSExprs } from './sexpr.js';
 import { stratifyDerived } from './strata.js';
+import { buildTypeTable } from './types.js';
 import type { SExpr, SList } from './sexpr.js';
 
 const DOMAIN_SECTIONS = [':requirements', ':types', ':constants', ':predicates', ':functions', ':action', ':derived'];
@@ -85,7 +86,9 @@ export function parseDomain(text: string, file?: string): Domain {
   const predicateMap = new Map(predicates.map((p) => [p.name, p]));
   const functionMap = new Map(functions.map((f) => [f.name, f]));
 
+  const table = buildTypeTable({ types, constants }, { objects: [] });
   const base: Scope = {
+    isOfType: table.isOfType,
     predicates: predicateMap,
     functions: functionMap,
     isObject: (n) => constantNames.has(n),

@@ -11,6 +11,7 @@ import { PddlError } from './errors.js';
 import { expectList, expectSymbol, head, numberOf, readTypedList } from './read.js';
 import { readRequirements } from './requirements.js';
 import { describe } from './sexpr.js';
+import { buildTypeTable } from './types.js';
 import type { SList } from './sexpr.js';
 
 const PROBLEM_SECTIONS = [':domain', ':requirements', ':objects', ':init', ':goal', ':metric'];
@@ -48,7 +49,9 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
   const objects: TypedName[] = objSection === undefined ? [] : readTypedList(objSection.items.slice(1), 'name', checkType);
   const known = new Set<string>([...domain.constants.map((c) => c.name), ...objects.map((o) => o.name)]);
 
+  const table = buildTypeTable(domain, { objects });
   const scope: Scope = {
+    isOfType: table.isOfType,
     predicates: new Map(domain.predicates.map((p) => [p.name, p])),
     functions: new Map(domain.functions.map((f) => [f.name, f])),
     isObject: (n) => known.has(n),

@@ -17,7 +17,7 @@ export interface TypeTable {
 }
 
 /** Every type `t` is a subtype of: itself, its parents (all of them for `either`), ..., 'object'. */
-function ancestors(domain: Domain): Map<string, Set<string>> {
+function ancestors(domain: Pick<Domain, 'types'>): Map<string, Set<string>> {
   const parents = new Map(domain.types.map((t) => [t.name, t.parents]));
   const out = new Map<string, Set<string>>();
   const closure = (t: string): Set<string> => {
@@ -32,7 +32,7 @@ function ancestors(domain: Domain): Map<string, Set<string>> {
   return out;
 }
 
-export function buildTypeTable(domain: Domain, problem: Problem): TypeTable {
+export function buildTypeTable(domain: Pick<Domain, 'types' | 'constants'>, problem: Pick<Problem, 'objects'>): TypeTable {
   const anc = ancestors(domain);
   const typesOf = new Map<string, Set<string>>();
   for (const o of [...domain.constants, ...problem.objects]) {

@@ -113,6 +113,12 @@ test('semantics in a problem: domain mismatch, undeclared object and type, unkno
   fails(problem(prob('(:objects a - block) (:goal (clear a))')), /missing section \(:init/, 1, 21);
   fails(problem(prob('(:objects a - block) (:init)')), /missing section \(:goal/, 1, 21);
   fails(problem(prob('(:objects a - block) (:init) (:goal (clear a)) (:metric minimize (total-cost))')), /does not declare/, 2, 66);
+  const typed = DOMAIN.replace('(:types block - object)', '(:types block hand - object)');
+  const typedProblem = (text: string) => () => parseProblem(text, parseDomain(typed), 'f.pddl');
+  fails(typedProblem(prob('(:objects a - block h - hand)\n(:init (on a h)) (:goal (clear a))')), /object 'h' is not of type block, as predicate 'on' expects for \?y/, 3, 14);
+  fails(typedProblem(prob('(:objects h - hand) (:init) (:goal (clear h))')), /object 'h' is not of type block/, 2, 43);
+  const handTable = typed.replace('(:constants table - block)', '(:constants table - hand)').replace('(clear ?y))', '(clear table))');
+  fails(domain(handTable), /constant 'table' is not of type block, as predicate 'clear' expects for \?x/, 8, 42);
   // constants of the domain are usable in problems
   assert.equal(parseProblem(prob('(:init (clear table)) (:goal (clear table))'), parseDomain(DOMAIN)).init.length, 1);
 });
