@@ -3,6 +3,7 @@ import { UserError, formatUserError } from '../errors.js';
 import { version } from './version.js';
 import { validateCommand } from './validate.js';
 import { serveCommand } from './serve.js';
+import { chatCommand } from './chat.js';
 
 /**
  * The `atelier` command. Each capability contributes one subcommand module;
@@ -14,7 +15,7 @@ const program = new Command('atelier')
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<() => Command> = [validateCommand, serveCommand];
+const commands: Array<() => Command> = [validateCommand, serveCommand, chatCommand];
 for (const make of commands) program.addCommand(make());
 
 try {

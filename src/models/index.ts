@@ -21,3 +21,6 @@ export { addUsage, emptyUsage } from './types.js';
 export { ModelBehaviorError, ModelConfigError, ModelError } from './errors.js';
 export { scriptedModel, text, toolCall, toolCalls } from './scripted.js';
 export type { ScriptedModel, ScriptedModelOptions, ScriptedStep } from './scripted.js';
+export { createOpenAICompatibleModel, DEFAULT_BASE_URL } from './openai-compatible.js';
+export type { OpenAICompatibleModel, OpenAICompatibleOptions } from './openai-compatible.js';
+export { modelFromEnv, HOW_TO_CONFIGURE_MODEL } from './env.js';

@@ -1,0 +1,155 @@
+/**
+ * `atelier chat`: a terminal chat with the configured model (streamed replies, tool
+ * calls shown as they happen). `-m "message"` answers once and exits, like `ollama run`;
+ * `--session ID` continues a stored conversation.
+ */
+import { Command } from 'commander';
+import { createInterface } from 'node:readline/promises';
+import { agent, memorySession, run, type Agent, type RunEvent, type Session } from '../agents/index.js';
+import { loadConfig } from '../config.js';
+import { UserError } from '../errors.js';
+import { createOpenAICompatibleModel, DEFAULT_BASE_URL, HOW_TO_CONFIGURE_MODEL, ModelBehaviorError, ModelError, modelFromEnv, type Model } from '../models/index.js';
+import { DEFAULT_DB_PATH, openSqlite, sqliteSessions } from '../store/index.js';
+
+interface ChatOptions {
+  message?: string;
+  session?: string;
+  model?: string;
+  baseUrl?: string;
+  system: string;
+  db?: string;
+  maxTurns: string;
+}
+
+export function chatCommand(): Command {
+  return new Command('chat')
+    .description('Chat with the configured model (OPENAI_BASE_URL, OPENAI_API_KEY, ATELIER_MODEL)')
+    .option('-m, --message <text>', 'send one message, print the answer and exit')
+    .option('-s, --session <id>', 'continue (or start) a conversation stored in the database')
+    .option('--model <name>', 'model name (overrides ATELIER_MODEL)')
+    .option('--base-url <url>', 'OpenAI-compatible base URL (overrides OPENAI_BASE_URL)')
+    .option('--system <instructions>', 'system instructions', 'You are a helpful assistant. Answer concisely.')
+    .option('--db <file>', `SQLite database for --session (default ATELIER_DB or ${DEFAULT_DB_PATH})`)
+    .option('--max-turns <n>', 'model calls allowed per message', '10')
+    .action(async (opts: ChatOptions) => {
+      const model = resolveModel(opts);
+      const assistant = agent({ name: 'assistant', instructions: opts.system, model });
+      const maxTurns = Number(opts.maxTurns);
+      if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new UserError(`--max-turns must be a positive integer, got ${JSON.stringify(opts.maxTurns)}`);
+      const { session, close } = openSession(opts);
+      try {
+        if (opts.message !== undefined) await answer(assistant, opts.message, session, maxTurns, undefined);
+        else await interactive(assistant, session, maxTurns, model);
+      } finally {
+        close();
+      }
+    });
+}
+
+function resolveModel(opts: ChatOptions): Model {
+  if (opts.model || opts.baseUrl) {
+    const config = loadConfig().model;
+    const name = opts.model ?? config.name;
+    if (!name) throw new UserError(HOW_TO_CONFIGURE_MODEL);
+    const apiKey = config.apiKey;
+    return createOpenAICompatibleModel({ model: name, baseURL: opts.baseUrl ?? config.baseURL ?? DEFAULT_BASE_URL, ...(apiKey ? { apiKey } : {}) });
+  }
+  const model = modelFromEnv();
+  if (!model) throw new UserError(HOW_TO_CONFIGURE_MODEL);
+  return model;
+}
+
+function openSession(opts: ChatOptions): { session: Session; close: () => void } {
+  if (opts.session === undefined) return { session: memorySession(), close: () => undefined };
+  if (!opts.session.trim()) throw new UserError('--session needs a non-empty id');
+  const db = openSqlite(opts.db ?? loadConfig().db ?? DEFAULT_DB_PATH);
+  return { session: sqliteSessions(db).session(opts.session), close: () => db.close() };
+}
+
+/** Runs one message, printing the reply as it streams and tool calls as they happen. */
+async function answer(assistant: Agent, message: string, session: Session, maxTurns: number, signal: AbortSignal | undefined): Promise<void> {
+  const out = process.stdout;
+  const streamed = run(assistant, message, { session, maxTurns, stream: true, ...(signal ? { signal } : {}) });
+  let midLine = false;
+  for await (const event of streamed) {
+    midLine = show(event, midLine);
+  }
+  try {
+    await streamed.result;
+  } catch (err) {
+    if (midLine) out.write('\n');
+    throw asUserError(err);
+  }
+  if (midLine) out.write('\n');
+}
+
+function show(event: RunEvent, midLine: boolean): boolean {
+  const out = process.stdout;
+  const note = (text: string): void => void out.write(`${midLine ? '\n' : ''}  ${text}\n`);
+  switch (event.type) {
+    case 'text-delta':
+      out.write(event.text);
+      return true;
+    case 'tool-call':
+      note(`-> ${event.name}(${clip(event.arguments)})`);
+      return false;
+    case 'tool-result':
+      note(`<- ${event.name}: ${event.isError ? 'error: ' : ''}${clip(event.output)}`);
+      return false;
+    case 'handoff':
+      note(`[${event.from} hands over to ${event.to}]`);
+      return false;
+    default:
+      return midLine;
+  }
+}
+
+function clip(text: string, max = 160): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max)}...` : one;
+}
+
+/** Provider and model failures become user-facing errors: a message, a hint, no stack. */
+function asUserError(err: unknown): unknown {
+  if (err instanceof UserError) return err;
+  if (err instanceof ModelError) return new UserError(err.message, { exitCode: 1, ...(err.hint ? { hint: err.hint } : {}) });
+  if (err instanceof ModelBehaviorError) return new UserError(err.message, { exitCode: 1 });
+  if (err instanceof Error && err.name === 'AbortError') return new UserError('cancelled', { exitCode: 130 });
+  if (err instanceof Error && (err.name === 'MaxTurnsExceededError' || err.name === 'GuardrailTripwireError')) return new UserError(err.message, { exitCode: 1 });
+  return err;
+}
+
+async function interactive(assistant: Agent, session: Session, maxTurns: number, model: Model): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+  process.stdout.write(`atelier chat with ${model.name}${session.id !== 'memory' ? ` (session ${session.id})` : ''} - /exit or Ctrl-D to leave, Ctrl-C cancels a reply\n`);
+  let current: AbortController | undefined;
+  rl.on('SIGINT', () => {
+    if (current) current.abort();
+    else rl.close();
+  });
+  try {
+    for (;;) {
+      let line: string;
+      try {
+        line = await rl.question('> ');
+      } catch {
+        break; // closed (Ctrl-D / Ctrl-C at the prompt)
+      }
+      const text = line.trim();
+      if (!text) continue;
+      if (text === '/exit' || text === '/quit') break;
+      current = new AbortController();
+      try {
+        await answer(assistant, text, session, maxTurns, current.signal);
+      } catch (err) {
+        const e = asUserError(err);
+        if (!(e instanceof UserError)) throw e;
+        process.stderr.write(`error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}\n`);
+      } finally {
+        current = undefined;
+      }
+    }
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Configuration: environment variables over an optional `atelier.config.json` in the
+ * working directory. Only what is set is returned; callers pick their defaults.
+ *
+ *   OPENAI_BASE_URL, OPENAI_API_KEY, ATELIER_MODEL, ATELIER_DB
+ *   atelier.config.json: { "model": { "baseURL", "apiKey", "name" }, "db": "path" }
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from './errors.js';
+
+export const CONFIG_FILE = 'atelier.config.json';
+
+export interface AtelierConfig {
+  model: { baseURL?: string; apiKey?: string; name?: string };
+  db?: string;
+  /** The config file read, if any. */
+  file?: string;
+}
+
+export interface LoadConfigOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** An explicit config file (must exist). */
+  file?: string;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): AtelierConfig {
+  const env = options.env ?? process.env;
+  const file = options.file ?? join(options.cwd ?? process.cwd(), CONFIG_FILE);
+  const config: AtelierConfig = { model: {} };
+  if (options.file !== undefined || existsSync(file)) Object.assign(config, readConfigFile(file));
+  const set = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
+  const model = config.model;
+  const baseURL = set(env.OPENAI_BASE_URL) ?? model.baseURL;
+  const apiKey = set(env.OPENAI_API_KEY) ?? model.apiKey;
+  const name = set(env.ATELIER_MODEL) ?? model.name;
+  config.model = { ...(baseURL ? { baseURL } : {}), ...(apiKey ? { apiKey } : {}), ...(name ? { name } : {}) };
+  const db = set(env.ATELIER_DB) ?? config.db;
+  if (db) config.db = db;
+  else delete config.db;
+  return config;
+}
+
+function readConfigFile(file: string): AtelierConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new UserError(`${file}: expected a JSON object`);
+  const root = json as Record<string, unknown>;
+  const out: AtelierConfig = { model: {}, file };
+  if (root.model !== undefined) {
+    if (!root.model || typeof root.model !== 'object' || Array.isArray(root.model)) throw new UserError(`${file}: field "model" must be an object { baseURL, apiKey, name }`);
+    const m = root.model as Record<string, unknown>;
+    for (const key of ['baseURL', 'apiKey', 'name'] as const) {
+      const v = m[key];
+      if (v === undefined) continue;
+      if (typeof v !== 'string') throw new UserError(`${file}: field "model.${key}" must be a string`);
+      out.model[key] = v;
+    }
+  }
+  if (root.db !== undefined) {
+    if (typeof root.db !== 'string') throw new UserError(`${file}: field "db" must be a string`);
+    out.db = root.db;
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+/**
+ * One POST to a chat-completions endpoint, with a timeout, cancellation, retries with
+ * back-off on 429/5xx (honouring Retry-After), and errors that name the endpoint and
+ * what to check.
+ */
+import { ModelConfigError, ModelError } from './errors.js';
+
+export interface PostOptions {
+  url: string;
+  apiKey: string | undefined;
+  body: unknown;
+  /** The model name, for error messages. */
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Longest wait between attempts we accept, from Retry-After or back-off. */
+  maxRetryDelayMs: number;
+  signal: AbortSignal | undefined;
+  headers: Record<string, string> | undefined;
+  fetch: typeof fetch;
+}
+
+const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504]);
+
+/** Posts JSON and returns the (2xx) response; its body is left to the caller to read. */
+export async function postJson(options: PostOptions): Promise<Response> {
+  const payload = JSON.stringify(options.body);
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  for (let attempt = 0; ; attempt++) {
+    options.signal?.throwIfAborted();
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    let response: Response | undefined;
+    let failure: ModelError | undefined;
+    try {
+      response = await options.fetch(options.url, { method: 'POST', headers, body: payload, signal });
+    } catch (err) {
+      options.signal?.throwIfAborted();
+      if (timeout.aborted) {
+        failure = new ModelError(`no answer from ${options.url} within ${options.timeoutMs / 1000}s`, { endpoint: options.url, hint: 'the server may be overloaded or the model still loading; raise timeoutMs', cause: err });
+      } else {
+        const connection = connectionError(err, options.url);
+        if (connection instanceof ModelConfigError) throw connection;
+        failure = connection;
+      }
+    }
+    if (response?.ok) return response;
+    let delay = backoff(attempt);
+    if (response) {
+      const detail = await errorDetail(response);
+      if (!RETRYABLE.has(response.status)) throw statusError(response.status, detail, options);
+      failure = new ModelError(`${options.url} answered ${response.status}${detail ? `: ${detail}` : ''} (after ${attempt + 1} attempt${attempt ? 's' : ''})`, {
+        endpoint: options.url,
+        status: response.status,
+        hint: response.status === 429 ? 'rate limited: wait, or lower concurrency' : 'the server failed; try again later',
+      });
+      const asked = retryAfterMs(response.headers);
+      if (asked !== undefined) {
+        if (asked > options.maxRetryDelayMs) throw failure;
+        delay = asked;
+      }
+    }
+    if (attempt >= options.maxRetries) throw failure!;
+    await sleep(Math.min(delay, options.maxRetryDelayMs), options.signal);
+  }
+}
+
+/** Exponential back-off with jitter: ~0.5s, 1s, 2s, ... capped at 8s. */
+function backoff(attempt: number): number {
+  return Math.min(8000, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+}
+
+/** `retry-after-ms`, or `retry-after` as seconds or an HTTP date. */
+export function retryAfterMs(headers: Headers): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The server's own words: `{ error: { message } }`, `{ error: "..." }`, or the text. */
+async function errorDetail(response: Response): Promise<string> {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    return '';
+  }
+  try {
+    const json = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+    if (typeof json.error === 'string') return json.error;
+    if (json.error && typeof json.error.message === 'string') return json.error.message;
+    if (typeof json.message === 'string') return json.message;
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return text.trim().slice(0, 300);
+}
+
+function statusError(status: number, detail: string, options: PostOptions): Error {
+  const said = detail ? `: ${detail}` : '';
+  const endpoint = options.url;
+  if (status === 401 || status === 403) {
+    return new ModelConfigError(`the model endpoint ${endpoint} refused the API key (${status})${said}`, {
+      endpoint,
+      status,
+      hint: options.apiKey ? 'check OPENAI_API_KEY (or apiKey in atelier.config.json)' : 'no API key was sent: set OPENAI_API_KEY',
+    });
+  }
+  if (status === 404) {
+    return new ModelConfigError(`the model endpoint ${endpoint} answered 404 for model ${JSON.stringify(options.model)}${said}`, {
+      endpoint,
+      status,
+      hint: 'check ATELIER_MODEL names a model this server has, and OPENAI_BASE_URL (it usually ends with /v1)',
+    });
+  }
+  return new ModelError(`the model endpoint ${endpoint} rejected the request (${status})${said}`, { endpoint, status });
+}
+
+function connectionError(err: unknown, url: string): ModelError | ModelConfigError {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? '';
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ERR_INVALID_URL' || (err as Error).name === 'TypeError' && /Invalid URL/i.test((err as Error).message)) {
+    const what = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'host not found' : 'invalid URL';
+    return new ModelConfigError(`cannot reach the model endpoint ${url} (${what})`, {
+      endpoint: url,
+      hint: 'is the model server running? check OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)',
+      cause: err,
+    });
+  }
+  return new ModelError(`request to ${url} failed: ${cause?.message ?? (err as Error).message}`, { endpoint: url, cause: err });
+}

@@ -1,0 +1,111 @@
+/**
+ * A Model over any OpenAI-compatible `/chat/completions` endpoint (OpenAI, Mistral,
+ * Ollama, vLLM, llama.cpp server, LM Studio), using fetch: tools, parallel tool calls,
+ * SSE streaming, structured output, usage, timeouts, cancellation and retries.
+ */
+import { UserError } from '../errors.js';
+import { ModelError } from './errors.js';
+import { postJson } from './http.js';
+import type { Model, ModelRequest, ModelResponse, ModelStreamEvent } from './types.js';
+import { fromWireResponse, sseData, StreamAccumulator, toWireRequest } from './wire.js';
+
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+export interface OpenAICompatibleOptions {
+  /** The model name the server knows, e.g. `gpt-4o-mini`, `llama3.2`. */
+  model: string;
+  /** Default `https://api.openai.com/v1`. `/chat/completions` is appended. */
+  baseURL?: string;
+  apiKey?: string;
+  /** Per attempt, including a streamed body (default 600 s). */
+  timeoutMs?: number;
+  /** Retries on 429, 5xx, timeouts and dropped connections (default 2). */
+  maxRetries?: number;
+  /** Longest wait between attempts; a longer Retry-After fails at once (default 60 s). */
+  maxRetryDelayMs?: number;
+  /** Extra HTTP headers (e.g. for a proxy). */
+  headers?: Record<string, string>;
+  /** Replaces global fetch (tests, proxies). */
+  fetch?: typeof fetch;
+}
+
+export interface OpenAICompatibleModel extends Model {
+  readonly baseURL: string;
+  readonly endpoint: string;
+}
+
+export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): OpenAICompatibleModel {
+  if (!options.model) throw new UserError('no model name given', { hint: 'set ATELIER_MODEL or pass { model }' });
+  const baseURL = (options.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  try {
+    new URL(baseURL);
+  } catch {
+    throw new UserError(`invalid model base URL ${JSON.stringify(baseURL)}`, { hint: 'OPENAI_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:11434/v1' });
+  }
+  const endpoint = `${baseURL}/chat/completions`;
+  const post = (request: ModelRequest, stream: boolean): Promise<Response> =>
+    postJson({
+      url: endpoint,
+      apiKey: options.apiKey,
+      body: toWireRequest(options.model, request, stream),
+      model: options.model,
+      timeoutMs: options.timeoutMs ?? 600_000,
+      maxRetries: options.maxRetries ?? 2,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
+      signal: request.signal,
+      headers: options.headers,
+      fetch: options.fetch ?? fetch,
+    });
+
+  return {
+    name: options.model,
+    baseURL,
+    endpoint,
+    async generate(request): Promise<ModelResponse> {
+      const response = await post(request, false);
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new ModelError(`${endpoint} answered with something that is not JSON: ${text.slice(0, 120)}`, {
+          endpoint,
+          hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible API (it usually ends with /v1)',
+        });
+      }
+      return fromWireResponse(json, endpoint);
+    },
+    async *stream(request): AsyncIterable<ModelStreamEvent> {
+      const response = await post(request, true);
+      if (!response.body) throw new ModelError(`${endpoint} sent an empty stream`, { endpoint });
+      const type = response.headers.get('content-type') ?? '';
+      if (!type.includes('text/event-stream')) {
+        // Some servers ignore `stream: true` and answer with one JSON body.
+        const text = await response.text();
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          throw new ModelError(`${endpoint} answered with neither an event stream nor JSON: ${text.slice(0, 120)}`, { endpoint });
+        }
+        const whole = fromWireResponse(json, endpoint);
+        if (whole.text) yield { type: 'text-delta', text: whole.text };
+        yield { type: 'response', response: whole };
+        return;
+      }
+      const acc = new StreamAccumulator();
+      for await (const data of sseData(response.body, request.signal)) {
+        if (data === '[DONE]') break;
+        let chunk: unknown;
+        try {
+          chunk = JSON.parse(data);
+        } catch {
+          throw new ModelError(`${endpoint} sent a stream event that is not JSON: ${data.slice(0, 120)}`, { endpoint });
+        }
+        const delta = acc.add(chunk, endpoint);
+        if (delta) yield { type: 'text-delta', text: delta };
+      }
+      yield { type: 'response', response: acc.response() };
+    },
+  };
+}

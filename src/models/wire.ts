@@ -1,0 +1,181 @@
+/**
+ * Our messages and requests <-> the chat-completions JSON on the wire.
+ */
+import { ModelError } from './errors.js';
+import type { FinishReason, Message, ModelRequest, ModelResponse, ToolCall, Usage } from './types.js';
+
+interface WireToolCall {
+  id?: string;
+  type?: string;
+  index?: number;
+  function?: { name?: string; arguments?: string };
+}
+
+export function toWireMessage(m: Message): Record<string, unknown> {
+  switch (m.role) {
+    case 'system':
+    case 'user':
+      return { role: m.role, content: m.content };
+    case 'assistant':
+      return m.toolCalls?.length
+        ? {
+            role: 'assistant',
+            content: m.content,
+            tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+          }
+        : { role: 'assistant', content: m.content ?? '' };
+    case 'tool':
+      return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
+  }
+}
+
+export function toWireRequest(model: string, request: ModelRequest, stream: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = { model, messages: request.messages.map(toWireMessage) };
+  if (request.tools?.length) {
+    body.tools = request.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
+  }
+  const s = request.settings;
+  if (s) {
+    if (s.temperature !== undefined) body.temperature = s.temperature;
+    if (s.topP !== undefined) body.top_p = s.topP;
+    if (s.maxTokens !== undefined) body.max_tokens = s.maxTokens;
+    if (s.toolChoice !== undefined && request.tools?.length) {
+      body.tool_choice = typeof s.toolChoice === 'string' ? s.toolChoice : { type: 'function', function: { name: s.toolChoice.name } };
+    }
+    if (s.parallelToolCalls !== undefined && request.tools?.length) body.parallel_tool_calls = s.parallelToolCalls;
+  }
+  if (request.output) {
+    body.response_format = { type: 'json_schema', json_schema: { name: request.output.name, schema: request.output.schema, strict: request.output.strict } };
+  }
+  if (stream) {
+    body.stream = true;
+    body.stream_options = { include_usage: true };
+  }
+  return body;
+}
+
+export function finishReason(value: unknown): FinishReason {
+  return value === 'stop' || value === 'tool_calls' || value === 'length' || value === 'content_filter' ? value : 'other';
+}
+
+export function usageFrom(value: unknown): Usage | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const u = value as { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
+  const inputTokens = u.prompt_tokens ?? 0;
+  const outputTokens = u.completion_tokens ?? 0;
+  return { inputTokens, outputTokens, totalTokens: u.total_tokens ?? inputTokens + outputTokens };
+}
+
+let generatedIds = 0;
+function callId(id: unknown): string {
+  return typeof id === 'string' && id ? id : `call_${Date.now().toString(36)}_${++generatedIds}`;
+}
+
+/** A whole (non-streamed) completion. */
+export function fromWireResponse(json: unknown, endpoint: string): ModelResponse {
+  const choice = (json as { choices?: Array<{ message?: { content?: unknown; tool_calls?: WireToolCall[] }; finish_reason?: unknown }> }).choices?.[0];
+  if (!choice?.message) {
+    const error = (json as { error?: { message?: string } }).error;
+    throw new ModelError(`${endpoint} answered without a message${error?.message ? `: ${error.message}` : ''}`, {
+      endpoint,
+      hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible chat-completions API',
+    });
+  }
+  const toolCalls: ToolCall[] = (choice.message.tool_calls ?? []).map((c) => ({
+    id: callId(c.id),
+    name: c.function?.name ?? '',
+    arguments: c.function?.arguments ?? '',
+  }));
+  const content = choice.message.content;
+  const response: ModelResponse = {
+    text: typeof content === 'string' ? content : null,
+    toolCalls,
+    finishReason: toolCalls.length ? 'tool_calls' : finishReason(choice.finish_reason),
+  };
+  const usage = usageFrom((json as { usage?: unknown }).usage);
+  if (usage) response.usage = usage;
+  return response;
+}
+
+/** Accumulates streamed chunks into one response. */
+export class StreamAccumulator {
+  private text = '';
+  private sawText = false;
+  private readonly calls: Array<{ id: string; name: string; arguments: string }> = [];
+  private finish: unknown;
+  private usage: Usage | undefined;
+
+  /** Folds one chunk in; returns the text delta it carried, if any. */
+  add(chunk: unknown, endpoint: string): string {
+    const c = chunk as { choices?: Array<{ delta?: { content?: unknown; tool_calls?: WireToolCall[] }; finish_reason?: unknown }>; usage?: unknown; error?: { message?: string } | string };
+    if (c.error) {
+      const message = typeof c.error === 'string' ? c.error : c.error.message;
+      throw new ModelError(`${endpoint} reported an error mid-stream: ${message ?? 'unknown error'}`, { endpoint });
+    }
+    const usage = usageFrom(c.usage);
+    if (usage) this.usage = usage;
+    const choice = c.choices?.[0];
+    if (!choice) return '';
+    if (choice.finish_reason) this.finish = choice.finish_reason;
+    const delta = choice.delta;
+    if (!delta) return '';
+    for (const d of delta.tool_calls ?? []) {
+      const i = d.index ?? (d.id ? this.calls.findIndex((x) => x.id === d.id) : this.calls.length - 1);
+      const at = i < 0 ? this.calls.length : i;
+      const call = (this.calls[at] ??= { id: '', name: '', arguments: '' });
+      if (d.id) call.id = d.id;
+      if (d.function?.name) call.name += d.function.name;
+      if (d.function?.arguments) call.arguments += d.function.arguments;
+    }
+    if (typeof delta.content === 'string' && delta.content) {
+      this.sawText = true;
+      this.text += delta.content;
+      return delta.content;
+    }
+    return '';
+  }
+
+  response(): ModelResponse {
+    const toolCalls = this.calls.filter(Boolean).map((c) => ({ id: callId(c.id), name: c.name, arguments: c.arguments }));
+    const response: ModelResponse = {
+      text: this.sawText ? this.text : null,
+      toolCalls,
+      finishReason: toolCalls.length ? 'tool_calls' : finishReason(this.finish),
+    };
+    if (this.usage) response.usage = this.usage;
+    return response;
+  }
+}
+
+/** Splits a server-sent-events byte stream into `data:` payloads. */
+export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncIterable<string> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let data: string[] = [];
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl).replace(/\r$/, '');
+        buffer = buffer.slice(nl + 1);
+        if (line === '') {
+          if (data.length) yield data.join('\n');
+          data = [];
+        } else if (line.startsWith('data:')) {
+          data.push(line.slice(line[5] === ' ' ? 6 : 5));
+        }
+        // other fields (event:, id:, retry:) and comments (:) are not used by chat completions
+      }
+      if (done) break;
+    }
+    if (buffer.startsWith('data:')) data.push(buffer.slice(buffer[5] === ' ' ? 6 : 5));
+    if (data.length) yield data.join('\n');
+  } finally {
+    reader.releaseLock();
+    await body.cancel().catch(() => undefined);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Conversations persisted in SQLite, append-only: a later run with the same session id
+ * continues where the last one stopped. Implements the agents' `Session` interface.
+ */
+import type { Session } from '../agents/types.js';
+import type { Message } from '../models/types.js';
+import { migrate, type SqliteDatabase } from './sqlite.js';
+
+const MIGRATIONS = [
+  `CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE session_messages (
+     session_id TEXT NOT NULL REFERENCES sessions(id),
+     seq INTEGER NOT NULL,
+     message TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   );`,
+];
+
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  messages: number;
+}
+
+export interface SessionStore {
+  /** The session with this id (created on first append). */
+  session(id: string): Session;
+  /** All sessions, most recently updated first. */
+  list(): SessionInfo[];
+  /** The messages of a session, oldest first ([] if unknown). */
+  messages(id: string): Message[];
+}
+
+/** Sessions in an open SQLite database (see `openSqlite`). */
+export function sqliteSessions(db: SqliteDatabase): SessionStore {
+  migrate(db, 'sessions', MIGRATIONS);
+  const select = db.prepare<[string], { message: string }>('SELECT message FROM session_messages WHERE session_id = ? ORDER BY seq');
+  const upsert = db.prepare<[string, string, string]>(
+    'INSERT INTO sessions (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at',
+  );
+  const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM session_messages WHERE session_id = ?');
+  const insert = db.prepare<[string, number, string, string]>('INSERT INTO session_messages (session_id, seq, message, created_at) VALUES (?, ?, ?, ?)');
+  const listAll = db.prepare<[], { id: string; created_at: string; updated_at: string; n: number }>(
+    'SELECT s.id, s.created_at, s.updated_at, (SELECT COUNT(*) FROM session_messages m WHERE m.session_id = s.id) AS n FROM sessions s ORDER BY s.updated_at DESC, s.id',
+  );
+  const appendAll = db.transaction((id: string, messages: readonly Message[]) => {
+    const now = new Date().toISOString();
+    upsert.run(id, now, now);
+    let seq = lastSeq.get(id)?.seq ?? 0;
+    for (const m of messages) insert.run(id, ++seq, JSON.stringify(m), now);
+  });
+  const messages = (id: string): Message[] => select.all(id).map((r) => JSON.parse(r.message) as Message);
+  return {
+    session: (id) => ({
+      id,
+      load: () => messages(id),
+      append: (more) => {
+        if (more.length) appendAll(id, more);
+      },
+    }),
+    list: () => listAll.all().map((r) => ({ id: r.id, createdAt: r.created_at, updatedAt: r.updated_at, messages: r.n })),
+    messages,
+  };
+}

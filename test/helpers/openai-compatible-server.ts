@@ -1,0 +1,161 @@
+/**
+ * A scripted chat-completions HTTP server for tests, on 127.0.0.1: it answers
+ * `POST /v1/chat/completions` with the replies it was given, in order — as one JSON body,
+ * or as server-sent events when the request asks for `stream: true` — and records every
+ * request. It is a real HTTP server, not a model.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Reply =
+  | { kind: 'message'; content: string | null; toolCalls?: Array<{ id: string; name: string; arguments: string }>; usage?: { prompt_tokens: number; completion_tokens: number } }
+  | { kind: 'status'; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: 'raw'; status: number; contentType: string; body: string }
+  | { kind: 'hang' };
+
+export const reply = {
+  text: (content: string, usage = { prompt_tokens: 10, completion_tokens: 5 }): Reply => ({ kind: 'message', content, usage }),
+  toolCalls: (...calls: Array<{ name: string; args: unknown; id?: string }>): Reply => ({
+    kind: 'message',
+    content: null,
+    toolCalls: calls.map((c, i) => ({ id: c.id ?? `call_${i + 1}_${c.name}`, name: c.name, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args) })),
+    usage: { prompt_tokens: 10, completion_tokens: 5 },
+  }),
+  status: (status: number, message: string, headers?: Record<string, string>): Reply => ({
+    kind: 'status',
+    status,
+    body: { error: { message, type: 'error' } },
+    ...(headers ? { headers } : {}),
+  }),
+  raw: (status: number, contentType: string, body: string): Reply => ({ kind: 'raw', status, contentType, body }),
+  /** Never answers (until the client gives up or the server closes). */
+  hang: (): Reply => ({ kind: 'hang' }),
+};
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface ChatCompletionsServer {
+  /** Base URL, ending in /v1 (what OPENAI_BASE_URL would be). */
+  url: string;
+  requests: RecordedRequest[];
+  /** Appends replies to the script. */
+  script(...replies: Reply[]): void;
+  remaining(): number;
+  close(): Promise<void>;
+}
+
+export async function startChatCompletionsServer(initial: Reply[] = []): Promise<ChatCompletionsServer> {
+  const queue = [...initial];
+  const requests: RecordedRequest[] = [];
+  const open = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => (raw += d));
+    req.on('end', () => {
+      let body: Record<string, unknown> = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'body is not JSON' } }));
+        return;
+      }
+      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, at: Date.now() });
+      if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
+        return;
+      }
+      const next = queue.shift();
+      if (!next) {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'scripted server: no reply left' } }));
+        return;
+      }
+      answer(next, body, res, open);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    script: (...replies) => void queue.push(...replies),
+    remaining: () => queue.length,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of open) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function answer(r: Reply, body: Record<string, unknown>, res: ServerResponse, open: Set<ServerResponse>): void {
+  switch (r.kind) {
+    case 'hang':
+      open.add(res);
+      res.on('close', () => open.delete(res));
+      return;
+    case 'status':
+      res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers }).end(JSON.stringify(r.body));
+      return;
+    case 'raw':
+      res.writeHead(r.status, { 'content-type': r.contentType }).end(r.body);
+      return;
+    case 'message':
+      if (body.stream === true) streamMessage(r, body, res);
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(r, body)));
+  }
+}
+
+function usage(r: Extract<Reply, { kind: 'message' }>): Record<string, number> | undefined {
+  return r.usage ? { ...r.usage, total_tokens: r.usage.prompt_tokens + r.usage.completion_tokens } : undefined;
+}
+
+function completion(r: Extract<Reply, { kind: 'message' }>, body: Record<string, unknown>): unknown {
+  const toolCalls = r.toolCalls?.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+  return {
+    id: 'chatcmpl-scripted',
+    object: 'chat.completion',
+    created: 0,
+    model: body.model,
+    choices: [{ index: 0, message: { role: 'assistant', content: r.content, ...(toolCalls ? { tool_calls: toolCalls } : {}) }, finish_reason: toolCalls ? 'tool_calls' : 'stop' }],
+    usage: usage(r),
+  };
+}
+
+/** Streams like OpenAI does: role first, text in small pieces, tool-call arguments in fragments. */
+function streamMessage(r: Extract<Reply, { kind: 'message' }>, body: Record<string, unknown>, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const chunk = (delta: unknown, finish: string | null = null): string =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  const parts: string[] = [chunk({ role: 'assistant', content: '' })];
+  const text = r.content ?? '';
+  for (let i = 0; i < text.length; i += 3) parts.push(chunk({ content: text.slice(i, i + 3) }));
+  (r.toolCalls ?? []).forEach((c, index) => {
+    parts.push(chunk({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
+    for (let i = 0; i < c.arguments.length; i += 5) parts.push(chunk({ tool_calls: [{ index, function: { arguments: c.arguments.slice(i, i + 5) } }] }));
+  });
+  parts.push(chunk({}, r.toolCalls?.length ? 'tool_calls' : 'stop'));
+  const u = usage(r);
+  if (u && (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
+    parts.push(`data: ${JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [], usage: u })}\n\n`);
+  }
+  parts.push('data: [DONE]\n\n');
+  // Written in separate packets so the client must reassemble events across reads.
+  let i = 0;
+  const write = (): void => {
+    if (i >= parts.length) {
+      res.end();
+      return;
+    }
+    res.write(parts[i++]!, () => setImmediate(write));
+  };
+  write();
+}
