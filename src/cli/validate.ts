@@ -29,7 +29,9 @@ export function validateCommand(): Command {
       }
       const lines = [`Plan invalid: ${result.message}`];
       if (result.step?.loc !== undefined) lines.push(`  at ${formatLocation(result.step.loc)}`);
-      for (const u of result.unmet ?? []) lines.push(`  unmet: ${u}`);
+      const unmet = result.unmet ?? [];
+      for (const u of unmet.slice(0, 20)) lines.push(`  unmet: ${u}`);
+      if (unmet.length > 20) lines.push(`  ... and ${unmet.length - 20} more`);
       process.stdout.write(`${lines.join('\n')}\n`);
       process.exitCode = 1;
     });

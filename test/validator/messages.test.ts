@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadDomainFile, loadProblemFile, parsePlan } from '../../src/pddl/index.js';
+import { loadDomainFile, loadProblemFile, parseDomain, parsePlan, parseProblem } from '../../src/pddl/index.js';
 import { validate } from '../../src/planner/validator/index.js';
 
 const fx = 'test/fixtures/pddl/blocks';
@@ -58,4 +58,13 @@ test('unknown actions, wrong arity and unknown objects are rejected at their ste
 
 test('plan text is case-insensitive like PDDL', () => {
   assert.equal(validate(domain, problem, parsePlan(good.toUpperCase())).valid, true);
+});
+
+test('a long list of unmet goals names five and counts the rest; unmet keeps them all', () => {
+  const d = parseDomain('(define (domain v) (:predicates (seen ?x)))');
+  const objects = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+  const p = parseProblem(`(define (problem v1) (:domain v) (:objects ${objects.join(' ')}) (:init (seen a)) (:goal (and ${objects.map((o) => `(seen ${o})`).join(' ')})))`, d);
+  const r = validate(d, p, []);
+  assert.equal(!r.valid && r.message, 'in the initial state (empty plan): goals (seen b), (seen c), (seen d), (seen e), (seen f) and 1 more are not reached');
+  assert.equal(!r.valid && r.unmet?.length, 6);
 });

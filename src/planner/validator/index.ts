@@ -48,14 +48,25 @@ function plural(n: number, word: string): string {
   return `${word}${n === 1 ? '' : 's'}`;
 }
 
+/** "goals (a), (b) are" — at most five named, so a message stays one readable line. */
+function listing(word: string, items: string[]): string {
+  const shown = items.slice(0, 5).join(', ');
+  const more = items.length > 5 ? ` and ${items.length - 5} more` : '';
+  return `${plural(items.length, word)} ${shown}${more} ${items.length === 1 ? 'is' : 'are'}`;
+}
+
 /** Checks `plan` against `domain` and `problem`. Never throws for a wrong plan: the result says why. */
 export function validate(domain: Domain, problem: Problem, plan: PlanStep[]): ValidationResult {
   const w = makeWorld(domain, problem);
   const actions = new Map(domain.actions.map((a) => [a.name, a]));
   const derivedNames = new Set(domain.derived.map((d) => d.head.name));
-  let basic = new Set(problem.init.map((a) => factKey(a.predicate, a.args)));
-  let state = new Set(basic);
-  addDerived(state, w);
+  const basic = new Set(problem.init.map((a) => factKey(a.predicate, a.args)));
+  // Without derived predicates the state is the set of basic atoms itself, updated in place.
+  let state = basic;
+  if (derivedNames.size > 0) {
+    state = new Set(basic);
+    addDerived(state, w);
+  }
   const useMetric = problem.metric !== undefined;
   let cost = useMetric ? (w.numbers.get('total-cost') ?? 0) : 0;
 
@@ -83,20 +94,21 @@ export function validate(domain: Domain, problem: Problem, plan: PlanStep[]): Va
     }
     if (action.precondition !== undefined && !holds(action.precondition, binding, state, w)) {
       const unmet = unmetParts(action.precondition, binding, state, w);
-      return fail('precondition', `${plural(unmet.length, 'precondition')} ${unmet.join(', ')} ${unmet.length === 1 ? 'is' : 'are'} false`, unmet);
+      return fail('precondition', `${listing('precondition', unmet)} false`, unmet);
     }
     const out: EffectOutcome = { adds: [], deletes: [], cost: 0 };
     collectEffects(action.effect, binding, state, w, out);
     if (useMetric && out.undefinedCost !== undefined) {
       return fail('undefined-cost', `the cost ${out.undefinedCost} has no value in :init`);
     }
-    // Deletes first, then adds: an atom both added and deleted ends up true (PDDL semantics).
-    const next = new Set(basic);
-    for (const d of out.deletes) next.delete(d);
-    for (const a of out.adds) next.add(a);
-    basic = next;
-    state = derivedNames.size === 0 ? basic : new Set(basic);
-    addDerived(state, w);
+    // Effects were all read in the state before the step; now deletes first, then adds:
+    // an atom both added and deleted ends up true (PDDL semantics).
+    for (const d of out.deletes) basic.delete(d);
+    for (const a of out.adds) basic.add(a);
+    if (derivedNames.size > 0) {
+      state = new Set(basic);
+      addDerived(state, w);
+    }
     cost += useMetric ? out.cost : 1;
   }
 
@@ -107,7 +119,7 @@ export function validate(domain: Domain, problem: Problem, plan: PlanStep[]): Va
       valid: false,
       stepIndex: -1,
       reason: 'goal',
-      message: `${after}: ${plural(unmet.length, 'goal')} ${unmet.join(', ')} ${unmet.length === 1 ? 'is' : 'are'} not reached`,
+      message: `${after}: ${listing('goal', unmet)} not reached`,
       unmet,
     };
   }
