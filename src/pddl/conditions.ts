@@ -93,8 +93,16 @@ export function readAtom(list: SList, scope: Scope): Atom {
   return { predicate: name, args, loc: list.loc };
 }
 
+/** `(and (p) :effect (q))`: a keyword where a condition belongs means a ')' was forgotten. */
+function missingParenBefore(e: SExpr, what: string): void {
+  if (e.kind === 'symbol' && e.value.startsWith(':')) {
+    throw new PddlError(`expected ${what}, found '${e.value}'`, e.loc, `a ')' is probably missing before '${e.value}'`);
+  }
+}
+
 /** A goal description: and/or/not/imply/exists/forall/atoms. */
 export function readCondition(e: SExpr, scope: Scope): Condition {
+  missingParenBefore(e, 'a condition');
   const list = expectList(e, 'a condition such as (pred ?x) or (and ...)', e.loc);
   const kw = head(list);
   switch (kw) {
@@ -154,6 +162,7 @@ function readNumericExpr(e: SExpr, scope: Scope): NumericExpr {
 
 /** An effect: and/not/forall/when/atoms/(increase (total-cost) N). */
 export function readEffect(e: SExpr, scope: Scope): Effect {
+  missingParenBefore(e, 'an effect');
   const list = expectList(e, 'an effect such as (pred ?x) or (and ...)', e.loc);
   const kw = head(list);
   switch (kw) {

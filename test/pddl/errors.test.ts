@@ -47,6 +47,8 @@ test('syntax: a missing ")" at the end of an action is blamed on that action, no
   // the last action is missing its ')': the ')' meant for define closes it, at a telling indentation
   const last = '(define (domain d)\n  (:predicates (p))\n  (:action b :parameters () :effect (and (p))\n)\n';
   fails(domain(last), /never closed/, 3, 3, /'\)' at line 4, column 1 is indented like the end of an outer list/);
+  const inside = '(define (domain d) (:predicates (p) (q))\n  (:action a :precondition (and (p) :effect (q))))';
+  fails(domain(inside), /expected a condition, found ':effect'/, 2, 37, /'\)' is probably missing before ':effect'/);
   // with an extra ')' elsewhere the parentheses balance, and the action parser notices
   const text = `(define (domain d)
   (:predicates (p))
