@@ -24,9 +24,10 @@ const OPEN = 40; // (
 const CLOSE = 41; // )
 const SEMI = 59; // ;
 const NEWLINE = 10;
+const MAX_DEPTH = 1000;
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xfeff; // BOM too
 }
 
 /** Reads every top-level s-expression of `text`. Throws PddlError on unbalanced parentheses. */
@@ -52,6 +53,8 @@ export function readSExprs(text: string, file?: string): SExpr[] {
       while (i < n && text.charCodeAt(i) !== NEWLINE) i++;
     } else if (c === OPEN) {
       const list: SList = { kind: 'list', items: [], loc: loc(line, i - lineStart + 1) };
+      // The AST passes recurse on nesting; a runaway depth must be a user error, not a stack overflow.
+      if (stack.length >= MAX_DEPTH) throw new PddlError(`parentheses nested deeper than ${MAX_DEPTH}`, list.loc);
       (stack.length > 0 ? stack[stack.length - 1]!.items : top).push(list);
       stack.push(list);
       i++;

@@ -34,6 +34,11 @@ test('syntax: an unclosed parenthesis points at the "(" and says how many ")" ar
   fails(domain('(define (domain d)\n  (:predicates (p ?x)\n'), /never closed/, 2, 3, /expected 2 more '\)'/);
 });
 
+test('syntax: absurd nesting is an error, not a stack overflow; a byte-order mark is ignored', () => {
+  fails(domain(`(define (domain d) (:predicates (p)) (:action a :effect ${'(and '.repeat(5000)}(p)${')'.repeat(5000)}))`), /nested deeper than 1000/, 1, 5047);
+  assert.equal(parseDomain('\ufeff(define (domain d))').name, 'd');
+});
+
 test('syntax: a stray ")" is reported where it is', () => {
   fails(domain('(define (domain d))\n  )'), /unexpected '\)'/, 2, 3);
 });
