@@ -102,6 +102,14 @@ test('semantics in a domain: unknown predicate, wrong arity, undeclared type, va
   fails(domain(DOMAIN.replace('(?x ?y - block)', '(?x ?x - block)')), /parameter '\?x' is declared twice/, 7, 21);
 });
 
+test('types, actions and functions declared wrongly', () => {
+  fails(domain('(define (domain d)\n  (:types a - b b - a))'), /type 'a' is its own ancestor/, 2, 11);
+  fails(domain('(define (domain d) (:predicates (p))\n(:action a :effect (p))\n(:action a :effect (p)))'), /action 'a' is defined twice \(first at line 2\)/, 3, 1);
+  fails(domain('(define (domain d) (:predicates (p)) (:functions (f) - object))'), /only numeric functions/, 1, 56, /object fluents/);
+  fails(domain('(define (domain d) (:predicates (p)) (:action a :effect (increase (total-cost) 1)))'), /unknown function 'total-cost'/, 1, 68, /:functions/);
+  fails(domain('(define (domain d) (:predicates (p))\n(:action a :parameters () :effect (p) :cost 3))'), /expected one of :parameters :precondition :effect in action 'a', found ':cost'/, 2, 39);
+});
+
 test('derived predicates: undeclared heads, actions changing them, recursion through negation', () => {
   const base = '(define (domain d) (:requirements :derived-predicates)\n (:predicates (p ?x) (q ?x) (r ?x))\n';
   fails(domain(`${base}(:derived (s ?x) (p ?x)))`), /derived predicate 's' is not declared/, 3, 11);
