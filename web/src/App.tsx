@@ -28,7 +28,7 @@ export function App() {
 
   const page = PAGES.find((p) => p.match(path));
   const nav: Array<{ to: string; label: string; icon: ReactNode; active: boolean }> = [
-    ...PAGES.filter((p) => p.nav).map((p) => ({ to: p.nav!.to, label: p.nav!.label, icon: p.nav!.icon, active: p.match(path) !== null })),
+    ...PAGES.filter((p) => p.nav).map((p) => ({ to: p.nav!.to, label: p.nav!.label, icon: p.nav!.icon, active: p.match(path) !== null || (p.nav!.to === '/' && path.startsWith('/runs/')) })),
     { to: '/playground', label: 'PDDL playground', icon: '⌘', active: path === '/playground' },
     { to: '/reason', label: 'Reasoner', icon: '∴', active: path === '/reason' },
   ];

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../api.ts';
+import { Link } from '../components/Link.tsx';
+import { navigate } from '../router.ts';
+import { timeAgo } from '../runs.ts';
+import type { MissionInfo, RunInfo } from '../runs.ts';
+
+/** Home: start any mission, and the list of runs (refreshed every two seconds). */
+export function RunsPage() {
+  const [missions, setMissions] = useState<MissionInfo[] | null>(null);
+  const [runs, setRuns] = useState<RunInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const load = async (): Promise<void> => {
+      try {
+        const [m, r] = await Promise.all([api<MissionInfo[]>('/api/missions'), api<RunInfo[]>('/api/runs')]);
+        if (!alive) return;
+        setMissions(m);
+        setRuns(r);
+        setError(null);
+      } catch (err) {
+        if (alive) setError(err instanceof Error ? err.message : String(err));
+      }
+    };
+    void load();
+    const timer = setInterval(() => void load(), 2000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  const start = async (mission: string): Promise<void> => {
+    setStarting(mission);
+    try {
+      const run = await api<RunInfo>('/api/runs', { body: { mission } });
+      navigate(`/runs/${run.id}`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+      setStarting(null);
+    }
+  };
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>Runs</h1>
+          <p className="muted">Start a mission and watch the team plan, split the work and carry it out.</p>
+        </div>
+      </header>
+      {error && <div className="alert alert-error page-alert">{error}</div>}
+
+      <h3>Missions</h3>
+      <div className="mission-grid">
+        {missions === null && <div className="muted">Loading…</div>}
+        {missions?.length === 0 && <div className="muted">No missions are available on this server.</div>}
+        {missions?.map((m) => (
+          <div key={m.name} className="card mission-card" data-mission={m.name}>
+            <div className="mission-name">{m.name}</div>
+            <p className="muted mission-desc">{m.description || 'No description.'}</p>
+            <div className="mission-foot">
+              <span className="tag">{m.source}</span>
+              <button className="btn btn-primary btn-small" disabled={starting !== null} onClick={() => void start(m.name)}>
+                {starting === m.name ? 'Starting…' : 'Start run'}
+              </button>
+            </div>
+          </div>
+        ))}
+      </div>
+
+      <h3>Recent runs</h3>
+      <div className="card table-card">
+        {runs !== null && runs.length === 0 ? (
+          <div className="muted empty-row">No runs yet — start a mission above.</div>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Run</th>
+                <th>Mission</th>
+                <th>Status</th>
+                <th className="num">Steps</th>
+                <th className="num">Re-plans</th>
+                <th>Goal</th>
+                <th>Started</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs?.map((r) => (
+                <tr key={r.id} onClick={() => navigate(`/runs/${r.id}`)} className="clickable">
+                  <td>
+                    <Link to={`/runs/${r.id}`} className="mono">
+                      {r.id.slice(0, 12)}
+                    </Link>
+                  </td>
+                  <td>{r.mission}</td>
+                  <td>
+                    <span className={`badge badge-${r.status.replace('-', '_')}`}>{r.status.replace('-', ' ')}</span>
+                  </td>
+                  <td className="num">{r.steps}</td>
+                  <td className="num">{r.replans}</td>
+                  <td className="mono goal-cell" title={r.goal}>
+                    {r.goal}
+                  </td>
+                  <td className="muted" title={new Date(r.startedAt).toLocaleString()}>
+                    {timeAgo(r.startedAt)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}
