@@ -1,0 +1,133 @@
+/**
+ * The run log: one row per mission run and an append-only list of events per run.
+ * Every event carries a schema version (`v`) so stored runs stay readable when event
+ * shapes change. Approval decisions have their own table so any process holding the
+ * store (the CLI, the HTTP server) can answer a waiting step.
+ */
+import { migrate, openSqlite } from './sqlite.js';
+import type { SqliteDatabase } from './sqlite.js';
+
+/** Version of the event `data` shapes written by this code. */
+export const EVENT_SCHEMA_VERSION = 1;
+
+const MIGRATIONS = [
+  `CREATE TABLE runs (
+     id TEXT PRIMARY KEY, mission TEXT NOT NULL, mission_dir TEXT, status TEXT NOT NULL,
+     seed INTEGER NOT NULL, goal TEXT NOT NULL, options TEXT NOT NULL DEFAULT '{}',
+     started_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0)`,
+  `CREATE TABLE run_events (
+     run_id TEXT NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL, at TEXT NOT NULL, v INTEGER NOT NULL,
+     type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (run_id, seq))`,
+  `CREATE TABLE run_approvals (
+     run_id TEXT NOT NULL REFERENCES runs(id), step_id TEXT NOT NULL, approved INTEGER NOT NULL,
+     by TEXT, reason TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, step_id))`,
+];
+
+export interface StoredEvent {
+  runId: string;
+  seq: number;
+  at: string;
+  v: number;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface StoredRun {
+  id: string;
+  mission: string;
+  missionDir: string | null;
+  status: string;
+  seed: number;
+  goal: string;
+  options: Record<string, unknown>;
+  startedAt: string;
+  updatedAt: string;
+  lastSeq: number;
+}
+
+export interface StoredApproval { approved: boolean; by: string | null; reason: string | null; at: string }
+
+type Listener = (e: StoredEvent) => void;
+
+/** The run log over a SQLite database. Create with `openRunStore`. */
+export interface RunStore {
+  readonly db: SqliteDatabase;
+  createRun(run: Omit<StoredRun, 'lastSeq' | 'updatedAt'>): void;
+  /** Appends an event (seq = previous + 1) and returns it; listeners hear it after the write. */
+  append(runId: string, type: string, data: Record<string, unknown>): StoredEvent;
+  setStatus(runId: string, status: string): void;
+  getRun(runId: string): StoredRun | undefined;
+  listRuns(): StoredRun[];
+  events(runId: string, afterSeq?: number): StoredEvent[];
+  subscribe(runId: string, listener: Listener): () => void;
+  decide(runId: string, stepId: string, d: { approved: boolean; by?: string; reason?: string }): void;
+  decision(runId: string, stepId: string): StoredApproval | undefined;
+  close(): void;
+}
+
+interface RunRow { id: string; mission: string; mission_dir: string | null; status: string; seed: number; goal: string; options: string; started_at: string; updated_at: string; last_seq: number }
+
+function toRun(r: RunRow): StoredRun {
+  return { id: r.id, mission: r.mission, missionDir: r.mission_dir, status: r.status, seed: r.seed, goal: r.goal, options: JSON.parse(r.options) as Record<string, unknown>, startedAt: r.started_at, updatedAt: r.updated_at, lastSeq: r.last_seq };
+}
+
+/** Opens (creating and migrating) the run log in `path` (default: $ATELIER_DB or .atelier/atelier.db). */
+export function openRunStore(path?: string): RunStore {
+  const db = openSqlite(path);
+  migrate(db, 'runs', MIGRATIONS);
+  const listeners = new Map<string, Set<Listener>>();
+  const insertRun = db.prepare('INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const lastSeq = db.prepare('SELECT last_seq FROM runs WHERE id = ?');
+  const insertEvent = db.prepare('INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES (?, ?, ?, ?, ?, ?)');
+  const bump = db.prepare('UPDATE runs SET last_seq = ?, updated_at = ? WHERE id = ?');
+  const status = db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?');
+  const getRun = db.prepare('SELECT * FROM runs WHERE id = ?');
+  const listRuns = db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC');
+  const events = db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq');
+  const decide = db.prepare('INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const decision = db.prepare('SELECT * FROM run_approvals WHERE run_id = ? AND step_id = ?');
+  const append = db.transaction((runId: string, type: string, data: string, at: string): number => {
+    const row = lastSeq.get(runId) as { last_seq: number } | undefined;
+    if (row === undefined) throw new Error(`run store: no run '${runId}'`);
+    const seq = row.last_seq + 1;
+    insertEvent.run(runId, seq, at, EVENT_SCHEMA_VERSION, type, data);
+    bump.run(seq, at, runId);
+    return seq;
+  });
+  return {
+    db,
+    createRun(run) {
+      insertRun.run(run.id, run.mission, run.missionDir, run.status, run.seed, run.goal, JSON.stringify(run.options), run.startedAt, run.startedAt);
+    },
+    append(runId, type, data) {
+      const at = new Date().toISOString();
+      const seq = append(runId, type, JSON.stringify(data), at);
+      const e: StoredEvent = { runId, seq, at, v: EVENT_SCHEMA_VERSION, type, data };
+      for (const l of listeners.get(runId) ?? []) l(e);
+      for (const l of listeners.get('*') ?? []) l(e);
+      return e;
+    },
+    setStatus(runId, s) { status.run(s, new Date().toISOString(), runId); },
+    getRun(runId) { const r = getRun.get(runId) as RunRow | undefined; return r === undefined ? undefined : toRun(r); },
+    listRuns() { return (listRuns.all() as RunRow[]).map(toRun); },
+    events(runId, afterSeq = 0) {
+      return (events.all(runId, afterSeq) as { run_id: string; seq: number; at: string; v: number; type: string; data: string }[]).map((r) => ({
+        runId: r.run_id, seq: r.seq, at: r.at, v: r.v, type: r.type, data: JSON.parse(r.data) as Record<string, unknown>,
+      }));
+    },
+    subscribe(runId, listener) {
+      const set = listeners.get(runId) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(runId, set);
+      return () => { set.delete(listener); };
+    },
+    decide(runId, stepId, d) {
+      decide.run(runId, stepId, d.approved ? 1 : 0, d.by ?? null, d.reason ?? null, new Date().toISOString());
+    },
+    decision(runId, stepId) {
+      const r = decision.get(runId, stepId) as { approved: number; by: string | null; reason: string | null; at: string } | undefined;
+      return r === undefined ? undefined : { approved: r.approved === 1, by: r.by, reason: r.reason, at: r.at };
+    },
+    close() { db.close(); },
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Loading a mission folder: mission.yaml (team, agents, tools with planning signatures,
+ * objects, goal), a knowledge file in the reasoner's syntax, or a PDDL domain + problem.
+ * Every mistake names the file, the field and what was expected.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ZodError } from 'zod';
+import { UserError } from '../errors.js';
+import { PddlError, loadDomainFile, loadProblemFile } from '../pddl/index.js';
+import type { Condition, Domain } from '../pddl/ast.js';
+import { MissionError } from './errors.js';
+import { factKey, parseAtomText, problemFor } from './facts.js';
+import { missionSchema } from './schema.js';
+import type { MissionFile } from './schema.js';
+import { readKnowledge } from './rules.js';
+import { buildDomain, domainText } from './signature.js';
+import type { DomainSpec } from './signature.js';
+import { planningTool } from './types.js';
+import type { Mission, PlanningTool, TeamAgent, World } from './types.js';
+import { parseProblem } from '../pddl/index.js';
+
+function readText(file: string, field: string | undefined, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new MissionError(file, field, `cannot read the ${what}: no such file`, { hint: 'paths are relative to the mission folder' });
+  }
+}
+
+function zodToMissionError(err: ZodError, file: string, lineOf: (path: (string | number)[]) => { line: number; col: number } | undefined): MissionError {
+  const issue = err.issues[0]!;
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const field = path.length === 0 ? undefined : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `missing; ${issue.message.replace(/, received undefined/, '').replace(/^Invalid input: /, '')}`;
+  const at = lineOf(path);
+  return new MissionError(file, field, message, at === undefined ? {} : { line: at.line, col: at.col });
+}
+
+/** Reads and checks mission.yaml. */
+function readMissionFile(file: string): MissionFile {
+  const text = readText(file, undefined, 'mission file');
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = e.linePos?.[0];
+    throw new MissionError(file, undefined, `invalid YAML: ${e.message.split('\n')[0]}`, pos === undefined ? {} : { line: pos.line, col: pos.col });
+  }
+  const parsed = missionSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw zodToMissionError(parsed.error, file, (path) => {
+      for (let k = path.length; k >= 0; k--) {
+        const node = doc.getIn(path.slice(0, k), true) as { range?: [number, number, number] } | undefined;
+        if (node?.range !== undefined) return lc.linePos(node.range[0]);
+      }
+      return undefined;
+    });
+  }
+  return parsed.data;
+}
+
+function toolsFromFile(m: MissionFile): PlanningTool[] {
+  return Object.entries(m.tools ?? {}).map(([name, t]) =>
+    planningTool({
+      name,
+      ...(t.description === undefined ? {} : { description: t.description }),
+      ...(t.params === undefined ? {} : { params: t.params }),
+      ...(t.precondition === undefined ? {} : { precondition: t.precondition }),
+      effect: t.effect,
+      ...(t.capability === undefined ? {} : { capability: t.capability }),
+      ...(t.needsApproval === undefined ? {} : { needsApproval: t.needsApproval }),
+    }),
+  );
+}
+
+function agentsFromFile(m: MissionFile, file: string, toolNames: Set<string>): TeamAgent[] {
+  return m.agents.map((a, i) => {
+    (a.tools ?? []).forEach((t, j) => {
+      if (!toolNames.has(t.toLowerCase())) {
+        throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`, { hint: `expected one of: ${[...toolNames].join(', ')}` });
+      }
+    });
+    return { name: a.name.toLowerCase(), ...(a.role === undefined ? {} : { role: a.role }), cost: a.cost ?? 1, capabilities: [...(a.capabilities ?? []), ...(a.tools ?? [])].map((c) => c.toLowerCase()) };
+  });
+}
+
+/** Which tool a PDDL error in generated domain text belongs to. */
+function toolAtLine(text: string, line: number): string | undefined {
+  const lines = text.split('\n');
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const m = /\(:action ([\w-]+)/.exec(lines[i]!);
+    if (m !== null) return m[1];
+    if (/\(:derived/.test(lines[i]!)) return undefined;
+  }
+  return undefined;
+}
+
+async function loadWorld(dir: string, field: string, file: string): Promise<(seed: number) => World> {
+  const path = resolve(dir, field);
+  if (!existsSync(path)) throw new MissionError(file, 'world', `no such module '${field}'`, { hint: 'a TypeScript module exporting createWorld(seed)' });
+  const mod = (await import(pathToFileURL(path).href)) as { createWorld?: unknown };
+  if (typeof mod.createWorld !== 'function') throw new MissionError(file, 'world', `'${field}' does not export a function createWorld(seed)`);
+  return mod.createWorld as (seed: number) => World;
+}
+
+/** Loads a mission folder (or its mission.yaml). Throws MissionError/PddlError/LogicError, all UserErrors. */
+export async function loadMission(path: string): Promise<Mission> {
+  const dir = existsSync(path) && statSync(path).isFile() ? resolve(path, '..') : resolve(path);
+  const file = join(dir, 'mission.yaml');
+  if (!existsSync(file)) throw new MissionError(file, undefined, 'no mission.yaml in this folder', { hint: 'a mission folder holds mission.yaml (see examples/paris-office)' });
+  const m = readMissionFile(file);
+  const world = m.world === undefined ? undefined : await loadWorld(dir, m.world, file);
+  const base = { name: m.name.toLowerCase(), description: m.description ?? '', dir, ...(world === undefined ? {} : { world }) };
+
+  if (m.domain !== undefined || m.problem !== undefined) {
+    if (m.domain === undefined || m.problem === undefined) throw new MissionError(file, m.domain === undefined ? 'domain' : 'problem', 'missing; a PDDL mission names both a domain and a problem file');
+    const domain = loadDomainFile(join(dir, m.domain));
+    const problem = loadProblemFile(join(dir, m.problem), domain);
+    const durations = m.durations ?? {};
+    const tools = new Map(domain.actions.map((a) => [a.name, planningTool({ name: a.name, effect: '(and)' })]));
+    const agents = agentsFromFile(m, file, new Set(tools.keys()));
+    return {
+      ...base, domain, agents, tools, rules: '',
+      objects: problem.objects.map((o) => ({ name: o.name, type: o.types[0] ?? 'object' })),
+      facts: problem.init.map((a) => factKey(a.predicate, a.args)),
+      goal: problem.goal,
+      stepDurationMs: (action) => durations[action] ?? 0,
+    };
+  }
+
+  if (m.goal === undefined) throw new MissionError(file, 'goal', 'missing; expected a PDDL goal such as (and (announced paris))');
+  if (m.tools === undefined) throw new MissionError(file, 'tools', 'missing; expected the tools with planning signatures (or domain + problem files)');
+  const knowledgeFile = m.knowledge === undefined ? undefined : join(dir, m.knowledge);
+  const knowledge = knowledgeFile === undefined ? undefined : readKnowledge(readText(knowledgeFile, 'knowledge', 'knowledge file'), knowledgeFile);
+  const tools = toolsFromFile(m);
+  const agents = agentsFromFile(m, file, new Set(tools.map((t) => t.name)));
+  const objects = Object.entries(m.objects ?? {}).flatMap(([type, names]) => names.map((n) => ({ name: n.toLowerCase(), type: type.toLowerCase() })));
+  const facts: string[] = [...(knowledge?.facts ?? [])];
+  (m.facts ?? []).forEach((f, i) => {
+    const a = parseAtomText(f);
+    if (a === undefined) throw new MissionError(file, `facts[${i}]`, `expected a ground atom such as (open-role ml-lead), found '${f}'`);
+    facts.push(factKey(a.predicate, a.args));
+  });
+  const missionDomain = domainForTools({ name: base.name, tools, agents, types: m.types ?? {}, objects, facts, goal: m.goal, derived: knowledge?.derived ?? [], file });
+  const goal = goalOf(missionDomain, objects, m.goal, file, 'goal');
+  const durations = new Map(Object.entries(m.tools).map(([n, t]) => [n.toLowerCase(), t.duration ?? 0]));
+  return {
+    ...base, domain: missionDomain, agents, objects, facts, goal,
+    rules: knowledge === undefined ? '' : readFileSync(knowledgeFile!, 'utf8'),
+    tools: new Map(tools.map((t) => [t.name, t])),
+    stepDurationMs: (action) => durations.get(action) ?? 0,
+  };
+}
+
+/** The domain over the tools some agent can use; signature mistakes name the tool's field. */
+export function domainForTools(spec: { name: string; tools: PlanningTool[]; agents: TeamAgent[]; types: Record<string, string>; objects: { name: string; type: string }[]; facts: string[]; goal: string; derived: string[]; file: string }): Domain {
+  const caps = new Set(spec.agents.flatMap((a) => a.capabilities));
+  const usable = spec.tools.filter((t) => caps.has(t.capability ?? t.name) || caps.has(t.name));
+  const types = new Map<string, string>();
+  for (const [t, p] of Object.entries(spec.types)) types.set(t.toLowerCase(), p.toLowerCase());
+  for (const o of spec.objects) if (o.type !== 'object' && !types.has(o.type)) types.set(o.type, 'object');
+  for (const t of spec.tools) for (const [, ty] of t.params) if (ty !== 'object' && !types.has(ty)) types.set(ty, 'object');
+  for (const p of [...types.values()]) if (p !== 'object' && !types.has(p)) types.set(p, 'object');
+  const ds: DomainSpec = { name: spec.name, tools: usable, types, mentions: [...spec.facts.map((f) => `(${f})`), spec.goal], derived: spec.derived, constants: spec.objects };
+  try {
+    return buildDomain(ds);
+  } catch (err) {
+    if (!(err instanceof PddlError)) throw err;
+    const tool = toolAtLine(domainText(ds), err.location.line);
+    const field = tool === undefined ? 'knowledge' : `tools.${tool}`;
+    throw new MissionError(spec.file, field, err.message, err.hint === undefined ? {} : { hint: err.hint });
+  }
+}
+
+/** Parses a goal text against the domain and objects (checks predicates, arities, objects). */
+export function goalOf(domain: Domain, objects: { name: string; type: string }[], goal: string, file: string, field: string): Condition {
+  const constants = new Set(domain.constants.map((c) => c.name));
+  const own = objects.filter((o) => !constants.has(o.name));
+  const text = `(define (problem check) (:domain ${domain.name}) (:objects ${own.map((o) => `${o.name} - ${o.type}`).join(' ')}) (:init) (:goal ${goal}))`;
+  try {
+    return parseProblem(text, domain).goal;
+  } catch (err) {
+    if (err instanceof UserError) throw new MissionError(file, field, err.message, err.hint === undefined ? {} : { hint: err.hint });
+    throw err;
+  }
+}
+
+/** Example missions: folders under `root` holding a mission.yaml. */
+export function listExampleMissions(root = resolve(import.meta.dirname, '../../examples')): { name: string; dir: string; description: string }[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .map((d) => join(root, d))
+    .filter((d) => existsSync(join(d, 'mission.yaml')))
+    .map((d) => {
+      let description = '';
+      try {
+        const doc = parseDocument(readFileSync(join(d, 'mission.yaml'), 'utf8')).toJS() as { description?: unknown };
+        if (typeof doc.description === 'string') description = doc.description;
+      } catch { /* listed anyway; loading reports the error */ }
+      return { name: basename(d), dir: d, description };
+    });
+}
+
+export { problemFor };

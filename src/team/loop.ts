@@ -1,0 +1,264 @@
+/**
+ * The mission loop. It reads like the pipeline it is:
+ *   derive facts -> plan -> deorder -> allocate -> run ready steps in parallel ->
+ *   apply observed effects -> re-plan when a step fails or the world diverges -> done.
+ * Every decision is appended to the run's event log before it takes effect, so a
+ * crashed run can be resumed from the log (see resume.ts).
+ */
+import type { Condition, Domain, PlanStep } from '../pddl/ast.js';
+import { formatCondition } from '../pddl/index.js';
+import { plan } from './planner.js';
+import { validate } from '../planner/validator/index.js';
+import type { RunStore } from '../store/runs.js';
+import { allocate } from './allocate.js';
+import { deorder } from './deorder.js';
+import type { ApprovalDecision, ApprovalRequest, PlannedStep, RunEvent, RunEventType, RunSummary } from './events.js';
+import { parseAtomText, factKey, problemFor, showFact } from './facts.js';
+import { stateView } from './state.js';
+import type { Mission, ToolOutcome, World } from './types.js';
+import { explainGoal } from './whynot.js';
+
+export interface LoopOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** 'auto' approves every step; 'store' waits for approveStep(); or a callback. Default 'store'. */
+  approve?: 'auto' | 'store' | ((req: ApprovalRequest) => Promise<ApprovalDecision>);
+  concurrency?: number;
+  maxReplans?: number;
+  /** Multiplies simulated step durations; 0 runs without delays. Default 1. */
+  timeScale?: number;
+  /** Planner time limit per plan, ms (default 30000). */
+  planTimeLimitMs?: number;
+}
+
+/** Where a run starts from: fresh, or the state replayed from the log. */
+export interface LoopStart {
+  runId: string;
+  seed: number;
+  goal: Condition;
+  facts: Set<string>;
+  stepCounter: number;
+  planVersion: number;
+  replans: number;
+  /** Ground action "act a b" -> tries recorded so far. */
+  attempts: Map<string, number>;
+  /** Ground actions a person rejected: never planned again. */
+  rejected: Set<string>;
+  /** Reason of the first plan ('initial plan', 'resumed ...'). */
+  firstReason: string;
+  startedMs: number;
+}
+
+interface Running { id: string; promise: Promise<void> }
+
+const groundKey = (s: { action: string; args: readonly string[] }): string => [s.action, ...s.args].join(' ');
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((res, rej) => {
+    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); res(); }, ms);
+    const onAbort = (): void => { clearTimeout(t); rej(signal!.reason as Error); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A copy of the domain where each rejected ground action can no longer be planned. */
+function forbid(domain: Domain, rejected: ReadonlySet<string>): Domain {
+  if (rejected.size === 0) return domain;
+  const byAction = new Map<string, string[][]>();
+  for (const r of rejected) {
+    const [a, ...args] = r.split(' ');
+    byAction.set(a!, [...(byAction.get(a!) ?? []), args]);
+  }
+  return {
+    ...domain,
+    actions: domain.actions.map((a) => {
+      const bans = byAction.get(a.name);
+      if (bans === undefined) return a;
+      const extra: Condition[] = bans.map((args) => ({
+        kind: 'not',
+        arg: { kind: 'and', args: args.map((v, i) => ({ kind: 'atom', atom: { predicate: '=', args: [a.params[i]!.name, v] } }) as Condition) },
+      }));
+      return { ...a, precondition: { kind: 'and', args: [...(a.precondition === undefined ? [] : [a.precondition]), ...extra] } };
+    }),
+  };
+}
+
+/** Runs the mission from `start` until the goal holds or no plan exists. */
+export async function runLoop(store: RunStore, mission: Mission, start: LoopStart, options: LoopOptions): Promise<RunSummary> {
+  const { runId, goal } = start;
+  const view = stateView(mission);
+  const facts = start.facts;
+  const world: World | undefined = mission.world?.(start.seed);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const maxReplans = options.maxReplans ?? 5;
+  const timeScale = options.timeScale ?? 1;
+  const signal = options.signal;
+  let { stepCounter, planVersion, replans } = start;
+  let executed = 0;
+  let reason = start.firstReason;
+
+  const emit = (type: RunEventType, data: Record<string, unknown>): void => {
+    const e = store.append(runId, type, data) as RunEvent;
+    options.onEvent?.(e);
+  };
+  const finish = (status: 'succeeded' | 'failed', why?: string, whyNot?: string[]): RunSummary => {
+    const elapsedMs = Date.now() - start.startedMs;
+    const summary: RunSummary = { runId, status, steps: executed, replans, elapsedMs, ...(why === undefined ? {} : { reason: why }), ...(whyNot === undefined ? {} : { whyNot }) };
+    emit('run.finished', { ...summary });
+    store.setStatus(runId, status);
+    return summary;
+  };
+
+  for (;;) {
+    signal?.throwIfAborted();
+    if (view.holds(goal, facts)) return finish('succeeded');
+    emit('facts.derived', { facts: view.derived(facts).map(showFact) });
+
+    // Plan from the observed state.
+    const domain = forbid(mission.domain, start.rejected);
+    const t0 = performance.now();
+    const result = await plan(domain, problemFor(mission, facts, goal), { timeLimitMs: options.planTimeLimitMs ?? 30000, ...(signal === undefined ? {} : { signal }) });
+    const planMs = performance.now() - t0;
+    if (result.status !== 'solved') {
+      const why = result.status === 'unsolvable' ? `no plan reaches the goal ${formatCondition(goal)}` : `the planner stopped (${result.reason}) before finding a plan`;
+      const whyNot = explainGoal(mission, goal, facts);
+      emit('plan.failed', { reason: why, whyNot });
+      return finish('failed', why, whyNot);
+    }
+    const ordered = deorder(domain, result.plan, goal);
+    const alloc = allocate(ordered, mission.agents, mission.tools);
+    if (!alloc.ok) {
+      const why = `no agent has the capability '${alloc.error.capability}' for (${alloc.error.action} ...)`;
+      emit('plan.failed', { reason: why, whyNot: [] });
+      return finish('failed', why, []);
+    }
+    planVersion++;
+    const ids = ordered.map(() => `s${++stepCounter}`);
+    const steps: PlannedStep[] = ordered.map((s, i) => ({ id: ids[i]!, action: s.action, args: s.args, agent: alloc.agents[i]!, dependsOn: s.dependsOn.map((d) => ids[d]!), supports: s.supports }));
+    emit('plan.made', { version: planVersion, reason, cost: result.cost, planMs: Math.round(planMs * 100) / 100, steps });
+    for (const s of steps) emit('step.assigned', { stepId: s.id, agent: s.agent, action: s.action, args: s.args });
+
+    // Execute the partial order.
+    const done = new Set<string>();
+    const started = new Set<string>();
+    const busy = new Set<string>();
+    const running = new Map<string, Running>();
+    let replanReason: string | undefined;
+
+    const remainingValid = (): string | undefined => {
+      const rest: PlanStep[] = steps.filter((s) => !done.has(s.id)).map((s) => ({ action: s.action, args: s.args }));
+      const v = validate(domain, problemFor(mission, facts, goal), rest);
+      return v.valid ? undefined : v.message;
+    };
+
+    /** Applies reported facts and logs the change against `before` (default: the current facts). */
+    const observe = (stepId: string, assert: string[], retract: string[], diverged: boolean, before: ReadonlySet<string> = new Set(facts)): void => {
+      for (const r of retract) { const a = parseAtomText(r); if (a) facts.delete(factKey(a.predicate, a.args)); }
+      for (const r of assert) { const a = parseAtomText(r); if (a) facts.add(factKey(a.predicate, a.args)); }
+      const added = [...facts].filter((f) => !before.has(f));
+      const deleted = [...before].filter((f) => !facts.has(f));
+      if (added.length > 0 || deleted.length > 0) emit('facts.changed', { stepId, added: added.map(showFact), deleted: deleted.map(showFact), diverged });
+    };
+
+    const runStep = async (s: PlannedStep): Promise<void> => {
+      const key = groundKey(s);
+      const attempt = (start.attempts.get(key) ?? 0) + 1;
+      start.attempts.set(key, attempt);
+      const expected = view.applicable(s, facts);
+      emit('step.started', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, attempt });
+      const t = Date.now();
+      const tool = mission.tools.get(s.action)!;
+      let outcome: ToolOutcome;
+      if (tool.needsApproval) {
+        const decision = await askApproval(store, runId, s, options, emit, signal);
+        if (!decision.approved) {
+          start.rejected.add(key);
+          outcome = { ok: false, reason: `rejected by ${decision.by ?? 'a reviewer'}${decision.reason ? `: ${decision.reason}` : ''}` };
+        }
+      }
+      outcome ??= await (async () => {
+        const args = Object.fromEntries(tool.params.map(([p], i) => [p, s.args[i]!]));
+        const ctx = { runId, stepId: s.id, agent: s.agent, facts: new Set(facts), signal: signal ?? new AbortController().signal, attempt, wait: (ms: number) => sleep(ms * timeScale, signal) };
+        await ctx.wait(mission.stepDurationMs?.(s.action) ?? 0);
+        try {
+          return world !== undefined ? await world.execute(tool, args, ctx) : await tool.execute(args, ctx);
+        } catch (err) {
+          if (signal?.aborted) throw err;
+          return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+        }
+      })();
+      const ms = Date.now() - t;
+      executed++;
+      const before = new Set(facts);
+      if (!outcome.ok) {
+        emit('step.failed', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, reason: outcome.reason });
+        observe(s.id, outcome.assert ?? [], outcome.retract ?? [], true);
+        replanReason ??= `step ${s.id} (${key}) failed: ${outcome.reason}`;
+        return;
+      }
+      emit('step.finished', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, ...(outcome.note === undefined ? {} : { note: outcome.note }) });
+      done.add(s.id);
+      // Observed effects: the declared ones when confirmed, then what the tool reported.
+      if (outcome.confirmed !== false) {
+        for (const d of expected.deletes) facts.delete(d);
+        for (const a of expected.adds) facts.add(a);
+      }
+      const diverged = outcome.confirmed === false || (outcome.assert?.length ?? 0) > 0 || (outcome.retract?.length ?? 0) > 0;
+      observe(s.id, outcome.assert ?? [], outcome.retract ?? [], diverged, before);
+      if (diverged && replanReason === undefined) {
+        const broken = remainingValid();
+        if (broken !== undefined) replanReason = `the world differs from the plan after ${s.id} (${key}): ${broken}`;
+      }
+    };
+
+    while (replanReason === undefined && done.size < steps.length) {
+      // Start every ready step, in plan order, within the bounds (one step per agent at a time).
+      for (const s of steps) {
+        if (running.size >= concurrency || replanReason !== undefined) break;
+        if (started.has(s.id) || busy.has(s.agent) || !s.dependsOn.every((d) => done.has(d))) continue;
+        const check = view.applicable(s, facts);
+        if (!check.ok) { replanReason = `step ${s.id} (${groundKey(s)}) cannot start: ${check.unmet.join(', ')} no longer holds`; break; }
+        started.add(s.id);
+        busy.add(s.agent);
+        const p = runStep(s).finally(() => { running.delete(s.id); busy.delete(s.agent); });
+        running.set(s.id, { id: s.id, promise: p });
+      }
+      if (running.size === 0) break;
+      await Promise.race([...running.values()].map((r) => r.promise));
+    }
+    // Let steps in flight finish before planning again: their results are observations too.
+    await Promise.all([...running.values()].map((r) => r.promise));
+
+    if (replanReason === undefined && done.size === steps.length && !view.holds(goal, facts)) replanReason = `the plan ran but the goal does not hold: ${view.unmet(goal, facts).join(', ')}`;
+    if (replanReason === undefined) continue;
+    if (replans >= maxReplans) return finish('failed', `gave up after ${replans} re-plans; last: ${replanReason}`, view.unmet(goal, facts));
+    replans++;
+    emit('replan', { version: planVersion + 1, reason: replanReason });
+    reason = replanReason;
+  }
+}
+
+async function askApproval(
+  store: RunStore, runId: string, s: PlannedStep, options: LoopOptions,
+  emit: (type: RunEventType, data: Record<string, unknown>) => void, signal: AbortSignal | undefined,
+): Promise<ApprovalDecision> {
+  const req: ApprovalRequest = { runId, stepId: s.id, agent: s.agent, action: s.action, args: s.args };
+  emit('approval.requested', { stepId: s.id, agent: s.agent, action: s.action, args: s.args });
+  let decision: ApprovalDecision;
+  const mode = options.approve ?? 'store';
+  if (mode === 'auto') decision = { approved: true, by: 'auto-approve' };
+  else if (typeof mode === 'function') decision = await mode(req);
+  else {
+    store.setStatus(runId, 'waiting-approval');
+    for (;;) {
+      const d = store.decision(runId, s.id);
+      if (d !== undefined) { decision = { approved: d.approved, ...(d.by === null ? {} : { by: d.by }), ...(d.reason === null ? {} : { reason: d.reason }) }; break; }
+      await sleep(50, signal);
+    }
+    store.setStatus(runId, 'running');
+  }
+  store.decide(runId, s.id, decision);
+  emit('approval.given', { stepId: s.id, approved: decision.approved, by: decision.by ?? 'unknown', ...(decision.reason === undefined ? {} : { reason: decision.reason }) });
+  return decision;
+}

@@ -1,0 +1,50 @@
+/** The zod schema of mission.yaml. */
+import { z } from 'zod';
+
+const NAME = /^[a-zA-Z][\w-]*$/;
+const name = z.string().regex(NAME, 'expected a name: a letter, then letters, digits, - or _');
+
+export const toolSchema = z.strictObject({
+  description: z.string().optional(),
+  params: z.record(z.string(), name).optional(),
+  precondition: z.string().optional(),
+  effect: z.string().min(1, 'expected a PDDL effect such as (hired ?c)'),
+  capability: name.optional(),
+  needsApproval: z.boolean().optional(),
+  /** Simulated duration of a step, in ms (scaled by the run's time scale). */
+  duration: z.number().nonnegative().optional(),
+});
+
+export const agentSchema = z.strictObject({
+  name,
+  role: z.string().optional(),
+  cost: z.number().nonnegative().optional(),
+  capabilities: z.array(name).optional(),
+  /** Tools (or PDDL actions) the agent can use. */
+  tools: z.array(name).optional(),
+});
+
+export const missionSchema = z.strictObject({
+  name,
+  description: z.string().optional(),
+  /** type -> parent type */
+  types: z.record(z.string(), name).optional(),
+  /** type -> object names */
+  objects: z.record(z.string(), z.array(name)).optional(),
+  /** A file of facts and rules in the reasoner's syntax. */
+  knowledge: z.string().optional(),
+  /** Extra initial facts as PDDL atoms. */
+  facts: z.array(z.string()).optional(),
+  goal: z.string().optional(),
+  tools: z.record(z.string(), toolSchema).optional(),
+  agents: z.array(agentSchema).min(1, 'expected at least one agent'),
+  /** PDDL action model instead of tools: domain and problem files. */
+  domain: z.string().optional(),
+  problem: z.string().optional(),
+  /** durations for PDDL actions: action -> ms */
+  durations: z.record(z.string(), z.number().nonnegative()).optional(),
+  /** A TypeScript module exporting createWorld(seed): the simulated world. */
+  world: z.string().optional(),
+});
+
+export type MissionFile = z.infer<typeof missionSchema>;

@@ -1,0 +1,115 @@
+/**
+ * The team's vocabulary: planning tools (a tool with a PDDL meaning), agents that hold
+ * tools, and missions (facts + rules + goal + team).
+ */
+import type { Condition, Domain } from '../pddl/ast.js';
+
+/** What a tool reports after it ran: the planned effects happened (plus extras), or it failed. */
+export type ToolOutcome =
+  | {
+      ok: true;
+      /** Did the declared effects happen? Default true. When false only `assert`/`retract` apply. */
+      confirmed?: boolean;
+      /** Extra facts observed true, as PDDL atoms: `(declined alice)`. */
+      assert?: string[];
+      /** Facts observed false. */
+      retract?: string[];
+      /** Free text for the log. */
+      note?: string;
+    }
+  /** The step failed; facts observed meanwhile (e.g. `(declined alice)`) may be reported too. */
+  | { ok: false; reason: string; assert?: string[]; retract?: string[] };
+
+export interface ToolContext {
+  runId: string;
+  stepId: string;
+  agent: string;
+  /** Observed facts at the start of the step ("pred a b" keys). */
+  facts: ReadonlySet<string>;
+  signal: AbortSignal;
+  /** 1 for the first try of this ground action in the run, 2 for the next, ... */
+  attempt: number;
+  /** Sleeps `ms` of simulated time, scaled by the run's time scale. */
+  wait(ms: number): Promise<void>;
+}
+
+/**
+ * A tool with a planning signature: typed parameters, a precondition and an effect with
+ * PDDL meaning (`?name` refers to a parameter). The planner plans with the signature;
+ * `execute` reports what actually happened.
+ */
+export interface PlanningTool {
+  name: string;
+  description: string;
+  /** Ordered parameters: name (without `?`) -> type. */
+  params: ReadonlyArray<readonly [string, string]>;
+  /** PDDL condition text, e.g. `(and (qualified ?c) (not (hired ?c)))`; '' for none. */
+  precondition: string;
+  /** PDDL effect text, e.g. `(and (hired ?c) (not (open ?r)))`. */
+  effect: string;
+  /** The capability an agent needs to use this tool (default: the tool's name). */
+  capability?: string;
+  /** Pause the step until a person approves it. */
+  needsApproval?: boolean;
+  execute(args: Record<string, string>, ctx: ToolContext): Promise<ToolOutcome>;
+}
+
+/** An agent of the team: what it can do and what a step costs when it does it. */
+export interface TeamAgent {
+  name: string;
+  role?: string;
+  capabilities: string[];
+  /** Cost of one step done by this agent (default 1); the cheapest capable agent wins. */
+  cost: number;
+}
+
+/** A seeded simulated world: decides what each tool call actually does. */
+export interface World {
+  execute(tool: PlanningTool, args: Record<string, string>, ctx: ToolContext): Promise<ToolOutcome>;
+}
+
+export interface Mission {
+  name: string;
+  description: string;
+  /** The folder the mission was loaded from, if any. */
+  dir?: string;
+  /** The team's action model: one action per planning tool, plus derived predicates. */
+  domain: Domain;
+  objects: { name: string; type: string }[];
+  /** Initial observed facts, "pred a b" keys. */
+  facts: string[];
+  /** Reasoner program text (rules, possibly facts), '' for none. */
+  rules: string;
+  goal: Condition;
+  agents: TeamAgent[];
+  /** Action name -> the tool that carries it out. */
+  tools: Map<string, PlanningTool>;
+  /** Optional simulated world (examples); without one tools run their own execute. */
+  world?: (seed: number) => World;
+  /** Simulated duration of a step in ms, before the run's time scale (default 0). */
+  stepDurationMs?: (action: string) => number;
+}
+
+/** Builds a planning tool with a typed helper for params given as an object. */
+export function planningTool(spec: {
+  name: string;
+  description?: string;
+  params?: Record<string, string>;
+  precondition?: string;
+  effect: string;
+  capability?: string;
+  needsApproval?: boolean;
+  execute?: PlanningTool['execute'];
+}): PlanningTool {
+  const tool: PlanningTool = {
+    name: spec.name.toLowerCase(),
+    description: spec.description ?? '',
+    params: Object.entries(spec.params ?? {}).map(([k, v]) => [k.replace(/^\?/, '').toLowerCase(), v.toLowerCase()] as const),
+    precondition: spec.precondition ?? '',
+    effect: spec.effect,
+    needsApproval: spec.needsApproval ?? false,
+    execute: spec.execute ?? (async () => ({ ok: true })),
+  };
+  if (spec.capability !== undefined) tool.capability = spec.capability;
+  return tool;
+}
