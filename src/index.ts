@@ -5,3 +5,5 @@
 export { UserError, formatUserError, formatLocation } from './errors.js';
 export type { SourceLocation } from './errors.js';
 export * from './pddl/index.js';
+export * from './models/index.js';
+export * from './agents/index.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { UserError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config.js';
-import { modelFromEnv, scriptedModel, toolCall } from '../../src/models/index.js';
+import { modelFromEnv, scriptedModel, scriptedToolCall as toolCall } from '../../src/models/index.js';
 
 test('the scripted model replays its steps in order, records requests, and says when it runs out', async () => {
   const m = scriptedModel(['first', toolCall('look', { q: 'x' }, 'id1')]);
