@@ -4,6 +4,8 @@ import { version } from './version.js';
 import { validateCommand } from './validate.js';
 import { serveCommand } from './serve.js';
 import { chatCommand } from './chat.js';
+import { resumeCommand, runCommand } from './run.js';
+import { runsCommand, showCommand } from './runs.js';
 
 /**
  * The `atelier` command. Each capability contributes one subcommand module;
@@ -15,7 +17,7 @@ const program = new Command('atelier')
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<() => Command> = [validateCommand, serveCommand, chatCommand];
+const commands: Array<() => Command> = [validateCommand, serveCommand, chatCommand, runCommand, runsCommand, showCommand, resumeCommand];
 for (const make of commands) program.addCommand(make());
 
 try {

@@ -20,3 +20,4 @@ export { openRunStore } from '../store/runs.js';
 export type { RunStore } from '../store/runs.js';
 export { translateGoal } from './nl-goal.js';
 export type { GoalTranslation } from './nl-goal.js';
+export { describeEvent, describePlan, markdownReport } from './report.js';

@@ -1,0 +1,162 @@
+/**
+ * `atelier run MISSION`: plan, show the plan, run the steps live (agent, action,
+ * status, time), re-plan when the world surprises the team, summarize and write a
+ * Markdown report. Exit 0 when the goal is reached, 1 when the mission fails, 2 for a
+ * bad mission or bad flags.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { UserError } from '../errors.js';
+import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
+import { describeEvent, describePlan, loadMission, markdownReport, openRunStore, resumeRun, startRun, translateGoal } from '../team/index.js';
+import type { ApprovalDecision, ApprovalRequest, LoopOptions, PlannedStep, RunEvent, RunHandle, RunStore, RunSummary } from '../team/index.js';
+import { DEFAULT_DB_PATH } from '../store/sqlite.js';
+
+export function intOption(what: string, min = 0) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${what} must be an integer >= ${min}`);
+    return n;
+  };
+}
+
+function numberOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number >= 0');
+  return n;
+}
+
+export interface RunCliOptions {
+  db?: string;
+  json?: boolean;
+  approveAll?: boolean;
+  autoApprove?: boolean;
+  concurrency?: number;
+  timeScale?: number;
+  maxReplans?: number;
+  report?: string | false;
+}
+
+/** How approvals are answered: a prompt on a terminal, otherwise (or with the flag) automatically. */
+function approver(opts: RunCliOptions, print: (s: string) => void): LoopOptions['approve'] {
+  if (opts.approveAll === true || opts.autoApprove === true) return 'auto';
+  if (!process.stdin.isTTY || opts.json === true) {
+    return async (req: ApprovalRequest): Promise<ApprovalDecision> => {
+      print(`   ${req.stepId} approved automatically: no terminal to ask on (pass --approve-all to say so, or use the HTTP API to decide)`);
+      return { approved: true, by: 'no-terminal' };
+    };
+  }
+  return async (req: ApprovalRequest): Promise<ApprovalDecision> => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      const answer = (await rl.question(`   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? [y/N] `)).trim().toLowerCase();
+      const approved = answer === 'y' || answer === 'yes';
+      return approved ? { approved, by: 'cli' } : { approved, by: 'cli', reason: answer === '' ? 'declined at the prompt' : answer };
+    } finally {
+      rl.close();
+    }
+  };
+}
+
+/** Follows a run on stdout until it finishes; writes the report; sets the exit code. */
+export async function followRun(store: RunStore, dbPath: string, start: (onEvent: (e: RunEvent) => void, approve: LoopOptions['approve']) => Promise<RunHandle>, opts: RunCliOptions): Promise<RunSummary> {
+  const out = (s: string): void => { process.stdout.write(`${s}\n`); };
+  const print = opts.json === true ? (): void => {} : out;
+  const t0 = Date.now();
+  const onEvent = (e: RunEvent): void => {
+    if (opts.json === true) { out(JSON.stringify(e)); return; }
+    const line = describeEvent(e);
+    if (line === undefined) return;
+    const stamp = `+${((Date.now() - t0) / 1000).toFixed(2).padStart(6)}s`;
+    if (e.type === 'plan.made') { out(`${stamp} ${line}`); for (const l of describePlan(e.data.steps as PlannedStep[])) out(l); return; }
+    out(`${stamp} ${line}`);
+  };
+  const controller = new AbortController();
+  const stop = (): void => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', stop);
+  const handle = await start(onEvent, approver(opts, print));
+  let summary: RunSummary;
+  try {
+    summary = await handle.done;
+  } finally {
+    process.off('SIGINT', stop);
+  }
+  if (opts.report !== false) {
+    const path = resolve(opts.report ?? join(dirname(dbPath === ':memory:' ? DEFAULT_DB_PATH : dbPath), 'reports', `${handle.id}.md`));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, markdownReport(store, handle.id));
+    print(`report: ${path}`);
+  }
+  if (opts.json === true) out(JSON.stringify({ summary }));
+  process.exitCode = summary.status === 'succeeded' ? 0 : 1;
+  return summary;
+}
+
+export function runCommand(): Command {
+  return new Command('run')
+    .description('Run a mission: plan, allocate, run steps in parallel, re-plan on surprises')
+    .argument('<mission>', 'mission folder (holding mission.yaml)')
+    .option('--db <file>', 'SQLite store of runs (default $ATELIER_DB or .atelier/atelier.db)')
+    .option('--seed <n>', 'seed of the simulated world', intOption('--seed'), 1)
+    .option('--goal <goal>', 'goal: PDDL such as "(and (announced paris))", or plain words (needs a model)')
+    .option('--json', 'print events as JSON lines, then the summary')
+    .option('--approve-all', 'approve every step that needs approval')
+    .option('--auto-approve', 'same as --approve-all')
+    .option('--concurrency <n>', 'steps running at once', intOption('--concurrency', 1), 4)
+    .option('--max-replans <n>', 'give up after this many re-plans', intOption('--max-replans'), 5)
+    .option('--time-scale <x>', 'multiply simulated step durations (0 = no delays)', numberOption, 1)
+    .option('--report <file>', 'where to write the Markdown report')
+    .option('--no-report', 'do not write a report')
+    .action(async (missionPath: string, opts: RunCliOptions & { seed: number; goal?: string }) => {
+      const mission = await loadMission(missionPath);
+      let goal: string | undefined = opts.goal;
+      if (goal !== undefined && !goal.trim().startsWith('(')) {
+        const model = modelFromEnv();
+        if (model === undefined) throw new UserError(`a goal in words needs a model: ${HOW_TO_CONFIGURE_MODEL}`, { hint: 'or give the goal in PDDL: --goal "(and (announced paris))"' });
+        const t = await translateGoal(model, mission, goal);
+        if (opts.json !== true) process.stdout.write(`goal: ${t.text}  (from "${goal}", ${t.attempts} model answer${t.attempts === 1 ? '' : 's'})\n`);
+        goal = t.text;
+      }
+      const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
+      const store = openRunStore(dbPath);
+      try {
+        await followRun(store, dbPath, async (onEvent, approve) => startRun(mission, {
+          store, seed: opts.seed, onEvent, approve,
+          concurrency: opts.concurrency ?? 4, maxReplans: opts.maxReplans ?? 5, timeScale: opts.timeScale ?? 1,
+          ...(goal === undefined ? {} : { goal }),
+        }), opts);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+export function resumeCommand(): Command {
+  return new Command('resume')
+    .description('Continue a run from its event log (steps recorded as done are not run again)')
+    .argument('<run>', 'run id (see `atelier runs`)')
+    .option('--db <file>', 'SQLite store of runs')
+    .option('--json', 'print events as JSON lines, then the summary')
+    .option('--approve-all', 'approve every step that needs approval')
+    .option('--auto-approve', 'same as --approve-all')
+    .option('--time-scale <x>', 'multiply simulated step durations (0 = no delays)', numberOption, 1)
+    .option('--no-report', 'do not write a report')
+    .action(async (runId: string, opts: RunCliOptions) => {
+      const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
+      const store = openRunStore(dbPath);
+      try {
+        const stored = store.getRun(runId);
+        if (stored === undefined) throw new UserError(`no run '${runId}' in ${dbPath}`, { hint: 'list runs with `atelier runs`' });
+        const o = stored.options as { concurrency?: number; maxReplans?: number };
+        await followRun(store, dbPath, (onEvent, approve) => resumeRun(store, runId, {
+          onEvent, approve, timeScale: opts.timeScale ?? 1,
+          ...(o.concurrency === undefined ? {} : { concurrency: o.concurrency }),
+          ...(o.maxReplans === undefined ? {} : { maxReplans: o.maxReplans }),
+        }), opts);
+      } finally {
+        store.close();
+      }
+    });
+}

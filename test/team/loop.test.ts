@@ -1,0 +1,147 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { approveStep, explainStep, getRun, readEvents, startRun } from '../../src/team/index.js';
+import type { RunEvent } from '../../src/team/index.js';
+import { dinnerMission, tempStore } from './helpers.js';
+
+type Span = { id: string; action: string; start: number; end: number };
+
+/** Start/finish times of each executed step, from the event log. */
+function spans(events: RunEvent[]): Map<string, Span> {
+  const out = new Map<string, Span>();
+  for (const e of events) {
+    const id = e.data.stepId as string;
+    if (e.type === 'step.started') out.set(id, { id, action: [e.data.action, ...(e.data.args as string[])].join(' '), start: Date.parse(e.at), end: Infinity });
+    if (e.type === 'step.finished' || e.type === 'step.failed') out.get(id)!.end = Date.parse(e.at);
+  }
+  return out;
+}
+
+describe('the mission loop', () => {
+  it('runs independent steps at the same time and dependent ones one after the other', async () => {
+    const { store } = tempStore();
+    const run = startRun(dinnerMission(), { store, approve: 'auto' });
+    const summary = await run.done;
+    assert.equal(summary.status, 'succeeded');
+    const byAction = new Map([...spans(readEvents(store, run.id)).values()].map((s) => [s.action, s]));
+    const pasta = byAction.get('buy pasta grocer') ?? byAction.get('buy pasta market')!;
+    const tomatoes = [...byAction.values()].find((s) => s.action.startsWith('buy tomatoes'))!;
+    const cook = byAction.get('cook sauce')!;
+    const serve = byAction.get('serve sauce')!;
+    // Both purchases are in flight together (done by two agents).
+    assert.ok(pasta.start < tomatoes.end && tomatoes.start < pasta.end, 'the two purchases overlap');
+    // Cooking waits for both purchases; serving waits for cooking.
+    assert.ok(cook.start >= Math.max(pasta.end, tomatoes.end));
+    assert.ok(serve.start >= cook.end);
+    const plan = getRun(store, run.id)!.plans[0]!;
+    assert.deepEqual(new Set(plan.steps.map((s) => s.agent)), new Set(['ann', 'bob', 'chef']));
+  });
+
+  it('re-plans when a step fails and still reaches the goal', async () => {
+    const { store } = tempStore();
+    const mission = dinnerMission({ outcome: (a, args) => (a === 'buy' && args.i === 'tomatoes' && args.s === 'market' ? { ok: false, reason: 'the market is closed', retract: ['(sells market tomatoes)'] } : undefined) });
+    // Force the first plan through the market: the grocer has no tomatoes yet in this variant.
+    const run = startRun({ ...mission, facts: mission.facts.filter((f) => f !== 'sells grocer tomatoes') }, { store, approve: 'auto' });
+    const summary = await run.done;
+    assert.equal(summary.status, 'failed', 'with no other shop selling tomatoes there is no plan after the failure');
+    const events = readEvents(store, run.id);
+    assert.equal(events.filter((e) => e.type === 'replan').length, 1);
+    assert.match(summary.reason ?? '', /no plan reaches the goal/);
+
+    const run2 = startRun(mission, { store, approve: 'auto' });
+    const s2 = await run2.done;
+    assert.equal(s2.status, 'succeeded');
+    const ev2 = readEvents(store, run2.id);
+    const failed = ev2.filter((e) => e.type === 'step.failed');
+    const replans = ev2.filter((e) => e.type === 'replan');
+    if (failed.length > 0) {
+      assert.equal(replans.length, failed.length);
+      assert.match(replans[0]!.data.reason as string, /failed: the market is closed/);
+      const last = getRun(store, run2.id)!.plans.at(-1)!;
+      assert.ok(last.steps.some((s) => s.action === 'buy' && s.args.join(' ') === 'tomatoes grocer'), 'the new plan buys tomatoes at the grocer');
+    }
+    assert.ok(getRun(store, run2.id)!.facts.includes('(served sauce)'));
+  });
+
+  it('re-plans after a failure and reaches the goal (the failing shop is the only one planned first)', async () => {
+    const { store } = tempStore();
+    let calls = 0;
+    const mission = dinnerMission({ outcome: (a, args, attempt) => (a === 'buy' && args.i === 'pasta' && attempt === 1 ? (calls++, { ok: false, reason: 'out of pasta, back in a minute' }) : undefined) });
+    const run = startRun(mission, { store, approve: 'auto' });
+    const summary = await run.done;
+    assert.equal(calls, 1);
+    assert.equal(summary.status, 'succeeded');
+    assert.equal(summary.replans, 1);
+    const plans = getRun(store, run.id)!.plans;
+    assert.equal(plans.length, 2);
+    assert.match(plans[1]!.reason, /buy pasta .* failed: out of pasta/);
+  });
+
+  it('ends an impossible goal with no plan and a why-not from the rules', async () => {
+    const { store } = tempStore();
+    const mission = dinnerMission();
+    const run = startRun({ ...mission, facts: mission.facts.filter((f) => !f.endsWith('pasta')) }, { store, approve: 'auto', goal: '(and (ready_to_cook))' });
+    const summary = await run.done;
+    assert.equal(summary.status, 'failed');
+    assert.match(summary.reason!, /no plan reaches the goal/);
+    assert.ok(summary.whyNot!.some((w) => w.includes('(ready_to_cook)') && w.includes('(bought pasta)')), summary.whyNot!.join('\n'));
+    assert.equal(readEvents(store, run.id).filter((e) => e.type === 'step.started').length, 0);
+  });
+
+  it('rejects a goal that does not fit the mission before starting', () => {
+    const { store } = tempStore();
+    assert.throws(() => startRun(dinnerMission(), { store, goal: '(and (served lasagna))' }), /goal.*lasagna/);
+  });
+
+  it('pauses a step that needs approval until it is approved on the store', async () => {
+    const { store } = tempStore();
+    const run = startRun(dinnerMission({ approvalFor: ['serve'] }), { store, approve: 'store', timeScale: 0 });
+    let waiting = getRun(store, run.id)!.pendingApprovals;
+    for (let i = 0; i < 200 && waiting.length === 0; i++) { await new Promise((r) => setTimeout(r, 20)); waiting = getRun(store, run.id)!.pendingApprovals; }
+    assert.equal(waiting.length, 1);
+    assert.equal(waiting[0]!.action, 'serve');
+    assert.equal(getRun(store, run.id)!.status, 'waiting-approval');
+    assert.ok(!getRun(store, run.id)!.facts.includes('(served sauce)'));
+    approveStep(store, run.id, waiting[0]!.stepId, { approved: true, by: 'alice' });
+    const summary = await run.done;
+    assert.equal(summary.status, 'succeeded');
+    const given = readEvents(store, run.id).find((e) => e.type === 'approval.given')!;
+    assert.deepEqual(given.data, { stepId: waiting[0]!.stepId, approved: true, by: 'alice' });
+  });
+
+  it('treats a rejection as a failure: the team re-plans without the rejected step', async () => {
+    const { store } = tempStore();
+    const asked: string[] = [];
+    const run = startRun(dinnerMission({ approvalFor: ['buy'] }), {
+      store, timeScale: 0,
+      approve: async (req) => {
+        asked.push(req.args.join(' '));
+        // The first purchase of tomatoes is rejected, wherever it is.
+        const firstTomatoes = req.args[0] === 'tomatoes' && asked.filter((a) => a.startsWith('tomatoes')).length === 1;
+        return firstTomatoes ? { approved: false, by: 'budget', reason: 'too expensive' } : { approved: true };
+      },
+    });
+    const summary = await run.done;
+    const events = readEvents(store, run.id);
+    const rejected = events.filter((e) => e.type === 'approval.given' && e.data.approved === false);
+    assert.equal(rejected.length, 1, asked.join(' | '));
+    assert.equal(summary.status, 'succeeded');
+    assert.equal(summary.replans, 1);
+    assert.match(events.find((e) => e.type === 'replan')!.data.reason as string, /rejected by budget: too expensive/);
+    const rejectedStep = rejected[0]!.data.stepId as string;
+    const rejectedArgs = (events.find((e) => e.type === 'step.started' && e.data.stepId === rejectedStep)!.data.args as string[]).join(' ');
+    const tomatoesBuys = events.filter((e) => e.type === 'step.finished' && e.data.action === 'buy' && (e.data.args as string[])[0] === 'tomatoes');
+    assert.equal(tomatoesBuys.length, 1);
+    assert.notEqual((tomatoesBuys[0]!.data.args as string[]).join(' '), rejectedArgs, 'the rejected purchase is not planned again');
+  });
+
+  it('explains why a step was taken from the plan\'s causal links', async () => {
+    const { store } = tempStore();
+    const run = startRun(dinnerMission(), { store, approve: 'auto', timeScale: 0 });
+    await run.done;
+    const plan = getRun(store, run.id)!.plans[0]!;
+    const table = plan.steps.find((s) => s.action === 'set_table')!;
+    const why = explainStep(store, run.id, table.id);
+    assert.ok(why.some((l) => /supports \(table_set\) for step \d+ \(serve sauce\)/.test(l)), why.join('\n'));
+  });
+});
