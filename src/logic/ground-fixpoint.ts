@@ -3,6 +3,8 @@
  * This is the one fixpoint shared by the reasoner and by the planner, which uses it
  * to evaluate PDDL derived predicates in every search state.
  */
+import { stratify } from './scc.js';
+import type { DependencyEdge } from './scc.js';
 
 /** `head :- pos[0], ..., not neg[0], ...` with facts as integer ids. */
 export interface GroundRule {
@@ -66,4 +68,25 @@ export function compileGroundRules(strata: readonly (readonly GroundRule[])[], f
       }
     }
   };
+}
+
+/**
+ * Splits ground rules into the strata `compileGroundRules` expects, with the same
+ * stratification as the reasoner (Tarjan components; a negated premise must be decided
+ * in an earlier stratum). Returns the facts of a cycle through negation when there is one.
+ */
+export function stratifyGroundRules(
+  rules: readonly GroundRule[],
+  factCount: number,
+): { ok: true; strata: GroundRule[][] } | { ok: false; cycle: number[] } {
+  const edges: DependencyEdge[] = [];
+  for (const r of rules) {
+    for (const p of r.pos) edges.push({ from: r.head, to: p, negative: false });
+    for (const n of r.neg) edges.push({ from: r.head, to: n, negative: true });
+  }
+  const s = stratify(factCount, edges);
+  if (!s.ok) return { ok: false, cycle: s.cycle };
+  const strata: GroundRule[][] = [];
+  for (const r of rules) (strata[s.stratumOf[r.head]!] ??= []).push(r);
+  return { ok: true, strata: Array.from(strata, (x) => x ?? []) };
 }

@@ -1,0 +1,114 @@
+/**
+ * Meaning checks before evaluation: arities agree, every rule is safe, and negation is
+ * stratified (no recursion through `not`; the error names the cycle).
+ */
+import { LogicError } from './errors.js';
+import { formatAtom, formatLiteral } from './build.js';
+import { stratify } from './scc.js';
+import type { DependencyEdge } from './scc.js';
+import type { Atom, Literal, Program, Rule, Term } from './types.js';
+
+/** A checked program: predicates with arities, and evaluation order. */
+export interface CheckedProgram {
+  program: Program;
+  /** predicate -> arity */
+  arity: Map<string, number>;
+  /** Components of mutually recursive predicates, in evaluation order. */
+  components: string[][];
+  /** predicate -> stratum number (0 = no negation below it) */
+  stratum: Map<string, number>;
+  /** predicate -> index in `components` */
+  componentOf: Map<string, number>;
+}
+
+/** Variables whose name starts with `_` and that occur once are wildcards. */
+export function isWildcard(name: string, rule: Rule): boolean {
+  if (!name.startsWith('_')) return false;
+  let n = 0;
+  const count = (ts: Term[]) => ts.forEach((t) => t.kind === 'var' && t.name === name && n++);
+  count(rule.head.args);
+  for (const l of rule.body) count(l.kind === 'atom' ? l.atom.args : [l.left, l.right]);
+  return n === 1;
+}
+
+/** Variables bound by the body: positive atoms, then `X = term` with term bound. */
+export function boundVariables(body: readonly Literal[]): Set<string> {
+  const bound = new Set<string>();
+  for (const l of body) if (l.kind === 'atom' && !l.negated) for (const t of l.atom.args) if (t.kind === 'var') bound.add(t.name);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const l of body) {
+      if (l.kind !== 'compare' || l.op !== '=') continue;
+      const isBound = (t: Term) => t.kind === 'const' || bound.has(t.name);
+      if (l.left.kind === 'var' && !bound.has(l.left.name) && isBound(l.right)) { bound.add(l.left.name); changed = true; }
+      if (l.right.kind === 'var' && !bound.has(l.right.name) && isBound(l.left)) { bound.add(l.right.name); changed = true; }
+    }
+  }
+  return bound;
+}
+
+function checkSafety(rule: Rule): void {
+  const bound = boundVariables(rule.body);
+  const unsafe = (t: Term, where: string, loc = rule.loc) => {
+    if (t.kind === 'var' && !bound.has(t.name)) {
+      throw new LogicError(
+        `unsafe variable ${t.name.startsWith('_#') ? '_' : t.name} in ${where} of rule for '${rule.head.predicate}'`,
+        loc,
+        'every variable of the head, of a negated atom or of a comparison must also occur in a positive atom of the body',
+      );
+    }
+  };
+  for (const t of rule.head.args) unsafe(t, 'the head', rule.head.loc ?? rule.loc);
+  for (const l of rule.body) {
+    if (l.kind === 'atom' && l.negated) {
+      for (const t of l.atom.args) if (!(t.kind === 'var' && isWildcard(t.name, rule))) unsafe(t, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
+    } else if (l.kind === 'compare') {
+      unsafe(l.left, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
+      unsafe(l.right, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
+    }
+  }
+}
+
+/** Checks arities (against `known` too), safety and stratification. Throws LogicError. */
+export function checkProgram(program: Program, known: ReadonlyMap<string, number> = new Map()): CheckedProgram {
+  const arity = new Map(known);
+  const seen = (a: Atom) => {
+    const k = arity.get(a.predicate);
+    if (k === undefined) arity.set(a.predicate, a.args.length);
+    else if (k !== a.args.length) {
+      throw new LogicError(`'${a.predicate}' used with ${a.args.length} argument${a.args.length === 1 ? '' : 's'} in ${formatAtom(a)}, but it has ${k}`, a.loc, `every use of a predicate must have the same number of arguments`);
+    }
+  };
+  for (const f of program.facts) seen(f);
+  for (const r of program.rules) {
+    seen(r.head);
+    for (const l of r.body) if (l.kind === 'atom') seen(l.atom);
+    checkSafety(r);
+  }
+  const names = [...arity.keys()];
+  const id = new Map(names.map((n, i) => [n, i]));
+  const edges: Array<DependencyEdge & { rule: Rule; lit: Literal }> = [];
+  for (const r of program.rules) {
+    for (const l of r.body) {
+      if (l.kind === 'atom') edges.push({ from: id.get(r.head.predicate)!, to: id.get(l.atom.predicate)!, negative: l.negated, rule: r, lit: l });
+    }
+  }
+  const s = stratify(names.length, edges);
+  if (!s.ok) {
+    const e = s.edge as (typeof edges)[number];
+    const cycle = s.cycle.map((n, i) => (i === 1 ? `not ${names[n]}` : names[n])).join(' -> ');
+    throw new LogicError(
+      `negation through recursion: ${cycle}`,
+      e.lit.loc ?? e.rule.loc,
+      `'${names[e.from]}' depends on 'not ${names[e.to]}', which depends on '${names[e.from]}' again; the program has no stratification`,
+    );
+  }
+  return {
+    program,
+    arity,
+    components: s.components.map((c) => c.map((n) => names[n]!)),
+    stratum: new Map(names.map((n, i) => [n, s.stratumOf[i]!])),
+    componentOf: new Map(names.map((n, i) => [n, s.componentOf[i]!])),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * "Why is this true?" and "why not?". A proof follows, for each derived fact, a rule
+ * instance whose premises of the same component have a lower rank (were derived in an
+ * earlier round), so proofs are well-founded and never loop. Why-not evaluates each
+ * rule for the fact in source order and names the first premise that fails.
+ */
+import { formatAtom, formatLiteral, formatRule } from './build.js';
+import type { Engine } from './engine.js';
+import type { Plan } from './plan.js';
+import { compareValues } from './plan.js';
+import { NEW } from './relation.js';
+import type { Relation } from './relation.js';
+import type { Atom, Bindings, Literal, Rule, Term, Value } from './types.js';
+
+/** A proof tree: a base fact, a rule instance with its premises, or a leaf for a negated or compared premise. */
+export type Proof =
+  | { kind: 'base'; fact: Atom }
+  | { kind: 'rule'; fact: Atom; rule: Rule; bindings: Bindings; premises: Proof[] }
+  | { kind: 'not'; fact: Atom }
+  | { kind: 'check'; literal: Literal; text: string };
+
+/** Why a rule did not derive the fact: the first failing premise and the bindings tried. */
+export interface RuleFailure {
+  rule: Rule;
+  /** `head` when the fact does not match the rule's head, else the index of the failing body literal. */
+  failedAt: 'head' | number;
+  literal?: Literal;
+  /** The failing premise, instantiated with the first binding tried. */
+  text: string;
+  /** Bindings (up to 10) under which that premise was tried. */
+  tried: Bindings[];
+}
+
+export type WhyNot =
+  | { fact: Atom; holds: true; proof: Proof }
+  | { fact: Atom; holds: false; isBase: false; reason: string; rules: RuleFailure[] };
+
+const sub = (t: Term, b: Bindings): Term => (t.kind === 'var' && b[t.name] !== undefined ? { kind: 'const', value: b[t.name]! } : t);
+const instantiate = (a: Atom, b: Bindings): Atom => ({ predicate: a.predicate, args: a.args.map((t) => sub(t, b)) });
+const instLit = (l: Literal, b: Bindings): Literal =>
+  l.kind === 'atom' ? { ...l, atom: instantiate(l.atom, b) } : { ...l, left: sub(l.left, b), right: sub(l.right, b) };
+
+function bindingsOf(e: Engine, plan: Plan, regs: Int32Array): Bindings {
+  const b: Bindings = {};
+  for (const [name, r] of plan.vars) b[name] = e.values[regs[r]!]!;
+  return b;
+}
+
+/** A well-founded proof of `fact`, or undefined when it does not hold. */
+export function why(e: Engine, fact: Atom): Proof | undefined {
+  const at = e.rowOf(fact);
+  if (at === undefined) return undefined;
+  const memo = new Map<string, Proof>();
+  const prove = (rel: Relation, row: number): Proof => {
+    const fa = e.atomOf(rel, row);
+    const key = formatAtom(fa);
+    const done = memo.get(key);
+    if (done !== undefined) return done;
+    if (rel.base[row]) {
+      const p: Proof = { kind: 'base', fact: fa };
+      memo.set(key, p);
+      return p;
+    }
+    const comp = e.componentOf[rel.id];
+    const rank = rel.rank[row]!;
+    const found = e.derivation(rel, row, (info, plan) => {
+      const b = bindingsOf(e, plan, plan.regs);
+      for (const l of info.rule.body) {
+        if (l.kind !== 'atom' || l.negated) continue;
+        const p = e.rowOf(instantiate(l.atom, b));
+        if (p === undefined) return false;
+        if (e.componentOf[p.rel.id] === comp && p.rel.rank[p.row]! >= rank) return false;
+      }
+      return true;
+    });
+    if (found === undefined) throw new Error(`internal: no well-founded derivation of ${key}`);
+    const plan = found.info.headPlan!;
+    const b = bindingsOf(e, plan, found.regs);
+    const premises = found.info.rule.body.map((l): Proof => {
+      const il = instLit(l, b);
+      if (il.kind === 'compare') return { kind: 'check', literal: il, text: formatLiteral(il) };
+      if (il.negated) return { kind: 'not', fact: il.atom };
+      const p = e.rowOf(il.atom)!;
+      return prove(p.rel, p.row);
+    });
+    const named: Bindings = {};
+    for (const [k, v] of Object.entries(b)) if (!k.startsWith('_')) named[k] = v;
+    const proof: Proof = { kind: 'rule', fact: fa, rule: found.info.rule, bindings: named, premises };
+    memo.set(key, proof);
+    return proof;
+  };
+  return prove(at.rel, at.row);
+}
+
+/** Extends each binding with the solutions of one literal, in the current database. */
+function extend(e: Engine, sols: Bindings[], l: Literal, limit: number): Bindings[] {
+  const out: Bindings[] = [];
+  for (const b of sols) {
+    if (out.length >= limit) break;
+    if (l.kind === 'compare') {
+      const left = sub(l.left, b), right = sub(l.right, b);
+      if (l.op === '=' && left.kind === 'var' && right.kind === 'const') out.push({ ...b, [left.name]: right.value });
+      else if (l.op === '=' && right.kind === 'var' && left.kind === 'const') out.push({ ...b, [right.name]: left.value });
+      else if (left.kind === 'const' && right.kind === 'const') {
+        const c = l.op === '=' || l.op === '!=' ? (left.value === right.value ? 0 : 1) : compareValues(left.value, right.value);
+        const ok = { '=': c === 0, '!=': c !== 0, '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0 }[l.op];
+        if (ok) out.push(b);
+      }
+      continue;
+    }
+    const pattern = instantiate(l.atom, b);
+    const found = e.query(pattern);
+    if (l.negated) {
+      if (found.length === 0) out.push(b);
+    } else {
+      for (const m of found) out.push({ ...b, ...m });
+    }
+  }
+  return out;
+}
+
+/** Why `fact` does not hold: for each rule with its predicate as head, the first premise that fails. */
+export function whyNot(e: Engine, fact: Atom): WhyNot {
+  const proof = why(e, fact);
+  if (proof !== undefined) return { fact, holds: true, proof };
+  const rel = e.maybeRelation(fact.predicate);
+  const infos = rel === undefined ? [] : (e.rulesFor.get(rel) ?? []);
+  if (infos.length === 0) {
+    return { fact, holds: false, isBase: false, rules: [], reason: `no rule has head '${fact.predicate}' and ${formatAtom(fact)} is not a base fact` };
+  }
+  const values = fact.args.map((t) => (t.kind === 'const' ? t.value : undefined));
+  const rules = infos.map(({ rule }): RuleFailure => {
+    const b: Bindings = {};
+    for (let i = 0; i < rule.head.args.length; i++) {
+      const t = rule.head.args[i]!, v = values[i] as Value;
+      const have = t.kind === 'const' ? t.value : b[t.name];
+      if (have !== undefined && have !== v) return { rule, failedAt: 'head', text: `${formatAtom(rule.head)} does not match ${formatAtom(fact)}`, tried: [] };
+      if (t.kind === 'var') b[t.name] = v;
+    }
+    let sols = [b];
+    for (let i = 0; i < rule.body.length; i++) {
+      const l = rule.body[i]!;
+      const next = extend(e, sols, l, 10000);
+      if (next.length === 0) {
+        return { rule, failedAt: i, literal: l, text: formatLiteral(instLit(l, sols[0]!)), tried: sols.slice(0, 10) };
+      }
+      sols = next;
+    }
+    return { rule, failedAt: rule.body.length, text: 'every premise holds for some binding, but not together', tried: sols.slice(0, 10) };
+  });
+  return { fact, holds: false, isBase: false, rules, reason: `${formatAtom(fact)} is not a base fact and no rule derives it` };
+}
+
+/** The proof as an indented tree, one fact per line. */
+export function formatProof(p: Proof, indent = ''): string {
+  switch (p.kind) {
+    case 'base':
+      return `${indent}${formatAtom(p.fact)}  [base fact]`;
+    case 'not':
+      return `${indent}not ${formatAtom(p.fact)}  [no proof]`;
+    case 'check':
+      return `${indent}${p.text}  [holds]`;
+    case 'rule':
+      return [`${indent}${formatAtom(p.fact)}  [by ${formatRule(p.rule)}]`, ...p.premises.map((q) => formatProof(q, `${indent}  `))].join('\n');
+  }
+}
+
+/** A why-not answer as text. */
+export function formatWhyNot(w: WhyNot): string {
+  if (w.holds) return `${formatAtom(w.fact)} holds:\n${formatProof(w.proof, '  ')}`;
+  const lines = [`${formatAtom(w.fact)} does not hold: ${w.reason}.`];
+  for (const f of w.rules) {
+    lines.push(`  rule ${formatRule(f.rule)}`);
+    if (f.failedAt === 'head') lines.push(`    head does not match: ${f.text}`);
+    else {
+      lines.push(`    fails at premise ${f.failedAt + 1}: ${f.text}`);
+      const shown = f.tried.map((b) => Object.entries(b).filter(([k]) => !k.startsWith('_')).map(([k, v]) => `${k} = ${typeof v === 'string' ? v : String(v)}`).join(', ')).filter((s) => s !== '');
+      if (shown.length > 0) lines.push(`    tried: ${shown.join('; ')}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,235 @@
+/**
+ * The text syntax, Prolog/Soufflé style:
+ *   edge(a, b).  path(X, Y) :- edge(X, Y).  ok(P) :- person(P), not banned(P), P != "root".
+ * Variables start with an upper-case letter or `_` (a lone `_` is a fresh wildcard);
+ * constants are lower-case identifiers, "quoted strings" or integers. `%` and `//`
+ * start comments. Negation: `not p(..)`, `!p(..)` or `\+ p(..)`.
+ */
+import type { SourceLocation } from '../errors.js';
+import { LogicError } from './errors.js';
+import type { Atom, CompareOp, Literal, Program, Rule, Term } from './types.js';
+
+type TokKind = 'ident' | 'var' | 'int' | 'string' | 'punct' | 'eof';
+interface Token {
+  kind: TokKind;
+  text: string;
+  value?: string | number;
+  loc: SourceLocation;
+}
+
+const PUNCT = [':-', '!=', '<=', '>=', '\\+', '(', ')', ',', '.', '=', '<', '>', '!'];
+
+function tokenize(text: string, file?: string): Token[] {
+  const out: Token[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  const loc = (at: number): SourceLocation =>
+    file === undefined ? { line, col: at - lineStart + 1 } : { file, line, col: at - lineStart + 1 };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      i++;
+      lineStart = i;
+    } else if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+    } else if (c === '%' || (c === '/' && text[i + 1] === '/')) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const start = loc(i);
+      i += 2;
+      while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) {
+        if (text[i] === '\n') { line++; lineStart = i + 1; }
+        i++;
+      }
+      if (i >= text.length) throw new LogicError('unterminated comment', start, 'close it with */');
+      i += 2;
+    } else if (/[a-z]/.test(c)) {
+      let j = i + 1;
+      while (j < text.length && /[A-Za-z0-9_]/.test(text[j]!)) j++;
+      out.push({ kind: 'ident', text: text.slice(i, j), loc: loc(i) });
+      i = j;
+    } else if (/[A-Z_]/.test(c)) {
+      let j = i + 1;
+      while (j < text.length && /[A-Za-z0-9_]/.test(text[j]!)) j++;
+      out.push({ kind: 'var', text: text.slice(i, j), loc: loc(i) });
+      i = j;
+    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
+      let j = i + 1;
+      while (j < text.length && /[0-9]/.test(text[j]!)) j++;
+      const s = text.slice(i, j);
+      const n = Number(s);
+      if (!Number.isSafeInteger(n)) throw new LogicError(`integer ${s} is too large`, loc(i), 'integers must be safe integers (|n| < 2^53)');
+      out.push({ kind: 'int', text: s, value: n, loc: loc(i) });
+      i = j;
+    } else if (c === '"') {
+      const start = loc(i);
+      let j = i + 1;
+      let s = '';
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\n') break;
+        if (text[j] === '\\' && j + 1 < text.length) {
+          const e = text[j + 1]!;
+          s += e === 'n' ? '\n' : e === 't' ? '\t' : e;
+          j += 2;
+        } else {
+          s += text[j];
+          j++;
+        }
+      }
+      if (text[j] !== '"') throw new LogicError('unterminated string', start, 'close the string with " on the same line');
+      out.push({ kind: 'string', text: text.slice(i, j + 1), value: s, loc: start });
+      i = j + 1;
+    } else {
+      const p = PUNCT.find((q) => text.startsWith(q, i));
+      if (p === undefined) throw new LogicError(`unexpected character '${c}'`, loc(i), 'expected an atom, a variable, a constant or one of ( ) , . :- not = != < <= > >=');
+      out.push({ kind: 'punct', text: p, loc: loc(i) });
+      i += p.length;
+    }
+  }
+  out.push({ kind: 'eof', text: 'end of input', loc: loc(i) });
+  return out;
+}
+
+const COMPARE = new Set(['=', '!=', '<', '<=', '>', '>=']);
+
+class Parser {
+  private pos = 0;
+  private wild = 0;
+  constructor(private readonly toks: Token[]) {}
+
+  peek(k = 0): Token {
+    return this.toks[Math.min(this.pos + k, this.toks.length - 1)]!;
+  }
+  next(): Token {
+    const t = this.peek();
+    if (t.kind !== 'eof') this.pos++;
+    return t;
+  }
+  fail(t: Token, what: string, hint?: string): never {
+    const found = t.kind === 'eof' ? 'end of input' : `'${t.text}'`;
+    throw new LogicError(`expected ${what}, found ${found}`, t.loc, hint);
+  }
+  expect(p: string, what = `'${p}'`, hint?: string): Token {
+    const t = this.peek();
+    if (t.kind !== 'punct' || t.text !== p) this.fail(t, what, hint);
+    return this.next();
+  }
+  isPunct(p: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === 'punct' && t.text === p;
+  }
+  atEnd(): boolean {
+    return this.peek().kind === 'eof';
+  }
+
+  term(): Term {
+    const t = this.next();
+    switch (t.kind) {
+      case 'var':
+        return { kind: 'var', name: t.text === '_' ? `_#${++this.wild}` : t.text };
+      case 'ident':
+        return { kind: 'const', value: t.text };
+      case 'int':
+      case 'string':
+        return { kind: 'const', value: t.value! };
+      default:
+        return this.fail(t, 'a term (variable, constant or integer)');
+    }
+  }
+
+  atom(): Atom {
+    const t = this.peek();
+    if (t.kind !== 'ident') this.fail(t, 'a predicate name', 'predicate names start with a lower-case letter');
+    this.next();
+    const args: Term[] = [];
+    if (this.isPunct('(')) {
+      this.next();
+      if (!this.isPunct(')')) {
+        args.push(this.term());
+        while (this.isPunct(',')) {
+          this.next();
+          args.push(this.term());
+        }
+      }
+      this.expect(')', "',' or ')'");
+    }
+    return { predicate: t.text, args, loc: t.loc };
+  }
+
+  literal(): Literal {
+    const t = this.peek();
+    if ((t.kind === 'ident' && t.text === 'not' && this.peek(1).kind === 'ident') || this.isPunct('!') || this.isPunct('\\+')) {
+      this.next();
+      return { kind: 'atom', atom: this.atom(), negated: true, loc: t.loc };
+    }
+    // A comparison starts with a term followed by an operator; an atom with an identifier.
+    const op = this.peek(1);
+    if (t.kind !== 'ident' || (op.kind === 'punct' && COMPARE.has(op.text))) {
+      const left = this.term();
+      const o = this.next();
+      if (o.kind !== 'punct' || !COMPARE.has(o.text)) this.fail(o, 'a comparison operator (= != < <= > >=)');
+      const right = this.term();
+      return { kind: 'compare', op: o.text as CompareOp, left, right, loc: t.loc };
+    }
+    return { kind: 'atom', atom: this.atom(), negated: false, loc: t.loc };
+  }
+
+  clause(): { fact?: Atom; rule?: Rule } {
+    const head = this.atom();
+    if (this.isPunct('.')) {
+      this.next();
+      return { fact: head };
+    }
+    if (!this.isPunct(':-')) this.fail(this.peek(), "'.' or ':-'", 'end a fact with "." or give a rule body after ":-"');
+    this.next();
+    const body = [this.literal()];
+    while (this.isPunct(',')) {
+      this.next();
+      body.push(this.literal());
+    }
+    this.expect('.', "',' or '.'", 'end the rule with "."');
+    return { rule: head.loc === undefined ? { head, body } : { head, body, loc: head.loc } };
+  }
+}
+
+/** Splits clauses into facts and rules. Use `checkProgram` (or `createEngine`) for meaning. */
+export function parseProgram(text: string, file?: string): Program {
+  const p = new Parser(tokenize(text, file));
+  const program: Program = { facts: [], rules: [] };
+  while (!p.atEnd()) {
+    const c = p.clause();
+    if (c.fact) {
+      const v = c.fact.args.find((a) => a.kind === 'var');
+      if (v !== undefined) {
+        throw new LogicError(`fact '${c.fact.predicate}' has a variable ${v.kind === 'var' ? v.name : ''}`, c.fact.loc, 'facts must be ground: use a rule with a body, or a constant (lower-case, quoted or integer)');
+      }
+      program.facts.push(c.fact);
+    }
+    if (c.rule) program.rules.push(c.rule);
+  }
+  return program;
+}
+
+/** Parses one atom such as `path(X, b)` (a query or a fact); errors point into the text. */
+export function parseAtom(text: string, file?: string): Atom {
+  const p = new Parser(tokenize(text, file));
+  const a = p.atom();
+  if (p.isPunct('.')) p.next();
+  if (!p.atEnd()) p.fail(p.peek(), 'the end of the atom');
+  return a;
+}
+
+/** Parses a comma-separated conjunction of literals (a query body). */
+export function parseBody(text: string, file?: string): Literal[] {
+  const p = new Parser(tokenize(text, file));
+  const body = [p.literal()];
+  while (p.isPunct(',')) {
+    p.next();
+    body.push(p.literal());
+  }
+  if (p.isPunct('.')) p.next();
+  if (!p.atEnd()) p.fail(p.peek(), "',' or the end of the query");
+  return body;
+}

@@ -1,0 +1,92 @@
+/**
+ * The reasoner's public face: load a program, assert and retract facts, query, and
+ * ask why / why not. All methods accept atoms built with `fact`/`atom` or their text.
+ */
+import { formatAtom } from './build.js';
+import { Engine, toAtom, toProgram } from './engine.js';
+import type { Changes } from './engine.js';
+import { why, whyNot } from './explain.js';
+import type { Proof, WhyNot } from './explain.js';
+import { compareValues } from './plan.js';
+import type { Atom, Bindings, Literal, Program } from './types.js';
+
+export type { Changes };
+
+export interface Reasoner {
+  /** Adds base facts; returns every fact whose truth changed (base or derived). */
+  assert(facts: Atom | string | ReadonlyArray<Atom | string>): Changes;
+  /** Removes base facts (a fact that is only derived cannot be retracted). */
+  retract(facts: Atom | string | ReadonlyArray<Atom | string>): Changes;
+  /** Both at once, in one incremental step; a fact in both lists ends up asserted. */
+  update(change: { assert?: ReadonlyArray<Atom | string>; retract?: ReadonlyArray<Atom | string> }): Changes;
+  /** Bindings of the named variables for an atom pattern or a conjunction (`'p(X), not q(X)'`). */
+  query(pattern: Atom | Literal[] | string): Bindings[];
+  /** Whether a fact holds; for a pattern with variables, whether some instance holds. */
+  holds(fact: Atom | string): boolean;
+  /** Every fact that holds (of one predicate if given), sorted. */
+  facts(predicate?: string): Atom[];
+  /** Facts that hold and are not base facts, sorted. */
+  derived(): Atom[];
+  why(fact: Atom | string): Proof | undefined;
+  whyNot(fact: Atom | string): WhyNot;
+  /** Predicates by stratum (0 first). */
+  strata(): string[][];
+}
+
+const list = (f: Atom | string | ReadonlyArray<Atom | string>): Atom[] =>
+  (typeof f === 'string' || !Array.isArray(f) ? [f as Atom | string] : (f as ReadonlyArray<Atom | string>)).map(toAtom);
+
+/** Sorts facts by predicate, then argument values (numbers before strings). */
+export function sortFacts(facts: Atom[]): Atom[] {
+  return facts.sort((a, b) => {
+    if (a.predicate !== b.predicate) return a.predicate < b.predicate ? -1 : 1;
+    for (let i = 0; i < a.args.length; i++) {
+      const x = a.args[i]!, y = b.args[i]!;
+      const c = compareValues(x.kind === 'const' ? x.value : x.name, y.kind === 'const' ? y.value : y.name);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+}
+
+/** Loads a program (text or data), checks it and computes its model. Throws LogicError on bad input. */
+export function createReasoner(program: Program | string, file?: string): Reasoner {
+  const e = new Engine(toProgram(program, file));
+  const sortChanges = (c: Changes): Changes => ({ added: sortFacts(c.added), removed: sortFacts(c.removed) });
+  const collect = (keep: (base: boolean) => boolean, predicate?: string): Atom[] => {
+    const out: Atom[] = [];
+    for (const rel of e.relations) {
+      if (predicate !== undefined && rel.name !== predicate) continue;
+      for (let r = 0; r < rel.count; r++) if (rel.state[r] && keep(rel.base[r] === 1)) out.push(e.atomOf(rel, r));
+    }
+    return sortFacts(out);
+  };
+  return {
+    assert: (f) => sortChanges(e.update(list(f), [])),
+    retract: (f) => sortChanges(e.update([], list(f))),
+    update: (c) => sortChanges(e.update((c.assert ?? []).map(toAtom), (c.retract ?? []).map(toAtom))),
+    query: (p) =>
+      e.query(p).sort((a, b) => {
+        for (const k of Object.keys(a)) {
+          const c = compareValues(a[k]!, b[k]!);
+          if (c !== 0) return c;
+        }
+        return 0;
+      }),
+    holds: (f) => {
+      const a = toAtom(f);
+      return a.args.every((t) => t.kind === 'const') ? e.rowOf(a) !== undefined : e.query(a).length > 0;
+    },
+    facts: (p) => collect(() => true, p),
+    derived: () => collect((base) => !base),
+    why: (f) => why(e, toAtom(f)),
+    whyNot: (f) => whyNot(e, toAtom(f)),
+    strata: () => {
+      const out: string[][] = [];
+      for (const [p, s] of e.checked.stratum) (out[s] ??= []).push(p);
+      return out.map((ps) => (ps ?? []).sort());
+    },
+  };
+}
+
+export { formatAtom };
