@@ -28,6 +28,7 @@ export const DEFAULT_MAX_TURNS = 10;
 export function run<TOutput>(agent: Agent<TOutput>, input: string | readonly Message[], options?: RunOptions & { stream?: false }): Promise<RunResult<TOutput>>;
 /** Runs an agent and streams its events; `result` settles when it ends. */
 export function run<TOutput>(agent: Agent<TOutput>, input: string | readonly Message[], options: RunOptions & { stream: true }): StreamedRun<TOutput>;
+export function run<TOutput>(agent: Agent<TOutput>, input: string | readonly Message[], options: RunOptions & { stream?: boolean }): Promise<RunResult<TOutput>> | StreamedRun<TOutput>;
 export function run<TOutput>(
   agent: Agent<TOutput>,
   input: string | readonly Message[],
