@@ -30,7 +30,9 @@ export function toWireMessage(m: Message): Record<string, unknown> {
 }
 
 export function toWireRequest(model: string, request: ModelRequest, stream: boolean): Record<string, unknown> {
-  const body: Record<string, unknown> = { model, messages: request.messages.map(toWireMessage) };
+  // An agent without instructions has an empty system message: leave it out.
+  const messages = request.messages.filter((m) => m.role !== 'system' || m.content !== '').map(toWireMessage);
+  const body: Record<string, unknown> = { model, messages };
   if (request.tools?.length) {
     body.tools = request.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
   }

@@ -53,6 +53,7 @@ test('invalid tool arguments go back to the model as an error message and the to
   const result = await run(agent({ name: 'calc', model, tools: [add] }), 'add');
   assert.equal(result.finalOutput, 'sorry');
   assert.deepEqual(calls, []);
+  assert.deepEqual(sentMessages(first)[0], { role: 'user', content: 'add' }, 'no empty system message');
   const afterBad = sentMessages(first + 1).at(-1)!;
   assert.equal(afterBad.tool_call_id, 'bad');
   assert.match(afterBad.content ?? '', /^Error: invalid arguments for add: a: Invalid input: expected number/);
