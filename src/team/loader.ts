@@ -45,7 +45,7 @@ function zodToMissionError(err: ZodError, file: string, lineOf: (path: (string |
 function readMissionFile(file: string): MissionFile {
   const text = readText(file, undefined, 'mission file');
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];

@@ -1,0 +1,59 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getRun, openRunStore, readEvents, resumeRun } from '../../src/team/index.js';
+import { ROOMS, paintingMission } from './fixtures/painting.js';
+import { tempStore } from './helpers.js';
+
+describe('crash and resume', () => {
+  it('resumes a run killed with SIGKILL mid-mission; every recorded step ran exactly once', async () => {
+    const { dir, store: probe } = tempStore();
+    probe.close();
+    const db = join(dir, 'atelier.db');
+    const log = join(dir, 'side-effects.log');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/crash-child.ts'), db, log], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const runId = await new Promise<string>((res, rej) => {
+      child.stdout.once('data', (d: Buffer) => res(d.toString().trim()));
+      child.once('exit', (code) => rej(new Error(`child exited early (${code})`)));
+    });
+    // Kill it once some steps are recorded as done and others are not.
+    const store = openRunStore(db);
+    for (let i = 0; i < 400; i++) {
+      const finished = readEvents(store, runId).filter((e) => e.type === 'step.finished').length;
+      if (finished >= 3) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    const before = readEvents(store, runId);
+    const doneBefore = before.filter((e) => e.type === 'step.finished').map((e) => [e.data.action, ...(e.data.args as string[])].join(' '));
+    assert.ok(doneBefore.length >= 3 && doneBefore.length < ROOMS.length + 1, `killed mid-mission (${doneBefore.length} steps done)`);
+    assert.equal(getRun(store, runId)!.status, 'running', 'the log shows a run that did not finish');
+
+    const handle = await resumeRun(store, runId, { mission: paintingMission(log), approve: 'auto' });
+    const summary = await handle.done;
+    assert.equal(summary.status, 'succeeded');
+
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    const counts = new Map<string, number>();
+    for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+    // Every step completed before the crash ran exactly once, and so did everything else.
+    for (const d of doneBefore) assert.equal(counts.get(d), 1, `${d} ran ${counts.get(d)} times`);
+    assert.deepEqual([...counts.keys()].sort(), [...ROOMS.map((r) => `paint ${r}`), 'inspect'].sort());
+    assert.ok([...counts.values()].every((n) => n === 1), lines.join(', '));
+    const after = readEvents(store, runId);
+    assert.match(after.find((e) => e.type === 'plan.made' && e.seq > before.length)!.data.reason as string, /resumed from the log/);
+    store.close();
+  });
+
+  it('refuses to resume a finished run', async () => {
+    const { store, dir } = tempStore();
+    const { startRun } = await import('../../src/team/index.js');
+    const run = startRun(paintingMission(join(dir, 'x.log'), 0), { store, approve: 'auto' });
+    await run.done;
+    await assert.rejects(resumeRun(store, run.id, { mission: paintingMission(join(dir, 'x.log'), 0) }), /already finished/);
+  });
+});
