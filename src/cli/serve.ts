@@ -3,8 +3,45 @@
  * on one port (loopback by default).
  */
 import { Command, InvalidArgumentError } from 'commander';
+import { agent } from '../agents/index.js';
+import { ModelConfigError, modelFromEnv } from '../models/index.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_WEB_ROOT, loadOrCreateToken, startServer, webBuilt } from '../server/index.js';
+import { listExampleMissions, loadMission, openRunStore } from '../team/index.js';
+import type { Mission } from '../team/index.js';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_WEB_ROOT, agentTarget, loadOrCreateToken, startServer, teamTarget, webBuilt } from '../server/index.js';
+import type { ChatTarget } from '../server/index.js';
+
+/** The mission `npm start` runs and the browser test starts. */
+export const FLAGSHIP_MISSION = 'paris-office';
+
+/** Example missions that load; one that does not is reported and skipped, not fatal. */
+async function exampleMissions(warn: (line: string) => void): Promise<Mission[]> {
+  const out: Mission[] = [];
+  for (const info of listExampleMissions()) {
+    try {
+      out.push(await loadMission(info.dir));
+    } catch (err) {
+      warn(`  example mission ${info.name} skipped: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return out;
+}
+
+/** Teams of the example missions, and a chat assistant when a model is configured. */
+function chatTargets(missions: Mission[], options: Parameters<typeof teamTarget>[1], warn: (line: string) => void): ChatTarget[] {
+  const targets: ChatTarget[] = missions.map((m) => teamTarget(m, options));
+  try {
+    const model = modelFromEnv();
+    if (model) {
+      const assistant = agent({ name: 'assistant', instructions: 'You are a helpful assistant. Answer concisely.', model });
+      targets.unshift(agentTarget(assistant, { description: `Chat with ${model.name}` }));
+    }
+  } catch (err) {
+    if (!(err instanceof ModelConfigError)) throw err;
+    warn(`  chat agent not served: ${err.message}`);
+  }
+  return targets;
+}
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -21,8 +58,23 @@ export function serveCommand(): Command {
     .action(async (opts: { port: number; host: string; db: string }) => {
       const token = loadOrCreateToken(opts.db);
       const ui = webBuilt(DEFAULT_WEB_ROOT);
-      const server = await startServer({ port: opts.port, host: opts.host, token: token.token });
       const out = process.stdout;
+      const warnings: string[] = [];
+      const warn = (line: string): void => void warnings.push(line);
+      const store = openRunStore(opts.db);
+      const missions = await exampleMissions(warn);
+      const stop = new AbortController();
+      let base = '';
+      const targets = chatTargets(missions, { store, runUrl: (id) => `${base}/runs/${id}` }, warn);
+      const server = await startServer({
+        port: opts.port,
+        host: opts.host,
+        token: token.token,
+        runs: { store },
+        chatTargets: targets,
+        signal: stop.signal,
+      });
+      base = server.url;
       out.write(`atelier serve: listening on ${server.url}\n`);
       if (token.source === 'generated') {
         out.write(`  token (generated, shown once, stored in ${token.file}):\n    ${token.token}\n`);
@@ -36,10 +88,17 @@ export function serveCommand(): Command {
         out.write('  web UI: not built (web/dist is missing) - run `npm run build:web`, then restart; the API works without it\n');
       }
       out.write(`  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1\n`);
-      const stop = (): void => {
-        void server.close().then(() => process.exit(0));
+      out.write(`  missions: ${missions.map((m) => m.name).join(', ') || 'none'} · /v1 models: ${targets.map((t) => t.id).join(', ') || 'none'}\n`);
+      for (const line of warnings) out.write(`${line}\n`);
+      const shutdown = (): void => {
+        // Runs in progress are marked interrupted (resumable), then the store closes.
+        stop.abort();
+        void server.close().then(() => {
+          store.close();
+          process.exit(0);
+        });
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
     });
 }

@@ -13,3 +13,5 @@ export { HttpError } from './errors.js';
 export { webBuilt, DEFAULT_WEB_ROOT } from './static.js';
 export { agentTarget } from './chat-targets.js';
 export type { ChatTarget, ChatChunk } from './chat-targets.js';
+export { teamTarget, narrate } from './team-target.js';
+export type { RunsOptions } from './runs-routes.js';

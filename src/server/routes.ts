@@ -1,5 +1,7 @@
 /** The route modules, in the order they are mounted. */
 import { openAiRoutes } from './openai-routes.js';
+import { reasonRoutes } from './reason-routes.js';
+import { runsRoutes } from './runs-routes.js';
 import type { RouteModule } from './types.js';
 
-export const ROUTE_MODULES: RouteModule[] = [openAiRoutes];
+export const ROUTE_MODULES: RouteModule[] = [reasonRoutes, runsRoutes, openAiRoutes];

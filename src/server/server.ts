@@ -23,7 +23,10 @@ export const DEFAULT_PORT = 4817;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const app = createApp(options);
+  // Closing the server stops the runs its app started (they stay resumable as 'interrupted').
+  const stop = new AbortController();
+  options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  const app = createApp({ ...options, signal: stop.signal });
   const host = options.host ?? DEFAULT_HOST;
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info: AddressInfo) => {
@@ -33,6 +36,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
+            stop.abort();
             // Long-lived SSE responses would keep close() waiting forever: cut them.
             if ('closeAllConnections' in server) server.closeAllConnections();
             server.close(() => done());

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { ChatTarget } from './chat-targets.js';
 import type { Operation } from './openapi.js';
+import type { RunsOptions } from './runs-routes.js';
 
 export interface AppOptions {
   /** The bearer token every /api and /v1 request must carry. */
@@ -14,6 +15,10 @@ export interface AppOptions {
   planTimeLimitMs?: number;
   /** Agents and teams served on /v1 (see `agentTarget`). */
   chatTargets?: readonly ChatTarget[];
+  /** Missions and runs (the /api/missions and /api/runs routes); absent: those routes are not served. */
+  runs?: RunsOptions;
+  /** Aborting it stops the runs this app started (startServer aborts it on close). */
+  signal?: AbortSignal;
 }
 
 /** One area of the API: adds its routes and returns their description for OpenAPI. */

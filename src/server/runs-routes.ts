@@ -1,0 +1,264 @@
+/**
+ * Missions and runs: list missions, start a run, list and inspect runs, follow a run's
+ * events live (server-sent events, resumable with Last-Event-ID = the last seq seen),
+ * approve or reject a step that waits for a person.
+ */
+import type { Context, Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { SSEStreamingApi } from 'hono/streaming';
+import { z } from 'zod';
+import { approveStep, getRun, listExampleMissions, listRuns, loadMission, readEvents, startRun, subscribe } from '../team/index.js';
+import type { Mission, RunEvent, RunStore } from '../team/index.js';
+import { UserError } from '../errors.js';
+import { HttpError } from './errors.js';
+import type { Operation } from './openapi.js';
+import type { AppOptions } from './types.js';
+import { readBody } from './validate.js';
+
+export const StartRunRequest = z.object({
+  mission: z.string().min(1).describe('mission name, from GET /api/missions'),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('seed of the simulated world (default 1)'),
+  goal: z.string().min(1).optional().describe('PDDL goal overriding the mission goal, e.g. "(and (hired alice))"'),
+});
+
+export const DecisionRequest = z.object({
+  by: z.string().max(200).optional().describe('who decided'),
+  reason: z.string().max(2000).optional(),
+});
+
+const MissionInfo = z.object({ name: z.string(), description: z.string(), source: z.enum(['example', 'loaded']) });
+const RunStatus = z.enum(['running', 'waiting-approval', 'succeeded', 'failed', 'interrupted']);
+const RunInfo = z.object({
+  id: z.string(),
+  mission: z.string(),
+  status: RunStatus,
+  seed: z.number(),
+  goal: z.string(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  steps: z.number(),
+  replans: z.number(),
+});
+const PlannedStep = z.object({
+  id: z.string(),
+  action: z.string(),
+  args: z.array(z.string()),
+  agent: z.string(),
+  dependsOn: z.array(z.string()),
+  supports: z.array(z.string()),
+});
+const Approval = z.object({ runId: z.string(), stepId: z.string(), agent: z.string(), action: z.string(), args: z.array(z.string()) });
+const RunDetail = RunInfo.extend({
+  plans: z.array(z.object({ version: z.number(), reason: z.string(), steps: z.array(PlannedStep) })),
+  facts: z.array(z.string()),
+  derived: z.array(z.string()),
+  pendingApprovals: z.array(Approval),
+});
+
+/** The run-time half of the app options: where runs live and which missions exist. */
+export interface RunsOptions {
+  store: RunStore;
+  /** Missions loaded by the caller, served besides the examples. */
+  missions?: readonly Mission[];
+  /** Folder of example missions (default: the checkout's examples/). */
+  examplesRoot?: string;
+  /** Multiplies simulated step durations (1 = as written, 0 = no delays). */
+  timeScale?: number;
+}
+
+const KEEPALIVE_MS = 15_000;
+/** How often a stream also checks the store, for runs driven by another process. */
+const POLL_MS = 1_000;
+
+function parseLastEventId(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new HttpError(400, 'invalid_request', `Last-Event-ID: expected a non-negative integer (an event seq), got "${value}"`, {
+      field: 'Last-Event-ID',
+    });
+  }
+  return n;
+}
+
+export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
+  const runs = options.runs;
+  if (!runs) return [];
+  const { store } = runs;
+  const loaded = new Map((runs.missions ?? []).map((m) => [m.name, m]));
+  const examples = new Map(listExampleMissions(runs.examplesRoot).map((m) => [m.name, m]));
+  const examplesLoaded = new Map<string, Promise<Mission>>();
+
+  const mission = (name: string): Promise<Mission> => {
+    const own = loaded.get(name);
+    if (own) return Promise.resolve(own);
+    const info = examples.get(name);
+    if (!info) {
+      const known = [...loaded.keys(), ...examples.keys()];
+      throw new HttpError(404, 'mission_not_found', `mission: no mission named "${name}"`, {
+        field: 'mission',
+        hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
+      });
+    }
+    let p = examplesLoaded.get(name);
+    if (!p) {
+      p = loadMission(info.dir);
+      p.catch(() => examplesLoaded.delete(name));
+      examplesLoaded.set(name, p);
+    }
+    return p;
+  };
+
+  const runOr404 = (id: string) => {
+    const run = getRun(store, id);
+    if (!run) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
+    return run;
+  };
+
+  app.get('/api/missions', (c) =>
+    c.json([
+      ...[...loaded.values()].map((m) => ({ name: m.name, description: m.description, source: 'loaded' as const })),
+      ...[...examples.values()].filter((m) => !loaded.has(m.name)).map((m) => ({ name: m.name, description: m.description, source: 'example' as const })),
+    ]),
+  );
+
+  app.post('/api/runs', async (c) => {
+    const body = await readBody(c, StartRunRequest);
+    const m = await mission(body.mission);
+    let handle;
+    try {
+      handle = startRun(m, {
+        store,
+        approve: 'store',
+        ...(body.seed !== undefined ? { seed: body.seed } : {}),
+        ...(body.goal !== undefined ? { goal: body.goal } : {}),
+        ...(runs.timeScale !== undefined ? { timeScale: runs.timeScale } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (err) {
+      // The goal is checked before the run starts: a bad goal is a 400 on the `goal` field.
+      if (err instanceof UserError && body.goal !== undefined) {
+        throw new HttpError(400, 'invalid_goal', `goal: ${err.message}`, {
+          field: 'goal',
+          ...(err.location ? { location: { line: err.location.line, col: err.location.col } } : {}),
+          ...(err.hint ? { hint: err.hint } : {}),
+        });
+      }
+      throw err;
+    }
+    // The outcome is in the store and the event log; a crash of the run is logged here.
+    handle.done.catch((err: unknown) => console.error(`[atelier serve] run ${handle.id} crashed:`, err));
+    const info = listRuns(store).find((r) => r.id === handle.id);
+    return c.json(info ?? { id: handle.id }, 201);
+  });
+
+  app.get('/api/runs', (c) => c.json(listRuns(store)));
+  app.get('/api/runs/:id', (c) => c.json(runOr404(c.req.param('id'))));
+
+  app.get('/api/runs/:id/events', (c) => {
+    const id = c.req.param('id');
+    runOr404(id);
+    const after = parseLastEventId(c.req.header('last-event-id') ?? c.req.query('after'));
+    return streamSSE(c, (stream) => followRun(stream, store, id, after));
+  });
+
+  const decide = (approved: boolean) => async (c: Context) => {
+    const id = c.req.param('id') ?? '';
+    const step = c.req.param('step') ?? '';
+    const body = await readBody(c, DecisionRequest);
+    const run = runOr404(id);
+    if (!run.pendingApprovals.some((p) => p.stepId === step)) {
+      const waiting = run.pendingApprovals.map((p) => p.stepId);
+      throw new HttpError(409, 'not_waiting', `step "${step}" of run ${id} is not waiting for approval`, {
+        hint: waiting.length ? `waiting: ${waiting.join(', ')}` : 'no step of this run is waiting',
+      });
+    }
+    approveStep(store, id, step, { approved, ...(body.by ? { by: body.by } : {}), ...(body.reason ? { reason: body.reason } : {}) });
+    return c.json({ runId: id, stepId: step, approved });
+  };
+  app.post('/api/runs/:id/steps/:step/approve', decide(true));
+  app.post('/api/runs/:id/steps/:step/reject', decide(false));
+
+  return [
+    { method: 'get', path: '/api/missions', summary: 'Example and loaded missions', tag: 'runs', response: z.array(MissionInfo) },
+    { method: 'post', path: '/api/runs', summary: 'Start a run of a mission (optional seed and PDDL goal)', tag: 'runs', body: StartRunRequest, response: RunInfo, errors: [400, 404, 413] },
+    { method: 'get', path: '/api/runs', summary: 'Runs, newest first', tag: 'runs', response: z.array(RunInfo) },
+    { method: 'get', path: '/api/runs/:id', summary: 'A run: status, plans (one per re-plan), facts, derived facts, pending approvals', tag: 'runs', response: RunDetail, errors: [404] },
+    {
+      method: 'get',
+      path: '/api/runs/:id/events',
+      summary: "A run's events as server-sent events (id = seq; send Last-Event-ID to resume); ends with an `end` event once the run finished",
+      tag: 'runs',
+      response: 'sse',
+      errors: [400, 404],
+    },
+    { method: 'post', path: '/api/runs/:id/steps/:step/approve', summary: 'Approve a step waiting for approval', tag: 'runs', body: DecisionRequest, errors: [400, 404, 409] },
+    { method: 'post', path: '/api/runs/:id/steps/:step/reject', summary: 'Reject a step waiting for approval (the team re-plans)', tag: 'runs', body: DecisionRequest, errors: [400, 404, 409] },
+  ];
+}
+
+/**
+ * Sends the events after `after`, then live ones, in seq order without gaps or
+ * repeats: live events arrive through `subscribe`; the store is read again whenever a
+ * gap shows up and every POLL_MS (runs driven by another process).
+ */
+async function followRun(stream: SSEStreamingApi, store: RunStore, runId: string, after: number): Promise<void> {
+  let last = after;
+  let finished = false;
+  let closed = false;
+  let queue: RunEvent[] = [];
+  let wake: (() => void) | undefined;
+  const unsubscribe = subscribe(store, runId, (e) => {
+    queue.push(e);
+    wake?.();
+  });
+  stream.onAbort(() => {
+    closed = true;
+    wake?.();
+  });
+  const send = async (events: readonly RunEvent[]): Promise<void> => {
+    for (const e of events) {
+      if (e.seq <= last || closed) continue;
+      if (e.seq > last + 1) {
+        // Missed something (subscribed after it was written): fill the gap from the store.
+        await send(readEvents(store, runId, last).filter((x) => x.seq < e.seq));
+      }
+      last = e.seq;
+      await stream.writeSSE({ id: String(e.seq), data: JSON.stringify(e) });
+      if (e.type === 'run.finished') finished = true;
+    }
+  };
+  try {
+    await send(readEvents(store, runId, after));
+    let idle = 0;
+    while (!closed && !finished) {
+      if (queue.length === 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, POLL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+      const batch = queue;
+      queue = [];
+      if (batch.length > 0) {
+        idle = 0;
+        await send(batch);
+      } else if (!closed) {
+        await send(readEvents(store, runId, last));
+        idle += POLL_MS;
+        if (idle >= KEEPALIVE_MS) {
+          idle = 0;
+          await stream.write(': keepalive\n\n');
+        }
+      }
+    }
+    if (finished && !closed) await stream.writeSSE({ event: 'end', data: JSON.stringify({ runId, lastSeq: last }) });
+  } finally {
+    unsubscribe();
+  }
+}
+

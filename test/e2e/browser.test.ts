@@ -1,0 +1,114 @@
+/**
+ * End to end in a real browser (Debian's chromium driven by playwright-core): open
+ * the UI, start the flagship mission, approve its waiting step, watch the plan graph
+ * reach "done"; then plan in the PDDL playground. Screenshots go to test-results/.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_WEB_ROOT, startServer, webBuilt } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
+import { openRunStore } from '../../src/team/index.js';
+import type { RunStore } from '../../src/team/index.js';
+import { FLAGSHIP_MISSION } from '../../src/cli/serve.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const TOKEN = 'e2e-token';
+const OUT = 'test-results';
+const haveChromium = existsSync(CHROMIUM);
+
+describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is absent: install Debian's chromium to run the browser test` }, () => {
+  let server: RunningServer;
+  let store: RunStore;
+  let browser: Browser;
+  let page: Page;
+  let profile: string;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    if (!webBuilt(DEFAULT_WEB_ROOT)) {
+      const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
+      assert.equal(build.status, 0, 'npm run build:web failed');
+    }
+    mkdirSync(OUT, { recursive: true });
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
+    store = openRunStore(join(dir, 'atelier.db'));
+    server = await startServer({ token: TOKEN, port: 0, runs: { store, timeScale: 0.3 } });
+    profile = mkdtempSync(join(tmpdir(), 'atelier-chromium-'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        `--user-data-dir=${profile}`,
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    store?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('asks for the token, then signs in with the ?token= link', async () => {
+    await page.goto(server.url);
+    await page.getByText('Access token').waitFor();
+    await page.goto(`${server.url}/?token=${TOKEN}`);
+    await page.getByRole('heading', { name: 'Runs' }).waitFor();
+    assert.ok(!page.url().includes('token='), 'the token is removed from the address bar');
+  });
+
+  it('starts the flagship mission, approves the waiting step and sees every step done', async () => {
+    const card = page.locator(`[data-mission="${FLAGSHIP_MISSION}"]`);
+    await card.getByRole('button', { name: 'Start run' }).click();
+    await page.waitForURL(/\/runs\/[^/]+$/);
+    await page.locator('svg.plan-graph [data-step]').first().waitFor();
+
+    const approval = page.locator('.approval').first();
+    await approval.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(OUT, 'run-waiting-approval.png'), fullPage: true });
+    await approval.getByRole('button', { name: 'Approve' }).click();
+
+    await page.locator('.run-page[data-run-status="succeeded"]').waitFor({ timeout: 60_000 });
+    // The graph of the current plan version shows every step done, live, without a reload.
+    // (A string: it runs in the page, where the DOM exists.)
+    await page.waitForFunction(`(() => {
+      const nodes = [...document.querySelectorAll('svg.plan-graph [data-step]')];
+      return nodes.length > 0 && nodes.every((n) => n.getAttribute('data-status') === 'done');
+    })()`);
+    const timeline = await page.getByTestId('timeline').innerText();
+    assert.match(timeline, /approved by web/);
+    assert.match(timeline, /Run succeeded/);
+    await page.screenshot({ path: join(OUT, 'run-done.png'), fullPage: true });
+  });
+
+  it('plans in the PDDL playground and points at a mistake', async () => {
+    await page.getByRole('link', { name: 'PDDL playground' }).click();
+    await page.getByRole('button', { name: 'Plan', exact: true }).click();
+    await page.getByTestId('plan-result').getByText('solved').waitFor();
+    await page.screenshot({ path: join(OUT, 'playground-plan.png'), fullPage: true });
+
+    const problem = page.locator('textarea[name="problem"]');
+    const text = await problem.inputValue();
+    await problem.fill(text.replace('(:init', '(:init (no-such-predicate a)'));
+    await page.getByRole('button', { name: 'Plan', exact: true }).click();
+    const error = page.getByTestId('plan-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /^problem:\d+:\d+/);
+    await page.screenshot({ path: join(OUT, 'playground-error.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+  });
+});

@@ -1,0 +1,194 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openRunStore } from '../../src/team/index.js';
+import type { RunStore } from '../../src/team/index.js';
+import { FLAGSHIP_MISSION } from '../../src/cli/serve.js';
+import { TOKEN, errorOf, testServer } from './helpers.js';
+import type { TestServer } from './helpers.js';
+
+interface Sse {
+  id: string | undefined;
+  event: string;
+  data: string;
+}
+
+/** Reads SSE messages until `stop` says so (or the stream ends), then closes the connection. */
+async function readSse(url: string, headers: Record<string, string>, stop: (m: Sse, all: Sse[]) => boolean): Promise<Sse[]> {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}`, ...headers }, signal: abort.signal });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const out: Sse[] = [];
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return out;
+      buffer += value;
+      let cut: number;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        if (block.startsWith(':')) continue;
+        const m: Sse = { id: undefined, event: 'message', data: '' };
+        for (const line of block.split('\n')) {
+          const [field, ...rest] = line.split(':');
+          const v = rest.join(':').replace(/^ /, '');
+          if (field === 'id') m.id = v;
+          else if (field === 'event') m.event = v;
+          else if (field === 'data') m.data += v;
+        }
+        out.push(m);
+        if (stop(m, out)) return out;
+      }
+    }
+  } finally {
+    abort.abort();
+  }
+}
+
+interface RunDetail {
+  id: string;
+  status: string;
+  pendingApprovals: Array<{ stepId: string }>;
+  plans: Array<{ version: number; steps: Array<{ id: string }> }>;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('runs API over HTTP', () => {
+  let server: TestServer;
+  let store: RunStore;
+  before(async () => {
+    store = openRunStore(join(mkdtempSync(join(tmpdir(), 'atelier-runs-')), 'atelier.db'));
+    server = await testServer({ runs: { store, timeScale: 0 } });
+  });
+  after(async () => {
+    await server.close();
+    store.close();
+  });
+
+  const detail = async (id: string): Promise<RunDetail> => (await (await server.call(`/api/runs/${id}`)).json()) as RunDetail;
+  const waitingStep = (id: string) =>
+    waitFor('a step waiting for approval', async () => {
+      const d = await detail(id);
+      return d.pendingApprovals[0]?.stepId;
+    });
+
+  it('lists the example missions, the flagship among them', async () => {
+    const res = await server.call('/api/missions');
+    assert.equal(res.status, 200);
+    const missions = (await res.json()) as Array<{ name: string; source: string }>;
+    assert.ok(missions.some((m) => m.name === FLAGSHIP_MISSION && m.source === 'example'));
+  });
+
+  it('validates the start request, naming the field', async () => {
+    let res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION, seed: 'seven' } });
+    assert.equal(res.status, 400);
+    let err = await errorOf(res);
+    assert.equal(err.code, 'invalid_request');
+    assert.equal(err.field, 'seed');
+    assert.match(err.message, /^seed: /);
+
+    res = await server.call('/api/runs', { json: {} });
+    assert.equal(res.status, 400);
+    assert.equal((await errorOf(res)).field, 'mission');
+
+    res = await server.call('/api/runs', { method: 'POST', body: '{"mission": ', headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 400);
+    assert.equal((await errorOf(res)).code, 'invalid_json');
+
+    res = await server.call('/api/runs', { json: { mission: 'no-such-mission' } });
+    assert.equal(res.status, 404);
+    err = await errorOf(res);
+    assert.equal(err.code, 'mission_not_found');
+    assert.match(String(err.hint), new RegExp(FLAGSHIP_MISSION));
+  });
+
+  it('answers 404 for an unknown run, on every run route', async () => {
+    for (const path of ['/api/runs/nope', '/api/runs/nope/events']) {
+      const res = await server.call(path);
+      assert.equal(res.status, 404, path);
+      assert.equal((await errorOf(res)).code, 'run_not_found');
+    }
+    const res = await server.call('/api/runs/nope/steps/s1/approve', { json: {} });
+    assert.equal(res.status, 404);
+  });
+
+  it('starts a run, streams its events, resumes after Last-Event-ID without loss or repeats, and ends', async () => {
+    const res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION, seed: 3 } });
+    assert.equal(res.status, 201);
+    const { id } = (await res.json()) as { id: string };
+    const listed = (await (await server.call('/api/runs')).json()) as Array<{ id: string }>;
+    assert.equal(listed[0]!.id, id);
+
+    const url = `${server.url}/api/runs/${id}/events`;
+    // First connection: read three events, then drop it.
+    const first = await readSse(url, {}, (_m, all) => all.length === 3);
+    assert.deepEqual(first.map((m) => m.id), ['1', '2', '3']);
+    assert.equal((JSON.parse(first[0]!.data) as { type: string }).type, 'run.started');
+
+    // Let the run go on (approve what waits) while nobody listens.
+    const step = await waitingStep(id);
+    const ok = await server.call(`/api/runs/${id}/steps/${step}/approve`, { json: { by: 'test' } });
+    assert.equal(ok.status, 200);
+
+    // Reconnect with Last-Event-ID: the rest, from seq 4, in order, up to the end.
+    const rest = await readSse(url, { 'last-event-id': '3' }, (m) => m.event === 'end');
+    const events = rest.filter((m) => m.event === 'message').map((m) => JSON.parse(m.data) as { seq: number; type: string });
+    assert.deepEqual(
+      events.map((e) => e.seq),
+      events.map((_e, i) => i + 4),
+    );
+    assert.equal(events.at(-1)!.type, 'run.finished');
+    assert.equal(rest.at(-1)!.event, 'end');
+    assert.ok(events.some((e) => e.type === 'approval.given'));
+
+    const d = await detail(id);
+    assert.equal(d.status, 'succeeded');
+    assert.ok(d.plans.length >= 1);
+  });
+
+  it('refuses a malformed Last-Event-ID', async () => {
+    const listed = (await (await server.call('/api/runs')).json()) as Array<{ id: string }>;
+    const res = await server.call(`/api/runs/${listed[0]!.id}/events`, { headers: { 'last-event-id': 'abc' } });
+    assert.equal(res.status, 400);
+    assert.equal((await errorOf(res)).field, 'Last-Event-ID');
+  });
+
+  it('rejects a waiting step: the team re-plans, and a step not waiting gets 409', async () => {
+    const res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION, seed: 5 } });
+    const { id } = (await res.json()) as { id: string };
+    const step = await waitingStep(id);
+    const no = await server.call(`/api/runs/${id}/steps/${step}/reject`, { json: { by: 'test', reason: 'not today' } });
+    assert.equal(no.status, 200);
+    assert.deepEqual(await no.json(), { runId: id, stepId: step, approved: false });
+
+    const again = await server.call(`/api/runs/${id}/steps/${step}/approve`, { json: {} });
+    assert.equal(again.status, 409);
+    assert.equal((await errorOf(again)).code, 'not_waiting');
+
+    const events = await readSse(`${server.url}/api/runs/${id}/events`, {}, (m) => {
+      if (m.event !== 'message') return false;
+      const e = JSON.parse(m.data) as { type: string };
+      return e.type === 'replan' || e.type === 'run.finished';
+    });
+    const types = events.map((m) => (JSON.parse(m.data) as { type: string }).type);
+    const given = events.map((m) => JSON.parse(m.data) as { type: string; data: { approved?: boolean; reason?: string } }).find((e) => e.type === 'approval.given');
+    assert.equal(given?.data.approved, false);
+    assert.equal(given?.data.reason, 'not today');
+    assert.ok(types.includes('replan') || types.includes('run.finished'));
+  });
+});
