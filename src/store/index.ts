@@ -1,5 +1,5 @@
 /** The store: SQLite file, migrations, and each module's tables. */
 export { openSqlite, migrate, DEFAULT_DB_PATH } from './sqlite.js';
 export type { SqliteDatabase } from './sqlite.js';
-export { sqliteSessions } from './sessions.js';
+export { sqliteSessions, SESSION_MESSAGE_FORMAT } from './sessions.js';
 export type { SessionInfo, SessionStore } from './sessions.js';

@@ -4,6 +4,7 @@
  */
 import type { Session } from '../agents/types.js';
 import type { Message } from '../models/types.js';
+import { UserError } from '../errors.js';
 import { migrate, type SqliteDatabase } from './sqlite.js';
 
 const MIGRATIONS = [
@@ -16,10 +17,14 @@ const MIGRATIONS = [
      session_id TEXT NOT NULL REFERENCES sessions(id),
      seq INTEGER NOT NULL,
      message TEXT NOT NULL,
+     format INTEGER NOT NULL,
      created_at TEXT NOT NULL,
      PRIMARY KEY (session_id, seq)
    );`,
 ];
+
+/** The version of the stored message shape; rows of a newer format are refused, not misread. */
+export const SESSION_MESSAGE_FORMAT = 1;
 
 export interface SessionInfo {
   id: string;
@@ -40,12 +45,12 @@ export interface SessionStore {
 /** Sessions in an open SQLite database (see `openSqlite`). */
 export function sqliteSessions(db: SqliteDatabase): SessionStore {
   migrate(db, 'sessions', MIGRATIONS);
-  const select = db.prepare<[string], { message: string }>('SELECT message FROM session_messages WHERE session_id = ? ORDER BY seq');
+  const select = db.prepare<[string], { message: string; format: number; seq: number }>('SELECT message, format, seq FROM session_messages WHERE session_id = ? ORDER BY seq');
   const upsert = db.prepare<[string, string, string]>(
     'INSERT INTO sessions (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at',
   );
   const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM session_messages WHERE session_id = ?');
-  const insert = db.prepare<[string, number, string, string]>('INSERT INTO session_messages (session_id, seq, message, created_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare<[string, number, string, number, string]>('INSERT INTO session_messages (session_id, seq, message, format, created_at) VALUES (?, ?, ?, ?, ?)');
   const listAll = db.prepare<[], { id: string; created_at: string; updated_at: string; n: number }>(
     'SELECT s.id, s.created_at, s.updated_at, (SELECT COUNT(*) FROM session_messages m WHERE m.session_id = s.id) AS n FROM sessions s ORDER BY s.updated_at DESC, s.id',
   );
@@ -53,9 +58,17 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
     const now = new Date().toISOString();
     upsert.run(id, now, now);
     let seq = lastSeq.get(id)?.seq ?? 0;
-    for (const m of messages) insert.run(id, ++seq, JSON.stringify(m), now);
+    for (const m of messages) insert.run(id, ++seq, JSON.stringify(m), SESSION_MESSAGE_FORMAT, now);
   });
-  const messages = (id: string): Message[] => select.all(id).map((r) => JSON.parse(r.message) as Message);
+  const messages = (id: string): Message[] =>
+    select.all(id).map((r) => {
+      if (r.format > SESSION_MESSAGE_FORMAT) {
+        throw new UserError(`session ${JSON.stringify(id)}: message ${r.seq} was stored in format ${r.format}, newer than this Atelier reads (${SESSION_MESSAGE_FORMAT})`, {
+          hint: 'upgrade Atelier, or use another --session id',
+        });
+      }
+      return JSON.parse(r.message) as Message;
+    });
   return {
     session: (id) => ({
       id,
