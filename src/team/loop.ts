@@ -17,6 +17,7 @@ import { parseAtomText, factKey, problemFor, showFact } from './facts.js';
 import { stateView } from './state.js';
 import type { Mission, ToolOutcome, World } from './types.js';
 import { explainGoal } from './whynot.js';
+import { teamKnowledge } from './knowledge.js';
 
 export interface LoopOptions {
   signal?: AbortSignal;
@@ -97,6 +98,7 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
   let { stepCounter, planVersion, replans } = start;
   let executed = 0;
   let reason = start.firstReason;
+  const knowledge = teamKnowledge(mission.rules, facts);
 
   const emit = (type: RunEventType, data: Record<string, unknown>): void => {
     const e = store.append(runId, type, data) as RunEvent;
@@ -113,7 +115,7 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
   for (;;) {
     signal?.throwIfAborted();
     if (view.holds(goal, facts)) return finish('succeeded');
-    emit('facts.derived', { facts: view.derived(facts).map(showFact) });
+    emit('facts.derived', { facts: knowledge.derived() });
 
     // Plan from the observed state.
     const domain = forbid(mission.domain, start.rejected);
@@ -122,7 +124,7 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     const planMs = performance.now() - t0;
     if (result.status !== 'solved') {
       const why = result.status === 'unsolvable' ? `no plan reaches the goal ${formatCondition(goal)}` : `the planner stopped (${result.reason}) before finding a plan`;
-      const whyNot = explainGoal(mission, goal, facts);
+      const whyNot = explainGoal(mission, goal, facts, knowledge);
       emit('plan.failed', { reason: why, whyNot });
       return finish('failed', why, whyNot);
     }
@@ -158,6 +160,7 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       for (const r of assert) { const a = parseAtomText(r); if (a) facts.add(factKey(a.predicate, a.args)); }
       const added = [...facts].filter((f) => !before.has(f));
       const deleted = [...before].filter((f) => !facts.has(f));
+      knowledge.update(added, deleted);
       if (added.length > 0 || deleted.length > 0) emit('facts.changed', { stepId, added: added.map(showFact), deleted: deleted.map(showFact), diverged });
     };
 

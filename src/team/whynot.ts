@@ -6,8 +6,9 @@ import type { Condition } from '../pddl/ast.js';
 import { holds, unmetParts } from '../planner/validator/world.js';
 import { stateView } from './state.js';
 import type { Mission } from './types.js';
+import type { TeamKnowledge } from './knowledge.js';
 
-export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySet<string>): string[] {
+export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySet<string>, knowledge?: TeamKnowledge): string[] {
   const view = stateView(mission);
   const full = view.closure(facts);
   const out: string[] = [];
@@ -17,6 +18,10 @@ export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySe
     if (c.kind === 'and') { c.args.forEach(visit); return; }
     if (holds(c, new Map(), full, view.world)) return;
     const parts = unmetParts(c, new Map(), full, view.world);
+    if (c.kind === 'atom' && knowledge !== undefined) {
+      const lines = knowledge.whyNot([c.atom.predicate, ...c.atom.args].join(' '));
+      if (lines !== undefined) { out.push(...lines); return; }
+    }
     if (c.kind === 'atom' && derived.has(c.atom.predicate)) {
       for (const d of derived.get(c.atom.predicate)!) {
         const b = new Map(d.head.params.map((p, i) => [p.name, c.atom.args[i]!]));
