@@ -7,7 +7,7 @@
  * The step after each model response is a tagged union (`NextStep`); events go to the
  * result's list and, when streaming, to the iterator as they happen.
  */
-import type { AssistantMessage, Message, ModelRequest, ModelResponse, ToolMessage } from '../models/types.js';
+import type { AssistantMessage, Message, Model, ModelRequest, ModelResponse, ToolMessage } from '../models/types.js';
 import { addUsage, emptyUsage } from '../models/types.js';
 import { ModelBehaviorError } from '../models/errors.js';
 import { abortError, GuardrailTripwireError, MaxTurnsExceededError, NoModelError } from './errors.js';
@@ -101,6 +101,7 @@ async function loop(
   const usage = emptyUsage();
   let current = prepare(start);
   let turns = 0;
+  let lastModel: Model | undefined;
 
   for (;;) {
     if (turns >= maxTurns) throw new MaxTurnsExceededError(maxTurns);
@@ -108,8 +109,10 @@ async function loop(
     turns++;
     const agent = current.agent;
     emit({ type: 'agent-start', agent: agent.name, turn: turns });
-    const model = agent.model ?? options.model;
+    // An agent without a model uses the run's, else the one the conversation was on.
+    const model = agent.model ?? options.model ?? lastModel;
     if (!model) throw new NoModelError(agent.name);
+    lastModel = model;
     messages[0] = current.system;
     const request: ModelRequest = { messages, signal };
     if (current.specs) request.tools = current.specs;
@@ -149,7 +152,7 @@ async function loop(
 }
 
 async function callModel(
-  model: NonNullable<Agent<unknown>['model']>,
+  model: Model,
   request: ModelRequest,
   streaming: boolean,
   agentName: string,

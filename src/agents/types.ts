@@ -99,7 +99,7 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Model calls allowed before `MaxTurnsExceededError` (default 10). */
   maxTurns?: number;
-  /** Used by agents that have no model of their own. */
+  /** Used by agents that have no model of their own (else the model of the agent that handed off). */
   model?: Model;
   /** Passed to tools and guardrails as `context`. */
   context?: unknown;

@@ -62,6 +62,7 @@ export interface ModelSettings {
 }
 
 export interface ModelRequest {
+  /** The conversation, system message first. Valid during the call only: copy it to keep it. */
   messages: readonly Message[];
   tools?: readonly ToolSpec[];
   output?: OutputSpec;
