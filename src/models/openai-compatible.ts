@@ -23,6 +23,8 @@ export interface OpenAICompatibleOptions {
   maxRetries?: number;
   /** Longest wait between attempts; a longer Retry-After fails at once (default 60 s). */
   maxRetryDelayMs?: number;
+  /** Ask for usage in streams (`stream_options.include_usage`, default true); turn off for servers that reject it. */
+  streamUsage?: boolean;
   /** Extra HTTP headers (e.g. for a proxy). */
   headers?: Record<string, string>;
   /** Replaces global fetch (tests, proxies). */
@@ -47,7 +49,7 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): O
     postJson({
       url: endpoint,
       apiKey: options.apiKey,
-      body: toWireRequest(options.model, request, stream),
+      body: toWireRequest(options.model, request, stream, options.streamUsage ?? true),
       model: options.model,
       timeoutMs: options.timeoutMs ?? 600_000,
       maxRetries: options.maxRetries ?? 2,

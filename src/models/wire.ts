@@ -29,7 +29,7 @@ export function toWireMessage(m: Message): Record<string, unknown> {
   }
 }
 
-export function toWireRequest(model: string, request: ModelRequest, stream: boolean): Record<string, unknown> {
+export function toWireRequest(model: string, request: ModelRequest, stream: boolean, streamUsage = true): Record<string, unknown> {
   // An agent without instructions has an empty system message: leave it out.
   const messages = request.messages.filter((m) => m.role !== 'system' || m.content !== '').map(toWireMessage);
   const body: Record<string, unknown> = { model, messages };
@@ -51,7 +51,7 @@ export function toWireRequest(model: string, request: ModelRequest, stream: bool
   }
   if (stream) {
     body.stream = true;
-    body.stream_options = { include_usage: true };
+    if (streamUsage) body.stream_options = { include_usage: true };
   }
   return body;
 }
