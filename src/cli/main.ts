@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { version } from './version.js';
 import { validateCommand } from './validate.js';
+import { reasonCommand } from './reason.js';
 import { serveCommand } from './serve.js';
 import { chatCommand } from './chat.js';
 import { resumeCommand, runCommand } from './run.js';
@@ -17,7 +18,7 @@ const program = new Command('atelier')
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<() => Command> = [validateCommand, serveCommand, chatCommand, runCommand, runsCommand, showCommand, resumeCommand];
+const commands: Array<() => Command> = [validateCommand, reasonCommand, serveCommand, chatCommand, runCommand, runsCommand, showCommand, resumeCommand];
 for (const make of commands) program.addCommand(make());
 
 try {

@@ -54,7 +54,7 @@ function checkSafety(rule: Rule): void {
     if (t.kind === 'var' && !bound.has(t.name)) {
       throw new LogicError(
         `unsafe variable ${t.name.startsWith('_#') ? '_' : t.name} in ${where} of rule for '${rule.head.predicate}'`,
-        loc,
+        t.loc ?? loc,
         'every variable of the head, of a negated atom or of a comparison must also occur in a positive atom of the body',
       );
     }

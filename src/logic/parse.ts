@@ -128,7 +128,7 @@ class Parser {
     const t = this.next();
     switch (t.kind) {
       case 'var':
-        return { kind: 'var', name: t.text === '_' ? `_#${++this.wild}` : t.text };
+        return { kind: 'var', name: t.text === '_' ? `_#${++this.wild}` : t.text, loc: t.loc };
       case 'ident':
         return { kind: 'const', value: t.text };
       case 'int':

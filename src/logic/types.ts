@@ -10,6 +10,8 @@ export type Value = string | number;
 export interface Variable {
   kind: 'var';
   name: string;
+  /** Where the parser read it (for error messages). */
+  loc?: SourceLocation;
 }
 
 export interface Constant {

@@ -1,0 +1,108 @@
+/**
+ * `atelier reason FILE... [--query Q] [--why F] [--why-not F] [--json]`: loads Datalog
+ * files, computes their model and prints every derived fact (sorted), the answers to
+ * a query, or a proof. Exit 0; 1 when --why asks about a fact that does not hold;
+ * 2 for bad input (file:line:col, or the column inside the argument).
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { UserError } from '../errors.js';
+import {
+  createReasoner, formatAtom, formatProof, formatRule, formatValue, formatWhyNot, parseAtom, parseBody, parseProgram,
+} from '../logic/index.js';
+import type { Atom, Program, Proof, WhyNot } from '../logic/index.js';
+
+interface ReasonOptions {
+  query?: string;
+  why?: string;
+  whyNot?: string;
+  json?: boolean;
+}
+
+function load(files: string[]): Program {
+  const program: Program = { facts: [], rules: [] };
+  for (const f of files) {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch {
+      throw new UserError(`cannot read ${f}`, { hint: 'check the file name' });
+    }
+    const p = parseProgram(text, f);
+    program.facts.push(...p.facts);
+    program.rules.push(...p.rules);
+  }
+  return program;
+}
+
+/** An argument is parsed as a "file" named after its option, so errors read `--why:1:7`. */
+const arg = <T>(option: string, text: string, parse: (t: string, file: string) => T): T => parse(text, option);
+
+const proofJson = (p: Proof): unknown =>
+  p.kind === 'rule'
+    ? { fact: formatAtom(p.fact), rule: formatRule(p.rule), bindings: p.bindings, premises: p.premises.map(proofJson) }
+    : p.kind === 'base'
+      ? { fact: formatAtom(p.fact), base: true }
+      : p.kind === 'not'
+        ? { not: formatAtom(p.fact), proof: null }
+        : { check: p.text };
+
+const whyNotJson = (w: WhyNot): unknown =>
+  w.holds
+    ? { fact: formatAtom(w.fact), holds: true, proof: proofJson(w.proof) }
+    : {
+        fact: formatAtom(w.fact), holds: false, reason: w.reason,
+        rules: w.rules.map((r) => ({ rule: formatRule(r.rule), failedAt: r.failedAt === 'head' ? 'head' : r.failedAt + 1, premise: r.text, tried: r.tried })),
+      };
+
+export function reasonCommand(): Command {
+  return new Command('reason')
+    .description('Derive facts from Datalog rules; answer queries; explain why (or why not) a fact holds')
+    .argument('<files...>', 'Datalog files (facts and rules, Prolog/Soufflé syntax)')
+    .option('--query <pattern>', "print the bindings of a query, e.g. 'path(X, b)'")
+    .option('--why <fact>', 'print a proof tree of a fact')
+    .option('--why-not <fact>', 'explain which premise fails for each rule that could derive a fact')
+    .option('--json', 'print JSON')
+    .action((files: string[], opts: ReasonOptions) => {
+      const query = opts.query === undefined ? undefined : arg('--query', opts.query, parseBody);
+      const whyFact = opts.why === undefined ? undefined : arg('--why', opts.why, parseAtom);
+      const whyNotFact = opts.whyNot === undefined ? undefined : arg('--why-not', opts.whyNot, parseAtom);
+      for (const [name, a] of [['--why', whyFact], ['--why-not', whyNotFact]] as Array<[string, Atom | undefined]>) {
+        const v = a?.args.find((t) => t.kind === 'var');
+        if (v !== undefined) throw new UserError(`${name} needs a ground fact, but ${formatAtom(a!)} has a variable`, { hint: 'use --query to find the instances of a pattern' });
+      }
+      const reasoner = createReasoner(load(files));
+      const out: string[] = [];
+      const json: Record<string, unknown> = {};
+      let exit = 0;
+      if (query !== undefined) {
+        const rows = reasoner.query(query);
+        json.query = rows;
+        if (rows.length === 0) out.push('no');
+        for (const b of rows) {
+          const parts = Object.entries(b).map(([k, v]) => `${k} = ${formatValue(v)}`);
+          out.push(parts.length === 0 ? 'yes' : parts.join(', '));
+        }
+      }
+      if (whyFact !== undefined) {
+        const proof = reasoner.why(whyFact);
+        json.why = proof === undefined ? null : proofJson(proof);
+        if (proof === undefined) {
+          out.push(`${formatAtom(whyFact)} does not hold (try --why-not)`);
+          exit = 1;
+        } else out.push(formatProof(proof));
+      }
+      if (whyNotFact !== undefined) {
+        const w = reasoner.whyNot(whyNotFact);
+        json.whyNot = whyNotJson(w);
+        out.push(formatWhyNot(w));
+      }
+      if (query === undefined && whyFact === undefined && whyNotFact === undefined) {
+        const derived = reasoner.derived();
+        json.derived = derived.map(formatAtom);
+        for (const f of derived) out.push(formatAtom(f));
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : out.length > 0 ? `${out.join('\n')}\n` : '');
+      process.exitCode = exit;
+    });
+}

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createReasoner, formatAtom, formatProof, formatRule, formatWhyNot } from '../../src/logic/index.js';
+import type { Proof } from '../../src/logic/index.js';
+
+const paris = `
+works_at(laurent, deepmind).  left(laurent, deepmind).  founded(laurent, h).
+gafam(deepmind). based_in(h, paris). candidate(laurent). candidate(marie). hired(marie).
+returned_to_paris(P) :- left(P, C), gafam(C), founded(P, S), based_in(S, paris).
+available(P) :- candidate(P), not hired(P).`;
+
+function leaves(p: Proof): string[] {
+  if (p.kind === 'rule') return p.premises.flatMap(leaves);
+  if (p.kind === 'base') return [formatAtom(p.fact)];
+  if (p.kind === 'not') return [`not ${formatAtom(p.fact)}`];
+  return [p.text];
+}
+
+test('why returns a proof tree down to base facts, with a negated premise as a "no proof" leaf', () => {
+  const r = createReasoner(paris);
+  const proof = r.why('returned_to_paris(laurent)');
+  assert.ok(proof?.kind === 'rule');
+  assert.equal(formatRule(proof.rule), 'returned_to_paris(P) :- left(P, C), gafam(C), founded(P, S), based_in(S, paris).');
+  assert.deepEqual(proof.bindings, { P: 'laurent', C: 'deepmind', S: 'h' });
+  assert.deepEqual(leaves(proof), ['left(laurent, deepmind)', 'gafam(deepmind)', 'founded(laurent, h)', 'based_in(h, paris)']);
+  const avail = r.why('available(laurent)')!;
+  assert.deepEqual(leaves(avail), ['candidate(laurent)', 'not hired(laurent)']);
+  assert.match(formatProof(avail), /^available\(laurent\) {2}\[by available\(P\) :- candidate\(P\), not hired\(P\)\.\]\n {2}candidate\(laurent\) {2}\[base fact\]\n {2}not hired\(laurent\) {2}\[no proof\]$/);
+  assert.equal(r.why('available(marie)'), undefined);
+  assert.equal(r.why('hired(marie)')?.kind, 'base');
+});
+
+test('proofs through recursion are well-founded even after retracting the first support', () => {
+  const r = createReasoner('e(a, b). e(b, c). e(c, a). e(x, a). t(X, Y) :- e(X, Y). t(X, Z) :- t(X, Y), e(Y, Z).');
+  r.retract('e(c, a)');
+  r.assert('e(c, a)');
+  r.retract('e(a, b)');
+  r.assert('e(a, b)');
+  for (const f of r.derived()) {
+    const seen: string[] = [];
+    const walk = (p: Proof, path: string[]): void => {
+      if (p.kind !== 'rule') return;
+      const k = formatAtom(p.fact);
+      assert.ok(!path.includes(k), `proof of ${formatAtom(f)} loops through ${k}`);
+      seen.push(k);
+      for (const q of p.premises) walk(q, [...path, k]);
+    };
+    const proof = r.why(f)!;
+    walk(proof, []);
+    for (const l of leaves(proof)) assert.match(l, /^e\(/);
+  }
+  // The shortest proof of t(x, c) uses the chain x -> a -> b -> c.
+  assert.deepEqual(leaves(r.why('t(x, c)')!), ['e(x, a)', 'e(a, b)', 'e(b, c)']);
+});
+
+test('why-not names the first failing premise of each rule, with the bindings tried', () => {
+  const r = createReasoner(`${paris}
+returned_to_paris(P) :- works_at(P, C), C = paris.`);
+  const w = r.whyNot('available(marie)');
+  assert.equal(w.holds, false);
+  if (w.holds) return;
+  assert.equal(w.rules.length, 1);
+  assert.equal(w.rules[0]!.failedAt, 1);
+  assert.equal(w.rules[0]!.text, 'not hired(marie)');
+  assert.deepEqual(w.rules[0]!.tried, [{ P: 'marie' }]);
+  const w2 = r.whyNot('returned_to_paris(marie)');
+  assert.ok(!w2.holds);
+  if (w2.holds) return;
+  assert.deepEqual(w2.rules.map((f) => [f.failedAt, f.text]), [[0, 'left(marie, C)'], [0, 'works_at(marie, C)']]);
+  const w3 = r.whyNot('returned_to_paris(laurent)');
+  assert.ok(w3.holds);
+  const w4 = r.whyNot('hired(laurent)');
+  assert.ok(!w4.holds && /no rule has head 'hired' and hired\(laurent\) is not a base fact/.test(w4.reason));
+  const text = formatWhyNot(r.whyNot('available(marie)'));
+  assert.match(text, /fails at premise 2: not hired\(marie\)\n {4}tried: P = marie/);
+  // A comparison can be the failing premise too.
+  const s = createReasoner('age(bob, 17). adult(P) :- age(P, A), A >= 18.');
+  const w5 = s.whyNot('adult(bob)');
+  assert.ok(!w5.holds && w5.rules[0]!.failedAt === 1 && w5.rules[0]!.text === '17 >= 18');
+  const w6 = s.whyNot('adult(zoe)');
+  assert.ok(!w6.holds && w6.rules[0]!.failedAt === 0 && w6.rules[0]!.text === 'age(zoe, A)');
+});
