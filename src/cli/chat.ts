@@ -127,27 +127,26 @@ async function interactive(assistant: Agent, session: Session, maxTurns: number,
     if (current) current.abort();
     else rl.close();
   });
+  rl.setPrompt('> ');
+  rl.prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question('> ');
-      } catch {
-        break; // closed (Ctrl-D / Ctrl-C at the prompt)
-      }
+    // Lines typed while an answer streams are buffered by the iterator and answered next.
+    for await (const line of rl) {
       const text = line.trim();
-      if (!text) continue;
       if (text === '/exit' || text === '/quit') break;
-      current = new AbortController();
-      try {
-        await answer(assistant, text, session, maxTurns, current.signal);
-      } catch (err) {
-        const e = asUserError(err);
-        if (!(e instanceof UserError)) throw e;
-        process.stderr.write(`error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}\n`);
-      } finally {
-        current = undefined;
+      if (text) {
+        current = new AbortController();
+        try {
+          await answer(assistant, text, session, maxTurns, current.signal);
+        } catch (err) {
+          const e = asUserError(err);
+          if (!(e instanceof UserError)) throw e;
+          process.stderr.write(`error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}\n`);
+        } finally {
+          current = undefined;
+        }
       }
+      rl.prompt();
     }
   } finally {
     rl.close();

@@ -21,9 +21,20 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...clean, ...extra };
 }
 
-function atelier(args: string[], extraEnv: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function atelier(args: string[], extraEnv: Record<string, string>, stdin?: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: env(extraEnv), stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    if (stdin) {
+      // One line per answer: the next line goes in once the previous answer is printed.
+      const lines = [...stdin];
+      child.stdin!.write(`${lines.shift()}\n`);
+      child.stdout.on('data', (d: Buffer) => {
+        if (!d.toString().endsWith('> ')) return;
+        const next = lines.shift();
+        if (next === undefined) child.stdin!.end();
+        else child.stdin!.write(`${next}\n`);
+      });
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -58,6 +69,17 @@ test('atelier chat --session continues the stored conversation', async () => {
   assert.equal(r.stdout, 'Blue.\n');
   const contents = (server.requests[before]!.body.messages as Array<{ content: string }>).map((m) => m.content);
   assert.deepEqual(contents.slice(1), ['my favourite colour is blue', 'Noted: blue.', 'what is my favourite colour?']);
+});
+
+test('atelier chat without -m is a conversation: each line is answered with the earlier ones as context', async () => {
+  server.script(reply.text('Hello Ada.'), reply.text('You are Ada.'));
+  const before = server.requests.length;
+  const r = await atelier(['chat'], configured, ['I am Ada', 'who am I?']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^atelier chat with test-model/);
+  assert.match(r.stdout, /> Hello Ada\.\n> You are Ada\.\n> $/);
+  const contents = (server.requests[before + 1]!.body.messages as Array<{ content: string }>).map((m) => m.content);
+  assert.deepEqual(contents.slice(1), ['I am Ada', 'Hello Ada.', 'who am I?']);
 });
 
 test('without a model configured, atelier chat says how to configure one and exits 2 without a stack trace', async () => {
