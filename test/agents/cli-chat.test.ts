@@ -28,7 +28,7 @@ function atelier(args: string[], extraEnv: Record<string, string>, stdin?: strin
       // One line per answer: the next line goes in once the previous answer is printed.
       const lines = [...stdin];
       child.stdin!.write(`${lines.shift()}\n`);
-      child.stdout.on('data', (d: Buffer) => {
+      child.stdout!.on('data', (d: Buffer) => {
         if (!d.toString().endsWith('> ')) return;
         const next = lines.shift();
         if (next === undefined) child.stdin!.end();
@@ -37,8 +37,8 @@ function atelier(args: string[], extraEnv: Record<string, string>, stdin?: strin
     }
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
