@@ -21,3 +21,4 @@ export type {
   Tool,
   ToolContext,
 } from './types.js';
+export { builtinTools, calculateTool, currentTimeTool, evaluate } from './builtin-tools.js';

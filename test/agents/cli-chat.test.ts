@@ -82,6 +82,16 @@ test('atelier chat without -m is a conversation: each line is answered with the 
   assert.deepEqual(contents.slice(1), ['I am Ada', 'Hello Ada.', 'who am I?']);
 });
 
+test('atelier chat --tools shows tool calls and results as they happen', async () => {
+  server.script(reply.toolCalls({ name: 'calculate', args: { expression: '6 * 7' }, id: 'k1' }), reply.text('It is 42.'));
+  const before = server.requests.length;
+  const r = await atelier(['chat', '--tools', '-m', 'what is 6 * 7?'], configured);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '  -> calculate({"expression":"6 * 7"})\n  <- calculate: {"expression":"6 * 7","value":42}\nIt is 42.\n');
+  const tools = server.requests[before]!.body.tools as Array<{ function: { name: string } }>;
+  assert.deepEqual(tools.map((t) => t.function.name), ['current_time', 'calculate']);
+});
+
 test('without a model configured, atelier chat says how to configure one and exits 2 without a stack trace', async () => {
   const r = await atelier(['chat', '-m', 'hi'], {});
   assert.equal(r.code, 2);
