@@ -133,7 +133,13 @@ function statusError(status: number, detail: string, options: PostOptions): Erro
       hint: 'check ATELIER_MODEL names a model this server has, and OPENAI_BASE_URL (it usually ends with /v1)',
     });
   }
-  return new ModelError(`the model endpoint ${endpoint} rejected the request (${status})${said}`, { endpoint, status });
+  // Local servers often lack a feature; say which one the message is about.
+  const hint = /tool/i.test(detail)
+    ? 'this model may not support tool calling: use one that does, or give the agent no tools'
+    : /response_format|json_schema|structured/i.test(detail)
+      ? 'this model or server may not support structured output (response_format: json_schema)'
+      : undefined;
+  return new ModelError(`the model endpoint ${endpoint} rejected the request (${status})${said}`, { endpoint, status, ...(hint ? { hint } : {}) });
 }
 
 function connectionError(err: unknown, url: string): ModelError | ModelConfigError {

@@ -139,6 +139,17 @@ test('a 404 names the model and says to check ATELIER_MODEL and the base URL', a
   });
 });
 
+test('a 400 about tools is a ModelError with the server message and a hint about tool support', async () => {
+  server.script(reply.status(400, 'registry.ollama.ai/library/gemma:2b does not support tools'));
+  await assert.rejects(model().generate(ask), (err: unknown) => {
+    assert.ok(err instanceof ModelError);
+    assert.equal(err.status, 400);
+    assert.match(err.message, /rejected the request \(400\): .*does not support tools/);
+    assert.match(err.hint ?? '', /may not support tool calling/);
+    return true;
+  });
+});
+
 test('a refused connection says nothing is listening at the base URL', async () => {
   const port = await new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
