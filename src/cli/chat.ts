@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
-import { agent, memorySession, run, type Agent, type RunEvent, type Session } from '../agents/index.js';
+import { agent, builtinTools, memorySession, run, type Agent, type RunEvent, type Session } from '../agents/index.js';
 import { loadConfig } from '../config.js';
 import { UserError } from '../errors.js';
 import { createOpenAICompatibleModel, DEFAULT_BASE_URL, HOW_TO_CONFIGURE_MODEL, ModelBehaviorError, ModelError, modelFromEnv, type Model } from '../models/index.js';
@@ -19,6 +19,7 @@ interface ChatOptions {
   system: string;
   db?: string;
   maxTurns: string;
+  tools?: boolean;
 }
 
 export function chatCommand(): Command {
@@ -31,9 +32,10 @@ export function chatCommand(): Command {
     .option('--system <instructions>', 'system instructions', 'You are a helpful assistant. Answer concisely.')
     .option('--db <file>', `SQLite database for --session (default ATELIER_DB or ${DEFAULT_DB_PATH})`)
     .option('--max-turns <n>', 'model calls allowed per message', '10')
+    .option('--tools', 'give the model the built-in tools: current_time, calculate')
     .action(async (opts: ChatOptions) => {
       const model = resolveModel(opts);
-      const assistant = agent({ name: 'assistant', instructions: opts.system, model });
+      const assistant = agent({ name: 'assistant', instructions: opts.system, model, ...(opts.tools ? { tools: builtinTools } : {}) });
       const maxTurns = Number(opts.maxTurns);
       if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new UserError(`--max-turns must be a positive integer, got ${JSON.stringify(opts.maxTurns)}`);
       const { session, close } = openSession(opts);
