@@ -78,7 +78,6 @@ class ScriptedOpenAIAgentsModel implements oa.Model {
         : [{ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'done' }] }];
     return { usage: new oa.Usage(), output };
   }
-  // eslint-disable-next-line require-yield
   async *getStreamedResponse(): AsyncIterable<oa.StreamEvent> {
     throw new Error('not used by the benchmark');
   }
