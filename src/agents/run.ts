@@ -126,6 +126,12 @@ async function loop(
     emit(response.usage ? { type: 'message', agent: agent.name, message: assistant, usage: response.usage } : { type: 'message', agent: agent.name, message: assistant });
 
     const step = await nextStep(current, response, options, signal, emit);
+    if (step.type === 'final_output') {
+      // Checked before storing, so a stopped answer never enters the session.
+      for (const g of [...agent.outputGuardrails, ...(options.outputGuardrails ?? [])]) {
+        checkVerdict('output', g.name, await g.check({ output: step.output, text: step.text, agent, context: options.context }));
+      }
+    }
     // One turn (the assistant message and its tool results) is stored as a unit, so a
     // session never holds a tool call without its result.
     const turnMessages: Message[] = step.type === 'final_output' ? [assistant] : [assistant, ...step.toolMessages];
@@ -140,9 +146,6 @@ async function loop(
         current = prepare(step.to);
         continue;
       case 'final_output': {
-        for (const g of [...agent.outputGuardrails, ...(options.outputGuardrails ?? [])]) {
-          checkVerdict('output', g.name, await g.check({ output: step.output, text: step.text, agent, context: options.context }));
-        }
         emit({ type: 'final', agent: agent.name, output: step.output, text: step.text });
         const newMessages = messages.slice(firstNew);
         return { finalOutput: step.output, text: step.text, lastAgent: agent, newMessages, history: messages.slice(1), events, usage, turns };
