@@ -1,0 +1,50 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const atelier = (args: string[]) => spawnSync(join(ROOT, 'bin/atelier'), args, { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ATELIER_MODEL: '' } });
+
+describe('atelier run / runs / show', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-'));
+  const db = join(dir, 'runs.db');
+
+  it('runs the Paris office offline: plan, live steps, one re-plan with its reason, summary, report', () => {
+    const r = atelier(['run', 'examples/paris-office', '--db', db, '--time-scale', '0']);
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /plan v1 \(initial plan\): \d+ steps/);
+    assert.match(r.stdout, /recruiter\s+\(screen /);
+    assert.match(r.stdout, /RE-PLAN \(v2\): .+/);
+    assert.match(r.stdout, /run succeeded: \d+ steps, 1 re-plans/);
+    const report = /report: (.+\.md)/.exec(r.stdout)![1]!;
+    assert.ok(existsSync(report));
+    assert.match(readFileSync(report, 'utf8'), /## Plan v2/);
+  });
+
+  it('lists runs and shows a timeline, and explains a step', () => {
+    const runs = atelier(['runs', '--db', db]);
+    assert.equal(runs.status, 0, runs.stderr);
+    const id = /^(run-\S+)\s+succeeded\s+paris-office/m.exec(runs.stdout)![1]!;
+    const show = atelier(['show', id, '--db', db]);
+    assert.equal(show.status, 0, show.stderr);
+    assert.match(show.stdout, /announce paris\) done/);
+    const why = atelier(['show', id, '--db', db, '--why', 's1']);
+    assert.equal(why.status, 0, why.stderr);
+    assert.match(why.stdout, /supports /);
+  });
+
+  it('exits 1 with the reasoner\'s why-not when no plan reaches the goal', () => {
+    const r = atelier(['run', 'examples/paris-office', '--db', db, '--time-scale', '0', '--goal', '(and (hired david))']);
+    assert.equal(r.status, 1, r.stderr + r.stdout);
+    assert.match(r.stdout, /no plan/);
+  });
+
+  it('exits 2 for an unknown run', () => {
+    const r = atelier(['show', 'run-nope', '--db', db]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no run 'run-nope'/);
+  });
+});
