@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agent, NoModelError, run } from '../../src/agents/index.js';
-import { scriptedModel, toolCall } from '../../src/models/index.js';
+import { scriptedModel, toolCall, type Model } from '../../src/models/index.js';
 
 test('agents that hand off to each other share the conversation and the model of the agent that handed off', async () => {
   const model = scriptedModel([toolCall('transfer_to_expert', {}), toolCall('transfer_to_front_desk', {}), 'back at the desk']);
@@ -19,4 +19,13 @@ test('agents that hand off to each other share the conversation and the model of
 
 test('a run whose agent has no model and is given none fails with a NoModelError that says what to pass', async () => {
   await assert.rejects(run(agent({ name: 'lonely' }), 'hi'), (err: unknown) => err instanceof NoModelError && /agent lonely has no model/.test(err.message) && /modelFromEnv/.test(err.hint ?? ''));
+});
+
+test('a streamed run on a model that cannot stream still yields the answer as one text delta', async () => {
+  const wholeOnly: Model = { name: 'whole-only', generate: () => Promise.resolve({ text: 'all at once', toolCalls: [], finishReason: 'stop' }) };
+  const streamed = run(agent({ name: 'a', model: wholeOnly }), 'hi', { stream: true });
+  const deltas: string[] = [];
+  for await (const e of streamed) if (e.type === 'text-delta') deltas.push(e.text);
+  assert.deepEqual(deltas, ['all at once']);
+  assert.equal((await streamed.result).text, 'all at once');
 });
