@@ -38,6 +38,7 @@ export function chatCommand(): Command {
       const assistant = agent({ name: 'assistant', instructions: opts.system, model, ...(opts.tools ? { tools: builtinTools } : {}) });
       const maxTurns = Number(opts.maxTurns);
       if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new UserError(`--max-turns must be a positive integer, got ${JSON.stringify(opts.maxTurns)}`);
+      if (opts.message !== undefined && !opts.message.trim()) throw new UserError('-m needs a message', { hint: 'atelier chat -m "your question"' });
       const { session, close } = openSession(opts);
       try {
         if (opts.message !== undefined) await answer(assistant, opts.message, session, maxTurns, undefined);
