@@ -7,6 +7,7 @@ import { serveCommand } from './serve.js';
 import { chatCommand } from './chat.js';
 import { resumeCommand, runCommand } from './run.js';
 import { runsCommand, showCommand } from './runs.js';
+import { planCommand } from './plan.js';
 
 /**
  * The `atelier` command. Each capability contributes one subcommand module;
@@ -18,7 +19,7 @@ const program = new Command('atelier')
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<() => Command> = [validateCommand, reasonCommand, serveCommand, chatCommand, runCommand, runsCommand, showCommand, resumeCommand];
+const commands: Array<() => Command> = [validateCommand, reasonCommand, serveCommand, chatCommand, runCommand, runsCommand, showCommand, resumeCommand, planCommand];
 for (const make of commands) program.addCommand(make());
 
 try {

@@ -1,0 +1,331 @@
+/**
+ * Grounding by relaxed reachability: starting from the initial atoms, action and rule
+ * schemas are instantiated only with bindings whose positive preconditions are
+ * reachable (a join over the reachable atoms, static atoms first), until no new atom
+ * appears. Static atoms (never changed by any action) are then dropped from the
+ * preconditions, and the remaining atoms are numbered.
+ */
+import { UserError } from '../errors.js';
+import { stratifyGroundRules } from '../logic/ground-fixpoint.js';
+import type { GroundRule } from '../logic/ground-fixpoint.js';
+import type { Domain, Problem, TypedName } from '../pddl/ast.js';
+import { buildTypeTable } from '../pddl/types.js';
+import type { TypeTable } from '../pddl/types.js';
+import { ALWAYS, flattenEffect, toDnf } from './normalize.js';
+import type { Conjunct, FlatCost, FlatEffect, Literal } from './normalize.js';
+import type { ConditionalEffect, GroundAction, GroundTask } from './task.js';
+
+interface Schema {
+  name: string;
+  /** The action's own parameters (printed in the plan), then existential variables. */
+  params: TypedName[];
+  vars: TypedName[];
+  pre: Literal[];
+  effects: FlatEffect[];
+  costs: FlatCost[];
+  /** For a derived rule: its head. */
+  head?: Literal;
+}
+
+const key = (predicate: string, args: readonly string[]): string => (args.length === 0 ? predicate : `${predicate} ${args.join(' ')}`);
+
+/** Reachable atoms, indexed by predicate and by (predicate, position, object). */
+class AtomIndex {
+  readonly all = new Set<string>();
+  readonly byPred = new Map<string, string[][]>();
+  readonly byArg = new Map<string, string[][]>();
+  add(predicate: string, args: string[]): boolean {
+    const k = key(predicate, args);
+    if (this.all.has(k)) return false;
+    this.all.add(k);
+    push(this.byPred, predicate, args);
+    for (let i = 0; i < args.length; i++) push(this.byArg, `${predicate}/${i}/${args[i]}`, args);
+    return true;
+  }
+  has(predicate: string, args: readonly string[]): boolean {
+    return this.all.has(key(predicate, args));
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list === undefined) m.set(k, [v]);
+  else list.push(v);
+}
+
+/**
+ * Calls `visit` with every binding of `vars` under which the positive literals match
+ * reachable atoms, equalities hold and negated static atoms are false in `init`.
+ * Negated fluent atoms are ignored (relaxation).
+ */
+function enumerate(
+  vars: readonly TypedName[], literals: readonly Literal[], reach: AtomIndex, init: AtomIndex,
+  isStatic: (p: string) => boolean, types: TypeTable, visit: (env: Map<string, string>) => void,
+): void {
+  const env = new Map<string, string>();
+  const varTypes = new Map(vars.map((v) => [v.name, v.types]));
+  const positive = literals.filter((l) => !l.negated && l.predicate !== '=');
+  const rest = literals.filter((l) => l.negated || l.predicate === '=');
+  // Join order: greedily the atom with most bound arguments, static atoms first on ties.
+  const order: Literal[] = [];
+  const bound = new Set<string>();
+  const left = [...positive];
+  while (left.length > 0) {
+    let best = 0;
+    let bestScore = -Infinity;
+    left.forEach((l, i) => {
+      const b = l.args.filter((a) => !a.startsWith('?') || bound.has(a)).length;
+      const score = b * 10 - (l.args.length - b) + (isStatic(l.predicate) ? 5 : 0);
+      if (score > bestScore) { bestScore = score; best = i; }
+    });
+    const l = left.splice(best, 1)[0]!;
+    order.push(l);
+    for (const a of l.args) if (a.startsWith('?')) bound.add(a);
+  }
+  const free = vars.filter((v) => !bound.has(v.name));
+  const val = (a: string): string | undefined => (a.startsWith('?') ? env.get(a) : a);
+
+  const checkRest = (): boolean => {
+    for (const l of rest) {
+      if (l.predicate === '=') {
+        if ((val(l.args[0]!) === val(l.args[1]!)) === l.negated) return false;
+      } else if (isStatic(l.predicate) && init.has(l.predicate, l.args.map((a) => val(a)!))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  const enumFree = (i: number): void => {
+    if (i === free.length) {
+      if (checkRest()) visit(env);
+      return;
+    }
+    const v = free[i]!;
+    for (const o of types.objectsOf(v.types)) {
+      env.set(v.name, o);
+      enumFree(i + 1);
+    }
+    env.delete(v.name);
+  };
+  const join = (i: number): void => {
+    if (i === order.length) return enumFree(0);
+    const l = order[i]!;
+    let candidates: string[][] | undefined;
+    for (let p = 0; p < l.args.length; p++) {
+      const x = val(l.args[p]!);
+      if (x !== undefined) {
+        candidates = reach.byArg.get(`${l.predicate}/${p}/${x}`);
+        break;
+      }
+    }
+    if (l.args.length === 0) candidates = reach.has(l.predicate, []) ? [[]] : undefined;
+    else candidates ??= reach.byPred.get(l.predicate);
+    if (candidates === undefined) return;
+    const newly: string[] = [];
+    for (let c = 0; c < candidates.length; c++) {
+      const tuple = candidates[c]!;
+      let ok = true;
+      for (let p = 0; p < l.args.length && ok; p++) {
+        const a = l.args[p]!;
+        const x = tuple[p]!;
+        if (!a.startsWith('?')) ok = a === x;
+        else {
+          const cur = env.get(a);
+          if (cur === undefined) {
+            const t = varTypes.get(a);
+            if (t !== undefined && !types.isOfType(x, t)) ok = false;
+            else { env.set(a, x); newly.push(a); }
+          } else ok = cur === x;
+        }
+      }
+      if (ok) join(i + 1);
+      for (const a of newly) env.delete(a);
+      newly.length = 0;
+    }
+  };
+  join(0);
+}
+
+function substLiteral(l: Literal, env: ReadonlyMap<string, string>): Literal {
+  return { predicate: l.predicate, args: l.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)), negated: l.negated };
+}
+
+function buildSchemas(domain: Domain, types: TypeTable): Schema[] {
+  const schemas: Schema[] = [];
+  for (const a of domain.actions) {
+    const effects: FlatEffect[] = [];
+    const costs: FlatCost[] = [];
+    flattenEffect(a.effect, types, new Map(), ALWAYS, effects, costs);
+    const pre = a.precondition === undefined ? ALWAYS : toDnf(a.precondition, types);
+    for (const c of pre) schemas.push({ name: a.name, params: a.params, vars: [...a.params, ...c.vars], pre: c.literals, effects, costs });
+  }
+  for (const d of domain.derived) {
+    for (const c of toDnf(d.body, types)) {
+      schemas.push({
+        name: d.head.name, params: d.head.params, vars: [...d.head.params, ...c.vars], pre: c.literals, effects: [], costs: [],
+        head: { predicate: d.head.name, args: d.head.params.map((p) => p.name), negated: false },
+      });
+    }
+  }
+  return schemas;
+}
+
+interface Instance {
+  schema: Schema;
+  env: Map<string, string>;
+}
+
+/** Grounds `problem`: only relaxed-reachable actions, static facts folded away. */
+export function ground(domain: Domain, problem: Problem): GroundTask {
+  const types = buildTypeTable(domain, problem);
+  const schemas = buildSchemas(domain, types);
+  const changing = new Set<string>();
+  for (const s of schemas) {
+    for (const e of s.effects) changing.add(e.literal.predicate);
+    if (s.head) changing.add(s.head.predicate);
+  }
+  const isStatic = (p: string): boolean => !changing.has(p);
+  const derivedPreds = new Set(domain.derived.map((d) => d.head.name));
+
+  const init = new AtomIndex();
+  const reach = new AtomIndex();
+  for (const a of problem.init) { init.add(a.predicate, a.args); reach.add(a.predicate, a.args); }
+
+  // Relaxed reachability to a fixpoint.
+  const instances: Instance[] = [];
+  const seen = new Set<string>();
+  let pending: Array<{ inst: Instance; effect: FlatEffect }> = [];
+  const fire = (inst: Instance, e: FlatEffect): boolean => {
+    if (e.literal.negated) return true;
+    const lit = substLiteral(e.literal, inst.env);
+    if (reach.has(lit.predicate, lit.args)) return true;
+    let fired = false;
+    for (const c of e.condition) {
+      const lits = c.literals.map((l) => substLiteral(l, inst.env));
+      enumerate(c.vars, lits, reach, init, isStatic, types, () => { fired = true; });
+      if (fired) break;
+    }
+    if (fired) reach.add(lit.predicate, lit.args);
+    return fired;
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    const before = reach.all.size;
+    schemas.forEach((s, si) => {
+      enumerate(s.vars, s.pre, reach, init, isStatic, types, (env) => {
+        const k = `${si} ${s.vars.map((v) => env.get(v.name)).join(' ')}`;
+        if (seen.has(k)) return;
+        seen.add(k);
+        const inst = { schema: s, env: new Map(env) };
+        instances.push(inst);
+        if (s.head) reach.add(s.head.predicate, s.head.args.map((a) => env.get(a)!));
+        for (const e of s.effects) if (!fire(inst, e)) pending.push({ inst, effect: e });
+      });
+    });
+    pending = pending.filter((p) => !fire(p.inst, p.effect));
+    if (reach.all.size !== before) changed = true;
+  }
+
+  // Number the fluent facts: basic first, then derived, then (maybe) the goal fact.
+  const factId = new Map<string, number>();
+  const facts: string[] = [];
+  const fluent = [...reach.all].filter((k) => !isStatic(k.split(' ', 1)[0]!));
+  for (const k of fluent) if (!derivedPreds.has(k.split(' ', 1)[0]!)) { factId.set(k, facts.length); facts.push(`(${k})`); }
+  const basicCount = facts.length;
+  for (const k of fluent) if (derivedPreds.has(k.split(' ', 1)[0]!)) { factId.set(k, facts.length); facts.push(`(${k})`); }
+
+  /** Ground literals of a conjunct to fact ids; null when it can never hold. */
+  const groundConj = (lits: readonly Literal[]): { pos: number[]; neg: number[] } | null => {
+    const pos: number[] = [];
+    const neg: number[] = [];
+    for (const l of lits) {
+      if (l.predicate === '=') { if ((l.args[0] === l.args[1]) === l.negated) return null; continue; }
+      const k = key(l.predicate, l.args);
+      if (isStatic(l.predicate)) {
+        if (init.all.has(k) === l.negated) return null;
+        continue;
+      }
+      const id = factId.get(k);
+      if (l.negated) { if (id !== undefined) neg.push(id); } else {
+        if (id === undefined) return null;
+        pos.push(id);
+      }
+    }
+    if (pos.some((p) => neg.includes(p))) return null;
+    return { pos: [...new Set(pos)], neg: [...new Set(neg)] };
+  };
+
+  const unitCost = problem.metric === undefined;
+  const numbers = new Map(problem.numericInit.map((n) => [key(n.term.name, n.term.args), n.value]));
+  const actions: GroundAction[] = [];
+  const rules: GroundRule[] = [];
+  for (const inst of instances) {
+    const s = inst.schema;
+    const pre = groundConj(s.pre.map((l) => substLiteral(l, inst.env)));
+    if (pre === null) continue;
+    if (s.head) {
+      const h = factId.get(key(s.head.predicate, s.head.args.map((a) => inst.env.get(a)!)));
+      if (h !== undefined) rules.push({ head: h, pos: pre.pos, neg: pre.neg });
+      continue;
+    }
+    const add = new Set<number>();
+    const del = new Set<number>();
+    const conditional: ConditionalEffect[] = [];
+    for (const e of s.effects) {
+      const lit = substLiteral(e.literal, inst.env);
+      const id = factId.get(key(lit.predicate, lit.args));
+      if (id === undefined) continue; // a delete of an unreachable atom, or an add of a static one
+      for (const c of e.condition) {
+        const cl = c.literals.map((l) => substLiteral(l, inst.env));
+        enumerate(c.vars, cl, reach, init, isStatic, types, (env) => {
+          const g = groundConj(cl.map((l) => substLiteral(l, env)));
+          if (g === null) return;
+          const pos = g.pos.filter((p) => !pre.pos.includes(p));
+          if (pos.length === 0 && g.neg.length === 0) (lit.negated ? del : add).add(id);
+          else conditional.push({ pos: Int32Array.from(pos), neg: Int32Array.from(g.neg), add: lit.negated ? -1 : id, del: lit.negated ? id : -1 });
+        });
+      }
+    }
+    let cost = 1;
+    if (!unitCost) {
+      cost = 0;
+      for (const c of s.costs) {
+        const amount = c.amount.kind === 'number' ? c.amount.value : numbers.get(key(c.amount.term.name, c.amount.term.args.map((a) => inst.env.get(a) ?? a)));
+        if (amount === undefined) {
+          throw new UserError(`action cost (${c.amount.kind === 'function' ? key(c.amount.term.name, c.amount.term.args.map((a) => inst.env.get(a) ?? a)) : ''}) has no value in :init`, { hint: 'give every cost function a value with (= (f ...) N) in :init' });
+        }
+        cost += amount;
+      }
+    }
+    actions.push({
+      name: s.name, args: s.params.map((p) => inst.env.get(p.name)!), cost,
+      pre: Int32Array.from(pre.pos), preNeg: Int32Array.from(pre.neg),
+      add: Int32Array.from(add), del: Int32Array.from([...del].filter((d) => !add.has(d))), conditional,
+    });
+  }
+
+  // The goal: one conjunction of facts, or an artificial derived fact for anything else.
+  const goalConjs: Array<{ pos: number[]; neg: number[] }> = [];
+  for (const c of toDnf(problem.goal, types)) {
+    enumerate(c.vars, c.literals, reach, init, isStatic, types, (env) => {
+      const g = groundConj(c.literals.map((l) => substLiteral(l, env)));
+      if (g !== null) goalConjs.push(g);
+    });
+  }
+  let goal: number[] = [];
+  let goalNeg: number[] = [];
+  if (goalConjs.length === 1) ({ pos: goal, neg: goalNeg } = goalConjs[0]!);
+  else if (goalConjs.length > 1) {
+    const g = facts.length;
+    facts.push('(goal-reached)');
+    for (const c of goalConjs) rules.push({ head: g, pos: c.pos, neg: c.neg });
+    goal = [g];
+  }
+  const strat = stratifyGroundRules(rules, facts.length);
+  if (!strat.ok) throw new UserError('derived predicates depend on their own negation', { hint: `cycle through ${strat.cycle.map((f) => facts[f]).join(', ')}` });
+  const initIds = problem.init.map((a) => factId.get(key(a.predicate, a.args))).filter((x): x is number => x !== undefined && x < basicCount);
+  return {
+    facts, basicCount, actions, ruleStrata: strat.strata, init: Int32Array.from(new Set(initIds)),
+    goal: Int32Array.from(goal), goalNeg: Int32Array.from(goalNeg), goalUnreachable: goalConjs.length === 0, unitCost,
+  };
+}

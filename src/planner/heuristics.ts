@@ -1,0 +1,199 @@
+/**
+ * Delete-relaxation heuristics over one shared relaxed-operator graph: h_add, h_max
+ * (admissible) and h_FF (h_add best supporters, relaxed plan extraction, preferred
+ * operators = relaxed-plan actions applicable in the state). Each action gives one
+ * relaxed operator plus one per conditional effect; derived rules are free operators.
+ * All buffers are typed arrays allocated once.
+ */
+import type { GroundTask } from './task.js';
+
+export type HeuristicName = 'ff' | 'add' | 'max' | 'blind';
+/** unit: every action costs 1; plusone: cost + 1 (LAMA's trick against zero costs); real: the costs. */
+export type CostType = 'unit' | 'plusone' | 'real';
+
+export interface Heuristic {
+  /**
+   * Heuristic value of a state given as a full truth vector (Infinity = dead end).
+   * When `preferred` is given, it receives the preferred actions (h_FF only).
+   */
+  evaluate(truth: Uint8Array, preferred?: number[]): number;
+}
+
+export interface HeuristicInfo {
+  name: HeuristicName;
+  description: string;
+  admissible: boolean;
+  preferredOperators: boolean;
+}
+
+/** What each heuristic can do (for the CLI and the tests). */
+export const HEURISTICS: readonly HeuristicInfo[] = [
+  { name: 'ff', description: 'FF relaxed plan from h_add best supporters', admissible: false, preferredOperators: true },
+  { name: 'add', description: 'additive delete relaxation', admissible: false, preferredOperators: false },
+  { name: 'max', description: 'max delete relaxation', admissible: true, preferredOperators: false },
+  { name: 'blind', description: '0 at goal states, else the cheapest action cost', admissible: true, preferredOperators: false },
+];
+
+class Heap {
+  keys = new Float64Array(1024);
+  vals = new Int32Array(1024);
+  size = 0;
+  push(k: number, v: number): void {
+    if (this.size === this.keys.length) {
+      const k2 = new Float64Array(this.size * 2); k2.set(this.keys); this.keys = k2;
+      const v2 = new Int32Array(this.size * 2); v2.set(this.vals); this.vals = v2;
+    }
+    let i = this.size++;
+    const { keys, vals } = this;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (keys[p]! <= k) break;
+      keys[i] = keys[p]!; vals[i] = vals[p]!; i = p;
+    }
+    keys[i] = k; vals[i] = v;
+  }
+  /** Pops the minimum; its key is left in `topKey`. */
+  topKey = 0;
+  pop(): number {
+    const { keys, vals } = this;
+    this.topKey = keys[0]!;
+    const out = vals[0]!;
+    const k = keys[--this.size]!;
+    const v = vals[this.size]!;
+    let i = 0;
+    const n = this.size;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && keys[c + 1]! < keys[c]!) c++;
+      if (keys[c]! >= k) break;
+      keys[i] = keys[c]!; vals[i] = vals[c]!; i = c;
+    }
+    keys[i] = k; vals[i] = v;
+    return out;
+  }
+}
+
+function csr(lists: number[][], n: number): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(n + 1);
+  lists.forEach((l, i) => { start[i + 1] = start[i]! + l.length; });
+  const items = new Int32Array(start[n]!);
+  lists.forEach((l, i) => items.set(l, start[i]!));
+  return { start, items };
+}
+
+export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: CostType): Heuristic {
+  const F = task.facts.length;
+  const pres: number[][] = [];
+  const adds: number[][] = [];
+  const costs: number[] = [];
+  const opAction: number[] = [];
+  const actCost = (c: number): number => (costType === 'unit' ? 1 : costType === 'plusone' ? c + 1 : c);
+  task.actions.forEach((a, i) => {
+    const c = actCost(task.unitCost ? 1 : a.cost);
+    if (a.add.length > 0) { pres.push([...a.pre]); adds.push([...a.add]); costs.push(c); opAction.push(i); }
+    for (const e of a.conditional) {
+      if (e.add < 0) continue;
+      pres.push([...new Set([...a.pre, ...e.pos])]); adds.push([e.add]); costs.push(c); opAction.push(i);
+    }
+  });
+  for (const s of task.ruleStrata) for (const r of s) { pres.push([...r.pos]); adds.push([r.head]); costs.push(0); opAction.push(-1); }
+  const O = pres.length;
+  const pre = csr(pres, O);
+  const add = csr(adds, O);
+  const opCost = Float64Array.from(costs);
+  const preCount = Int32Array.from(pres, (p) => p.length);
+  const noPre = Int32Array.from(pres.flatMap((p, o) => (p.length === 0 ? [o] : [])));
+  const byFact: number[][] = Array.from({ length: F }, () => []);
+  pres.forEach((p, o) => { for (const f of p) byFact[f]!.push(o); });
+  const watch = csr(byFact, F);
+  const goal = task.goal;
+  const minCost = costs.length === 0 ? 0 : Math.min(...costs.filter((_, o) => opAction[o]! >= 0), Infinity);
+
+  const cost = new Float64Array(F);
+  const supp = new Int32Array(F);
+  const unsat = new Int32Array(O);
+  const acc = new Float64Array(O);
+  const opMark = new Uint8Array(O);
+  const factMark = new Uint8Array(F);
+  const actMark = new Uint8Array(task.actions.length);
+  const heap = new Heap();
+  const isGoal = new Uint8Array(F);
+  for (const g of goal) isGoal[g] = 1;
+  const useMax = name === 'max';
+
+  const explore = (truth: Uint8Array): void => {
+    cost.fill(Infinity);
+    unsat.set(preCount);
+    acc.fill(0);
+    heap.size = 0;
+    let goalsLeft = goal.length;
+    const reach = (f: number, c: number, o: number): void => {
+      if (c < cost[f]!) { cost[f] = c; supp[f] = o; heap.push(c, f); }
+    };
+    for (let f = 0; f < F; f++) if (truth[f]) reach(f, 0, -1);
+    for (const o of noPre) for (let i = add.start[o]!; i < add.start[o + 1]!; i++) reach(add.items[i]!, opCost[o]!, o);
+    while (heap.size > 0 && goalsLeft > 0) {
+      const f = heap.pop();
+      const c = heap.topKey;
+      if (c > cost[f]!) continue;
+      if (isGoal[f]) goalsLeft--;
+      for (let i = watch.start[f]!; i < watch.start[f + 1]!; i++) {
+        const o = watch.items[i]!;
+        acc[o] = useMax ? (c > acc[o]! ? c : acc[o]!) : acc[o]! + c;
+        if (--unsat[o] === 0) {
+          const v = acc[o]! + opCost[o]!;
+          for (let j = add.start[o]!; j < add.start[o + 1]!; j++) reach(add.items[j]!, v, o);
+        }
+      }
+    }
+  };
+
+  const markedOps: number[] = [];
+  const markedFacts: number[] = [];
+  const stack: number[] = [];
+
+  return {
+    evaluate(truth, preferred) {
+      if (name === 'blind') {
+        for (const g of goal) if (!truth[g]) return minCost;
+        return 0;
+      }
+      explore(truth);
+      let h = 0;
+      for (const g of goal) {
+        const c = cost[g]!;
+        if (c === Infinity) return Infinity;
+        h = useMax ? Math.max(h, c) : h + c;
+      }
+      if (name !== 'ff') return h;
+      // Relaxed plan extraction from the best supporters.
+      h = 0;
+      stack.length = 0;
+      for (const g of goal) stack.push(g);
+      if (preferred) preferred.length = 0;
+      while (stack.length > 0) {
+        const f = stack.pop()!;
+        if (factMark[f] || cost[f] === 0) continue;
+        factMark[f] = 1; markedFacts.push(f);
+        const o = supp[f]!;
+        if (opMark[o]) continue;
+        opMark[o] = 1; markedOps.push(o);
+        h += opCost[o]!;
+        let inState = true;
+        for (let i = pre.start[o]!; i < pre.start[o + 1]!; i++) {
+          const p = pre.items[i]!;
+          if (cost[p] !== 0) { inState = false; stack.push(p); }
+        }
+        const a = opAction[o]!;
+        if (preferred && inState && a >= 0 && !actMark[a]) { actMark[a] = 1; preferred.push(a); }
+      }
+      for (const o of markedOps) opMark[o] = 0;
+      for (const f of markedFacts) factMark[f] = 0;
+      if (preferred) for (const a of preferred) actMark[a] = 0;
+      markedOps.length = 0;
+      markedFacts.length = 0;
+      return h;
+    },
+  };
+}

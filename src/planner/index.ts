@@ -1,0 +1,167 @@
+/**
+ * The planner: parse (done by the caller) → ground → search → validate.
+ *
+ *   const result = await plan(domain, problem, { timeLimitMs: 10_000 });
+ *   if (result.status === 'solved') console.log(formatPlan(result.plan, result.cost, result.unitCost));
+ *
+ * "No plan" is a result: status 'unsolvable' (proven) or 'limit' (time, memory, abort).
+ */
+import type { Domain, PlanStep, Problem } from '../pddl/ast.js';
+import { ground } from './ground.js';
+import { makeHeuristic } from './heuristics.js';
+import { lazyGbfs, weightedAstar } from './search.js';
+import type { Counters, Outcome } from './search.js';
+import { makeSpace, StateLimitError } from './state-space.js';
+import type { GroundTask } from './task.js';
+import type { PlanOptions, PlanResult, SearchStats } from './types.js';
+import { validate } from './validator/index.js';
+
+export type * from './types.js';
+export type { GroundTask, GroundAction, ConditionalEffect } from './task.js';
+export { ground } from './ground.js';
+export { HEURISTICS, makeHeuristic } from './heuristics.js';
+export type { HeuristicInfo, HeuristicName, CostType } from './heuristics.js';
+
+export interface SearchInfo {
+  name: 'lama-first' | 'anytime' | 'astar';
+  description: string;
+  heuristic: 'ff' | 'max';
+  /** Whether the first plan it returns is cost-optimal. */
+  optimal: boolean;
+  /** The PlanOptions that select it. */
+  selectedBy: string;
+}
+
+/** The searches `plan()` can run, and what each can do. */
+export const SEARCHES: readonly SearchInfo[] = [
+  { name: 'lama-first', description: 'lazy greedy best-first search, h_FF, preferred-operator queue boosted on progress', heuristic: 'ff', optimal: false, selectedBy: '(default)' },
+  { name: 'anytime', description: 'lama-first, then weighted A* (w = 5, 3, 2, 1) pruned by the best cost, until the time limit', heuristic: 'ff', optimal: false, selectedBy: 'anytime: true' },
+  { name: 'astar', description: 'A* with the admissible h_max', heuristic: 'max', optimal: true, selectedBy: 'optimal: true' },
+];
+
+interface Best { outcome?: Outcome & { kind: 'solved' } }
+
+/** The search pipeline as one generator: yields between steps, returns the final outcome. */
+function* searchSteps(task: GroundTask, options: PlanOptions, counters: Counters, best: Best): Generator<void, Outcome> {
+  const space = makeSpace(task);
+  if (options.optimal) return yield* weightedAstar(space, makeHeuristic(task, 'max', 'real'), 1, Infinity, counters);
+  const costType = task.unitCost ? 'unit' : 'plusone';
+  const first = yield* lazyGbfs(space, makeHeuristic(task, 'ff', costType), counters);
+  if (first.kind !== 'solved' || !options.anytime) return first;
+  best.outcome = first;
+  const ff = makeHeuristic(task, 'ff', task.unitCost ? 'unit' : 'real');
+  for (const w of [5, 3, 2, 1]) {
+    const r = yield* weightedAstar(space, ff, w, best.outcome.cost, counters);
+    if (r.kind === 'solved') best.outcome = r;
+  }
+  return best.outcome;
+}
+
+function toSteps(task: GroundTask, actions: number[]): PlanStep[] {
+  return actions.map((a) => ({ action: task.actions[a]!.name, args: [...task.actions[a]!.args] }));
+}
+
+interface Run {
+  task: GroundTask | undefined;
+  gen: Generator<void, Outcome> | undefined;
+  counters: Counters;
+  best: Best;
+  start: number;
+  groundingMs: number;
+}
+
+function begin(domain: Domain, problem: Problem, options: PlanOptions): Run {
+  const start = performance.now();
+  const task = ground(domain, problem);
+  const groundingMs = performance.now() - start;
+  const counters: Counters = { expansions: 0, evaluations: 0, generated: 0, bestH: Infinity };
+  const best: Best = {};
+  const gen = task.goalUnreachable ? undefined : searchSteps(task, options, counters, best);
+  return { task, gen, counters, best, start: performance.now(), groundingMs };
+}
+
+function stats(run: Run): SearchStats {
+  return {
+    expansions: run.counters.expansions, evaluations: run.counters.evaluations, generated: run.counters.generated,
+    groundActions: run.task?.actions.length ?? 0, groundFacts: run.task?.facts.length ?? 0,
+    groundingMs: Math.round(run.groundingMs), searchMs: Math.round(performance.now() - run.start),
+  };
+}
+
+function finish(domain: Domain, problem: Problem, run: Run, outcome: Outcome | 'time' | 'aborted' | 'memory'): PlanResult {
+  const solved = typeof outcome === 'object' && outcome.kind === 'solved' ? outcome : run.best.outcome;
+  if (solved) {
+    const plan = toSteps(run.task!, solved.actions);
+    // The planner checks its own plan with the independent validator before returning it.
+    const check = validate(domain, problem, plan);
+    if (!check.valid) throw new Error(`internal error: the planner produced an invalid plan: ${check.message}`);
+    return { status: 'solved', plan, cost: check.cost, unitCost: check.unitCost, stats: stats(run) };
+  }
+  if (typeof outcome === 'object') return { status: 'unsolvable', stats: stats(run) };
+  return { status: 'limit', reason: outcome, stats: stats(run) };
+}
+
+/** One step of the budget check: 'time' or 'aborted' when the search must stop. */
+function overBudget(run: Run, options: PlanOptions, t0: number): 'time' | 'aborted' | undefined {
+  if (options.signal?.aborted) return 'aborted';
+  if (options.timeLimitMs !== undefined && performance.now() - t0 > options.timeLimitMs) return 'time';
+  return undefined;
+}
+
+/**
+ * Finds a plan. Async so that it yields to the event loop between search steps and
+ * honours `options.signal`; the time limit counts grounding too.
+ */
+export async function plan(domain: Domain, problem: Problem, options: PlanOptions = {}): Promise<PlanResult> {
+  const t0 = performance.now();
+  if (options.signal?.aborted) return { status: 'limit', reason: 'aborted', stats: emptyStats() };
+  const run = begin(domain, problem, options);
+  if (!run.gen) return { status: 'unsolvable', stats: stats(run) };
+  let lastYield = performance.now();
+  let lastProgress = 0;
+  for (;;) {
+    let step: IteratorResult<void, Outcome>;
+    try {
+      step = run.gen.next();
+    } catch (err) {
+      if (err instanceof StateLimitError) return finish(domain, problem, run, 'memory');
+      throw err;
+    }
+    if (step.done) return finish(domain, problem, run, step.value);
+    const stop = overBudget(run, options, t0);
+    if (stop) return finish(domain, problem, run, stop);
+    const now = performance.now();
+    if (options.onProgress && now - lastProgress > 200) {
+      lastProgress = now;
+      const p = { expansions: run.counters.expansions, bestH: run.counters.bestH, elapsedMs: Math.round(now - t0) };
+      options.onProgress(run.best.outcome ? { ...p, bestCost: run.best.outcome.cost } : p);
+    }
+    if (now - lastYield > 20) {
+      await new Promise<void>((r) => setImmediate(r));
+      lastYield = performance.now();
+    }
+  }
+}
+
+/** `plan` without yielding to the event loop (so `signal` is only seen if already aborted elsewhere). */
+export function planSync(domain: Domain, problem: Problem, options: PlanOptions = {}): PlanResult {
+  const t0 = performance.now();
+  const run = begin(domain, problem, options);
+  if (!run.gen) return { status: 'unsolvable', stats: stats(run) };
+  for (;;) {
+    let step: IteratorResult<void, Outcome>;
+    try {
+      step = run.gen.next();
+    } catch (err) {
+      if (err instanceof StateLimitError) return finish(domain, problem, run, 'memory');
+      throw err;
+    }
+    if (step.done) return finish(domain, problem, run, step.value);
+    const stop = overBudget(run, options, t0);
+    if (stop) return finish(domain, problem, run, stop);
+  }
+}
+
+function emptyStats(): SearchStats {
+  return { expansions: 0, evaluations: 0, generated: 0, groundActions: 0, groundFacts: 0, groundingMs: 0, searchMs: 0 };
+}

@@ -1,0 +1,143 @@
+/**
+ * ADL normalisation before grounding: conditions go to disjunctive normal form (negation
+ * pushed to the atoms, `imply` rewritten, universal quantifiers expanded over the typed
+ * objects, existential variables lifted to extra free variables), effects are flattened
+ * into a list of (condition, literal) pairs with `forall` expanded over the objects.
+ */
+import { UserError } from '../errors.js';
+import type { Atom, Condition, Effect, NumericExpr, TypedName } from '../pddl/ast.js';
+import type { TypeTable } from '../pddl/types.js';
+
+/** A literal over terms (variables start with `?`). `=` is equality. */
+export interface Literal {
+  predicate: string;
+  args: string[];
+  negated: boolean;
+}
+
+/** One disjunct: extra (existential) variables and a conjunction of literals. */
+export interface Conjunct {
+  vars: TypedName[];
+  literals: Literal[];
+}
+
+export interface FlatEffect {
+  /** Condition of a `when` in DNF; [] never fires, [{vars:[],literals:[]}] always. */
+  condition: Conjunct[];
+  literal: Literal;
+}
+
+export interface FlatCost {
+  amount: NumericExpr;
+}
+
+/** A limit on the DNF size, so a pathological formula fails clearly instead of exhausting memory. */
+const MAX_DISJUNCTS = 20000;
+
+type Env = ReadonlyMap<string, string>;
+
+let freshCounter = 0;
+
+function substitute(atom: Atom, env: Env): string[] {
+  return atom.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a));
+}
+
+const TRUE: Conjunct[] = [{ vars: [], literals: [] }];
+
+function product(a: Conjunct[], b: Conjunct[]): Conjunct[] {
+  if (a.length * b.length > MAX_DISJUNCTS) {
+    throw new UserError(`a condition expands to more than ${MAX_DISJUNCTS} disjuncts in normal form`, {
+      hint: 'rewrite deeply nested or/forall conditions, e.g. with derived predicates',
+    });
+  }
+  const out: Conjunct[] = [];
+  for (const x of a) for (const y of b) out.push({ vars: [...x.vars, ...y.vars], literals: [...x.literals, ...y.literals] });
+  return out;
+}
+
+/** DNF of `c` (negated when `neg`) under the variable renaming `env`. */
+export function toDnf(c: Condition, types: TypeTable, env: Env = new Map(), neg = false): Conjunct[] {
+  switch (c.kind) {
+    case 'atom':
+      return [{ vars: [], literals: [{ predicate: c.atom.predicate, args: substitute(c.atom, env), negated: neg }] }];
+    case 'not':
+      return toDnf(c.arg, types, env, !neg);
+    case 'and':
+    case 'or': {
+      const conjunctive = (c.kind === 'and') !== neg;
+      if (conjunctive) {
+        let acc = TRUE;
+        for (const a of c.args) acc = product(acc, toDnf(a, types, env, neg));
+        return acc;
+      }
+      return c.args.flatMap((a) => toDnf(a, types, env, neg));
+    }
+    case 'imply':
+      // a -> b  ==  (not a) or b
+      return toDnf({ kind: 'or', args: [{ kind: 'not', arg: c.if }, c.then] }, types, env, neg);
+    case 'exists':
+    case 'forall': {
+      const universal = (c.kind === 'forall') !== neg;
+      if (universal) {
+        // Expanded over the objects: a conjunction of one copy per binding.
+        let acc = TRUE;
+        forEachBinding(c.params, types, env, (ext) => {
+          acc = product(acc, toDnf(c.body, types, ext, neg));
+        });
+        return acc;
+      }
+      // Existential: the variables become extra free variables of the conjunct.
+      const ext = new Map(env);
+      const vars: TypedName[] = [];
+      for (const p of c.params) {
+        const name = `${p.name}#${++freshCounter}`;
+        ext.set(p.name, name);
+        vars.push({ name, types: p.types });
+      }
+      return toDnf(c.body, types, ext, neg).map((d) => ({ vars: [...vars, ...d.vars], literals: d.literals }));
+    }
+  }
+}
+
+function forEachBinding(params: TypedName[], types: TypeTable, env: Env, visit: (env: Env) => void): void {
+  const go = (i: number, cur: Map<string, string>): void => {
+    if (i === params.length) return visit(cur);
+    for (const o of types.objectsOf(params[i]!.types)) {
+      const next = new Map(cur);
+      next.set(params[i]!.name, o);
+      go(i + 1, next);
+    }
+  };
+  go(0, new Map(env));
+}
+
+/** Flattens an effect: `forall` expanded, `when` conditions in DNF and conjoined with the enclosing ones. */
+export function flattenEffect(
+  e: Effect, types: TypeTable, env: Env, cond: Conjunct[], out: FlatEffect[], costs: FlatCost[],
+): void {
+  switch (e.kind) {
+    case 'and':
+      for (const x of e.args) flattenEffect(x, types, env, cond, out, costs);
+      return;
+    case 'add':
+    case 'delete':
+      out.push({ condition: cond, literal: { predicate: e.atom.predicate, args: substitute(e.atom, env), negated: e.kind === 'delete' } });
+      return;
+    case 'forall':
+      forEachBinding(e.params, types, env, (ext) => flattenEffect(e.body, types, ext, cond, out, costs));
+      return;
+    case 'when':
+      flattenEffect(e.body, types, env, product(cond, toDnf(e.condition, types, env)), out, costs);
+      return;
+    case 'increase':
+      if (e.target.name === 'total-cost') {
+        const amount: NumericExpr = e.amount.kind === 'number'
+          ? e.amount
+          : { kind: 'function', term: { name: e.amount.term.name, args: e.amount.term.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)) } };
+        costs.push({ amount });
+      }
+      return;
+  }
+}
+
+export { TRUE as ALWAYS };

@@ -1,0 +1,243 @@
+/**
+ * Searches, written as generators that yield every few expansions so the caller can
+ * check the budget (time limit, AbortSignal) and report progress between steps:
+ *
+ * - `lazyGbfs`: LAMA-first's core — greedy best-first search with deferred evaluation
+ *   (successors enter the open lists with their parent's h), a regular and a
+ *   preferred-operator queue in alternation, the preferred one boosted on progress.
+ * - `weightedAstar`: eager best-first on g + w·h with reopening and an optional cost
+ *   bound (w = 1 with an admissible heuristic is A*, optimal).
+ */
+import type { Heuristic } from './heuristics.js';
+import { applicableActions, applyAction, isGoal, pack, StateRegistry } from './state-space.js';
+import type { Space } from './state-space.js';
+
+export type Outcome =
+  | { kind: 'solved'; actions: number[]; cost: number }
+  | { kind: 'unsolvable' };
+
+export interface Counters {
+  expansions: number;
+  evaluations: number;
+  generated: number;
+  bestH: number;
+}
+
+/** How many expansions between two yields. */
+const STEP = 64;
+const CLOSED = 1;
+const DEAD = 2;
+
+/** Min-heap of (key, value) with FIFO order among equal keys. */
+class OpenList {
+  private keys = new Float64Array(1024);
+  private seqs = new Float64Array(1024);
+  private vals = new Int32Array(1024);
+  size = 0;
+  private seq = 0;
+  private less(i: number, k: number, s: number): boolean {
+    return this.keys[i]! < k || (this.keys[i] === k && this.seqs[i]! < s);
+  }
+  push(k: number, v: number): void {
+    if (this.size === this.keys.length) {
+      const n = this.size * 2;
+      const k2 = new Float64Array(n); k2.set(this.keys); this.keys = k2;
+      const s2 = new Float64Array(n); s2.set(this.seqs); this.seqs = s2;
+      const v2 = new Int32Array(n); v2.set(this.vals); this.vals = v2;
+    }
+    const s = this.seq++;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.less(p, k, s)) break;
+      this.keys[i] = this.keys[p]!; this.seqs[i] = this.seqs[p]!; this.vals[i] = this.vals[p]!; i = p;
+    }
+    this.keys[i] = k; this.seqs[i] = s; this.vals[i] = v;
+  }
+  topKey = 0;
+  pop(): number {
+    this.topKey = this.keys[0]!;
+    const out = this.vals[0]!;
+    const n = --this.size;
+    const k = this.keys[n]!; const s = this.seqs[n]!; const v = this.vals[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.less(c + 1, this.keys[c]!, this.seqs[c]!)) c++;
+      if (!this.less(c, k, s)) break;
+      this.keys[i] = this.keys[c]!; this.seqs[i] = this.seqs[c]!; this.vals[i] = this.vals[c]!; i = c;
+    }
+    this.keys[i] = k; this.seqs[i] = s; this.vals[i] = v;
+    return out;
+  }
+}
+
+/** Growable pair store for lazy open-list entries (parent state, action). */
+class Pairs {
+  a = new Int32Array(4096);
+  b = new Int32Array(4096);
+  n = 0;
+  add(x: number, y: number): number {
+    if (this.n === this.a.length) {
+      const a = new Int32Array(this.n * 2); a.set(this.a); this.a = a;
+      const b = new Int32Array(this.n * 2); b.set(this.b); this.b = b;
+    }
+    this.a[this.n] = x; this.b[this.n] = y;
+    return this.n++;
+  }
+}
+
+function costOf(space: Space, a: number): number {
+  return space.task.unitCost ? 1 : space.task.actions[a]!.cost;
+}
+
+function extract(reg: StateRegistry, id: number): number[] {
+  const out: number[] = [];
+  for (let s = id; reg.parent[s]! >= 0; s = reg.parent[s]!) out.push(reg.action[s]!);
+  return out.reverse();
+}
+
+/** Scratch buffers for one search. */
+function buffers(space: Space): { truth: Uint8Array; next: Uint8Array; buf: Uint32Array } {
+  return {
+    truth: new Uint8Array(space.task.facts.length),
+    next: new Uint8Array(space.task.facts.length),
+    buf: new Uint32Array(Math.max(1, Math.ceil(space.task.basicCount / 32))),
+  };
+}
+
+function load(space: Space, reg: StateRegistry, id: number, truth: Uint8Array): void {
+  reg.unpack(id, truth, space.task.basicCount);
+  if (space.hasRules) space.derive(truth);
+}
+
+function initialState(space: Space, reg: StateRegistry, bufs: ReturnType<typeof buffers>): number {
+  bufs.next.fill(0);
+  for (const f of space.task.init) bufs.next[f] = 1;
+  pack(bufs.next, space.task.basicCount, bufs.buf);
+  return reg.insert(bufs.buf);
+}
+
+/** Lazy greedy best-first search with preferred operators (LAMA-first without landmarks). */
+export function* lazyGbfs(space: Space, h: Heuristic, counters: Counters): Generator<void, Outcome> {
+  const reg = new StateRegistry(space.task.basicCount);
+  const bufs = buffers(space);
+  const { truth, next, buf } = bufs;
+  const regular = new OpenList();
+  const pref = new OpenList();
+  const entries = new Pairs();
+  const priority = [0, 0];
+  const preferred: number[] = [];
+  const isPref = new Uint8Array(space.task.actions.length);
+  const succ: number[] = [];
+  entries.add(-1, -1);
+  regular.push(0, 0);
+  let bestH = Infinity;
+  let sinceYield = 0;
+  while (regular.size > 0 || pref.size > 0) {
+    if (++sinceYield >= STEP) { sinceYield = 0; yield; }
+    // Alternation: the non-empty queue with the lowest priority counter; ties go to the regular one.
+    const usePref = pref.size > 0 && (regular.size === 0 || priority[1]! < priority[0]!);
+    const q = usePref ? pref : regular;
+    priority[usePref ? 1 : 0]!++;
+    const e = q.pop();
+    const parent = entries.a[e]!;
+    const action = entries.b[e]!;
+    let id: number;
+    if (parent < 0) id = initialState(space, reg, bufs);
+    else {
+      if (reg.flags[parent]! & DEAD) continue;
+      load(space, reg, parent, truth);
+      applyAction(space, action, truth, next);
+      pack(next, space.task.basicCount, buf);
+      id = reg.insert(buf);
+      counters.generated++;
+      if (!reg.isNew) continue;
+      reg.parent[id] = parent;
+      reg.action[id] = action;
+      reg.g[id] = reg.g[parent]! + costOf(space, action);
+    }
+    reg.flags[id] = CLOSED;
+    load(space, reg, id, truth);
+    if (isGoal(space.task, truth)) return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
+    const hv = h.evaluate(truth, preferred);
+    counters.evaluations++;
+    if (hv === Infinity) { reg.flags[id] = CLOSED | DEAD; continue; }
+    counters.expansions++;
+    if (hv < bestH) {
+      bestH = hv;
+      counters.bestH = hv;
+      if (parent >= 0) priority[1]! -= 1000; // boost the preferred queue on progress
+    }
+    for (const a of preferred) isPref[a] = 1;
+    applicableActions(space, truth, succ);
+    // Preferred successors first, so they win ties in the regular queue too.
+    for (const a of succ) if (isPref[a]) { const ent = entries.add(id, a); regular.push(hv, ent); pref.push(hv, ent); }
+    for (const a of succ) if (!isPref[a]) regular.push(hv, entries.add(id, a));
+    for (const a of preferred) isPref[a] = 0;
+  }
+  return { kind: 'unsolvable' };
+}
+
+/**
+ * Eager best-first search on f = g + w·h with reopening. With `bound`, paths costing
+ * `bound` or more are pruned (anytime search). Tie-break on lower h, then FIFO.
+ */
+export function* weightedAstar(space: Space, h: Heuristic, w: number, bound: number, counters: Counters): Generator<void, Outcome> {
+  const reg = new StateRegistry(space.task.basicCount);
+  const bufs = buffers(space);
+  const { truth, next, buf } = bufs;
+  const open = new OpenList();
+  let hval = new Float64Array(1024);
+  const setH = (id: number, v: number): void => {
+    if (id >= hval.length) { const x = new Float64Array(hval.length * 2 > id ? hval.length * 2 : id + 1); x.set(hval); hval = x; }
+    hval[id] = v;
+  };
+  const key = (g: number, hv: number): number => g + w * hv + hv * 1e-9;
+  const succ: number[] = [];
+  const init = initialState(space, reg, bufs);
+  load(space, reg, init, truth);
+  const h0 = h.evaluate(truth);
+  counters.evaluations++;
+  if (h0 === Infinity) return { kind: 'unsolvable' };
+  setH(init, h0);
+  counters.bestH = Math.min(counters.bestH, h0);
+  open.push(key(0, h0), init);
+  let sinceYield = 0;
+  while (open.size > 0) {
+    const id = open.pop();
+    const f = open.topKey;
+    if (reg.flags[id]! & CLOSED) continue;
+    if (f !== key(reg.g[id]!, hval[id]!)) continue; // stale entry
+    if (++sinceYield >= STEP) { sinceYield = 0; yield; }
+    reg.flags[id] = CLOSED;
+    load(space, reg, id, truth);
+    if (isGoal(space.task, truth)) return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
+    counters.expansions++;
+    applicableActions(space, truth, succ);
+    const g = reg.g[id]!;
+    for (const a of succ) {
+      const ng = g + costOf(space, a);
+      if (ng >= bound) continue;
+      applyAction(space, a, truth, next);
+      pack(next, space.task.basicCount, buf);
+      const s = reg.insert(buf);
+      counters.generated++;
+      if (reg.isNew) {
+        load(space, reg, s, next);
+        const hv = h.evaluate(next);
+        counters.evaluations++;
+        setH(s, hv);
+        if (hv === Infinity) { reg.flags[s] = CLOSED | DEAD; continue; }
+        if (hv < counters.bestH) counters.bestH = hv;
+      } else if (reg.flags[s]! & DEAD || ng >= reg.g[s]!) continue;
+      reg.parent[s] = id;
+      reg.action[s] = a;
+      reg.g[s] = ng;
+      reg.flags[s] = 0;
+      open.push(key(ng, hval[s]!), s);
+    }
+  }
+  return { kind: 'unsolvable' };
+}

@@ -1,0 +1,192 @@
+/**
+ * States as packed bitsets of the basic facts, stored one after another in one big
+ * Uint32Array, with an open-addressing hash table of state ids: no object per state.
+ * Also the successor generator (actions bucketed by one precondition fact) and the
+ * application of actions on an unpacked truth vector.
+ */
+import { compileGroundRules } from '../logic/ground-fixpoint.js';
+import type { GroundEvaluator } from '../logic/ground-fixpoint.js';
+import type { GroundTask } from './task.js';
+
+/** Raised when the state store cannot grow further; the search reports a memory limit. */
+export class StateLimitError extends Error {}
+
+const MAX_WORDS = 400_000_000; // 1.6 GB of packed states
+
+export class StateRegistry {
+  readonly words: number;
+  count = 0;
+  private data: Uint32Array;
+  private table: Int32Array;
+  private mask: number;
+  parent: Int32Array;
+  action: Int32Array;
+  g: Float64Array;
+  /** Free per-state byte for the search (closed flags and so on). */
+  flags: Uint8Array;
+
+  constructor(basicCount: number) {
+    this.words = Math.max(1, Math.ceil(basicCount / 32));
+    const cap = 1024;
+    this.data = new Uint32Array(cap * this.words);
+    this.table = new Int32Array(cap * 2).fill(-1);
+    this.mask = cap * 2 - 1;
+    this.parent = new Int32Array(cap);
+    this.action = new Int32Array(cap);
+    this.g = new Float64Array(cap);
+    this.flags = new Uint8Array(cap);
+  }
+
+  private hash(buf: Uint32Array, off: number): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < this.words; i++) {
+      h = Math.imul(h ^ buf[off + i]!, 0x01000193);
+      h ^= h >>> 15;
+    }
+    return h >>> 0;
+  }
+
+  private equal(id: number, buf: Uint32Array): boolean {
+    const off = id * this.words;
+    for (let i = 0; i < this.words; i++) if (this.data[off + i] !== buf[i]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const cap = this.parent.length * 2;
+    if (cap * this.words > MAX_WORDS) throw new StateLimitError('state store full');
+    const data = new Uint32Array(cap * this.words);
+    data.set(this.data);
+    this.data = data;
+    const grow32 = (a: Int32Array): Int32Array => { const b = new Int32Array(cap); b.set(a); return b; };
+    this.parent = grow32(this.parent);
+    this.action = grow32(this.action);
+    const g = new Float64Array(cap); g.set(this.g); this.g = g;
+    const f = new Uint8Array(cap); f.set(this.flags); this.flags = f;
+    this.table = new Int32Array(cap * 2).fill(-1);
+    this.mask = cap * 2 - 1;
+    for (let id = 0; id < this.count; id++) {
+      let slot = this.hash(this.data, id * this.words) & this.mask;
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot] = id;
+    }
+  }
+
+  /** The id of the packed state `buf`, registering it if new (`isNew` tells which). */
+  insert(buf: Uint32Array): number {
+    let slot = this.hash(buf, 0) & this.mask;
+    for (;;) {
+      const id = this.table[slot]!;
+      if (id === -1) break;
+      if (this.equal(id, buf)) { this.isNew = false; return id; }
+      slot = (slot + 1) & this.mask;
+    }
+    if (this.count === this.parent.length) { this.grow(); return this.insert(buf); }
+    const id = this.count++;
+    this.data.set(buf.subarray(0, this.words), id * this.words);
+    this.table[slot] = id;
+    this.parent[id] = -1;
+    this.action[id] = -1;
+    this.g[id] = 0;
+    this.flags[id] = 0;
+    this.isNew = true;
+    return id;
+  }
+  isNew = false;
+
+  /** Unpacks state `id` into `truth` (basic facts only). */
+  unpack(id: number, truth: Uint8Array, basicCount: number): void {
+    const off = id * this.words;
+    for (let f = 0; f < basicCount; f++) truth[f] = (this.data[off + (f >>> 5)]! >>> (f & 31)) & 1;
+  }
+}
+
+/** Packs the basic facts of `truth` into `buf`. */
+export function pack(truth: Uint8Array, basicCount: number, buf: Uint32Array): void {
+  buf.fill(0);
+  for (let f = 0; f < basicCount; f++) if (truth[f]) buf[f >>> 5]! |= 1 << (f & 31);
+}
+
+/** Everything the searches need about a ground task, precomputed once. */
+export interface Space {
+  task: GroundTask;
+  registry: StateRegistry;
+  /** Fills the derived facts of a truth vector (no-op without rules). */
+  derive: GroundEvaluator;
+  hasRules: boolean;
+  /** bucket[f] = actions whose chosen precondition is f; `always` have none. */
+  bucketStart: Int32Array;
+  bucket: Int32Array;
+  always: Int32Array;
+}
+
+export function makeSpace(task: GroundTask): Space {
+  const F = task.facts.length;
+  const hasRules = task.ruleStrata.some((s) => s.length > 0);
+  const derive = hasRules ? compileGroundRules(task.ruleStrata, F) : (): void => {};
+  // Bucket each action by its precondition fact with the fewest actions so far.
+  const count = new Int32Array(F);
+  for (const a of task.actions) for (const p of a.pre) count[p]!++;
+  const chosen = task.actions.map((a) => {
+    let best = -1;
+    for (const p of a.pre) if (best === -1 || count[p]! < count[best]!) best = p;
+    return best;
+  });
+  const bucketStart = new Int32Array(F + 1);
+  for (const c of chosen) if (c >= 0) bucketStart[c + 1]!++;
+  for (let f = 0; f < F; f++) bucketStart[f + 1]! += bucketStart[f]!;
+  const fill = bucketStart.slice(0, F);
+  const bucket = new Int32Array(bucketStart[F]!);
+  const always: number[] = [];
+  chosen.forEach((c, i) => { if (c >= 0) bucket[fill[c]!++] = i; else always.push(i); });
+  return { task, registry: new StateRegistry(task.basicCount), derive, hasRules, bucketStart, bucket, always: Int32Array.from(always) };
+}
+
+export function applicable(space: Space, a: number, truth: Uint8Array): boolean {
+  const act = space.task.actions[a]!;
+  for (const p of act.pre) if (!truth[p]) return false;
+  for (const p of act.preNeg) if (truth[p]) return false;
+  return true;
+}
+
+/** Appends the actions applicable in `truth` (a full truth vector, derived facts included) to `out`, in id order. */
+export function applicableActions(space: Space, truth: Uint8Array, out: number[]): void {
+  out.length = 0;
+  const { bucketStart, bucket, always } = space;
+  const F = space.task.facts.length;
+  for (let f = 0; f < F; f++) {
+    if (!truth[f]) continue;
+    for (let i = bucketStart[f]!; i < bucketStart[f + 1]!; i++) if (applicable(space, bucket[i]!, truth)) out.push(bucket[i]!);
+  }
+  for (const a of always) if (applicable(space, a, truth)) out.push(a);
+  out.sort((x, y) => x - y);
+}
+
+/**
+ * Writes the successor's basic facts into `next` (from `truth`, the full pre-state).
+ * Conditions read the pre-state; deletes happen before adds.
+ */
+export function applyAction(space: Space, a: number, truth: Uint8Array, next: Uint8Array): void {
+  const act = space.task.actions[a]!;
+  const B = space.task.basicCount;
+  next.set(truth.subarray(0, B));
+  const addLater: number[] = [];
+  for (const c of act.conditional) {
+    let ok = true;
+    for (const p of c.pos) if (!truth[p]) { ok = false; break; }
+    if (ok) for (const p of c.neg) if (truth[p]) { ok = false; break; }
+    if (!ok) continue;
+    if (c.del >= 0) next[c.del] = 0;
+    if (c.add >= 0) addLater.push(c.add);
+  }
+  for (const d of act.del) next[d] = 0;
+  for (const f of act.add) next[f] = 1;
+  for (const f of addLater) next[f] = 1;
+}
+
+/** Whether the goal holds in a full truth vector. */
+export function isGoal(task: GroundTask, truth: Uint8Array): boolean {
+  for (const g of task.goal) if (!truth[g]) return false;
+  for (const g of task.goalNeg) if (truth[g]) return false;
+  return true;
+}
