@@ -16,7 +16,7 @@ export interface Heuristic {
    * Heuristic value of a state given as a full truth vector (Infinity = dead end).
    * When `preferred` is given, it receives the preferred actions (h_FF only).
    */
-  evaluate(truth: Uint8Array, preferred?: number[]): number;
+  evaluate(truth: Uint8Array, preferred?: number[], state?: { id: number; parent: number }): number;
 }
 
 export interface HeuristicInfo {
@@ -118,34 +118,60 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
   const factMark = new Uint8Array(F);
   const actMark = new Uint8Array(task.actions.length);
   const heap = new Heap();
+  // Integer costs (the usual case) use a bucket queue instead of the heap: O(1) per push/pop.
+  const integral = costs.every((c) => Number.isInteger(c) && c >= 0);
+  const buckets: number[][] = [];
   const isGoal = new Uint8Array(F);
   for (const g of goal) isGoal[g] = 1;
   const useMax = name === 'max';
 
+  const relax = (f: number, c: number): void => {
+    for (let i = watch.start[f]!; i < watch.start[f + 1]!; i++) {
+      const o = watch.items[i]!;
+      acc[o] = useMax ? (c > acc[o]! ? c : acc[o]!) : acc[o]! + c;
+      if (--unsat[o] === 0) {
+        const v = acc[o]! + opCost[o]!;
+        for (let j = add.start[o]!; j < add.start[o + 1]!; j++) reach(add.items[j]!, v, o);
+      }
+    }
+  };
+  const reach = (f: number, c: number, o: number): void => {
+    if (c < cost[f]!) {
+      cost[f] = c;
+      supp[f] = o;
+      if (integral) (buckets[c] ??= []).push(f);
+      else heap.push(c, f);
+    }
+  };
   const explore = (truth: Uint8Array): void => {
     cost.fill(Infinity);
     unsat.set(preCount);
     acc.fill(0);
     heap.size = 0;
     let goalsLeft = goal.length;
-    const reach = (f: number, c: number, o: number): void => {
-      if (c < cost[f]!) { cost[f] = c; supp[f] = o; heap.push(c, f); }
-    };
     for (let f = 0; f < F; f++) if (truth[f]) reach(f, 0, -1);
     for (const o of noPre) for (let i = add.start[o]!; i < add.start[o + 1]!; i++) reach(add.items[i]!, opCost[o]!, o);
+    if (integral) {
+      for (let c = 0; c < buckets.length; c++) {
+        const b = buckets[c];
+        if (b === undefined) continue;
+        // The bucket may grow while it is scanned (zero-cost operators).
+        for (let i = 0; i < b.length; i++) {
+          const f = b[i]!;
+          if (cost[f] !== c || goalsLeft === 0) continue;
+          if (isGoal[f]) goalsLeft--;
+          relax(f, c);
+        }
+        b.length = 0;
+      }
+      return;
+    }
     while (heap.size > 0 && goalsLeft > 0) {
       const f = heap.pop();
       const c = heap.topKey;
       if (c > cost[f]!) continue;
       if (isGoal[f]) goalsLeft--;
-      for (let i = watch.start[f]!; i < watch.start[f + 1]!; i++) {
-        const o = watch.items[i]!;
-        acc[o] = useMax ? (c > acc[o]! ? c : acc[o]!) : acc[o]! + c;
-        if (--unsat[o] === 0) {
-          const v = acc[o]! + opCost[o]!;
-          for (let j = add.start[o]!; j < add.start[o + 1]!; j++) reach(add.items[j]!, v, o);
-        }
-      }
+      relax(f, c);
     }
   };
 

@@ -9,6 +9,7 @@
 import type { Domain, PlanStep, Problem } from '../pddl/ast.js';
 import { ground } from './ground.js';
 import { makeHeuristic } from './heuristics.js';
+import { findLandmarks, makeLandmarkCount } from './landmarks.js';
 import { lazyGbfs, weightedAstar } from './search.js';
 import type { Counters, Outcome } from './search.js';
 import { makeSpace, StateLimitError } from './state-space.js';
@@ -46,15 +47,22 @@ function* searchSteps(task: GroundTask, options: PlanOptions, counters: Counters
   const space = makeSpace(task);
   if (options.optimal) return yield* weightedAstar(space, makeHeuristic(task, 'max', 'real'), 1, Infinity, counters);
   const costType = task.unitCost ? 'unit' : 'plusone';
-  const first = yield* lazyGbfs(space, makeHeuristic(task, 'ff', costType), counters);
+  const heuristics = [makeHeuristic(task, 'ff', costType)];
+  const init = new Uint8Array(task.facts.length);
+  for (const f of task.init) init[f] = 1;
+  if (space.hasRules) space.derive(init);
+  const lms = findLandmarks(task, init);
+  if (lms && lms.facts.length > 0) heuristics.push(makeLandmarkCount(task, lms));
+  const first = yield* lazyGbfs(space, heuristics, counters);
   if (first.kind !== 'solved' || !options.anytime) return first;
+  let incumbent: Outcome & { kind: 'solved' } = first;
   best.outcome = first;
   const ff = makeHeuristic(task, 'ff', task.unitCost ? 'unit' : 'real');
   for (const w of [5, 3, 2, 1]) {
-    const r = yield* weightedAstar(space, ff, w, best.outcome.cost, counters);
-    if (r.kind === 'solved') best.outcome = r;
+    const r: Outcome = yield* weightedAstar(space, ff, w, incumbent.cost, counters);
+    if (r.kind === 'solved') { incumbent = r; best.outcome = r; }
   }
-  return best.outcome;
+  return incumbent;
 }
 
 function toSteps(task: GroundTask, actions: number[]): PlanStep[] {

@@ -119,35 +119,41 @@ function initialState(space: Space, reg: StateRegistry, bufs: ReturnType<typeof 
   return reg.insert(bufs.buf);
 }
 
-/** Lazy greedy best-first search with preferred operators (LAMA-first without landmarks). */
-export function* lazyGbfs(space: Space, h: Heuristic, counters: Counters): Generator<void, Outcome> {
+/**
+ * Lazy greedy best-first search with preferred operators (LAMA-first): one regular and
+ * one preferred-operator queue per heuristic, in alternation; the first heuristic
+ * decides dead ends (Infinity).
+ */
+export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Counters): Generator<void, Outcome> {
   const reg = new StateRegistry(space.task.basicCount);
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
-  const regular = new OpenList();
-  const pref = new OpenList();
+  const H = heuristics.length;
+  const queues = Array.from({ length: 2 * H }, () => new OpenList());
+  const priority = new Array<number>(2 * H).fill(0);
   const entries = new Pairs();
-  const priority = [0, 0];
   const preferred: number[] = [];
   const isPref = new Uint8Array(space.task.actions.length);
   const succ: number[] = [];
+  const hv = new Array<number>(H).fill(0);
+  const marked: number[] = [];
+  const bestH = new Array<number>(H).fill(Infinity);
   entries.add(-1, -1);
-  regular.push(0, 0);
-  let bestH = Infinity;
+  queues[0]!.push(0, 0);
   let sinceYield = 0;
-  while (regular.size > 0 || pref.size > 0) {
+  for (;;) {
+    // Alternation: the non-empty queue with the lowest priority counter (first on ties).
+    let qi = -1;
+    for (let i = 0; i < 2 * H; i++) if (queues[i]!.size > 0 && (qi < 0 || priority[i]! < priority[qi]!)) qi = i;
+    if (qi < 0) break;
     if (++sinceYield >= STEP) { sinceYield = 0; yield; }
-    // Alternation: the non-empty queue with the lowest priority counter; ties go to the regular one.
-    const usePref = pref.size > 0 && (regular.size === 0 || priority[1]! < priority[0]!);
-    const q = usePref ? pref : regular;
-    priority[usePref ? 1 : 0]!++;
-    const e = q.pop();
+    priority[qi]!++;
+    const e = queues[qi]!.pop();
     const parent = entries.a[e]!;
     const action = entries.b[e]!;
     let id: number;
     if (parent < 0) id = initialState(space, reg, bufs);
     else {
-      if (reg.flags[parent]! & DEAD) continue;
       load(space, reg, parent, truth);
       applyAction(space, action, truth, next);
       pack(next, space.task.basicCount, buf);
@@ -161,21 +167,33 @@ export function* lazyGbfs(space: Space, h: Heuristic, counters: Counters): Gener
     reg.flags[id] = CLOSED;
     load(space, reg, id, truth);
     if (isGoal(space.task, truth)) return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
-    const hv = h.evaluate(truth, preferred);
-    counters.evaluations++;
-    if (hv === Infinity) { reg.flags[id] = CLOSED | DEAD; continue; }
-    counters.expansions++;
-    if (hv < bestH) {
-      bestH = hv;
-      counters.bestH = hv;
-      if (parent >= 0) priority[1]! -= 1000; // boost the preferred queue on progress
+    let dead = false;
+    let progress = false;
+    for (let i = 0; i < H; i++) {
+      hv[i] = heuristics[i]!.evaluate(truth, preferred, { id, parent });
+      if (hv[i] === Infinity) { dead = true; break; }
+      if (hv[i]! < bestH[i]!) { bestH[i] = hv[i]!; progress = true; }
+      for (const a of preferred) if (!isPref[a]) { isPref[a] = 1; marked.push(a); }
     }
-    for (const a of preferred) isPref[a] = 1;
+    counters.evaluations++;
+    const unmark = (): void => { for (const a of marked) isPref[a] = 0; marked.length = 0; };
+    if (dead) { reg.flags[id] = CLOSED | DEAD; unmark(); continue; }
+    counters.expansions++;
+    counters.bestH = bestH[0]!;
+    if (progress && parent >= 0) for (let i = 0; i < H; i++) priority[2 * i + 1]! -= 1000; // boost preferred queues
     applicableActions(space, truth, succ);
-    // Preferred successors first, so they win ties in the regular queue too.
-    for (const a of succ) if (isPref[a]) { const ent = entries.add(id, a); regular.push(hv, ent); pref.push(hv, ent); }
-    for (const a of succ) if (!isPref[a]) regular.push(hv, entries.add(id, a));
-    for (const a of preferred) isPref[a] = 0;
+    // Preferred successors first, so they win ties in the regular queues too.
+    for (const a of succ) {
+      if (!isPref[a]) continue;
+      const ent = entries.add(id, a);
+      for (let i = 0; i < H; i++) { queues[2 * i]!.push(hv[i]!, ent); queues[2 * i + 1]!.push(hv[i]!, ent); }
+    }
+    for (const a of succ) {
+      if (isPref[a]) continue;
+      const ent = entries.add(id, a);
+      for (let i = 0; i < H; i++) queues[2 * i]!.push(hv[i]!, ent);
+    }
+    unmark();
   }
   return { kind: 'unsolvable' };
 }
