@@ -16,6 +16,14 @@ export function chance(seed: number, label: string): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
+/**
+ * Mixed into every draw. Chosen so that the default seed shows one surprise: with seed 1
+ * chloe declines (one re-plan); seed 11: the regulator cancels the meeting; seed 7: both
+ * amelie declining and a cancelled meeting; seed 2: bastien, the only ml engineer free
+ * to move, declines and the mission fails with the reasoner's why-not; seed 17: no surprise.
+ */
+const SALT = 'g';
+
 const MOTIVE_NOTE: Record<string, string> = {
   amelie: 'wants creative freedom she no longer had at her US lab',
   gabrielle: 'wants to be part of the Paris AI ecosystem',
@@ -32,13 +40,13 @@ export function createWorld(seed: number): World {
       switch (tool.name) {
         case 'make_offer': {
           const c = args.c!;
-          if (ctx.attempt === 1 && chance(seed, `decline ${c}`) < 0.3) {
+          if (ctx.attempt === 1 && chance(seed, `${SALT}decline ${c}`) < 0.3) {
             return { ok: false, reason: `${c} declined the offer (a counter-offer from the US lab)`, assert: [`(declined ${c})`] };
           }
           return { ok: true, note: `${c} accepts: ${MOTIVE_NOTE[c] ?? 'good fit'}` };
         }
         case 'meet_regulator':
-          if (ctx.attempt === 1 && chance(seed, 'cancel meeting') < 0.3) {
+          if (ctx.attempt === 1 && chance(seed, `${SALT}cancel meeting`) < 0.3) {
             return { ok: false, reason: 'the regulator cancelled the meeting', retract: [`(meeting_scheduled ${args.o})`] };
           }
           return { ok: true, note: 'the regulator has no objection to the dossier' };

@@ -8,8 +8,8 @@
  */
 import type { Atom, Condition, Domain, Effect, PlanStep } from '../pddl/ast.js';
 
-type Pattern = { pred: string; args: string[] };
-interface Touch { pre: Pattern[]; add: Pattern[]; del: Pattern[] }
+export type Pattern = { pred: string; args: string[] };
+export interface Touch { pre: Pattern[]; add: Pattern[]; del: Pattern[] }
 
 export interface OrderedStep {
   index: number;
@@ -36,7 +36,7 @@ function condAtoms(c: Condition | undefined, b: ReadonlyMap<string, string>, out
   }
 }
 
-function effAtoms(e: Effect, b: ReadonlyMap<string, string>, t: Touch): void {
+export function effAtoms(e: Effect, b: ReadonlyMap<string, string>, t: Touch): void {
   switch (e.kind) {
     case 'and': for (const x of e.args) effAtoms(x, b, t); return;
     case 'add': t.add.push(ground(e.atom, b)); return;
@@ -48,7 +48,7 @@ function effAtoms(e: Effect, b: ReadonlyMap<string, string>, t: Touch): void {
 }
 
 /** Derived predicate -> the basic predicates its rules read (transitively). */
-function derivedBases(domain: Domain): Map<string, Set<string>> {
+export function derivedBases(domain: Domain): Map<string, Set<string>> {
   const direct = new Map<string, Set<string>>();
   for (const d of domain.derived) {
     const atoms: Pattern[] = [];

@@ -11,6 +11,8 @@ export interface TeamKnowledge {
   update(added: readonly string[], deleted: readonly string[]): void;
   /** Facts derived by the rules, as "(pred a b)" text. */
   derived(): string[];
+  /** Facts derived by the rules, as "pred a b" keys (cached until the next update). */
+  derivedKeys(): ReadonlySet<string>;
   /** The reasoner's why-not for a ground atom, as lines; undefined when the rules do not define it. */
   whyNot(key: string): string[] | undefined;
 }
@@ -27,11 +29,16 @@ export function teamKnowledge(rules: string, facts: Iterable<string>): TeamKnowl
   const program = parseProgram(rules);
   const heads = new Set(program.rules.map((r) => r.head.predicate));
   const r: Reasoner = createReasoner({ rules: program.rules, facts: [...facts].map(toLogic) });
+  let cache: Set<string> | undefined;
+  const keys = (): Set<string> => (cache ??= new Set(r.derived().map((a) => show(a).slice(1, -1))));
   return {
     update(added, deleted) {
-      if (added.length + deleted.length > 0) r.update({ assert: added.map(toLogic), retract: deleted.map(toLogic) });
+      if (added.length + deleted.length === 0) return;
+      r.update({ assert: added.map(toLogic), retract: deleted.map(toLogic) });
+      cache = undefined;
     },
-    derived: () => r.derived().map(show),
+    derived: () => [...keys()].map((k) => `(${k})`),
+    derivedKeys: keys,
     whyNot(key) {
       const a = toLogic(key);
       if (!heads.has(a.predicate)) return undefined;

@@ -11,7 +11,8 @@ import { plan } from './planner.js';
 import { validate } from '../planner/validator/index.js';
 import type { RunStore } from '../store/runs.js';
 import { allocate } from './allocate.js';
-import { deorder } from './deorder.js';
+import { deorder, derivedBases, effAtoms } from './deorder.js';
+import type { Touch } from './deorder.js';
 import type { ApprovalDecision, ApprovalRequest, PlannedStep, RunEvent, RunEventType, RunSummary } from './events.js';
 import { parseAtomText, factKey, problemFor, showFact } from './facts.js';
 import { stateView } from './state.js';
@@ -85,10 +86,26 @@ function forbid(domain: Domain, rejected: ReadonlySet<string>): Domain {
   };
 }
 
+/**
+ * Splits derived predicates: those whose rules read (transitively) no predicate an
+ * action changes are static for the planner — their facts are passed as initial facts,
+ * recomputed at every planning from the observed state — the others stay derived.
+ */
+export function splitDerived(domain: Domain): { staticNames: Set<string>; dynamic: Domain['derived'] } {
+  const fluent = new Set<string>();
+  for (const a of domain.actions) {
+    const t: Touch = { pre: [], add: [], del: [] };
+    effAtoms(a.effect, new Map(), t);
+    for (const p of [...t.add, ...t.del]) fluent.add(p.pred);
+  }
+  const bases = derivedBases(domain);
+  const staticNames = new Set([...bases].filter(([, b]) => ![...b].some((p) => fluent.has(p))).map(([d]) => d));
+  return { staticNames, dynamic: domain.derived.filter((d) => !staticNames.has(d.head.name)) };
+}
+
 /** Runs the mission from `start` until the goal holds or no plan exists. */
 export async function runLoop(store: RunStore, mission: Mission, start: LoopStart, options: LoopOptions): Promise<RunSummary> {
   const { runId, goal } = start;
-  const view = stateView(mission);
   const facts = start.facts;
   const world: World | undefined = mission.world?.(start.seed);
   const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -99,6 +116,8 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
   let executed = 0;
   let reason = start.firstReason;
   const knowledge = teamKnowledge(mission.rules, facts);
+  const view = stateView(mission, mission.rules === '' ? undefined : () => knowledge.derivedKeys());
+  const split = splitDerived(mission.domain);
 
   const emit = (type: RunEventType, data: Record<string, unknown>): void => {
     const e = store.append(runId, type, data) as RunEvent;
@@ -120,7 +139,10 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     // Plan from the observed state.
     const domain = forbid(mission.domain, start.rejected);
     const t0 = performance.now();
-    const result = await plan(domain, problemFor(mission, facts, goal), { timeLimitMs: options.planTimeLimitMs ?? 30000, ...(signal === undefined ? {} : { signal }) });
+    // Derived facts no action can change are computed here and given as facts.
+    const planDomain = { ...domain, derived: split.dynamic };
+    const staticFacts = [...view.closure(facts)].filter((f) => split.staticNames.has(f.split(' ')[0]!));
+    const result = await plan(planDomain, problemFor(mission, [...facts, ...staticFacts], goal), { timeLimitMs: options.planTimeLimitMs ?? 30000, ...(signal === undefined ? {} : { signal }) });
     const planMs = performance.now() - t0;
     if (result.status !== 'solved') {
       const why = result.status === 'unsolvable' ? `no plan reaches the goal ${formatCondition(goal)}` : `the planner stopped (${result.reason}) before finding a plan`;

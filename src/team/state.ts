@@ -20,12 +20,17 @@ export interface StateView {
   applicable(step: PlanStep, facts: ReadonlySet<string>): { ok: boolean; unmet: string[]; adds: string[]; deletes: string[] };
 }
 
-export function stateView(mission: Mission, domain: Domain = mission.domain): StateView {
+/**
+ * `derive`, when given, returns the derived facts of the current state (the team's
+ * incremental reasoner); otherwise they are recomputed by the validator's lifted fixpoint.
+ */
+export function stateView(mission: Mission, derive?: () => ReadonlySet<string>, domain: Domain = mission.domain): StateView {
   const world = makeWorld(domain, problemFor(mission, [], { kind: 'and', args: [] }));
   const actions = new Map(domain.actions.map((a) => [a.name, a]));
   const closure = (facts: ReadonlySet<string>): Set<string> => {
     const s = new Set(facts);
-    addDerived(s, world);
+    if (derive !== undefined) for (const d of derive()) s.add(d);
+    else addDerived(s, world);
     return s;
   };
   const none = new Map<string, string>();

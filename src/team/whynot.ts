@@ -24,7 +24,7 @@ function positiveAtoms(c: Condition | undefined, out: { predicate: string; args:
 }
 
 export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySet<string>, knowledge?: TeamKnowledge): string[] {
-  const view = stateView(mission);
+  const view = stateView(mission, knowledge === undefined || mission.rules === '' ? undefined : () => knowledge.derivedKeys());
   const full = view.closure(facts);
   const out: string[] = [];
   const derivedNames = new Set(mission.domain.derived.map((d) => d.head.name));
