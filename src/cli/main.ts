@@ -21,6 +21,8 @@ const program = new Command('atelier')
 
 const commands: Array<() => Command> = [validateCommand, reasonCommand, serveCommand, chatCommand, runCommand, runsCommand, showCommand, resumeCommand, planCommand];
 for (const make of commands) program.addCommand(make());
+// Subcommands do not inherit exitOverride: without it a usage mistake would exit 1, not 2.
+for (const command of program.commands) command.exitOverride().showHelpAfterError();
 
 try {
   await program.parseAsync(process.argv);
