@@ -1,7 +1,8 @@
 /** The route modules, in the order they are mounted. */
 import { openAiRoutes } from './openai-routes.js';
+import { planRoutes } from './plan-routes.js';
 import { reasonRoutes } from './reason-routes.js';
 import { runsRoutes } from './runs-routes.js';
 import type { RouteModule } from './types.js';
 
-export const ROUTE_MODULES: RouteModule[] = [reasonRoutes, runsRoutes, openAiRoutes];
+export const ROUTE_MODULES: RouteModule[] = [planRoutes, reasonRoutes, runsRoutes, openAiRoutes];

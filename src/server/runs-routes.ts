@@ -10,7 +10,10 @@ import { z } from 'zod';
 import { approveStep, getRun, listExampleMissions, listRuns, loadMission, readEvents, startRun, subscribe } from '../team/index.js';
 import type { Mission, RunEvent, RunStore } from '../team/index.js';
 import { UserError } from '../errors.js';
+import { createReasoner, fact, formatAtom, formatWhyNot } from '../logic/index.js';
+import type { Atom } from '../logic/index.js';
 import { HttpError } from './errors.js';
+import { proofTree } from './proofs.js';
 import type { Operation } from './openapi.js';
 import type { AppOptions } from './types.js';
 import { readBody } from './validate.js';
@@ -19,6 +22,10 @@ export const StartRunRequest = z.object({
   mission: z.string().min(1).describe('mission name, from GET /api/missions'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('seed of the simulated world (default 1)'),
   goal: z.string().min(1).optional().describe('PDDL goal overriding the mission goal, e.g. "(and (hired alice))"'),
+});
+
+export const WhyRequest = z.object({
+  fact: z.string().regex(/^\s*\(\s*[\w-]+(\s+[\w-]+)*\s*\)\s*$/, 'expected one ground fact in PDDL form, e.g. "(qualified amelie research_lead)"'),
 });
 
 export const DecisionRequest = z.object({
@@ -176,6 +183,13 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     approveStep(store, id, step, { approved, ...(body.by ? { by: body.by } : {}), ...(body.reason ? { reason: body.reason } : {}) });
     return c.json({ runId: id, stepId: step, approved });
   };
+  app.post('/api/runs/:id/why', async (c) => {
+    const id = c.req.param('id');
+    const body = await readBody(c, WhyRequest);
+    const run = runOr404(id);
+    return c.json(explainFact((await mission(run.mission)).rules, run.facts, body.fact.trim()));
+  });
+
   app.post('/api/runs/:id/steps/:step/approve', decide(true));
   app.post('/api/runs/:id/steps/:step/reject', decide(false));
 
@@ -192,9 +206,47 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       response: 'sse',
       errors: [400, 404],
     },
+    {
+      method: 'post',
+      path: '/api/runs/:id/why',
+      summary: "Why a fact holds in the run's current state: its proof from the mission's rules and the observed facts (or why not)",
+      tag: 'runs',
+      body: WhyRequest,
+      response: WhyResponse,
+      errors: [400, 404],
+    },
     { method: 'post', path: '/api/runs/:id/steps/:step/approve', summary: 'Approve a step waiting for approval', tag: 'runs', body: DecisionRequest, errors: [400, 404, 409] },
     { method: 'post', path: '/api/runs/:id/steps/:step/reject', summary: 'Reject a step waiting for approval (the team re-plans)', tag: 'runs', body: DecisionRequest, errors: [400, 404, 409] },
   ];
+}
+
+const WhyResponse = z.object({ fact: z.string(), proof: z.unknown().optional(), whyNot: z.array(z.string()).optional() });
+
+/** "(pred a b)" -> the reasoner's atom pred(a, b). */
+function toLogicAtom(text: string): Atom {
+  const [predicate, ...args] = text.replace(/[()]/g, ' ').trim().split(/\s+/);
+  return fact(predicate!, ...args);
+}
+
+/**
+ * Proves a fact of a run: the mission's program (rules and initial facts) brought to
+ * the run's observed facts, then asked why. Observed facts of predicates the program
+ * never mentions cannot matter to its rules and are left out.
+ */
+function explainFact(rules: string, observed: readonly string[], factText: string): z.infer<typeof WhyResponse> {
+  const reasoner = createReasoner(rules, 'rules');
+  const known = new Set(reasoner.strata().flat());
+  const derived = new Set(reasoner.derived().map(formatAtom));
+  const base = reasoner.facts().filter((a) => !derived.has(formatAtom(a)));
+  const now = observed.map(toLogicAtom).filter((a) => known.has(a.predicate));
+  const nowKeys = new Set(now.map(formatAtom));
+  const baseKeys = new Set(base.map(formatAtom));
+  reasoner.update({ assert: now.filter((a) => !baseKeys.has(formatAtom(a))), retract: base.filter((a) => !nowKeys.has(formatAtom(a))) });
+  const target = toLogicAtom(factText);
+  if (!known.has(target.predicate)) return { fact: factText, whyNot: [`${target.predicate} is not a predicate of the mission's rules`] };
+  const proof = reasoner.why(target);
+  if (proof) return { fact: factText, proof: proofTree(proof) };
+  return { fact: factText, whyNot: formatWhyNot(reasoner.whyNot(target)).split('\n') };
 }
 
 /**

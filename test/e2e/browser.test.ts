@@ -103,7 +103,7 @@ describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is ab
 
     const problem = page.locator('textarea[name="problem"]');
     const text = await problem.inputValue();
-    await problem.fill(text.replace('(:init', '(:init (no-such-predicate a)'));
+    await problem.fill(text.replace(/\(:init/i, '(:init (no-such-predicate a)'));
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
     const error = page.getByTestId('plan-error');
     await error.waitFor();
