@@ -78,7 +78,7 @@ export class Engine {
       this.rulesOfComponent[info.component]!.push(info);
       this.rulesFor.get(head)!.push(info);
     }
-    this.update(program.facts, []);
+    this.update(program.facts, [], false);
   }
 
   intern(v: Value): number {
@@ -164,7 +164,7 @@ export class Engine {
 
   /** Asserts and retracts base facts; derived facts follow. Retracting a fact that is
    * only derived (not asserted) has no effect. A fact in both lists ends up asserted. */
-  update(toAssert: readonly Atom[], toRetract: readonly Atom[]): Changes {
+  update(toAssert: readonly Atom[], toRetract: readonly Atom[], report = true): Changes {
     const asserts = new Map<Relation, Int32Array[]>();
     const retracts = new Map<Relation, Int32Array[]>();
     for (const a of toRetract) {
@@ -185,11 +185,11 @@ export class Engine {
       for (let i = 0; i < ins.length; i++) {
         const row = ins.rows[i]!;
         rel.state[row] = LIVE;
-        changes.added.push(this.atomOf(rel, row));
+        if (report) changes.added.push(this.atomOf(rel, row));
       }
       for (let i = 0; i < del.length; i++) {
         const row = del.rows[i]!;
-        changes.removed.push(this.atomOf(rel, row));
+        if (report) changes.removed.push(this.atomOf(rel, row));
         rel.kill(row);
       }
       if (del.length > 0) rel.maybeCompact();
@@ -289,13 +289,13 @@ export class Engine {
       for (const rel of rels) this.lim[rel.id] = rel.count;
       for (const info of rules) {
         const head = info.head;
+        const ins = inserted[head.id]!, nextRows = next.get(head)!;
         const emit = (h: Int32Array) => {
-          const row = head.find(h);
-          if (row < 0) {
-            const r = head.append(h, 0, NEW, round, 0);
-            inserted[head.id]!.push(r);
-            next.get(head)!.push(r);
-          } else if (head.state[row] === OLD) flips.push([head, row]);
+          const row = head.insert(h, NEW, round);
+          if (row >= 0) {
+            ins.push(row);
+            nextRows.push(row);
+          } else if (head.state[-row - 1] === OLD) flips.push([head, -row - 1]);
         };
         if (first && !info.hasPositive) this.run(info, -1, undefined, NEW, emit);
         info.rule.body.forEach((l, d) => {

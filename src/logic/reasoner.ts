@@ -27,6 +27,8 @@ export interface Reasoner {
   facts(predicate?: string): Atom[];
   /** Facts that hold and are not base facts, sorted. */
   derived(): Atom[];
+  /** Number of facts that hold (of one predicate if given), without building them. */
+  count(predicate?: string): number;
   why(fact: Atom | string): Proof | undefined;
   whyNot(fact: Atom | string): WhyNot;
   /** Predicates by stratum (0 first). */
@@ -79,6 +81,14 @@ export function createReasoner(program: Program | string, file?: string): Reason
     },
     facts: (p) => collect(() => true, p),
     derived: () => collect((base) => !base),
+    count: (p) => {
+      let n = 0;
+      for (const rel of e.relations) {
+        if (p !== undefined && rel.name !== p) continue;
+        for (let r = 0; r < rel.count; r++) if (rel.state[r]) n++;
+      }
+      return n;
+    },
     why: (f) => why(e, toAtom(f)),
     whyNot: (f) => whyNot(e, toAtom(f)),
     strata: () => {

@@ -103,6 +103,11 @@ export class Index {
   }
 }
 
+const EMPTY = -1;
+const DELETED = -2;
+/** Constant ids must stay below 2^26 so that a pair packs exactly into one double. */
+export const MAX_IDS = 2 ** 26;
+
 export class Relation {
   data: Int32Array;
   state: Uint8Array;
@@ -112,8 +117,14 @@ export class Relation {
   base: Uint8Array;
   count = 0;
   capacity: number;
-  private table: Int32Array; // row + 1, 0 empty, -1 deleted
+  /**
+   * Membership: open addressing over [key, row] pairs in one Float64Array, so a probe
+   * touches one cache line. For arity <= 2 the key is the tuple itself packed exactly
+   * (a * 2^26 + b); for wider tuples it is a hash and the row's data is compared.
+   */
+  private slots: Float64Array;
   private used = 0;
+  private readonly exact: boolean;
   readonly indexes = new Map<number, Index>();
 
   constructor(readonly id: number, readonly name: string, readonly arity: number) {
@@ -122,7 +133,8 @@ export class Relation {
     this.state = new Uint8Array(this.capacity);
     this.rank = new Int32Array(this.capacity);
     this.base = new Uint8Array(this.capacity);
-    this.table = new Int32Array(32);
+    this.exact = arity <= 2;
+    this.slots = new Float64Array(64).fill(EMPTY);
   }
 
   private tupleHash(t: ArrayLike<number>, off: number): number {
@@ -131,51 +143,109 @@ export class Relation {
     return hashEnd(h);
   }
 
+  private keyOf(t: ArrayLike<number>, off: number, h: number): number {
+    if (!this.exact) return h >>> 0;
+    return this.arity === 2 ? t[off]! * MAX_IDS + t[off + 1]! : this.arity === 1 ? t[off]! : 0;
+  }
+
+  private sameData(row: number, t: ArrayLike<number>, off: number): boolean {
+    const { data, arity } = this;
+    const b = row * arity;
+    for (let i = 0; i < arity; i++) if (data[b + i] !== t[off + i]) return false;
+    return true;
+  }
+
   /** Row holding tuple `t[off..off+arity)` (any non-dead state), or -1. */
   find(t: ArrayLike<number>, off = 0): number {
-    const { table, data, arity } = this;
-    const mask = table.length - 1;
-    for (let s = this.tupleHash(t, off) & mask; ; s = (s + 1) & mask) {
-      const e = table[s]!;
-      if (e === 0) return -1;
-      if (e > 0) {
-        const b = (e - 1) * arity;
-        let i = 0;
-        while (i < arity && data[b + i] === t[off + i]) i++;
-        if (i === arity) return e - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const h = this.tupleHash(t, off);
+    const k = this.keyOf(t, off, h);
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const sk = slots[2 * s]!;
+      if (sk === EMPTY) return -1;
+      if (sk === k) {
+        const row = slots[2 * s + 1]!;
+        if (this.exact || this.sameData(row, t, off)) return row;
       }
     }
   }
 
-  /** Appends a tuple known to be absent; returns its row. */
-  append(t: ArrayLike<number>, off: number, state: number, rank: number, base: number): number {
+  /**
+   * Inserts `t` unless present (one probe): returns the new row, or -(row + 1) of the
+   * existing one (in any non-dead state).
+   */
+  insert(t: ArrayLike<number>, state: number, rank: number): number {
+    if ((this.used + 1) * 2 > this.slots.length >> 1) this.rehash(this.slots.length);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const h = this.tupleHash(t, 0);
+    const k = this.keyOf(t, 0, h);
+    let free = -1;
+    let s = h & mask;
+    for (; ; s = (s + 1) & mask) {
+      const sk = slots[2 * s]!;
+      if (sk === EMPTY) break;
+      if (sk === DELETED) {
+        if (free < 0) free = s;
+      } else if (sk === k) {
+        const row = slots[2 * s + 1]!;
+        if (this.exact || this.sameData(row, t, 0)) return -row - 1;
+      }
+    }
+    if (free >= 0) s = free;
+    else this.used++;
+    const row = this.newRow(t, 0, state, rank, 0);
+    slots[2 * s] = k;
+    slots[2 * s + 1] = row;
+    return row;
+  }
+
+  private newRow(t: ArrayLike<number>, off: number, state: number, rank: number, base: number): number {
     if (this.count === this.capacity) this.growRows();
-    // Rehash before the row exists, or the rehash would insert it a second time.
-    if ((this.used + 1) * 2 > this.table.length) this.rehash(this.table.length * 2);
     const row = this.count++;
-    const a = this.arity;
-    for (let i = 0; i < a; i++) this.data[row * a + i] = t[off + i]!;
+    const a = this.arity, d = this.data;
+    for (let i = 0; i < a; i++) {
+      const x = t[off + i]!;
+      if (x >= MAX_IDS) throw new RangeError('too many distinct constants (at most 2^26)');
+      d[row * a + i] = x;
+    }
     this.state[row] = state;
     this.rank[row] = rank;
     this.base[row] = base;
-    const mask = this.table.length - 1;
-    let s = this.tupleHash(t, off) & mask;
-    while (this.table[s]! > 0) s = (s + 1) & mask;
-    if (this.table[s] === 0) this.used++;
-    this.table[s] = row + 1;
     for (const idx of this.indexes.values()) idx.add(row);
+    return row;
+  }
+
+  private place(row: number): void {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const h = this.tupleHash(this.data, row * this.arity);
+    let s = h & mask;
+    while (slots[2 * s]! >= 0) s = (s + 1) & mask;
+    if (slots[2 * s] === EMPTY) this.used++;
+    slots[2 * s] = this.keyOf(this.data, row * this.arity, h);
+    slots[2 * s + 1] = row;
+  }
+
+  /** Appends a tuple known to be absent; returns its row. */
+  append(t: ArrayLike<number>, off: number, state: number, rank: number, base: number): number {
+    if ((this.used + 1) * 2 > this.slots.length >> 1) this.rehash(this.slots.length);
+    const row = this.newRow(t, off, state, rank, base);
+    this.place(row);
     return row;
   }
 
   /** Forgets a row for membership (it stays readable until the next compaction). */
   kill(row: number): void {
     this.state[row] = 0;
-    const mask = this.table.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let s = this.tupleHash(this.data, row * this.arity) & mask; ; s = (s + 1) & mask) {
-      const e = this.table[s]!;
-      if (e === 0) return;
-      if (e === row + 1) {
-        this.table[s] = -1;
+      const sk = slots[2 * s]!;
+      if (sk === EMPTY) return;
+      if (sk >= 0 && slots[2 * s + 1] === row) {
+        slots[2 * s] = DELETED;
         return;
       }
     }
@@ -194,17 +264,11 @@ export class Relation {
     this.base = grow(this.base, this.capacity);
   }
 
-  private rehash(size: number): void {
-    this.table = new Int32Array(size);
+  /** Rebuilds membership with `pairs` slots (dropping tombstones and dead rows). */
+  private rehash(pairs: number): void {
+    this.slots = new Float64Array(2 * pairs).fill(EMPTY);
     this.used = 0;
-    const mask = size - 1;
-    for (let r = 0; r < this.count; r++) {
-      if (this.state[r] === 0) continue;
-      let s = this.tupleHash(this.data, r * this.arity) & mask;
-      while (this.table[s] !== 0) s = (s + 1) & mask;
-      this.table[s] = r + 1;
-      this.used++;
-    }
+    for (let r = 0; r < this.count; r++) if (this.state[r] !== 0) this.place(r);
   }
 
   /** The index on `positions` (bit mask), built on first use and kept up to date. */
@@ -236,6 +300,6 @@ export class Relation {
     }
     this.count = w;
     this.indexes.clear();
-    this.rehash(this.table.length);
+    this.rehash(this.slots.length >> 1);
   }
 }

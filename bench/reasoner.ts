@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:reasoner`: derived facts per second and peak memory of the reasoner.
+ *  - transitive closure (left-linear) on random graphs with 1k, 10k and 100k edges;
+ *  - same generation on a random layered tree;
+ *  - the naive reference evaluator on a small graph and on the same graph with the engine;
+ *  - incremental updates (retract + re-assert one edge) against a full recomputation.
+ * Each case runs in a fresh child process so that peak RSS is its own.
+ * Options: `--case NAME` runs one case in this process; `--quick` runs smaller sizes.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createReasoner, fact, naiveModel, parseProgram } from '../src/logic/index.js';
+import type { Atom, Program } from '../src/logic/index.js';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TC = parseProgram('path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).').rules;
+const SG = parseProgram(
+  'sg(X, Y) :- parent(X, P), parent(Y, P), X != Y.\nsg(X, Y) :- parent(X, A), parent(Y, B), sg(A, B).',
+).rules;
+
+function randomGraph(nodes: number, edges: number, seed: number): Atom[] {
+  const r = rng(seed);
+  const seen = new Set<number>();
+  const out: Atom[] = [];
+  while (out.length < edges) {
+    const a = Math.floor(r() * nodes), b = Math.floor(r() * nodes);
+    if (seen.has(a * nodes + b)) continue;
+    seen.add(a * nodes + b);
+    out.push(fact('edge', a, b));
+  }
+  return out;
+}
+
+/** Levels of `width` nodes, `depth` levels below one root; each node's parent is random in the level above. */
+function layeredTree(width: number, depth: number, seed: number): Atom[] {
+  const r = rng(seed);
+  const out: Atom[] = [];
+  let above = [0];
+  let next = 1;
+  for (let d = 0; d < depth; d++) {
+    const level = Array.from({ length: width }, () => next++);
+    for (const n of level) out.push(fact('parent', n, above[Math.floor(r() * above.length)]!));
+    above = level;
+  }
+  return out;
+}
+
+interface Result {
+  name: string;
+  input: string;
+  derived: number;
+  seconds: number;
+  rateK: number;
+  maxRssMB: number;
+  heapMB: number;
+  note?: string;
+}
+
+function measure(name: string, input: string, program: Program, count: (r: ReturnType<typeof createReasoner>) => number): Result {
+  const t0 = performance.now();
+  const r = createReasoner(program);
+  const seconds = (performance.now() - t0) / 1000;
+  const derived = count(r);
+  return {
+    name, input, derived, seconds, rateK: derived / seconds / 1000,
+    maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+}
+
+const quick = process.argv.includes('--quick');
+const CASES: Record<string, () => Result> = {
+  'tc-1k': () => tc(400, 1000),
+  'tc-10k': () => tc(quick ? 1000 : 2500, 10_000),
+  'tc-100k': () => tc(quick ? 50_000 : 140_000, 100_000),
+  'sg': () => {
+    const [w, d] = quick ? [200, 5] : [600, 8];
+    return measure('same generation', `layered tree ${w} wide x ${d} deep (${w * d + 1} nodes)`, { facts: layeredTree(w, d, 3), rules: SG }, (r) => r.count('sg'));
+  },
+  'naive-vs-fast': () => {
+    const program = { facts: randomGraph(150, 300, 9), rules: TC };
+    const t0 = performance.now();
+    const model = naiveModel(program);
+    const naive = (performance.now() - t0) / 1000;
+    const fast = measure('tc, semi-naive engine', '150 nodes, 300 edges', program, (r) => r.count('path'));
+    const n = model.get('path')!.size;
+    if (n !== fast.derived) throw new Error(`naive ${n} != fast ${fast.derived}`);
+    return { ...fast, name: 'tc, naive reference vs engine', note: `naive reference: ${naive.toFixed(3)} s = ${(n / naive / 1000).toFixed(1)}k facts/s; engine ${(naive / fast.seconds).toFixed(0)}x faster` };
+  },
+  'incremental': () => {
+    const facts = randomGraph(400, 1000, 1);
+    const program = { facts, rules: TC };
+    const full = measure('tc incremental', '400 nodes, 1000 edges', program, (r) => r.count('path'));
+    const r = createReasoner(program);
+    const pick = rng(5);
+    const updates = 200;
+    let changed = 0;
+    const t0 = performance.now();
+    for (let i = 0; i < updates; i++) {
+      const e = facts[Math.floor(pick() * facts.length)]!;
+      changed += r.retract(e).removed.length;
+      changed += r.assert(e).added.length;
+    }
+    const per = (performance.now() - t0) / 1000 / (2 * updates);
+    return { ...full, name: 'tc, one-edge updates (DRed)', note: `full evaluation ${(full.seconds * 1000).toFixed(0)} ms; one retract or assert ${(per * 1000).toFixed(2)} ms on average (${(changed / (2 * updates)).toFixed(0)} facts changed per update)` };
+  },
+};
+
+function tc(nodes: number, edges: number): Result {
+  return measure('transitive closure', `${nodes} nodes, ${edges} edges`, { facts: randomGraph(nodes, edges, 42), rules: TC }, (r) => r.count('path'));
+}
+
+const only = process.argv.indexOf('--case');
+if (only >= 0) {
+  const name = process.argv[only + 1]!;
+  process.stdout.write(JSON.stringify(CASES[name]!()));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  console.log(`reasoner benchmark (node ${process.version}${quick ? ', --quick sizes' : ''})`);
+  console.log('case                            input                                     derived   time (s)   facts/s    peak RSS  heap');
+  for (const name of Object.keys(CASES)) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--case', name, ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+    if (child.status !== 0) {
+      console.log(`${name}: failed\n${child.stderr}`);
+      continue;
+    }
+    const r = JSON.parse(child.stdout) as Result;
+    console.log(
+      `${r.name.padEnd(32)}${r.input.padEnd(42)}${String(r.derived).padStart(8)}${r.seconds.toFixed(3).padStart(11)}${`${(r.rateK / 1000).toFixed(2)}M`.padStart(10)}${`${r.maxRssMB.toFixed(0)} MB`.padStart(12)}${`${r.heapMB.toFixed(0)} MB`.padStart(7)}`,
+    );
+    if (r.note) console.log(`  ${r.note}`);
+  }
+}
