@@ -55,6 +55,8 @@ export interface RunStore {
   createRun(run: Omit<StoredRun, 'lastSeq' | 'updatedAt'>): void;
   /** Appends an event (seq = previous + 1) and returns it; listeners hear it after the write. */
   append(runId: string, type: string, data: Record<string, unknown>): StoredEvent;
+  /** Appends several events in one transaction (all or none are written). */
+  appendAll(runId: string, events: readonly { type: string; data: Record<string, unknown> }[]): StoredEvent[];
   setStatus(runId: string, status: string): void;
   getRun(runId: string): StoredRun | undefined;
   listRuns(): StoredRun[];
@@ -86,14 +88,18 @@ export function openRunStore(path?: string): RunStore {
   const events = db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq');
   const decide = db.prepare('INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)');
   const decision = db.prepare('SELECT * FROM run_approvals WHERE run_id = ? AND step_id = ?');
-  const append = db.transaction((runId: string, type: string, data: string, at: string): number => {
+  const appendRows = db.transaction((runId: string, rows: { type: string; data: string }[], at: string): number => {
     const row = lastSeq.get(runId) as { last_seq: number } | undefined;
     if (row === undefined) throw new Error(`run store: no run '${runId}'`);
-    const seq = row.last_seq + 1;
-    insertEvent.run(runId, seq, at, EVENT_SCHEMA_VERSION, type, data);
+    let seq = row.last_seq;
+    for (const r of rows) insertEvent.run(runId, ++seq, at, EVENT_SCHEMA_VERSION, r.type, r.data);
     bump.run(seq, at, runId);
-    return seq;
+    return row.last_seq + 1;
   });
+  const notify = (e: StoredEvent): void => {
+    for (const l of listeners.get(e.runId) ?? []) l(e);
+    for (const l of listeners.get('*') ?? []) l(e);
+  };
   return {
     db,
     createRun(run) {
@@ -101,11 +107,17 @@ export function openRunStore(path?: string): RunStore {
     },
     append(runId, type, data) {
       const at = new Date().toISOString();
-      const seq = append(runId, type, JSON.stringify(data), at);
+      const seq = appendRows(runId, [{ type, data: JSON.stringify(data) }], at);
       const e: StoredEvent = { runId, seq, at, v: EVENT_SCHEMA_VERSION, type, data };
-      for (const l of listeners.get(runId) ?? []) l(e);
-      for (const l of listeners.get('*') ?? []) l(e);
+      notify(e);
       return e;
+    },
+    appendAll(runId, events) {
+      const at = new Date().toISOString();
+      const first = appendRows(runId, events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) })), at);
+      const out = events.map((e, i): StoredEvent => ({ runId, seq: first + i, at, v: EVENT_SCHEMA_VERSION, type: e.type, data: e.data }));
+      out.forEach(notify);
+      return out;
     },
     setStatus(runId, s) { status.run(s, new Date().toISOString(), runId); },
     getRun(runId) { const r = getRun.get(runId) as RunRow | undefined; return r === undefined ? undefined : toRun(r); },

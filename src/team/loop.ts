@@ -123,6 +123,9 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     const e = store.append(runId, type, data) as RunEvent;
     options.onEvent?.(e);
   };
+  const emitAll = (events: { type: RunEventType; data: Record<string, unknown> }[]): void => {
+    for (const e of store.appendAll(runId, events) as RunEvent[]) options.onEvent?.(e);
+  };
   const finish = (status: 'succeeded' | 'failed', why?: string, whyNot?: string[]): RunSummary => {
     const elapsedMs = Date.now() - start.startedMs;
     const summary: RunSummary = { runId, status, steps: executed, replans, elapsedMs, ...(why === undefined ? {} : { reason: why }), ...(whyNot === undefined ? {} : { whyNot }) };
@@ -176,15 +179,30 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       return v.valid ? undefined : v.message;
     };
 
-    /** Applies reported facts and logs the change against `before` (default: the current facts). */
-    const observe = (stepId: string, assert: string[], retract: string[], diverged: boolean, before: ReadonlySet<string> = new Set(facts)): void => {
-      for (const r of retract) { const a = parseAtomText(r); if (a) facts.delete(factKey(a.predicate, a.args)); }
-      for (const r of assert) { const a = parseAtomText(r); if (a) facts.add(factKey(a.predicate, a.args)); }
-      const added = [...facts].filter((f) => !before.has(f));
-      const deleted = [...before].filter((f) => !facts.has(f));
+    /**
+     * Applies a step's observed effects and records the step's end and the fact changes
+     * in one transaction, so the log never shows a finished step without its effects.
+     */
+    const record = (type: 'step.finished' | 'step.failed', data: Record<string, unknown>, ops: [string, boolean][], diverged: boolean): void => {
+      const was = new Map<string, boolean>();
+      const set = (k: string, present: boolean): void => {
+        if (!was.has(k)) was.set(k, facts.has(k));
+        if (present) facts.add(k); else facts.delete(k);
+      };
+      for (const [k, present] of ops) set(k, present);
+      const added = [...was].filter(([k, w]) => !w && facts.has(k)).map(([k]) => k);
+      const deleted = [...was].filter(([k, w]) => w && !facts.has(k)).map(([k]) => k);
       knowledge.update(added, deleted);
-      if (added.length > 0 || deleted.length > 0) emit('facts.changed', { stepId, added: added.map(showFact), deleted: deleted.map(showFact), diverged });
+      const events: { type: RunEventType; data: Record<string, unknown> }[] = [{ type, data }];
+      if (added.length > 0 || deleted.length > 0) events.push({ type: 'facts.changed', data: { stepId: data.stepId, added: added.map(showFact), deleted: deleted.map(showFact), diverged } });
+      emitAll(events);
     };
+    const keys = (atoms: string[] | undefined): string[] => (atoms ?? []).flatMap((r) => { const a = parseAtomText(r); return a ? [factKey(a.predicate, a.args)] : []; });
+    /** What a tool reported: retractions, then assertions (PDDL order: deletes before adds). */
+    const observed = (retract: string[] | undefined, assert: string[] | undefined): [string, boolean][] => [
+      ...keys(retract).map((k) => [k, false] as [string, boolean]),
+      ...keys(assert).map((k) => [k, true] as [string, boolean]),
+    ];
 
     const runStep = async (s: PlannedStep): Promise<void> => {
       const key = groundKey(s);
@@ -215,22 +233,21 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       })();
       const ms = Date.now() - t;
       executed++;
-      const before = new Set(facts);
       if (!outcome.ok) {
-        emit('step.failed', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, reason: outcome.reason });
-        observe(s.id, outcome.assert ?? [], outcome.retract ?? [], true);
+        record('step.failed', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, reason: outcome.reason }, observed(outcome.retract, outcome.assert), true);
         replanReason ??= `step ${s.id} (${key}) failed: ${outcome.reason}`;
         return;
       }
-      emit('step.finished', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, ...(outcome.note === undefined ? {} : { note: outcome.note }) });
-      done.add(s.id);
       // Observed effects: the declared ones when confirmed, then what the tool reported.
-      if (outcome.confirmed !== false) {
-        for (const d of expected.deletes) facts.delete(d);
-        for (const a of expected.adds) facts.add(a);
-      }
-      const diverged = outcome.confirmed === false || (outcome.assert?.length ?? 0) > 0 || (outcome.retract?.length ?? 0) > 0;
-      observe(s.id, outcome.assert ?? [], outcome.retract ?? [], diverged, before);
+      const confirmed = outcome.confirmed !== false;
+      const diverged = !confirmed || (outcome.assert?.length ?? 0) > 0 || (outcome.retract?.length ?? 0) > 0;
+      record(
+        'step.finished',
+        { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, ...(outcome.note === undefined ? {} : { note: outcome.note }) },
+        [...(confirmed ? [...expected.deletes.map((k) => [k, false] as [string, boolean]), ...expected.adds.map((k) => [k, true] as [string, boolean])] : []), ...observed(outcome.retract, outcome.assert)],
+        diverged,
+      );
+      done.add(s.id);
       if (diverged && replanReason === undefined) {
         const broken = remainingValid();
         if (broken !== undefined) replanReason = `the world differs from the plan after ${s.id} (${key}): ${broken}`;

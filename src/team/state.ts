@@ -11,7 +11,7 @@ import type { Mission } from './types.js';
 export interface StateView {
   world: PddlWorld;
   /** Basic facts plus every derived fact. */
-  closure(facts: ReadonlySet<string>): Set<string>;
+  closure(facts: ReadonlySet<string>): ReadonlySet<string>;
   /** Derived facts only. */
   derived(facts: ReadonlySet<string>): string[];
   holds(c: Condition, facts: ReadonlySet<string>): boolean;
@@ -27,7 +27,9 @@ export interface StateView {
 export function stateView(mission: Mission, derive?: () => ReadonlySet<string>, domain: Domain = mission.domain): StateView {
   const world = makeWorld(domain, problemFor(mission, [], { kind: 'and', args: [] }));
   const actions = new Map(domain.actions.map((a) => [a.name, a]));
-  const closure = (facts: ReadonlySet<string>): Set<string> => {
+  const noDerived = derive === undefined && domain.derived.length === 0;
+  const closure = (facts: ReadonlySet<string>): ReadonlySet<string> => {
+    if (noDerived) return facts;
     const s = new Set(facts);
     if (derive !== undefined) for (const d of derive()) s.add(d);
     else addDerived(s, world);
