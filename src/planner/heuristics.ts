@@ -143,29 +143,52 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
       else heap.push(c, f);
     }
   };
+  // The hot loop for integer costs, written out flat (no closures) on purpose.
+  const exploreBuckets = (goalsLeft: number): void => {
+    const ws = watch.start;
+    const wi = watch.items;
+    const as = add.start;
+    const ai = add.items;
+    let maxC = 0;
+    for (let c = 0; c < buckets.length; c++) if (buckets[c] !== undefined && buckets[c]!.length > 0) maxC = c;
+    outer: for (let c = 0; c <= maxC; c++) {
+      const b = buckets[c];
+      if (b === undefined) continue;
+      for (let i = 0; i < b.length; i++) {
+        const f = b[i]!;
+        if (cost[f] !== c) continue;
+        if (isGoal[f] && --goalsLeft === 0) break outer;
+        for (let k = ws[f]!, end = ws[f + 1]!; k < end; k++) {
+          const o = wi[k]!;
+          const a = useMax ? (c > acc[o]! ? c : acc[o]!) : acc[o]! + c;
+          acc[o] = a;
+          if (--unsat[o] === 0) {
+            const v = a + opCost[o]!;
+            for (let j = as[o]!, jend = as[o + 1]!; j < jend; j++) {
+              const g = ai[j]!;
+              if (v < cost[g]!) {
+                cost[g] = v;
+                supp[g] = o;
+                (buckets[v] ??= []).push(g);
+                if (v > maxC) maxC = v;
+              }
+            }
+          }
+        }
+      }
+    }
+    for (let c = 0; c <= maxC; c++) { const b = buckets[c]; if (b !== undefined) b.length = 0; }
+  };
   const explore = (truth: Uint8Array): void => {
     cost.fill(Infinity);
     unsat.set(preCount);
     acc.fill(0);
     heap.size = 0;
     let goalsLeft = goal.length;
+    if (goalsLeft === 0) return;
     for (let f = 0; f < F; f++) if (truth[f]) reach(f, 0, -1);
     for (const o of noPre) for (let i = add.start[o]!; i < add.start[o + 1]!; i++) reach(add.items[i]!, opCost[o]!, o);
-    if (integral) {
-      for (let c = 0; c < buckets.length; c++) {
-        const b = buckets[c];
-        if (b === undefined) continue;
-        // The bucket may grow while it is scanned (zero-cost operators).
-        for (let i = 0; i < b.length; i++) {
-          const f = b[i]!;
-          if (cost[f] !== c || goalsLeft === 0) continue;
-          if (isGoal[f]) goalsLeft--;
-          relax(f, c);
-        }
-        b.length = 0;
-      }
-      return;
-    }
+    if (integral) return exploreBuckets(goalsLeft);
     while (heap.size > 0 && goalsLeft > 0) {
       const f = heap.pop();
       const c = heap.topKey;

@@ -35,48 +35,43 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   }
   for (const s of task.ruleStrata) for (const r of s) { pres.push([...r.pos]); adds.push([r.head]); }
   const O = pres.length;
-  const byFact: number[][] = Array.from({ length: F }, () => []);
-  pres.forEach((p, o) => { for (const f of p) byFact[f]!.push(o); });
 
   const label = new Uint32Array(F * W);
   const has = new Uint8Array(F);
-  const unsat = Int32Array.from(pres, (p) => p.length);
-  const queue: number[] = [];
-  const inQueue = new Uint8Array(O);
-  const enqueueOp = (o: number): void => { if (!inQueue[o]) { inQueue[o] = 1; queue.push(o); } };
   for (let f = 0; f < F; f++) {
     if (!initTruth[f]) continue;
     has[f] = 1;
     label[f * W + (f >>> 5)] |= 1 << (f & 31);
   }
-  for (let f = 0; f < F; f++) if (has[f]) for (const o of byFact[f]!) unsat[o]!--;
-  for (let o = 0; o < O; o++) if (unsat[o] === 0) enqueueOp(o);
+  // Passes over all operators until no label changes (labels only shrink once set).
   const tmp = new Uint32Array(W);
-  let work = 0;
-  for (let head = 0; head < queue.length; head++) {
-    if (++work > 5_000_000) return undefined; // pathological: give up on landmarks
-    const o = queue[head]!;
-    inQueue[o] = 0;
-    tmp.fill(0);
-    for (const p of pres[o]!) for (let w = 0; w < W; w++) tmp[w]! |= label[p * W + w]!;
-    for (const f of adds[o]!) {
-      if (initTruth[f]) continue;
-      const off = f * W;
-      let changed = false;
-      if (!has[f]) {
-        has[f] = 1;
-        label.set(tmp, off);
-        label[off + (f >>> 5)]! |= 1 << (f & 31);
-        changed = true;
-        for (const o2 of byFact[f]!) if (--unsat[o2] === 0) enqueueOp(o2);
-      } else {
+  const deadline = performance.now() + 5000;
+  for (let changed = true, pass = 0; changed; pass++) {
+    changed = false;
+    if (pass > 200 || performance.now() > deadline) return undefined; // pathological: no landmarks
+    for (let o = 0; o < O; o++) {
+      const ps = pres[o]!;
+      let ready = true;
+      for (const p of ps) if (!has[p]) { ready = false; break; }
+      if (!ready) continue;
+      tmp.fill(0);
+      for (const p of ps) { const off = p * W; for (let w = 0; w < W; w++) tmp[w]! |= label[off + w]!; }
+      for (const f of adds[o]!) {
+        if (initTruth[f]) continue;
+        const off = f * W;
+        if (!has[f]) {
+          has[f] = 1;
+          label.set(tmp, off);
+          label[off + (f >>> 5)]! |= 1 << (f & 31);
+          changed = true;
+          continue;
+        }
         for (let w = 0; w < W; w++) {
           const keep = w === f >>> 5 ? 1 << (f & 31) : 0;
           const nv = label[off + w]! & (tmp[w]! | keep);
           if (nv !== label[off + w]) { label[off + w] = nv; changed = true; }
         }
       }
-      if (changed) for (const o2 of byFact[f]!) if (unsat[o2] === 0) enqueueOp(o2);
     }
   }
   const goalSet = new Uint32Array(W);
