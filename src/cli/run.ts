@@ -36,7 +36,8 @@ export interface RunCliOptions {
   concurrency?: number;
   timeScale?: number;
   maxReplans?: number;
-  report?: string | false;
+  /** A path, or true/undefined for the default path, or false for none. */
+  report?: string | boolean;
 }
 
 /** How approvals are answered: a prompt on a terminal, otherwise (or with the flag) automatically. */
@@ -84,7 +85,7 @@ export async function followRun(store: RunStore, dbPath: string, start: (onEvent
     process.off('SIGINT', stop);
   }
   if (opts.report !== false) {
-    const path = resolve(opts.report ?? join(dirname(dbPath === ':memory:' ? DEFAULT_DB_PATH : dbPath), 'reports', `${handle.id}.md`));
+    const path = resolve(typeof opts.report === 'string' ? opts.report : join(dirname(dbPath === ':memory:' ? DEFAULT_DB_PATH : dbPath), 'reports', `${handle.id}.md`));
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, markdownReport(store, handle.id));
     print(`report: ${path}`);
@@ -142,6 +143,7 @@ export function resumeCommand(): Command {
     .option('--approve-all', 'approve every step that needs approval')
     .option('--auto-approve', 'same as --approve-all')
     .option('--time-scale <x>', 'multiply simulated step durations (0 = no delays)', numberOption, 1)
+    .option('--report <file>', 'where to write the Markdown report')
     .option('--no-report', 'do not write a report')
     .action(async (runId: string, opts: RunCliOptions) => {
       const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;

@@ -48,3 +48,28 @@ describe('atelier run / runs / show', () => {
     assert.match(r.stderr, /no run 'run-nope'/);
   });
 });
+
+describe('atelier resume', () => {
+  it('continues a run killed with SIGKILL and reaches the goal (exit 0, report written)', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-resume-'));
+    const db = join(dir, 'runs.db');
+    const child = spawn(join(ROOT, 'bin/atelier'), ['run', 'examples/paris-office', '--db', db, '--json', '--time-scale', '0.5'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    await new Promise<void>((res, rej) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if ((out.match(/"type":"step.finished"/g) ?? []).length >= 5) res();
+      });
+      child.once('exit', () => rej(new Error(`the run ended before it was killed:\n${out}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const runId = /"runId":"(run-[^"]+)"/.exec(out)![1]!;
+    const r = atelier(['resume', runId, '--db', db, '--time-scale', '0']);
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /resumed from the log/);
+    assert.match(r.stdout, /run succeeded/);
+    assert.match(r.stdout, /report: /);
+  });
+});
