@@ -88,7 +88,10 @@ function rawAppendRate(n: number): number {
   return Math.round(rate);
 }
 
-const sizes: [number, number][] = process.env.BENCH_QUICK ? [[10, 2], [100, 5]] : [[10, 2], [30, 3], [100, 5], [300, 10], [1000, 50]];
+// BENCH_SIZES="1000:50,300:10" picks sizes (steps:agents); BENCH_QUICK=1 the two smallest.
+const sizes: [number, number][] = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(',').map((x) => x.split(':').map(Number) as [number, number])
+  : process.env.BENCH_QUICK ? [[10, 2], [100, 5]] : [[10, 2], [30, 3], [100, 5], [300, 10], [1000, 50]];
 const rows: Record<string, string | number>[] = [];
 for (const [steps, agents] of sizes) {
   const row = await measure(steps, agents);

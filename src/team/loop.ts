@@ -163,8 +163,11 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     planVersion++;
     const ids = ordered.map(() => `s${++stepCounter}`);
     const steps: PlannedStep[] = ordered.map((s, i) => ({ id: ids[i]!, action: s.action, args: s.args, agent: alloc.agents[i]!, dependsOn: s.dependsOn.map((d) => ids[d]!), supports: s.supports }));
-    emit('plan.made', { version: planVersion, reason, cost: result.cost, planMs: Math.round(planMs * 100) / 100, steps });
-    for (const s of steps) emit('step.assigned', { stepId: s.id, agent: s.agent, action: s.action, args: s.args });
+    // The plan and its assignments are written together, in one transaction.
+    emitAll([
+      { type: 'plan.made', data: { version: planVersion, reason, cost: result.cost, planMs: Math.round(planMs * 100) / 100, steps } },
+      ...steps.map((s) => ({ type: 'step.assigned' as const, data: { stepId: s.id, agent: s.agent, action: s.action, args: s.args } })),
+    ]);
 
     // Execute the partial order.
     const done = new Set<string>();
