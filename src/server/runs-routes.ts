@@ -154,7 +154,9 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       throw err;
     }
     // The outcome is in the store and the event log; a crash of the run is logged here.
-    handle.done.catch((err: unknown) => console.error(`[atelier serve] run ${handle.id} crashed:`, err));
+    handle.done.catch((err: unknown) => {
+      if (!options.signal?.aborted) console.error(`[atelier serve] run ${handle.id} crashed:`, err);
+    });
     const info = listRuns(store).find((r) => r.id === handle.id);
     return c.json(info ?? { id: handle.id }, 201);
   });
@@ -179,6 +181,10 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       throw new HttpError(409, 'not_waiting', `step "${step}" of run ${id} is not waiting for approval`, {
         hint: waiting.length ? `waiting: ${waiting.join(', ')}` : 'no step of this run is waiting',
       });
+    }
+    const earlier = store.decision(id, step);
+    if (earlier) {
+      throw new HttpError(409, 'already_decided', `step "${step}" of run ${id} was already ${earlier.approved ? 'approved' : 'rejected'}`, {});
     }
     approveStep(store, id, step, { approved, ...(body.by ? { by: body.by } : {}), ...(body.reason ? { reason: body.reason } : {}) });
     return c.json({ runId: id, stepId: step, approved });

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_WEB_ROOT, startServer, webBuilt } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { openRunStore } from '../../src/team/index.js';
@@ -25,7 +25,7 @@ const haveChromium = existsSync(CHROMIUM);
 describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is absent: install Debian's chromium to run the browser test` }, () => {
   let server: RunningServer;
   let store: RunStore;
-  let browser: Browser;
+  let browser: BrowserContext;
   let page: Page;
   let profile: string;
   const pageErrors: string[] = [];
@@ -40,19 +40,14 @@ describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is ab
     store = openRunStore(join(dir, 'atelier.db'));
     server = await startServer({ token: TOKEN, port: 0, runs: { store, timeScale: 0.3 } });
     profile = mkdtempSync(join(tmpdir(), 'atelier-chromium-'));
-    browser = await chromium.launch({
+    // A fresh profile directory: playwright passes it to chromium as --user-data-dir.
+    browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        `--user-data-dir=${profile}`,
-      ],
+      headless: true,
+      viewport: { width: 1440, height: 1000 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
@@ -65,9 +60,9 @@ describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is ab
 
   it('asks for the token, then signs in with the ?token= link', async () => {
     await page.goto(server.url);
-    await page.getByText('Access token').waitFor();
+    await page.getByText('Access token', { exact: true }).waitFor();
     await page.goto(`${server.url}/?token=${TOKEN}`);
-    await page.getByRole('heading', { name: 'Runs' }).waitFor();
+    await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor();
     assert.ok(!page.url().includes('token='), 'the token is removed from the address bar');
   });
 
@@ -93,6 +88,10 @@ describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is ab
     assert.match(timeline, /approved by web/);
     assert.match(timeline, /Run succeeded/);
     await page.screenshot({ path: join(OUT, 'run-done.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    await page.locator('.table .badge-succeeded').first().waitFor();
+    await page.screenshot({ path: join(OUT, 'runs-list.png'), fullPage: true });
   });
 
   it('plans in the PDDL playground and points at a mistake', async () => {

@@ -60,7 +60,7 @@ export function stepStatuses(events: readonly RunEvent[]): Map<string, string> {
     if (!step) continue;
     switch (e.type) {
       case 'step.assigned':
-        if (!status.has(step)) status.set(step, 'assigned');
+        if (!status.has(step)) status.set(step, 'pending');
         break;
       case 'step.started':
         status.set(step, 'running');

@@ -83,7 +83,16 @@ export function PlanGraph(props: {
   const height = top + PAD;
 
   return (
-    <svg className="plan-graph" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="plan graph">
+    // Wide plans scale down to the card's width (max-width: 100%) instead of scrolling.
+    <svg
+      className="plan-graph"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      style={{ maxWidth: '100%', height: 'auto' }}
+      role="img"
+      aria-label="plan graph"
+    >
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#a3aab9" />

@@ -19,6 +19,13 @@ export function RunPage({ id }: { id: string }) {
   const [version, setVersion] = useState<number | null>(null);
   const [selected, setSelected] = useState<string | undefined>();
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const timelineRef = useRef<HTMLElement>(null);
+
+  // Keep the newest event in view, unless the reader scrolled up to look at older ones.
+  useEffect(() => {
+    const el = timelineRef.current;
+    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80 + 28) el.scrollTop = el.scrollHeight;
+  }, [events.length]);
 
   const refresh = useCallback(async () => {
     try {
@@ -65,8 +72,8 @@ export function RunPage({ id }: { id: string }) {
   const graphSteps: GraphStep[] = (shown?.steps ?? []).map((s) => {
     let status = statuses.get(s.id) ?? 'pending';
     // Steps of an older plan that never ran were dropped by the re-plan.
-    if (shown && latest !== null && shown.version < latest && (status === 'pending' || status === 'assigned')) status = 'superseded';
-    if (finished && detail?.status === 'failed' && (status === 'pending' || status === 'assigned')) status = 'skipped';
+    if (shown && latest !== null && shown.version < latest && status === 'pending') status = 'superseded';
+    if (finished && detail?.status === 'failed' && status === 'pending') status = 'skipped';
     return { id: s.id, label: stepLabel(s), agent: s.agent, status, deps: s.dependsOn };
   });
   const doneCount = graphSteps.filter((s) => s.status === 'done').length;
@@ -154,7 +161,7 @@ export function RunPage({ id }: { id: string }) {
       </section>
 
       <div className="run-columns">
-        <section className="card timeline-card">
+        <section className="card timeline-card" ref={timelineRef}>
           <h2>Timeline</h2>
           <ol className="timeline" data-testid="timeline">
             {events.map((e) => (
