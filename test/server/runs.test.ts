@@ -54,6 +54,7 @@ async function readSse(url: string, headers: Record<string, string>, stop: (m: S
 interface RunDetail {
   id: string;
   status: string;
+  derived: string[];
   pendingApprovals: Array<{ stepId: string }>;
   plans: Array<{ version: number; steps: Array<{ id: string }> }>;
 }
@@ -159,6 +160,29 @@ describe('runs API over HTTP', () => {
     const d = await detail(id);
     assert.equal(d.status, events.at(-1)!.data.status);
     assert.ok(d.plans.length >= 1);
+  });
+
+  it("explains a run's derived fact with its proof, and a fact that does not hold with why not", async () => {
+    const listed = (await (await server.call('/api/runs')).json()) as Array<{ id: string }>;
+    const d = await detail(listed.at(-1)!.id);
+    assert.ok(d.derived.length > 0, 'the flagship derives facts');
+    const fact = d.derived[0]!;
+    const res = await server.call(`/api/runs/${d.id}/why`, { json: { fact } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { fact: string; proof?: { via: string; children: unknown[] }; whyNot?: string[] };
+    assert.ok(body.proof, JSON.stringify(body));
+    assert.notEqual(body.proof.via, 'given');
+    assert.ok(body.proof.children.length > 0);
+
+    const pred = fact.slice(1).split(' ')[0]!;
+    const no = await server.call(`/api/runs/${d.id}/why`, { json: { fact: `(${pred} nobody_at_all)` } });
+    const nb = (await no.json()) as { proof?: unknown; whyNot?: string[] };
+    assert.equal(nb.proof, undefined);
+    assert.ok((nb.whyNot ?? []).length > 0);
+
+    const bad = await server.call(`/api/runs/${d.id}/why`, { json: { fact: 'not a fact' } });
+    assert.equal(bad.status, 400);
+    assert.equal((await errorOf(bad)).field, 'fact');
   });
 
   it('refuses a malformed Last-Event-ID', async () => {

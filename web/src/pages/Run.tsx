@@ -94,7 +94,7 @@ export function RunPage({ id }: { id: string }) {
   return (
     <div className="page run-page" data-run-status={detail.status}>
       <div className="crumbs">
-        <Link to="/">Runs</Link> <span className="muted">/</span> <span className="mono">{detail.id.slice(0, 12)}</span>
+        <Link to="/">Runs</Link> <span className="muted">/</span> <span className="mono">{detail.id}</span>
       </div>
       <header className="page-head run-head">
         <div>

@@ -94,7 +94,7 @@ export function RunsPage() {
                 <tr key={r.id} onClick={() => navigate(`/runs/${r.id}`)} className="clickable">
                   <td>
                     <Link to={`/runs/${r.id}`} className="mono">
-                      {r.id.slice(0, 12)}
+                      {r.id}
                     </Link>
                   </td>
                   <td>{r.mission}</td>
