@@ -4,6 +4,8 @@ import { factKey, parseAtomText } from './facts.js';
 import { domainForTools, goalOf } from './loader.js';
 import { readKnowledge } from './rules.js';
 import type { Mission, PlanningTool, World } from './types.js';
+import { planningTool } from './types.js';
+import type { Domain, Problem } from '../pddl/ast.js';
 
 export interface MissionSpec {
   name: string;
@@ -50,6 +52,46 @@ export function defineMission(spec: MissionSpec): Mission {
     rules: spec.rules ?? '',
     goal: goalOf(domain, objects, spec.goal, file, 'goal'),
     tools: new Map(spec.tools.map((t) => [t.name, t])),
+    ...(spec.world === undefined ? {} : { world: spec.world }),
+    stepDurationMs: (a) => durations[a] ?? 0,
+  };
+}
+
+/**
+ * A mission whose action model is a PDDL domain: each action is carried out by the tool
+ * given for it (or just confirmed when none is given), and agents list the actions they
+ * can carry out.
+ */
+export function missionFromPddl(spec: {
+  name?: string;
+  description?: string;
+  domain: Domain;
+  problem: Problem;
+  agents: { name: string; role?: string; cost?: number; tools: string[] }[];
+  execute?: Record<string, PlanningTool['execute']>;
+  needsApproval?: string[];
+  world?: (seed: number) => World;
+  durations?: Record<string, number>;
+}): Mission {
+  const file = `<mission ${spec.name ?? spec.problem.name}>`;
+  const approval = new Set(spec.needsApproval ?? []);
+  const tools = new Map(spec.domain.actions.map((a) => [a.name, planningTool({
+    name: a.name, effect: '(and)', params: Object.fromEntries(a.params.map((p) => [p.name.slice(1), p.types[0] ?? 'object'])), needsApproval: approval.has(a.name), ...(spec.execute?.[a.name] === undefined ? {} : { execute: spec.execute[a.name] }),
+  })]));
+  const agents = spec.agents.map((a, i) => {
+    a.tools.forEach((t, j) => { if (!tools.has(t.toLowerCase())) throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown action '${t}'`, { hint: `the domain's actions: ${[...tools.keys()].join(', ')}` }); });
+    return { name: a.name.toLowerCase(), ...(a.role === undefined ? {} : { role: a.role }), cost: a.cost ?? 1, capabilities: a.tools.map((t) => t.toLowerCase()) };
+  });
+  const durations = spec.durations ?? {};
+  return {
+    name: (spec.name ?? spec.problem.name).toLowerCase(),
+    description: spec.description ?? '',
+    domain: spec.domain,
+    objects: spec.problem.objects.map((o) => ({ name: o.name, type: o.types[0] ?? 'object' })),
+    facts: spec.problem.init.map((a) => factKey(a.predicate, a.args)),
+    rules: '',
+    goal: spec.problem.goal,
+    agents, tools,
     ...(spec.world === undefined ? {} : { world: spec.world }),
     stepDurationMs: (a) => durations[a] ?? 0,
   };

@@ -8,7 +8,7 @@ export type { Mission, PlanningTool, TeamAgent, ToolContext, ToolOutcome, World 
 export type { ApprovalDecision, ApprovalRequest, PlannedStep, RunEvent, RunEventType, RunStatus, RunSummary } from './events.js';
 export { MissionError } from './errors.js';
 export { loadMission, listExampleMissions, goalOf } from './loader.js';
-export { defineMission } from './define.js';
+export { defineMission, missionFromPddl } from './define.js';
 export type { MissionSpec } from './define.js';
 export { deorder } from './deorder.js';
 export type { OrderedStep } from './deorder.js';

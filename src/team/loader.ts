@@ -122,7 +122,7 @@ export async function loadMission(path: string): Promise<Mission> {
     const domain = loadDomainFile(join(dir, m.domain));
     const problem = loadProblemFile(join(dir, m.problem), domain);
     const durations = m.durations ?? {};
-    const tools = new Map(domain.actions.map((a) => [a.name, planningTool({ name: a.name, effect: '(and)' })]));
+    const tools = new Map(domain.actions.map((a) => [a.name, planningTool({ name: a.name, effect: '(and)', params: Object.fromEntries(a.params.map((p) => [p.name.slice(1), p.types[0] ?? 'object'])) })]));
     const agents = agentsFromFile(m, file, new Set(tools.keys()));
     return {
       ...base, domain, agents, tools, rules: '',

@@ -111,3 +111,26 @@ describe('mission loader', () => {
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   });
 });
+
+describe('missions from a PDDL domain in TypeScript', () => {
+  it('maps each action to the tool that carries it out and plans over the domain', async () => {
+    const { parseDomain, parseProblem } = await import('../../src/pddl/index.js');
+    const { missionFromPddl, startRun } = await import('../../src/team/index.js');
+    const { tempStore } = await import('./helpers.js');
+    const { readFileSync } = await import('node:fs');
+    const domain = parseDomain(readFileSync(join(ROOT, 'examples/pddl-mission/domain.pddl'), 'utf8'));
+    const problem = parseProblem(readFileSync(join(ROOT, 'examples/pddl-mission/problem.pddl'), 'utf8'), domain);
+    const flights: string[] = [];
+    const mission = missionFromPddl({
+      domain, problem,
+      agents: [{ name: 'driver', tools: ['drive', 'load_van', 'unload_van'] }, { name: 'pilot', tools: ['fly', 'load_drone', 'unload_drone'] }],
+      execute: { fly: async (args) => { flights.push(Object.values(args).join(' ')); return { ok: true }; } },
+    });
+    assert.throws(() => missionFromPddl({ domain, problem, agents: [{ name: 'x', tools: ['teleport'] }] }), /agents\[0\]\.tools\[0\]: unknown action 'teleport'/);
+    const { store } = tempStore();
+    const s = await startRun(mission, { store }).done;
+    assert.equal(s.status, 'succeeded');
+    assert.ok(flights.length >= 1, 'the fly tool ran');
+    assert.ok(flights.every((f) => /^drone1 \w+ \w+$/.test(f)), `the tool gets the step's arguments by parameter: ${flights.join(', ')}`);
+  });
+});
