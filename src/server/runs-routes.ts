@@ -8,7 +8,7 @@ import { streamSSE } from 'hono/streaming';
 import type { SSEStreamingApi } from 'hono/streaming';
 import { z } from 'zod';
 import { approveStep, getRun, listExampleMissions, listRuns, loadMission, readEvents, startRun, subscribe } from '../team/index.js';
-import type { Mission, RunEvent, RunStore } from '../team/index.js';
+import type { Mission, RunDetail, RunEvent, RunStore } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { createReasoner, fact, formatAtom, formatWhyNot } from '../logic/index.js';
 import type { Atom } from '../logic/index.js';
@@ -116,11 +116,24 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     return p;
   };
 
-  const runOr404 = (id: string) => {
-    const run = getRun(store, id);
-    if (!run) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
-    return run;
+  // A run's detail is rebuilt from its event log; keep the last one per run and reuse
+  // it while the run's row (last seq, status, update time) has not moved.
+  const details = new Map<string, { key: string; detail: RunDetail; json: string }>();
+  const cachedDetail = (id: string) => {
+    const row = store.getRun(id);
+    if (!row) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
+    const key = `${row.lastSeq}|${row.status}|${row.updatedAt}`;
+    const hit = details.get(id);
+    if (hit && hit.key === key) return hit;
+    const detail = getRun(store, id);
+    if (!detail) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
+    const entry = { key, detail, json: JSON.stringify(detail) };
+    details.delete(id);
+    details.set(id, entry);
+    if (details.size > 256) details.delete(details.keys().next().value!);
+    return entry;
   };
+  const runOr404 = (id: string): RunDetail => cachedDetail(id).detail;
 
   app.get('/api/missions', (c) =>
     c.json([
@@ -162,11 +175,11 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   });
 
   app.get('/api/runs', (c) => c.json(listRuns(store)));
-  app.get('/api/runs/:id', (c) => c.json(runOr404(c.req.param('id'))));
+  app.get('/api/runs/:id', (c) => c.body(cachedDetail(c.req.param('id')).json, 200, { 'content-type': 'application/json' }));
 
   app.get('/api/runs/:id/events', (c) => {
     const id = c.req.param('id');
-    runOr404(id);
+    if (!store.getRun(id)) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const after = parseLastEventId(c.req.header('last-event-id') ?? c.req.query('after'));
     return streamSSE(c, (stream) => followRun(stream, store, id, after));
   });
