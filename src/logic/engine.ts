@@ -17,12 +17,12 @@ import { formatAtom, groundValues } from './build.js';
 import { checkProgram } from './check.js';
 import type { CheckedProgram } from './check.js';
 import { LogicError } from './errors.js';
-import { parseAtom, parseBody, parseProgram } from './parse.js';
+import { parseAtom, parseProgram } from './parse.js';
 import { compilePlan } from './plan.js';
 import type { Plan, PlanContext, RunEnv } from './plan.js';
 import { LIVE, NEW, OLD, Relation } from './relation.js';
 import { Rows } from './rows.js';
-import type { Atom, Bindings, Literal, Program, Rule, Term, Value } from './types.js';
+import type { Atom, Program, Rule, Term, Value } from './types.js';
 
 /** Facts whose truth changed in one update (base or derived), sorted. */
 export interface Changes {
@@ -59,7 +59,6 @@ export class Engine {
   private lim = new Int32Array(0);
   private readonly scanEnv: RunEnv;
   readonly probeEnv: RunEnv;
-  private readonly queryPlans = new Map<string, { plan: Plan; names: string[] }>();
 
   constructor(program: Program) {
     this.checked = checkProgram(program);
@@ -373,38 +372,6 @@ export class Engine {
       if (found !== undefined) return { info, regs: found };
     }
     return undefined;
-  }
-
-  /** All bindings of the named variables (not `_...`) for a pattern or conjunction. */
-  query(pattern: Atom | Literal[] | string): Bindings[] {
-    const body: Literal[] =
-      typeof pattern === 'string' ? parseBody(pattern) : Array.isArray(pattern) ? pattern : [{ kind: 'atom', atom: pattern, negated: false }];
-    const key = JSON.stringify(body);
-    let q = this.queryPlans.get(key);
-    if (q === undefined) {
-      const names = [...new Set(body.flatMap((l) => (l.kind === 'atom' ? l.atom.args : [l.left, l.right]).flatMap((t) => (t.kind === 'var' && !t.name.startsWith('_') ? [t.name] : []))))];
-      const rule: Rule = { head: { predicate: '?query', args: names.map((name) => ({ kind: 'var', name })) }, body };
-      for (const l of body) if (l.kind === 'atom') this.knownArity(l.atom);
-      checkProgram({ facts: [], rules: [rule] }, new Map(this.relations.map((r) => [r.name, r.arity])));
-      q = { plan: compilePlan(rule, this.ctx), names };
-      this.queryPlans.set(key, q);
-    }
-    const out: Bindings[] = [];
-    const env = this.probeEnv;
-    env.mask = NEW;
-    env.stop = false;
-    const { names } = q;
-    const seen = new Set<string>();
-    env.emit = (h) => {
-      const k = h.join(',');
-      if (seen.has(k)) return;
-      seen.add(k);
-      const b: Bindings = {};
-      names.forEach((n, i) => (b[n] = this.values[h[i]!]!));
-      out.push(b);
-    };
-    q.plan.run(env);
-    return out;
   }
 
   /** Creates an empty relation for an unknown predicate (so queries on it return nothing). */

@@ -8,6 +8,7 @@ import { formatAtom, formatLiteral, formatRule } from './build.js';
 import type { Engine } from './engine.js';
 import type { Plan } from './plan.js';
 import { compareValues } from './plan.js';
+import { runQuery } from './query.js';
 import { NEW } from './relation.js';
 import type { Relation } from './relation.js';
 import type { Atom, Bindings, Literal, Rule, Term, Value } from './types.js';
@@ -109,7 +110,7 @@ function extend(e: Engine, sols: Bindings[], l: Literal, limit: number): Binding
       continue;
     }
     const pattern = instantiate(l.atom, b);
-    const found = e.query(pattern);
+    const found = runQuery(e, pattern);
     if (l.negated) {
       if (found.length === 0) out.push(b);
     } else {

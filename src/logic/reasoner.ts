@@ -8,6 +8,7 @@ import type { Changes } from './engine.js';
 import { why, whyNot } from './explain.js';
 import type { Proof, WhyNot } from './explain.js';
 import { compareValues } from './plan.js';
+import { runQuery } from './query.js';
 import type { Atom, Bindings, Literal, Program } from './types.js';
 
 export type { Changes };
@@ -68,7 +69,7 @@ export function createReasoner(program: Program | string, file?: string): Reason
     retract: (f) => sortChanges(e.update([], list(f))),
     update: (c) => sortChanges(e.update((c.assert ?? []).map(toAtom), (c.retract ?? []).map(toAtom))),
     query: (p) =>
-      e.query(p).sort((a, b) => {
+      runQuery(e, p).sort((a, b) => {
         for (const k of Object.keys(a)) {
           const c = compareValues(a[k]!, b[k]!);
           if (c !== 0) return c;
@@ -77,7 +78,7 @@ export function createReasoner(program: Program | string, file?: string): Reason
       }),
     holds: (f) => {
       const a = toAtom(f);
-      return a.args.every((t) => t.kind === 'const') ? e.rowOf(a) !== undefined : e.query(a).length > 0;
+      return a.args.every((t) => t.kind === 'const') ? e.rowOf(a) !== undefined : runQuery(e, a).length > 0;
     },
     facts: (p) => collect(() => true, p),
     derived: () => collect((base) => !base),
