@@ -45,15 +45,21 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   }
   // Passes over all operators until no label changes (labels only shrink once set).
   const tmp = new Uint32Array(W);
-  const deadline = performance.now() + 5000;
+  const stamp = new Int32Array(F);
+  const deadline = performance.now() + 3000;
   for (let changed = true, pass = 0; changed; pass++) {
     changed = false;
     if (pass > 200 || performance.now() > deadline) return undefined; // pathological: no landmarks
     for (let o = 0; o < O; o++) {
       const ps = pres[o]!;
       let ready = true;
-      for (const p of ps) if (!has[p]) { ready = false; break; }
-      if (!ready) continue;
+      let fresh = pass === 0;
+      for (const p of ps) {
+        if (!has[p]) { ready = false; break; }
+        if (stamp[p]! >= pass - 1) fresh = true;
+      }
+      // Only operators with a precondition label changed since the last pass can change anything.
+      if (!ready || !fresh) continue;
       tmp.fill(0);
       for (const p of ps) { const off = p * W; for (let w = 0; w < W; w++) tmp[w]! |= label[off + w]!; }
       for (const f of adds[o]!) {
@@ -64,12 +70,13 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
           label.set(tmp, off);
           label[off + (f >>> 5)]! |= 1 << (f & 31);
           changed = true;
+          stamp[f] = pass;
           continue;
         }
         for (let w = 0; w < W; w++) {
           const keep = w === f >>> 5 ? 1 << (f & 31) : 0;
           const nv = label[off + w]! & (tmp[w]! | keep);
-          if (nv !== label[off + w]) { label[off + w] = nv; changed = true; }
+          if (nv !== label[off + w]) { label[off + w] = nv; changed = true; stamp[f] = pass; }
         }
       }
     }
