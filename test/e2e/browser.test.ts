@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -22,6 +22,13 @@ const TOKEN = 'e2e-token';
 const OUT = 'test-results';
 const haveChromium = existsSync(CHROMIUM);
 
+/** True when a file under web/ changed after the last build (so the test sees the current UI). */
+function uiSourcesNewer(): boolean {
+  const built = statSync(join(DEFAULT_WEB_ROOT, 'index.html')).mtimeMs;
+  const sources = ['web/index.html', ...readdirSync('web/src', { recursive: true }).map((f) => join('web/src', String(f)))];
+  return sources.some((f) => statSync(f).mtimeMs > built);
+}
+
 describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is absent: install Debian's chromium to run the browser test` }, () => {
   let server: RunningServer;
   let store: RunStore;
@@ -31,7 +38,7 @@ describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is ab
   const pageErrors: string[] = [];
 
   before(async () => {
-    if (!webBuilt(DEFAULT_WEB_ROOT)) {
+    if (!webBuilt(DEFAULT_WEB_ROOT) || uiSourcesNewer()) {
       const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
       assert.equal(build.status, 0, 'npm run build:web failed');
     }
@@ -88,6 +95,11 @@ describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is ab
     assert.match(timeline, /approved by web/);
     assert.match(timeline, /Run succeeded/);
     await page.screenshot({ path: join(OUT, 'run-done.png'), fullPage: true });
+
+    // "why?" on a derived fact opens its proof, down to given facts.
+    await page.locator('.facts-card button.why').first().click();
+    await page.locator('.why-box .proof-via.given').first().waitFor();
+    await page.locator('.facts-card').screenshot({ path: join(OUT, 'run-why.png') });
 
     await page.getByRole('link', { name: 'Runs', exact: true }).click();
     await page.locator('.table .badge-succeeded').first().waitFor();

@@ -11,8 +11,8 @@ export interface GraphStep {
   deps: string[];
 }
 
-const COL_W = 212;
-const NODE_W = 184;
+const COL_W = 244;
+const NODE_W = 214;
 const NODE_H = 50;
 const ROW_H = 64;
 const LANE_LABEL_W = 112;
@@ -144,7 +144,7 @@ export function PlanGraph(props: {
             <rect className="node-box" width={NODE_W} height={NODE_H} rx={8} />
             <rect width={4} height={NODE_H} rx={2} fill={colour} />
             <text x={14} y={20} className="node-label">
-              {s.label.length > 24 ? `${s.label.slice(0, 23)}…` : s.label}
+              {s.label.length > 29 ? `${s.label.slice(0, 28)}…` : s.label}
             </text>
             <circle cx={18} cy={36} r={4} className="node-dot" />
             <text x={28} y={40} className="node-status">

@@ -20,11 +20,12 @@ export function RunPage({ id }: { id: string }) {
   const [selected, setSelected] = useState<string | undefined>();
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const timelineRef = useRef<HTMLElement>(null);
+  const followTimeline = useRef(true);
 
   // Keep the newest event in view, unless the reader scrolled up to look at older ones.
   useEffect(() => {
     const el = timelineRef.current;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80 + 28) el.scrollTop = el.scrollHeight;
+    if (el && followTimeline.current) el.scrollTop = el.scrollHeight;
   }, [events.length]);
 
   const refresh = useCallback(async () => {
@@ -161,7 +162,14 @@ export function RunPage({ id }: { id: string }) {
       </section>
 
       <div className="run-columns">
-        <section className="card timeline-card" ref={timelineRef}>
+        <section
+          className="card timeline-card"
+          ref={timelineRef}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            followTimeline.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+          }}
+        >
           <h2>Timeline</h2>
           <ol className="timeline" data-testid="timeline">
             {events.map((e) => (
