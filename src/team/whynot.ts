@@ -1,86 +1,189 @@
 /**
- * Why the goal is not reached. For a derived goal atom, the reasoner's why-not (the
- * rules and the premise that fails). For a basic atom, the actions that could make it
- * true and, for their derived preconditions, the reasoner's why-not again — so
- * "(hired david)" is explained by "(qualified david ...)" failing on his motive.
+ * Why the goal cannot be reached. We compute what the team could reach if nothing were
+ * ever undone (the delete relaxation: actions applied without their deletes, negative
+ * conditions ignored; derived predicates that no action changes keep their exact value).
+ * Then we walk back from the unreachable goal atoms — through derived rules and through
+ * the actions that could achieve them — down to the facts that block everything, and give
+ * the reasoner's why-not for those: "(announced paris)" is explained by no candidate being
+ * qualified as ml engineer any more.
  */
-import type { ActionDef, Condition, Effect } from '../pddl/ast.js';
+import type { Atom, Condition, DerivedDef, Domain, Effect, TypedName } from '../pddl/ast.js';
 import { holds, unmetParts } from '../planner/validator/world.js';
 import type { TeamKnowledge } from './knowledge.js';
+import { splitDerived } from './loop.js';
 import { stateView } from './state.js';
 import type { Mission } from './types.js';
 
-/** Atoms an effect adds, with the action's variables. */
-function addedAtoms(e: Effect, out: { predicate: string; args: string[] }[]): void {
-  if (e.kind === 'and') for (const x of e.args) addedAtoms(x, out);
-  else if (e.kind === 'add') out.push(e.atom);
-  else if (e.kind === 'when' || e.kind === 'forall') addedAtoms(e.body, out);
+type B = Map<string, string>;
+const key = (a: Atom, b: ReadonlyMap<string, string>): string => [a.predicate, ...a.args.map((x) => (x.startsWith('?') ? b.get(x) ?? x : x))].join(' ');
+const MAX_GROUND = 20000;
+
+type ObjectsOf = (types: string[]) => string[];
+
+/** Relaxed truth: negations, implications and universal parts are taken as satisfiable. */
+function relaxed(c: Condition | undefined, b: B, r: ReadonlySet<string>, objectsOf: ObjectsOf): boolean {
+  if (c === undefined) return true;
+  switch (c.kind) {
+    case 'atom': {
+      const k = key(c.atom, b).split(' ');
+      return c.atom.predicate === '=' ? k[1] === k[2] : r.has(k.join(' '));
+    }
+    case 'and': return c.args.every((x) => relaxed(x, b, r, objectsOf));
+    case 'or': return c.args.some((x) => relaxed(x, b, r, objectsOf));
+    case 'exists': return bindings(c.params, b, objectsOf).some((bb) => relaxed(c.body, bb, r, objectsOf));
+    default: return true;
+  }
 }
 
-function positiveAtoms(c: Condition | undefined, out: { predicate: string; args: string[] }[]): void {
+/** Positive atoms of a conjunction; variables of an `exists` stay free (`?x`). */
+function positives(c: Condition | undefined, out: Atom[]): void {
   if (c === undefined) return;
-  if (c.kind === 'atom') out.push(c.atom);
-  else if (c.kind === 'and') for (const x of c.args) positiveAtoms(x, out);
+  if (c.kind === 'atom' && c.atom.predicate !== '=') out.push(c.atom);
+  else if (c.kind === 'and') for (const x of c.args) positives(x, out);
+  else if (c.kind === 'exists') positives(c.body, out);
+}
+
+function adds(e: Effect, out: Atom[]): void {
+  if (e.kind === 'and') for (const x of e.args) adds(x, out);
+  else if (e.kind === 'add') out.push(e.atom);
+  else if (e.kind === 'when' || e.kind === 'forall') adds(e.body, out);
+}
+
+/** Every binding of `params` (extending `b`), up to MAX_GROUND. */
+function bindings(params: readonly TypedName[], b: B, objectsOf: (types: string[]) => string[]): B[] {
+  let out: B[] = [new Map(b)];
+  for (const p of params) {
+    if (b.has(p.name)) continue;
+    const next: B[] = [];
+    for (const x of out) for (const o of objectsOf(p.types)) { if (next.length >= MAX_GROUND) break; next.push(new Map(x).set(p.name, o)); }
+    out = next;
+  }
+  return out;
 }
 
 export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySet<string>, knowledge?: TeamKnowledge): string[] {
+  const domain: Domain = mission.domain;
   const view = stateView(mission, knowledge === undefined || mission.rules === '' ? undefined : () => knowledge.derivedKeys());
-  const full = view.closure(facts);
-  const out: string[] = [];
-  const derivedNames = new Set(mission.domain.derived.map((d) => d.head.name));
+  const objectsOf = (t: string[]): string[] => view.world.types.objectsOf(t);
+  const exact = view.closure(facts);
+  const { staticNames } = splitDerived(domain);
+  const dynamic = domain.derived.filter((d) => !staticNames.has(d.head.name));
 
-  /** Why-not lines for a derived atom with possibly unbound variables: the first few ground instances. */
-  const whyDerived = (pred: string, args: string[], params: Map<string, string[]>): string[] => {
-    const lines: string[] = [];
-    const instances: string[][] = [[]];
-    for (const a of args) {
-      const values = a.startsWith('?') ? params.get(a) ?? [] : [a];
-      const next: string[][] = [];
-      for (const i of instances) for (const v of values) next.push([...i, v]);
-      instances.splice(0, instances.length, ...next.slice(0, 50));
+  // What could be reached if nothing were undone.
+  const reach = new Set(exact);
+  const ground = domain.actions.flatMap((a) => bindings(a.params, new Map(), objectsOf).map((b) => ({ a, b })));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const { a, b } of ground) {
+      if (!relaxed(a.precondition, b, reach, objectsOf)) continue;
+      const as: Atom[] = [];
+      adds(a.effect, as);
+      for (const x of as) { const k = key(x, b); if (!k.includes('?') && !reach.has(k)) { reach.add(k); changed = true; } }
     }
-    for (const inst of instances) {
-      const key = [pred, ...inst].join(' ');
-      if (full.has(key)) continue;
-      const w = knowledge?.whyNot(key);
-      if (w !== undefined) lines.push(...w);
-      if (lines.length > 12) break;
-    }
-    return lines;
-  };
-
-  const achievers = (pred: string, args: string[]): string[] => {
-    const lines: string[] = [];
-    for (const a of mission.domain.actions as ActionDef[]) {
-      const adds: { predicate: string; args: string[] }[] = [];
-      addedAtoms(a.effect, adds);
-      for (const add of adds.filter((x) => x.predicate === pred)) {
-        const bind = new Map<string, string>();
-        if (!add.args.every((x, i) => (x.startsWith('?') ? (bind.get(x) ?? args[i]) === args[i] && (bind.set(x, args[i]!), true) : x === args[i]))) continue;
-        const params = new Map(a.params.map((p) => [p.name, view.world.types.objectsOf(p.types)]));
-        for (const [k, v] of bind) params.set(k, [v]);
-        const pres: { predicate: string; args: string[] }[] = [];
-        positiveAtoms(a.precondition, pres);
-        for (const p of pres.filter((x) => derivedNames.has(x.predicate))) {
-          const bound = p.args.map((x) => bind.get(x) ?? x);
-          const why = whyDerived(p.predicate, bound, params);
-          if (why.length > 0) lines.push(`${a.name} could make (${[pred, ...args].join(' ')}) true but needs (${[p.predicate, ...bound].join(' ')}):`, ...why.map((l) => `  ${l}`));
-        }
+    for (const d of dynamic) {
+      for (const b of bindings(d.head.params, new Map(), objectsOf)) {
+        const k = [d.head.name, ...d.head.params.map((p) => b.get(p.name)!)].join(' ');
+        if (!reach.has(k) && relaxed(d.body, b, reach, objectsOf)) { reach.add(k); changed = true; }
       }
     }
-    return lines;
+  }
+
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const derivedDefs = new Map<string, DerivedDef[]>();
+  for (const d of domain.derived) derivedDefs.set(d.head.name, [...(derivedDefs.get(d.head.name) ?? []), d]);
+
+  /** The actions that add `pred(args)`, with their parameters bound by it (type-checked). */
+  const achieversOf = (pred: string, args: string[]): { a: Domain['actions'][number]; b: B }[] =>
+    domain.actions.flatMap((a) => {
+      const as: Atom[] = [];
+      adds(a.effect, as);
+      return as.filter((x) => x.predicate === pred && x.args.length === args.length).flatMap((x) => {
+        const b: B = new Map();
+        const ok = x.args.every((v, i) => {
+          if (!v.startsWith('?')) return v === args[i];
+          if (b.has(v)) return b.get(v) === args[i];
+          const param = a.params.find((p) => p.name === v);
+          if (param !== undefined && !view.world.types.isOfType(args[i]!, param.types)) return false;
+          b.set(v, args[i]!);
+          return true;
+        });
+        return ok ? [{ a, b }] : [];
+      });
+    });
+  const hasAnyAchiever = (pred: string): boolean => domain.actions.some((a) => { const as: Atom[] = []; adds(a.effect, as); return as.some((x) => x.predicate === pred); });
+  /** An instance no action could ever produce because of its types is not worth explaining. */
+  const sensible = (k: string): boolean => {
+    const [pred, ...args] = k.split(' ') as [string, ...string[]];
+    return !hasAnyAchiever(pred) || achieversOf(pred, args).length > 0;
+  };
+
+  /**
+   * Explains several instances (e.g. every candidate): the two closest to holding in full
+   * — closest meaning the reasoner got furthest in a rule before a premise failed — and
+   * the others by name.
+   */
+  const closestFirst = (inst: string[], depth: number, out: string[]): void => {
+    const explained = inst.map((k) => {
+      const lines: string[] = [];
+      explain(k, depth, lines);
+      const score = Math.max(0, ...lines.map((l) => Number(/fails at premise (\d+)/.exec(l)?.[1] ?? 0)));
+      return { k, lines, score };
+    });
+    explained.sort((x, y) => y.score - x.score);
+    for (const e of explained.slice(0, 2)) out.push(...e.lines);
+    if (explained.length > 2) out.push(`${'  '.repeat(depth)}... and likewise ${explained.slice(2).map((e) => `(${e.k})`).join(', ')}`);
+  };
+
+  /** Explains why `k` ("pred a b") can never become true from here. */
+  const explain = (k: string, depth: number, out: string[]): void => {
+    const pad = '  '.repeat(depth);
+    if (seen.has(k) || out.length > 40) return;
+    seen.add(k);
+    const [pred, ...args] = k.split(' ') as [string, ...string[]];
+    if (staticNames.has(pred)) {
+      const w = knowledge?.whyNot(k);
+      out.push(...(w ?? [`(${k}) does not hold`]).map((l) => pad + l));
+      return;
+    }
+    const defs = derivedDefs.get(pred);
+    if (defs !== undefined) {
+      out.push(`${pad}(${k}) cannot be derived: its rule needs`);
+      for (const d of defs) {
+        const b: B = new Map(d.head.params.map((p, i) => [p.name, args[i]!]));
+        const body: Atom[] = [];
+        positives(d.body, body);
+        const free = d.body.kind === 'exists' ? d.body.params : [];
+        for (const x of body) {
+          const inst = bindings(free, b, objectsOf).map((bb) => key(x, bb)).filter(sensible);
+          if (inst.some((bk) => reach.has(bk))) continue;
+          closestFirst(inst, depth + 1, out);
+        }
+      }
+      return;
+    }
+    const achievers = achieversOf(pred, args);
+    if (achievers.length === 0) { out.push(`${pad}(${k}) is false and no action of the team can make it true`); return; }
+    out.push(`${pad}(${k}) is false and can never be achieved:`);
+    for (const { a, b } of achievers) {
+      const pre: Atom[] = [];
+      positives(a.precondition, pre);
+      // The precondition atoms no binding of the remaining parameters can ever make true.
+      const blocked = pre.filter((p) => bindings(a.params, b, objectsOf).every((bb) => !reach.has(key(p, bb))));
+      if (blocked.length === 0) continue;
+      const p = blocked[0]!;
+      const shown = `(${key(p, b)})`;
+      out.push(`${pad}  ${a.name} needs ${shown}${shown.includes('?') ? ' for some value of ' + [...new Set(p.args.filter((v) => v.startsWith('?') && !b.has(v)))].join(', ') : ''}, never reachable:`);
+      const inst = [...new Set(bindings(a.params, b, objectsOf).map((bb) => key(p, bb)))];
+      closestFirst(inst, depth + 2, out);
+    }
   };
 
   const visit = (c: Condition): void => {
     if (c.kind === 'and') { c.args.forEach(visit); return; }
-    if (holds(c, new Map(), full, view.world)) return;
-    if (c.kind === 'atom' && derivedNames.has(c.atom.predicate)) {
-      const lines = knowledge?.whyNot([c.atom.predicate, ...c.atom.args].join(' '));
-      if (lines !== undefined) { out.push(...lines); return; }
-    }
-    const parts = unmetParts(c, new Map(), full, view.world);
-    for (const p of parts) out.push(`${p} is false in the observed state and the team has no plan to make it true`);
-    if (c.kind === 'atom') out.push(...achievers(c.atom.predicate, c.atom.args));
+    if (holds(c, new Map(), exact, view.world)) return;
+    if (c.kind === 'atom' && !reach.has(key(c.atom, new Map()))) { explain(key(c.atom, new Map()), 0, out); return; }
+    for (const p of unmetParts(c, new Map(), exact, view.world)) out.push(`${p} is false and the planner found no way to make it true`);
   };
   visit(goal);
   return out;

@@ -84,9 +84,33 @@ describe('the mission loop', () => {
     const summary = await run.done;
     assert.equal(summary.status, 'failed');
     assert.match(summary.reason!, /no plan reaches the goal/);
-    // The reasoner's why-not: the rule for ready_to_cook and the premise that fails.
-    assert.match(summary.whyNot!.join('\n'), /ready_to_cook does not hold[\s\S]*rule ready_to_cook :- bought\(pasta\), bought\(tomatoes\)[\s\S]*fails at premise 1: bought\(pasta\)/);
+    // Walked back from the goal through the rule and the action that could help, to the missing facts.
+    assert.deepEqual(summary.whyNot, [
+      '(ready_to_cook) cannot be derived: its rule needs',
+      '  (bought pasta) is false and can never be achieved:',
+      '    buy needs (sells ?s pasta) for some value of ?s, never reachable:',
+      '      (sells market pasta) is false and no action of the team can make it true',
+      '      (sells grocer pasta) is false and no action of the team can make it true',
+    ]);
     assert.equal(readEvents(store, run.id).filter((e) => e.type === 'step.started').length, 0);
+  });
+
+  it("gives the reasoner's why-not for a rule over facts no action changes", async () => {
+    const { store } = tempStore();
+    const { defineMission, planningTool } = await import('../../src/team/index.js');
+    const mission = defineMission({
+      name: 'club',
+      objects: { person: ['ann', 'bob'] },
+      rules: 'member(ann). adult(bob). can_vote(P) :- member(P), adult(P).',
+      goal: '(and (voted bob))',
+      tools: [planningTool({ name: 'vote', params: { p: 'person' }, precondition: '(can_vote ?p)', effect: '(voted ?p)' })],
+      agents: [{ name: 'clerk', tools: ['vote'] }],
+    });
+    const summary = await startRun(mission, { store, approve: 'auto' }).done;
+    assert.equal(summary.status, 'failed');
+    const text = summary.whyNot!.join('\n');
+    assert.match(text, /vote needs \(can_vote bob\)/);
+    assert.match(text, /rule can_vote\(P\) :- member\(P\), adult\(P\)\.\n\s+fails at premise 1: member\(bob\)/);
   });
 
   it('rejects a goal that does not fit the mission before starting', () => {
