@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, followEvents } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { PlanGraph, agentColour } from '../components/PlanGraph.tsx';
@@ -19,14 +19,15 @@ export function RunPage({ id }: { id: string }) {
   const [version, setVersion] = useState<number | null>(null);
   const [selected, setSelected] = useState<string | undefined>();
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const timelineRef = useRef<HTMLElement>(null);
-  const followTimeline = useRef(true);
-
-  // Keep the newest event in view, unless the reader scrolled up to look at older ones.
-  useEffect(() => {
+  const timelineRef = useRef<HTMLDivElement>(null);
+  // Read before React updates the list: was the reader at the newest event? Then keep
+  // following; if they scrolled up to older events, leave them there.
+  const tl = timelineRef.current;
+  const followTimeline = !tl || tl.scrollHeight - tl.scrollTop - tl.clientHeight < 40;
+  useLayoutEffect(() => {
     const el = timelineRef.current;
-    if (el && followTimeline.current) el.scrollTop = el.scrollHeight;
-  }, [events.length]);
+    if (el && followTimeline) el.scrollTop = el.scrollHeight;
+  });
 
   const refresh = useCallback(async () => {
     try {
@@ -162,24 +163,19 @@ export function RunPage({ id }: { id: string }) {
       </section>
 
       <div className="run-columns">
-        <section
-          className="card timeline-card"
-          ref={timelineRef}
-          onScroll={(e) => {
-            const el = e.currentTarget;
-            followTimeline.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-          }}
-        >
+        <section className="card timeline-card">
           <h2>Timeline</h2>
-          <ol className="timeline" data-testid="timeline">
-            {events.map((e) => (
-              <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`}>
-                <span className="tl-time">{new Date(e.at).toLocaleTimeString()}</span>
-                <span className="tl-dot" />
-                <span className="tl-text">{describeEvent(e)}</span>
-              </li>
-            ))}
-          </ol>
+          <div className="timeline-scroll" ref={timelineRef}>
+            <ol className="timeline" data-testid="timeline">
+              {events.map((e) => (
+                <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`}>
+                  <span className="tl-time">{new Date(e.at).toLocaleTimeString()}</span>
+                  <span className="tl-dot" />
+                  <span className="tl-text">{describeEvent(e)}</span>
+                </li>
+              ))}
+            </ol>
+          </div>
         </section>
         <section className="card facts-card">
           <h2>Facts</h2>
