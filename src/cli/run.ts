@@ -40,6 +40,8 @@ export interface RunCliOptions {
   report?: string | boolean;
 }
 
+let closePrompt: () => void = () => {};
+
 /** How approvals are answered: a prompt on a terminal, otherwise (or with the flag) automatically. */
 function approver(opts: RunCliOptions, print: (s: string) => void): LoopOptions['approve'] {
   if (opts.approveAll === true || opts.autoApprove === true) return 'auto';
@@ -49,15 +51,30 @@ function approver(opts: RunCliOptions, print: (s: string) => void): LoopOptions[
       return { approved: true, by: 'no-terminal' };
     };
   }
-  return async (req: ApprovalRequest): Promise<ApprovalDecision> => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout });
-    try {
-      const answer = (await rl.question(`   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? [y/N] `)).trim().toLowerCase();
-      const approved = answer === 'y' || answer === 'yes';
-      return approved ? { approved, by: 'cli' } : { approved, by: 'cli', reason: answer === '' ? 'declined at the prompt' : answer };
-    } finally {
-      rl.close();
+  // One reader for the whole run: answers typed ahead are queued, not lost; when the input
+  // ends, the remaining questions are answered "no" (never approve without an answer).
+  let rl: ReturnType<typeof createInterface> | undefined;
+  const lines: string[] = [];
+  let waiting: ((line: string | null) => void) | undefined;
+  let ended = false;
+  closePrompt = () => rl?.close();
+  const nextLine = (): Promise<string | null> => {
+    if (rl === undefined) {
+      rl = createInterface({ input: process.stdin, terminal: false });
+      rl.on('line', (l) => { if (waiting) { const w = waiting; waiting = undefined; w(l); } else lines.push(l); });
+      rl.on('close', () => { ended = true; waiting?.(null); waiting = undefined; });
     }
+    if (lines.length > 0) return Promise.resolve(lines.shift()!);
+    if (ended) return Promise.resolve(null);
+    return new Promise((res) => { waiting = res; });
+  };
+  return async (req: ApprovalRequest): Promise<ApprovalDecision> => {
+    process.stdout.write(`   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? [y/N] `);
+    const line = await nextLine();
+    if (line === null) { process.stdout.write('\n'); return { approved: false, by: 'cli', reason: 'no answer (input closed)' }; }
+    const answer = line.trim().toLowerCase();
+    const approved = answer === 'y' || answer === 'yes';
+    return approved ? { approved, by: 'cli' } : { approved, by: 'cli', reason: ['', 'n', 'no'].includes(answer) ? 'declined at the prompt' : answer };
   };
 }
 
@@ -83,6 +100,7 @@ export async function followRun(store: RunStore, dbPath: string, start: (onEvent
     summary = await handle.done;
   } finally {
     process.off('SIGINT', stop);
+    closePrompt();
   }
   if (opts.report !== false) {
     const path = resolve(typeof opts.report === 'string' ? opts.report : join(dirname(dbPath === ':memory:' ? DEFAULT_DB_PATH : dbPath), 'reports', `${handle.id}.md`));
