@@ -38,6 +38,11 @@ export function compare(left: Term | Value, op: CompareOp, right: Term | Value):
   return { kind: 'compare', op, left: toTerm(left), right: toTerm(right) };
 }
 
+/** `N = count : { atoms }` in a rule body. */
+export function count(result: Term | Value, ...body: Atom[]): Literal {
+  return { kind: 'count', result: toTerm(result), body };
+}
+
 /** `head :- body...`; a bare atom in the body is a positive literal. */
 export function rule(head: Atom, ...body: Array<Atom | Literal>): Rule {
   return { head, body: body.map((b) => ('predicate' in b ? { kind: 'atom', atom: b, negated: false } : b)) };
@@ -69,11 +74,29 @@ export function formatAtom(a: Atom): string {
 
 export function formatLiteral(l: Literal): string {
   if (l.kind === 'atom') return `${l.negated ? 'not ' : ''}${formatAtom(l.atom)}`;
+  if (l.kind === 'count') return `${formatTerm(l.result)} = count : { ${l.body.map(formatAtom).join(', ')} }`;
   return `${formatTerm(l.left)} ${l.op} ${formatTerm(l.right)}`;
 }
 
 export function formatRule(r: Rule): string {
   return `${formatAtom(r.head)} :- ${r.body.map(formatLiteral).join(', ')}.`;
+}
+
+/** Every term of a literal (for a count: its result and the atoms inside the braces). */
+export function literalTerms(l: Literal): Term[] {
+  if (l.kind === 'atom') return l.atom.args;
+  if (l.kind === 'compare') return [l.left, l.right];
+  return [l.result, ...l.body.flatMap((a) => a.args)];
+}
+
+/** Variables of a count's braces that also occur elsewhere in the rule: its inputs. */
+export function countInputs(l: Literal & { kind: 'count' }, rule: { head: Atom; body: readonly Literal[] }): string[] {
+  const outside = new Set<string>();
+  for (const t of rule.head.args) if (t.kind === 'var') outside.add(t.name);
+  for (const o of rule.body) if (o !== l) for (const t of literalTerms(o)) if (t.kind === 'var') outside.add(t.name);
+  if (l.result.kind === 'var') outside.delete(l.result.name);
+  const inside = new Set(l.body.flatMap((a) => a.args.flatMap((t) => (t.kind === 'var' ? [t.name] : []))));
+  return [...inside].filter((n) => outside.has(n));
 }
 
 /** Values of a ground atom; throws if it has a variable. */

@@ -3,7 +3,7 @@
  * stratified (no recursion through `not`; the error names the cycle).
  */
 import { LogicError } from './errors.js';
-import { formatAtom, formatLiteral } from './build.js';
+import { countInputs, formatAtom, formatLiteral, literalTerms } from './build.js';
 import { stratify } from './scc.js';
 import type { DependencyEdge } from './scc.js';
 import type { Atom, Literal, Program, Rule, Term } from './types.js';
@@ -27,7 +27,7 @@ export function isWildcard(name: string, rule: Rule): boolean {
   let n = 0;
   const count = (ts: Term[]) => ts.forEach((t) => t.kind === 'var' && t.name === name && n++);
   count(rule.head.args);
-  for (const l of rule.body) count(l.kind === 'atom' ? l.atom.args : [l.left, l.right]);
+  for (const l of rule.body) count(literalTerms(l));
   return n === 1;
 }
 
@@ -35,6 +35,7 @@ export function isWildcard(name: string, rule: Rule): boolean {
 export function boundVariables(body: readonly Literal[]): Set<string> {
   const bound = new Set<string>();
   for (const l of body) if (l.kind === 'atom' && !l.negated) for (const t of l.atom.args) if (t.kind === 'var') bound.add(t.name);
+  for (const l of body) if (l.kind === 'count' && l.result.kind === 'var') bound.add(l.result.name);
   let changed = true;
   while (changed) {
     changed = false;
@@ -66,6 +67,16 @@ function checkSafety(rule: Rule): void {
     } else if (l.kind === 'compare') {
       unsafe(l.left, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
       unsafe(l.right, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
+    } else if (l.kind === 'count') {
+      // Inputs must come from the rest of the body, not from this count's own result.
+      const inner = new Set(l.body.flatMap((a) => a.args).flatMap((t) => (t.kind === 'var' ? [t.name] : [])));
+      const outer = boundVariables(rule.body.filter((o) => o !== l));
+      for (const n of countInputs(l, rule)) {
+        if (!outer.has(n)) unsafe({ kind: 'var', name: n }, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
+      }
+      if (l.result.kind === 'var' && inner.has(l.result.name)) {
+        throw new LogicError(`the result ${l.result.name} of a count is also used inside its braces`, l.loc ?? rule.loc, 'use a fresh variable for the count');
+      }
     }
   }
 }
@@ -84,6 +95,7 @@ export function checkProgram(program: Program, known: ReadonlyMap<string, number
   for (const r of program.rules) {
     seen(r.head);
     for (const l of r.body) if (l.kind === 'atom') seen(l.atom);
+    for (const l of r.body) if (l.kind === 'count') l.body.forEach(seen);
     checkSafety(r);
   }
   const names = [...arity.keys()];
@@ -92,16 +104,19 @@ export function checkProgram(program: Program, known: ReadonlyMap<string, number
   for (const r of program.rules) {
     for (const l of r.body) {
       if (l.kind === 'atom') edges.push({ from: id.get(r.head.predicate)!, to: id.get(l.atom.predicate)!, negative: l.negated, rule: r, lit: l });
+      // A count needs its predicates complete, like a negation.
+      if (l.kind === 'count') for (const a of l.body) edges.push({ from: id.get(r.head.predicate)!, to: id.get(a.predicate)!, negative: true, rule: r, lit: l });
     }
   }
   const s = stratify(names.length, edges);
   if (!s.ok) {
     const e = s.edge as (typeof edges)[number];
-    const cycle = s.cycle.map((n, i) => (i === 1 ? `not ${names[n]}` : names[n])).join(' -> ');
+    const neg = e.lit.kind === 'count' ? 'count' : 'not';
+    const cycle = s.cycle.map((n, i) => (i === 1 ? `${neg} ${names[n]}` : names[n])).join(' -> ');
     throw new LogicError(
-      `negation through recursion: ${cycle}`,
+      `${neg === 'not' ? 'negation' : 'aggregation'} through recursion: ${cycle}`,
       e.lit.loc ?? e.rule.loc,
-      `'${names[e.from]}' depends on 'not ${names[e.to]}', which depends on '${names[e.from]}' again; the program has no stratification`,
+      `'${names[e.from]}' depends on '${neg} ${names[e.to]}', which depends on '${names[e.from]}' again; the program has no stratification`,
     );
   }
   return {

@@ -35,6 +35,8 @@ export interface RuleInfo {
   head: Relation;
   component: number;
   hasPositive: boolean;
+  /** Relations read inside count aggregates: any change to them re-evaluates the rule fully. */
+  aggregated: Relation[];
   plans: Map<number, Plan>;
   headPlan?: Plan;
 }
@@ -72,6 +74,7 @@ export class Engine {
       const info: RuleInfo = {
         rule, head, component: this.componentOf[head.id]!, plans: new Map(),
         hasPositive: rule.body.some((l) => l.kind === 'atom' && !l.negated),
+        aggregated: rule.body.flatMap((l) => (l.kind === 'count' ? l.body.map((a) => this.relation(a.predicate)) : [])),
       };
       this.rules.push(info);
       this.rulesOfComponent[info.component]!.push(info);
@@ -232,8 +235,10 @@ export class Engine {
         if (row >= 0 && rel.base[row]) { rel.base[row] = 0; overdelete(rel, row); }
       }
     }
+    const aggChanged = (info: RuleInfo) => info.aggregated.some((q) => inserted[q.id]!.length > 0 || deleted[q.id]!.length > 0);
     for (const info of rules) {
       const emit = (h: Int32Array) => overdelete(info.head, info.head.find(h));
+      if (aggChanged(info)) this.run(info, -1, undefined, OLD, emit);
       info.rule.body.forEach((l, d) => {
         if (l.kind !== 'atom' || inComp(l.atom.predicate)) return;
         const q = this.relation(l.atom.predicate).id;
@@ -296,7 +301,7 @@ export class Engine {
             nextRows.push(row);
           } else if (head.state[-row - 1] === OLD) flips.push([head, -row - 1]);
         };
-        if (first && !info.hasPositive) this.run(info, -1, undefined, NEW, emit);
+        if (first && (!info.hasPositive || aggChanged(info))) this.run(info, -1, undefined, NEW, emit);
         info.rule.body.forEach((l, d) => {
           if (l.kind !== 'atom') return;
           const rel = this.relation(l.atom.predicate);

@@ -39,7 +39,17 @@ export type WhyNot =
 const sub = (t: Term, b: Bindings): Term => (t.kind === 'var' && b[t.name] !== undefined ? { kind: 'const', value: b[t.name]! } : t);
 const instantiate = (a: Atom, b: Bindings): Atom => ({ predicate: a.predicate, args: a.args.map((t) => sub(t, b)) });
 const instLit = (l: Literal, b: Bindings): Literal =>
-  l.kind === 'atom' ? { ...l, atom: instantiate(l.atom, b) } : { ...l, left: sub(l.left, b), right: sub(l.right, b) };
+  l.kind === 'atom'
+    ? { ...l, atom: instantiate(l.atom, b) }
+    : l.kind === 'compare'
+      ? { ...l, left: sub(l.left, b), right: sub(l.right, b) }
+      : { ...l, result: sub(l.result, b), body: l.body.map((a) => instantiate(a, b)) };
+
+/** Distinct solutions of a count's braces under `b` (wildcards count as variables). */
+function countOf(e: Engine, l: Literal & { kind: 'count' }, b: Bindings): number {
+  const named = l.body.map((a) => instantiate({ ...a, args: a.args.map((t) => (t.kind === 'var' && t.name.startsWith('_') ? { kind: 'var', name: `Q#${t.name}` } : t)) }, b));
+  return runQuery(e, named.map((atom) => ({ kind: 'atom', atom, negated: false }))).length;
+}
 
 function bindingsOf(e: Engine, plan: Plan, regs: Int32Array): Bindings {
   const b: Bindings = {};
@@ -79,7 +89,7 @@ export function why(e: Engine, fact: Atom): Proof | undefined {
     const b = bindingsOf(e, plan, found.regs);
     const premises = found.info.rule.body.map((l): Proof => {
       const il = instLit(l, b);
-      if (il.kind === 'compare') return { kind: 'check', literal: il, text: formatLiteral(il) };
+      if (il.kind === 'compare' || il.kind === 'count') return { kind: 'check', literal: il, text: formatLiteral(il) };
       if (il.negated) return { kind: 'not', fact: il.atom };
       const p = e.rowOf(il.atom)!;
       return prove(p.rel, p.row);
@@ -107,6 +117,13 @@ function extend(e: Engine, sols: Bindings[], l: Literal, limit: number): Binding
         const ok = { '=': c === 0, '!=': c !== 0, '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0 }[l.op];
         if (ok) out.push(b);
       }
+      continue;
+    }
+    if (l.kind === 'count') {
+      const n = countOf(e, l, b);
+      const r = sub(l.result, b);
+      if (r.kind === 'var') out.push({ ...b, [r.name]: n });
+      else if (r.value === n) out.push(b);
       continue;
     }
     const pattern = instantiate(l.atom, b);

@@ -6,7 +6,7 @@
 export type { Atom, Bindings, CompareOp, Constant, Literal, Program, Rule, Term, Value, Variable } from './types.js';
 export { LogicError } from './errors.js';
 export { parseProgram, parseAtom, parseBody } from './parse.js';
-export { atom, compare, datalog, fact, formatAtom, formatLiteral, formatRule, formatTerm, formatValue, not, rule, v, variable } from './build.js';
+export { atom, compare, count, datalog, fact, formatAtom, formatLiteral, formatRule, formatTerm, formatValue, not, rule, v, variable } from './build.js';
 export { checkProgram } from './check.js';
 export type { CheckedProgram } from './check.js';
 export { createReasoner, sortFacts } from './reasoner.js';

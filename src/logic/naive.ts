@@ -6,7 +6,8 @@
  */
 import { checkProgram } from './check.js';
 import { compareValues } from './plan.js';
-import type { Atom, Bindings, Literal, Program, Term, Value } from './types.js';
+import { countInputs } from './build.js';
+import type { Atom, Bindings, Literal, Program, Rule, Term, Value } from './types.js';
 
 const key = (vals: readonly Value[]) => JSON.stringify(vals);
 
@@ -20,6 +21,8 @@ export function naiveModel(program: Program): Map<string, Set<string>> {
     const vals = f.args.map((t) => (t as { value: Value }).value);
     rel(f.predicate).set(key(vals), vals);
   }
+  const ruleOf = new Map<Literal, Rule>();
+  for (const r of program.rules) for (const l of r.body) ruleOf.set(l, r);
   const value = (t: Term, b: Bindings): Value | undefined => (t.kind === 'const' ? t.value : b[t.name]);
   const solve = (body: readonly Literal[], i: number, b: Bindings, out: (b: Bindings) => void): void => {
     if (i === body.length) return out(b);
@@ -32,6 +35,16 @@ export function naiveModel(program: Program): Map<string, Set<string>> {
       const c = compareValues(x, y);
       const ok = { '=': c === 0, '!=': c !== 0, '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0 }[l.op];
       return ok ? solve(body, i + 1, b, out) : undefined;
+    }
+    if (l.kind === 'count') {
+      const inputs = countInputs(l, ruleOf.get(l)!);
+      if (!inputs.every((n) => b[n] !== undefined)) return solve([...body.slice(0, i), ...body.slice(i + 1), l], i, b, out);
+      const locals = [...new Set(l.body.flatMap((a) => a.args.flatMap((t) => (t.kind === 'var' && !inputs.includes(t.name) ? [t.name] : []))))];
+      const seen = new Set<string>();
+      solve(l.body.map((atom) => ({ kind: 'atom', atom, negated: false })), 0, b, (s) => void seen.add(JSON.stringify(locals.map((n) => s[n]))));
+      const have = value(l.result, b);
+      if (have === undefined && l.result.kind === 'var') return solve(body, i + 1, { ...b, [l.result.name]: seen.size }, out);
+      return have === seen.size ? solve(body, i + 1, b, out) : undefined;
     }
     if (l.negated && !l.atom.args.every((t) => t.kind === 'const' || b[t.name] !== undefined || t.name.startsWith('_'))) {
       return solve([...body.slice(0, i), ...body.slice(i + 1), l], i, b, out);

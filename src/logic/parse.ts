@@ -17,7 +17,7 @@ interface Token {
   loc: SourceLocation;
 }
 
-const PUNCT = [':-', '!=', '<=', '>=', '\\+', '(', ')', ',', '.', '=', '<', '>', '!'];
+const PUNCT = [':-', '!=', '<=', '>=', '\\+', '(', ')', ',', '.', '=', '<', '>', '!', ':', '{', '}'];
 
 function tokenize(text: string, file?: string): Token[] {
   const out: Token[] = [];
@@ -166,6 +166,21 @@ class Parser {
     }
     // A comparison starts with a term followed by an operator; an atom with an identifier.
     const op = this.peek(1);
+    const agg = this.peek(2);
+    if (op.kind === 'punct' && op.text === '=' && agg.kind === 'ident' && agg.text === 'count' && this.peek(3).text === ':') {
+      const result = this.term();
+      this.next();
+      this.next();
+      this.next();
+      this.expect('{', "'{'", 'write an aggregate as N = count : { p(X), q(X, Y) }');
+      const body = [this.atom()];
+      while (this.isPunct(',')) {
+        this.next();
+        body.push(this.atom());
+      }
+      this.expect('}', "',' or '}'");
+      return { kind: 'count', result, body, loc: t.loc };
+    }
     if (t.kind !== 'ident' || (op.kind === 'punct' && COMPARE.has(op.text))) {
       const left = this.term();
       const o = this.next();

@@ -4,6 +4,7 @@
  * lookup on the positions already bound (the index for that pattern is built on first
  * use), or a scan of an explicit delta row list for semi-naive evaluation and DRed.
  */
+import { countInputs } from './build.js';
 import { isWildcard } from './check.js';
 import type { Relation } from './relation.js';
 import type { CompareOp, Rule, Term, Value } from './types.js';
@@ -108,6 +109,19 @@ export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound
           else if (l.op === '=' && lb && l.right.kind === 'var') { steps.push(makeCompare('=', src(l.left), -1, reg(l.right.name), ctx.values)); bound.add(l.right.name); }
           else if (l.op === '=' && rb && l.left.kind === 'var') { steps.push(makeCompare('=', src(l.right), -1, reg(l.left.name), ctx.values)); bound.add(l.left.name); }
           else return;
+        } else if (l.kind === 'count') {
+          const inputs = countInputs(l, rule);
+          if (!inputs.every((n) => bound.has(n))) return;
+          const locals = [...new Set(l.body.flatMap((a) => a.args.flatMap((t) => (t.kind === 'var' && !inputs.includes(t.name) ? [t.name] : []))))];
+          const inner: Rule = {
+            head: { predicate: '?count', args: locals.map((name) => ({ kind: 'var', name })) },
+            body: l.body.map((atom) => ({ kind: 'atom', atom, negated: false })),
+          };
+          const innerPlan = compilePlan(inner, ctx, -1, inputs);
+          const copy = inputs.map((n) => [reg(n), innerPlan.vars.get(n)!] as const);
+          const res = l.result;
+          if (isBound(res)) steps.push(makeCount(innerPlan, copy, src(res), -1, ctx));
+          else if (res.kind === 'var') { steps.push(makeCount(innerPlan, copy, 0, reg(res.name), ctx)); bound.add(res.name); }
         } else if (l.negated) {
           if (!l.atom.args.every((t) => isBound(t) || (t.kind === 'var' && isWildcard(t.name, rule)))) return;
           const pos: number[] = [], s: Src[] = [];
@@ -233,6 +247,27 @@ function makeNegation(rel: Relation, pos: number[], srcs: Src[]) {
         for (let e = idx.first(key); e !== 0; e = idx.next[e - 1]!) if (rel.state[e - 1]! & m) return;
       }
       next();
+    };
+  };
+}
+
+/** Counts the distinct solutions of a compiled inner body, then binds or compares the result. */
+function makeCount(inner: Plan, copy: ReadonlyArray<readonly [number, number]>, cmpSrc: Src, assign: number, ctx: PlanContext) {
+  return (next: () => void, env: RunEnv, regs: Int32Array) => {
+    const seen = new Set<string>();
+    const innerEnv: RunEnv = { mask: env.mask, lim: env.lim, delta: env.delta, deltaLen: 0, stop: false, emit: (h) => void seen.add(h.join(',')) };
+    return () => {
+      for (const [o, i] of copy) inner.regs[i] = regs[o]!;
+      seen.clear();
+      innerEnv.mask = env.mask;
+      innerEnv.lim = env.lim;
+      innerEnv.stop = false;
+      inner.run(innerEnv);
+      const id = ctx.intern(seen.size);
+      if (assign >= 0) {
+        regs[assign] = id;
+        next();
+      } else if ((cmpSrc >= 0 ? regs[cmpSrc]! : -cmpSrc - 1) === id) next();
     };
   };
 }

@@ -1,4 +1,5 @@
 /** Queries: an atom pattern or a conjunction, compiled once per engine and shape. */
+import { literalTerms } from './build.js';
 import { checkProgram } from './check.js';
 import type { Engine } from './engine.js';
 import { parseBody } from './parse.js';
@@ -17,7 +18,7 @@ export function runQuery(e: Engine, pattern: Atom | Literal[] | string): Binding
   const key = JSON.stringify(body);
   let q = plans.get(key);
   if (q === undefined) {
-    const names = [...new Set(body.flatMap((l) => (l.kind === 'atom' ? l.atom.args : [l.left, l.right]).flatMap((t) => (t.kind === 'var' && !t.name.startsWith('_') ? [t.name] : []))))];
+    const names = [...new Set(body.flatMap((l) => literalTerms(l).flatMap((t) => (t.kind === 'var' && !t.name.startsWith('_') ? [t.name] : []))))];
     const rule: Rule = { head: { predicate: '?query', args: names.map((name) => ({ kind: 'var', name })) }, body };
     for (const l of body) if (l.kind === 'atom') e.knownArity(l.atom);
     checkProgram({ facts: [], rules: [rule] }, new Map(e.relations.map((r) => [r.name, r.arity])));

@@ -33,7 +33,12 @@ export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 /** A body literal: a positive or negated atom, or a comparison between two terms. */
 export type Literal =
   | { kind: 'atom'; atom: Atom; negated: boolean; loc?: SourceLocation }
-  | { kind: 'compare'; op: CompareOp; left: Term; right: Term; loc?: SourceLocation };
+  | { kind: 'compare'; op: CompareOp; left: Term; right: Term; loc?: SourceLocation }
+  /**
+   * `N = count : { p(X, Y), q(Y) }`: the number of distinct assignments of the variables
+   * local to the braces (variables also used outside are inputs, bound elsewhere).
+   */
+  | { kind: 'count'; result: Term; body: Atom[]; loc?: SourceLocation };
 
 /** `head :- body.` */
 export interface Rule {

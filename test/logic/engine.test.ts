@@ -122,3 +122,23 @@ test('many retractions compact storage without changing answers, indexes or late
   assert.equal(r.holds('e(0, 1000)'), false);
   assert.equal(r.holds(edges[150]!), true);
 });
+
+test('count aggregates group by their inputs, count zero, follow updates and cannot recurse', () => {
+  const r = createReasoner(`
+    member(t1, ann). member(t1, bob). member(t2, cid). team(t1). team(t2). team(t3).
+    size(T, N) :- team(T), N = count : { member(T, _) }.
+    big(T) :- team(T), N = count : { member(T, P) }, N >= 2.
+    teams(N) :- N = count : { team(_) }.
+    empty(T) :- team(T), 0 = count : { member(T, _) }.`);
+  assert.deepEqual(show(r.derived()), ['big(t1)', 'empty(t3)', 'size(t1, 2)', 'size(t2, 1)', 'size(t3, 0)', 'teams(3)']);
+  const c = r.update({ assert: ['member(t2, dan)', 'member(t3, eve)'], retract: ['member(t1, ann)'] });
+  assert.deepEqual(show(c.added), ['big(t2)', 'member(t2, dan)', 'member(t3, eve)', 'size(t1, 1)', 'size(t2, 2)', 'size(t3, 1)']);
+  assert.deepEqual(show(c.removed), ['big(t1)', 'empty(t3)', 'member(t1, ann)', 'size(t1, 2)', 'size(t2, 1)', 'size(t3, 0)']);
+  const proof = r.why('big(t2)');
+  assert.ok(proof?.kind === 'rule');
+  assert.deepEqual(proof.premises.map((p) => (p.kind === 'check' ? p.text : p.kind)), ['base', '2 = count : { member(t2, P) }', '2 >= 2']);
+  const w = r.whyNot('big(t1)');
+  assert.ok(!w.holds && w.rules[0]!.text === '1 >= 2');
+  assert.throws(() => createReasoner('p(a). q(X) :- p(X), N = count : { q(_) }, N < 3.'), /aggregation through recursion: q -> count q/);
+  assert.throws(() => createReasoner('p(a). q(X, N) :- N = count : { p(X) }.'), /unsafe variable X/);
+});

@@ -54,6 +54,13 @@ export function randomProgram(seed: number): RandomWorld {
         const args = Array.from({ length: a }, () => (r() < 0.2 ? c(pick(CONSTS)) : r() < 0.15 ? vr('_') : vr(pick(bv))));
         body.push({ kind: 'atom', atom: { predicate: p, args }, negated: true });
       }
+      if (r() < 0.25) {
+        const [p, a] = pick(lower);
+        const args = Array.from({ length: a }, () => (r() < 0.4 ? vr(pick(bv)) : r() < 0.5 ? vr('_') : vr(pick(['L1', 'L2']))));
+        body.push({ kind: 'count', result: vr('N'), body: [{ predicate: p, args }] });
+        if (r() < 0.5) body.push({ kind: 'compare', op: pick(['>=', '<', '='] as const), left: vr('N'), right: c(Math.floor(r() * 3)) });
+        bv.push('N');
+      }
       if (r() < 0.3) body.push({ kind: 'compare', op: pick(['!=', '<', '<=', '>', '>=', '='] as const), left: vr(pick(bv)), right: r() < 0.5 ? vr(pick(bv)) : c(pick(CONSTS)) });
       const head: Atom = { predicate: name, args: Array.from({ length: arity }, () => (r() < 0.1 ? c(pick(CONSTS)) : vr(pick(bv)))) };
       rules.push({ head, body });
@@ -61,7 +68,13 @@ export function randomProgram(seed: number): RandomWorld {
     // Make sure every derived predicate has its arity fixed even if it got no rule.
   }
   let wild = 0;
-  for (const rule of rules) for (const l of rule.body) if (l.kind === 'atom') l.atom.args = l.atom.args.map((t) => (t.kind === 'var' && t.name === '_' ? vr(`_#${++wild}`) : t));
+  const fresh = (t: Term): Term => (t.kind === 'var' && t.name === '_' ? vr(`_#${++wild}`) : t);
+  for (const rule of rules) {
+    for (const l of rule.body) {
+      if (l.kind === 'atom') l.atom.args = l.atom.args.map(fresh);
+      if (l.kind === 'count') for (const a of l.body) a.args = a.args.map(fresh);
+    }
+  }
   const randomFact = (): Atom => {
     const [p, a] = r() < 0.85 ? pick(base) : (([q, ar]) => [q, ar] as [string, number])(pick(idb));
     return { predicate: p, args: Array.from({ length: a }, () => c(pick(CONSTS.slice(0, 5)))) };
