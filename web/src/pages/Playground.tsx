@@ -4,10 +4,11 @@ import type { SourceLocation } from '../api.ts';
 import { Editor } from '../components/Editor.tsx';
 
 /** The PDDL examples shipped in examples/pddl/<name>/{domain,problem}.pddl, bundled at build time. */
-const files = import.meta.glob('../../../examples/pddl/*/*.pddl', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const files = {
+  ...import.meta.glob('../../../examples/pddl/*/*.pddl', { query: '?raw', import: 'default', eager: true }),
+  // Missions whose action model is a PDDL domain.
+  ...import.meta.glob('../../../examples/*/{domain,problem}.pddl', { query: '?raw', import: 'default', eager: true }),
+} as Record<string, string>;
 
 interface Example {
   name: string;
@@ -18,7 +19,7 @@ interface Example {
 function examples(): Example[] {
   const byName = new Map<string, Partial<Example>>();
   for (const [path, text] of Object.entries(files)) {
-    const m = /pddl\/([^/]+)\/([^/]+)\.pddl$/.exec(path);
+    const m = /([^/]+)\/([^/]+)\.pddl$/.exec(path);
     if (!m) continue;
     const entry = byName.get(m[1]!) ?? { name: m[1]! };
     if (m[2] === 'domain') entry.domain = text;

@@ -14,6 +14,11 @@ manages(X, Z) :- manages(X, Y), manages(Y, Z).
 may_approve(X, Y) :- manages(X, Y), senior(X).
 `;
 
+/** The reasoner examples shipped in examples/logic/*.dl, bundled at build time. */
+const examples = Object.entries(
+  import.meta.glob('../../../examples/logic/*.dl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>,
+).map(([path, text]) => ({ name: /([^/]+)\.dl$/.exec(path)![1]!, text }));
+
 interface ReasonResponse {
   answers: Array<{ bindings: Record<string, string>; fact: string; proof: ProofNode }>;
   /** For a ground query with no answer: why it does not hold. */
@@ -49,6 +54,29 @@ export function ReasonPage() {
         <div>
           <h1>Reasoner</h1>
           <p className="muted">Facts and rules in, answers out — each answer with the proof of why it holds.</p>
+        </div>
+        <div className="toolbar">
+          <select
+            aria-label="Example"
+            defaultValue=""
+            onChange={(e) => {
+              const ex = examples.find((x) => x.name === e.target.value);
+              const text = ex ? ex.text : SAMPLE_PROGRAM;
+              setProgram(text);
+              // Ask about the first rule's head, with its variables: a query that has answers.
+              const head = /^\s*([a-z]\w*\([^)]*\))\s*:-/m.exec(text);
+              if (head) setQuery(head[1]!);
+              setResult(null);
+              setError(null);
+            }}
+          >
+            <option value="">Example: approvals</option>
+            {examples.map((x) => (
+              <option key={x.name} value={x.name}>
+                Example: {x.name}
+              </option>
+            ))}
+          </select>
         </div>
       </header>
       <div className="reason">
