@@ -21,3 +21,5 @@ export type { RunStore } from '../store/runs.js';
 export { translateGoal } from './nl-goal.js';
 export type { GoalTranslation } from './nl-goal.js';
 export { describeEvent, describePlan, markdownReport } from './report.js';
+export { teamFromAgents, planningToolFromAgentTool, planningSignatureOf } from './agents.js';
+export type { PlanningSignature } from './agents.js';

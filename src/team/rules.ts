@@ -4,10 +4,12 @@
  * becomes `(:derived (ok ?x) (and (a ?x) (not (b ?x))))`. Facts in the same text are
  * the mission's initial facts.
  */
+import { LogicError } from '../logic/errors.js';
 import { parseProgram } from '../logic/parse.js';
 import type { Atom as LAtom, Literal, Program, Term } from '../logic/types.js';
 
-export class RuleTranslationError extends Error {}
+/** A rule the planner cannot use (it has no PDDL form): a user error at the rule's location. */
+export class RuleTranslationError extends LogicError {}
 
 function name(s: string): string {
   return s.toLowerCase();
@@ -29,8 +31,9 @@ function literal(l: Literal, vars: Map<string, string>): string {
     const b = term(l.right, vars);
     if (l.op === '=') return `(= ${a} ${b})`;
     if (l.op === '!=') return `(not (= ${a} ${b}))`;
-    throw new RuleTranslationError(`comparison '${l.op}' cannot be used in mission rules (only = and !=)`);
+    throw new RuleTranslationError(`comparison '${l.op}' cannot be used in mission rules (only = and !=)`, l.loc, 'the planner needs rules it can turn into PDDL derived predicates');
   }
+  if (l.kind !== 'atom') throw new RuleTranslationError(`${l.kind} aggregates cannot be used in mission rules`, l.loc, 'the planner needs rules it can turn into PDDL derived predicates');
   const text = `(${[name(l.atom.predicate), ...l.atom.args.map((a) => term(a, vars))].join(' ')})`;
   return l.negated ? `(not ${text})` : text;
 }
