@@ -76,7 +76,7 @@ export function planCommand(): Command {
       const onProgress = live
         ? (p: SearchProgress): void => {
             const cost = p.bestCost === undefined ? '' : `, best cost ${p.bestCost}`;
-            process.stderr.write(`\r\x1b[K${p.expansions} expansions, best h ${p.bestH}${cost}, ${seconds(p.elapsedMs)}`);
+            process.stderr.write(`\r\x1b[K${p.expansions} expansions, best h ${Number.isFinite(p.bestH) ? p.bestH : '-'}${cost}, ${seconds(p.elapsedMs)}`);
           }
         : undefined;
       const result = await plan(domain, problem, {
