@@ -73,3 +73,35 @@ describe('atelier resume', () => {
     assert.match(r.stdout, /report: /);
   });
 });
+
+describe('atelier run --goal in words', () => {
+  it('asks the configured model (a scripted chat-completions server), shows the formal goal and plans with it', async () => {
+    const { startChatCompletionsServer, reply } = await import('../helpers/openai-compatible-server.js');
+    const { spawn } = await import('node:child_process');
+    const server = await startChatCompletionsServer([
+      reply.text(JSON.stringify({ goals: [{ predicate: 'leased', args: ['berlin'], negated: false }] })),
+      reply.text(JSON.stringify({ goals: [{ predicate: 'leased', args: ['paris'], negated: false }] })),
+    ]);
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-nl-'));
+      // Async spawn: the scripted server runs in this process and must keep answering.
+      const child = spawn(join(ROOT, 'bin/atelier'), ['run', 'examples/paris-office', '--db', join(dir, 'runs.db'), '--time-scale', '0', '--approve-all', '--goal', 'get us an office lease'], {
+        cwd: ROOT, env: { ...process.env, ATELIER_MODEL: 'scripted-test', OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'test' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      const code = await new Promise<number | null>((res) => child.once('exit', res));
+      assert.equal(code, 0, stderr + stdout);
+      assert.match(stdout, /goal: \(leased paris\)\s+\(from "get us an office lease", 2 model answers\)/);
+      assert.match(stdout, /sign_lease \w+ paris/);
+      assert.doesNotMatch(stdout, /announce paris/);
+      assert.equal(server.requests.length, 2);
+      const body = server.requests[0]!.body as { response_format?: { type: string } };
+      assert.equal(body.response_format?.type, 'json_schema');
+    } finally {
+      await server.close();
+    }
+  });
+});
