@@ -79,7 +79,7 @@ function approver(opts: RunCliOptions, print: (s: string) => void): LoopOptions[
 }
 
 /** Follows a run on stdout until it finishes; writes the report; sets the exit code. */
-export async function followRun(store: RunStore, dbPath: string, start: (onEvent: (e: RunEvent) => void, approve: LoopOptions['approve']) => Promise<RunHandle>, opts: RunCliOptions): Promise<RunSummary> {
+export async function followRun(store: RunStore, dbPath: string, start: (onEvent: (e: RunEvent) => void, approve: LoopOptions['approve'], signal: AbortSignal) => Promise<RunHandle>, opts: RunCliOptions): Promise<RunSummary> {
   const out = (s: string): void => { process.stdout.write(`${s}\n`); };
   const print = opts.json === true ? (): void => {} : out;
   const t0 = Date.now();
@@ -94,10 +94,16 @@ export async function followRun(store: RunStore, dbPath: string, start: (onEvent
   const controller = new AbortController();
   const stop = (): void => controller.abort(new Error('interrupted'));
   process.once('SIGINT', stop);
-  const handle = await start(onEvent, approver(opts, print));
+  const handle = await start(onEvent, approver(opts, print), controller.signal);
   let summary: RunSummary;
   try {
     summary = await handle.done;
+  } catch (err) {
+    if (!controller.signal.aborted) throw err;
+    // Ctrl-C: the log holds everything done so far; the run can be continued.
+    process.stdout.write(`\ninterrupted; continue with: atelier resume ${handle.id}${opts.db === undefined ? '' : ` --db ${opts.db}`}\n`);
+    process.exitCode = 130;
+    return { runId: handle.id, status: 'failed', steps: 0, replans: 0, elapsedMs: Date.now() - t0, reason: 'interrupted' };
   } finally {
     process.off('SIGINT', stop);
     closePrompt();
@@ -141,8 +147,8 @@ export function runCommand(): Command {
       const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
       const store = openRunStore(dbPath);
       try {
-        await followRun(store, dbPath, async (onEvent, approve) => startRun(mission, {
-          store, seed: opts.seed, onEvent, approve,
+        await followRun(store, dbPath, async (onEvent, approve, signal) => startRun(mission, {
+          store, seed: opts.seed, onEvent, approve, signal,
           concurrency: opts.concurrency ?? 4, maxReplans: opts.maxReplans ?? 5, timeScale: opts.timeScale ?? 1,
           ...(goal === undefined ? {} : { goal }),
         }), opts);
@@ -170,8 +176,8 @@ export function resumeCommand(): Command {
         const stored = store.getRun(runId);
         if (stored === undefined) throw new UserError(`no run '${runId}' in ${dbPath}`, { hint: 'list runs with `atelier runs`' });
         const o = stored.options as { concurrency?: number; maxReplans?: number };
-        await followRun(store, dbPath, (onEvent, approve) => resumeRun(store, runId, {
-          onEvent, approve, timeScale: opts.timeScale ?? 1,
+        await followRun(store, dbPath, (onEvent, approve, signal) => resumeRun(store, runId, {
+          onEvent, approve, signal, timeScale: opts.timeScale ?? 1,
           ...(o.concurrency === undefined ? {} : { concurrency: o.concurrency }),
           ...(o.maxReplans === undefined ? {} : { maxReplans: o.maxReplans }),
         }), opts);
