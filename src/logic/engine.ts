@@ -43,6 +43,13 @@ export interface RuleInfo {
 
 const MAXLIM = 0x7fffffff;
 
+/**
+ * When an update overdeletes more than `recomputeAbove` of a component's rows (and it
+ * has at least `recomputeMinRows`), the component is recomputed instead of rederived
+ * fact by fact. Exposed for tests, which force both paths.
+ */
+export const tuning = { recomputeAbove: 0.5, recomputeMinRows: 256 };
+
 export class Engine {
   readonly checked: CheckedProgram;
   readonly relations: Relation[] = [];
@@ -258,12 +265,19 @@ export class Engine {
         });
       }
     }
+    // When most of the component was overdeleted (dense recursive graphs), checking each
+    // fact for another derivation costs more than recomputing the component: overdelete
+    // all of it, keep base facts, and evaluate every rule in full in the first round.
+    let overTotal = 0, size = 0;
+    for (const rel of rels) { overTotal += over.get(rel)!.length; size += rel.count; }
+    const recompute = size >= tuning.recomputeMinRows && overTotal > size * tuning.recomputeAbove && rules.length > 0;
+    if (recompute) for (const rel of rels) for (let r = 0; r < rel.count; r++) overdelete(rel, r);
     // 2. Rederive what still has a derivation in the NEW database.
     let seeds = new Map<Relation, Rows>(rels.map((r) => [r, new Rows()]));
     for (const [rel, rows] of over) {
       for (let i = 0; i < rows.length; i++) {
         const row = rows.rows[i]!;
-        if (rel.base[row] || this.derivation(rel, row, () => true)) {
+        if (rel.base[row] || (!recompute && this.derivation(rel, row, () => true))) {
           rel.state[row] = LIVE;
           rel.rank[row] = rel.base[row] ? 0 : ++this.clock;
           seeds.get(rel)!.push(row);
@@ -301,7 +315,8 @@ export class Engine {
             nextRows.push(row);
           } else if (head.state[-row - 1] === OLD) flips.push([head, -row - 1]);
         };
-        if (first && (!info.hasPositive || aggChanged(info))) this.run(info, -1, undefined, NEW, emit);
+        if (first && (recompute || !info.hasPositive || aggChanged(info))) this.run(info, -1, undefined, NEW, emit);
+        if (first && recompute) continue;
         info.rule.body.forEach((l, d) => {
           if (l.kind !== 'atom') return;
           const rel = this.relation(l.atom.predicate);
