@@ -7,7 +7,7 @@ import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { SSEStreamingApi } from 'hono/streaming';
 import { z } from 'zod';
-import { approveStep, getRun, listExampleMissions, listRuns, loadMission, readEvents, startRun, subscribe } from '../team/index.js';
+import { approveStep, getRun, listExampleMissions, listRuns, loadMission, readEvents, resumeRun, startRun, subscribe } from '../team/index.js';
 import type { Mission, RunDetail, RunEvent, RunStore } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { createReasoner, fact, formatAtom, formatWhyNot } from '../logic/index.js';
@@ -125,8 +125,12 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const key = `${row.lastSeq}|${row.status}|${row.updatedAt}`;
     const hit = details.get(id);
     if (hit && hit.key === key) return hit;
-    const detail = getRun(store, id);
-    if (!detail) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
+    const found = getRun(store, id);
+    if (!found) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
+    // After a resume the log still holds the approval requests of steps the new plan
+    // replaced; only steps of the current plan can be waiting.
+    const current = new Set(found.plans.at(-1)?.steps.map((st) => st.id) ?? []);
+    const detail = current.size ? { ...found, pendingApprovals: found.pendingApprovals.filter((a) => current.has(a.stepId)) } : found;
     const entry = { key, detail, json: JSON.stringify(detail) };
     details.delete(id);
     details.set(id, entry);
@@ -134,6 +138,17 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     return entry;
   };
   const runOr404 = (id: string): RunDetail => cachedDetail(id).detail;
+
+  /** Runs this app drives right now. The outcome is in the store; a crash is logged here. */
+  const active = new Set<string>();
+  const track = (handle: { id: string; done: Promise<unknown> }): void => {
+    active.add(handle.id);
+    handle.done
+      .catch((err: unknown) => {
+        if (!options.signal?.aborted) console.error(`[atelier serve] run ${handle.id} crashed:`, err);
+      })
+      .finally(() => active.delete(handle.id));
+  };
 
   app.get('/api/missions', (c) =>
     c.json([
@@ -166,10 +181,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       }
       throw err;
     }
-    // The outcome is in the store and the event log; a crash of the run is logged here.
-    handle.done.catch((err: unknown) => {
-      if (!options.signal?.aborted) console.error(`[atelier serve] run ${handle.id} crashed:`, err);
-    });
+    track(handle);
     const info = listRuns(store).find((r) => r.id === handle.id);
     return c.json(info ?? { id: handle.id }, 201);
   });
@@ -202,6 +214,24 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     approveStep(store, id, step, { approved, ...(body.by ? { by: body.by } : {}), ...(body.reason ? { reason: body.reason } : {}) });
     return c.json({ runId: id, stepId: step, approved });
   };
+  app.post('/api/runs/:id/resume', async (c) => {
+    const id = c.req.param('id');
+    const run = runOr404(id);
+    // Only a run whose process stopped (server shut down, crash) is continued; a running
+    // one is still being driven, a finished one is over.
+    if (run.status !== 'interrupted' || active.has(id)) {
+      throw new HttpError(409, 'not_interrupted', `run ${id} is ${run.status}: only an interrupted run can be resumed`);
+    }
+    const handle = await resumeRun(store, id, {
+      mission: await mission(run.mission),
+      approve: 'store',
+      ...(runs.timeScale !== undefined ? { timeScale: runs.timeScale } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    track(handle);
+    return c.json(listRuns(store).find((r) => r.id === id) ?? { id });
+  });
+
   app.post('/api/runs/:id/why', async (c) => {
     const id = c.req.param('id');
     const body = await readBody(c, WhyRequest);
@@ -225,6 +255,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       response: 'sse',
       errors: [400, 404],
     },
+    { method: 'post', path: '/api/runs/:id/resume', summary: 'Continue an interrupted run from its event log', tag: 'runs', response: RunInfo, errors: [404, 409] },
     {
       method: 'post',
       path: '/api/runs/:id/why',

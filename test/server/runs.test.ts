@@ -216,4 +216,33 @@ describe('runs API over HTTP', () => {
     assert.equal(given?.data.reason, 'not today');
     assert.ok(types.includes('replan') || types.includes('run.finished'));
   });
+
+  it('resumes a run interrupted by a server shutdown, from its log', async () => {
+    const res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION } });
+    const { id } = (await res.json()) as { id: string };
+    await waitingStep(id);
+    const running = await server.call(`/api/runs/${id}/resume`, { method: 'POST' });
+    assert.equal(running.status, 409);
+    assert.equal((await errorOf(running)).code, 'not_interrupted');
+
+    // Another server on the same store takes over after this one stops.
+    await server.close();
+    server = await testServer({ runs: { store, timeScale: 0 } });
+    const stopped = await waitFor('the run to be marked interrupted', async () => {
+      const d = await detail(id);
+      return d.status === 'interrupted' ? d : undefined;
+    });
+    assert.equal(stopped.status, 'interrupted');
+    const resumed = await server.call(`/api/runs/${id}/resume`, { method: 'POST' });
+    assert.equal(resumed.status, 200);
+    const step = await waitingStep(id);
+    // Only the step of the new plan waits, not the one the interruption left behind.
+    assert.deepEqual((await detail(id)).pendingApprovals.map((a) => a.stepId), [step]);
+    assert.equal((await server.call(`/api/runs/${id}/steps/${step}/approve`, { json: {} })).status, 200);
+    const done = await waitFor('the resumed run to finish', async () => {
+      const d = await detail(id);
+      return d.status === 'succeeded' || d.status === 'failed' ? d : undefined;
+    });
+    assert.equal(done.status, 'succeeded');
+  });
 });

@@ -120,6 +120,30 @@ export function RunPage({ id }: { id: string }) {
         </div>
       </header>
 
+      {detail.status === 'interrupted' && (
+        <div className="approval interrupted">
+          <div className="approval-icon">‖</div>
+          <div className="approval-text">
+            <div>
+              <strong>This run was interrupted</strong> (the server stopped while it ran).
+            </div>
+            <div className="muted small">Resuming continues from its event log: finished steps are not run again.</div>
+          </div>
+          <div className="approval-actions">
+            <button
+              className="btn btn-primary"
+              onClick={() =>
+                void api(`/api/runs/${encodeURIComponent(detail.id)}/resume`, { method: 'POST' })
+                  .then(() => refresh())
+                  .catch((err: unknown) => setError(String(err)))
+              }
+            >
+              Resume run
+            </button>
+          </div>
+        </div>
+      )}
+
       {detail.pendingApprovals.length > 0 && (
         <div className="approvals">
           {detail.pendingApprovals.map((a) => (
