@@ -8,7 +8,8 @@
  */
 import type { Atom, Condition, Domain, Effect, PlanStep } from '../pddl/ast.js';
 
-export type Pattern = { pred: string; args: string[] };
+/** An atom with wildcards; `via` names the derived predicate it stands in for. */
+export type Pattern = { pred: string; args: string[]; via?: string };
 export interface Touch { pre: Pattern[]; add: Pattern[]; del: Pattern[] }
 
 export interface OrderedStep {
@@ -70,8 +71,10 @@ export function derivedBases(domain: Domain): Map<string, Set<string>> {
   return out;
 }
 
+const show = (p: Pattern): string => `(${[p.pred, ...p.args.map((a) => (a === '**' ? '…' : a))].join(' ')})`;
+
 function expand(ps: Pattern[], bases: Map<string, Set<string>>): Pattern[] {
-  return ps.flatMap((p) => { const b = bases.get(p.pred); return b === undefined ? [p] : [...b].map((q) => ({ pred: q, args: ['**'] })); });
+  return ps.flatMap((p) => { const b = bases.get(p.pred); return b === undefined ? [p] : [...b].map((q) => ({ pred: q, args: ['**'], via: show(p) })); });
 }
 
 function matches(a: Pattern, b: Pattern): boolean {
@@ -81,7 +84,6 @@ function matches(a: Pattern, b: Pattern): boolean {
   return a.args.every((x, i) => x === '*' || b.args[i] === '*' || x === b.args[i]);
 }
 
-const show = (p: Pattern): string => `(${[p.pred, ...p.args.map((a) => (a === '**' ? '…' : a))].join(' ')})`;
 
 function touches(domain: Domain, steps: readonly PlanStep[]): Touch[] {
   const actions = new Map(domain.actions.map((a) => [a.name, a]));
@@ -99,7 +101,8 @@ function touches(domain: Domain, steps: readonly PlanStep[]): Touch[] {
 }
 
 /** The partial order of a valid sequential plan, with causal links toward `goal`. */
-export function deorder(domain: Domain, steps: readonly PlanStep[], goal: Condition): OrderedStep[] {
+export function deorder(domain: Domain, steps: readonly PlanStep[], goal: Condition, ids?: readonly string[]): OrderedStep[] {
+  const name = (j: number): string => `${ids?.[j] ?? `step ${j + 1}`} (${[steps[j]!.action, ...steps[j]!.args].join(' ')})`;
   const t = touches(domain, steps);
   const any = (xs: Pattern[], ys: Pattern[]): boolean => xs.some((x) => ys.some((y) => matches(x, y)));
   // Index earlier steps by the predicates they touch, so each pair is checked only when it may interfere.
@@ -121,23 +124,20 @@ export function deorder(domain: Domain, steps: readonly PlanStep[], goal: Condit
       byPred.set(p, list);
     }
   }
-  // Causal links: the last earlier step adding a precondition atom of j supports j.
-  for (let j = 0; j < steps.length; j++) {
-    for (const p of t[j]!.pre) {
-      for (let i = j - 1; i >= 0; i--) {
-        const hit = t[i]!.add.find((a) => matches(a, p));
-        if (hit !== undefined) { out[i]!.supports.push(`${show(hit)} for step ${j + 1} (${[steps[j]!.action, ...steps[j]!.args].join(' ')})`); break; }
-      }
+  // Causal links: the last earlier step adding a precondition atom of j supports j. For a
+  // derived precondition every earlier step adding one of the atoms its rules read does.
+  const link = (p: Pattern, j: number, to: string): void => {
+    for (let i = j - 1; i >= 0; i--) {
+      const hit = t[i]!.add.find((a) => matches(a, p));
+      if (hit === undefined) continue;
+      out[i]!.supports.push(`${show(hit)}${p.via === undefined ? '' : ` -> ${p.via}`} for ${to}`);
+      if (p.via === undefined) break;
     }
-  }
+  };
+  for (let j = 0; j < steps.length; j++) for (const p of t[j]!.pre) link(p, j, name(j));
   const goalAtoms: Pattern[] = [];
   condAtoms(goal, new Map(), goalAtoms);
-  for (const g of expand(goalAtoms, derivedBases(domain))) {
-    for (let i = steps.length - 1; i >= 0; i--) {
-      const hit = t[i]!.add.find((a) => matches(a, g));
-      if (hit !== undefined) { out[i]!.supports.push(`goal ${show(hit)}`); break; }
-    }
-  }
+  for (const g of expand(goalAtoms, derivedBases(domain))) link(g, steps.length, 'the goal');
   for (const s of out) s.supports = [...new Set(s.supports)];
   return out;
 }

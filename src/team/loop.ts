@@ -153,7 +153,8 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       emit('plan.failed', { reason: why, whyNot });
       return finish('failed', why, whyNot);
     }
-    const ordered = deorder(domain, result.plan, goal);
+    const ids = result.plan.map((_, i) => `s${stepCounter + i + 1}`);
+    const ordered = deorder(domain, result.plan, goal, ids);
     const alloc = allocate(ordered, mission.agents, mission.tools);
     if (!alloc.ok) {
       const why = `no agent has the capability '${alloc.error.capability}' for (${alloc.error.action} ...)`;
@@ -161,7 +162,7 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       return finish('failed', why, []);
     }
     planVersion++;
-    const ids = ordered.map(() => `s${++stepCounter}`);
+    stepCounter += ordered.length;
     const steps: PlannedStep[] = ordered.map((s, i) => ({ id: ids[i]!, action: s.action, args: s.args, agent: alloc.agents[i]!, dependsOn: s.dependsOn.map((d) => ids[d]!), supports: s.supports }));
     // The plan and its assignments are written together, in one transaction.
     emitAll([

@@ -167,6 +167,6 @@ describe('the mission loop', () => {
     const plan = getRun(store, run.id)!.plans[0]!;
     const table = plan.steps.find((s) => s.action === 'set_table')!;
     const why = explainStep(store, run.id, table.id);
-    assert.ok(why.some((l) => /supports \(table_set\) for step \d+ \(serve sauce\)/.test(l)), why.join('\n'));
+    assert.ok(why.some((l) => /supports \(table_set\) for s\d+ \(serve sauce\)/.test(l)), why.join('\n'));
   });
 });

@@ -27,7 +27,12 @@ describe('deordering a sequential plan', () => {
   it('records causal links: what each step supports, up to the goal', () => {
     const order = deorder(m.domain, steps, m.goal);
     assert.ok(order[1]!.supports.some((s) => s.includes('(table_set)') && s.includes('step 5')), order[1]!.supports.join('; '));
-    assert.deepEqual(order[4]!.supports, ['goal (served sauce)']);
+    assert.deepEqual(order[4]!.supports, ['(served sauce) for the goal']);
+    // Through a derived precondition: both purchases support cooking, via (ready_to_cook).
+    assert.deepEqual(order[0]!.supports, ['(bought pasta) -> (ready_to_cook) for step 4 (cook sauce)']);
+    assert.deepEqual(order[2]!.supports, ['(bought tomatoes) -> (ready_to_cook) for step 4 (cook sauce)']);
+    // Steps are named by their ids when given.
+    assert.match(deorder(m.domain, steps, m.goal, ['a', 'b', 'c', 'd', 'e'])[1]!.supports[0]!, /for e \(serve sauce\)/);
   });
 
   it('orders a step that deletes a precondition of an earlier step after it', () => {
