@@ -143,11 +143,15 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   const active = new Set<string>();
   const track = (handle: { id: string; done: Promise<unknown> }): void => {
     active.add(handle.id);
-    handle.done
+    const settled = handle.done
       .catch((err: unknown) => {
         if (!options.signal?.aborted) console.error(`[atelier serve] run ${handle.id} crashed:`, err);
       })
-      .finally(() => active.delete(handle.id));
+      .finally(() => {
+        active.delete(handle.id);
+        options.runsInFlight?.delete(settled);
+      });
+    options.runsInFlight?.add(settled);
   };
 
   app.get('/api/missions', (c) =>

@@ -19,6 +19,8 @@ export interface AppOptions {
   runs?: RunsOptions;
   /** Aborting it stops the runs this app started (startServer aborts it on close). */
   signal?: AbortSignal;
+  /** Receives the `done` promise of every run this app drives (startServer waits for them on close). */
+  runsInFlight?: Set<Promise<unknown>>;
 }
 
 /** One area of the API: adds its routes and returns their description for OpenAPI. */
