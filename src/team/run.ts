@@ -157,8 +157,10 @@ export function getRun(store: RunStore, runId: string): RunDetail | undefined {
   const state = replay(events);
   const plans = events.filter((e) => e.type === 'plan.made').map((e) => ({ version: e.data.version as number, reason: e.data.reason as string, steps: e.data.steps as PlannedStep[] }));
   const answered = new Set(events.filter((e) => e.type === 'approval.given').map((e) => e.data.stepId as string));
+  // A request is void once a newer plan was made (e.g. after a resume) or the run finished.
+  const lastPlanSeq = Math.max(0, ...events.filter((e) => e.type === 'plan.made' || e.type === 'run.finished').map((e) => e.seq));
   const pendingApprovals = events
-    .filter((e) => e.type === 'approval.requested' && !answered.has(e.data.stepId as string))
+    .filter((e) => (base.status === 'running' || base.status === 'waiting-approval') && e.type === 'approval.requested' && e.seq > lastPlanSeq && !answered.has(e.data.stepId as string))
     .map((e) => ({ runId, stepId: e.data.stepId as string, agent: e.data.agent as string, action: e.data.action as string, args: e.data.args as string[] }));
   const lastDerived = [...events].reverse().find((e) => e.type === 'facts.derived');
   return { ...base, plans, facts: [...state.facts].map(showFact).sort(), derived: (lastDerived?.data.facts as string[] | undefined) ?? [], pendingApprovals };

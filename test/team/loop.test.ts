@@ -170,3 +170,32 @@ describe('the mission loop', () => {
     assert.ok(why.some((l) => /supports \(table_set\) for s\d+ \(serve sauce\)/.test(l)), why.join('\n'));
   });
 });
+
+describe('approvals across an interruption', () => {
+  it('voids a pending request when the run is interrupted, and asks again after resume', async () => {
+    const { resumeRun } = await import('../../src/team/index.js');
+    const { store } = tempStore();
+    const mission = dinnerMission({ approvalFor: ['serve'] });
+    const controller = new AbortController();
+    const run = startRun(mission, { store, approve: 'store', timeScale: 0, signal: controller.signal });
+    const waitPending = async (): Promise<string> => {
+      for (let i = 0; i < 300; i++) {
+        const p = getRun(store, run.id)!.pendingApprovals;
+        if (p.length > 0) return p[0]!.stepId;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('no approval requested');
+    };
+    const first = await waitPending();
+    controller.abort(new Error('stop'));
+    await assert.rejects(run.done);
+    assert.equal(getRun(store, run.id)!.status, 'interrupted');
+    assert.deepEqual(getRun(store, run.id)!.pendingApprovals, []);
+    const resumed = await resumeRun(store, run.id, { mission, approve: 'store', timeScale: 0 });
+    const second = await waitPending();
+    assert.notEqual(second, first);
+    approveStep(store, run.id, second, { approved: true, by: 'ann' });
+    assert.equal((await resumed.done).status, 'succeeded');
+    assert.equal(readEvents(store, run.id).filter((e) => e.type === 'step.finished' && e.data.action === 'cook').length, 1, 'cooking was not redone');
+  });
+});
