@@ -208,12 +208,21 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       ...keys(assert).map((k) => [k, true] as [string, boolean]),
     ];
 
-    const runStep = async (s: PlannedStep): Promise<void> => {
+    /** Records the start of steps launched together (one transaction) and returns their attempts. */
+    const recordStarts = (batch: PlannedStep[]): number[] => {
+      const attempts = batch.map((s) => {
+        const key = groundKey(s);
+        const attempt = (start.attempts.get(key) ?? 0) + 1;
+        start.attempts.set(key, attempt);
+        return attempt;
+      });
+      emitAll(batch.map((s, i) => ({ type: 'step.started' as const, data: { stepId: s.id, agent: s.agent, action: s.action, args: s.args, attempt: attempts[i]! } })));
+      return attempts;
+    };
+
+    const runStep = async (s: PlannedStep, attempt: number): Promise<void> => {
       const key = groundKey(s);
-      const attempt = (start.attempts.get(key) ?? 0) + 1;
-      start.attempts.set(key, attempt);
       const expected = view.applicable(s, facts);
-      emit('step.started', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, attempt });
       const t = Date.now();
       const tool = mission.tools.get(s.action)!;
       let outcome: ToolOutcome;
@@ -260,6 +269,7 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
 
     while (replanReason === undefined && done.size < steps.length) {
       // Start every ready step, in plan order, within the bounds (one step per agent at a time).
+      const batch: PlannedStep[] = [];
       for (const s of steps) {
         if (running.size >= concurrency || replanReason !== undefined) break;
         if (started.has(s.id) || busy.has(s.agent) || !s.dependsOn.every((d) => done.has(d))) continue;
@@ -267,9 +277,14 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
         if (!check.ok) { replanReason = `step ${s.id} (${groundKey(s)}) cannot start: ${check.unmet.join(', ')} no longer holds`; break; }
         started.add(s.id);
         busy.add(s.agent);
-        const p = runStep(s).finally(() => { running.delete(s.id); busy.delete(s.agent); });
-        running.set(s.id, { id: s.id, promise: p });
+        running.set(s.id, { id: s.id, promise: Promise.resolve() });
+        batch.push(s);
       }
+      const attempts = batch.length > 0 ? recordStarts(batch) : [];
+      batch.forEach((s, i) => {
+        const p = runStep(s, attempts[i]!).finally(() => { running.delete(s.id); busy.delete(s.agent); });
+        running.set(s.id, { id: s.id, promise: p });
+      });
       if (running.size === 0) break;
       await Promise.race([...running.values()].map((r) => r.promise));
     }
