@@ -5,15 +5,13 @@
  */
 import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { SSEStreamingApi } from 'hono/streaming';
 import { z } from 'zod';
-import { approveStep, getRun, listExampleMissions, listRuns, loadMission, readEvents, resumeRun, startRun, subscribe } from '../team/index.js';
-import type { Mission, RunDetail, RunEvent, RunStore } from '../team/index.js';
+import { approveStep, getRun, listExampleMissions, listRuns, loadMission, resumeRun, startRun } from '../team/index.js';
+import type { Mission, RunDetail, RunStore } from '../team/index.js';
 import { UserError } from '../errors.js';
-import { createReasoner, fact, formatAtom, formatWhyNot } from '../logic/index.js';
-import type { Atom } from '../logic/index.js';
 import { HttpError } from './errors.js';
-import { proofTree } from './proofs.js';
+import { followRun } from './run-events.js';
+import { WhyResponse, explainFact } from './run-why.js';
 import type { Operation } from './openapi.js';
 import type { AppOptions } from './types.js';
 import { readBody } from './validate.js';
@@ -73,9 +71,6 @@ export interface RunsOptions {
   timeScale?: number;
 }
 
-const KEEPALIVE_MS = 15_000;
-/** How often a stream also checks the store, for runs driven by another process. */
-const POLL_MS = 1_000;
 
 function parseLastEventId(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
@@ -273,98 +268,3 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     { method: 'post', path: '/api/runs/:id/steps/:step/reject', summary: 'Reject a step waiting for approval (the team re-plans)', tag: 'runs', body: DecisionRequest, errors: [400, 404, 409] },
   ];
 }
-
-const WhyResponse = z.object({ fact: z.string(), proof: z.unknown().optional(), whyNot: z.array(z.string()).optional() });
-
-/** "(pred a b)" -> the reasoner's atom pred(a, b). */
-function toLogicAtom(text: string): Atom {
-  const [predicate, ...args] = text.replace(/[()]/g, ' ').trim().split(/\s+/);
-  return fact(predicate!, ...args);
-}
-
-/**
- * Proves a fact of a run: the mission's program (rules and initial facts) brought to
- * the run's observed facts, then asked why. Observed facts of predicates the program
- * never mentions cannot matter to its rules and are left out.
- */
-function explainFact(rules: string, observed: readonly string[], factText: string): z.infer<typeof WhyResponse> {
-  const reasoner = createReasoner(rules, 'rules');
-  const known = new Set(reasoner.strata().flat());
-  const derived = new Set(reasoner.derived().map(formatAtom));
-  const base = reasoner.facts().filter((a) => !derived.has(formatAtom(a)));
-  const now = observed.map(toLogicAtom).filter((a) => known.has(a.predicate));
-  const nowKeys = new Set(now.map(formatAtom));
-  const baseKeys = new Set(base.map(formatAtom));
-  reasoner.update({ assert: now.filter((a) => !baseKeys.has(formatAtom(a))), retract: base.filter((a) => !nowKeys.has(formatAtom(a))) });
-  const target = toLogicAtom(factText);
-  if (!known.has(target.predicate)) return { fact: factText, whyNot: [`${target.predicate} is not a predicate of the mission's rules`] };
-  const proof = reasoner.why(target);
-  if (proof) return { fact: factText, proof: proofTree(proof) };
-  return { fact: factText, whyNot: formatWhyNot(reasoner.whyNot(target)).split('\n') };
-}
-
-/**
- * Sends the events after `after`, then live ones, in seq order without gaps or
- * repeats: live events arrive through `subscribe`; the store is read again whenever a
- * gap shows up and every POLL_MS (runs driven by another process).
- */
-async function followRun(stream: SSEStreamingApi, store: RunStore, runId: string, after: number): Promise<void> {
-  let last = after;
-  let finished = false;
-  let closed = false;
-  let queue: RunEvent[] = [];
-  let wake: (() => void) | undefined;
-  const unsubscribe = subscribe(store, runId, (e) => {
-    queue.push(e);
-    wake?.();
-  });
-  stream.onAbort(() => {
-    closed = true;
-    wake?.();
-  });
-  const send = async (events: readonly RunEvent[]): Promise<void> => {
-    for (const e of events) {
-      if (e.seq <= last || closed) continue;
-      if (e.seq > last + 1) {
-        // Missed something (subscribed after it was written): fill the gap from the store.
-        await send(readEvents(store, runId, last).filter((x) => x.seq < e.seq));
-      }
-      last = e.seq;
-      await stream.writeSSE({ id: String(e.seq), data: JSON.stringify(e) });
-      if (e.type === 'run.finished') finished = true;
-    }
-  };
-  try {
-    await send(readEvents(store, runId, after));
-    let idle = 0;
-    while (!closed && !finished) {
-      if (queue.length === 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, POLL_MS);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = undefined;
-      }
-      const batch = queue;
-      queue = [];
-      if (batch.length > 0) {
-        idle = 0;
-        await send(batch);
-      } else if (!closed) {
-        await send(readEvents(store, runId, last));
-        idle += POLL_MS;
-        if (idle >= KEEPALIVE_MS) {
-          idle = 0;
-          await stream.write(': keepalive\n\n');
-        }
-      }
-    }
-    if (finished && !closed) await stream.writeSSE({ event: 'end', data: JSON.stringify({ runId, lastSeq: last }) });
-  } finally {
-    unsubscribe();
-  }
-}
-

@@ -1,0 +1,74 @@
+/** A run's events as a server-sent event stream: the backlog after a seq, then live. */
+import type { SSEStreamingApi } from 'hono/streaming';
+import { readEvents, subscribe } from '../team/index.js';
+import type { RunEvent, RunStore } from '../team/index.js';
+
+const KEEPALIVE_MS = 15_000;
+/** How often a stream also checks the store, for runs driven by another process. */
+const POLL_MS = 1_000;
+
+/**
+ * Sends the events after `after`, then live ones, in seq order without gaps or
+ * repeats: live events arrive through `subscribe`; the store is read again whenever a
+ * gap shows up and every POLL_MS (runs driven by another process).
+ */
+export async function followRun(stream: SSEStreamingApi, store: RunStore, runId: string, after: number): Promise<void> {
+  let last = after;
+  let finished = false;
+  let closed = false;
+  let queue: RunEvent[] = [];
+  let wake: (() => void) | undefined;
+  const unsubscribe = subscribe(store, runId, (e) => {
+    queue.push(e);
+    wake?.();
+  });
+  stream.onAbort(() => {
+    closed = true;
+    wake?.();
+  });
+  const send = async (events: readonly RunEvent[]): Promise<void> => {
+    for (const e of events) {
+      if (e.seq <= last || closed) continue;
+      if (e.seq > last + 1) {
+        // Missed something (subscribed after it was written): fill the gap from the store.
+        await send(readEvents(store, runId, last).filter((x) => x.seq < e.seq));
+      }
+      last = e.seq;
+      await stream.writeSSE({ id: String(e.seq), data: JSON.stringify(e) });
+      if (e.type === 'run.finished') finished = true;
+    }
+  };
+  try {
+    await send(readEvents(store, runId, after));
+    let idle = 0;
+    while (!closed && !finished) {
+      if (queue.length === 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, POLL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+      const batch = queue;
+      queue = [];
+      if (batch.length > 0) {
+        idle = 0;
+        await send(batch);
+      } else if (!closed) {
+        await send(readEvents(store, runId, last));
+        idle += POLL_MS;
+        if (idle >= KEEPALIVE_MS) {
+          idle = 0;
+          await stream.write(': keepalive\n\n');
+        }
+      }
+    }
+    if (finished && !closed) await stream.writeSSE({ event: 'end', data: JSON.stringify({ runId, lastSeq: last }) });
+  } finally {
+    unsubscribe();
+  }
+}
+
