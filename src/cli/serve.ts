@@ -55,14 +55,19 @@ export function serveCommand(): Command {
     .option('--port <port>', 'port to listen on', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
     .option('--db <file>', 'SQLite database (the token is stored beside it)', process.env.ATELIER_DB ?? DEFAULT_DB_PATH)
-    .action(async (opts: { port: number; host: string; db: string }) => {
+    .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
+    .action(async (opts: { port: number; host: string; db: string; mission?: string[] }) => {
       const token = loadOrCreateToken(opts.db);
       const ui = webBuilt(DEFAULT_WEB_ROOT);
       const out = process.stdout;
       const warnings: string[] = [];
       const warn = (line: string): void => void warnings.push(line);
+      // The user's missions are loaded first: a mistake in one is theirs to fix (exit 2, located).
+      const own: Mission[] = [];
+      for (const dir of opts.mission ?? []) own.push(await loadMission(dir));
       const store = openRunStore(opts.db);
-      const missions = await exampleMissions(warn);
+      const examples = (await exampleMissions(warn)).filter((m) => !own.some((o) => o.name === m.name));
+      const missions = [...own, ...examples];
       const stop = new AbortController();
       let base = '';
       const targets = chatTargets(missions, { store, runUrl: (id) => `${base}/runs/${id}` }, warn);
@@ -70,7 +75,7 @@ export function serveCommand(): Command {
         port: opts.port,
         host: opts.host,
         token: token.token,
-        runs: { store },
+        runs: { store, missions: own },
         chatTargets: targets,
         signal: stop.signal,
       });
