@@ -9,3 +9,5 @@ export * from './pddl/index.js';
 export * as logic from './logic/index.js';
 export * from './models/index.js';
 export * from './agents/index.js';
+// A namespace: run and tool names (RunEvent, ToolContext, ApprovalRequest) overlap with the agents'.
+export * as team from './team/index.js';
