@@ -199,3 +199,31 @@ describe('approvals across an interruption', () => {
     assert.equal(readEvents(store, run.id).filter((e) => e.type === 'step.finished' && e.data.action === 'cook').length, 1, 'cooking was not redone');
   });
 });
+
+describe('observed state versus plan', () => {
+  it('re-plans when a step reports facts that break the rest of the plan, not when they do not matter', async () => {
+    // Setting the table takes long; meanwhile the pasta is bought. Then the dog eats it.
+    const mission = dinnerMission({
+      agents: [{ name: 'ann', capabilities: ['shopping'], cost: 1 }, { name: 'chef', capabilities: ['cooking'], cost: 1 }, { name: 'host', capabilities: ['hosting'], cost: 1 }],
+      outcome: (a, _args, attempt) => (a === 'set_table' && attempt === 1 ? { ok: true, retract: ['(bought pasta)'], note: 'the dog ate the pasta' } : undefined),
+    });
+    const { store } = tempStore();
+    const run = startRun(mission, { store, approve: 'auto', concurrency: 1 });
+    const summary = await run.done;
+    assert.equal(summary.status, 'succeeded');
+    const events = readEvents(store, run.id);
+    const replan = events.find((e) => e.type === 'replan');
+    assert.ok(replan, 'a re-plan happened');
+    assert.match(replan.data.reason as string, /the world differs from the plan after s\d+ \(set_table\)/);
+    const observed = events.find((e) => e.type === 'facts.changed' && e.data.diverged === true)!;
+    assert.deepEqual(observed.data.deleted, ['(bought pasta)']);
+    assert.equal(events.filter((e) => e.type === 'step.finished' && e.data.action === 'buy' && (e.data.args as string[])[0] === 'pasta').length, 2, 'the pasta is bought again');
+
+    const harmless = dinnerMission({ outcome: (a) => (a === 'set_table' ? { ok: true, assert: ['(candles_lit)'] } : undefined) });
+    const { store: store2 } = tempStore();
+    const run2 = startRun({ ...harmless, facts: harmless.facts }, { store: store2, approve: 'auto' });
+    const s2 = await run2.done;
+    assert.equal(s2.status, 'succeeded');
+    assert.equal(s2.replans, 0);
+  });
+});
