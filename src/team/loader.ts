@@ -140,6 +140,14 @@ export async function loadMission(path: string): Promise<Mission> {
   const tools = toolsFromFile(m);
   const agents = agentsFromFile(m, file, new Set(tools.map((t) => t.name)));
   const objects = Object.entries(m.objects ?? {}).flatMap(([type, names]) => names.map((n) => ({ name: n.toLowerCase(), type: type.toLowerCase() })));
+  const knownTypes = new Set(['object', ...Object.keys(m.types ?? {}), ...Object.values(m.types ?? {}), ...Object.keys(m.objects ?? {})].map((t) => t.toLowerCase()));
+  for (const [tool, t] of Object.entries(m.tools)) {
+    for (const [param, type] of Object.entries(t.params ?? {})) {
+      if (!knownTypes.has(type.toLowerCase())) {
+        throw new MissionError(file, `tools.${tool}.params.${param}`, `unknown type '${type}'`, { hint: `expected one of: ${[...knownTypes].join(', ')} (declare it under types or objects)` });
+      }
+    }
+  }
   const facts: string[] = [...(knowledge?.facts ?? [])];
   (m.facts ?? []).forEach((f, i) => {
     const a = parseAtomText(f);
