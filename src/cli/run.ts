@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { UserError } from '../errors.js';
 import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
-import { describeEvent, describePlan, loadMission, markdownReport, openRunStore, resumeRun, startRun, translateGoal } from '../team/index.js';
+import { describeEvent, describePlan, loadMission, markdownReport, openRunStore, readEvents, resumeRun, startRun, summaryLines, translateGoal } from '../team/index.js';
 import type { ApprovalDecision, ApprovalRequest, LoopOptions, PlannedStep, RunEvent, RunHandle, RunStore, RunSummary } from '../team/index.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
 
@@ -108,6 +108,7 @@ export async function followRun(store: RunStore, dbPath: string, start: (onEvent
     process.off('SIGINT', stop);
     closePrompt();
   }
+  for (const line of summaryLines(readEvents(store, handle.id))) print(line);
   if (opts.report !== false) {
     const path = resolve(typeof opts.report === 'string' ? opts.report : join(dirname(dbPath === ':memory:' ? DEFAULT_DB_PATH : dbPath), 'reports', `${handle.id}.md`));
     mkdirSync(dirname(path), { recursive: true });

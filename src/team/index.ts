@@ -20,6 +20,6 @@ export { openRunStore } from '../store/runs.js';
 export type { RunStore } from '../store/runs.js';
 export { translateGoal } from './nl-goal.js';
 export type { GoalTranslation } from './nl-goal.js';
-export { describeEvent, describePlan, markdownReport } from './report.js';
+export { describeEvent, describePlan, markdownReport, summaryLines } from './report.js';
 export { teamFromAgents, planningToolFromAgentTool, planningSignatureOf } from './agents.js';
 export type { PlanningSignature } from './agents.js';

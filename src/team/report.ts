@@ -64,3 +64,26 @@ export function markdownReport(store: RunStore, runId: string): string {
   if (run.derived.length > 0) out.push('## Derived facts (last planning)', '', ...run.derived.map((f) => `- \`${f}\``), '');
   return out.join('\n');
 }
+
+/** A few lines summing up a run: steps per agent, the most steps in flight at once, re-plans. */
+export function summaryLines(events: RunEvent[]): string[] {
+  const perAgent = new Map<string, { done: number; failed: number }>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+  for (const e of events) {
+    if (e.type === 'step.started') maxInFlight = Math.max(maxInFlight, ++inFlight);
+    if (e.type === 'step.finished' || e.type === 'step.failed') {
+      inFlight--;
+      const a = perAgent.get(e.data.agent as string) ?? { done: 0, failed: 0 };
+      if (e.type === 'step.finished') a.done++; else a.failed++;
+      perAgent.set(e.data.agent as string, a);
+    }
+  }
+  const replans = events.filter((e) => e.type === 'replan').map((e) => `  re-plan v${e.data.version as number}: ${e.data.reason as string}`);
+  return [
+    'summary:',
+    ...[...perAgent].map(([agent, c]) => `  ${agent.padEnd(14)} ${c.done} step${c.done === 1 ? '' : 's'} done${c.failed > 0 ? `, ${c.failed} failed` : ''}`),
+    `  up to ${maxInFlight} steps in flight at once`,
+    ...replans,
+  ];
+}
