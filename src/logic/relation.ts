@@ -7,6 +7,8 @@
  * it), both, or neither (dead). Views read rows by state mask, so an update can look at
  * the old and the new database at the same time (DRed needs both).
  */
+import { PairSet } from './pairs.js';
+
 export const OLD = 1;
 export const NEW = 2;
 export const LIVE = OLD | NEW;
@@ -125,6 +127,8 @@ export class Relation {
   private slots: Float64Array;
   private used = 0;
   private readonly exact: boolean;
+  /** Binary relations use per-first-value tables instead of `slots` (see pairs.ts). */
+  private readonly pairs: PairSet | undefined;
   readonly indexes = new Map<number, Index>();
 
   constructor(readonly id: number, readonly name: string, readonly arity: number) {
@@ -134,6 +138,7 @@ export class Relation {
     this.rank = new Int32Array(this.capacity);
     this.base = new Uint8Array(this.capacity);
     this.exact = arity <= 2;
+    this.pairs = arity === 2 ? new PairSet() : undefined;
     this.slots = new Float64Array(64).fill(EMPTY);
   }
 
@@ -157,6 +162,7 @@ export class Relation {
 
   /** Row holding tuple `t[off..off+arity)` (any non-dead state), or -1. */
   find(t: ArrayLike<number>, off = 0): number {
+    if (this.pairs !== undefined) return this.pairs.find(t[off]!, t[off + 1]!);
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     const h = this.tupleHash(t, off);
@@ -176,6 +182,14 @@ export class Relation {
    * existing one (in any non-dead state).
    */
   insert(t: ArrayLike<number>, state: number, rank: number): number {
+    if (this.pairs !== undefined) {
+      const a = t[0]!, b = t[1]!;
+      const found = this.pairs.find(a, b);
+      if (found >= 0) return -found - 1;
+      const row = this.newRow(t, 0, state, rank, 0);
+      this.pairs.add(a, b, row);
+      return row;
+    }
     if ((this.used + 1) * 2 > this.slots.length >> 1) this.rehash(this.slots.length);
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
@@ -218,6 +232,10 @@ export class Relation {
   }
 
   private place(row: number): void {
+    if (this.pairs !== undefined) {
+      this.pairs.add(this.data[2 * row]!, this.data[2 * row + 1]!, row);
+      return;
+    }
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     const h = this.tupleHash(this.data, row * this.arity);
@@ -239,6 +257,10 @@ export class Relation {
   /** Forgets a row for membership (it stays readable until the next compaction). */
   kill(row: number): void {
     this.state[row] = 0;
+    if (this.pairs !== undefined) {
+      this.pairs.remove(this.data[2 * row]!, this.data[2 * row + 1]!, row);
+      return;
+    }
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     for (let s = this.tupleHash(this.data, row * this.arity) & mask; ; s = (s + 1) & mask) {
@@ -266,8 +288,12 @@ export class Relation {
 
   /** Rebuilds membership with `pairs` slots (dropping tombstones and dead rows). */
   private rehash(pairs: number): void {
-    this.slots = new Float64Array(2 * pairs).fill(EMPTY);
     this.used = 0;
+    if (this.pairs !== undefined) {
+      this.pairs.clear();
+    } else {
+      this.slots = new Float64Array(2 * pairs).fill(EMPTY);
+    }
     for (let r = 0; r < this.count; r++) if (this.state[r] !== 0) this.place(r);
   }
 
