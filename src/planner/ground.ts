@@ -208,10 +208,15 @@ export function ground(domain: Domain, problem: Problem): GroundTask {
     if (fired) reach.add(lit.predicate, lit.args);
     return fired;
   };
+  const lastSig: string[] = [];
   for (let changed = true; changed;) {
     changed = false;
     const before = reach.all.size;
     schemas.forEach((s, si) => {
+      // Semi-naive skip: nothing new can match if no precondition predicate gained atoms.
+      const sig = s.pre.filter((l) => !l.negated && l.predicate !== '=').map((l) => reach.byPred.get(l.predicate)?.length ?? 0).join(',');
+      if (lastSig[si] === sig) return;
+      lastSig[si] = sig;
       enumerate(s.vars, s.pre, reach, init, isStatic, types, (env) => {
         const k = `${si} ${s.vars.map((v) => env.get(v.name)).join(' ')}`;
         if (seen.has(k)) return;

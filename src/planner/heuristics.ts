@@ -108,7 +108,9 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
   pres.forEach((p, o) => { for (const f of p) byFact[f]!.push(o); });
   const watch = csr(byFact, F);
   const goal = task.goal;
-  const minCost = costs.length === 0 ? 0 : Math.min(...costs.filter((_, o) => opAction[o]! >= 0), Infinity);
+  let minCost = Infinity;
+  costs.forEach((c, o) => { if (opAction[o]! >= 0 && c < minCost) minCost = c; });
+  if (minCost === Infinity) minCost = 0;
 
   const cost = new Float64Array(F);
   const supp = new Int32Array(F);

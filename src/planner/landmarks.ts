@@ -46,11 +46,14 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   // Passes over all operators until no label changes (labels only shrink once set).
   const tmp = new Uint32Array(W);
   const stamp = new Int32Array(F);
-  const deadline = performance.now() + 3000;
+  const deadline = performance.now() + 6000;
+  // Visit operators in order of their relaxed level (breadth-first from the initial state):
+  // then the first pass already sees nearly final labels and few passes follow.
+  const order = relaxedOrder(F, pres, adds, initTruth);
   for (let changed = true, pass = 0; changed; pass++) {
     changed = false;
     if (pass > 200 || performance.now() > deadline) return undefined; // pathological: no landmarks
-    for (let o = 0; o < O; o++) {
+    for (const o of order) {
       const ps = pres[o]!;
       let ready = true;
       let fresh = pass === 0;
@@ -75,7 +78,7 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
         }
         for (let w = 0; w < W; w++) {
           const keep = w === f >>> 5 ? 1 << (f & 31) : 0;
-          const nv = label[off + w]! & (tmp[w]! | keep);
+          const nv = (label[off + w]! & (tmp[w]! | keep)) >>> 0; // unsigned, as stored
           if (nv !== label[off + w]) { label[off + w] = nv; changed = true; stamp[f] = pass; }
         }
       }
@@ -93,6 +96,28 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   const isGoal = new Uint8Array(facts.length);
   for (const g of task.goal) { const i = index.get(g); if (i !== undefined) isGoal[i] = 1; }
   return { facts: Int32Array.from(facts), preds, isGoal };
+}
+
+/** Reachable operators by increasing relaxed level (level = 1 + max level of a precondition). */
+function relaxedOrder(F: number, pres: number[][], adds: number[][], initTruth: Uint8Array): Int32Array {
+  const O = pres.length;
+  const byFact: number[][] = Array.from({ length: F }, () => []);
+  pres.forEach((p, o) => { for (const f of p) byFact[f]!.push(o); });
+  const unsat = Int32Array.from(pres, (p) => p.length);
+  const reached = new Uint8Array(F);
+  const order: number[] = [];
+  let layer: number[] = [];
+  for (let f = 0; f < F; f++) if (initTruth[f]) { reached[f] = 1; layer.push(f); }
+  for (let o = 0; o < O; o++) if (unsat[o] === 0) order.push(o);
+  let head = 0;
+  for (;;) {
+    for (const f of layer) for (const o of byFact[f]!) if (--unsat[o] === 0) order.push(o);
+    const next: number[] = [];
+    for (; head < order.length; head++) for (const f of adds[order[head]!]!) if (!reached[f]) { reached[f] = 1; next.push(f); }
+    if (next.length === 0) break;
+    layer = next;
+  }
+  return Int32Array.from(order);
 }
 
 /** The landmark-count heuristic; `evaluate` needs the state's id and its parent's (-1 for the initial state). */
