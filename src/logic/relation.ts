@@ -121,8 +121,8 @@ export class Relation {
   capacity: number;
   /**
    * Membership: open addressing over [key, row] pairs in one Float64Array, so a probe
-   * touches one cache line. For arity <= 2 the key is the tuple itself packed exactly
-   * (a * 2^26 + b); for wider tuples it is a hash and the row's data is compared.
+   * touches one cache line. For arity <= 1 the key is the value itself; for wider tuples
+   * it is a hash and the row's data is compared. Binary relations use `pairs` instead.
    */
   private slots: Float64Array;
   private used = 0;
