@@ -5,6 +5,7 @@
 export { UserError, formatUserError, formatLocation } from './errors.js';
 export type { SourceLocation } from './errors.js';
 export * from './pddl/index.js';
+export * from './planner/index.js';
 // A namespace: the reasoner's names (Atom, Rule, formatAtom...) overlap with PDDL's.
 export * as logic from './logic/index.js';
 export * from './models/index.js';
