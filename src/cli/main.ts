@@ -1,26 +1,37 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
 import { version } from './version.js';
-import { validateCommand } from './validate.js';
-import { reasonCommand } from './reason.js';
-import { serveCommand } from './serve.js';
-import { chatCommand } from './chat.js';
-import { resumeCommand, runCommand } from './run.js';
-import { runsCommand, showCommand } from './runs.js';
-import { planCommand } from './plan.js';
 
 /**
- * The `atelier` command. Each capability contributes one subcommand module;
- * this file only wires them together and turns user errors into exit codes.
+ * The `atelier` command. Each capability contributes one subcommand module; this file
+ * only wires them together and turns user errors into exit codes.
+ *
+ * Subcommand modules are imported on demand: `atelier plan` loads the planner, not the
+ * HTTP server or the agent runtime, so it starts fast. `--help` loads them all.
  */
+type CommandFactory = () => Command;
+
+const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
+  plan: async () => (await import('./plan.js')).planCommand,
+  validate: async () => (await import('./validate.js')).validateCommand,
+  reason: async () => (await import('./reason.js')).reasonCommand,
+  run: async () => (await import('./run.js')).runCommand,
+  resume: async () => (await import('./run.js')).resumeCommand,
+  runs: async () => (await import('./runs.js')).runsCommand,
+  show: async () => (await import('./runs.js')).showCommand,
+  chat: async () => (await import('./chat.js')).chatCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
+};
+
 const program = new Command('atelier')
   .description('Teams of AI assistants that reason, plan and collaborate.')
   .version(version)
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<() => Command> = [validateCommand, reasonCommand, serveCommand, chatCommand, runCommand, runsCommand, showCommand, resumeCommand, planCommand];
-for (const make of commands) program.addCommand(make());
+const requested = process.argv[2];
+const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+for (const name of names) program.addCommand((await COMMANDS[name]!())());
 // Subcommands do not inherit exitOverride: without it a usage mistake would exit 1, not 2.
 for (const command of program.commands) command.exitOverride().showHelpAfterError();
 
