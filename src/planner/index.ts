@@ -124,20 +124,11 @@ export async function plan(domain: Domain, problem: Problem, options: PlanOption
   const t0 = performance.now();
   if (options.signal?.aborted) return { status: 'limit', reason: 'aborted', stats: emptyStats() };
   const run = begin(domain, problem, options);
-  if (!run.gen) return { status: 'unsolvable', stats: stats(run) };
   let lastYield = performance.now();
   let lastProgress = 0;
   for (;;) {
-    let step: IteratorResult<void, Outcome>;
-    try {
-      step = run.gen.next();
-    } catch (err) {
-      if (err instanceof StateLimitError) return finish(domain, problem, run, 'memory');
-      throw err;
-    }
-    if (step.done) return finish(domain, problem, run, step.value);
-    const stop = overBudget(run, options, t0);
-    if (stop) return finish(domain, problem, run, stop);
+    const result = advance(domain, problem, run, options, t0);
+    if (result) return result;
     const now = performance.now();
     if (options.onProgress && now - lastProgress > 200) {
       lastProgress = now;
@@ -155,19 +146,25 @@ export async function plan(domain: Domain, problem: Problem, options: PlanOption
 export function planSync(domain: Domain, problem: Problem, options: PlanOptions = {}): PlanResult {
   const t0 = performance.now();
   const run = begin(domain, problem, options);
-  if (!run.gen) return { status: 'unsolvable', stats: stats(run) };
   for (;;) {
-    let step: IteratorResult<void, Outcome>;
-    try {
-      step = run.gen.next();
-    } catch (err) {
-      if (err instanceof StateLimitError) return finish(domain, problem, run, 'memory');
-      throw err;
-    }
-    if (step.done) return finish(domain, problem, run, step.value);
-    const stop = overBudget(run, options, t0);
-    if (stop) return finish(domain, problem, run, stop);
+    const result = advance(domain, problem, run, options, t0);
+    if (result) return result;
   }
+}
+
+/** One search step (up to the next yield of the search); the result once the search is over. */
+function advance(domain: Domain, problem: Problem, run: ReturnType<typeof begin>, options: PlanOptions, t0: number): PlanResult | undefined {
+  if (!run.gen) return { status: 'unsolvable', stats: stats(run) };
+  let step: IteratorResult<void, Outcome>;
+  try {
+    step = run.gen.next();
+  } catch (err) {
+    if (err instanceof StateLimitError) return finish(domain, problem, run, 'memory');
+    throw err;
+  }
+  if (step.done) return finish(domain, problem, run, step.value);
+  const stop = overBudget(run, options, t0);
+  return stop ? finish(domain, problem, run, stop) : undefined;
 }
 
 function emptyStats(): SearchStats {
