@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
-import { version } from './version.js';
+import { version } from '../version.js';
 
 /**
  * The `atelier` command. Each capability contributes one subcommand module; this file

@@ -3,7 +3,7 @@
  * (z.toJSONSchema), so the document cannot drift from what the server accepts.
  */
 import { z } from 'zod';
-import { version } from '../cli/version.js';
+import { version } from '../version.js';
 
 export interface Operation {
   method: 'get' | 'post';
