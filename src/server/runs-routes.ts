@@ -122,10 +122,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     if (hit && hit.key === key) return hit;
     const found = getRun(store, id);
     if (!found) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
-    // After a resume the log still holds the approval requests of steps the new plan
-    // replaced; only steps of the current plan can be waiting.
-    const current = new Set(found.plans.at(-1)?.steps.map((st) => st.id) ?? []);
-    const detail = current.size ? { ...found, pendingApprovals: found.pendingApprovals.filter((a) => current.has(a.stepId)) } : found;
+    const detail = found;
     const entry = { key, detail, json: JSON.stringify(detail) };
     details.delete(id);
     details.set(id, entry);

@@ -156,14 +156,34 @@ export function getRun(store: RunStore, runId: string): RunDetail | undefined {
   const events = store.events(runId) as RunEvent[];
   const state = replay(events);
   const plans = events.filter((e) => e.type === 'plan.made').map((e) => ({ version: e.data.version as number, reason: e.data.reason as string, steps: e.data.steps as PlannedStep[] }));
-  const answered = new Set(events.filter((e) => e.type === 'approval.given').map((e) => e.data.stepId as string));
-  // A request is void once a newer plan was made (e.g. after a resume) or the run finished.
-  const lastPlanSeq = Math.max(0, ...events.filter((e) => e.type === 'plan.made' || e.type === 'run.finished').map((e) => e.seq));
-  const pendingApprovals = events
-    .filter((e) => (base.status === 'running' || base.status === 'waiting-approval') && e.type === 'approval.requested' && e.seq > lastPlanSeq && !answered.has(e.data.stepId as string))
-    .map((e) => ({ runId, stepId: e.data.stepId as string, agent: e.data.agent as string, action: e.data.action as string, args: e.data.args as string[] }));
+  const pendingApprovals = base.status === 'running' || base.status === 'waiting-approval' ? waitingApprovals(store, runId, events) : [];
   const lastDerived = [...events].reverse().find((e) => e.type === 'facts.derived');
   return { ...base, plans, facts: [...state.facts].map(showFact).sort(), derived: (lastDerived?.data.facts as string[] | undefined) ?? [], pendingApprovals };
+}
+
+/**
+ * Steps of the current plan (the last `plan.made`) that asked for approval and have no
+ * decision yet, neither in the log nor on the store. A request made before a newer
+ * plan, a re-plan or a resume is void: each new round of the loop (a resume starts
+ * one) first writes `facts.derived` (or `run.finished`), so a request followed by one of
+ * those belongs to a plan that was replaced, even before the new plan is written.
+ */
+function waitingApprovals(store: RunStore, runId: string, events: RunEvent[]): ApprovalRequest[] {
+  let planSeq = 0;
+  let current = new Set<string>();
+  const requested = new Map<string, RunEvent>();
+  for (const e of events) {
+    if (e.type === 'plan.made') {
+      planSeq = e.seq;
+      current = new Set((e.data.steps as PlannedStep[]).map((s) => s.id));
+    }
+    if (e.type === 'plan.made' || e.type === 'facts.derived' || e.type === 'replan' || e.type === 'plan.failed' || e.type === 'run.finished') requested.clear();
+    else if (e.type === 'approval.requested' && e.seq > planSeq && current.has(e.data.stepId as string)) requested.set(e.data.stepId as string, e);
+    else if (e.type === 'approval.given') requested.delete(e.data.stepId as string);
+  }
+  return [...requested.values()]
+    .filter((e) => store.decision(runId, e.data.stepId as string) === undefined)
+    .map((e) => ({ runId, stepId: e.data.stepId as string, agent: e.data.agent as string, action: e.data.action as string, args: e.data.args as string[] }));
 }
 
 /** Events of a run after `afterSeq` (default: all). */

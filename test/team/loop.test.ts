@@ -172,6 +172,44 @@ describe('the mission loop', () => {
 });
 
 describe('approvals across an interruption', () => {
+  it('lists only undecided requests of the current plan, also right after a resume, before the new plan', async () => {
+    const { resumeRun } = await import('../../src/team/index.js');
+    const { store } = tempStore();
+    const mission = dinnerMission({ approvalFor: ['serve'] });
+    const controller = new AbortController();
+    const run = startRun(mission, { store, approve: 'store', timeScale: 0, signal: controller.signal });
+    const waitPending = async (): Promise<string> => {
+      for (let i = 0; i < 300; i++) {
+        const p = getRun(store, run.id)!.pendingApprovals;
+        if (p.length > 0) return p[0]!.stepId;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('no approval requested');
+    };
+    const first = await waitPending();
+    controller.abort(new Error('stop'));
+    await assert.rejects(run.done);
+    const stop = new AbortController();
+    // Not awaited: the resumed loop is checked synchronously, before the planner answers.
+    const resuming = resumeRun(store, run.id, { mission, approve: 'store', timeScale: 0, signal: stop.signal });
+    const inWindow = getRun(store, run.id)!;
+    const plansBefore = readEvents(store, run.id).filter((e) => e.type === 'plan.made').length;
+    const resumed = await resuming;
+    resumed.done.catch(() => undefined);
+    try {
+    // The new plan is not made yet: the old plan is still the last one, and its request is void.
+    assert.equal(plansBefore, 1, 'checked before the new plan');
+    assert.equal(inWindow.status, 'running');
+    assert.deepEqual(inWindow.pendingApprovals, [], `${first} belongs to the replaced plan`);
+    const second = await waitPending();
+    assert.notEqual(second, first);
+    // Decided on the store, not yet taken up by the team: no longer waiting for a person.
+    approveStep(store, run.id, second, { approved: true, by: 'ann' });
+    assert.deepEqual(getRun(store, run.id)!.pendingApprovals, []);
+    assert.equal((await resumed.done).status, 'succeeded');
+    } finally { stop.abort(new Error('test over')); }
+  });
+
   it('voids a pending request when the run is interrupted, and asks again after resume', async () => {
     const { resumeRun } = await import('../../src/team/index.js');
     const { store } = tempStore();
