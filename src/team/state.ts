@@ -3,8 +3,8 @@
  * validator's lifted semantics (derived predicates recomputed from the rules).
  */
 import type { Condition, Domain, PlanStep } from '../pddl/ast.js';
-import { addDerived, collectEffects, holds, makeWorld, unmetParts } from '../planner/validator/world.js';
-import type { World as PddlWorld } from '../planner/validator/world.js';
+import { addDerived, collectEffects, holds, makeWorld, unmetParts } from '../planner/validator/index.js';
+import type { PddlWorld } from '../planner/validator/index.js';
 import { problemFor } from './facts.js';
 import type { Mission } from './types.js';
 

@@ -8,7 +8,7 @@
  * qualified as ml engineer any more.
  */
 import type { Atom, Condition, DerivedDef, Domain, Effect, TypedName } from '../pddl/ast.js';
-import { holds, unmetParts } from '../planner/validator/world.js';
+import { holds, unmetParts } from '../planner/validator/index.js';
 import type { TeamKnowledge } from './knowledge.js';
 import { splitDerived } from './loop.js';
 import { stateView } from './state.js';

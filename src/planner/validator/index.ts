@@ -7,6 +7,10 @@ import type { Domain, PlanStep, Problem } from '../../pddl/ast.js';
 import { addDerived, collectEffects, factKey, holds, makeWorld, unmetParts } from './world.js';
 import type { EffectOutcome } from './world.js';
 
+/** The validator's lifted state semantics, for callers that evaluate conditions on states of their own (the team). */
+export { addDerived, collectEffects, holds, makeWorld, unmetParts } from './world.js';
+export type { World as PddlWorld } from './world.js';
+
 export type ValidationFailureReason =
   | 'unknown-action'
   | 'wrong-arity'
