@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline/promises';
 import { UserError } from '../errors.js';
 import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
 import { describeEvent, describePlan, loadMission, markdownReport, openRunStore, readEvents, resumeRun, startRun, summaryLines, translateGoal } from '../team/index.js';
-import type { ApprovalDecision, ApprovalRequest, LoopOptions, PlannedStep, RunEvent, RunHandle, RunStore, RunSummary } from '../team/index.js';
+import type { ApprovalDecision, ApprovalRequest, LoopOptions, Mission, PlannedStep, RunEvent, RunHandle, RunStore, RunSummary } from '../team/index.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
 
 export function intOption(what: string, min = 0) {
@@ -42,15 +42,25 @@ export interface RunCliOptions {
 
 let closePrompt: () => void = () => {};
 
-/** How approvals are answered: a prompt on a terminal, otherwise (or with the flag) automatically. */
-function approver(opts: RunCliOptions, print: (s: string) => void): LoopOptions['approve'] {
+/**
+ * No step is approved without consent: when the mission has a tool that needs approval,
+ * stdin is not a terminal (nobody to ask) and no approval flag was given, the run is
+ * refused before it starts (exit 2).
+ */
+export function requireApprovalConsent(mission: Mission, opts: RunCliOptions, command: 'run' | 'resume'): void {
+  if (opts.approveAll === true || opts.autoApprove === true || process.stdin.isTTY === true) return;
+  const needing = [...mission.tools.values()].filter((t) => t.needsApproval).map((t) => t.name);
+  if (needing.length === 0) return;
+  throw new UserError(`mission '${mission.name}' has steps that need approval (${needing.join(', ')}) and there is no terminal to ask on`, {
+    hint: `pass --approve-all to approve them all (atelier ${command} ... --approve-all), or run in a terminal to answer each one`,
+  });
+}
+
+/** How approvals are answered: with the flag automatically, otherwise a prompt on the terminal. */
+function approver(opts: RunCliOptions): LoopOptions['approve'] {
   if (opts.approveAll === true || opts.autoApprove === true) return 'auto';
-  if (!process.stdin.isTTY || opts.json === true) {
-    return async (req: ApprovalRequest): Promise<ApprovalDecision> => {
-      print(`   ${req.stepId} approved automatically: no terminal to ask on (pass --approve-all to say so, or use the HTTP API to decide)`);
-      return { approved: true, by: 'no-terminal' };
-    };
-  }
+  // --json keeps stdout for events: the question goes to stderr.
+  const ask = (s: string): void => { (opts.json === true ? process.stderr : process.stdout).write(s); };
   // One reader for the whole run: answers typed ahead are queued, not lost; when the input
   // ends, the remaining questions are answered "no" (never approve without an answer).
   let rl: ReturnType<typeof createInterface> | undefined;
@@ -69,9 +79,9 @@ function approver(opts: RunCliOptions, print: (s: string) => void): LoopOptions[
     return new Promise((res) => { waiting = res; });
   };
   return async (req: ApprovalRequest): Promise<ApprovalDecision> => {
-    process.stdout.write(`   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? [y/N] `);
+    ask(`   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? [y/N] `);
     const line = await nextLine();
-    if (line === null) { process.stdout.write('\n'); return { approved: false, by: 'cli', reason: 'no answer (input closed)' }; }
+    if (line === null) { ask('\n'); return { approved: false, by: 'cli', reason: 'no answer (input closed)' }; }
     const answer = line.trim().toLowerCase();
     const approved = answer === 'y' || answer === 'yes';
     return approved ? { approved, by: 'cli' } : { approved, by: 'cli', reason: ['', 'n', 'no'].includes(answer) ? 'declined at the prompt' : answer };
@@ -94,7 +104,7 @@ export async function followRun(store: RunStore, dbPath: string, start: (onEvent
   const controller = new AbortController();
   const stop = (): void => controller.abort(new Error('interrupted'));
   process.once('SIGINT', stop);
-  const handle = await start(onEvent, approver(opts, print), controller.signal);
+  const handle = await start(onEvent, approver(opts), controller.signal);
   let summary: RunSummary;
   try {
     summary = await handle.done;
@@ -137,6 +147,7 @@ export function runCommand(): Command {
     .option('--no-report', 'do not write a report')
     .action(async (missionPath: string, opts: RunCliOptions & { seed: number; goal?: string }) => {
       const mission = await loadMission(missionPath);
+      requireApprovalConsent(mission, opts, 'run');
       let goal: string | undefined = opts.goal;
       if (goal !== undefined && !goal.trim().startsWith('(')) {
         const model = modelFromEnv();
@@ -177,8 +188,12 @@ export function resumeCommand(): Command {
         const stored = store.getRun(runId);
         if (stored === undefined) throw new UserError(`no run '${runId}' in ${dbPath}`, { hint: 'list runs with `atelier runs`' });
         const o = stored.options as { concurrency?: number; maxReplans?: number };
+        // Loaded here so that a missing consent is refused before the run is touched.
+        const mission = stored.missionDir === null ? undefined : await loadMission(stored.missionDir);
+        if (mission !== undefined) requireApprovalConsent(mission, opts, 'resume');
         await followRun(store, dbPath, (onEvent, approve, signal) => resumeRun(store, runId, {
           onEvent, approve, signal, timeScale: opts.timeScale ?? 1,
+          ...(mission === undefined ? {} : { mission }),
           ...(o.concurrency === undefined ? {} : { concurrency: o.concurrency }),
           ...(o.maxReplans === undefined ? {} : { maxReplans: o.maxReplans }),
         }), opts);

@@ -13,7 +13,7 @@ describe('atelier run / runs / show', () => {
   const db = join(dir, 'runs.db');
 
   it('runs the Paris office offline: plan, live steps, one re-plan with its reason, summary, report', () => {
-    const r = atelier(['run', 'examples/paris-office', '--db', db, '--time-scale', '0']);
+    const r = atelier(['run', 'examples/paris-office', '--db', db, '--time-scale', '0', '--approve-all']);
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /plan v1 \(initial plan\): \d+ steps/);
     assert.match(r.stdout, /recruiter\s+\(screen /);
@@ -37,9 +37,20 @@ describe('atelier run / runs / show', () => {
   });
 
   it('exits 1 with the reasoner\'s why-not when no plan reaches the goal', () => {
-    const r = atelier(['run', 'examples/paris-office', '--db', db, '--time-scale', '0', '--goal', '(and (hired david))']);
+    const r = atelier(['run', 'examples/paris-office', '--db', db, '--time-scale', '0', '--approve-all', '--goal', '(and (hired david))']);
     assert.equal(r.status, 1, r.stderr + r.stdout);
     assert.match(r.stdout, /no plan/);
+  });
+
+  it('refuses, before any step runs, a mission with steps needing approval when there is no terminal and no --approve-all', () => {
+    const fresh = join(dir, 'refused.db');
+    const r = atelier(['run', 'examples/paris-office', '--db', fresh, '--time-scale', '0']);
+    assert.equal(r.status, 2, r.stderr + r.stdout);
+    assert.match(r.stderr, /steps that need approval/);
+    assert.match(r.stderr, /--approve-all/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    assert.doesNotMatch(r.stdout, /approved automatically|step|plan v1/);
+    assert.doesNotMatch(atelier(['runs', '--db', fresh]).stdout, /run-/, 'no run was started');
   });
 
   it('exits 2 for an unknown run', () => {
@@ -54,7 +65,7 @@ describe('atelier resume', () => {
     const { spawn } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-resume-'));
     const db = join(dir, 'runs.db');
-    const child = spawn(join(ROOT, 'bin/atelier'), ['run', 'examples/paris-office', '--db', db, '--json', '--time-scale', '0.5'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(join(ROOT, 'bin/atelier'), ['run', 'examples/paris-office', '--db', db, '--json', '--time-scale', '0.5', '--approve-all'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     await new Promise<void>((res, rej) => {
       child.stdout.on('data', (d: Buffer) => {
@@ -66,7 +77,12 @@ describe('atelier resume', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const runId = /"runId":"(run-[^"]+)"/.exec(out)![1]!;
-    const r = atelier(['resume', runId, '--db', db, '--time-scale', '0']);
+    // Without a terminal and without --approve-all, no step is approved: refused, nothing run.
+    const refused = atelier(['resume', runId, '--db', db, '--time-scale', '0']);
+    assert.equal(refused.status, 2, refused.stderr + refused.stdout);
+    assert.match(refused.stderr, /needs? approval.*--approve-all/s);
+    assert.equal(atelier(['runs', '--db', db]).stdout.match(/interrupted|running|waiting-approval/)?.length ?? 0, 1, 'the run was not touched');
+    const r = atelier(['resume', runId, '--db', db, '--time-scale', '0', '--approve-all']);
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /resumed from the log/);
     assert.match(r.stdout, /run succeeded/);
