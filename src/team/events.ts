@@ -11,7 +11,8 @@
  *   approval.given     { stepId, approved, by, reason? }
  *   step.finished      { stepId, agent, action, args, ms, note? }
  *   step.failed        { stepId, agent, action, args, ms, reason }
- *   facts.changed      { stepId, added: string[], deleted: string[], diverged: boolean }
+ *   facts.changed      { stepId, added: string[], deleted: string[], diverged: boolean,
+ *                        derivedAdded?: string[], derivedRemoved?: string[] }   derived facts that changed with them
  *   replan             { version, reason }
  *   run.finished       { status, steps, replans, elapsedMs, reason?, whyNot? }
  */

@@ -7,8 +7,8 @@ import { createReasoner, fact, formatWhyNot, parseProgram } from '../logic/index
 import type { Reasoner } from '../logic/index.js';
 
 export interface TeamKnowledge {
-  /** Applies observed changes ("pred a b" keys). */
-  update(added: readonly string[], deleted: readonly string[]): void;
+  /** Applies observed changes ("pred a b" keys); returns the derived facts that changed, as "(pred a b)" text. */
+  update(added: readonly string[], deleted: readonly string[]): { added: string[]; removed: string[] };
   /** Facts derived by the rules, as "(pred a b)" text. */
   derived(): string[];
   /** Facts derived by the rules, as "pred a b" keys (cached until the next update). */
@@ -33,9 +33,12 @@ export function teamKnowledge(rules: string, facts: Iterable<string>): TeamKnowl
   const keys = (): Set<string> => (cache ??= new Set(r.derived().map((a) => show(a).slice(1, -1))));
   return {
     update(added, deleted) {
-      if (added.length + deleted.length === 0) return;
-      r.update({ assert: added.map(toLogic), retract: deleted.map(toLogic) });
+      if (added.length + deleted.length === 0) return { added: [], removed: [] };
+      const changes = r.update({ assert: added.map(toLogic), retract: deleted.map(toLogic) });
       cache = undefined;
+      // The reasoner reports every fact whose truth changed; keep those the rules derive.
+      const derivedOnly = (atoms: typeof changes.added): string[] => atoms.filter((a) => heads.has(a.predicate)).map(show).sort();
+      return { added: derivedOnly(changes.added), removed: derivedOnly(changes.removed) };
     },
     derived: () => [...keys()].map((k) => `(${k})`),
     derivedKeys: keys,

@@ -196,9 +196,14 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       for (const [k, present] of ops) set(k, present);
       const added = [...was].filter(([k, w]) => !w && facts.has(k)).map(([k]) => k);
       const deleted = [...was].filter(([k, w]) => w && !facts.has(k)).map(([k]) => k);
-      knowledge.update(added, deleted);
+      const derived = knowledge.update(added, deleted);
       const events: { type: RunEventType; data: Record<string, unknown> }[] = [{ type, data }];
-      if (added.length > 0 || deleted.length > 0) events.push({ type: 'facts.changed', data: { stepId: data.stepId, added: added.map(showFact), deleted: deleted.map(showFact), diverged } });
+      if (added.length > 0 || deleted.length > 0) {
+        events.push({
+          type: 'facts.changed',
+          data: { stepId: data.stepId, added: added.map(showFact), deleted: deleted.map(showFact), diverged, derivedAdded: derived.added, derivedRemoved: derived.removed },
+        });
+      }
       emitAll(events);
     };
     const keys = (atoms: string[] | undefined): string[] => (atoms ?? []).flatMap((r) => { const a = parseAtomText(r); return a ? [factKey(a.predicate, a.args)] : []; });

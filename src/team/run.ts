@@ -157,8 +157,21 @@ export function getRun(store: RunStore, runId: string): RunDetail | undefined {
   const state = replay(events);
   const plans = events.filter((e) => e.type === 'plan.made').map((e) => ({ version: e.data.version as number, reason: e.data.reason as string, steps: e.data.steps as PlannedStep[] }));
   const pendingApprovals = base.status === 'running' || base.status === 'waiting-approval' ? waitingApprovals(store, runId, events) : [];
-  const lastDerived = [...events].reverse().find((e) => e.type === 'facts.derived');
-  return { ...base, plans, facts: [...state.facts].map(showFact).sort(), derived: (lastDerived?.data.facts as string[] | undefined) ?? [], pendingApprovals };
+  return { ...base, plans, facts: [...state.facts].map(showFact).sort(), derived: currentDerived(events), pendingApprovals };
+}
+
+/** The derived facts now: the snapshot taken before the last planning, then each step's derived changes since. */
+function currentDerived(events: readonly RunEvent[]): string[] {
+  let from = -1;
+  for (let i = events.length - 1; i >= 0; i--) if (events[i]!.type === 'facts.derived') { from = i; break; }
+  if (from < 0) return [];
+  const derived = new Set(events[from]!.data.facts as string[]);
+  for (const e of events.slice(from + 1)) {
+    if (e.type !== 'facts.changed') continue;
+    for (const f of (e.data.derivedRemoved as string[] | undefined) ?? []) derived.delete(f);
+    for (const f of (e.data.derivedAdded as string[] | undefined) ?? []) derived.add(f);
+  }
+  return [...derived].sort();
 }
 
 /**
