@@ -166,7 +166,7 @@ export function whyNot(e: Engine, fact: Atom): WhyNot {
     }
     return { rule, failedAt: rule.body.length, text: 'every premise holds for some binding, but not together', tried: sols.slice(0, 10) };
   });
-  return { fact, holds: false, isBase: false, rules, reason: `${formatAtom(fact)} is not a base fact and no rule derives it` };
+  return { fact, holds: false, isBase: false, rules, reason: `${formatAtom(fact)} is not a base fact, and each rule that could derive it fails` };
 }
 
 /** The proof as an indented tree, one fact per line. */
