@@ -175,8 +175,26 @@ interface Instance {
   env: Map<string, string>;
 }
 
-/** Grounds `problem`: only relaxed-reachable actions, static facts folded away. */
-export function ground(domain: Domain, problem: Problem): GroundTask {
+/** Thrown by `ground` when its `stop` check says the budget is spent. */
+export class GroundingStopped extends Error {
+  constructor(readonly reason: 'time' | 'aborted') {
+    super(`grounding stopped (${reason})`);
+  }
+}
+
+/**
+ * Grounds `problem`: only relaxed-reachable actions, static facts folded away.
+ * `stop` is asked every few thousand instances, so a time limit or an abort is seen
+ * during a long grounding, not only after it; it throws `GroundingStopped`.
+ */
+export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | 'aborted' | undefined): GroundTask {
+  let work = 0;
+  const checkBudget = (): void => {
+    if (stop && (++work & 4095) === 0) {
+      const reason = stop();
+      if (reason) throw new GroundingStopped(reason);
+    }
+  };
   const types = buildTypeTable(domain, problem);
   const schemas = buildSchemas(domain, types);
   const changing = new Set<string>();
@@ -218,6 +236,7 @@ export function ground(domain: Domain, problem: Problem): GroundTask {
       if (lastSig[si] === sig) return;
       lastSig[si] = sig;
       enumerate(s.vars, s.pre, reach, init, isStatic, types, (env) => {
+        checkBudget();
         const k = `${si} ${s.vars.map((v) => env.get(v.name)).join(' ')}`;
         if (seen.has(k)) return;
         seen.add(k);
@@ -265,6 +284,7 @@ export function ground(domain: Domain, problem: Problem): GroundTask {
   const actions: GroundAction[] = [];
   const rules: GroundRule[] = [];
   for (const inst of instances) {
+    checkBudget();
     const s = inst.schema;
     const pre = groundConj(s.pre.map((l) => substLiteral(l, inst.env)));
     if (pre === null) continue;

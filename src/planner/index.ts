@@ -7,7 +7,7 @@
  * "No plan" is a result: status 'unsolvable' (proven) or 'limit' (time, memory, abort).
  */
 import type { Domain, PlanStep, Problem } from '../pddl/ast.js';
-import { ground } from './ground.js';
+import { ground, GroundingStopped } from './ground.js';
 import { makeHeuristic } from './heuristics.js';
 import { findLandmarks, makeLandmarkCount } from './landmarks.js';
 import { lazyGbfs, weightedAstar } from './search.js';
@@ -72,18 +72,26 @@ function toSteps(task: GroundTask, actions: number[]): PlanStep[] {
 interface Run {
   task: GroundTask | undefined;
   gen: Generator<void, Outcome> | undefined;
+  /** Set when the budget ran out during grounding. */
+  stopped?: 'time' | 'aborted';
   counters: Counters;
   best: Best;
   start: number;
   groundingMs: number;
 }
 
-function begin(domain: Domain, problem: Problem, options: PlanOptions): Run {
+function begin(domain: Domain, problem: Problem, options: PlanOptions, t0: number): Run {
   const start = performance.now();
-  const task = ground(domain, problem);
-  const groundingMs = performance.now() - start;
   const counters: Counters = { expansions: 0, evaluations: 0, generated: 0, bestH: Infinity };
   const best: Best = {};
+  let task: GroundTask;
+  try {
+    task = ground(domain, problem, () => overBudget(options, t0));
+  } catch (err) {
+    if (!(err instanceof GroundingStopped)) throw err;
+    return { task: undefined, gen: undefined, stopped: err.reason, counters, best, start: performance.now(), groundingMs: performance.now() - start };
+  }
+  const groundingMs = performance.now() - start;
   const gen = task.goalUnreachable ? undefined : searchSteps(task, options, counters, best);
   return { task, gen, counters, best, start: performance.now(), groundingMs };
 }
@@ -110,7 +118,7 @@ function finish(domain: Domain, problem: Problem, run: Run, outcome: Outcome | '
 }
 
 /** One step of the budget check: 'time' or 'aborted' when the search must stop. */
-function overBudget(run: Run, options: PlanOptions, t0: number): 'time' | 'aborted' | undefined {
+function overBudget(options: PlanOptions, t0: number): 'time' | 'aborted' | undefined {
   if (options.signal?.aborted) return 'aborted';
   if (options.timeLimitMs !== undefined && performance.now() - t0 > options.timeLimitMs) return 'time';
   return undefined;
@@ -123,7 +131,7 @@ function overBudget(run: Run, options: PlanOptions, t0: number): 'time' | 'abort
 export async function plan(domain: Domain, problem: Problem, options: PlanOptions = {}): Promise<PlanResult> {
   const t0 = performance.now();
   if (options.signal?.aborted) return { status: 'limit', reason: 'aborted', stats: emptyStats() };
-  const run = begin(domain, problem, options);
+  const run = begin(domain, problem, options, t0);
   let lastYield = performance.now();
   let lastProgress = 0;
   for (;;) {
@@ -145,7 +153,7 @@ export async function plan(domain: Domain, problem: Problem, options: PlanOption
 /** `plan` without yielding to the event loop (so `signal` is only seen if already aborted elsewhere). */
 export function planSync(domain: Domain, problem: Problem, options: PlanOptions = {}): PlanResult {
   const t0 = performance.now();
-  const run = begin(domain, problem, options);
+  const run = begin(domain, problem, options, t0);
   for (;;) {
     const result = advance(domain, problem, run, options, t0);
     if (result) return result;
@@ -154,6 +162,7 @@ export function planSync(domain: Domain, problem: Problem, options: PlanOptions 
 
 /** One search step (up to the next yield of the search); the result once the search is over. */
 function advance(domain: Domain, problem: Problem, run: ReturnType<typeof begin>, options: PlanOptions, t0: number): PlanResult | undefined {
+  if (run.stopped) return finish(domain, problem, run, run.stopped);
   if (!run.gen) return { status: 'unsolvable', stats: stats(run) };
   let step: IteratorResult<void, Outcome>;
   try {
@@ -163,7 +172,7 @@ function advance(domain: Domain, problem: Problem, run: ReturnType<typeof begin>
     throw err;
   }
   if (step.done) return finish(domain, problem, run, step.value);
-  const stop = overBudget(run, options, t0);
+  const stop = overBudget(options, t0);
   return stop ? finish(domain, problem, run, stop) : undefined;
 }
 
