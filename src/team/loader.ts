@@ -100,10 +100,20 @@ function toolAtLine(text: string, line: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Imports a mission's module. A world is usually TypeScript, which the compiled CLI cannot
+ * load by itself, so .ts files go through tsx's scoped import (nothing registered globally).
+ */
+async function importModule(path: string): Promise<unknown> {
+  if (!/\.[cm]?tsx?$/.test(path)) return import(pathToFileURL(path).href);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(pathToFileURL(path).href, import.meta.url);
+}
+
 async function loadWorld(dir: string, field: string, file: string): Promise<(seed: number) => World> {
   const path = resolve(dir, field);
   if (!existsSync(path)) throw new MissionError(file, 'world', `no such module '${field}'`, { hint: 'a TypeScript module exporting createWorld(seed)' });
-  const mod = (await import(pathToFileURL(path).href)) as { createWorld?: unknown };
+  const mod = (await importModule(path)) as { createWorld?: unknown };
   if (typeof mod.createWorld !== 'function') throw new MissionError(file, 'world', `'${field}' does not export a function createWorld(seed)`);
   return mod.createWorld as (seed: number) => World;
 }
