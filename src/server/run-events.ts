@@ -40,6 +40,9 @@ export async function followRun(stream: SSEStreamingApi, store: RunStore, runId:
   };
   try {
     await send(readEvents(store, runId, after));
+    // Resumed at (or past) the end of a finished run: the backlog was empty or ended
+    // before run.finished was re-sent, so say `end` now instead of waiting forever.
+    if (!finished && queue.length === 0 && endedAt(store, runId, last)) finished = true;
     let idle = 0;
     while (!closed && !finished) {
       if (queue.length === 0) {
@@ -66,9 +69,20 @@ export async function followRun(stream: SSEStreamingApi, store: RunStore, runId:
         }
       }
     }
-    if (finished && !closed) await stream.writeSSE({ event: 'end', data: JSON.stringify({ runId, lastSeq: last }) });
+    if (finished && !closed) {
+      const lastSeq = Math.min(last, store.getRun(runId)?.lastSeq ?? last);
+      await stream.writeSSE({ event: 'end', data: JSON.stringify({ runId, lastSeq }) });
+    }
   } finally {
     unsubscribe();
   }
 }
 
+
+/** True when the run's newest stored event is `run.finished` and its seq is at most `seq`. */
+function endedAt(store: RunStore, runId: string, seq: number): boolean {
+  const lastSeq = store.getRun(runId)?.lastSeq;
+  if (lastSeq === undefined || lastSeq === 0 || lastSeq > seq) return false;
+  const newest = readEvents(store, runId, lastSeq - 1)[0];
+  return newest?.type === 'run.finished';
+}

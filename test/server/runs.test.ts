@@ -16,8 +16,9 @@ interface Sse {
 }
 
 /** Reads SSE messages until `stop` says so (or the stream ends), then closes the connection. */
-async function readSse(url: string, headers: Record<string, string>, stop: (m: Sse, all: Sse[]) => boolean): Promise<Sse[]> {
+async function readSse(url: string, headers: Record<string, string>, stop: (m: Sse, all: Sse[]) => boolean, cancel?: AbortSignal): Promise<Sse[]> {
   const abort = new AbortController();
+  cancel?.addEventListener('abort', () => abort.abort(new Error('the stream did not end in time')), { once: true });
   const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}`, ...headers }, signal: abort.signal });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
@@ -160,6 +161,27 @@ describe('runs API over HTTP', () => {
     const d = await detail(id);
     assert.equal(d.status, events.at(-1)!.data.status);
     assert.ok(d.plans.length >= 1);
+  });
+
+  it('ends a stream resumed at the last event of a finished run at once, with no events', async () => {
+    const runs = (await (await server.call('/api/runs')).json()) as Array<{ id: string; status: string }>;
+    const done = runs.find((r) => r.status !== 'running' && r.status !== 'waiting-approval');
+    assert.ok(done, 'the previous test left a finished run');
+    const url = `${server.url}/api/runs/${done.id}/events`;
+    const all = await readSse(url, {}, (m) => m.event === 'end');
+    const lastId = all.filter((m) => m.event === 'message').at(-1)!.id!;
+    for (const resumeAt of [lastId, String(Number(lastId) + 5)]) {
+      // Without the fix this waits on keepalives forever; the timer turns that into a failure.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), 5_000);
+      try {
+        const rest = await readSse(url, { 'last-event-id': resumeAt }, (m) => m.event === 'end', abort.signal);
+        assert.deepEqual(rest.map((m) => m.event), ['end'], `resumed at ${resumeAt}`);
+        assert.equal((JSON.parse(rest[0]!.data) as { lastSeq: number }).lastSeq, Number(lastId));
+      } finally {
+        clearTimeout(timer);
+      }
+    }
   });
 
   it("explains a run's derived fact with its proof, and a fact that does not hold with why not", async () => {
