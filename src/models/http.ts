@@ -22,8 +22,19 @@ export interface PostOptions {
 
 const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504]);
 
+/** A 2xx answer whose body is still to be read (the attempt's timeout still runs). */
+export interface Posted {
+  response: Response;
+  /**
+   * What to throw when reading the body fails: the caller's abort reason when their
+   * signal cancelled it, else a `ModelError` naming the endpoint (timeout, dropped
+   * connection). A `ModelError` passes through unchanged.
+   */
+  bodyError(err: unknown): unknown;
+}
+
 /** Posts JSON and returns the (2xx) response; its body is left to the caller to read. */
-export async function postJson(options: PostOptions): Promise<Response> {
+export async function postJson(options: PostOptions): Promise<Posted> {
   const payload = JSON.stringify(options.body);
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
@@ -45,7 +56,7 @@ export async function postJson(options: PostOptions): Promise<Response> {
         failure = connection;
       }
     }
-    if (response?.ok) return response;
+    if (response?.ok) return { response, bodyError: (err) => bodyError(err, options, timeout) };
     let delay = backoff(attempt);
     if (response) {
       const detail = await errorDetail(response);
@@ -64,6 +75,24 @@ export async function postJson(options: PostOptions): Promise<Response> {
     if (attempt >= options.maxRetries) throw failure!;
     await sleep(Math.min(delay, options.maxRetryDelayMs), options.signal);
   }
+}
+
+function bodyError(err: unknown, options: PostOptions, timeout: AbortSignal): unknown {
+  if (options.signal?.aborted) return options.signal.reason;
+  if (err instanceof ModelError) return err;
+  if (timeout.aborted) {
+    return new ModelError(`no complete answer from ${options.url} within ${options.timeoutMs / 1000}s (it started answering, then stalled)`, {
+      endpoint: options.url,
+      hint: 'the server may be overloaded or generating a long answer; raise timeoutMs',
+      cause: err,
+    });
+  }
+  const cause = (err as { cause?: { message?: string } }).cause;
+  return new ModelError(`the connection to ${options.url} broke while reading the answer: ${cause?.message ?? (err as Error).message}`, {
+    endpoint: options.url,
+    hint: 'the server may have crashed or restarted; try again',
+    cause: err,
+  });
 }
 
 /** Exponential back-off with jitter: ~0.5s, 1s, 2s, ... capped at 8s. */

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import { ModelError } from './errors.js';
-import { postJson } from './http.js';
+import { postJson, type Posted } from './http.js';
 import type { Model, ModelRequest, ModelResponse, ModelStreamEvent } from './types.js';
 import { fromWireResponse, sseData, StreamAccumulator, toWireRequest } from './wire.js';
 
@@ -45,7 +45,7 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): O
     throw new UserError(`invalid model base URL ${JSON.stringify(baseURL)}`, { hint: 'OPENAI_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:11434/v1' });
   }
   const endpoint = `${baseURL}/chat/completions`;
-  const post = (request: ModelRequest, stream: boolean): Promise<Response> =>
+  const post = (request: ModelRequest, stream: boolean): Promise<Posted> =>
     postJson({
       url: endpoint,
       apiKey: options.apiKey,
@@ -64,8 +64,10 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): O
     baseURL,
     endpoint,
     async generate(request): Promise<ModelResponse> {
-      const response = await post(request, false);
-      const text = await response.text();
+      const { response, bodyError } = await post(request, false);
+      const text = await response.text().catch((err: unknown) => {
+        throw bodyError(err);
+      });
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -78,12 +80,14 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): O
       return fromWireResponse(json, endpoint);
     },
     async *stream(request): AsyncIterable<ModelStreamEvent> {
-      const response = await post(request, true);
+      const { response, bodyError } = await post(request, true);
       if (!response.body) throw new ModelError(`${endpoint} sent an empty stream`, { endpoint });
       const type = response.headers.get('content-type') ?? '';
       if (!type.includes('text/event-stream')) {
         // Some servers ignore `stream: true` and answer with one JSON body.
-        const text = await response.text();
+        const text = await response.text().catch((err: unknown) => {
+          throw bodyError(err);
+        });
         let json: unknown;
         try {
           json = JSON.parse(text);
@@ -96,16 +100,21 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): O
         return;
       }
       const acc = new StreamAccumulator();
-      for await (const data of sseData(response.body, request.signal)) {
-        if (data === '[DONE]') break;
-        let chunk: unknown;
-        try {
-          chunk = JSON.parse(data);
-        } catch {
-          throw new ModelError(`${endpoint} sent a stream event that is not JSON: ${data.slice(0, 120)}`, { endpoint });
+      try {
+        for await (const data of sseData(response.body, request.signal)) {
+          if (data === '[DONE]') break;
+          let chunk: unknown;
+          try {
+            chunk = JSON.parse(data);
+          } catch {
+            throw new ModelError(`${endpoint} sent a stream event that is not JSON: ${data.slice(0, 120)}`, { endpoint });
+          }
+          const delta = acc.add(chunk, endpoint);
+          if (delta) yield { type: 'text-delta', text: delta };
         }
-        const delta = acc.add(chunk, endpoint);
-        if (delta) yield { type: 'text-delta', text: delta };
+      } catch (err) {
+        // A read that timed out, was cancelled or lost its connection mid-stream.
+        throw bodyError(err);
       }
       yield { type: 'response', response: acc.response() };
     },

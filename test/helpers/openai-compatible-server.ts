@@ -11,7 +11,9 @@ export type Reply =
   | { kind: 'message'; content: string | null; toolCalls?: Array<{ id: string; name: string; arguments: string }>; usage?: { prompt_tokens: number; completion_tokens: number } }
   | { kind: 'status'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; contentType: string; body: string }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  | { kind: 'stall'; text: string }
+  | { kind: 'sse'; events: unknown[] };
 
 export const reply = {
   text: (content: string, usage = { prompt_tokens: 10, completion_tokens: 5 }): Reply => ({ kind: 'message', content, usage }),
@@ -30,6 +32,13 @@ export const reply = {
   raw: (status: number, contentType: string, body: string): Reply => ({ kind: 'raw', status, contentType, body }),
   /** Never answers (until the client gives up or the server closes). */
   hang: (): Reply => ({ kind: 'hang' }),
+  /**
+   * Sends the status line and headers, then part of the body, then nothing more: for a
+   * stream, one event with `text`; otherwise the start of a JSON body.
+   */
+  stall: (text = 'Partial'): Reply => ({ kind: 'stall', text }),
+  /** Streams exactly these chunks as `data:` events, then `[DONE]`. */
+  sse: (...events: unknown[]): Reply => ({ kind: 'sse', events }),
 };
 
 export interface RecordedRequest {
@@ -101,6 +110,21 @@ function answer(r: Reply, body: Record<string, unknown>, res: ServerResponse, op
     case 'hang':
       open.add(res);
       res.on('close', () => open.delete(res));
+      return;
+    case 'stall':
+      open.add(res);
+      res.on('close', () => open.delete(res));
+      if (body.stream === true) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: 'assistant', content: r.text }, finish_reason: null }] })}\n\n`);
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id":"chatcmpl-stalled","choices":[');
+      }
+      return;
+    case 'sse':
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.end(`${r.events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('')}data: [DONE]\n\n`);
       return;
     case 'status':
       res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers }).end(JSON.stringify(r.body));
