@@ -9,7 +9,7 @@ import { requireToken } from './auth.js';
 import { HttpError, errorBody, errorResponse } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import type { Operation } from './openapi.js';
-import { DEFAULT_WEB_ROOT, mountWebUi, webBuilt } from './static.js';
+import { DEFAULT_WEB_ROOT, decodePath, isApiPath, mountWebUi, webBuilt } from './static.js';
 import { ROUTE_MODULES } from './routes.js';
 import type { AppOptions } from './types.js';
 
@@ -23,6 +23,16 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
+
+  // A path with malformed %-escapes (`/%E0`) is the client's mistake: 400, JSON under
+  // /api and /v1, plain text for the UI, before anything tries to decode it.
+  app.use('*', async (c, next) => {
+    const raw = new URL(c.req.url).pathname;
+    if (decodePath(raw) !== undefined) return next();
+    const message = `malformed URL path "${raw}": a %-escape is not valid UTF-8`;
+    if (isApiPath(raw)) return c.json(errorBody('bad_url', message, { hint: 'percent-encode the path as UTF-8' }), 400);
+    return c.text(`400 Bad Request: ${message}\n`, 400);
+  });
 
   for (const prefix of ['/api/*', '/v1/*']) {
     app.use(prefix, requireToken(options.token));

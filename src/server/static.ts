@@ -27,6 +27,20 @@ export function webBuilt(root: string = DEFAULT_WEB_ROOT): boolean {
   return existsSync(join(root, 'index.html'));
 }
 
+/** The decoded path of a URL pathname, or undefined when its %-escapes are malformed (`/%E0`). */
+export function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for the API prefixes (/api, /v1), which answer JSON errors rather than plain text. */
+export function isApiPath(path: string): boolean {
+  return path.startsWith('/api/') || path.startsWith('/v1/') || path === '/api' || path === '/v1';
+}
+
 /** Adds the UI routes to the app; files are read once and kept (the bundle is small). */
 export function mountWebUi(app: Hono, root: string): void {
   const cache = new Map<string, { body: Uint8Array; type: string }>();
@@ -39,8 +53,9 @@ export function mountWebUi(app: Hono, root: string): void {
     return entry;
   };
   app.get('*', (c, next) => {
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
-    if (path.startsWith('/api/') || path.startsWith('/v1/') || path === '/api' || path === '/v1') return next();
+    const path = decodePath(new URL(c.req.url).pathname);
+    // Malformed paths are answered by the guard in createApp; never serve or decode them here.
+    if (path === undefined || isApiPath(path)) return next();
     const file = normalize(join(root, path));
     // Refuse anything that escapes the UI folder (../ tricks).
     if (file !== root && !file.startsWith(root + sep)) return next();

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateToken } from '../../src/server/index.js';
@@ -93,5 +93,46 @@ describe('server token', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atelier-token-'));
     const t = loadOrCreateToken(join(dir, 'a.db'), { ATELIER_TOKEN: 'from-env' });
     assert.deepEqual(t, { token: 'from-env', source: 'env' });
+  });
+});
+
+describe('malformed URL paths', () => {
+  let server: TestServer;
+  let logged: unknown[][] = [];
+  const consoleError = console.error;
+  before(async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'atelier-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>ui</title>');
+    server = await testServer({ webRoot });
+    console.error = (...args: unknown[]) => void logged.push(args);
+  });
+  after(async () => {
+    console.error = consoleError;
+    await server.close();
+  });
+
+  it('answers 400 in plain text for a UI path whose %-escape is not UTF-8, and logs nothing', async () => {
+    logged = [];
+    const ui = await server.call('/', { auth: false });
+    assert.equal(ui.status, 200, 'the UI is served');
+    for (const path of ['/%E0', '/runs/%E0', '/assets/%E0.js']) {
+      const res = await server.call(path, { auth: false });
+      assert.equal(res.status, 400, path);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/plain/, path);
+      assert.match(await res.text(), /malformed URL path/, path);
+    }
+    assert.deepEqual(logged, []);
+  });
+
+  it('answers 400 with a JSON error under /api and /v1, and logs nothing', async () => {
+    logged = [];
+    for (const path of ['/api/%E0', '/api/runs/%E0/events', '/v1/%E0']) {
+      const res = await server.call(path);
+      assert.equal(res.status, 400, path);
+      const err = await errorOf(res);
+      assert.equal(err.code, 'bad_url', path);
+      assert.match(err.message, /malformed URL path/);
+    }
+    assert.deepEqual(logged, []);
   });
 });
