@@ -104,6 +104,8 @@ export class StreamAccumulator {
   private text = '';
   private sawText = false;
   private readonly calls: Array<{ id: string; name: string; arguments: string }> = [];
+  /** Wire `index` -> position in `calls` of the call that index currently names. */
+  private readonly byIndex = new Map<number, number>();
   private finish: unknown;
   private usage: Usage | undefined;
 
@@ -122,8 +124,7 @@ export class StreamAccumulator {
     const delta = choice.delta;
     if (!delta) return '';
     for (const d of delta.tool_calls ?? []) {
-      const i = d.index ?? (d.id ? this.calls.findIndex((x) => x.id === d.id) : this.calls.length - 1);
-      const at = i < 0 ? this.calls.length : i;
+      const at = this.slotFor(d);
       const call = (this.calls[at] ??= { id: '', name: '', arguments: '' });
       if (d.id) call.id = d.id;
       if (d.function?.name) call.name += d.function.name;
@@ -137,8 +138,26 @@ export class StreamAccumulator {
     return '';
   }
 
+  /**
+   * Which call a tool-call fragment belongs to. A fragment with a new id starts a new
+   * call even when its `index` is taken: some servers (llama.cpp, vLLM versions) send
+   * every parallel call with index 0. A fragment without an id continues the call its
+   * index last named (or the last call, when it has no index either).
+   */
+  private slotFor(d: WireToolCall): number {
+    if (d.id) {
+      const known = this.calls.findIndex((x) => x.id === d.id);
+      if (known >= 0) return known;
+    }
+    if (d.index === undefined) return d.id || this.calls.length === 0 ? this.calls.length : this.calls.length - 1;
+    const mapped = this.byIndex.get(d.index);
+    if (mapped !== undefined && !(d.id && this.calls[mapped]!.id)) return mapped;
+    this.byIndex.set(d.index, this.calls.length);
+    return this.calls.length;
+  }
+
   response(): ModelResponse {
-    const toolCalls = this.calls.filter(Boolean).map((c) => ({ id: callId(c.id), name: c.name, arguments: c.arguments }));
+    const toolCalls = this.calls.map((c) => ({ id: callId(c.id), name: c.name, arguments: c.arguments }));
     const response: ModelResponse = {
       text: this.sawText ? this.text : null,
       toolCalls,
