@@ -4,13 +4,12 @@
  * in this allocation plus `load`), then the name in alphabetical order — so the same
  * plan always gets the same allocation.
  */
+import { canUse, capabilityOf } from './capable.js';
 import type { PlanningTool, TeamAgent } from './types.js';
 
 export interface AllocationError { step: number; action: string; capability: string }
 
-export function capabilityOf(tool: PlanningTool): string {
-  return tool.capability ?? tool.name;
-}
+export { capabilityOf };
 
 /**
  * Returns the agent name for each step, in order, or the first step no agent can do.
@@ -29,10 +28,10 @@ export function allocate(
     const action = steps[i]!.action;
     const tool = tools.get(action);
     const capability = tool === undefined ? action : capabilityOf(tool);
-    let capable = byCap.get(capability);
+    let capable = byCap.get(action);
     if (capable === undefined) {
-      capable = agents.filter((a) => a.capabilities.includes(capability));
-      byCap.set(capability, capable);
+      capable = agents.filter((a) => (tool === undefined ? a.capabilities.includes(action) : canUse(a, tool)));
+      byCap.set(action, capable);
     }
     if (capable.length === 0) return { ok: false, error: { step: i, action, capability } };
     let best = capable[0]!;

@@ -2,6 +2,7 @@
 import { MissionError } from './errors.js';
 import { factKey, parseAtomText } from './facts.js';
 import { domainForTools, goalOf } from './loader.js';
+import { usableDomain } from './capable.js';
 import { readKnowledge } from './rules.js';
 import type { Mission, PlanningTool, World } from './types.js';
 import { planningTool } from './types.js';
@@ -43,12 +44,12 @@ export function defineMission(spec: MissionSpec): Mission {
     if (a === undefined) throw new MissionError(file, `facts[${i}]`, `expected a ground atom such as (ready x), found '${f}'`);
     facts.push(factKey(a.predicate, a.args));
   });
-  const domain = domainForTools({ name: spec.name.toLowerCase(), tools: spec.tools, agents, types: spec.types ?? {}, objects, facts, goal: spec.goal, derived: knowledge?.derived ?? [], file });
+  const { domain, idle } = domainForTools({ name: spec.name.toLowerCase(), tools: spec.tools, agents, types: spec.types ?? {}, objects, facts, goal: spec.goal, derived: knowledge?.derived ?? [], file });
   const durations = spec.durations ?? {};
   return {
     name: spec.name.toLowerCase(),
     description: spec.description ?? '',
-    domain, objects, facts, agents,
+    domain, idle, objects, facts, agents,
     rules: spec.rules ?? '',
     goal: goalOf(domain, objects, spec.goal, file, 'goal'),
     tools: new Map(spec.tools.map((t) => [t.name, t])),
@@ -60,7 +61,7 @@ export function defineMission(spec: MissionSpec): Mission {
 /**
  * A mission whose action model is a PDDL domain: each action is carried out by the tool
  * given for it (or just confirmed when none is given), and agents list the actions they
- * can carry out.
+ * can carry out. The team plans only with the actions some agent can carry out.
  */
 export function missionFromPddl(spec: {
   name?: string;
@@ -83,10 +84,12 @@ export function missionFromPddl(spec: {
     return { name: a.name.toLowerCase(), ...(a.role === undefined ? {} : { role: a.role }), cost: a.cost ?? 1, capabilities: a.tools.map((t) => t.toLowerCase()) };
   });
   const durations = spec.durations ?? {};
+  const usable = usableDomain(spec.domain, tools, agents);
   return {
     name: (spec.name ?? spec.problem.name).toLowerCase(),
     description: spec.description ?? '',
-    domain: spec.domain,
+    domain: usable.domain,
+    idle: usable.idle,
     objects: spec.problem.objects.map((o) => ({ name: o.name, type: o.types[0] ?? 'object' })),
     facts: spec.problem.init.map((a) => factKey(a.predicate, a.args)),
     rules: '',

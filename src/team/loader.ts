@@ -19,6 +19,8 @@ import { readKnowledge } from './rules.js';
 import { buildDomain, domainText } from './signature.js';
 import type { DomainSpec } from './signature.js';
 import { planningTool } from './types.js';
+import { usableDomain } from './capable.js';
+import type { IdleAction } from './capable.js';
 import type { Mission, PlanningTool, TeamAgent, World } from './types.js';
 import { parseProblem } from '../pddl/index.js';
 
@@ -134,8 +136,9 @@ export async function loadMission(path: string): Promise<Mission> {
     const durations = m.durations ?? {};
     const tools = new Map(domain.actions.map((a) => [a.name, planningTool({ name: a.name, effect: '(and)', params: Object.fromEntries(a.params.map((p) => [p.name.slice(1), p.types[0] ?? 'object'])) })]));
     const agents = agentsFromFile(m, file, new Set(tools.keys()));
+    const usable = usableDomain(domain, tools, agents);
     return {
-      ...base, domain, agents, tools, rules: '',
+      ...base, domain: usable.domain, idle: usable.idle, agents, tools, rules: '',
       objects: problem.objects.map((o) => ({ name: o.name, type: o.types[0] ?? 'object' })),
       facts: problem.init.map((a) => factKey(a.predicate, a.args)),
       goal: problem.goal,
@@ -164,29 +167,30 @@ export async function loadMission(path: string): Promise<Mission> {
     if (a === undefined) throw new MissionError(file, `facts[${i}]`, `expected a ground atom such as (open-role ml-lead), found '${f}'`);
     facts.push(factKey(a.predicate, a.args));
   });
-  const missionDomain = domainForTools({ name: base.name, tools, agents, types: m.types ?? {}, objects, facts, goal: m.goal, derived: knowledge?.derived ?? [], file });
+  const { domain: missionDomain, idle } = domainForTools({ name: base.name, tools, agents, types: m.types ?? {}, objects, facts, goal: m.goal, derived: knowledge?.derived ?? [], file });
   const goal = goalOf(missionDomain, objects, m.goal, file, 'goal');
   const durations = new Map(Object.entries(m.tools).map(([n, t]) => [n.toLowerCase(), t.duration ?? 0]));
   return {
-    ...base, domain: missionDomain, agents, objects, facts, goal,
+    ...base, domain: missionDomain, idle, agents, objects, facts, goal,
     rules: knowledge === undefined ? '' : readFileSync(knowledgeFile!, 'utf8'),
     tools: new Map(tools.map((t) => [t.name, t])),
     stepDurationMs: (action) => durations.get(action) ?? 0,
   };
 }
 
-/** The domain over the tools some agent can use; signature mistakes name the tool's field. */
-export function domainForTools(spec: { name: string; tools: PlanningTool[]; agents: TeamAgent[]; types: Record<string, string>; objects: { name: string; type: string }[]; facts: string[]; goal: string; derived: string[]; file: string }): Domain {
-  const caps = new Set(spec.agents.flatMap((a) => a.capabilities));
-  const usable = spec.tools.filter((t) => caps.has(t.capability ?? t.name) || caps.has(t.name));
+/**
+ * The domain of the tools, split into the actions some agent can use (planned with) and
+ * the idle ones; signature mistakes name the tool's field.
+ */
+export function domainForTools(spec: { name: string; tools: PlanningTool[]; agents: TeamAgent[]; types: Record<string, string>; objects: { name: string; type: string }[]; facts: string[]; goal: string; derived: string[]; file: string }): { domain: Domain; idle: IdleAction[] } {
   const types = new Map<string, string>();
   for (const [t, p] of Object.entries(spec.types)) types.set(t.toLowerCase(), p.toLowerCase());
   for (const o of spec.objects) if (o.type !== 'object' && !types.has(o.type)) types.set(o.type, 'object');
   for (const t of spec.tools) for (const [, ty] of t.params) if (ty !== 'object' && !types.has(ty)) types.set(ty, 'object');
   for (const p of [...types.values()]) if (p !== 'object' && !types.has(p)) types.set(p, 'object');
-  const ds: DomainSpec = { name: spec.name, tools: usable, types, mentions: [...spec.facts.map((f) => `(${f})`), spec.goal], derived: spec.derived, constants: spec.objects };
+  const ds: DomainSpec = { name: spec.name, tools: spec.tools, types, mentions: [...spec.facts.map((f) => `(${f})`), spec.goal], derived: spec.derived, constants: spec.objects };
   try {
-    return buildDomain(ds);
+    return usableDomain(buildDomain(ds), new Map(spec.tools.map((t) => [t.name, t])), spec.agents);
   } catch (err) {
     if (!(err instanceof PddlError)) throw err;
     const tool = toolAtLine(domainText(ds), err.location.line);

@@ -17,7 +17,7 @@ import type { ApprovalDecision, ApprovalRequest, PlannedStep, RunEvent, RunEvent
 import { parseAtomText, factKey, problemFor, showFact } from './facts.js';
 import { stateView } from './state.js';
 import type { Mission, ToolOutcome, World } from './types.js';
-import { explainGoal } from './whynot.js';
+import { explainGoalDetail } from './whynot.js';
 import { teamKnowledge } from './knowledge.js';
 
 export interface LoopOptions {
@@ -148,8 +148,9 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     const result = await plan(planDomain, problemFor(mission, [...facts, ...staticFacts], goal), { timeLimitMs: options.planTimeLimitMs ?? 30000, ...(signal === undefined ? {} : { signal }) });
     const planMs = performance.now() - t0;
     if (result.status !== 'solved') {
-      const why = result.status === 'unsolvable' ? `no plan reaches the goal ${formatCondition(goal)}` : `the planner stopped (${result.reason}) before finding a plan`;
-      const whyNot = explainGoal(mission, goal, facts, knowledge);
+      const { lines: whyNot, missingCapabilities: caps } = explainGoalDetail(mission, goal, facts, knowledge);
+      const needs = caps.length === 0 ? '' : `; it needs ${caps.length === 1 ? 'a capability' : 'capabilities'} no agent has: ${caps.map((c) => `'${c}'`).join(', ')}`;
+      const why = result.status === 'unsolvable' ? `no plan reaches the goal ${formatCondition(goal)}${needs}` : `the planner stopped (${result.reason}) before finding a plan`;
       emit('plan.failed', { reason: why, whyNot });
       return finish('failed', why, whyNot);
     }

@@ -3,6 +3,7 @@
  * tools, and missions (facts + rules + goal + team).
  */
 import type { Condition, Domain } from '../pddl/ast.js';
+import type { IdleAction } from './capable.js';
 
 /** What a tool reports after it ran: the planned effects happened (plus extras), or it failed. */
 export type ToolOutcome =
@@ -73,8 +74,10 @@ export interface Mission {
   description: string;
   /** The folder the mission was loaded from, if any. */
   dir?: string;
-  /** The team's action model: one action per planning tool, plus derived predicates. */
+  /** The team's action model: one action per planning tool some agent can use, plus derived predicates. */
   domain: Domain;
+  /** Actions of the model no agent can carry out: not planned with; the why-not names them. */
+  idle?: readonly IdleAction[];
   objects: { name: string; type: string }[];
   /** Initial observed facts, "pred a b" keys. */
   facts: string[];

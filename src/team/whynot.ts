@@ -61,7 +61,13 @@ function bindings(params: readonly TypedName[], b: B, objectsOf: (types: string[
   return out;
 }
 
+/** The why-not lines for an unreachable goal. */
 export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySet<string>, knowledge?: TeamKnowledge): string[] {
+  return explainGoalDetail(mission, goal, facts, knowledge).lines;
+}
+
+/** The why-not lines, and the capabilities no agent has that the explanation needed. */
+export function explainGoalDetail(mission: Mission, goal: Condition, facts: ReadonlySet<string>, knowledge?: TeamKnowledge): { lines: string[]; missingCapabilities: string[] } {
   const domain: Domain = mission.domain;
   const view = stateView(mission, knowledge === undefined || mission.rules === '' ? undefined : () => knowledge.derivedKeys());
   const objectsOf = (t: string[]): string[] => view.world.types.objectsOf(t);
@@ -94,8 +100,8 @@ export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySe
   for (const d of domain.derived) derivedDefs.set(d.head.name, [...(derivedDefs.get(d.head.name) ?? []), d]);
 
   /** The actions that add `pred(args)`, with their parameters bound by it (type-checked). */
-  const achieversOf = (pred: string, args: string[]): { a: Domain['actions'][number]; b: B }[] =>
-    domain.actions.flatMap((a) => {
+  const achieversOf = (pred: string, args: string[], actions: readonly Domain['actions'][number][] = domain.actions): { a: Domain['actions'][number]; b: B }[] =>
+    actions.flatMap((a) => {
       const as: Atom[] = [];
       adds(a.effect, as);
       return as.filter((x) => x.predicate === pred && x.args.length === args.length).flatMap((x) => {
@@ -112,6 +118,17 @@ export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySe
       });
     });
   const hasAnyAchiever = (pred: string): boolean => domain.actions.some((a) => { const as: Atom[] = []; adds(a.effect, as); return as.some((x) => x.predicate === pred); });
+  /** Idle actions (no agent can carry them out) that could make `pred(args)` true, once each. */
+  const idleNamed = new Set<string>();
+  const idleFor = (pred: string, args: string[]): string | undefined => {
+    const idle = (mission.idle ?? []).filter((x) => !idleNamed.has(x.action.name));
+    const could = achieversOf(pred, args, idle.map((x) => x.action)).map(({ a }) => a.name);
+    const named = idle.filter((x) => could.includes(x.action.name));
+    if (named.length === 0) return undefined;
+    for (const x of named) idleNamed.add(x.action.name);
+    const caps = [...new Set(named.map((x) => x.capability))];
+    return `${named.map((x) => x.action.name).join(', ')} could make it true, but no agent has the capabilit${caps.length === 1 ? 'y' : 'ies'} ${caps.map((c) => `'${c}'`).join(', ')}`;
+  };
   /** An instance no action could ever produce because of its types is not worth explaining. */
   const sensible = (k: string): boolean => {
     const [pred, ...args] = k.split(' ') as [string, ...string[]];
@@ -163,8 +180,13 @@ export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySe
       return;
     }
     const achievers = achieversOf(pred, args);
-    if (achievers.length === 0) { out.push(`${pad}(${k}) is false and no action of the team can make it true`); return; }
+    const missing = idleFor(pred, args);
+    if (achievers.length === 0) {
+      out.push(`${pad}(${k}) is false and no action of the team can make it true${missing === undefined ? '' : `: ${missing}`}`);
+      return;
+    }
     out.push(`${pad}(${k}) is false and can never be achieved:`);
+    if (missing !== undefined) out.push(`${pad}  ${missing}`);
     for (const { a, b } of achievers) {
       const pre: Atom[] = [];
       positives(a.precondition, pre);
@@ -186,5 +208,6 @@ export function explainGoal(mission: Mission, goal: Condition, facts: ReadonlySe
     for (const p of unmetParts(c, new Map(), exact, view.world)) out.push(`${p} is false and the planner found no way to make it true`);
   };
   visit(goal);
-  return out;
+  const missingCapabilities = [...new Set((mission.idle ?? []).filter((x) => idleNamed.has(x.action.name)).map((x) => x.capability))];
+  return { lines: out, missingCapabilities };
 }
