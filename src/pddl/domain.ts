@@ -79,7 +79,11 @@ export function parseDomain(text: string, file?: string): Domain {
 
   const constSection = sectionsNamed(sections, ':constants')[0];
   const constants = constSection === undefined ? [] : readTypedList(constSection.items.slice(1), 'name', checkType);
-  const constantNames = new Set(constants.map((c) => c.name));
+  const constantNames = new Set<string>();
+  for (const c of constants) {
+    if (constantNames.has(c.name)) throw new PddlError(`constant '${c.name}' is declared twice`, c.loc ?? constSection!.loc, 'list each constant once in :constants');
+    constantNames.add(c.name);
+  }
 
   const predicates = readDeclarations(sectionsNamed(sections, ':predicates')[0], 'predicate', checkType);
   const functions = readFunctions(sectionsNamed(sections, ':functions')[0], checkType);

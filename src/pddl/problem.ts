@@ -47,6 +47,7 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
   };
   const objSection = byName.get(':objects');
   const objects: TypedName[] = objSection === undefined ? [] : readTypedList(objSection.items.slice(1), 'name', checkType);
+  checkUniqueObjects(objects, domain, objSection?.loc ?? defineLoc);
   const known = new Set<string>([...domain.constants.map((c) => c.name), ...objects.map((o) => o.name)]);
 
   const table = buildTypeTable(domain, { objects });
@@ -63,13 +64,21 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
   const derivedNames = new Set(domain.derived.map((d) => d.head.name));
   const init: Atom[] = [];
   const numericInit: NumericFact[] = [];
+  const numericSeen = new Map<string, SourceLocation>();
   const initSection = byName.get(':init');
   if (initSection === undefined) throw new PddlError(`missing section (:init ...)`, defineLoc, 'add (:init) even if nothing is true initially');
   for (const item of initSection.items.slice(1)) {
     const list = expectList(item, 'a ground atom such as (on a b)', item.loc);
     const kw = head(list);
     if (kw === '=' && list.items[1]?.kind === 'list') {
-      numericInit.push(readNumericFact(list, scope));
+      const fact = readNumericFact(list, scope);
+      const key = [fact.term.name, ...fact.term.args].join(' ');
+      const first = numericSeen.get(key);
+      if (first !== undefined) {
+        throw new PddlError(`(${key}) is given a value twice (first at line ${first.line})`, list.loc, 'give each function term one value in :init');
+      }
+      numericSeen.set(key, list.loc);
+      numericInit.push(fact);
       continue;
     }
     const timed = kw === 'at' && list.items[1]?.kind === 'symbol' && numberOf(list.items[1]) !== undefined;
@@ -100,6 +109,29 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
   return problem;
 }
 
+/**
+ * Every object is declared once, and not again as a domain constant (constants are
+ * objects of every problem): a repeated name would silently merge or retype two objects.
+ */
+function checkUniqueObjects(objects: readonly TypedName[], domain: Domain, sectionLoc: SourceLocation): void {
+  const constants = new Map(domain.constants.map((c) => [c.name, c]));
+  const seen = new Map<string, TypedName>();
+  for (const o of objects) {
+    const loc = o.loc ?? sectionLoc;
+    const first = seen.get(o.name);
+    if (first !== undefined) {
+      const at = first.loc === undefined ? '' : ` (first at line ${first.loc.line})`;
+      throw new PddlError(`object '${o.name}' is declared twice${at}`, loc, 'list each object once in :objects');
+    }
+    const constant = constants.get(o.name);
+    if (constant !== undefined) {
+      const at = constant.loc === undefined ? '' : ` (line ${constant.loc.line} of the domain)`;
+      throw new PddlError(`object '${o.name}' is already a constant of the domain${at}`, loc, 'remove it from :objects: domain constants are objects of every problem');
+    }
+    seen.set(o.name, o);
+  }
+}
+
 /** `(= (road-length a b) 10)` */
 function readNumericFact(list: SList, scope: Scope): NumericFact {
   if (list.items.length !== 3) throw new PddlError(`expected (= (function args) number)`, list.loc);
@@ -118,6 +150,10 @@ function readNumericFact(list: SList, scope: Scope): NumericFact {
   const valueNode = expectSymbol(list.items[2], 'a number', list.loc);
   const value = numberOf(valueNode);
   if (value === undefined) throw new PddlError(`expected a number, found '${valueNode.value}'`, valueNode.loc);
+  if (!Number.isFinite(value)) throw new PddlError(`the value of (${[fn.value, ...args].join(' ')}) is not a finite number: '${valueNode.value}'`, valueNode.loc);
+  if (value < 0) {
+    throw new PddlError(`the value of (${[fn.value, ...args].join(' ')}) is negative (${value})`, valueNode.loc, 'action costs must not be negative: give a value of 0 or more');
+  }
   return { term: { name: fn.value, args, loc: term.loc }, value };
 }
 

@@ -6,12 +6,13 @@
  * preconditions, and the remaining atoms are numbered.
  */
 import { UserError } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
 import { stratifyGroundRules } from '../logic/ground-fixpoint.js';
 import type { GroundRule } from '../logic/ground-fixpoint.js';
-import type { Domain, Problem, TypedName } from '../pddl/ast.js';
+import type { Condition, Domain, FunctionTerm, Problem, TypedName } from '../pddl/ast.js';
 import { buildTypeTable } from '../pddl/types.js';
 import type { TypeTable } from '../pddl/types.js';
-import { ALWAYS, flattenEffect, toDnf } from './normalize.js';
+import { ALWAYS, flattenEffect, NormalFormTooLarge, toDnf } from './normalize.js';
 import type { Conjunct, FlatCost, FlatEffect, Literal } from './normalize.js';
 import type { ConditionalEffect, GroundAction, GroundTask } from './task.js';
 
@@ -25,6 +26,8 @@ interface Schema {
   costs: FlatCost[];
   /** For a derived rule: its head. */
   head?: Literal;
+  /** Where the action is defined, for errors. */
+  loc?: SourceLocation | undefined;
 }
 
 const key = (predicate: string, args: readonly string[]): string => (args.length === 0 ? predicate : `${predicate} ${args.join(' ')}`);
@@ -150,17 +153,39 @@ function substLiteral(l: Literal, env: ReadonlyMap<string, string>): Literal {
   return { predicate: l.predicate, args: l.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)), negated: l.negated };
 }
 
+/** Runs a normalisation step; a condition too large to normalise is blamed on `what` at `location`. */
+function normalising<T>(location: SourceLocation | undefined, what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof NormalFormTooLarge && err.location === undefined) throw new NormalFormTooLarge({ location, what });
+    throw err;
+  }
+}
+
+/** Where a condition is written: its first atom's location. */
+function conditionLoc(c: Condition): SourceLocation | undefined {
+  switch (c.kind) {
+    case 'atom': return c.atom.loc;
+    case 'not': return conditionLoc(c.arg);
+    case 'and': case 'or': for (const a of c.args) { const l = conditionLoc(a); if (l) return l; } return undefined;
+    case 'imply': return conditionLoc(c.if) ?? conditionLoc(c.then);
+    case 'exists': case 'forall': return conditionLoc(c.body);
+  }
+}
+
 function buildSchemas(domain: Domain, types: TypeTable): Schema[] {
   const schemas: Schema[] = [];
   for (const a of domain.actions) {
     const effects: FlatEffect[] = [];
     const costs: FlatCost[] = [];
-    flattenEffect(a.effect, types, new Map(), ALWAYS, effects, costs);
-    const pre = a.precondition === undefined ? ALWAYS : toDnf(a.precondition, types);
-    for (const c of pre) schemas.push({ name: a.name, params: a.params, vars: [...a.params, ...c.vars], pre: c.literals, effects, costs });
+    const what = `action '${a.name}'`;
+    normalising(a.loc, what, () => flattenEffect(a.effect, types, new Map(), ALWAYS, effects, costs));
+    const pre = a.precondition === undefined ? ALWAYS : normalising(a.loc, what, () => toDnf(a.precondition!, types));
+    for (const c of pre) schemas.push({ name: a.name, params: a.params, vars: [...a.params, ...c.vars], pre: c.literals, effects, costs, loc: a.loc });
   }
   for (const d of domain.derived) {
-    for (const c of toDnf(d.body, types)) {
+    for (const c of normalising(d.loc, `derived predicate '${d.head.name}'`, () => toDnf(d.body, types))) {
       schemas.push({
         name: d.head.name, params: d.head.params, vars: [...d.head.params, ...c.vars], pre: c.literals, effects: [], costs: [],
         head: { predicate: d.head.name, args: d.head.params.map((p) => p.name), negated: false },
@@ -315,10 +340,10 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
     if (!unitCost) {
       cost = 0;
       for (const c of s.costs) {
-        const amount = c.amount.kind === 'number' ? c.amount.value : numbers.get(key(c.amount.term.name, c.amount.term.args.map((a) => inst.env.get(a) ?? a)));
-        if (amount === undefined) {
-          throw new UserError(`action cost (${c.amount.kind === 'function' ? key(c.amount.term.name, c.amount.term.args.map((a) => inst.env.get(a) ?? a)) : ''}) has no value in :init`, { hint: 'give every cost function a value with (= (f ...) N) in :init' });
-        }
+        if (c.amount.kind === 'number') { cost += c.amount.value; continue; }
+        const term = key(c.amount.term.name, c.amount.term.args.map((a) => inst.env.get(a) ?? a));
+        const amount = numbers.get(term);
+        if (amount === undefined) throw missingCost(s, inst.env, c.amount.term, term, problem);
         cost += amount;
       }
     }
@@ -331,7 +356,7 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
 
   // The goal: one conjunction of facts, or an artificial derived fact for anything else.
   const goalConjs: Array<{ pos: number[]; neg: number[] }> = [];
-  for (const c of toDnf(problem.goal, types)) {
+  for (const c of normalising(conditionLoc(problem.goal), 'the goal', () => toDnf(problem.goal, types))) {
     enumerate(c.vars, c.literals, reach, init, isStatic, types, (env) => {
       const g = groundConj(c.literals.map((l) => substLiteral(l, env)));
       if (g !== null) goalConjs.push(g);
@@ -347,10 +372,26 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
     goal = [g];
   }
   const strat = stratifyGroundRules(rules, facts.length);
-  if (!strat.ok) throw new UserError('derived predicates depend on their own negation', { hint: `cycle through ${strat.cycle.map((f) => facts[f]).join(', ')}` });
+  if (!strat.ok) {
+    const names = strat.cycle.map((f) => facts[f]!);
+    const rule = domain.derived.find((d) => names.some((n) => n.slice(1).split(/[ )]/, 1)[0] === d.head.name));
+    throw new UserError('derived predicates depend on their own negation', {
+      hint: `cycle through ${names.join(', ')}`, ...(rule?.loc === undefined ? {} : { location: rule.loc }),
+    });
+  }
   const initIds = problem.init.map((a) => factId.get(key(a.predicate, a.args))).filter((x): x is number => x !== undefined && x < basicCount);
   return {
     facts, basicCount, actions, ruleStrata: strat.strata, init: Int32Array.from(new Set(initIds)),
     goal: Int32Array.from(goal), goalNeg: Int32Array.from(goalNeg), goalUnreachable: goalConjs.length === 0, unitCost,
   };
+}
+
+/** An action's cost names a function term that :init gives no value: blamed on the cost term in the domain. */
+function missingCost(s: Schema, env: ReadonlyMap<string, string>, term: FunctionTerm, ground: string, problem: Problem): UserError {
+  const step = `(${key(s.name, s.params.map((p) => env.get(p.name)!))})`;
+  const location = term.loc ?? s.loc;
+  return new UserError(`the cost of ${step} is (${ground}), which has no value in :init`, {
+    hint: `add (= (${ground}) N) to the :init of ${problem.file === undefined ? 'the problem' : `problem ${problem.file}`}`,
+    ...(location === undefined ? {} : { location }),
+  });
 }

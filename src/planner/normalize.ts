@@ -5,6 +5,7 @@
  * into a list of (condition, literal) pairs with `forall` expanded over the objects.
  */
 import { UserError } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
 import type { Atom, Condition, Effect, NumericExpr, TypedName } from '../pddl/ast.js';
 import type { TypeTable } from '../pddl/types.js';
 
@@ -44,12 +45,22 @@ function substitute(atom: Atom, env: Env): string[] {
 
 const TRUE: Conjunct[] = [{ vars: [], literals: [] }];
 
-function product(a: Conjunct[], b: Conjunct[]): Conjunct[] {
-  if (a.length * b.length > MAX_DISJUNCTS) {
-    throw new UserError(`a condition expands to more than ${MAX_DISJUNCTS} disjuncts in normal form`, {
+/**
+ * A condition too large to normalise. Thrown without a location by `toDnf`; the
+ * grounder rethrows it with the location of the action, rule or goal it came from.
+ */
+export class NormalFormTooLarge extends UserError {
+  constructor(where?: { location: SourceLocation | undefined; what: string }) {
+    super(`${where === undefined ? 'a condition' : `the condition of ${where.what}`} expands to more than ${MAX_DISJUNCTS} disjuncts in normal form`, {
       hint: 'rewrite deeply nested or/forall conditions, e.g. with derived predicates',
+      ...(where?.location === undefined ? {} : { location: where.location }),
     });
+    this.name = 'NormalFormTooLarge';
   }
+}
+
+function product(a: Conjunct[], b: Conjunct[]): Conjunct[] {
+  if (a.length * b.length > MAX_DISJUNCTS) throw new NormalFormTooLarge();
   const out: Conjunct[] = [];
   for (const x of a) for (const y of b) out.push({ vars: [...x.vars, ...y.vars], literals: [...x.literals, ...y.literals] });
   return out;
@@ -133,7 +144,7 @@ export function flattenEffect(
       if (e.target.name === 'total-cost') {
         const amount: NumericExpr = e.amount.kind === 'number'
           ? e.amount
-          : { kind: 'function', term: { name: e.amount.term.name, args: e.amount.term.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)) } };
+          : { kind: 'function', term: { ...e.amount.term, args: e.amount.term.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)) } };
         costs.push({ amount });
       }
       return;

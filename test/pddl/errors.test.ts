@@ -138,6 +138,24 @@ test('semantics in a problem: domain mismatch, undeclared object and type, unkno
   assert.equal(parseProblem(prob('(:init (clear table)) (:goal (clear table))'), parseDomain(DOMAIN)).init.length, 1);
 });
 
+test('numeric :init: a negative, non-finite or repeated value is an error where it is written', () => {
+  const costs = '(define (domain c) (:requirements :action-costs) (:predicates (p ?x)) (:functions (len ?x) - number (total-cost) - number))';
+  const prob = (init: string) => () => parseProblem(`(define (problem p) (:domain c) (:objects a b)\n(:init ${init}) (:goal (p a)))`, parseDomain(costs), 'f.pddl');
+  fails(prob('(= (len a) -5)'), /value of \(len a\) is negative \(-5\)/, 2, 19, /must not be negative/);
+  fails(prob('(= (len a) 1e999)'), /value of \(len a\) is not a finite number/, 2, 19);
+  fails(prob('(= (len a) 2)\n  (= (len b) 1) (= (len a) 3)'), /\(len a\) is given a value twice \(first at line 2\)/, 3, 17, /one value/);
+  // zero and distinct terms are fine
+  assert.deepEqual(prob('(= (len a) 0) (= (len b) 2.5)')().numericInit.map((n) => n.value), [0, 2.5]);
+});
+
+test('objects: a repeated object, or an object repeating a domain constant, is an error where it is repeated', () => {
+  const prob = (objects: string) => () => parseProblem(`(define (problem p) (:domain d)\n(:objects ${objects}) (:init) (:goal (and)))`, parseDomain(DOMAIN), 'f.pddl');
+  fails(prob('a b - block\n  c a - block'), /object 'a' is declared twice \(first at line 2\)/, 3, 5, /once/);
+  fails(prob('a table - block'), /object 'table' is already a constant of the domain \(line 4 of the domain\)/, 2, 13, /remove it from :objects/);
+  fails(domain(DOMAIN.replace('(:constants table - block)', '(:constants table t2 table - block)')), /constant 'table' is declared twice/, 4, 24);
+  assert.equal(prob('a b c - block')().objects.length, 3);
+});
+
 test('plans: a malformed line is reported with its location', () => {
   assert.throws(() => parsePlan('(a b)\n  move a b\n', 'f.pddl'), (e: unknown) => e instanceof PddlError && e.location.line === 2 && e.location.col === 3);
   assert.throws(() => parsePlan('(a (b))', 'f.pddl'), PddlError);
