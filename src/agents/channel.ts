@@ -1,11 +1,15 @@
-/** A small push-to-pull queue: the run pushes events, one consumer iterates them. */
+/**
+ * A small push-to-pull queue: the run pushes events, one consumer iterates them. When
+ * the consumer stops early (`break` out of `for await`), the channel closes and calls
+ * `onReturn`, so the producer can stop too.
+ */
 export interface EventChannel<T> {
   push(value: T): void;
   close(): void;
   iterate(): AsyncIterator<T>;
 }
 
-export function eventChannel<T>(): EventChannel<T> {
+export function eventChannel<T>(onReturn?: () => void): EventChannel<T> {
   const buffer: T[] = [];
   let head = 0;
   let closed = false;
@@ -37,6 +41,10 @@ export function eventChannel<T>(): EventChannel<T> {
           return { done: false, value };
         },
         async return(): Promise<IteratorResult<T>> {
+          const wasOpen = !closed;
+          closed = true;
+          buffer.length = head = 0;
+          if (wasOpen) onReturn?.();
           return { done: true, value: undefined };
         },
       };

@@ -35,8 +35,12 @@ export function run<TOutput>(
   options: RunOptions & { stream?: boolean } = {},
 ): Promise<RunResult<TOutput>> | StreamedRun<TOutput> {
   if (!options.stream) return runLoop(agent as Agent<unknown>, input, options, undefined) as Promise<RunResult<TOutput>>;
-  const channel = eventChannel<RunEvent>();
-  const result = runLoop(agent as Agent<unknown>, input, options, channel.push).then(
+  // Stopping the iteration early cancels the run: the model request and running tools
+  // see the abort, and no further model call or tool starts.
+  const stop = new AbortController();
+  const channel = eventChannel<RunEvent>(() => stop.abort(new DOMException('the run was cancelled: its events are no longer read', 'AbortError')));
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const result = runLoop(agent as Agent<unknown>, input, { ...options, signal }, channel.push).then(
     (r) => {
       channel.close();
       return r as RunResult<TOutput>;

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ToolCall, ToolMessage } from '../models/types.js';
+import { abortError } from './errors.js';
 import type { Agent, RunEvent, RunOptions, Tool, ToolContext } from './types.js';
 
 export interface ToolOutcome {
@@ -57,6 +58,8 @@ export async function executeToolCall(
       const ok = options.approve ? await options.approve({ agent, tool, toolCallId: call.id, input: parsed.data }) : false;
       if (!ok) return fail(`the call to ${tool.name} was not approved`);
     }
+    // Cancelled while waiting for approval (or before): the tool does not start.
+    if (signal.aborted) throw abortError(signal);
     const result = await tool.execute(parsed.data, ctx);
     return { message: { role: 'tool', toolCallId: call.id, content: stringifyResult(result) }, isError: false };
   } catch (err) {

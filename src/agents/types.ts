@@ -128,7 +128,11 @@ export interface RunResult<TOutput = string> {
   turns: number;
 }
 
-/** A streamed run: iterate it for events; `result` settles when the run ends. */
+/**
+ * A streamed run: iterate it for events; `result` settles when the run ends. Leaving
+ * the iteration early (`break`) cancels the run: the model request is aborted, no
+ * further tool starts, and `result` rejects with an `AbortError`.
+ */
 export interface StreamedRun<TOutput = string> extends AsyncIterable<RunEvent> {
   readonly result: Promise<RunResult<TOutput>>;
 }

@@ -56,6 +56,8 @@ export interface ChatCompletionsServer {
   /** Appends replies to the script. */
   script(...replies: Reply[]): void;
   remaining(): number;
+  /** Answers held open (`hang`, `stall`) whose connection the client has not closed yet. */
+  held(): number;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function startChatCompletionsServer(initial: Reply[] = []): Promise
     requests,
     script: (...replies) => void queue.push(...replies),
     remaining: () => queue.length,
+    held: () => open.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of open) res.destroy();
