@@ -57,12 +57,28 @@ function bindingsOf(e: Engine, plan: Plan, regs: Int32Array): Bindings {
   return b;
 }
 
-/** A well-founded proof of `fact`, or undefined when it does not hold. */
+/** A rule node whose premises are still being proved (the explicit stack of `why`). */
+interface Frame {
+  fact: Atom;
+  key: string;
+  rule: Rule;
+  bindings: Bindings;
+  premises: Proof[];
+  /** Next body literal to prove. */
+  at: number;
+}
+
+/**
+ * A well-founded proof of `fact`, or undefined when it does not hold. Built with an
+ * explicit stack, so proofs as deep as the model (a chain of 10^5 rule steps) are fine.
+ */
 export function why(e: Engine, fact: Atom): Proof | undefined {
   const at = e.rowOf(fact);
   if (at === undefined) return undefined;
   const memo = new Map<string, Proof>();
-  const prove = (rel: Relation, row: number): Proof => {
+  const stack: Frame[] = [];
+  /** The proof of a row if it is a base fact or already proved; else pushes a frame for it. */
+  const open = (rel: Relation, row: number): Proof | undefined => {
     const fa = e.atomOf(rel, row);
     const key = formatAtom(fa);
     const done = memo.get(key);
@@ -85,22 +101,39 @@ export function why(e: Engine, fact: Atom): Proof | undefined {
       return true;
     });
     if (found === undefined) throw new Error(`internal: no well-founded derivation of ${key}`);
-    const plan = found.info.headPlan!;
-    const b = bindingsOf(e, plan, found.regs);
-    const premises = found.info.rule.body.map((l): Proof => {
-      const il = instLit(l, b);
-      if (il.kind === 'compare' || il.kind === 'count') return { kind: 'check', literal: il, text: formatLiteral(il) };
-      if (il.negated) return { kind: 'not', fact: il.atom };
-      const p = e.rowOf(il.atom)!;
-      return prove(p.rel, p.row);
-    });
-    const named: Bindings = {};
-    for (const [k, v] of Object.entries(b)) if (!k.startsWith('_')) named[k] = v;
-    const proof: Proof = { kind: 'rule', fact: fa, rule: found.info.rule, bindings: named, premises };
-    memo.set(key, proof);
-    return proof;
+    const b = bindingsOf(e, found.info.headPlan!, found.regs);
+    stack.push({ fact: fa, key, rule: found.info.rule, bindings: b, premises: [], at: 0 });
+    return undefined;
   };
-  return prove(at.rel, at.row);
+  const root = open(at.rel, at.row);
+  if (root !== undefined) return root;
+  for (;;) {
+    const top = stack[stack.length - 1]!;
+    if (top.at === top.rule.body.length) {
+      stack.pop();
+      const named: Bindings = {};
+      for (const [k, v] of Object.entries(top.bindings)) if (!k.startsWith('_')) named[k] = v;
+      const proof: Proof = { kind: 'rule', fact: top.fact, rule: top.rule, bindings: named, premises: top.premises };
+      memo.set(top.key, proof);
+      if (stack.length === 0) return proof;
+      const parent = stack[stack.length - 1]!;
+      parent.premises.push(proof);
+      parent.at++;
+      continue;
+    }
+    const il = instLit(top.rule.body[top.at]!, top.bindings);
+    let premise: Proof | undefined;
+    if (il.kind === 'compare' || il.kind === 'count') premise = { kind: 'check', literal: il, text: formatLiteral(il) };
+    else if (il.negated) premise = { kind: 'not', fact: il.atom };
+    else {
+      const p = e.rowOf(il.atom)!;
+      premise = open(p.rel, p.row);
+    }
+    if (premise !== undefined) {
+      top.premises.push(premise);
+      top.at++;
+    }
+  }
 }
 
 /** Extends each binding with the solutions of one literal, in the current database. */
@@ -169,18 +202,71 @@ export function whyNot(e: Engine, fact: Atom): WhyNot {
   return { fact, holds: false, isBase: false, rules, reason: `${formatAtom(fact)} is not a base fact, and each rule that could derive it fails` };
 }
 
-/** The proof as an indented tree, one fact per line. */
+/** Depth from which `formatProof` stops indenting further and prints the depth instead. */
+export const PROOF_INDENT_LIMIT = 40;
+
+/**
+ * The proof as an indented tree, one fact per line. Lines deeper than
+ * `PROOF_INDENT_LIMIT` keep that indentation and start with `(depth N)`, so a proof of
+ * depth 10^5 prints in linear size. Iterative: safe for any depth.
+ */
 export function formatProof(p: Proof, indent = ''): string {
-  switch (p.kind) {
-    case 'base':
-      return `${indent}${formatAtom(p.fact)}  [base fact]`;
-    case 'not':
-      return `${indent}not ${formatAtom(p.fact)}  [no proof]`;
-    case 'check':
-      return `${indent}${p.text}  [holds]`;
-    case 'rule':
-      return [`${indent}${formatAtom(p.fact)}  [by ${formatRule(p.rule)}]`, ...p.premises.map((q) => formatProof(q, `${indent}  `))].join('\n');
+  const lines: string[] = [];
+  const stack: Array<[Proof, number]> = [[p, 0]];
+  while (stack.length > 0) {
+    const [q, depth] = stack.pop()!;
+    const pad = `${indent}${'  '.repeat(Math.min(depth, PROOF_INDENT_LIMIT))}${depth > PROOF_INDENT_LIMIT ? `(depth ${depth}) ` : ''}`;
+    switch (q.kind) {
+      case 'base':
+        lines.push(`${pad}${formatAtom(q.fact)}  [base fact]`);
+        break;
+      case 'not':
+        lines.push(`${pad}not ${formatAtom(q.fact)}  [no proof]`);
+        break;
+      case 'check':
+        lines.push(`${pad}${q.text}  [holds]`);
+        break;
+      case 'rule':
+        lines.push(`${pad}${formatAtom(q.fact)}  [by ${formatRule(q.rule)}]`);
+        for (let i = q.premises.length - 1; i >= 0; i--) stack.push([q.premises[i]!, depth + 1]);
+    }
   }
+  return lines.join('\n');
+}
+
+/**
+ * The proof as compact JSON text: `{ fact, rule, bindings, premises: [...] }` for a rule
+ * node, `{ fact, base: true }`, `{ not, proof: null }` or `{ check }`. Written
+ * iteratively (`JSON.stringify` of the nested objects overflows the stack beyond a few
+ * thousand levels; `JSON.parse` reads the text back at any depth).
+ */
+export function proofToJson(p: Proof): string {
+  const out: string[] = [];
+  const stack: Array<Proof | string> = [p];
+  const str = JSON.stringify;
+  while (stack.length > 0) {
+    const q = stack.pop()!;
+    if (typeof q === 'string') { out.push(q); continue; }
+    switch (q.kind) {
+      case 'base':
+        out.push(`{"fact":${str(formatAtom(q.fact))},"base":true}`);
+        break;
+      case 'not':
+        out.push(`{"not":${str(formatAtom(q.fact))},"proof":null}`);
+        break;
+      case 'check':
+        out.push(`{"check":${str(q.text)}}`);
+        break;
+      case 'rule':
+        out.push(`{"fact":${str(formatAtom(q.fact))},"rule":${str(formatRule(q.rule))},"bindings":${str(q.bindings)},"premises":[`);
+        stack.push(']}');
+        for (let i = q.premises.length - 1; i >= 0; i--) {
+          stack.push(q.premises[i]!);
+          if (i > 0) stack.push(',');
+        }
+    }
+  }
+  return out.join('');
 }
 
 /** A why-not answer as text. */

@@ -11,7 +11,7 @@ export { checkProgram } from './check.js';
 export type { CheckedProgram } from './check.js';
 export { createReasoner, sortFacts } from './reasoner.js';
 export type { Changes, Reasoner } from './reasoner.js';
-export { formatProof, formatWhyNot } from './explain.js';
+export { PROOF_INDENT_LIMIT, formatProof, formatWhyNot, proofToJson } from './explain.js';
 export type { Proof, RuleFailure, WhyNot } from './explain.js';
 export { naiveModel, modelLines, factLines } from './naive.js';
 export { stratify, tarjan } from './scc.js';

@@ -53,3 +53,28 @@ test('atelier reason reports bad input with file:line:col, exit 2 and no stack t
   assert.equal(nofile.code, 2);
   assert.match(nofile.err, /cannot read/);
 });
+
+// The CLI still builds its JSON proof recursively (src/cli/reason.ts, proofJson), even without
+// --json: this passes once it writes proofs with proofToJson.
+test('atelier reason --why prints a 20,000-step proof (no stack overflow), and --json parses back', { todo: 'src/cli/reason.ts must use proofToJson' }, () => {
+  const n = 20_000;
+  const lines = ['reach(0).', 'reach(Y) :- reach(X), edge(X, Y).'];
+  for (let i = 0; i < n; i++) lines.push(`edge(${i}, ${i + 1}).`);
+  const chain = file('chain.dl', `${lines.join('\n')}\n`);
+  const big = (...args: string[]) => {
+    const r = spawnSync('./bin/atelier', ['reason', chain, ...args], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const text = big('--why', `reach(${n})`);
+  assert.equal(text.code, 0, text.err.slice(0, 2000));
+  assert.equal(text.err, '');
+  const out = text.out.split('\n');
+  assert.equal(out[0], `reach(${n})  [by reach(Y) :- reach(X), edge(X, Y).]`);
+  assert.match(out[n]!, new RegExp(`^ +\\(depth ${n}\\) reach\\(0\\) {2}\\[base fact\\]$`));
+  assert.equal(out.length, 2 * n + 2, 'one line per premise, then a final newline');
+  const json = big('--why', `reach(${n})`, '--json');
+  assert.equal(json.code, 0, json.err.slice(0, 2000));
+  let node = (JSON.parse(json.out) as { why: { fact: string; premises?: Array<{ fact: string }> } }).why;
+  for (let i = 0; i < n; i++) node = node.premises![0]!;
+  assert.equal(node.fact, 'reach(0)');
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createReasoner, formatAtom, formatProof, formatRule, formatWhyNot } from '../../src/logic/index.js';
+import { PROOF_INDENT_LIMIT, createReasoner, formatAtom, formatProof, formatRule, formatWhyNot, proofToJson } from '../../src/logic/index.js';
 import type { Proof } from '../../src/logic/index.js';
 
 const paris = `
@@ -79,4 +79,49 @@ returned_to_paris(P) :- works_at(P, C), C = paris.`);
   assert.ok(!w5.holds && w5.rules[0]!.failedAt === 1 && w5.rules[0]!.text === '17 >= 18');
   const w6 = s.whyNot('adult(zoe)');
   assert.ok(!w6.holds && w6.rules[0]!.failedAt === 0 && w6.rules[0]!.text === 'age(zoe, A)');
+});
+
+/** `reach(0)` and edges 0 -> 1 -> ... -> n: proving reach(n) takes n rule steps. */
+const chain = (n: number): string => {
+  const lines = ['reach(0).', 'reach(Y) :- reach(X), edge(X, Y).'];
+  for (let i = 0; i < n; i++) lines.push(`edge(${i}, ${i + 1}).`);
+  return lines.join('\n');
+};
+
+test('why, formatProof and proofToJson handle a 20,000-step proof without overflowing the stack', () => {
+  const n = 20_000;
+  const r = createReasoner(chain(n));
+  const proof = r.why(`reach(${n})`);
+  assert.ok(proof !== undefined);
+  // Walk down the first premise: one rule node per step, each with its edge as a base fact.
+  let depth = 0;
+  for (let p: Proof = proof; p.kind === 'rule'; p = p.premises[0]!, depth++) {
+    assert.equal(formatAtom(p.fact), `reach(${n - depth})`);
+    assert.deepEqual(p.premises[1], { kind: 'base', fact: { predicate: 'edge', args: [{ kind: 'const', value: n - depth - 1 }, { kind: 'const', value: n - depth }] } });
+  }
+  assert.equal(depth, n);
+  const lines = formatProof(proof).split('\n');
+  assert.equal(lines.length, 2 * n + 1);
+  assert.equal(lines[0], `reach(${n})  [by reach(Y) :- reach(X), edge(X, Y).]`);
+  // Depth-first: the chain of reach facts goes down first, then the edges come back up.
+  assert.equal(lines[n], `${'  '.repeat(PROOF_INDENT_LIMIT)}(depth ${n}) reach(0)  [base fact]`);
+  assert.equal(lines.at(-1), `  edge(${n - 1}, ${n})  [base fact]`);
+  assert.ok(lines.every((l) => l.length < 200), 'indentation stops growing past the limit');
+  // The JSON text parses back (JSON.parse is iterative) to the same chain.
+  let node = JSON.parse(proofToJson(proof)) as { fact: string; premises?: Array<{ fact: string }> };
+  for (let i = 0; i < n; i++) {
+    assert.equal(node.fact, `reach(${n - i})`);
+    assert.deepEqual(node.premises![1], { fact: `edge(${n - i - 1}, ${n - i})`, base: true });
+    node = node.premises![0]!;
+  }
+  assert.deepEqual(node, { fact: 'reach(0)', base: true });
+});
+
+test('proofToJson writes the nested shape of a proof, with not and check leaves', () => {
+  const r = createReasoner('c(a). c(b). h(b). age(a, 20). ok(P) :- c(P), not h(P), age(P, A), A >= 18.');
+  const parsed: unknown = JSON.parse(proofToJson(r.why('ok(a)')!));
+  assert.deepEqual(parsed, {
+    fact: 'ok(a)', rule: 'ok(P) :- c(P), not h(P), age(P, A), A >= 18.', bindings: { P: 'a', A: 20 },
+    premises: [{ fact: 'c(a)', base: true }, { not: 'h(a)', proof: null }, { fact: 'age(a, 20)', base: true }, { check: '20 >= 18' }],
+  });
 });
