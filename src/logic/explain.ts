@@ -2,9 +2,11 @@
  * "Why is this true?" and "why not?". A proof follows, for each derived fact, a rule
  * instance whose premises of the same component have a lower rank (were derived in an
  * earlier round), so proofs are well-founded and never loop. Why-not evaluates each
- * rule for the fact in source order and names the first premise that fails.
+ * rule for the fact premise by premise (filters wait for their variables) and names,
+ * in source terms, the first premise that fails.
  */
-import { formatAtom, formatLiteral, formatRule } from './build.js';
+import { countInputs, formatAtom, formatLiteral, formatRule } from './build.js';
+import { isWildcard } from './check.js';
 import type { Engine } from './engine.js';
 import type { Plan } from './plan.js';
 import { compareValues } from './plan.js';
@@ -170,7 +172,38 @@ function extend(e: Engine, sols: Bindings[], l: Literal, limit: number): Binding
   return out;
 }
 
-/** Why `fact` does not hold: for each rule with its predicate as head, the first premise that fails. */
+/**
+ * Body positions in the order why-not tries them: source order, except that a
+ * comparison, negation or count waits until its variables are bound (by the head or by
+ * earlier premises), then goes first. Positive atoms never wait.
+ */
+export function evaluationOrder(rule: Rule, prebound: readonly string[]): number[] {
+  const bound = new Set(prebound);
+  const isBound = (t: Term) => t.kind === 'const' || bound.has(t.name);
+  const ready = (l: Literal): boolean => {
+    if (l.kind === 'atom') return !l.negated || l.atom.args.every((t) => isBound(t) || (t.kind === 'var' && isWildcard(t.name, rule)));
+    if (l.kind === 'count') return countInputs(l, rule).every((n) => bound.has(n));
+    const lb = isBound(l.left), rb = isBound(l.right);
+    return (lb && rb) || (l.op === '=' && (lb || rb));
+  };
+  const pending = rule.body.map((_, i) => i);
+  const order: number[] = [];
+  while (pending.length > 0) {
+    // A safe rule always has a ready literal; otherwise take the next one as written.
+    const k = Math.max(0, pending.findIndex((i) => ready(rule.body[i]!)));
+    const i = pending.splice(k, 1)[0]!;
+    order.push(i);
+    const l = rule.body[i]!;
+    const binds = l.kind === 'atom' ? (l.negated ? [] : l.atom.args) : l.kind === 'count' ? [l.result] : [l.left, l.right];
+    if (l.kind !== 'compare' || l.op === '=') for (const t of binds) if (t.kind === 'var') bound.add(t.name);
+  }
+  return order;
+}
+
+/**
+ * Why `fact` does not hold: for each rule with its predicate as head, the first premise
+ * that fails, trying premises in `evaluationOrder` and naming them by source position.
+ */
 export function whyNot(e: Engine, fact: Atom): WhyNot {
   const proof = why(e, fact);
   if (proof !== undefined) return { fact, holds: true, proof };
@@ -189,7 +222,7 @@ export function whyNot(e: Engine, fact: Atom): WhyNot {
       if (t.kind === 'var') b[t.name] = v;
     }
     let sols = [b];
-    for (let i = 0; i < rule.body.length; i++) {
+    for (const i of evaluationOrder(rule, Object.keys(b))) {
       const l = rule.body[i]!;
       const next = extend(e, sols, l, 10000);
       if (next.length === 0) {

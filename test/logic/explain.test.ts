@@ -125,3 +125,24 @@ test('proofToJson writes the nested shape of a proof, with not and check leaves'
     premises: [{ fact: 'c(a)', base: true }, { not: 'h(a)', proof: null }, { fact: 'age(a, 20)', base: true }, { check: '20 >= 18' }],
   });
 });
+
+test('why-not blames the premise that fails, not a filter written before the premise binding its variables', () => {
+  const failure = (program: string, fact: string) => {
+    const w = createReasoner(program).whyNot(fact);
+    assert.ok(!w.holds);
+    return w.rules.map((f) => [f.failedAt, f.text, f.tried]);
+  };
+  // Y is bound by q(X, Y); the comparison and the negation wait for it, s(1) fails.
+  assert.deepEqual(failure('q(a, 1). s(7). p(X) :- Y != 3, q(X, Y), s(Y).', 'p(a)'), [[2, 's(1)', [{ X: 'a', Y: 1 }]]]);
+  assert.deepEqual(failure('q(a, 1). s(7). p(X) :- not r(X, Y), q(X, Y), s(Y).', 'p(a)'), [[2, 's(1)', [{ X: 'a', Y: 1 }]]]);
+  // When the filter is what fails, it is named at its own source position.
+  assert.deepEqual(failure('q(a, 3). s(3). p(X) :- Y != 3, q(X, Y), s(Y).', 'p(a)'), [[0, '3 != 3', [{ X: 'a', Y: 3 }]]]);
+  assert.deepEqual(failure('q(a, 3). s(3). r(a, 3). p(X) :- not r(X, Y), q(X, Y), s(Y).', 'p(a)'), [[0, 'not r(a, 3)', [{ X: 'a', Y: 3 }]]]);
+  // A count waits for its inputs (T, bound by q), and `=` for one known side.
+  assert.deepEqual(
+    failure('q(a, t1). m(t1, x). m(t2, y). m(t2, z). p(X) :- M > 1, N = count : { m(T, _) }, M = N, q(X, T).', 'p(a)'),
+    [[0, '1 > 1', [{ X: 'a', T: 't1', N: 1, M: 1 }]]],
+  );
+  const text = formatWhyNot(createReasoner('q(a, 1). s(7). p(X) :- Y != 3, q(X, Y), s(Y).').whyNot('p(a)'));
+  assert.match(text, /fails at premise 3: s\(1\)\n {4}tried: X = a, Y = 1/);
+});
