@@ -26,6 +26,9 @@ const MIGRATIONS = [
 /** The version of the stored message shape; rows of a newer format are refused, not misread. */
 export const SESSION_MESSAGE_FORMAT = 1;
 
+/** How long an append waits for another connection's write (when the connection set no wait). */
+export const APPEND_BUSY_TIMEOUT_MS = 5000;
+
 export interface SessionInfo {
   id: string;
   createdAt: string;
@@ -44,6 +47,9 @@ export interface SessionStore {
 
 /** Sessions in an open SQLite database (see `openSqlite`). */
 export function sqliteSessions(db: SqliteDatabase): SessionStore {
+  // Several processes may append to one session: wait for the write lock rather than
+  // fail at once (openSqlite and better-sqlite3 default to 5 s; keep a longer setting).
+  if (Number(db.pragma('busy_timeout', { simple: true })) === 0) db.pragma(`busy_timeout = ${APPEND_BUSY_TIMEOUT_MS}`);
   migrate(db, 'sessions', MIGRATIONS);
   const select = db.prepare<[string], { message: string; format: number; seq: number }>('SELECT message, format, seq FROM session_messages WHERE session_id = ? ORDER BY seq');
   const upsert = db.prepare<[string, string, string]>(
@@ -54,6 +60,8 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
   const listAll = db.prepare<[], { id: string; created_at: string; updated_at: string; n: number }>(
     'SELECT s.id, s.created_at, s.updated_at, (SELECT COUNT(*) FROM session_messages m WHERE m.session_id = s.id) AS n FROM sessions s ORDER BY s.updated_at DESC, s.id',
   );
+  // Run with `.immediate`: the write lock is taken before MAX(seq) is read, so two
+  // connections appending to one session cannot pick the same seq.
   const appendAll = db.transaction((id: string, messages: readonly Message[]) => {
     const now = new Date().toISOString();
     upsert.run(id, now, now);
@@ -74,7 +82,7 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
       id,
       load: () => messages(id),
       append: (more) => {
-        if (more.length) appendAll(id, more);
+        if (more.length) appendAll.immediate(id, more);
       },
     }),
     list: () => listAll.all().map((r) => ({ id: r.id, createdAt: r.created_at, updatedAt: r.updated_at, messages: r.n })),
