@@ -81,12 +81,25 @@ function checkSafety(rule: Rule): void {
   }
 }
 
+/** Most arguments a predicate can have (index patterns are 32-bit masks of positions). */
+export const MAX_ARITY = 30;
+
+/** Throws a located LogicError when `a` has more than MAX_ARITY arguments. */
+export function checkArity(a: Atom): void {
+  if (a.args.length > MAX_ARITY) {
+    throw new LogicError(`'${a.predicate}' has ${a.args.length} arguments, more than the ${MAX_ARITY} supported`, a.loc, `split the predicate into several with at most ${MAX_ARITY} arguments each`);
+  }
+}
+
 /** Checks arities (against `known` too), safety and stratification. Throws LogicError. */
 export function checkProgram(program: Program, known: ReadonlyMap<string, number> = new Map()): CheckedProgram {
   const arity = new Map(known);
   const seen = (a: Atom) => {
     const k = arity.get(a.predicate);
-    if (k === undefined) arity.set(a.predicate, a.args.length);
+    if (k === undefined) {
+      checkArity(a);
+      arity.set(a.predicate, a.args.length);
+    }
     else if (k !== a.args.length) {
       throw new LogicError(`'${a.predicate}' used with ${a.args.length} argument${a.args.length === 1 ? '' : 's'} in ${formatAtom(a)}, but it has ${k}`, a.loc, `every use of a predicate must have the same number of arguments`);
     }

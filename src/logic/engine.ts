@@ -14,7 +14,7 @@
  * premises of lower rank (in the same component), so proofs never loop.
  */
 import { formatAtom, groundValues } from './build.js';
-import { checkProgram } from './check.js';
+import { MAX_ARITY, checkArity, checkProgram } from './check.js';
 import type { CheckedProgram } from './check.js';
 import { LogicError } from './errors.js';
 import { parseAtom, parseProgram } from './parse.js';
@@ -118,7 +118,7 @@ export class Engine {
   }
 
   private makeRelation(name: string, arity: number): Relation {
-    if (arity > 30) throw new LogicError(`'${name}' has ${arity} arguments`, undefined, 'at most 30 arguments per predicate');
+    if (arity > MAX_ARITY) throw new Error(`internal: '${name}' has ${arity} arguments (checkArity runs first)`);
     const r = new Relation(this.relations.length, name, arity);
     this.relations.push(r);
     this.byName.set(name, r);
@@ -140,6 +140,7 @@ export class Engine {
   private relationFor(a: Atom): Relation {
     const r = this.byName.get(a.predicate);
     if (r === undefined) {
+      checkArity(a);
       const nr = this.makeRelation(a.predicate, a.args.length);
       this.addComponent([nr]);
       return nr;

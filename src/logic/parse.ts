@@ -2,8 +2,8 @@
  * The text syntax, Prolog/Soufflé style:
  *   edge(a, b).  path(X, Y) :- edge(X, Y).  ok(P) :- person(P), not banned(P), P != "root".
  * Variables start with an upper-case letter or `_` (a lone `_` is a fresh wildcard);
- * constants are lower-case identifiers, "quoted strings" or integers. `%` and `//`
- * start comments. Negation: `not p(..)`, `!p(..)` or `\+ p(..)`.
+ * constants are lower-case identifiers, "quoted strings" (JSON escapes: \n \t \r \b
+ * \f \" \\ \/ \uXXXX) or integers. `%` and `//` start comments. Negation: `not p(..)`, `!p(..)` or `\+ p(..)`.
  */
 import type { SourceLocation } from '../errors.js';
 import { LogicError } from './errors.js';
@@ -16,6 +16,9 @@ interface Token {
   value?: string | number;
   loc: SourceLocation;
 }
+
+/** String escapes, as JSON writes them (`formatValue` prints with JSON.stringify); any other `\c` is `c`. */
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
 
 const PUNCT = [':-', '!=', '<=', '>=', '\\+', '(', ')', ',', '.', '=', '<', '>', '!', ':', '{', '}'];
 
@@ -71,8 +74,15 @@ function tokenize(text: string, file?: string): Token[] {
         if (text[j] === '\n') break;
         if (text[j] === '\\' && j + 1 < text.length) {
           const e = text[j + 1]!;
-          s += e === 'n' ? '\n' : e === 't' ? '\t' : e;
-          j += 2;
+          if (e === 'u') {
+            const hex = text.slice(j + 2, j + 6);
+            if (!/^[0-9A-Fa-f]{4}$/.test(hex)) throw new LogicError('bad \\u escape in a string', loc(j), 'write \\u followed by four hexadecimal digits, e.g. \\u00e9');
+            s += String.fromCharCode(parseInt(hex, 16));
+            j += 6;
+          } else {
+            s += ESCAPES[e] ?? e;
+            j += 2;
+          }
         } else {
           s += text[j];
           j++;

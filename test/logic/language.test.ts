@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  LogicError, atom, createReasoner, datalog, fact, formatAtom, formatRule, not, parseAtom, parseProgram, rule, v, compare,
+  LogicError, atom, createReasoner, datalog, fact, formatAtom, formatRule, not, parseAtom, parseBody, parseProgram, rule, v, compare,
 } from '../../src/logic/index.js';
 import { UserError } from '../../src/errors.js';
+import fc from 'fast-check';
 
 function errorOf(f: () => unknown): LogicError {
   try {
@@ -81,4 +82,45 @@ test('programs built in TypeScript and with the tagged template mean the same as
   assert.deepEqual(text.facts('open').map(formatAtom), ['open(a, b)']);
   // Interpolated strings that are not identifiers are quoted.
   assert.deepEqual(createReasoner(datalog`name(${'Jean Dupont'}, ${42}).`).facts().map(formatAtom), ['name("Jean Dupont", 42)']);
+});
+
+test('an unsafe query names the query, the variable and where it is, with a hint', () => {
+  const r = createReasoner('p(1). p(5).');
+  const cmp = errorOf(() => r.query(parseBody('X < 3', '--query')));
+  assert.equal(cmp.message, "unsafe variable X in the query, in 'X < 3'");
+  assert.deepEqual(cmp.location, { file: '--query', line: 1, col: 1 });
+  assert.match(cmp.hint ?? '', /positive atom of the query/);
+  const neg = errorOf(() => r.query(parseBody('p(X), not p(Y)', '--query')));
+  assert.equal(neg.message, "unsafe variable Y in the query, in 'not p(Y)'");
+  assert.deepEqual(neg.location, { file: '--query', line: 1, col: 13 });
+  // Safe forms still answer; a count's braces are local, so only N is an answer.
+  assert.deepEqual(r.query('p(X), X < 3'), [{ X: 1 }]);
+  assert.deepEqual(r.query('X = 2, X < 3'), [{ X: 2 }]);
+  assert.deepEqual(r.query('N = count : { p(X) }'), [{ N: 2 }]);
+});
+
+test('a predicate with more than 30 arguments is rejected at its file:line:col', () => {
+  const args = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`).join(', ');
+  const inProgram = errorOf(() => createReasoner(`ok.\n  p(${args(31)}).`, 'w.dl'));
+  assert.equal(inProgram.message, "'p' has 31 arguments, more than the 30 supported");
+  assert.deepEqual(inProgram.location, { file: 'w.dl', line: 2, col: 3 });
+  const inRule = errorOf(() => createReasoner(`q(a).\nr(X) :- q(X), s(${args(31)}).`, 'w.dl'));
+  assert.deepEqual(inRule.location, { file: 'w.dl', line: 2, col: 15 });
+  const asserted = errorOf(() => createReasoner('ok.').assert(parseAtom(`t(${args(31)})`, '--assert')));
+  assert.deepEqual(asserted.location, { file: '--assert', line: 1, col: 1 });
+  assert.equal(createReasoner(`p(${args(30)}).`).count('p'), 1);
+});
+
+test('any string constant prints (formatValue, datalog template) and parses back to itself', () => {
+  const roundTrip = (s: string) => {
+    const printed = formatAtom(fact('p', s));
+    assert.deepEqual(parseAtom(printed).args, [{ kind: 'const', value: s }], printed);
+    assert.deepEqual(datalog`p(${s}).`.facts[0]!.args, [{ kind: 'const', value: s }]);
+  };
+  for (const s of ['\r', '\u0001', '\b\f\t\n', 'a"b\\c', '/', '\ud800', 'not', '', 'Abc', 'é ✓ 😀']) roundTrip(s);
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), roundTrip), { numRuns: 2000, seed: 5 });
+  fc.assert(fc.property(fc.string({ unit: fc.constantFrom('\\', '"', 'u', 'r', 'n', '0', 'a', '\r', '\n', ' '), maxLength: 12 }), roundTrip), { numRuns: 2000, seed: 6 });
+  const bad = errorOf(() => parseAtom('p("\\u12")', 'x.dl'));
+  assert.deepEqual(bad.location, { file: 'x.dl', line: 1, col: 4 });
+  assert.match(bad.message, /bad \\u escape/);
 });
