@@ -1,18 +1,26 @@
 /**
  * Server benchmark on loopback: requests per second and latency percentiles for
- * GET /api/runs/:id, and SSE fan-out (100 listeners following one live run, plus 100
- * listeners replaying a finished run's log). A small bounded load generator on
- * node:http keep-alive sockets; the server runs in the same process, as `atelier serve` does.
+ * GET /api/runs/:id and GET /api/runs, and SSE fan-out (100 listeners replaying a
+ * finished run's log, then 100 listeners following one live run).
+ *
+ * The server is the real `atelier serve`, started as a child process on 127.0.0.1 with
+ * a fresh database, so the load generator (this process: node:http keep-alive sockets,
+ * a fixed number of connections each sending its next request when the last answered)
+ * does not share an event loop with it. Runs are started and approved over HTTP, as the
+ * web UI does. Everything is bounded: a fixed time per load test, capped connection and
+ * listener counts, and an overall deadline after which the server is stopped and the
+ * benchmark fails.
  *
  *   npm run bench:server [-- --seconds 5 --concurrency 32 --listeners 100]
  */
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startServer } from '../src/server/index.js';
-import { listExampleMissions, loadMission, openRunStore, readEvents, startRun } from '../src/team/index.js';
 import { FLAGSHIP_MISSION } from '../src/cli/serve.js';
 
 const { values } = parseArgs({
@@ -22,10 +30,24 @@ const { values } = parseArgs({
     listeners: { type: 'string', default: '100' },
   },
 });
-const SECONDS = Number(values.seconds);
-const CONCURRENCY = Number(values.concurrency);
-const LISTENERS = Number(values.listeners);
+
+/** A positive integer option, capped so a typo cannot start an unbounded benchmark. */
+function bounded(name: string, value: string | undefined, max: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    console.error(`bench:server: --${name} must be a number in (0, ${max}], got "${value}"`);
+    process.exit(2);
+  }
+  return n;
+}
+const SECONDS = bounded('seconds', values.seconds, 60);
+const CONCURRENCY = Math.round(bounded('concurrency', values.concurrency, 256));
+const LISTENERS = Math.round(bounded('listeners', values.listeners, 1000));
 const TOKEN = 'bench-token';
+const HOST = '127.0.0.1';
+/** The whole benchmark stops (and fails) after this, whatever hangs. */
+const DEADLINE_MS = (SECONDS * 2 + 120) * 1000;
+const BIN = fileURLToPath(new URL('../bin/atelier', import.meta.url));
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -36,7 +58,68 @@ function fmt(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
-/** Fixed number of workers, each sending the next request when the last one answered. */
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** `atelier serve --port 0` on loopback as a child process; resolves with its base URL. */
+function startServeChild(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', HOST, '--db', db], {
+    env: { ...process.env, ATELIER_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`atelier serve did not start within 60 s; it printed:\n${out}`));
+    }, 60_000);
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      out += chunk;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.removeAllListeners('data');
+        child.stdout!.resume();
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`atelier serve exited (code ${code}) before listening; it printed:\n${out}`));
+    });
+  });
+}
+
+/** One JSON request to the server with the bearer token. */
+async function api<T>(base: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(base + path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${body === undefined ? 'GET' : 'POST'} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface RunDetail {
+  id: string;
+  status: string;
+  pendingApprovals: Array<{ stepId: string }>;
+}
+
+const FINISHED = new Set(['succeeded', 'failed', 'interrupted']);
+
+/** Polls a run, approving over HTTP whatever step waits, until it finishes. */
+async function approveUntilFinished(base: string, id: string): Promise<RunDetail> {
+  for (;;) {
+    const d = await api<RunDetail>(base, `/api/runs/${id}`);
+    if (FINISHED.has(d.status)) return d;
+    for (const p of d.pendingApprovals) await api(base, `/api/runs/${id}/steps/${p.stepId}/approve`, { by: 'bench' });
+    await sleep(50);
+  }
+}
+
+/** Fixed number of connections, each sending the next request when the last one answered. */
 async function load(url: URL, seconds: number, concurrency: number): Promise<{ rps: number; p50: number; p99: number; errors: number; n: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
@@ -47,6 +130,10 @@ async function load(url: URL, seconds: number, concurrency: number): Promise<{ r
       const t0 = performance.now();
       const req = http.request(url, { agent, headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
         res.on('data', () => undefined);
+        res.on('error', () => {
+          errors++;
+          resolve();
+        });
         res.on('end', () => {
           if (res.statusCode === 200) latencies.push(performance.now() - t0);
           else errors++;
@@ -74,16 +161,19 @@ async function load(url: URL, seconds: number, concurrency: number): Promise<{ r
 interface Listener {
   events: number;
   lastSeq: number;
-  /** [seq, ms from the event's timestamp to its arrival here] */
+  /** Seqs of the `approval.requested` events seen. */
+  approvals: number[];
+  /** [seq, ms from the event's timestamp (server clock) to its arrival here] */
   latencies: Array<[number, number]>;
   done: Promise<void>;
 }
 
-/** One SSE client: counts events and, for live ones, the delay from the event's timestamp. */
+/** One SSE client: counts events and the delay from each event's timestamp to its arrival. */
 function listen(url: URL): Listener {
-  const l: Listener = { events: 0, lastSeq: 0, latencies: [], done: Promise.resolve() };
+  const l: Listener = { events: 0, lastSeq: 0, approvals: [], latencies: [], done: Promise.resolve() };
   l.done = new Promise((resolve, reject) => {
     const req = http.request(url, { headers: { authorization: `Bearer ${TOKEN}`, accept: 'text/event-stream' } }, (res) => {
+      if (res.statusCode !== 200) reject(new Error(`SSE ${url.pathname}: ${res.statusCode}`));
       let buffer = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -94,43 +184,39 @@ function listen(url: URL): Listener {
           buffer = buffer.slice(cut + 2);
           const data = block.split('\n').find((line) => line.startsWith('data:'));
           if (!data || block.includes('event: end')) continue;
-          const event = JSON.parse(data.slice(5)) as { at: string; seq: number };
+          const event = JSON.parse(data.slice(5)) as { at: string; seq: number; type: string };
           l.events++;
           l.lastSeq = event.seq;
+          if (event.type === 'approval.requested') l.approvals.push(event.seq);
           l.latencies.push([event.seq, Date.now() - Date.parse(event.at)]);
         }
       });
       res.on('end', () => resolve());
+      res.on('error', (err) => reject(new Error(`SSE ${url.pathname} broke after ${l.events} events: ${err.message}`)));
     });
-    req.on('error', reject);
+    req.on('error', (err) => reject(new Error(`SSE ${url.pathname}: ${err.message}`)));
     req.end();
   });
+  // Awaited later with the others; until then a broken stream must not crash the process.
+  l.done.catch(() => undefined);
   return l;
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-server-'));
-  const store = openRunStore(join(dir, 'atelier.db'));
-  const info = listExampleMissions().find((m) => m.name === FLAGSHIP_MISSION);
-  if (!info) throw new Error(`bench: the flagship mission ${FLAGSHIP_MISSION} is not among the examples`);
-  const mission = await loadMission(info.dir);
-  const server = await startServer({ token: TOKEN, port: 0, webRoot: null, runs: { store } });
-  console.log(`atelier server benchmark — loopback, node ${process.version}, ${SECONDS}s per load test`);
-
+async function bench(base: string): Promise<void> {
   // A finished run with its whole log, for GET /api/runs/:id and the replay fan-out.
-  const finished = startRun(mission, { store, approve: 'auto', timeScale: 0 });
-  await finished.done;
+  const { id: finishedId } = await api<{ id: string }>(base, '/api/runs', { mission: FLAGSHIP_MISSION, seed: 1 });
+  await approveUntilFinished(base, finishedId);
 
-  const get = await load(new URL(`${server.url}/api/runs/${finished.id}`), SECONDS, CONCURRENCY);
+  const get = await load(new URL(`${base}/api/runs/${finishedId}`), SECONDS, CONCURRENCY);
   console.log(
     `GET /api/runs/:id          ${get.rps.toFixed(0).padStart(6)} req/s   p50 ${fmt(get.p50)}   p99 ${fmt(get.p99)}   (${CONCURRENCY} connections, ${get.n} requests, ${get.errors} errors)`,
   );
-  const list = await load(new URL(`${server.url}/api/runs`), Math.max(1, SECONDS / 2), CONCURRENCY);
-  console.log(`GET /api/runs              ${list.rps.toFixed(0).padStart(6)} req/s   p50 ${fmt(list.p50)}   p99 ${fmt(list.p99)}`);
+  const list = await load(new URL(`${base}/api/runs`), Math.max(1, SECONDS / 2), CONCURRENCY);
+  console.log(`GET /api/runs              ${list.rps.toFixed(0).padStart(6)} req/s   p50 ${fmt(list.p50)}   p99 ${fmt(list.p99)}   (${list.errors} errors)`);
 
   // Replay: LISTENERS clients read a finished run's log from the start.
   const replayStart = performance.now();
-  const replay = Array.from({ length: LISTENERS }, () => listen(new URL(`${server.url}/api/runs/${finished.id}/events`)));
+  const replay = Array.from({ length: LISTENERS }, () => listen(new URL(`${base}/api/runs/${finishedId}/events`)));
   await Promise.all(replay.map((l) => l.done));
   const replayMs = performance.now() - replayStart;
   const replayEvents = replay.reduce((n, l) => n + l.events, 0);
@@ -138,26 +224,22 @@ async function main(): Promise<void> {
     `SSE replay x${LISTENERS}           ${(replayEvents / (replayMs / 1000)).toFixed(0).padStart(6)} events/s delivered   all ${LISTENERS} streams done in ${fmt(replayMs)} (${replayEvents / LISTENERS} events each)`,
   );
 
-  // Live: LISTENERS clients follow one run as it happens. The run first waits at its
-  // approval step; once every listener has caught up with the backlog, the step is
-  // approved over HTTP and the rest of the run is measured (event timestamp -> client).
-  let openGate: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => (openGate = resolve));
-  const live = startRun(mission, {
-    store,
-    timeScale: 0.5,
-    approve: async () => {
-      await gate;
-      return { approved: true, by: 'bench' };
-    },
-  });
-  while (!readEvents(store, live.id).some((e) => e.type === 'approval.requested')) await new Promise((r) => setTimeout(r, 10));
-  const listeners = Array.from({ length: LISTENERS }, () => listen(new URL(`${server.url}/api/runs/${live.id}/events`)));
-  const backlog = readEvents(store, live.id).at(-1)!.seq;
-  while (listeners.some((l) => l.lastSeq < backlog)) await new Promise((r) => setTimeout(r, 10));
+  // Live: LISTENERS clients follow one run as it happens. The run waits at its approval
+  // step; once every listener has caught up with the backlog (seen the approval request),
+  // the step is approved over HTTP and the rest of the run is measured (event timestamp
+  // in the server -> arrival here; both processes read the same clock).
+  const { id: liveId } = await api<{ id: string }>(base, '/api/runs', { mission: FLAGSHIP_MISSION, seed: 2 });
+  let waiting: RunDetail;
+  do {
+    await sleep(20);
+    waiting = await api<RunDetail>(base, `/api/runs/${liveId}`);
+    if (FINISHED.has(waiting.status)) throw new Error(`live run ${liveId} finished (${waiting.status}) without asking for approval`);
+  } while (waiting.pendingApprovals.length === 0);
+  const listeners = Array.from({ length: LISTENERS }, () => listen(new URL(`${base}/api/runs/${liveId}/events`)));
+  while (listeners.some((l) => l.approvals.length === 0)) await sleep(10);
+  const backlog = Math.max(...listeners.map((l) => l.lastSeq));
   const liveStart = performance.now();
-  openGate();
-  await live.done;
+  await approveUntilFinished(base, liveId);
   await Promise.all(listeners.map((l) => l.done));
   const liveMs = performance.now() - liveStart;
   const lat = listeners.flatMap((l) => l.latencies.filter(([seq]) => seq > backlog).map(([, ms]) => ms)).sort((a, b) => a - b);
@@ -166,9 +248,42 @@ async function main(): Promise<void> {
     `SSE live fan-out x${LISTENERS}     ${(lat.length / (liveMs / 1000)).toFixed(0).padStart(6)} events/s delivered   event->client p50 ${fmt(percentile(lat, 50))}   p99 ${fmt(percentile(lat, 99))}   (${lat.length / LISTENERS} live events per listener, run took ${fmt(liveMs)})`,
   );
   if (counts.size !== 1) console.log('  WARNING: listeners did not all receive the same number of events');
+}
 
-  await server.close();
-  store.close();
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-server-'));
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stopChild = (): void => {
+    stopping = true;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', stopChild);
+  const deadline = setTimeout(() => {
+    console.error(`bench:server: gave up after ${DEADLINE_MS / 1000} s`);
+    stopChild();
+    process.exit(1);
+  }, DEADLINE_MS);
+  deadline.unref();
+  try {
+    const started = await startServeChild(join(dir, 'atelier.db'));
+    child = started.child;
+    child.once('exit', (code, signal) => {
+      if (!stopping) console.error(`bench:server: atelier serve exited during the benchmark (code ${code}, signal ${signal})`);
+    });
+    console.log(
+      `atelier server benchmark — atelier serve in a child process on ${HOST} (pid ${child.pid}), load generator in this one; node ${process.version}, ${SECONDS}s per load test`,
+    );
+    await bench(started.url);
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      stopChild();
+      await Promise.race([exited, sleep(5_000)]);
+    }
+    clearTimeout(deadline);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 await main();
