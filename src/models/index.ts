@@ -19,9 +19,8 @@ export type {
 } from './types.js';
 export { addUsage, emptyUsage } from './types.js';
 export { ModelBehaviorError, ModelConfigError, ModelError } from './errors.js';
-export { scriptedModel, text, toolCall, toolCalls } from './scripted.js';
-/** The same helpers under names that say where they belong. */
-export { text as scriptedText, toolCall as scriptedToolCall, toolCalls as scriptedToolCalls } from './scripted.js';
+/** The scripted model and its response helpers: named as scripted, never as a real model. */
+export { scriptedModel, scriptedText, scriptedToolCall, scriptedToolCalls } from './scripted.js';
 export type { ScriptedModel, ScriptedModelOptions, ScriptedStep } from './scripted.js';
 export { createOpenAICompatibleModel, DEFAULT_BASE_URL } from './openai-compatible.js';
 export type { OpenAICompatibleModel, OpenAICompatibleOptions } from './openai-compatible.js';

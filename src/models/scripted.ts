@@ -43,7 +43,7 @@ export function scriptedModel(script: readonly ScriptedStep[] | ((request: Model
       if (step === undefined) throw new Error(`scripted model: no response scripted for request #${i + 1} (${script.length} given)`);
     }
     const value = typeof step === 'function' ? step(request, i) : step;
-    return typeof value === 'string' ? text(value) : value;
+    return typeof value === 'string' ? scriptedText(value) : value;
   }
 
   return {
@@ -69,15 +69,15 @@ export function scriptedModel(script: readonly ScriptedStep[] | ((request: Model
   };
 }
 
-/** A final text answer. */
-export function text(value: string): ModelResponse {
+/** A scripted final text answer. */
+export function scriptedText(value: string): ModelResponse {
   return { text: value, toolCalls: [], finishReason: 'stop' };
 }
 
 let callCounter = 0;
 
-/** A response calling one or more tools (arguments given as objects, serialised here). */
-export function toolCalls(...calls: Array<{ name: string; arguments: unknown; id?: string }>): ModelResponse {
+/** A scripted response calling one or more tools (arguments given as objects, serialised here). */
+export function scriptedToolCalls(...calls: Array<{ name: string; arguments: unknown; id?: string }>): ModelResponse {
   const list: ToolCall[] = calls.map((c) => ({
     id: c.id ?? `call_${++callCounter}`,
     name: c.name,
@@ -86,7 +86,7 @@ export function toolCalls(...calls: Array<{ name: string; arguments: unknown; id
   return { text: null, toolCalls: list, finishReason: 'tool_calls' };
 }
 
-/** A response calling a single tool. */
-export function toolCall(name: string, args: unknown, id?: string): ModelResponse {
-  return toolCalls(id === undefined ? { name, arguments: args } : { name, arguments: args, id });
+/** A scripted response calling a single tool. */
+export function scriptedToolCall(name: string, args: unknown, id?: string): ModelResponse {
+  return scriptedToolCalls(id === undefined ? { name, arguments: args } : { name, arguments: args, id });
 }

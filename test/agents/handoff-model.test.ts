@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agent, NoModelError, run } from '../../src/agents/index.js';
-import { scriptedModel, toolCall, type Model } from '../../src/models/index.js';
+import { scriptedModel, scriptedToolCall, type Model } from '../../src/models/index.js';
 
 test('agents that hand off to each other share the conversation and the model of the agent that handed off', async () => {
-  const model = scriptedModel([toolCall('transfer_to_expert', {}), toolCall('transfer_to_front_desk', {}), 'back at the desk']);
+  const model = scriptedModel([scriptedToolCall('transfer_to_expert', {}), scriptedToolCall('transfer_to_front_desk', {}), 'back at the desk']);
   const frontDesk = agent({ name: 'Front desk', instructions: 'front', model });
   const expert = agent({ name: 'Expert', instructions: 'expert' });
   frontDesk.handoffs.push(expert);

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { UserError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config.js';
-import { modelFromEnv, scriptedModel, scriptedToolCall as toolCall } from '../../src/models/index.js';
+import { modelFromEnv, scriptedModel, scriptedToolCall } from '../../src/models/index.js';
 
 test('the scripted model replays its steps in order, records requests, and says when it runs out', async () => {
-  const m = scriptedModel(['first', toolCall('look', { q: 'x' }, 'id1')]);
+  const m = scriptedModel(['first', scriptedToolCall('look', { q: 'x' }, 'id1')]);
   assert.equal(m.name, 'scripted');
   assert.equal((await m.generate({ messages: [{ role: 'user', content: 'a' }] })).text, 'first');
   const second = await m.generate({ messages: [{ role: 'user', content: 'b' }] });
@@ -73,4 +73,15 @@ test('a bad config file or a model on OpenAI without a key is a UserError naming
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the scripted-model helpers are exported only under scripted names, from src/models and the package root', async () => {
+  for (const mod of [await import('../../src/models/index.js'), await import('../../src/index.js')]) {
+    const names = Object.keys(mod);
+    for (const generic of ['text', 'toolCall', 'toolCalls']) assert.ok(!names.includes(generic), `${generic} is not exported`);
+    for (const scripted of ['scriptedModel', 'scriptedText', 'scriptedToolCall', 'scriptedToolCalls']) assert.ok(names.includes(scripted), `${scripted} is exported`);
+  }
+  const { scriptedText, scriptedToolCalls } = await import('../../src/models/index.js');
+  assert.deepEqual(scriptedText('hi'), { text: 'hi', toolCalls: [], finishReason: 'stop' });
+  assert.deepEqual(scriptedToolCalls({ name: 'a', arguments: { x: 1 }, id: 'i' }).toolCalls, [{ id: 'i', name: 'a', arguments: '{"x":1}' }]);
 });

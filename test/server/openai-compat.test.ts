@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import { z } from 'zod';
 import { agent, tool } from '../../src/agents/index.js';
-import { scriptedModel, toolCall } from '../../src/models/index.js';
+import { scriptedModel, scriptedToolCall as toolCall } from '../../src/models/index.js';
 import type { ModelRequest } from '../../src/models/index.js';
 import { agentTarget } from '../../src/server/index.js';
 import { TOKEN, errorOf, testServer } from './helpers.js';
