@@ -3,6 +3,7 @@ import { MissionError } from './errors.js';
 import { factKey, parseAtomText } from './facts.js';
 import { domainForTools, goalOf } from './loader.js';
 import { usableDomain } from './capable.js';
+import { checkCapabilities, checkVocabulary } from './checks.js';
 import { readKnowledge } from './rules.js';
 import type { Mission, PlanningTool, World } from './types.js';
 import { planningTool } from './types.js';
@@ -39,10 +40,18 @@ export function defineMission(spec: MissionSpec): Mission {
   const knowledge = spec.rules === undefined ? undefined : readKnowledge(spec.rules, file);
   const objects = Object.entries(spec.objects ?? {}).flatMap(([type, ns]) => ns.map((n) => ({ name: n.toLowerCase(), type: type.toLowerCase() })));
   const facts = [...(knowledge?.facts ?? [])];
-  (spec.facts ?? []).forEach((f, i) => {
+  const specFacts = (spec.facts ?? []).map((f, i) => {
     const a = parseAtomText(f);
     if (a === undefined) throw new MissionError(file, `facts[${i}]`, `expected a ground atom such as (ready x), found '${f}'`);
     facts.push(factKey(a.predicate, a.args));
+    return { text: f, ...a };
+  });
+  const nowhere = (): undefined => undefined;
+  checkCapabilities(file, nowhere, spec.agents, spec.tools);
+  checkVocabulary({
+    file, locate: nowhere, goal: spec.goal, facts: specFacts, objects: new Set(objects.map((o) => o.name)),
+    tools: spec.tools.map((t) => ({ key: t.name, precondition: t.precondition, effect: t.effect })),
+    ...(knowledge === undefined ? {} : { knowledge }),
   });
   const { domain, idle } = domainForTools({ name: spec.name.toLowerCase(), tools: spec.tools, agents, types: spec.types ?? {}, objects, facts, goal: spec.goal, derived: knowledge?.derived ?? [], file });
   const durations = spec.durations ?? {};

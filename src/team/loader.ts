@@ -6,15 +6,16 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineCounter, parseDocument } from 'yaml';
-import type { ZodError } from 'zod';
+import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
 import { PddlError, loadDomainFile, loadProblemFile } from '../pddl/index.js';
 import type { Condition, Domain } from '../pddl/ast.js';
 import { MissionError } from './errors.js';
 import { factKey, parseAtomText, problemFor } from './facts.js';
-import { missionSchema } from './schema.js';
 import type { MissionFile } from './schema.js';
+import { readMissionFile, readText } from './mission-file.js';
+import type { Locate } from './mission-file.js';
+import { checkCapabilities, checkVocabulary, closest } from './checks.js';
 import { readKnowledge } from './rules.js';
 import { buildDomain, domainText } from './signature.js';
 import type { DomainSpec } from './signature.js';
@@ -23,48 +24,6 @@ import { usableDomain } from './capable.js';
 import type { IdleAction } from './capable.js';
 import type { Mission, PlanningTool, TeamAgent, World } from './types.js';
 import { parseProblem } from '../pddl/index.js';
-
-function readText(file: string, field: string | undefined, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new MissionError(file, field, `cannot read the ${what}: no such file`, { hint: 'paths are relative to the mission folder' });
-  }
-}
-
-function zodToMissionError(err: ZodError, file: string, lineOf: (path: (string | number)[]) => { line: number; col: number } | undefined): MissionError {
-  const issue = err.issues[0]!;
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const field = path.length === 0 ? undefined : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `missing; ${issue.message.replace(/, received undefined/, '').replace(/^Invalid input: /, '')}`;
-  const at = lineOf(path);
-  return new MissionError(file, field, message, at === undefined ? {} : { line: at.line, col: at.col });
-}
-
-/** Reads and checks mission.yaml. */
-function readMissionFile(file: string): MissionFile {
-  const text = readText(file, undefined, 'mission file');
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    throw new MissionError(file, undefined, `invalid YAML: ${e.message.split('\n')[0]}`, pos === undefined ? {} : { line: pos.line, col: pos.col });
-  }
-  const parsed = missionSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    throw zodToMissionError(parsed.error, file, (path) => {
-      for (let k = path.length; k >= 0; k--) {
-        const node = doc.getIn(path.slice(0, k), true) as { range?: [number, number, number] } | undefined;
-        if (node?.range !== undefined) return lc.linePos(node.range[0]);
-      }
-      return undefined;
-    });
-  }
-  return parsed.data;
-}
 
 function toolsFromFile(m: MissionFile): PlanningTool[] {
   return Object.entries(m.tools ?? {}).map(([name, t]) =>
@@ -80,11 +39,12 @@ function toolsFromFile(m: MissionFile): PlanningTool[] {
   );
 }
 
-function agentsFromFile(m: MissionFile, file: string, toolNames: Set<string>): TeamAgent[] {
+function agentsFromFile(m: MissionFile, file: string, toolNames: Set<string>, locate: Locate): TeamAgent[] {
   return m.agents.map((a, i) => {
     (a.tools ?? []).forEach((t, j) => {
       if (!toolNames.has(t.toLowerCase())) {
-        throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`, { hint: `expected one of: ${[...toolNames].join(', ')}` });
+        const near = closest(t.toLowerCase(), toolNames);
+        throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`, { hint: `${near === undefined ? '' : `did you mean '${near}'? `}expected one of: ${[...toolNames].join(', ')}`, ...locate(['agents', i, 'tools', j]) });
       }
     });
     return { name: a.name.toLowerCase(), ...(a.role === undefined ? {} : { role: a.role }), cost: a.cost ?? 1, capabilities: [...(a.capabilities ?? []), ...(a.tools ?? [])].map((c) => c.toLowerCase()) };
@@ -120,55 +80,83 @@ async function loadWorld(dir: string, field: string, file: string): Promise<(see
   return mod.createWorld as (seed: number) => World;
 }
 
+/** Rejects fields of mission.yaml that do not apply to this kind of mission. */
+function notApplying(m: MissionFile, file: string, locate: Locate, keys: (keyof MissionFile)[], hint: string): void {
+  for (const k of keys) {
+    if (m[k] === undefined) continue;
+    const at = locate([k]);
+    throw new MissionError(file, k, 'does not apply to this mission', { hint, ...(at === undefined ? {} : { line: at.line, col: at.col }) });
+  }
+}
+
+/** A mission whose action model is a PDDL domain + problem; agents list the actions they carry out. */
+function pddlMission(m: MissionFile, dir: string, file: string, locate: Locate, base: Omit<Mission, 'domain' | 'objects' | 'facts' | 'rules' | 'goal' | 'agents' | 'tools'>): Mission {
+  if (m.domain === undefined || m.problem === undefined) throw new MissionError(file, m.domain === undefined ? 'domain' : 'problem', 'missing; a PDDL mission names both a domain and a problem file', { ...locate([]) });
+  notApplying(m, file, locate, ['goal', 'facts', 'tools', 'knowledge', 'types', 'objects'], 'a PDDL mission takes its types, objects, facts and goal from the problem file, and its actions from the domain file');
+  const domain = loadDomainFile(join(dir, m.domain));
+  const problem = loadProblemFile(join(dir, m.problem), domain);
+  const durations = m.durations ?? {};
+  const tools = new Map(domain.actions.map((a) => [a.name, planningTool({ name: a.name, effect: '(and)', params: Object.fromEntries(a.params.map((p) => [p.name.slice(1), p.types[0] ?? 'object'])) })]));
+  for (const action of Object.keys(durations)) {
+    if (tools.has(action.toLowerCase())) continue;
+    const near = closest(action.toLowerCase(), tools.keys());
+    throw new MissionError(file, `durations.${action}`, `the domain has no action '${action}'`, { hint: near === undefined ? `the domain's actions: ${[...tools.keys()].join(', ')}` : `did you mean '${near}'?`, ...locate(['durations', action]) });
+  }
+  const agents = agentsFromFile(m, file, new Set(tools.keys()), locate);
+  checkCapabilities(file, locate, m.agents, [...tools.values()]);
+  const usable = usableDomain(domain, tools, agents);
+  const ms = new Map(Object.entries(durations).map(([a, d]) => [a.toLowerCase(), d]));
+  return {
+    ...base, domain: usable.domain, idle: usable.idle, agents, tools, rules: '',
+    objects: problem.objects.map((o) => ({ name: o.name, type: o.types[0] ?? 'object' })),
+    facts: problem.init.map((a) => factKey(a.predicate, a.args)),
+    goal: problem.goal,
+    stepDurationMs: (action) => ms.get(action) ?? 0,
+  };
+}
+
 /** Loads a mission folder (or its mission.yaml). Throws MissionError/PddlError/LogicError, all UserErrors. */
 export async function loadMission(path: string): Promise<Mission> {
   const dir = existsSync(path) && statSync(path).isFile() ? resolve(path, '..') : resolve(path);
   const file = join(dir, 'mission.yaml');
   if (!existsSync(file)) throw new MissionError(file, undefined, 'no mission.yaml in this folder', { hint: 'a mission folder holds mission.yaml (see examples/paris-office)' });
-  const m = readMissionFile(file);
+  const { data: m, locate } = readMissionFile(file);
   const world = m.world === undefined ? undefined : await loadWorld(dir, m.world, file);
   const base = { name: m.name.toLowerCase(), description: m.description ?? '', dir, ...(world === undefined ? {} : { world }) };
 
-  if (m.domain !== undefined || m.problem !== undefined) {
-    if (m.domain === undefined || m.problem === undefined) throw new MissionError(file, m.domain === undefined ? 'domain' : 'problem', 'missing; a PDDL mission names both a domain and a problem file');
-    const domain = loadDomainFile(join(dir, m.domain));
-    const problem = loadProblemFile(join(dir, m.problem), domain);
-    const durations = m.durations ?? {};
-    const tools = new Map(domain.actions.map((a) => [a.name, planningTool({ name: a.name, effect: '(and)', params: Object.fromEntries(a.params.map((p) => [p.name.slice(1), p.types[0] ?? 'object'])) })]));
-    const agents = agentsFromFile(m, file, new Set(tools.keys()));
-    const usable = usableDomain(domain, tools, agents);
-    return {
-      ...base, domain: usable.domain, idle: usable.idle, agents, tools, rules: '',
-      objects: problem.objects.map((o) => ({ name: o.name, type: o.types[0] ?? 'object' })),
-      facts: problem.init.map((a) => factKey(a.predicate, a.args)),
-      goal: problem.goal,
-      stepDurationMs: (action) => durations[action] ?? 0,
-    };
-  }
+  if (m.domain !== undefined || m.problem !== undefined) return pddlMission(m, dir, file, locate, base);
 
+  notApplying(m, file, locate, ['durations'], 'a mission with tools gives each tool its duration (tools.NAME.duration)');
   if (m.goal === undefined) throw new MissionError(file, 'goal', 'missing; expected a PDDL goal such as (and (announced paris))');
   if (m.tools === undefined) throw new MissionError(file, 'tools', 'missing; expected the tools with planning signatures (or domain + problem files)');
   const knowledgeFile = m.knowledge === undefined ? undefined : join(dir, m.knowledge);
-  const knowledge = knowledgeFile === undefined ? undefined : readKnowledge(readText(knowledgeFile, 'knowledge', 'knowledge file'), knowledgeFile);
+  const knowledge = knowledgeFile === undefined ? undefined : readKnowledge(readText(knowledgeFile, 'knowledge', 'knowledge file', { file, ...locate(['knowledge']) }), knowledgeFile);
   const tools = toolsFromFile(m);
-  const agents = agentsFromFile(m, file, new Set(tools.map((t) => t.name)));
+  const agents = agentsFromFile(m, file, new Set(tools.map((t) => t.name)), locate);
+  checkCapabilities(file, locate, m.agents, tools);
   const objects = Object.entries(m.objects ?? {}).flatMap(([type, names]) => names.map((n) => ({ name: n.toLowerCase(), type: type.toLowerCase() })));
   const knownTypes = new Set(['object', ...Object.keys(m.types ?? {}), ...Object.values(m.types ?? {}), ...Object.keys(m.objects ?? {})].map((t) => t.toLowerCase()));
   for (const [tool, t] of Object.entries(m.tools)) {
     for (const [param, type] of Object.entries(t.params ?? {})) {
       if (!knownTypes.has(type.toLowerCase())) {
-        throw new MissionError(file, `tools.${tool}.params.${param}`, `unknown type '${type}'`, { hint: `expected one of: ${[...knownTypes].join(', ')} (declare it under types or objects)` });
+        throw new MissionError(file, `tools.${tool}.params.${param}`, `unknown type '${type}'`, { hint: `expected one of: ${[...knownTypes].join(', ')} (declare it under types or objects)`, ...locate(['tools', tool, 'params', param]) });
       }
     }
   }
   const facts: string[] = [...(knowledge?.facts ?? [])];
-  (m.facts ?? []).forEach((f, i) => {
+  const fileFacts = (m.facts ?? []).map((f, i) => {
     const a = parseAtomText(f);
-    if (a === undefined) throw new MissionError(file, `facts[${i}]`, `expected a ground atom such as (open-role ml-lead), found '${f}'`);
+    if (a === undefined) throw new MissionError(file, `facts[${i}]`, `expected a ground atom such as (open-role ml-lead), found '${f}'`, { ...locate(['facts', i]) });
     facts.push(factKey(a.predicate, a.args));
+    return { text: f, ...a };
+  });
+  checkVocabulary({
+    file, locate, goal: m.goal, facts: fileFacts, objects: new Set(objects.map((o) => o.name)),
+    tools: Object.entries(m.tools).map(([key, t]) => ({ key, effect: t.effect, ...(t.precondition === undefined ? {} : { precondition: t.precondition }) })),
+    ...(knowledge === undefined ? {} : { knowledge }),
   });
   const { domain: missionDomain, idle } = domainForTools({ name: base.name, tools, agents, types: m.types ?? {}, objects, facts, goal: m.goal, derived: knowledge?.derived ?? [], file });
-  const goal = goalOf(missionDomain, objects, m.goal, file, 'goal');
+  const goal = goalOf(missionDomain, objects, m.goal, file, 'goal', locate(['goal']));
   const durations = new Map(Object.entries(m.tools).map(([n, t]) => [n.toLowerCase(), t.duration ?? 0]));
   return {
     ...base, domain: missionDomain, idle, agents, objects, facts, goal,
@@ -200,14 +188,14 @@ export function domainForTools(spec: { name: string; tools: PlanningTool[]; agen
 }
 
 /** Parses a goal text against the domain and objects (checks predicates, arities, objects). */
-export function goalOf(domain: Domain, objects: { name: string; type: string }[], goal: string, file: string, field: string): Condition {
+export function goalOf(domain: Domain, objects: { name: string; type: string }[], goal: string, file: string, field: string, at?: { line: number; col: number }): Condition {
   const constants = new Set(domain.constants.map((c) => c.name));
   const own = objects.filter((o) => !constants.has(o.name));
   const text = `(define (problem check) (:domain ${domain.name}) (:objects ${own.map((o) => `${o.name} - ${o.type}`).join(' ')}) (:init) (:goal ${goal}))`;
   try {
     return parseProblem(text, domain).goal;
   } catch (err) {
-    if (err instanceof UserError) throw new MissionError(file, field, err.message, err.hint === undefined ? {} : { hint: err.hint });
+    if (err instanceof UserError) throw new MissionError(file, field, err.message, { ...(err.hint === undefined ? {} : { hint: err.hint }), ...at });
     throw err;
   }
 }

@@ -1,0 +1,127 @@
+/**
+ * Checks of a mission's vocabulary that the PDDL parser cannot make, because a mission file
+ * declares no predicates: they are inferred from where they appear. The rules:
+ *
+ * - a predicate a precondition or the goal reads must be *provided*: by an initial fact
+ *   (mission facts or knowledge facts), by a rule (its head, or a premise: a rule may read
+ *   what only the world reports, such as `declined`), or by some tool's effect; otherwise
+ *   it could never hold, and it is almost always a misspelling;
+ * - a predicate an effect writes that nothing reads (no precondition, goal, fact or rule)
+ *   is allowed (a record of what was done), unless its name is one edit or two away from a
+ *   predicate that is read: then it is taken for a misspelling;
+ * - when the mission declares objects, every object a fact names must be declared;
+ * - every capability an agent lists must be needed by some tool (the tool's capability or
+ *   its name), otherwise that agent can do nothing with it.
+ */
+import type { MissionKnowledge } from './rules.js';
+import { MissionError } from './errors.js';
+import type { FieldPath, Locate } from './mission-file.js';
+import { fieldName } from './mission-file.js';
+import { closest } from './spelling.js';
+
+export { closest };
+
+const KEYWORDS = new Set(['and', 'or', 'not', 'imply', 'exists', 'forall', 'when', 'either', 'increase']);
+
+/** The atoms `(name ...)` of a PDDL text: predicate, the atom's text and which occurrence of that text it is. */
+export function atomsOf(text: string): { predicate: string; text: string; nth: number }[] {
+  const out: { predicate: string; text: string; nth: number }[] = [];
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(/\(\s*([a-zA-Z][\w-]*)((?:\s+[?a-zA-Z0-9_][\w-]*)*)\s*\)/g)) {
+    const predicate = m[1]!.toLowerCase();
+    if (KEYWORDS.has(predicate) || m[2]!.split(/\s+/).includes('-')) continue;
+    const nth = seen.get(m[0]) ?? 0;
+    seen.set(m[0], nth + 1);
+    out.push({ predicate, text: m[0], nth });
+  }
+  return out;
+}
+
+export interface VocabularyInput {
+  file: string;
+  locate: Locate;
+  /** Tools by their key in the file. */
+  tools: { key: string; precondition?: string; effect: string }[];
+  goal: string;
+  /** Facts of the mission file, as written, with their index. */
+  facts: { text: string; predicate: string; args: string[] }[];
+  /** The knowledge file: its facts and rules provide predicates too. */
+  knowledge?: MissionKnowledge;
+  /** Declared object names; when there are some, facts may name only these. */
+  objects?: ReadonlySet<string>;
+}
+
+function fail(input: VocabularyInput, path: FieldPath, message: string, hint: string, needle?: { text: string; nth: number }): never {
+  const at = input.locate(path, needle?.text, needle?.nth);
+  throw new MissionError(input.file, fieldName(path), message, { hint, ...(at === undefined ? {} : { line: at.line, col: at.col }) });
+}
+
+/** Checks predicates and facts' objects (see the rules above); throws MissionError at the first mistake. */
+export function checkVocabulary(input: VocabularyInput): void {
+  const k = input.knowledge?.program;
+  const lower = (s: string): string => s.toLowerCase();
+  const ruleBodies = (k?.rules ?? []).flatMap((r) => r.body.flatMap((l) => (l.kind === 'atom' ? [lower(l.atom.predicate)] : [])));
+  const effects = new Set(input.tools.flatMap((t) => atomsOf(t.effect).map((a) => a.predicate)));
+  const provided = new Set([
+    ...input.facts.map((f) => f.predicate),
+    ...(k?.facts ?? []).map((f) => lower(f.predicate)),
+    ...(k?.rules ?? []).map((r) => lower(r.head.predicate)),
+    ...ruleBodies,
+    ...effects,
+  ]);
+  const unknown = (predicate: string): string =>
+    `predicate '${predicate}' appears in no fact, rule or tool effect, so it can never hold`;
+  const hintFor = (predicate: string, names: Iterable<string>): string => {
+    const near = closest(predicate, names);
+    if (near === undefined) return 'a predicate comes from an initial fact, a rule of the knowledge file, or a tool\'s effect';
+    const writer = input.tools.find((t) => atomsOf(t.effect).some((a) => a.predicate === near));
+    return writer === undefined ? `did you mean '${near}'?` : `did you mean '${near}'? (or is '${near}' misspelt in tools.${writer.key}.effect?)`;
+  };
+  for (const t of input.tools) {
+    for (const a of atomsOf(t.precondition ?? '')) {
+      if (!provided.has(a.predicate)) fail(input, ['tools', t.key, 'precondition'], unknown(a.predicate), hintFor(a.predicate, provided), a);
+    }
+  }
+  for (const a of atomsOf(input.goal)) {
+    if (!provided.has(a.predicate)) fail(input, ['goal'], unknown(a.predicate), hintFor(a.predicate, provided), a);
+  }
+  const read = new Set([
+    ...input.tools.flatMap((t) => atomsOf(t.precondition ?? '').map((a) => a.predicate)),
+    ...atomsOf(input.goal).map((a) => a.predicate),
+    ...ruleBodies,
+  ]);
+  const known = new Set([...read, ...provided].filter((p) => !effects.has(p) || read.has(p)));
+  for (const t of input.tools) {
+    for (const a of atomsOf(t.effect)) {
+      if (read.has(a.predicate) || input.facts.some((f) => f.predicate === a.predicate)) continue;
+      const near = closest(a.predicate, known);
+      if (near !== undefined) fail(input, ['tools', t.key, 'effect'], `predicate '${a.predicate}' is read by no precondition, goal or rule`, `did you mean '${near}'?`, a);
+    }
+  }
+  if (input.objects === undefined || input.objects.size === 0) return;
+  input.facts.forEach((f, i) => {
+    for (const o of f.args) {
+      if (!input.objects!.has(o)) {
+        const near = closest(o, input.objects!);
+        fail(input, ['facts', i], `undeclared object '${o}'`, near === undefined ? 'declare it under objects' : `did you mean '${near}'? (or declare it under objects)`, { text: o, nth: 0 });
+      }
+    }
+  });
+}
+
+/** Every capability an agent lists must be needed by some tool; throws MissionError otherwise. */
+export function checkCapabilities(file: string, locate: Locate, agents: { capabilities?: string[] }[], tools: { name: string; capability?: string }[]): void {
+  const needed = new Set(tools.flatMap((t) => [t.name.toLowerCase(), (t.capability ?? t.name).toLowerCase()]));
+  agents.forEach((a, i) => {
+    (a.capabilities ?? []).forEach((c, j) => {
+      if (needed.has(c.toLowerCase())) return;
+      const path = ['agents', i, 'capabilities', j];
+      const at = locate(path);
+      const near = closest(c.toLowerCase(), needed);
+      throw new MissionError(file, fieldName(path), `no tool needs the capability '${c}', so the agent cannot use it`, {
+        hint: near === undefined ? `the tools need: ${[...new Set(tools.map((t) => (t.capability ?? t.name).toLowerCase()))].join(', ')}` : `did you mean '${near}'?`,
+        ...(at === undefined ? {} : { line: at.line, col: at.col }),
+      });
+    });
+  });
+}
