@@ -4,7 +4,14 @@
  * operators = relaxed-plan actions applicable in the state). Each action gives one
  * relaxed operator plus one per conditional effect; derived rules are free operators.
  * All buffers are typed arrays allocated once.
+ *
+ * Facts are explored cheapest first. Small integer costs (the usual case) use a bucket
+ * queue, whose passes run from 0 to the largest cost reached; when the operator costs
+ * are large integers (road lengths in metres, say) that scan would dominate, so a heap
+ * that pops equal costs first-in first-out takes over and gives the same values and
+ * best supporters. Other costs use a plain heap.
  */
+import { FifoHeap, Heap } from './cost-queues.js';
 import type { GroundTask } from './task.js';
 
 export type HeuristicName = 'ff' | 'add' | 'max' | 'blind';
@@ -34,46 +41,6 @@ export const HEURISTICS: readonly HeuristicInfo[] = [
   { name: 'blind', description: '0 at goal states, else the cheapest action cost', admissible: true, preferredOperators: false },
 ];
 
-class Heap {
-  keys = new Float64Array(1024);
-  vals = new Int32Array(1024);
-  size = 0;
-  push(k: number, v: number): void {
-    if (this.size === this.keys.length) {
-      const k2 = new Float64Array(this.size * 2); k2.set(this.keys); this.keys = k2;
-      const v2 = new Int32Array(this.size * 2); v2.set(this.vals); this.vals = v2;
-    }
-    let i = this.size++;
-    const { keys, vals } = this;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (keys[p]! <= k) break;
-      keys[i] = keys[p]!; vals[i] = vals[p]!; i = p;
-    }
-    keys[i] = k; vals[i] = v;
-  }
-  /** Pops the minimum; its key is left in `topKey`. */
-  topKey = 0;
-  pop(): number {
-    const { keys, vals } = this;
-    this.topKey = keys[0]!;
-    const out = vals[0]!;
-    const k = keys[--this.size]!;
-    const v = vals[this.size]!;
-    let i = 0;
-    const n = this.size;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && keys[c + 1]! < keys[c]!) c++;
-      if (keys[c]! >= k) break;
-      keys[i] = keys[c]!; vals[i] = vals[c]!; i = c;
-    }
-    keys[i] = k; vals[i] = v;
-    return out;
-  }
-}
-
 function csr(lists: number[][], n: number): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(n + 1);
   lists.forEach((l, i) => { start[i + 1] = start[i]! + l.length; });
@@ -82,7 +49,16 @@ function csr(lists: number[][], n: number): { start: Int32Array; items: Int32Arr
   return { start, items };
 }
 
-export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: CostType): Heuristic {
+/**
+ * The queue of the cost exploration. 'auto' takes buckets unless the largest operator
+ * cost exceeds both BUCKET_COST_LIMIT and the number of relaxed operators; 'buckets'
+ * and 'heap' force one (for tests); non-integer costs always use a heap.
+ */
+export type CostQueue = 'auto' | 'buckets' | 'heap';
+const BUCKET_COST_LIMIT = 64;
+
+/** Builds a heuristic for `task`; `queue` only chooses how costs are explored, never the values. */
+export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: CostType, queue: CostQueue = 'auto'): Heuristic {
   const F = task.facts.length;
   const pres: number[][] = [];
   const adds: number[][] = [];
@@ -120,9 +96,14 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
   const factMark = new Uint8Array(F);
   const actMark = new Uint8Array(task.actions.length);
   const heap = new Heap();
-  // Integer costs (the usual case) use a bucket queue instead of the heap: O(1) per push/pop.
+  const fifo = new FifoHeap();
   const integral = costs.every((c) => Number.isInteger(c) && c >= 0);
+  const maxOpCost = costs.reduce((m, c) => (c > m ? c : m), 0);
+  const largeCosts = queue === 'heap' || (queue === 'auto' && maxOpCost > Math.max(BUCKET_COST_LIMIT, O));
+  const mode: 'buckets' | 'fifo' | 'heap' = !integral ? 'heap' : largeCosts ? 'fifo' : 'buckets';
   const buckets: number[][] = [];
+  /** The largest cost pushed into `buckets` since the last exploration. */
+  let bucketMax = 0;
   const isGoal = new Uint8Array(F);
   for (const g of goal) isGoal[g] = 1;
   const useMax = name === 'max';
@@ -141,7 +122,8 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
     if (c < cost[f]!) {
       cost[f] = c;
       supp[f] = o;
-      if (integral) (buckets[c] ??= []).push(f);
+      if (mode === 'buckets') { (buckets[c] ??= []).push(f); if (c > bucketMax) bucketMax = c; }
+      else if (mode === 'fifo') fifo.push(c, f);
       else heap.push(c, f);
     }
   };
@@ -151,8 +133,7 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
     const wi = watch.items;
     const as = add.start;
     const ai = add.items;
-    let maxC = 0;
-    for (let c = 0; c < buckets.length; c++) if (buckets[c] !== undefined && buckets[c]!.length > 0) maxC = c;
+    let maxC = bucketMax;
     outer: for (let c = 0; c <= maxC; c++) {
       const b = buckets[c];
       if (b === undefined) continue;
@@ -180,17 +161,30 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
       }
     }
     for (let c = 0; c <= maxC; c++) { const b = buckets[c]; if (b !== undefined) b.length = 0; }
+    bucketMax = 0;
+  };
+  // Large integer costs: the same exploration order as the buckets, from a FIFO heap.
+  const exploreFifo = (goalsLeft: number): void => {
+    while (fifo.size > 0) {
+      const f = fifo.pop();
+      const c = fifo.topKey;
+      if (cost[f] !== c) continue;
+      if (isGoal[f] && --goalsLeft === 0) break;
+      relax(f, c);
+    }
   };
   const explore = (truth: Uint8Array): void => {
     cost.fill(Infinity);
     unsat.set(preCount);
     acc.fill(0);
     heap.size = 0;
+    fifo.clear();
     let goalsLeft = goal.length;
     if (goalsLeft === 0) return;
     for (let f = 0; f < F; f++) if (truth[f]) reach(f, 0, -1);
     for (const o of noPre) for (let i = add.start[o]!; i < add.start[o + 1]!; i++) reach(add.items[i]!, opCost[o]!, o);
-    if (integral) return exploreBuckets(goalsLeft);
+    if (mode === 'buckets') return exploreBuckets(goalsLeft);
+    if (mode === 'fifo') return exploreFifo(goalsLeft);
     while (heap.size > 0 && goalsLeft > 0) {
       const f = heap.pop();
       const c = heap.topKey;

@@ -21,7 +21,7 @@ export type * from './types.js';
 export type { GroundTask, GroundAction, ConditionalEffect } from './task.js';
 export { ground } from './ground.js';
 export { HEURISTICS, makeHeuristic } from './heuristics.js';
-export type { HeuristicInfo, HeuristicName, CostType } from './heuristics.js';
+export type { HeuristicInfo, HeuristicName, CostType, CostQueue } from './heuristics.js';
 
 export interface SearchInfo {
   name: 'lama-first' | 'anytime' | 'astar';

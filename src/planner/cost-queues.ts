@@ -1,0 +1,102 @@
+/**
+ * The priority queues of the delete-relaxation heuristics (facts keyed by their cost).
+ * `Heap` breaks ties arbitrarily; `FifoHeap` pops equal keys in push order, which is
+ * exactly the order of a bucket queue, so it can replace one without changing any
+ * heuristic value or best supporter.
+ */
+
+/** Binary min-heap of (key, value); ties in no particular order. */
+export class Heap {
+  keys = new Float64Array(1024);
+  vals = new Int32Array(1024);
+  size = 0;
+  /** The key of the last popped entry. */
+  topKey = 0;
+  push(k: number, v: number): void {
+    if (this.size === this.keys.length) {
+      const k2 = new Float64Array(this.size * 2); k2.set(this.keys); this.keys = k2;
+      const v2 = new Int32Array(this.size * 2); v2.set(this.vals); this.vals = v2;
+    }
+    let i = this.size++;
+    const { keys, vals } = this;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (keys[p]! <= k) break;
+      keys[i] = keys[p]!; vals[i] = vals[p]!; i = p;
+    }
+    keys[i] = k; vals[i] = v;
+  }
+  /** Pops the minimum; its key is left in `topKey`. */
+  pop(): number {
+    const { keys, vals } = this;
+    this.topKey = keys[0]!;
+    const out = vals[0]!;
+    const k = keys[--this.size]!;
+    const v = vals[this.size]!;
+    let i = 0;
+    const n = this.size;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && keys[c + 1]! < keys[c]!) c++;
+      if (keys[c]! >= k) break;
+      keys[i] = keys[c]!; vals[i] = vals[c]!; i = c;
+    }
+    keys[i] = k; vals[i] = v;
+    return out;
+  }
+}
+
+/** Binary min-heap of (key, value) that pops equal keys first-in first-out, like a bucket queue. */
+export class FifoHeap {
+  private keys = new Float64Array(1024);
+  private seqs = new Float64Array(1024);
+  private vals = new Int32Array(1024);
+  size = 0;
+  private seq = 0;
+  /** The key of the last popped entry. */
+  topKey = 0;
+  clear(): void {
+    this.size = 0;
+    this.seq = 0;
+  }
+  private before(i: number, k: number, s: number): boolean {
+    const ki = this.keys[i]!;
+    return ki < k || (ki === k && this.seqs[i]! < s);
+  }
+  push(k: number, v: number): void {
+    if (this.size === this.keys.length) {
+      const n = this.size * 2;
+      const k2 = new Float64Array(n); k2.set(this.keys); this.keys = k2;
+      const s2 = new Float64Array(n); s2.set(this.seqs); this.seqs = s2;
+      const v2 = new Int32Array(n); v2.set(this.vals); this.vals = v2;
+    }
+    const s = this.seq++;
+    const { keys, seqs, vals } = this;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.before(p, k, s)) break;
+      keys[i] = keys[p]!; seqs[i] = seqs[p]!; vals[i] = vals[p]!; i = p;
+    }
+    keys[i] = k; seqs[i] = s; vals[i] = v;
+  }
+  /** Pops the minimum (the earliest pushed among equal keys); its key is left in `topKey`. */
+  pop(): number {
+    const { keys, seqs, vals } = this;
+    this.topKey = keys[0]!;
+    const out = vals[0]!;
+    const n = --this.size;
+    const k = keys[n]!; const s = seqs[n]!; const v = vals[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.before(c + 1, keys[c]!, seqs[c]!)) c++;
+      if (!this.before(c, k, s)) break;
+      keys[i] = keys[c]!; seqs[i] = seqs[c]!; vals[i] = vals[c]!; i = c;
+    }
+    keys[i] = k; seqs[i] = s; vals[i] = v;
+    return out;
+  }
+}
