@@ -8,7 +8,7 @@ import type { Model, ModelSettings } from '../models/types.js';
 import { checkToolName } from './tool.js';
 import type { Agent, InputGuardrail, OutputGuardrail, Tool } from './types.js';
 
-export interface AgentOptions<TOutput> {
+export interface AgentOptions<TOutput, THandoffs extends readonly Agent<unknown>[] = readonly Agent<unknown>[]> {
   name: string;
   instructions?: Agent<TOutput>['instructions'];
   /** Shown to agents that may hand off to this one. */
@@ -17,14 +17,31 @@ export interface AgentOptions<TOutput> {
   model?: Model;
   modelSettings?: ModelSettings;
   tools?: readonly Tool[];
-  handoffs?: Agent<unknown>[];
+  /** Agents this one may hand the conversation to; their outputs join this agent's output type. */
+  handoffs?: THandoffs;
   /** A zod schema the final answer must match (asked for with `response_format: json_schema`). */
   output?: z.ZodType<TOutput>;
   inputGuardrails?: readonly InputGuardrail[];
   outputGuardrails?: readonly OutputGuardrail[];
 }
 
-export function agent<TOutput = string>(options: AgentOptions<TOutput>): Agent<TOutput> {
+/** The final-output type of an agent (or a union of agents). */
+export type OutputOf<A> = A extends Agent<infer T> ? T : never;
+
+/**
+ * An agent whose final answer matches `output`. A run may end on an agent it hands off
+ * to, so the output type is the union of the schema's type and the handoffs' output
+ * types. Pass a wider type (`agent<Report | string>({ output: Report })`) when handoffs
+ * added later (`handoffs.push`) answer differently.
+ */
+export function agent<TOutput, THandoffs extends readonly Agent<unknown>[] = []>(
+  options: AgentOptions<TOutput, THandoffs> & { output: z.ZodType<TOutput> },
+): Agent<TOutput | OutputOf<THandoffs[number]>>;
+/** An agent that answers in text: its output is a string (or a handoff's output). */
+export function agent<THandoffs extends readonly Agent<unknown>[] = []>(
+  options: AgentOptions<string, THandoffs> & { output?: undefined },
+): Agent<string | OutputOf<THandoffs[number]>>;
+export function agent(options: AgentOptions<unknown>): Agent<unknown> {
   checkToolName(handoffToolName(options.name), 'agent');
   const tools = options.tools ?? [];
   const seen = new Set<string>();
@@ -39,7 +56,7 @@ export function agent<TOutput = string>(options: AgentOptions<TOutput>): Agent<T
     model: options.model,
     modelSettings: options.modelSettings,
     tools,
-    handoffs: options.handoffs ?? [],
+    handoffs: [...(options.handoffs ?? [])],
     output: options.output,
     inputGuardrails: options.inputGuardrails ?? [],
     outputGuardrails: options.outputGuardrails ?? [],

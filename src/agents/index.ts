@@ -1,6 +1,6 @@
 /** Agents: typed tools, handoffs, structured output, guardrails and the run loop. */
 export { agent, handoffToolName } from './agent.js';
-export type { AgentOptions } from './agent.js';
+export type { AgentOptions, OutputOf } from './agent.js';
 export { tool, toJsonSchema } from './tool.js';
 export type { ToolOptions } from './tool.js';
 export { run, nextStep, DEFAULT_MAX_TURNS } from './run.js';

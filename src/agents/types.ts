@@ -59,8 +59,11 @@ export interface Agent<TOutput = string> {
   readonly model: Model | undefined;
   readonly modelSettings: ModelSettings | undefined;
   readonly tools: readonly Tool[];
-  /** Mutable so that two agents may hand off to each other (`a.handoffs.push(b)`). */
-  readonly handoffs: Agent<unknown>[];
+  /**
+   * Mutable so that two agents may hand off to each other (`a.handoffs.push(b)`). A run
+   * may end on any of them, so each one's output must fit this agent's `TOutput`.
+   */
+  readonly handoffs: Agent<TOutput>[];
   readonly output: z.ZodType<TOutput> | undefined;
   readonly inputGuardrails: readonly InputGuardrail[];
   readonly outputGuardrails: readonly OutputGuardrail[];
@@ -113,7 +116,7 @@ export interface RunOptions {
 export interface RunResult<TOutput = string> {
   /**
    * The final agent's answer: its `output` schema's value, or the text. Typed by the
-   * starting agent; after a handoff to an agent with another schema, check `lastAgent`.
+   * starting agent, whose output type includes those of the agents it hands off to.
    */
   finalOutput: TOutput;
   /** The final answer's raw text. */
