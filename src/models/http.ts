@@ -20,7 +20,8 @@ export interface PostOptions {
   fetch: typeof fetch;
 }
 
-const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504]);
+/** Timeouts, conflicts, rate limits, server failures, and the 520-524 a proxy such as Cloudflare sends when the origin fails. */
+const RETRYABLE = new Set([408, 409, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524]);
 
 /** A 2xx answer whose body is still to be read (the attempt's timeout still runs). */
 export interface Posted {

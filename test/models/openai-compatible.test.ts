@@ -115,6 +115,15 @@ test('5xx answers are retried maxRetries times, then fail with a ModelError nami
   assert.equal(server.requests.length - before, 3);
 });
 
+test('the 520-524 answers of a proxy in front of the server (Cloudflare) are retried, then succeed', async () => {
+  const statuses = [520, 521, 522, 523, 524];
+  server.script(...statuses.map((s) => reply.status(s, `origin error ${s}`, { 'retry-after-ms': '1' })), reply.text('through'));
+  const before = server.requests.length;
+  const res = await model({ maxRetries: statuses.length }).generate(ask);
+  assert.equal(res.text, 'through');
+  assert.equal(server.requests.length - before, statuses.length + 1);
+});
+
 test('a 401 is a configuration error naming the endpoint and the key to check, not retried', async () => {
   server.script(reply.status(401, 'Incorrect API key provided'));
   const before = server.requests.length;
