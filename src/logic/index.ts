@@ -10,7 +10,7 @@ export { atom, compare, count, datalog, fact, formatAtom, formatLiteral, formatR
 export { checkProgram } from './check.js';
 export type { CheckedProgram } from './check.js';
 export { createReasoner, sortFacts } from './reasoner.js';
-export type { Changes, Reasoner } from './reasoner.js';
+export type { Changes, EvaluationStats, EvaluationStrategy, Reasoner, ReasonerOptions } from './reasoner.js';
 export { PROOF_INDENT_LIMIT, formatProof, formatWhyNot, proofToJson } from './explain.js';
 export type { Proof, RuleFailure, WhyNot } from './explain.js';
 export { naiveModel, modelLines, factLines } from './naive.js';

@@ -4,14 +4,25 @@
  */
 import { formatAtom } from './build.js';
 import { Engine, toAtom, toProgram } from './engine.js';
-import type { Changes } from './engine.js';
+import type { Changes, EvaluationStats, EvaluationStrategy } from './engine.js';
 import { why, whyNot } from './explain.js';
 import type { Proof, WhyNot } from './explain.js';
 import { compareValues } from './plan.js';
 import { runQuery } from './query.js';
 import type { Atom, Bindings, Literal, Program } from './types.js';
 
-export type { Changes };
+export type { Changes, EvaluationStats, EvaluationStrategy };
+
+export interface ReasonerOptions {
+  /** File name for error locations when the program is text. */
+  file?: string;
+  /**
+   * `semi-naive` (default) or `naive`: every round re-joins full relations instead of
+   * the previous round's new rows. Same engine, indexes and results; a reference and
+   * benchmark baseline, much slower on recursive programs.
+   */
+  strategy?: EvaluationStrategy;
+}
 
 export interface Reasoner {
   /** Adds base facts; returns every fact whose truth changed (base or derived). */
@@ -34,6 +45,8 @@ export interface Reasoner {
   whyNot(fact: Atom | string): WhyNot;
   /** Predicates by stratum (0 first). */
   strata(): string[][];
+  /** Evaluation work so far (rounds, rule instances fired), loading included. */
+  stats(): EvaluationStats;
 }
 
 const list = (f: Atom | string | ReadonlyArray<Atom | string>): Atom[] =>
@@ -52,9 +65,13 @@ export function sortFacts(facts: Atom[]): Atom[] {
   });
 }
 
-/** Loads a program (text or data), checks it and computes its model. Throws LogicError on bad input. */
-export function createReasoner(program: Program | string, file?: string): Reasoner {
-  const e = new Engine(toProgram(program, file));
+/**
+ * Loads a program (text or data), checks it and computes its model. The second argument
+ * is the file name for error locations, or options. Throws LogicError on bad input.
+ */
+export function createReasoner(program: Program | string, options: string | ReasonerOptions = {}): Reasoner {
+  const opts = typeof options === 'string' ? { file: options } : options;
+  const e = new Engine(toProgram(program, opts.file), opts.strategy === undefined ? {} : { strategy: opts.strategy });
   const sortChanges = (c: Changes): Changes => ({ added: sortFacts(c.added), removed: sortFacts(c.removed) });
   const collect = (keep: (base: boolean) => boolean, predicate?: string): Atom[] => {
     const out: Atom[] = [];
@@ -97,6 +114,7 @@ export function createReasoner(program: Program | string, file?: string): Reason
       for (const [p, s] of e.checked.stratum) (out[s] ??= []).push(p);
       return out.map((ps) => (ps ?? []).sort());
     },
+    stats: () => ({ ...e.stats }),
   };
 }
 
