@@ -36,16 +36,27 @@ export interface SearchInfo {
 /** The searches `plan()` can run, and what each can do. */
 export const SEARCHES: readonly SearchInfo[] = [
   { name: 'lama-first', description: 'lazy greedy best-first search, h_FF, preferred-operator queue boosted on progress', heuristic: 'ff', optimal: false, selectedBy: '(default)' },
-  { name: 'anytime', description: 'lama-first, then weighted A* (w = 5, 3, 2, 1) pruned by the best cost, until the time limit', heuristic: 'ff', optimal: false, selectedBy: 'anytime: true' },
+  { name: 'anytime', description: 'lama-first, then weighted A* (w = 5, 3, 2, then 1 repeatedly) pruned by the best cost, until the limit or until a bounded search exhausts (the plan is then optimal)', heuristic: 'ff', optimal: false, selectedBy: 'anytime: true' },
   { name: 'astar', description: 'A* with the admissible h_max', heuristic: 'max', optimal: true, selectedBy: 'optimal: true' },
 ];
 
-interface Best { outcome?: Outcome & { kind: 'solved' } }
+interface Best {
+  outcome?: Outcome & { kind: 'solved' };
+  /** Set when no plan cheaper than `outcome` exists (A* with h_max, or an exhausted bounded search). */
+  proven?: boolean;
+}
+
+/** The weights of the anytime phase, as in LAMA: the last one repeats while it keeps finding plans. */
+const ANYTIME_WEIGHTS = [5, 3, 2, 1];
 
 /** The search pipeline as one generator: yields between steps, returns the final outcome. */
 function* searchSteps(task: GroundTask, options: PlanOptions, counters: Counters, best: Best): Generator<void, Outcome> {
   const space = makeSpace(task);
-  if (options.optimal) return yield* weightedAstar(space, makeHeuristic(task, 'max', 'real'), 1, Infinity, counters);
+  if (options.optimal) {
+    const r = yield* weightedAstar(space, makeHeuristic(task, 'max', 'real'), 1, Infinity, counters);
+    best.proven = r.kind === 'solved';
+    return r;
+  }
   const costType = task.unitCost ? 'unit' : 'plusone';
   const heuristics = [makeHeuristic(task, 'ff', costType)];
   const init = new Uint8Array(task.facts.length);
@@ -58,10 +69,16 @@ function* searchSteps(task: GroundTask, options: PlanOptions, counters: Counters
   let incumbent: Outcome & { kind: 'solved' } = first;
   best.outcome = first;
   const ff = makeHeuristic(task, 'ff', task.unitCost ? 'unit' : 'real');
-  for (const w of [5, 3, 2, 1]) {
-    const r: Outcome = yield* weightedAstar(space, ff, w, incumbent.cost, counters);
-    if (r.kind === 'solved') { incumbent = r; best.outcome = r; }
+  // Each search prunes paths costing as much as the incumbent, so each plan it finds is
+  // strictly cheaper. Pruning is by g and by dead ends (h = ∞) only, and the search reopens
+  // nodes, so a search that exhausts its space proves that no cheaper plan exists.
+  for (let i = 0; ; i = Math.min(i + 1, ANYTIME_WEIGHTS.length - 1)) {
+    const r: Outcome = yield* weightedAstar(space, ff, ANYTIME_WEIGHTS[i]!, incumbent.cost, counters);
+    if (r.kind !== 'solved') break;
+    incumbent = r;
+    best.outcome = r;
   }
+  best.proven = true;
   return incumbent;
 }
 
@@ -101,6 +118,7 @@ function stats(run: Run): SearchStats {
     expansions: run.counters.expansions, evaluations: run.counters.evaluations, generated: run.counters.generated,
     groundActions: run.task?.actions.length ?? 0, groundFacts: run.task?.facts.length ?? 0,
     groundingMs: Math.round(run.groundingMs), searchMs: Math.round(performance.now() - run.start),
+    provenOptimal: run.best.proven === true,
   };
 }
 
@@ -177,5 +195,5 @@ function advance(domain: Domain, problem: Problem, run: ReturnType<typeof begin>
 }
 
 function emptyStats(): SearchStats {
-  return { expansions: 0, evaluations: 0, generated: 0, groundActions: 0, groundFacts: 0, groundingMs: 0, searchMs: 0 };
+  return { expansions: 0, evaluations: 0, generated: 0, groundActions: 0, groundFacts: 0, groundingMs: 0, searchMs: 0, provenOptimal: false };
 }

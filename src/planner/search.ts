@@ -214,6 +214,7 @@ export function* weightedAstar(space: Space, h: Heuristic, w: number, bound: num
   };
   const key = (g: number, hv: number): number => g + w * hv + hv * 1e-9;
   const succ: number[] = [];
+  if (bound <= 0) return { kind: 'unsolvable' }; // even the empty plan costs as much as the bound
   const init = initialState(space, reg, bufs);
   load(space, reg, init, truth);
   const h0 = h.evaluate(truth);

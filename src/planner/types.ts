@@ -18,6 +18,11 @@ export interface SearchStats {
   /** Wall time in milliseconds for grounding and for search. */
   groundingMs: number;
   searchMs: number;
+  /**
+   * True when the plan is proven cost-optimal: `optimal` (A* with h_max) found it, or the
+   * `anytime` search exhausted the space of cheaper plans before the limit.
+   */
+  provenOptimal: boolean;
 }
 
 export interface SearchProgress {
@@ -34,7 +39,10 @@ export interface PlanOptions {
   timeLimitMs?: number;
   /** Stop when aborted; the result then has status 'limit'. */
   signal?: AbortSignal;
-  /** Keep improving the plan until the time limit (weighted A* with falling weights). */
+  /**
+   * Keep improving the plan (weighted A* with falling weights, then w = 1 repeatedly, each
+   * pruned by the best cost) until the time limit, or until a search finds no cheaper plan.
+   */
   anytime?: boolean;
   /** Find a cost-optimal plan (A* with an admissible heuristic). */
   optimal?: boolean;
