@@ -106,6 +106,55 @@ describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is ab
     await page.screenshot({ path: join(OUT, 'runs-list.png'), fullPage: true });
   });
 
+  it('at 1400 px keeps run ids, statuses and headers on one line, shows whole step labels and cuts no editor line', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    try {
+      // The number of line boxes a piece of text takes (1 = it did not wrap).
+      const lineCounts = (selector: string): Promise<Array<{ text: string; lines: number }>> =>
+        page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          return { text: el.textContent, lines: tops.size };
+        })`);
+      await page.goto(`${server.url}/`);
+      await page.locator('.table .badge').first().waitFor();
+      for (const selector of ['.table th', '.table td a.mono', '.table td .badge', '.table td:nth-child(2)']) {
+        const cells = await lineCounts(selector);
+        assert.ok(cells.length > 0, selector);
+        for (const c of cells) assert.equal(c.lines, 1, `${selector} "${c.text}" wraps onto ${c.lines} lines`);
+      }
+
+      await page.locator('.table td a.mono').first().click();
+      await page.locator('svg.plan-graph [data-step]').first().waitFor();
+      const labels = (await page.evaluate(`[...document.querySelectorAll('svg.plan-graph [data-step]')].map((n) => ({
+        full: n.querySelector('title').textContent.split('\\n')[0],
+        shown: [...n.querySelectorAll('.node-label tspan')].map((t) => t.textContent).join(' '),
+      }))`)) as Array<{ full: string; shown: string }>;
+      assert.ok(labels.some((l) => l.full.length > 30), 'the flagship has long step labels');
+      for (const l of labels) assert.equal(l.shown, l.full, 'a step label is shown whole (on up to two lines)');
+
+      await page.getByRole('link', { name: 'PDDL playground' }).click();
+      const domain = page.locator('textarea[name="domain"]');
+      await domain.waitFor();
+      await domain.fill(`${await domain.inputValue()}\n;; ${'a long comment line that is wider than the editor '.repeat(4)}\n`);
+      for (const name of ['domain', 'problem']) {
+        const box = (await page.evaluate(`(() => {
+          const ta = document.querySelector('textarea[name="${name}"]');
+          const gutter = ta.parentElement.querySelector('.editor-gutter');
+          const rect = ta.getBoundingClientRect();
+          return { scrollWidth: ta.scrollWidth, clientWidth: ta.clientWidth, scrollHeight: ta.scrollHeight, gutter: gutter.scrollHeight, bottom: rect.bottom, viewport: innerHeight };
+        })()`)) as { scrollWidth: number; clientWidth: number; scrollHeight: number; gutter: number; bottom: number; viewport: number };
+        assert.ok(box.scrollWidth <= box.clientWidth, `${name}: text wider than the editor is hidden (${box.scrollWidth} > ${box.clientWidth})`);
+        assert.ok(Math.abs(box.gutter - box.scrollHeight) <= 2, `${name}: line numbers follow the wrapped lines (${box.gutter} vs ${box.scrollHeight})`);
+        assert.ok(box.bottom <= box.viewport, `${name}: the editor ends inside the window, its scrollbar visible`);
+      }
+      await page.screenshot({ path: join(OUT, 'playground-1400.png') });
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 1000 });
+    }
+  });
+
   it('plans in the PDDL playground and points at a mistake', async () => {
     await page.getByRole('link', { name: 'PDDL playground' }).click();
     await page.getByRole('button', { name: 'Plan', exact: true }).click();

@@ -13,8 +13,10 @@ export interface GraphStep {
 
 const COL_W = 244;
 const NODE_W = 214;
-const NODE_H = 50;
-const ROW_H = 64;
+const NODE_H = 62;
+const ROW_H = 74;
+/** Characters of a label that fit on one line of a node (12px monospace in NODE_W). */
+const LINE_CHARS = 26;
 const LANE_LABEL_W = 112;
 const PAD = 16;
 
@@ -43,6 +45,18 @@ function depths(steps: GraphStep[]): Map<string, number> {
   };
   steps.forEach((s) => visit(s.id));
   return depth;
+}
+
+/**
+ * A step label on at most two lines, broken at spaces so each fits LINE_CHARS; only a
+ * label too long for two lines is cut (with …). The full text stays in the tooltip.
+ */
+export function labelLines(label: string): [string] | [string, string] {
+  if (label.length <= LINE_CHARS) return [label];
+  const cut = label.lastIndexOf(' ', LINE_CHARS);
+  const first = cut > 0 ? label.slice(0, cut) : label.slice(0, LINE_CHARS);
+  const rest = (cut > 0 ? label.slice(cut + 1) : label.slice(LINE_CHARS)).trimStart();
+  return [first, rest.length > LINE_CHARS ? `${rest.slice(0, LINE_CHARS - 1)}…` : rest];
 }
 
 function statusClass(status: string): string {
@@ -143,11 +157,15 @@ export function PlanGraph(props: {
             <title>{`${s.label}\n${s.agent ?? 'unassigned'} · ${s.status}`}</title>
             <rect className="node-box" width={NODE_W} height={NODE_H} rx={8} />
             <rect width={4} height={NODE_H} rx={2} fill={colour} />
-            <text x={14} y={20} className="node-label">
-              {s.label.length > 29 ? `${s.label.slice(0, 28)}…` : s.label}
+            <text x={14} y={19} className="node-label">
+              {labelLines(s.label).map((line, i) => (
+                <tspan key={i} x={14} dy={i === 0 ? 0 : 15}>
+                  {line}
+                </tspan>
+              ))}
             </text>
-            <circle cx={18} cy={36} r={4} className="node-dot" />
-            <text x={28} y={40} className="node-status">
+            <circle cx={18} cy={48} r={4} className="node-dot" />
+            <text x={28} y={52} className="node-status">
               {s.status.replace(/_/g, ' ')}
             </text>
           </g>

@@ -79,7 +79,7 @@ export function PlaygroundPage() {
   const focusFor = (which: string) => (focus && focus.which === which ? focus : undefined);
 
   return (
-    <div className="page">
+    <div className="page page-fill">
       <header className="page-head">
         <div>
           <h1>PDDL playground</h1>

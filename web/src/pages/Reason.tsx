@@ -49,7 +49,7 @@ export function ReasonPage() {
   };
 
   return (
-    <div className="page">
+    <div className="page page-fill">
       <header className="page-head">
         <div>
           <h1>Reasoner</h1>

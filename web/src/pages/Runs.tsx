@@ -92,13 +92,13 @@ export function RunsPage() {
             <tbody>
               {runs?.map((r) => (
                 <tr key={r.id} onClick={() => navigate(`/runs/${r.id}`)} className="clickable">
-                  <td>
+                  <td className="nowrap">
                     <Link to={`/runs/${r.id}`} className="mono">
                       {r.id}
                     </Link>
                   </td>
-                  <td>{r.mission}</td>
-                  <td>
+                  <td className="nowrap">{r.mission}</td>
+                  <td className="nowrap">
                     <span className={`badge badge-${r.status.replace('-', '_')}`}>{r.status.replace('-', ' ')}</span>
                   </td>
                   <td className="num">{r.steps}</td>
@@ -106,7 +106,7 @@ export function RunsPage() {
                   <td className="mono goal-cell" title={r.goal}>
                     {r.goal}
                   </td>
-                  <td className="muted" title={new Date(r.startedAt).toLocaleString()}>
+                  <td className="muted nowrap" title={new Date(r.startedAt).toLocaleString()}>
                     {timeAgo(r.startedAt)}
                   </td>
                 </tr>
