@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UserError } from '../errors.js';
 import {
-  createReasoner, formatAtom, formatProof, formatRule, formatValue, formatWhyNot, parseAtom, parseBody, parseProgram,
+  createReasoner, formatAtom, formatProof, formatRule, formatValue, formatWhyNot, parseAtom, parseBody, parseProgram, proofToJson,
 } from '../logic/index.js';
-import type { Atom, Program, Proof, WhyNot } from '../logic/index.js';
+import type { Atom, Program, WhyNot } from '../logic/index.js';
 
 interface ReasonOptions {
   query?: string;
@@ -38,18 +38,31 @@ function load(files: string[]): Program {
 /** An argument is parsed as a "file" named after its option, so errors read `--why:1:7`. */
 const arg = <T>(option: string, text: string, parse: (t: string, file: string) => T): T => parse(text, option);
 
-const proofJson = (p: Proof): unknown =>
-  p.kind === 'rule'
-    ? { fact: formatAtom(p.fact), rule: formatRule(p.rule), bindings: p.bindings, premises: p.premises.map(proofJson) }
-    : p.kind === 'base'
-      ? { fact: formatAtom(p.fact), base: true }
-      : p.kind === 'not'
-        ? { not: formatAtom(p.fact), proof: null }
-        : { check: p.text };
+/** JSON text spliced into the output as is (proofs can be deeper than JSON.stringify recurses). */
+class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** Like JSON.stringify(value, null, 2), but `RawJson` values are written as their text. */
+function writeJson(value: unknown, indent = ''): string {
+  if (value instanceof RawJson) return value.text;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => `${inner}${writeJson(v, inner)}`).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${writeJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
 
 const whyNotJson = (w: WhyNot): unknown =>
   w.holds
-    ? { fact: formatAtom(w.fact), holds: true, proof: proofJson(w.proof) }
+    ? { fact: formatAtom(w.fact), holds: true, proof: new RawJson(proofToJson(w.proof)) }
     : {
         fact: formatAtom(w.fact), holds: false, reason: w.reason,
         rules: w.rules.map((r) => ({ rule: formatRule(r.rule), failedAt: r.failedAt === 'head' ? 'head' : r.failedAt + 1, premise: r.text, tried: r.tried })),
@@ -86,7 +99,7 @@ export function reasonCommand(): Command {
       }
       if (whyFact !== undefined) {
         const proof = reasoner.why(whyFact);
-        json.why = proof === undefined ? null : proofJson(proof);
+        if (opts.json) json.why = proof === undefined ? null : new RawJson(proofToJson(proof));
         if (proof === undefined) {
           out.push(`${formatAtom(whyFact)} does not hold (try --why-not)`);
           exit = 1;
@@ -94,7 +107,7 @@ export function reasonCommand(): Command {
       }
       if (whyNotFact !== undefined) {
         const w = reasoner.whyNot(whyNotFact);
-        json.whyNot = whyNotJson(w);
+        if (opts.json) json.whyNot = whyNotJson(w);
         out.push(formatWhyNot(w));
       }
       if (query === undefined && whyFact === undefined && whyNotFact === undefined) {
@@ -102,7 +115,7 @@ export function reasonCommand(): Command {
         json.derived = derived.map(formatAtom);
         for (const f of derived) out.push(formatAtom(f));
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : out.length > 0 ? `${out.join('\n')}\n` : '');
+      process.stdout.write(opts.json ? `${writeJson(json)}\n` : out.length > 0 ? `${out.join('\n')}\n` : '');
       process.exitCode = exit;
     });
 }
