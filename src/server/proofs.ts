@@ -9,12 +9,21 @@ export interface ProofNode {
   children: ProofNode[];
 }
 
-export function proofTree(p: Proof): ProofNode {
+/**
+ * Proofs deeper than this are cut: a page cannot show a 20,000-level tree, and JSON.stringify
+ * would overflow the stack on it. The cut node says so; the CLI prints the whole proof.
+ */
+export const PROOF_DEPTH_LIMIT = 200;
+
+export function proofTree(p: Proof, depth = 0): ProofNode {
   switch (p.kind) {
     case 'base':
       return { fact: formatAtom(p.fact), via: 'given', children: [] };
     case 'rule':
-      return { fact: formatAtom(p.fact), via: formatRule(p.rule), children: p.premises.map(proofTree) };
+      if (depth >= PROOF_DEPTH_LIMIT) {
+        return { fact: formatAtom(p.fact), via: `proof continues deeper than ${PROOF_DEPTH_LIMIT} levels (atelier reason --why prints it whole)`, children: [] };
+      }
+      return { fact: formatAtom(p.fact), via: formatRule(p.rule), children: p.premises.map((q) => proofTree(q, depth + 1)) };
     case 'not':
       return { fact: `not ${formatAtom(p.fact)}`, via: 'not', children: [] };
     case 'check':

@@ -40,6 +40,22 @@ describe('POST /api/reason and POST /api/plan', () => {
     assert.deepEqual(leaves(body.answers[0]!.proof).sort(), ['reports_to(ana, bo)', 'reports_to(bo, cy)', 'senior(cy)']);
   });
 
+  it('answers with a deep proof cut at a fixed depth instead of failing', async () => {
+    const edges = Array.from({ length: 5000 }, (_, i) => `edge(${i}, ${i + 1}).`).join('\n');
+    const program = `${edges}\nreach(0).\nreach(Y) :- reach(X), edge(X, Y).\n`;
+    const res = await server.call('/api/reason', { json: { program, query: 'reach(5000)' } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { answers: Array<{ proof: Node }> };
+    let node = body.answers[0]!.proof;
+    let depth = 0;
+    while (node.children.length > 0) {
+      node = node.children[0]!;
+      depth++;
+    }
+    assert.equal(depth, 200);
+    assert.match(node.via, /deeper than 200 levels/);
+  });
+
   it('says why not for a ground query that fails', async () => {
     const res = await server.call('/api/reason', { json: { program: PROGRAM, query: 'may_approve(bo, ana)' } });
     const body = (await res.json()) as { answers: unknown[]; whyNot: string[] };
