@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { UserError } from '../errors.js';
 import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
-import { describeEvent, describePlan, loadMission, markdownReport, openRunStore, readEvents, resumeRun, startRun, summaryLines, translateGoal } from '../team/index.js';
+import { describeEvent, describePlan, loadMission, markdownReport, openRunStore, parseGoal, readEvents, resumeRun, startRun, summaryLines, translateGoal } from '../team/index.js';
 import type { ApprovalDecision, ApprovalRequest, LoopOptions, Mission, PlannedStep, RunEvent, RunHandle, RunStore, RunSummary } from '../team/index.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
 
@@ -147,8 +147,10 @@ export function runCommand(): Command {
     .option('--no-report', 'do not write a report')
     .action(async (missionPath: string, opts: RunCliOptions & { seed: number; goal?: string }) => {
       const mission = await loadMission(missionPath);
-      requireApprovalConsent(mission, opts, 'run');
       let goal: string | undefined = opts.goal;
+      // A goal in PDDL is checked first: a mistake in it is the first thing to say.
+      if (goal !== undefined && goal.trim().startsWith('(')) parseGoal(mission.domain, mission.objects, goal);
+      requireApprovalConsent(mission, opts, 'run');
       if (goal !== undefined && !goal.trim().startsWith('(')) {
         const model = modelFromEnv();
         if (model === undefined) throw new UserError(`a goal in words needs a model: ${HOW_TO_CONFIGURE_MODEL}`, { hint: 'or give the goal in PDDL: --goal "(and (announced paris))"' });

@@ -24,15 +24,15 @@ export { closest };
 const KEYWORDS = new Set(['and', 'or', 'not', 'imply', 'exists', 'forall', 'when', 'either', 'increase']);
 
 /** The atoms `(name ...)` of a PDDL text: predicate, the atom's text and which occurrence of that text it is. */
-export function atomsOf(text: string): { predicate: string; text: string; nth: number }[] {
-  const out: { predicate: string; text: string; nth: number }[] = [];
+export function atomsOf(text: string): { predicate: string; arity: number; text: string; nth: number }[] {
+  const out: { predicate: string; arity: number; text: string; nth: number }[] = [];
   const seen = new Map<string, number>();
   for (const m of text.matchAll(/\(\s*([a-zA-Z][\w-]*)((?:\s+[?a-zA-Z0-9_][\w-]*)*)\s*\)/g)) {
     const predicate = m[1]!.toLowerCase();
     if (KEYWORDS.has(predicate) || m[2]!.split(/\s+/).includes('-')) continue;
     const nth = seen.get(m[0]) ?? 0;
     seen.set(m[0], nth + 1);
-    out.push({ predicate, text: m[0], nth });
+    out.push({ predicate, arity: m[2]!.trim() === '' ? 0 : m[2]!.trim().split(/\s+/).length, text: m[0], nth });
   }
   return out;
 }
@@ -85,6 +85,7 @@ export function checkVocabulary(input: VocabularyInput): void {
   for (const a of atomsOf(input.goal)) {
     if (!provided.has(a.predicate)) fail(input, ['goal'], unknown(a.predicate), hintFor(a.predicate, provided), a);
   }
+  checkArities(input);
   const read = new Set([
     ...input.tools.flatMap((t) => atomsOf(t.precondition ?? '').map((a) => a.predicate)),
     ...atomsOf(input.goal).map((a) => a.predicate),
@@ -107,6 +108,55 @@ export function checkVocabulary(input: VocabularyInput): void {
       }
     }
   });
+}
+
+/**
+ * A predicate takes the same number of arguments everywhere. The knowledge file counts
+ * first (its facts and rules are where predicates are defined), then the mission's facts,
+ * effects, preconditions and goal; the first use that disagrees is reported.
+ */
+function checkArities(input: VocabularyInput): void {
+  const arity = new Map<string, { n: number; where: string }>();
+  const k = input.knowledge?.program;
+  const atoms = [...(k?.facts ?? []), ...(k?.rules ?? []).flatMap((r) => [r.head, ...r.body.flatMap((l) => (l.kind === 'atom' ? [l.atom] : []))])];
+  for (const a of atoms) {
+    const p = a.predicate.toLowerCase();
+    if (!arity.has(p)) arity.set(p, { n: a.args.length, where: 'the knowledge file' });
+  }
+  const uses: { path: FieldPath; text: string }[] = [
+    ...input.facts.map((f, i) => ({ path: ['facts', i], text: f.text })),
+    ...input.tools.map((t) => ({ path: ['tools', t.key, 'effect'], text: t.effect })),
+    ...input.tools.map((t) => ({ path: ['tools', t.key, 'precondition'], text: t.precondition ?? '' })),
+    { path: ['goal'], text: input.goal },
+  ];
+  for (const u of uses) {
+    for (const a of atomsOf(u.text)) {
+      const known = arity.get(a.predicate);
+      if (known === undefined) { arity.set(a.predicate, { n: a.arity, where: fieldName(u.path)! }); continue; }
+      if (known.n === a.arity) continue;
+      const args = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
+      fail(input, u.path, `predicate '${a.predicate}' takes ${args(known.n)} (as in ${known.where}), found ${a.arity}`, `write it with ${args(known.n)} everywhere`, a);
+    }
+  }
+}
+
+/** The first unbalanced parenthesis of a text: what is wrong, a hint, and its offset. */
+export function unbalanced(text: string): { message: string; hint: string; offset: number } | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')' && open.pop() === undefined) return { message: `unbalanced parentheses: this ')' closes nothing`, hint: 'remove it, or add the missing \'(\'', offset: i };
+  }
+  if (open.length === 0) return undefined;
+  return { message: `unbalanced parentheses: this '(' is never closed`, hint: `add the missing ')' (${open.length} missing)`, offset: open[open.length - 1]! };
+}
+
+/** Checks that each text's parentheses balance; throws MissionError at the first one that does not. */
+export function checkParentheses(file: string, locate: Locate, texts: { path: FieldPath; text: string }[]): void {
+  for (const { path, text } of texts) {
+    const u = unbalanced(text);
+    if (u !== undefined) throw new MissionError(file, fieldName(path), u.message, { hint: u.hint, ...locate(path, u.offset) });
+  }
 }
 
 /** Every capability an agent lists must be needed by some tool; throws MissionError otherwise. */

@@ -21,3 +21,21 @@ export class MissionError extends UserError {
     this.field = field;
   }
 }
+
+/**
+ * A goal that does not fit the mission (unknown predicate or object, wrong arity, bad
+ * syntax). The message carries one `goal: ` prefix whoever asked (CLI, API, model);
+ * `detail` is the message without it, `offset` the character of the goal text at fault.
+ */
+export class GoalError extends UserError {
+  readonly field = 'goal';
+  readonly detail: string;
+  readonly offset: number | undefined;
+
+  constructor(detail: string, options: { hint?: string; offset?: number } = {}) {
+    super(`goal: ${detail}`, options.hint === undefined ? {} : { hint: options.hint });
+    this.name = 'GoalError';
+    this.detail = detail;
+    this.offset = options.offset;
+  }
+}

@@ -6,7 +6,8 @@
 export { planningTool } from './types.js';
 export type { Mission, PlanningTool, TeamAgent, ToolContext, ToolOutcome, World } from './types.js';
 export type { ApprovalDecision, ApprovalRequest, PlannedStep, RunEvent, RunEventType, RunStatus, RunSummary } from './events.js';
-export { MissionError } from './errors.js';
+export { GoalError, MissionError } from './errors.js';
+export { parseGoal } from './goal.js';
 export { loadMission, listExampleMissions, goalOf } from './loader.js';
 export { defineMission, missionFromPddl } from './define.js';
 export type { MissionSpec } from './define.js';

@@ -7,23 +7,23 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
-import { UserError } from '../errors.js';
 import { PddlError, loadDomainFile, loadProblemFile } from '../pddl/index.js';
 import type { Condition, Domain } from '../pddl/ast.js';
-import { MissionError } from './errors.js';
+import { GoalError, MissionError } from './errors.js';
+import { parseGoal } from './goal.js';
 import { factKey, parseAtomText, problemFor } from './facts.js';
 import type { MissionFile } from './schema.js';
 import { readMissionFile, readText } from './mission-file.js';
 import type { Locate } from './mission-file.js';
-import { checkCapabilities, checkVocabulary, closest } from './checks.js';
+import { fieldName } from './mission-file.js';
+import { checkCapabilities, checkParentheses, checkVocabulary, closest } from './checks.js';
 import { readKnowledge } from './rules.js';
-import { buildDomain, domainText } from './signature.js';
-import type { DomainSpec } from './signature.js';
+import { buildDomain, domainLayout } from './signature.js';
+import type { DomainSpec, Segment } from './signature.js';
 import { planningTool } from './types.js';
 import { usableDomain } from './capable.js';
 import type { IdleAction } from './capable.js';
 import type { Mission, PlanningTool, TeamAgent, World } from './types.js';
-import { parseProblem } from '../pddl/index.js';
 
 function toolsFromFile(m: MissionFile): PlanningTool[] {
   return Object.entries(m.tools ?? {}).map(([name, t]) =>
@@ -51,15 +51,21 @@ function agentsFromFile(m: MissionFile, file: string, toolNames: Set<string>, lo
   });
 }
 
-/** Which tool a PDDL error in generated domain text belongs to. */
-function toolAtLine(text: string, line: number): string | undefined {
-  const lines = text.split('\n');
-  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-    const m = /\(:action ([\w-]+)/.exec(lines[i]!);
-    if (m !== null) return m[1];
-    if (/\(:derived/.test(lines[i]!)) return undefined;
+/**
+ * Where a PDDL error in the generated domain text comes from: the tool's precondition or
+ * effect it falls in (and the offset in that text), else the tool whose action it is in,
+ * else the rules (derived predicates come after the actions).
+ */
+function sourceOf(layout: { text: string; segments: Segment[]; derivedStart: number }, line: number, col: number): { field?: 'knowledge'; tool?: string; part?: 'precondition' | 'effect'; offset?: number } {
+  const lines = layout.text.split('\n');
+  let at = col - 1;
+  for (let i = 0; i < Math.min(line, lines.length) - 1; i++) at += lines[i]!.length + 1;
+  for (const x of layout.segments) {
+    if (x.part !== 'action' && at >= x.start && at < x.end) return { tool: x.tool, part: x.part, offset: at - x.start };
   }
-  return undefined;
+  const action = layout.segments.find((x) => x.part === 'action' && at >= x.start && at < x.end);
+  if (action !== undefined) return { tool: action.tool };
+  return at >= layout.derivedStart ? { field: 'knowledge' } : {};
 }
 
 /**
@@ -150,13 +156,20 @@ export async function loadMission(path: string): Promise<Mission> {
     facts.push(factKey(a.predicate, a.args));
     return { text: f, ...a };
   });
+  checkParentheses(file, locate, [
+    ...Object.entries(m.tools).flatMap(([key, t]) => [
+      ...(t.precondition === undefined ? [] : [{ path: ['tools', key, 'precondition'], text: t.precondition }]),
+      { path: ['tools', key, 'effect'], text: t.effect },
+    ]),
+    { path: ['goal'], text: m.goal },
+  ]);
   checkVocabulary({
     file, locate, goal: m.goal, facts: fileFacts, objects: new Set(objects.map((o) => o.name)),
     tools: Object.entries(m.tools).map(([key, t]) => ({ key, effect: t.effect, ...(t.precondition === undefined ? {} : { precondition: t.precondition }) })),
     ...(knowledge === undefined ? {} : { knowledge }),
   });
-  const { domain: missionDomain, idle } = domainForTools({ name: base.name, tools, agents, types: m.types ?? {}, objects, facts, goal: m.goal, derived: knowledge?.derived ?? [], file });
-  const goal = goalOf(missionDomain, objects, m.goal, file, 'goal', locate(['goal']));
+  const { domain: missionDomain, idle } = domainForTools({ name: base.name, tools, agents, types: m.types ?? {}, objects, facts, goal: m.goal, derived: knowledge?.derived ?? [], file, locate, toolKeys: new Map(Object.keys(m.tools).map((k) => [k.toLowerCase(), k])) });
+  const goal = goalOf(missionDomain, objects, m.goal, file, 'goal', (offset) => locate(['goal'], offset));
   const durations = new Map(Object.entries(m.tools).map(([n, t]) => [n.toLowerCase(), t.duration ?? 0]));
   return {
     ...base, domain: missionDomain, idle, agents, objects, facts, goal,
@@ -170,7 +183,7 @@ export async function loadMission(path: string): Promise<Mission> {
  * The domain of the tools, split into the actions some agent can use (planned with) and
  * the idle ones; signature mistakes name the tool's field.
  */
-export function domainForTools(spec: { name: string; tools: PlanningTool[]; agents: TeamAgent[]; types: Record<string, string>; objects: { name: string; type: string }[]; facts: string[]; goal: string; derived: string[]; file: string }): { domain: Domain; idle: IdleAction[] } {
+export function domainForTools(spec: { name: string; tools: PlanningTool[]; agents: TeamAgent[]; types: Record<string, string>; objects: { name: string; type: string }[]; facts: string[]; goal: string; derived: string[]; file: string; locate?: Locate; toolKeys?: ReadonlyMap<string, string> }): { domain: Domain; idle: IdleAction[] } {
   const types = new Map<string, string>();
   for (const [t, p] of Object.entries(spec.types)) types.set(t.toLowerCase(), p.toLowerCase());
   for (const o of spec.objects) if (o.type !== 'object' && !types.has(o.type)) types.set(o.type, 'object');
@@ -181,21 +194,23 @@ export function domainForTools(spec: { name: string; tools: PlanningTool[]; agen
     return usableDomain(buildDomain(ds), new Map(spec.tools.map((t) => [t.name, t])), spec.agents);
   } catch (err) {
     if (!(err instanceof PddlError)) throw err;
-    const tool = toolAtLine(domainText(ds), err.location.line);
-    const field = tool === undefined ? 'knowledge' : `tools.${tool}`;
-    throw new MissionError(spec.file, field, err.message, err.hint === undefined ? {} : { hint: err.hint });
+    // The location is in generated text: report it in the mission's own field instead.
+    const src = sourceOf(domainLayout(ds), err.location.line, err.location.col);
+    const path = src.tool === undefined ? (src.field === undefined ? [] : [src.field]) : ['tools', spec.toolKeys?.get(src.tool) ?? src.tool, ...(src.part === undefined ? [] : [src.part])];
+    const at = spec.locate?.(path, src.offset);
+    throw new MissionError(spec.file, fieldName(path), err.message, { ...(err.hint === undefined ? {} : { hint: err.hint.replace(/ before line \d+, column \d+,? ?/, ' ') }), ...at });
   }
 }
 
-/** Parses a goal text against the domain and objects (checks predicates, arities, objects). */
-export function goalOf(domain: Domain, objects: { name: string; type: string }[], goal: string, file: string, field: string, at?: { line: number; col: number }): Condition {
-  const constants = new Set(domain.constants.map((c) => c.name));
-  const own = objects.filter((o) => !constants.has(o.name));
-  const text = `(define (problem check) (:domain ${domain.name}) (:objects ${own.map((o) => `${o.name} - ${o.type}`).join(' ')}) (:init) (:goal ${goal}))`;
+/**
+ * Parses a goal text against the domain and objects (checks predicates, arities, objects);
+ * a mistake is a MissionError at `file` and `field`, at the line:col `at(offset)` gives.
+ */
+export function goalOf(domain: Domain, objects: { name: string; type: string }[], goal: string, file: string, field: string, at?: (offset: number | undefined) => { line: number; col: number } | undefined): Condition {
   try {
-    return parseProblem(text, domain).goal;
+    return parseGoal(domain, objects, goal);
   } catch (err) {
-    if (err instanceof UserError) throw new MissionError(file, field, err.message, { ...(err.hint === undefined ? {} : { hint: err.hint }), ...at });
+    if (err instanceof GoalError) throw new MissionError(file, field, err.detail, { ...(err.hint === undefined ? {} : { hint: err.hint }), ...at?.(err.offset) });
     throw err;
   }
 }

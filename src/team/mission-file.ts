@@ -15,11 +15,12 @@ import type { MissionFile } from './schema.js';
 export type FieldPath = readonly (string | number)[];
 
 /**
- * Where a field is in mission.yaml: the line:col of its value, or of `needle` inside it
- * (the `nth` occurrence, 0-based) when the value is a scalar that holds it on one line.
- * Falls back to the closest enclosing field; undefined when nothing is found.
+ * Where a field is in mission.yaml: the line:col of its value, or of something inside a
+ * scalar value: `needle` as text (its `nth` occurrence, 0-based), or as a number, the
+ * offset of a character in the value. Falls back to the start of the value, then to the
+ * closest enclosing field; undefined when nothing is found (a mission defined in code).
  */
-export type Locate = (path: FieldPath, needle?: string, nth?: number) => { line: number; col: number } | undefined;
+export type Locate = (path: FieldPath, needle?: string | number, nth?: number) => { line: number; col: number } | undefined;
 
 /** `tools.screen.precondition`, `agents[0].tools[1]`. */
 export function fieldName(path: FieldPath): string | undefined {
@@ -59,6 +60,25 @@ function zodToMissionError(err: ZodError, file: string, locate: Locate): Mission
   return new MissionError(file, fieldName(path), message, { ...(hint === undefined ? {} : { hint }), ...(at === undefined ? {} : { line: at.line, col: at.col }) });
 }
 
+/** Index of the `nth` occurrence of `needle` in `source`, or -1. */
+function occurrence(source: string, needle: string, nth: number): number {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) { at = source.indexOf(needle, at + 1); if (at < 0) break; }
+  return at;
+}
+
+/** Where character `offset` of a scalar's value is in its source text (plain or quoted), or -1. */
+function offsetIn(source: string, value: string, offset: number): number {
+  if (source === value) return offset;
+  if (/^["']/.test(source) && source.slice(1, -1) === value) return offset + 1;
+  // Folded or block scalars change only whitespace: find the same occurrence of the token there.
+  const token = /^\S+/.exec(value.slice(offset))?.[0];
+  if (token === undefined) return -1;
+  let nth = 0;
+  for (let i = value.indexOf(token); i >= 0 && i < offset; i = value.indexOf(token, i + 1)) nth++;
+  return occurrence(source, token, nth);
+}
+
 /** Reads and checks mission.yaml; returns its content and a locator into it. */
 export function readMissionFile(file: string): { data: MissionFile; locate: Locate } {
   const text = readText(file, undefined, 'mission file');
@@ -75,8 +95,7 @@ export function readMissionFile(file: string): { data: MissionFile; locate: Loca
       if (node?.range === undefined) continue;
       if (k === path.length && needle !== undefined && isScalar(node)) {
         const source = text.slice(node.range[0], node.range[1]);
-        let at = -1;
-        for (let i = 0; i <= nth; i++) { at = source.indexOf(needle, at + 1); if (at < 0) break; }
+        const at = typeof needle === 'number' ? offsetIn(source, String(node.value), needle) : occurrence(source, needle, nth);
         if (at >= 0) return lc.linePos(node.range[0] + at);
       }
       return lc.linePos(node.range[0]);

@@ -8,7 +8,8 @@ import type { Condition } from '../pddl/ast.js';
 import { formatCondition } from '../pddl/index.js';
 import type { JsonSchema, Message, Model } from '../models/index.js';
 import { UserError } from '../errors.js';
-import { goalOf } from './loader.js';
+import { parseGoal } from './goal.js';
+import { GoalError } from './errors.js';
 import type { Mission } from './types.js';
 
 export interface GoalTranslation {
@@ -58,9 +59,9 @@ function check(mission: Mission, answer: string | null): string {
   });
   const text = parts.length === 1 ? parts[0]! : `(and ${parts.join(' ')})`;
   try {
-    goalOf(mission.domain, mission.objects, text, 'goal', 'goal');
+    parseGoal(mission.domain, mission.objects, text);
   } catch (err) {
-    throw new Error(`${text} is not a valid goal: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${text} is not a valid goal: ${err instanceof GoalError ? err.detail : err instanceof Error ? err.message : String(err)}`);
   }
   return text;
 }
@@ -78,7 +79,7 @@ export async function translateGoal(model: Model, mission: Mission, request: str
     const res = await model.generate({ messages, output: { name: 'goal', schema: goalSchema(mission), strict: true }, ...(options.signal === undefined ? {} : { signal: options.signal }) });
     try {
       const text = check(mission, res.text);
-      const goal = goalOf(mission.domain, mission.objects, text, 'goal', 'goal');
+      const goal = parseGoal(mission.domain, mission.objects, text);
       return { goal, text: formatCondition(goal), attempts: attempt, errors };
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);

@@ -10,7 +10,9 @@ import { formatCondition } from '../pddl/index.js';
 import { UserError } from '../errors.js';
 import type { RunStore } from '../store/runs.js';
 import type { ApprovalDecision, ApprovalRequest, PlannedStep, RunEvent, RunStatus, RunSummary } from './events.js';
-import { goalOf, loadMission } from './loader.js';
+import { loadMission } from './loader.js';
+import { parseGoal } from './goal.js';
+import { GoalError } from './errors.js';
 import { runLoop } from './loop.js';
 import type { LoopOptions, LoopStart } from './loop.js';
 import { showFact } from './facts.js';
@@ -38,7 +40,7 @@ function newRunId(): string {
 function goalCondition(mission: Mission, goal: string | Condition | undefined): Condition {
   if (goal === undefined) return mission.goal;
   if (typeof goal !== 'string') return goal;
-  return goalOf(mission.domain, mission.objects, goal, '--goal', 'goal');
+  return parseGoal(mission.domain, mission.objects, goal);
 }
 
 function launch(store: RunStore, mission: Mission, start: LoopStart, options: LoopOptions): Promise<RunSummary> {
@@ -50,7 +52,7 @@ function launch(store: RunStore, mission: Mission, start: LoopStart, options: Lo
   });
 }
 
-/** Starts a run of `mission`; the goal is checked now (UserError if it does not fit the mission). */
+/** Starts a run of `mission`; the goal is checked now (GoalError if it does not fit the mission). */
 export function startRun(mission: Mission, options: StartRunOptions): RunHandle {
   const { store, seed = 1 } = options;
   const goal = goalCondition(mission, options.goal);
@@ -116,7 +118,13 @@ export async function resumeRun(store: RunStore, runId: string, options: LoopOpt
     if (run.missionDir === null) throw new UserError(`run ${runId} was started from a mission defined in code`, { hint: 'pass the mission to resumeRun' });
     mission = await loadMission(run.missionDir);
   }
-  const goal = goalOf(mission.domain, mission.objects, run.goal, 'the stored run', 'goal');
+  let goal: Condition;
+  try {
+    goal = parseGoal(mission.domain, mission.objects, run.goal);
+  } catch (err) {
+    if (!(err instanceof GoalError)) throw err;
+    throw new UserError(`run ${runId}: its goal ${run.goal} no longer fits the mission: ${err.detail}`, { hint: 'the mission was changed since the run started; start a new run' });
+  }
   const interrupted = events.filter((e) => e.type === 'step.started').length - events.filter((e) => e.type === 'step.finished' || e.type === 'step.failed').length;
   store.setStatus(runId, 'running');
   const start: LoopStart = { runId, seed: run.seed, goal, ...state, firstReason: `resumed from the log (${interrupted} step${interrupted === 1 ? '' : 's'} in flight at the interruption will be planned again)`, startedMs: Date.now() };

@@ -38,26 +38,46 @@ export interface DomainSpec {
   file?: string;
 }
 
+/** Where a tool's precondition or effect text sits in the generated domain text. */
+export interface Segment { tool: string; part: 'action' | 'precondition' | 'effect'; start: number; end: number }
+
 /** The PDDL text of the domain a team can act in. */
 export function domainText(spec: DomainSpec): string {
+  return domainLayout(spec).text;
+}
+
+/** The domain text, where each tool's action, precondition and effect were put in it, and where the rules start. */
+export function domainLayout(spec: DomainSpec): { text: string; segments: Segment[]; derivedStart: number } {
   const preds = inferPredicates([...spec.tools.flatMap((t) => [t.precondition, t.effect]), ...spec.mentions, ...spec.derived]);
   const types = [...spec.types].map(([t, p]) => `${t} - ${p}`).join(' ');
   const predicates = [...preds].map(([n, k]) => `(${[n, ...Array.from({ length: k }, (_, i) => `?a${i}`)].join(' ')})`).join(' ');
-  const actions = spec.tools.map((t) => {
-    const params = t.params.map(([n, ty]) => `?${n} - ${ty}`).join(' ');
-    const pre = t.precondition.trim() === '' ? '' : `\n    :precondition ${t.precondition}`;
-    return `  (:action ${t.name}\n    :parameters (${params})${pre}\n    :effect ${t.effect})`;
-  });
-  return [
+  const head = [
     `(define (domain ${spec.name})`,
     '  (:requirements :strips :typing :negative-preconditions :equality :disjunctive-preconditions :quantified-preconditions :conditional-effects :derived-predicates)',
     `  (:types ${types})`,
     `  (:constants ${spec.constants.map((o) => `${o.name} - ${o.type}`).join(' ')})`,
     `  (:predicates ${predicates})`,
-    ...actions,
-    ...spec.derived.map((d) => `  ${d}`),
-    ')',
-  ].join('\n');
+  ];
+  let text = head.join('\n');
+  const segments: Segment[] = [];
+  const put = (s: string, seg?: Omit<Segment, 'start' | 'end'>): void => {
+    if (seg !== undefined) segments.push({ ...seg, start: text.length, end: text.length + s.length });
+    text += s;
+  };
+  for (const t of spec.tools) {
+    put('\n  ');
+    const start = text.length;
+    put(`(:action ${t.name}\n    :parameters (${t.params.map(([n, ty]) => `?${n} - ${ty}`).join(' ')})`);
+    if (t.precondition.trim() !== '') { put('\n    :precondition '); put(t.precondition, { tool: t.name, part: 'precondition' }); }
+    put('\n    :effect ');
+    put(t.effect, { tool: t.name, part: 'effect' });
+    put(')');
+    segments.push({ tool: t.name, part: 'action', start, end: text.length });
+  }
+  const derivedStart = text.length;
+  for (const d of spec.derived) put(`\n  ${d}`);
+  put('\n)');
+  return { text, segments, derivedStart };
 }
 
 /** Parses the assembled domain; PDDL mistakes in signatures surface as PddlError. */

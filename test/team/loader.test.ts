@@ -64,7 +64,7 @@ describe('mission loader', () => {
     { name: 'a wrong type', yaml: GOOD.replace('name: worker', 'name: 42'), field: 'agents[0].name', expect: /expected string/ },
     { name: 'an unknown field', yaml: GOOD.replace('    params:', '    parms: { x: thing }\n    params:'), field: 'tools.finish', expect: /unknown field 'parms'/ },
     { name: 'an unknown tool', yaml: GOOD.replace('tools: [finish]', 'tools: [finish, fly]'), field: 'agents[0].tools[1]', expect: /unknown tool 'fly'/ },
-    { name: 'a bad effect', yaml: GOOD.replace('effect: (done ?x)', 'effect: (done ?y)'), field: 'tools.finish', expect: /\?y/ },
+    { name: 'a bad effect', yaml: GOOD.replace('effect: (done ?x)', 'effect: (done ?y)'), field: 'tools.finish.effect', expect: /\?y/ },
     { name: 'a goal with an unknown object', yaml: GOOD.replace('goal: (and (done a))', 'goal: (and (done zz))'), field: 'goal', expect: /zz/ },
     { name: 'an unknown parameter type', yaml: GOOD.replace('params: { x: thing }', 'params: { x: thingy }'), field: 'tools.finish.params.x', expect: /unknown type 'thingy'/ },
     { name: 'a bad fact', yaml: GOOD.replace('facts: ["(free a)"]', 'facts: ["free a"]'), field: 'facts[0]', expect: /ground atom/ },
