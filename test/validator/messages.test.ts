@@ -68,3 +68,29 @@ test('a long list of unmet goals names five and counts the rest; unmet keeps the
   assert.equal(!r.valid && r.message, 'in the initial state (empty plan): goals (seen b), (seen c), (seen d), (seen e), (seen f) and 1 more are not reached');
   assert.equal(!r.valid && r.unmet?.length, 6);
 });
+
+test('an unmet forall goal names the failing instances, not the whole forall', () => {
+  const d = parseDomain(`(define (domain rooms) (:requirements :typing :adl) (:types ball room)
+    (:predicates (at ?b - ball ?r - room) (red ?b - ball))
+    (:action carry :parameters (?b - ball ?from ?to - room) :precondition (at ?b ?from)
+      :effect (and (not (at ?b ?from)) (at ?b ?to))))`);
+  const p = parseProblem(`(define (problem r1) (:domain rooms) (:objects b1 b2 b3 - ball ra rb - room)
+    (:init (at b1 ra) (at b2 ra) (at b3 ra) (red b1) (red b3))
+    (:goal (and (forall (?b - ball) (imply (red ?b) (at ?b rb))) (forall (?b - ball) (exists (?r - room) (at ?b ?r))))))`, d);
+  const r = validate(d, p, parsePlan('(carry b1 ra rb)'));
+  assert.ok(!r.valid);
+  assert.equal(r.reason, 'goal');
+  assert.equal(r.message, 'after step 1: goal (imply (red b3) (at b3 rb)) is not reached');
+  assert.deepEqual(r.unmet, ['(imply (red b3) (at b3 rb))']);
+  const none = validate(d, p, []);
+  assert.deepEqual(!none.valid && none.unmet, ['(imply (red b1) (at b1 rb))', '(imply (red b3) (at b3 rb))']);
+  assert.ok(validate(d, p, parsePlan('(carry b1 ra rb)\n(carry b3 ra rb)')).valid);
+});
+
+test('a false forall precondition names the instance that fails', () => {
+  const d = parseDomain(`(define (domain lamps) (:requirements :adl) (:predicates (off ?l) (done))
+    (:action finish :parameters () :precondition (forall (?l) (off ?l)) :effect (done)))`);
+  const p = parseProblem('(define (problem l1) (:domain lamps) (:objects l1 l2 l3) (:init (off l1) (off l3)) (:goal (done)))', d);
+  const r = validate(d, p, parsePlan('(finish)'));
+  assert.equal(!r.valid && r.message, 'step 1 (finish): precondition (off l2) is false');
+});

@@ -51,10 +51,10 @@ test('ADL: conditional effects under forall move the contents; quantified precon
   const left = check('adl', '(move home office)\n(close-all)');
   assert.ok(!left.valid && left.reason === 'goal');
   assert.deepEqual(!left.valid && left.unmet, ['(at book office)']);
-  // forall/imply: the fragile vase in the briefcase forbids moving
+  // forall/imply: the fragile vase in the briefcase forbids moving; the failing instance is named
   const fragile = check('adl', '(put-in vase home)\n(move home office)');
   assert.ok(!fragile.valid && fragile.stepIndex === 1);
-  assert.deepEqual(!fragile.valid && fragile.unmet, ['(forall (?p - portable) (imply (in ?p) (not (fragile ?p))))']);
+  assert.deepEqual(!fragile.valid && fragile.unmet, ['(imply (in vase) (not (fragile vase)))']);
   // exists: nothing is open any more
   const closeTwice = check('adl', '(close-all)\n(close-all)');
   assert.ok(!closeTwice.valid && closeTwice.message === 'step 2 (close-all): precondition (exists (?l - location) (open ?l)) is false');

@@ -70,10 +70,23 @@ export function holds(c: Condition, b: Binding, state: ReadonlySet<string>, w: W
   }
 }
 
-/** The parts of a (conjunctive) condition that are false, as PDDL text with the binding substituted. */
+/**
+ * The parts of a condition that are false, as PDDL text with the binding substituted:
+ * each false conjunct, and for a false `forall` each instance whose body is false, with
+ * its objects substituted (and its own false parts, when the body is a conjunction).
+ */
 export function unmetParts(c: Condition, b: Binding, state: ReadonlySet<string>, w: World): string[] {
   if (c.kind === 'and') return c.args.flatMap((a) => unmetParts(a, b, state, w));
-  return holds(c, b, state, w) ? [] : [formatCondition(c, b)];
+  if (holds(c, b, state, w)) return [];
+  if (c.kind === 'forall') {
+    const out: string[] = [];
+    someBinding(c.params, b, w, (ext) => {
+      if (!holds(c.body, ext, state, w)) out.push(...unmetParts(c.body, ext, state, w));
+      return false;
+    });
+    return out;
+  }
+  return [formatCondition(c, b)];
 }
 
 /** Adds every derived atom to `state` (which must hold only basic atoms), lowest stratum first. */
