@@ -9,10 +9,10 @@ import { UserError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 import { stratifyGroundRules } from '../logic/ground-fixpoint.js';
 import type { GroundRule } from '../logic/ground-fixpoint.js';
-import type { Condition, Domain, FunctionTerm, Problem, TypedName } from '../pddl/ast.js';
+import type { Domain, FunctionTerm, Problem, TypedName } from '../pddl/ast.js';
 import { buildTypeTable } from '../pddl/types.js';
 import type { TypeTable } from '../pddl/types.js';
-import { ALWAYS, flattenEffect, NormalFormTooLarge, toDnf } from './normalize.js';
+import { ALWAYS, conditionLoc, flattenEffect, normalising, toDnf } from './normalize.js';
 import type { Conjunct, FlatCost, FlatEffect, Literal } from './normalize.js';
 import type { ConditionalEffect, GroundAction, GroundTask } from './task.js';
 
@@ -151,27 +151,6 @@ function enumerate(
 
 function substLiteral(l: Literal, env: ReadonlyMap<string, string>): Literal {
   return { predicate: l.predicate, args: l.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)), negated: l.negated };
-}
-
-/** Runs a normalisation step; a condition too large to normalise is blamed on `what` at `location`. */
-function normalising<T>(location: SourceLocation | undefined, what: string, run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof NormalFormTooLarge && err.location === undefined) throw new NormalFormTooLarge({ location, what });
-    throw err;
-  }
-}
-
-/** Where a condition is written: its first atom's location. */
-function conditionLoc(c: Condition): SourceLocation | undefined {
-  switch (c.kind) {
-    case 'atom': return c.atom.loc;
-    case 'not': return conditionLoc(c.arg);
-    case 'and': case 'or': for (const a of c.args) { const l = conditionLoc(a); if (l) return l; } return undefined;
-    case 'imply': return conditionLoc(c.if) ?? conditionLoc(c.then);
-    case 'exists': case 'forall': return conditionLoc(c.body);
-  }
 }
 
 function buildSchemas(domain: Domain, types: TypeTable): Schema[] {
@@ -340,10 +319,11 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
     if (!unitCost) {
       cost = 0;
       for (const c of s.costs) {
-        if (c.amount.kind === 'number') { cost += c.amount.value; continue; }
-        const term = key(c.amount.term.name, c.amount.term.args.map((a) => inst.env.get(a) ?? a));
-        const amount = numbers.get(term);
-        if (amount === undefined) throw missingCost(s, inst.env, c.amount.term, term, problem);
+        const term = c.amount.kind === 'function' ? c.amount.term : undefined;
+        const ground = term === undefined ? '' : key(term.name, term.args.map((a) => inst.env.get(a) ?? a));
+        const amount = c.amount.kind === 'number' ? c.amount.value : numbers.get(ground);
+        // The parser rejects these; domains and problems built in code are checked here.
+        if (amount === undefined || !(amount >= 0 && amount < Infinity)) throw badCost(s, inst.env, term, ground, amount, problem);
         cost += amount;
       }
     }
@@ -386,12 +366,18 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
   };
 }
 
-/** An action's cost names a function term that :init gives no value: blamed on the cost term in the domain. */
-function missingCost(s: Schema, env: ReadonlyMap<string, string>, term: FunctionTerm, ground: string, problem: Problem): UserError {
+/**
+ * An action's cost has no value in :init (blamed on the cost term in the domain, with the
+ * `(= ...)` to add), or a negative or non-finite one.
+ */
+function badCost(s: Schema, env: ReadonlyMap<string, string>, term: FunctionTerm | undefined, ground: string, value: number | undefined, problem: Problem): UserError {
   const step = `(${key(s.name, s.params.map((p) => env.get(p.name)!))})`;
-  const location = term.loc ?? s.loc;
+  const location = term?.loc ?? s.loc;
+  const where = location === undefined ? {} : { location };
+  if (value !== undefined) {
+    return new UserError(`the cost of ${step}${term === undefined ? '' : ` (${ground})`} is ${value}`, { hint: 'action costs must be finite numbers of 0 or more', ...where });
+  }
   return new UserError(`the cost of ${step} is (${ground}), which has no value in :init`, {
-    hint: `add (= (${ground}) N) to the :init of ${problem.file === undefined ? 'the problem' : `problem ${problem.file}`}`,
-    ...(location === undefined ? {} : { location }),
+    hint: `add (= (${ground}) N) to the :init of ${problem.file === undefined ? 'the problem' : `problem ${problem.file}`}`, ...where,
   });
 }

@@ -151,4 +151,25 @@ export function flattenEffect(
   }
 }
 
+/** Runs a normalisation step; a condition too large to normalise is blamed on `what` at `location`. */
+export function normalising<T>(location: SourceLocation | undefined, what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof NormalFormTooLarge && err.location === undefined) throw new NormalFormTooLarge({ location, what });
+    throw err;
+  }
+}
+
+/** Where a condition is written: its first atom's location. */
+export function conditionLoc(c: Condition): SourceLocation | undefined {
+  switch (c.kind) {
+    case 'atom': return c.atom.loc;
+    case 'not': return conditionLoc(c.arg);
+    case 'and': case 'or': for (const a of c.args) { const l = conditionLoc(a); if (l) return l; } return undefined;
+    case 'imply': return conditionLoc(c.if) ?? conditionLoc(c.then);
+    case 'exists': case 'forall': return conditionLoc(c.body);
+  }
+}
+
 export { TRUE as ALWAYS };

@@ -70,3 +70,15 @@ test('a goal too large to normalise is blamed on the goal, with its location', (
     return true;
   });
 });
+
+test('a negative cost in a problem built in code (not parsed) is refused by the grounder, not planned with', () => {
+  const domain = parseDomain(DOMAIN, 'domain.pddl');
+  const prob = parseProblem(problem('(= (length a b) 2) (= (length b c) 1) (= (length a c) 3)'), domain, 'problem.pddl');
+  prob.numericInit.find((n) => n.term.args.join() === 'a,b')!.value = -5;
+  assert.throws(() => ground(domain, prob), (err: unknown) => {
+    assert.ok(err instanceof UserError);
+    assert.equal(err.message, 'the cost of (drive a b) (length a b) is -5');
+    assert.deepEqual(err.location, { file: 'domain.pddl', line: 9, col: 63 });
+    return true;
+  });
+});
