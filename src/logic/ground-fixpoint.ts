@@ -1,7 +1,9 @@
 /**
  * Stratified fixpoint over ground (propositional) rules on integer fact ids.
- * This is the one fixpoint shared by the reasoner and by the planner, which uses it
- * to evaluate PDDL derived predicates in every search state.
+ * The planner uses it to evaluate PDDL derived predicates in every search state: ground
+ * rules with per-rule counters are far cheaper there than the lifted semi-naive engine.
+ * It shares stratification (scc.ts) with the engine, and a differential test
+ * (test/planner/derived-fixpoint-differential.test.ts) holds the two to the same answers.
  */
 import { stratify } from './scc.js';
 import type { DependencyEdge } from './scc.js';
