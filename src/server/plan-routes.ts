@@ -24,6 +24,7 @@ const Stats = z.object({
   groundFacts: z.number(),
   groundingMs: z.number(),
   searchMs: z.number(),
+  provenOptimal: z.boolean().describe('true when the plan is known to be cost-optimal'),
 });
 export const PlanResponse = z.object({
   status: z.enum(['solved', 'unsolvable', 'limit']),
