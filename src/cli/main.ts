@@ -11,6 +11,15 @@ import { version } from '../version.js';
  */
 type CommandFactory = () => Command;
 
+// A reader that stops early (`atelier show RUN | head`) closes the pipe: stop quietly
+// rather than crash on EPIPE. Other stream errors are real and still surface.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   plan: async () => (await import('./plan.js')).planCommand,
   validate: async () => (await import('./validate.js')).validateCommand,

@@ -189,6 +189,13 @@ export function resumeCommand(): Command {
       try {
         const stored = store.getRun(runId);
         if (stored === undefined) throw new UserError(`no run '${runId}' in ${dbPath}`, { hint: 'list runs with `atelier runs`' });
+        // A finished run has nothing to resume: say so first (exit 0), before asking for anything.
+        const finished = readEvents(store, runId).find((e) => e.type === 'run.finished');
+        if (finished !== undefined) {
+          const d = finished.data as { status: string; steps: number; replans: number };
+          process.stdout.write(`run ${runId} already finished (${d.status}: ${d.steps} steps, ${d.replans} re-plans); nothing to resume\n`);
+          return;
+        }
         const o = stored.options as { concurrency?: number; maxReplans?: number };
         // Loaded here so that a missing consent is refused before the run is touched.
         const mission = stored.missionDir === null ? undefined : await loadMission(stored.missionDir);

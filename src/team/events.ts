@@ -14,7 +14,7 @@
  *   facts.changed      { stepId, added: string[], deleted: string[], diverged: boolean,
  *                        derivedAdded?: string[], derivedRemoved?: string[] }   derived facts that changed with them
  *   replan             { version, reason }
- *   run.finished       { status, steps, replans, elapsedMs, reason?, whyNot? }
+ *   run.finished       { status, steps, replans, elapsedMs, sessionSteps?, reason?, whyNot? }   steps, replans: whole run
  */
 import type { StoredEvent } from '../store/runs.js';
 
@@ -47,8 +47,13 @@ export interface ApprovalRequest { runId: string; stepId: string; agent: string;
 export interface RunSummary {
   runId: string;
   status: 'succeeded' | 'failed';
+  /** Steps executed in the whole run (a resumed run counts those before the resume too). */
   steps: number;
+  /** Re-plans in the whole run. */
   replans: number;
+  /** For a resumed run: the steps executed since this resume. */
+  sessionSteps?: number;
+  /** Time of this session, ms. */
   elapsedMs: number;
   reason?: string;
   whyNot?: string[];

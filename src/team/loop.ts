@@ -48,6 +48,8 @@ export interface LoopStart {
   rejected: Set<string>;
   /** Reason of the first plan ('initial plan', 'resumed ...'). */
   firstReason: string;
+  /** Steps executed (finished or failed) before this session: 0 for a fresh run. */
+  executedBefore?: number;
   startedMs: number;
 }
 
@@ -128,7 +130,9 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
   };
   const finish = (status: 'succeeded' | 'failed', why?: string, whyNot?: string[]): RunSummary => {
     const elapsedMs = Date.now() - start.startedMs;
-    const summary: RunSummary = { runId, status, steps: executed, replans, elapsedMs, ...(why === undefined ? {} : { reason: why }), ...(whyNot === undefined ? {} : { whyNot }) };
+    // Steps and re-plans count the whole run; a resumed run also says what this session did.
+    const before = start.executedBefore ?? 0;
+    const summary: RunSummary = { runId, status, steps: before + executed, replans, elapsedMs, ...(start.executedBefore === undefined ? {} : { sessionSteps: executed }), ...(why === undefined ? {} : { reason: why }), ...(whyNot === undefined ? {} : { whyNot }) };
     emit('run.finished', { ...summary });
     store.setStatus(runId, status);
     return summary;
@@ -177,6 +181,8 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     const busy = new Set<string>();
     const running = new Map<string, Running>();
     let replanReason: string | undefined;
+    /** Every step that failed in this round: the re-plan names them all. */
+    const failures: string[] = [];
 
     const remainingValid = (): string | undefined => {
       const rest: PlanStep[] = steps.filter((s) => !done.has(s.id)).map((s) => ({ action: s.action, args: s.args }));
@@ -254,7 +260,8 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       executed++;
       if (!outcome.ok) {
         record('step.failed', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, reason: outcome.reason }, observed(outcome.retract, outcome.assert), true);
-        replanReason ??= `step ${s.id} (${key}) failed: ${outcome.reason}`;
+        failures.push(`step ${s.id} (${key}) failed: ${outcome.reason}`);
+        replanReason ??= failures[0];
         return;
       }
       // Observed effects: the declared ones when confirmed, then what the tool reported.
@@ -296,6 +303,7 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     }
     // Let steps in flight finish before planning again: their results are observations too.
     await Promise.all([...running.values()].map((r) => r.promise));
+    if (failures.length > 0 && (failures.length > 1 || replanReason !== failures[0])) replanReason = [...new Set([replanReason!, ...failures])].join('; ');
 
     if (replanReason === undefined && done.size === steps.length && !view.holds(goal, facts)) replanReason = `the plan ran but the goal does not hold: ${view.unmet(goal, facts).join(', ')}`;
     if (replanReason === undefined) continue;

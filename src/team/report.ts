@@ -19,7 +19,7 @@ export function describeEvent(e: RunEvent): string | undefined {
     case 'approval.given': return `${d.stepId as string} ${d.approved === true ? 'approved' : 'REJECTED'} by ${d.by as string}${d.reason === undefined ? '' : `: ${d.reason as string}`}`;
     case 'facts.changed': return (d.diverged as boolean) ? `   observed: ${[...(d.added as string[]).map((f) => `+${f}`), ...(d.deleted as string[]).map((f) => `-${f}`)].join(' ')}` : undefined;
     case 'replan': return `RE-PLAN (v${d.version as number}): ${d.reason as string}`;
-    case 'run.finished': return `run ${d.status as string}: ${d.steps as number} steps, ${d.replans as number} re-plans, ${d.elapsedMs as number} ms${d.reason === undefined ? '' : ` — ${d.reason as string}`}`;
+    case 'run.finished': return `run ${d.status as string}: ${d.steps as number} steps${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps as number} since the resume)`}, ${d.replans as number} re-plans, ${d.elapsedMs as number} ms${d.reason === undefined ? '' : ` — ${d.reason as string}`}`;
     default: return undefined;
   }
 }

@@ -69,12 +69,12 @@ export function startRun(mission: Mission, options: StartRunOptions): RunHandle 
 const factOf = (text: string): string => text.replace(/^\(|\)$/g, '');
 
 /** The state a run reached, replayed from its log. */
-function replay(events: RunEvent[]): Omit<LoopStart, 'runId' | 'seed' | 'goal' | 'firstReason' | 'startedMs'> & { finished: boolean } {
+function replay(events: RunEvent[]): Omit<LoopStart, 'runId' | 'seed' | 'goal' | 'firstReason' | 'startedMs'> & { executedBefore: number; finished: boolean } {
   const facts = new Set<string>();
   const attempts = new Map<string, number>();
   const rejected = new Set<string>();
   const stepKeys = new Map<string, string>();
-  let stepCounter = 0, planVersion = 0, replans = 0, finished = false;
+  let stepCounter = 0, planVersion = 0, replans = 0, executedBefore = 0, finished = false;
   for (const e of events) {
     const d = e.data;
     switch (e.type) {
@@ -92,6 +92,7 @@ function replay(events: RunEvent[]): Omit<LoopStart, 'runId' | 'seed' | 'goal' |
         attempts.set(key, Math.max(attempts.get(key) ?? 0, d.attempt as number));
         break;
       }
+      case 'step.finished': case 'step.failed': executedBefore++; break;
       case 'approval.given': if (d.approved === false) rejected.add(stepKeys.get(d.stepId as string) ?? ''); break;
       case 'replan': replans++; break;
       case 'run.finished': finished = true; break;
@@ -99,7 +100,7 @@ function replay(events: RunEvent[]): Omit<LoopStart, 'runId' | 'seed' | 'goal' |
     }
   }
   rejected.delete('');
-  return { facts, attempts, rejected, stepCounter, planVersion, replans, finished };
+  return { facts, attempts, rejected, stepCounter, planVersion, replans, executedBefore, finished };
 }
 
 /**

@@ -53,6 +53,28 @@ describe('atelier run / runs / show', () => {
     assert.doesNotMatch(atelier(['runs', '--db', fresh]).stdout, /run-/, 'no run was started');
   });
 
+  it('says a finished run is finished, before asking for approvals, and exits 0', () => {
+    const id = /^(run-\S+)\s+succeeded\s+paris-office/m.exec(atelier(['runs', '--db', db]).stdout)![1]!;
+    // No --approve-all and no terminal: it used to refuse for lack of approval first.
+    const r = atelier(['resume', id, '--db', db]);
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, new RegExp(`run ${id} already finished \\(succeeded: \\d+ steps, 1 re-plans\\)`));
+    assert.equal(r.stderr, '');
+  });
+
+  it('stops quietly when the reader closes the pipe (atelier show RUN | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const id = /^(run-\S+)\s+succeeded\s+paris-office/m.exec(atelier(['runs', '--db', db]).stdout)![1]!;
+    const child = spawn(join(ROOT, 'bin/atelier'), ['show', id, '--db', db], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the CLI writes anything: its first write gets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const code = await new Promise<number | null>((res) => child.once('exit', res));
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
+  });
+
   it('exits 2 for an unknown run', () => {
     const r = atelier(['show', 'run-nope', '--db', db]);
     assert.equal(r.status, 2);
