@@ -9,7 +9,8 @@
  * - a predicate an effect writes that nothing reads (no precondition, goal, fact or rule)
  *   is allowed (a record of what was done), unless its name is one edit or two away from a
  *   predicate that is read: then it is taken for a misspelling;
- * - when the mission declares objects, every object a fact names must be declared;
+ * - when the mission declares objects, every object a fact names (in mission.yaml or in the
+ *   knowledge file) must be declared;
  * - every capability an agent lists must be needed by some tool (the tool's capability or
  *   its name), otherwise that agent can do nothing with it.
  */
@@ -47,6 +48,8 @@ export interface VocabularyInput {
   facts: { text: string; predicate: string; args: string[] }[];
   /** The knowledge file: its facts and rules provide predicates too. */
   knowledge?: MissionKnowledge;
+  /** Its path, for mistakes in its facts. */
+  knowledgeFile?: string;
   /** Declared object names; when there are some, facts may name only these. */
   objects?: ReadonlySet<string>;
 }
@@ -100,6 +103,17 @@ export function checkVocabulary(input: VocabularyInput): void {
     }
   }
   if (input.objects === undefined || input.objects.size === 0) return;
+  for (const f of k?.facts ?? []) {
+    for (const a of f.args) {
+      const o = a.kind === 'const' ? String(a.value).toLowerCase() : undefined;
+      if (o === undefined || input.objects.has(o)) continue;
+      const near = closest(o, input.objects);
+      throw new MissionError(input.knowledgeFile ?? input.file, undefined, `undeclared object '${o}' in the fact ${f.predicate}(...)`, {
+        hint: `${near === undefined ? '' : `did you mean '${near}'? `}the mission declares objects, so every object a fact names is declared under objects in mission.yaml`,
+        ...(f.loc === undefined ? {} : { line: f.loc.line, col: f.loc.col }),
+      });
+    }
+  }
   input.facts.forEach((f, i) => {
     for (const o of f.args) {
       if (!input.objects!.has(o)) {

@@ -166,7 +166,7 @@ export async function loadMission(path: string): Promise<Mission> {
   checkVocabulary({
     file, locate, goal: m.goal, facts: fileFacts, objects: new Set(objects.map((o) => o.name)),
     tools: Object.entries(m.tools).map(([key, t]) => ({ key, effect: t.effect, ...(t.precondition === undefined ? {} : { precondition: t.precondition }) })),
-    ...(knowledge === undefined ? {} : { knowledge }),
+    ...(knowledge === undefined ? {} : { knowledge, knowledgeFile: knowledgeFile! }),
   });
   const { domain: missionDomain, idle } = domainForTools({ name: base.name, tools, agents, types: m.types ?? {}, objects, facts, goal: m.goal, derived: knowledge?.derived ?? [], file, locate, toolKeys: new Map(Object.keys(m.tools).map((k) => [k.toLowerCase(), k])) });
   const goal = goalOf(missionDomain, objects, m.goal, file, 'goal', (offset) => locate(['goal'], offset));

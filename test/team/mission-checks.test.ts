@@ -64,6 +64,16 @@ describe('mission mistakes that used to load silently', () => {
     });
   }
 
+  it('rejects an undeclared object in a fact of the knowledge file, at its file:line:col', async () => {
+    const dir = edited('paris-office', 'name: paris-office', 'name: paris-office');
+    const k = readFileSync(join(dir, 'knowledge.dl'), 'utf8');
+    writeFileSync(join(dir, 'knowledge.dl'), `${k}\nhas_skill(zoe, alignment).\n`);
+    const err = await rejection(dir);
+    assert.equal(err.file, join(dir, 'knowledge.dl'));
+    assert.match(err.message, /undeclared object 'zoe'/);
+    assert.deepEqual({ line: err.location?.line, col: err.location?.col }, { line: k.split('\n').length + 1, col: 1 });
+  });
+
   it('still loads both examples', async () => {
     await loadMission(join(ROOT, 'examples/paris-office'));
     await loadMission(join(ROOT, 'examples/pddl-mission'));
