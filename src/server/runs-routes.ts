@@ -169,7 +169,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     } catch (err) {
       // The goal is checked before the run starts: a bad goal is a 400 on the `goal` field.
       if (err instanceof UserError && body.goal !== undefined) {
-        throw new HttpError(400, 'invalid_goal', `goal: ${err.message}`, {
+        throw new HttpError(400, 'invalid_goal', err.message.startsWith('goal') ? err.message : `goal: ${err.message}`, {
           field: 'goal',
           ...(err.location ? { location: { line: err.location.line, col: err.location.col } } : {}),
           ...(err.hint ? { hint: err.hint } : {}),

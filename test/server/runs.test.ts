@@ -119,6 +119,15 @@ describe('runs API over HTTP', () => {
     assert.match(String(err.hint), new RegExp(FLAGSHIP_MISSION));
   });
 
+  it('answers a goal naming an unknown object with 400 on the goal field, said once', async () => {
+    const res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION, goal: '(and (hired zed))' } });
+    assert.equal(res.status, 400);
+    const err = await errorOf(res);
+    assert.equal(err.code, 'invalid_goal');
+    assert.equal(err.field, 'goal');
+    assert.match(err.message, /^goal: [^:]*zed/);
+  });
+
   it('answers 404 for an unknown run, on every run route', async () => {
     for (const path of ['/api/runs/nope', '/api/runs/nope/events']) {
       const res = await server.call(path);
