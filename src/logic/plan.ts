@@ -217,8 +217,12 @@ function makeAtom(
     let mask = 0;
     for (const p of boundPos) mask |= 1 << p;
     return () => {
+      // No visible rows (e.g. the first round of a recursive rule): do not build an
+      // index that every later insert into the relation would have to maintain.
+      const lim = env.lim[rel.id]!;
+      if (lim === 0 || rel.count === 0) return;
       fillKey();
-      const idx = rel.index(mask), lim = env.lim[rel.id]!, m = env.mask;
+      const idx = rel.index(mask), m = env.mask;
       let e = idx.first(key);
       while (e !== 0 && !env.stop) {
         const row = e - 1;
