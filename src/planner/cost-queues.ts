@@ -1,5 +1,6 @@
 /**
- * The priority queues of the delete-relaxation heuristics (facts keyed by their cost).
+ * Priority queues: the delete-relaxation heuristics' (facts keyed by their cost) and the
+ * search's open lists (states keyed by h or f).
  * `Heap` breaks ties arbitrarily; `FifoHeap` pops equal keys in push order, which is
  * exactly the order of a bucket queue, so it can replace one without changing any
  * heuristic value or best supporter.

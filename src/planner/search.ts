@@ -8,6 +8,7 @@
  * - `weightedAstar`: eager best-first on g + w·h with reopening and an optional cost
  *   bound (w = 1 with an admissible heuristic is A*, optimal).
  */
+import { FifoHeap } from './cost-queues.js';
 import type { Heuristic } from './heuristics.js';
 import { applicableActions, applyAction, isGoal, pack, StateRegistry } from './state-space.js';
 import type { Space } from './state-space.js';
@@ -27,51 +28,6 @@ export interface Counters {
 const STEP = 64;
 const CLOSED = 1;
 const DEAD = 2;
-
-/** Min-heap of (key, value) with FIFO order among equal keys. */
-class OpenList {
-  private keys = new Float64Array(1024);
-  private seqs = new Float64Array(1024);
-  private vals = new Int32Array(1024);
-  size = 0;
-  private seq = 0;
-  private less(i: number, k: number, s: number): boolean {
-    return this.keys[i]! < k || (this.keys[i] === k && this.seqs[i]! < s);
-  }
-  push(k: number, v: number): void {
-    if (this.size === this.keys.length) {
-      const n = this.size * 2;
-      const k2 = new Float64Array(n); k2.set(this.keys); this.keys = k2;
-      const s2 = new Float64Array(n); s2.set(this.seqs); this.seqs = s2;
-      const v2 = new Int32Array(n); v2.set(this.vals); this.vals = v2;
-    }
-    const s = this.seq++;
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (this.less(p, k, s)) break;
-      this.keys[i] = this.keys[p]!; this.seqs[i] = this.seqs[p]!; this.vals[i] = this.vals[p]!; i = p;
-    }
-    this.keys[i] = k; this.seqs[i] = s; this.vals[i] = v;
-  }
-  topKey = 0;
-  pop(): number {
-    this.topKey = this.keys[0]!;
-    const out = this.vals[0]!;
-    const n = --this.size;
-    const k = this.keys[n]!; const s = this.seqs[n]!; const v = this.vals[n]!;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && this.less(c + 1, this.keys[c]!, this.seqs[c]!)) c++;
-      if (!this.less(c, k, s)) break;
-      this.keys[i] = this.keys[c]!; this.seqs[i] = this.seqs[c]!; this.vals[i] = this.vals[c]!; i = c;
-    }
-    this.keys[i] = k; this.seqs[i] = s; this.vals[i] = v;
-    return out;
-  }
-}
 
 /** Growable pair store for lazy open-list entries (parent state, action). */
 class Pairs {
@@ -129,7 +85,7 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
   const H = heuristics.length;
-  const queues = Array.from({ length: 2 * H }, () => new OpenList());
+  const queues = Array.from({ length: 2 * H }, () => new FifoHeap());
   const priority = new Array<number>(2 * H).fill(0);
   const entries = new Pairs();
   const preferred: number[] = [];
@@ -206,7 +162,7 @@ export function* weightedAstar(space: Space, h: Heuristic, w: number, bound: num
   const reg = new StateRegistry(space.task.basicCount);
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
-  const open = new OpenList();
+  const open = new FifoHeap();
   let hval = new Float64Array(1024);
   const setH = (id: number, v: number): void => {
     if (id >= hval.length) { const x = new Float64Array(hval.length * 2 > id ? hval.length * 2 : id + 1); x.set(hval); hval = x; }
