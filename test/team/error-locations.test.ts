@@ -1,33 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { GoalError, MissionError, loadMission, startRun } from '../../src/team/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GoalError, startRun } from '../../src/team/index.js';
+import type { MissionError } from '../../src/team/index.js';
 import { translateGoal } from '../../src/team/index.js';
 import { scriptedModel } from '../../src/models/index.js';
-import { dinnerMission, tempStore } from './helpers.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-function paris(from: string, to: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-where-'));
-  cpSync(join(ROOT, 'examples/paris-office'), dir, { recursive: true });
-  const yaml = readFileSync(join(dir, 'mission.yaml'), 'utf8');
-  assert.ok(yaml.includes(from), `the example holds ${from}`);
-  writeFileSync(join(dir, 'mission.yaml'), yaml.replace(from, to));
-  return dir;
-}
-
-async function rejection(dir: string): Promise<MissionError> {
-  try {
-    await loadMission(dir);
-  } catch (err) {
-    assert.ok(err instanceof MissionError, `a MissionError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the mission to be rejected');
-}
+import { dinnerMission, editedExample, rejection, tempStore } from './helpers.js';
 
 /** 1-based line:col in mission.yaml of the `nth` occurrence of `needle` on the line that holds `lineWith`. */
 function at(dir: string, lineWith: string, needle: string): { line: number; col: number } {
@@ -41,7 +20,7 @@ const where = (e: MissionError): { line: number; col: number } => ({ line: e.loc
 
 describe('error locations point at the mission, not at generated text', () => {
   it('an unbalanced precondition: the field, the precondition, and the unclosed ( in mission.yaml', async () => {
-    const dir = paris('precondition: (qualified ?c ?p)\n', 'precondition: (and (qualified ?c ?p)\n');
+    const dir = editedExample('paris-office', 'precondition: (qualified ?c ?p)\n', 'precondition: (and (qualified ?c ?p)\n');
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.screen.precondition');
     assert.match(err.message, /unbalanced parentheses: this '\(' is never closed/);
@@ -51,7 +30,7 @@ describe('error locations point at the mission, not at generated text', () => {
   });
 
   it('a ) too many in an effect: the effect field and that )', async () => {
-    const dir = paris('effect: (screened ?c ?p)', 'effect: (screened ?c ?p))');
+    const dir = editedExample('paris-office', 'effect: (screened ?c ?p)', 'effect: (screened ?c ?p))');
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.screen.effect');
     assert.match(err.message, /closes nothing/);
@@ -60,7 +39,7 @@ describe('error locations point at the mission, not at generated text', () => {
   });
 
   it('a parser error inside an effect (undeclared variable) is mapped back to the effect, at the variable', async () => {
-    const dir = paris('effect: (screened ?c ?p)', 'effect: (screened ?c ?q)');
+    const dir = editedExample('paris-office', 'effect: (screened ?c ?p)', 'effect: (screened ?c ?q)');
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.screen.effect');
     assert.match(err.message, /undeclared variable '\?q'/);
@@ -68,21 +47,21 @@ describe('error locations point at the mission, not at generated text', () => {
   });
 
   it('a wrong arity is reported where it is used, not where the predicate happened to be first seen', async () => {
-    const dir = paris('precondition: (qualified ?c ?p)\n', 'precondition: (qualified ?c)\n');
+    const dir = editedExample('paris-office', 'precondition: (qualified ?c ?p)\n', 'precondition: (qualified ?c)\n');
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.screen.precondition');
     assert.match(err.message, /takes 2 arguments \(as in the knowledge file\), found 1/);
   });
 
   it('a mistake in a folded multi-line precondition is found on its own line', async () => {
-    const dir = paris('precondition: (and (screened ?c ?p) (qualified ?c ?p))', 'precondition: >-\n      (and (screened ?c ?p)\n      (qualified ?c ?p) (foo ?c ?p ?q)');
+    const dir = editedExample('paris-office', 'precondition: (and (screened ?c ?p) (qualified ?c ?p))', 'precondition: >-\n      (and (screened ?c ?p)\n      (qualified ?c ?p) (foo ?c ?p ?q)');
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.interview.precondition');
     assert.deepEqual(where(err), at(dir, '      (and (screened ?c ?p)', '(and'));
   });
 
   it('a missing knowledge file is reported against mission.yaml\'s knowledge field', async () => {
-    const dir = paris('knowledge: knowledge.dl', 'knowledge: nope.dl');
+    const dir = editedExample('paris-office', 'knowledge: knowledge.dl', 'knowledge: nope.dl');
     const err = await rejection(dir);
     assert.equal(err.file, join(dir, 'mission.yaml'));
     assert.equal(err.field, 'knowledge');
@@ -102,7 +81,7 @@ describe('error locations point at the mission, not at generated text', () => {
   });
 
   it('a bad goal in mission.yaml is located in the goal scalar', async () => {
-    const dir = paris('goal: (and (announced paris))', 'goal: (and (announced pariss))');
+    const dir = editedExample('paris-office', 'goal: (and (announced paris))', 'goal: (and (announced pariss))');
     const err = await rejection(dir);
     assert.equal(err.field, 'goal');
     assert.equal(err.message.match(/goal:/g)?.length, 1, err.message);

@@ -1,9 +1,33 @@
 /** Small missions for the team tests, defined in TypeScript. */
-import { mkdtempSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { defineMission, openRunStore, planningTool } from '../../src/team/index.js';
+import { join, resolve } from 'node:path';
+import { MissionError, defineMission, loadMission, openRunStore, planningTool } from '../../src/team/index.js';
 import type { Mission, RunStore, ToolOutcome, World } from '../../src/team/index.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A copy of an example mission folder with one edit to its mission.yaml (which must apply). */
+export function editedExample(example: string, from: string, to: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-edited-'));
+  cpSync(join(ROOT, 'examples', example), dir, { recursive: true });
+  const yaml = readFileSync(join(dir, 'mission.yaml'), 'utf8');
+  assert.ok(yaml.includes(from), `the example holds ${from}`);
+  writeFileSync(join(dir, 'mission.yaml'), yaml.replace(from, to));
+  return dir;
+}
+
+/** The MissionError that loading `dir` throws (fails the test if it loads). */
+export async function rejection(dir: string): Promise<MissionError> {
+  try {
+    await loadMission(dir);
+  } catch (err) {
+    assert.ok(err instanceof MissionError, `a MissionError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail('expected the mission to be rejected');
+}
 
 export function tempStore(): { store: RunStore; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-team-'));

@@ -1,31 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MissionError, defineMission, loadMission, planningTool } from '../../src/team/index.js';
+import { editedExample, rejection } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** A copy of an example with one edit to mission.yaml (which must apply). */
-function edited(example: string, from: string, to: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-checks-'));
-  cpSync(join(ROOT, 'examples', example), dir, { recursive: true });
-  const yaml = readFileSync(join(dir, 'mission.yaml'), 'utf8');
-  assert.ok(yaml.includes(from), `the example holds ${from}`);
-  writeFileSync(join(dir, 'mission.yaml'), yaml.replace(from, to));
-  return dir;
-}
-
-async function rejection(dir: string): Promise<MissionError> {
-  try {
-    await loadMission(dir);
-  } catch (err) {
-    assert.ok(err instanceof MissionError, `a MissionError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the mission to be rejected');
-}
 
 /** line:col of `needle` in the mission.yaml of `dir` (1-based). */
 function position(dir: string, needle: string): { line: number; col: number } {
@@ -52,7 +32,7 @@ const cases: { name: string; example: string; from: string; to: string; field: s
 describe('mission mistakes that used to load silently', () => {
   for (const c of cases) {
     it(`rejects ${c.name}, naming the file, the field and the line`, async () => {
-      const dir = edited(c.example, c.from, c.to);
+      const dir = editedExample(c.example, c.from, c.to);
       const err = await rejection(dir);
       assert.equal(err.file, join(dir, 'mission.yaml'));
       assert.equal(err.field ?? '', c.field);
@@ -65,7 +45,7 @@ describe('mission mistakes that used to load silently', () => {
   }
 
   it('rejects an undeclared object in a fact of the knowledge file, at its file:line:col', async () => {
-    const dir = edited('paris-office', 'name: paris-office', 'name: paris-office');
+    const dir = editedExample('paris-office', 'name: paris-office', 'name: paris-office');
     const k = readFileSync(join(dir, 'knowledge.dl'), 'utf8');
     writeFileSync(join(dir, 'knowledge.dl'), `${k}\nhas_skill(zoe, alignment).\n`);
     const err = await rejection(dir);
@@ -80,7 +60,7 @@ describe('mission mistakes that used to load silently', () => {
   });
 
   it('allows an effect nothing reads when it resembles nothing (a record of what was done)', async () => {
-    const m = await loadMission(edited('paris-office', 'effect: (visited ?s)', 'effect: (and (visited ?s) (site_toured ?s))'));
+    const m = await loadMission(editedExample('paris-office', 'effect: (visited ?s)', 'effect: (and (visited ?s) (site_toured ?s))'));
     assert.ok(m.domain.predicates.some((p) => p.name === 'site_toured'));
   });
 
