@@ -2,9 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GoalError, startRun } from '../../src/team/index.js';
+import { GoalError, startRun, translateGoal } from '../../src/team/index.js';
 import type { MissionError } from '../../src/team/index.js';
-import { translateGoal } from '../../src/team/index.js';
 import { scriptedModel } from '../../src/models/index.js';
 import { dinnerMission, editedExample, rejection, tempStore } from './helpers.js';
 
