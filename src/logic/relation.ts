@@ -34,9 +34,16 @@ export class Index {
   next: Int32Array; // per row: next row + 1 in its group, or 0
   private groups = 0;
   constructor(readonly rel: Relation, readonly positions: readonly number[]) {
-    this.slots = new Int32Array(64);
+    // Sized for the rows already there: growing rehashes every group head, a random
+    // read of its row (a cache miss each on a large relation). If there turn out to be
+    // few groups, shrink once (rehashing only the heads).
+    let slots = 64;
+    while (slots < 2 * rel.count) slots *= 2;
+    this.slots = new Int32Array(slots);
     this.next = new Int32Array(Math.max(16, rel.capacity));
     for (let r = 0; r < rel.count; r++) if (rel.state[r] !== 0) this.add(r);
+    while (slots > 64 && this.groups * 8 < slots) slots /= 2;
+    if (slots < this.slots.length) this.resize(slots);
   }
 
   private rowHash(row: number): number {
@@ -64,7 +71,7 @@ export class Index {
       if (head === 0) {
         this.slots[s] = row + 1;
         this.next[row] = 0;
-        if (++this.groups * 2 > this.slots.length) this.grow();
+        if (++this.groups * 2 > this.slots.length) this.resize(this.slots.length * 2);
         return;
       }
       if (this.sameKey(head - 1, row)) {
@@ -75,9 +82,9 @@ export class Index {
     }
   }
 
-  private grow(): void {
+  private resize(size: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
+    this.slots = new Int32Array(size);
     const mask = this.slots.length - 1;
     for (const head of old) {
       if (head === 0) continue;
