@@ -20,9 +20,10 @@ import { LogicError } from './errors.js';
 import { parseAtom, parseProgram } from './parse.js';
 import { compilePlan } from './plan.js';
 import type { Plan, PlanContext, RunEnv } from './plan.js';
+import { Interner } from './intern.js';
 import { LIVE, NEW, OLD, Relation } from './relation.js';
-import { Rows } from './rows.js';
-import type { Atom, Program, Rule, Term, Value } from './types.js';
+import { Rows, Tuples } from './rows.js';
+import type { Atom, Constant, Program, Rule, Term, Value } from './types.js';
 
 /** Facts whose truth changed in one update (base or derived), sorted. */
 export interface Changes {
@@ -74,9 +75,8 @@ export class Engine {
   readonly checked: CheckedProgram;
   readonly relations: Relation[] = [];
   private readonly byName = new Map<string, Relation>();
-  private readonly strIds = new Map<string, number>();
-  private readonly numIds = new Map<number, number>();
-  readonly values: Value[] = [];
+  private readonly interner = new Interner();
+  readonly values: Value[] = this.interner.values;
   /** Relations of each component, in evaluation order. */
   readonly components: Relation[][] = [];
   readonly componentOf: number[] = [];
@@ -115,20 +115,12 @@ export class Engine {
   }
 
   intern(v: Value): number {
-    const m = typeof v === 'number' ? this.numIds : this.strIds;
-    let id = (m as Map<Value, number>).get(v);
-    if (id === undefined) {
-      if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new LogicError(`${v} is not an integer`, undefined, 'numbers in facts must be safe integers');
-      id = this.values.length;
-      this.values.push(v);
-      (m as Map<Value, number>).set(v, id);
-    }
-    return id;
+    return this.interner.intern(v);
   }
 
   /** Id of an already interned value, or -1. */
   lookup(v: Value): number {
-    return (typeof v === 'number' ? this.numIds.get(v) : this.strIds.get(v)) ?? -1;
+    return this.interner.lookup(v);
   }
 
   relation(predicate: string): Relation {
@@ -177,17 +169,29 @@ export class Engine {
 
   /** Ids of a ground atom, or undefined when a value was never seen (so the fact is absent). */
   idsOf(a: Atom, create: boolean): Int32Array | undefined {
-    const vals = a.args.map((t) => {
+    const out = new Rows();
+    return this.pushIds(a, create, out) ? out.rows.slice(0, out.length) : undefined;
+  }
+
+  /**
+   * Appends the ids of ground atom `a` to `out`, or returns false (leaving `out` as it
+   * was) when a value was never seen. Updates pack their facts this way: one small
+   * array per fact cost more in allocation and GC than the rest of loading.
+   */
+  private pushIds(a: Atom, create: boolean, out: Rows): boolean {
+    for (const t of a.args) {
       if (t.kind === 'var') throw new LogicError(`${formatAtom(a)} is not ground (variable ${t.name})`, a.loc, 'facts must contain constants only');
-      return t.value;
-    });
-    const ids = new Int32Array(vals.length);
-    for (let i = 0; i < vals.length; i++) {
-      const id = create ? this.intern(vals[i]!) : this.lookup(vals[i]!);
-      if (id < 0) return undefined;
-      ids[i] = id;
     }
-    return ids;
+    const start = out.length;
+    for (const t of a.args) {
+      const id = create ? this.intern((t as Constant).value) : this.lookup((t as Constant).value);
+      if (id < 0) {
+        out.length = start;
+        return false;
+      }
+      out.push(id);
+    }
+    return true;
   }
 
   atomOf(rel: Relation, row: number): Atom {
@@ -199,16 +203,18 @@ export class Engine {
   /** Asserts and retracts base facts; derived facts follow. Retracting a fact that is
    * only derived (not asserted) has no effect. A fact in both lists ends up asserted. */
   update(toAssert: readonly Atom[], toRetract: readonly Atom[], report = true): Changes {
-    const asserts = new Map<Relation, Int32Array[]>();
-    const retracts = new Map<Relation, Int32Array[]>();
+    const asserts = new Map<Relation, Tuples>();
+    const retracts = new Map<Relation, Tuples>();
     for (const a of toRetract) {
       const rel = this.relationFor(a);
-      const ids = this.idsOf(a, false);
-      if (ids !== undefined) (retracts.get(rel) ?? retracts.set(rel, []).get(rel)!).push(ids);
+      const ts = retracts.get(rel) ?? retracts.set(rel, new Tuples()).get(rel)!;
+      if (this.pushIds(a, false, ts.ids)) ts.count++;
     }
     for (const a of toAssert) {
       const rel = this.relationFor(a);
-      (asserts.get(rel) ?? asserts.set(rel, []).get(rel)!).push(this.idsOf(a, true)!);
+      const ts = asserts.get(rel) ?? asserts.set(rel, new Tuples()).get(rel)!;
+      this.pushIds(a, true, ts.ids);
+      ts.count++;
     }
     const inserted = this.relations.map(() => new Rows());
     const deleted = this.relations.map(() => new Rows());
@@ -246,7 +252,7 @@ export class Engine {
   }
 
   private updateComponent(
-    c: number, asserts: Map<Relation, Int32Array[]>, retracts: Map<Relation, Int32Array[]>, inserted: Rows[], deleted: Rows[],
+    c: number, asserts: Map<Relation, Tuples>, retracts: Map<Relation, Tuples>, inserted: Rows[], deleted: Rows[],
   ): void {
     const rels = this.components[c]!;
     const rules = this.rulesOfComponent[c]!;
@@ -262,8 +268,9 @@ export class Engine {
       }
     };
     for (const rel of rels) {
-      for (const t of retracts.get(rel) ?? []) {
-        const row = rel.find(t);
+      const ts = retracts.get(rel);
+      for (let i = 0; ts !== undefined && i < ts.count; i++) {
+        const row = rel.find(ts.ids.rows, i * rel.arity);
         if (row >= 0 && rel.base[row]) { rel.base[row] = 0; overdelete(rel, row); }
       }
     }
@@ -311,10 +318,11 @@ export class Engine {
     }
     // 3. Assert base facts, then insert consequences round by round.
     for (const rel of rels) {
-      for (const t of asserts.get(rel) ?? []) {
-        let row = rel.find(t);
+      const ts = asserts.get(rel);
+      for (let i = 0; ts !== undefined && i < ts.count; i++) {
+        let row = rel.find(ts.ids.rows, i * rel.arity);
         if (row < 0) {
-          row = rel.append(t, 0, NEW, 0, 1);
+          row = rel.append(ts.ids.rows, i * rel.arity, NEW, 0, 1);
           inserted[rel.id]!.push(row);
           seeds.get(rel)!.push(row);
         } else {

@@ -11,3 +11,10 @@ export class Rows {
     this.rows[this.length++] = row;
   }
 }
+
+/** Tuples of one relation packed one after another in `ids` (the facts of one update). */
+export class Tuples {
+  readonly ids = new Rows();
+  /** Number of tuples (arity-0 tuples take no ids). */
+  count = 0;
+}
