@@ -66,9 +66,12 @@ function check(mission: Mission, answer: string | null): string {
   return text;
 }
 
-/** Translates `request` into a formal goal with `model`; UserError after `maxAttempts` invalid answers. */
-export async function translateGoal(model: Model, mission: Mission, request: string, options: { maxAttempts?: number; signal?: AbortSignal } = {}): Promise<GoalTranslation> {
-  const maxAttempts = options.maxAttempts ?? 3;
+/**
+ * Translates `request` into a formal goal with `model`. An invalid answer is sent back with
+ * its error at most `maxCorrections` times (default 3); then a UserError.
+ */
+export async function translateGoal(model: Model, mission: Mission, request: string, options: { maxCorrections?: number; signal?: AbortSignal } = {}): Promise<GoalTranslation> {
+  const maxAttempts = 1 + (options.maxCorrections ?? 3);
   const preds = mission.domain.predicates.map((p) => `(${[p.name, ...p.params.map((x) => x.name)].join(' ')})`).join(', ');
   const messages: Message[] = [
     { role: 'system', content: `You translate a request into a formal goal for the mission "${mission.name}". Use only these predicates: ${preds}. Objects: ${mission.objects.map((o) => `${o.name} (${o.type})`).join(', ')}. Answer with JSON {"goals": [{"predicate", "args", "negated"}]}: the facts that must hold at the end.` },
@@ -87,5 +90,5 @@ export async function translateGoal(model: Model, mission: Mission, request: str
       messages.push({ role: 'assistant', content: res.text }, { role: 'user', content: `That goal is invalid: ${msg}. Answer again with a corrected JSON goal.` });
     }
   }
-  throw new UserError(`the model did not give a valid goal in ${maxAttempts} attempts: ${errors[errors.length - 1]}`, { hint: 'rephrase the goal, or give it in PDDL with --goal "(and ...)"', exitCode: 1 });
+  throw new UserError(`the model did not give a valid goal in ${maxAttempts} answers (${maxAttempts - 1} sent back with their error): ${errors[errors.length - 1]}`, { hint: 'rephrase the goal, or give it in PDDL with --goal "(and ...)"', exitCode: 1 });
 }

@@ -40,9 +40,10 @@ describe('natural-language goals (scripted model)', () => {
     assert.match(retry.content as string, /invalid.*lasagna/s);
   });
 
-  it('gives up after three invalid answers with a user error', async () => {
-    const model = scriptedModel(['not json', answer([{ predicate: 'flies', args: [] }]), answer([{ predicate: 'served', args: ['sauce', 'pasta'] }])]);
-    await assert.rejects(translateGoal(model, dinnerMission(), 'fly'), (err: unknown) => err instanceof UserError && /3 attempts/.test(err.message));
+  it('sends an invalid answer back at most three times, then gives up with a user error', async () => {
+    const model = scriptedModel(['not json', answer([{ predicate: 'flies', args: [] }]), answer([{ predicate: 'served', args: ['sauce', 'pasta'] }]), answer([{ predicate: 'teleported', args: [] }])]);
+    await assert.rejects(translateGoal(model, dinnerMission(), 'fly'), (err: unknown) => err instanceof UserError && /4 answers \(3 sent back/.test(err.message));
+    assert.equal(model.requests.length, 4);
     assert.equal(model.remaining(), 0);
   });
 });
