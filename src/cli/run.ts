@@ -193,7 +193,7 @@ export function resumeCommand(): Command {
         const finished = readEvents(store, runId).find((e) => e.type === 'run.finished');
         if (finished !== undefined) {
           const d = finished.data as { status: string; steps: number; replans: number };
-          process.stdout.write(`run ${runId} already finished (${d.status}: ${d.steps} steps, ${d.replans} re-plans); nothing to resume\n`);
+          process.stdout.write(`run ${runId} already finished (${d.status}: ${d.steps} steps, ${d.replans} re-plan${d.replans === 1 ? '' : 's'}); nothing to resume\n`);
           return;
         }
         const o = stored.options as { concurrency?: number; maxReplans?: number };

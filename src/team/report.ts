@@ -3,6 +3,8 @@ import type { RunStore } from '../store/runs.js';
 import type { PlannedStep, RunEvent } from './events.js';
 import { getRun, readEvents } from './run.js';
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const call = (d: Record<string, unknown>): string => `(${[d.action as string, ...((d.args as string[] | undefined) ?? [])].join(' ')})`;
 
 /** A one-line description of an event, or undefined for events not worth a line. */
@@ -19,7 +21,7 @@ export function describeEvent(e: RunEvent): string | undefined {
     case 'approval.given': return `${d.stepId as string} ${d.approved === true ? 'approved' : 'REJECTED'} by ${d.by as string}${d.reason === undefined ? '' : `: ${d.reason as string}`}`;
     case 'facts.changed': return (d.diverged as boolean) ? `   observed: ${[...(d.added as string[]).map((f) => `+${f}`), ...(d.deleted as string[]).map((f) => `-${f}`)].join(' ')}` : undefined;
     case 'replan': return `RE-PLAN (v${d.version as number}): ${d.reason as string}`;
-    case 'run.finished': return `run ${d.status as string}: ${d.steps as number} steps${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps as number} since the resume)`}, ${d.replans as number} re-plans, ${d.elapsedMs as number} ms${d.reason === undefined ? '' : ` — ${d.reason as string}`}`;
+    case 'run.finished': return `run ${d.status as string}: ${plural(d.steps as number, 'step')}${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps as number} since the resume)`}, ${plural(d.replans as number, 're-plan')}, ${d.elapsedMs as number} ms${d.reason === undefined ? '' : ` — ${d.reason as string}`}`;
     default: return undefined;
   }
 }

@@ -18,7 +18,7 @@ describe('atelier run / runs / show', () => {
     assert.match(r.stdout, /plan v1 \(initial plan\): \d+ steps/);
     assert.match(r.stdout, /recruiter\s+\(screen /);
     assert.match(r.stdout, /RE-PLAN \(v2\): .+/);
-    assert.match(r.stdout, /run succeeded: \d+ steps, 1 re-plans/);
+    assert.match(r.stdout, /run succeeded: \d+ steps, 1 re-plan,/);
     const report = /report: (.+\.md)/.exec(r.stdout)![1]!;
     assert.ok(existsSync(report));
     assert.match(readFileSync(report, 'utf8'), /## Plan v2/);
@@ -58,7 +58,7 @@ describe('atelier run / runs / show', () => {
     // No --approve-all and no terminal: it used to refuse for lack of approval first.
     const r = atelier(['resume', id, '--db', db]);
     assert.equal(r.status, 0, r.stderr + r.stdout);
-    assert.match(r.stdout, new RegExp(`run ${id} already finished \\(succeeded: \\d+ steps, 1 re-plans\\)`));
+    assert.match(r.stdout, new RegExp(`run ${id} already finished \\(succeeded: \\d+ steps, 1 re-plan\\)`));
     assert.equal(r.stderr, '');
   });
 
