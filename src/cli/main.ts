@@ -1,6 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { UserError, formatUserError } from '../errors.js';
-import { version } from '../version.js';
 
 /**
  * The `atelier` command. Each capability contributes one subcommand module; this file
@@ -8,6 +7,8 @@ import { version } from '../version.js';
  *
  * Subcommand modules are imported on demand: `atelier plan` loads the planner, not the
  * HTTP server or the agent runtime, so it starts fast. `--help` loads them all.
+ * A plain `atelier plan DOMAIN PROBLEM [options]` does not even load commander (see
+ * plainPlanArgs); anything unusual goes through commander as before.
  */
 type CommandFactory = () => Command;
 
@@ -32,28 +33,44 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   serve: async () => (await import('./serve.js')).serveCommand,
 };
 
-const program = new Command('atelier')
-  .description('Teams of AI assistants that reason, plan and collaborate.')
-  .version(version)
-  .showHelpAfterError()
-  .exitOverride();
+function reportUserError(err: unknown): void {
+  if (!(err instanceof UserError)) throw err;
+  process.stderr.write(`${formatUserError(err)}\n`);
+  process.exitCode = err.exitCode;
+}
 
 const requested = process.argv[2];
-const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
-for (const name of names) program.addCommand((await COMMANDS[name]!())());
-// Subcommands do not inherit exitOverride: without it a usage mistake would exit 1, not 2.
-for (const command of program.commands) command.exitOverride().showHelpAfterError();
+const plainPlan = requested === 'plan' ? await import('./plan.js') : undefined;
+const plain = plainPlan?.plainPlanArgs(process.argv.slice(3));
+if (plainPlan && plain) {
+  try {
+    await plainPlan.runPlan(plain.domain, plain.problem, plain.opts);
+  } catch (err) {
+    reportUserError(err);
+  }
+} else {
+  await runProgram();
+}
 
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  if (err instanceof CommanderError) {
+async function runProgram(): Promise<void> {
+  const { Command: CommandClass, CommanderError } = await import('commander');
+  const { version } = await import('../version.js');
+  const program = new CommandClass('atelier')
+    .description('Teams of AI assistants that reason, plan and collaborate.')
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride();
+
+  const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+  for (const name of names) program.addCommand((await COMMANDS[name]!())());
+  // Subcommands do not inherit exitOverride: without it a usage mistake would exit 1, not 2.
+  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
     // Help and version "errors" are normal exits; usage mistakes are bad input.
-    process.exitCode = err.exitCode === 0 ? 0 : 2;
-  } else if (err instanceof UserError) {
-    process.stderr.write(`${formatUserError(err)}\n`);
-    process.exitCode = err.exitCode;
-  } else {
-    throw err;
+    if (err instanceof CommanderError) process.exitCode = err.exitCode === 0 ? 0 : 2;
+    else reportUserError(err);
   }
 }

@@ -5,8 +5,10 @@
  * memory limit reached, 2 bad input.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { Command } from 'commander';
+import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { formatPlan, loadDomainFile, loadProblemFile } from '../pddl/index.js';
 import { plan } from '../planner/index.js';
@@ -53,8 +55,74 @@ function summary(r: PlanResult): string {
   return `no plan found: ${r.reason === 'time' ? 'time limit reached' : r.reason === 'memory' ? 'memory limit reached' : 'aborted'}; ${work}`;
 }
 
+/** Plans `problemPath` for `domainPath` as the options say; prints the result and sets the exit code. */
+export async function runPlan(domainPath: string, problemPath: string, opts: PlanCliOptions): Promise<void> {
+  const timeLimitMs = opts.timeLimit === undefined ? undefined : parseSeconds(opts.timeLimit) * 1000;
+  if (opts.anytime && opts.optimal) throw new UserError('--anytime and --optimal cannot be combined', { hint: '--optimal already returns the best plan' });
+  if (opts.anytime && timeLimitMs === undefined) throw new UserError('--anytime needs --time-limit', { hint: 'e.g. --anytime --time-limit 60' });
+  const domain = loadDomainFile(domainPath);
+  const problem = loadProblemFile(problemPath, domain);
+  const live = process.stderr.isTTY && !opts.quiet;
+  const onProgress = live
+    ? (p: SearchProgress): void => {
+        const cost = p.bestCost === undefined ? '' : `, best cost ${p.bestCost}`;
+        process.stderr.write(`\r\x1b[K${p.expansions} expansions, best h ${Number.isFinite(p.bestH) ? p.bestH : '-'}${cost}, ${seconds(p.elapsedMs)}`);
+      }
+    : undefined;
+  const result = await plan(domain, problem, {
+    ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+    ...(opts.anytime ? { anytime: true } : {}),
+    ...(opts.optimal ? { optimal: true } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  if (live) process.stderr.write('\r\x1b[K');
+  if (!opts.quiet) process.stderr.write(`${summary(result)}\n`);
+  if (result.status === 'solved') {
+    const text = formatPlan(result.plan, result.cost, result.unitCost);
+    if (opts.output !== undefined) writeAtomically(opts.output, text);
+    if (opts.json) {
+      const steps = result.plan.map((s) => `(${[s.action, ...s.args].join(' ')})`);
+      process.stdout.write(`${JSON.stringify({ status: result.status, plan: steps, cost: result.cost, unitCost: result.unitCost, stats: result.stats })}\n`);
+    } else if (opts.output === undefined) process.stdout.write(text);
+    process.exitCode = EXIT_SOLVED;
+    return;
+  }
+  if (opts.json) process.stdout.write(`${JSON.stringify({ status: result.status, plan: null, cost: null, stats: result.stats, ...(result.status === 'limit' ? { reason: result.reason } : {}) })}\n`);
+  process.exitCode = result.status === 'unsolvable' ? EXIT_UNSOLVABLE : EXIT_LIMIT;
+}
+
+/**
+ * The arguments of `atelier plan` when they are plain (two files and known options,
+ * as the benchmark passes them), read without loading commander, which costs ~10 ms
+ * of start-up per run. Anything else (help, an unknown or malformed option, a wrong
+ * number of files) gives undefined, and commander parses and reports it as usual.
+ */
+export function plainPlanArgs(args: string[]): { domain: string; problem: string; opts: PlanCliOptions } | undefined {
+  if (args.some((a) => a === '--' || a === '-')) return undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args, allowPositionals: true, strict: true,
+      options: {
+        output: { type: 'string', short: 'o' }, 'time-limit': { type: 'string' }, anytime: { type: 'boolean' },
+        optimal: { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+      },
+    });
+    if (positionals.length !== 2) return undefined;
+    const { output, 'time-limit': timeLimit, anytime, optimal, json, quiet } = values;
+    const opts: PlanCliOptions = {
+      ...(output === undefined ? {} : { output }), ...(timeLimit === undefined ? {} : { timeLimit }),
+      ...(anytime ? { anytime } : {}), ...(optimal ? { optimal } : {}), ...(json ? { json } : {}), ...(quiet ? { quiet } : {}),
+    };
+    return { domain: positionals[0]!, problem: positionals[1]!, opts };
+  } catch {
+    return undefined;
+  }
+}
+
 export function planCommand(): Command {
-  return new Command('plan')
+  // Loaded here, not imported, so that the plain path above never loads commander.
+  const { Command: CommandClass } = createRequire(import.meta.url)('commander') as typeof import('commander');
+  return new CommandClass('plan')
     .description('Find a plan for a PDDL problem (LAMA-style greedy search; --optimal for A*)')
     .argument('<domain>', 'PDDL domain file')
     .argument('<problem>', 'PDDL problem file')
@@ -66,38 +134,5 @@ export function planCommand(): Command {
     .option('--quiet', 'no progress or summary on stderr')
     .exitOverride()
     .showHelpAfterError()
-    .action(async (domainPath: string, problemPath: string, opts: PlanCliOptions) => {
-      const timeLimitMs = opts.timeLimit === undefined ? undefined : parseSeconds(opts.timeLimit) * 1000;
-      if (opts.anytime && opts.optimal) throw new UserError('--anytime and --optimal cannot be combined', { hint: '--optimal already returns the best plan' });
-      if (opts.anytime && timeLimitMs === undefined) throw new UserError('--anytime needs --time-limit', { hint: 'e.g. --anytime --time-limit 60' });
-      const domain = loadDomainFile(domainPath);
-      const problem = loadProblemFile(problemPath, domain);
-      const live = process.stderr.isTTY && !opts.quiet;
-      const onProgress = live
-        ? (p: SearchProgress): void => {
-            const cost = p.bestCost === undefined ? '' : `, best cost ${p.bestCost}`;
-            process.stderr.write(`\r\x1b[K${p.expansions} expansions, best h ${Number.isFinite(p.bestH) ? p.bestH : '-'}${cost}, ${seconds(p.elapsedMs)}`);
-          }
-        : undefined;
-      const result = await plan(domain, problem, {
-        ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
-        ...(opts.anytime ? { anytime: true } : {}),
-        ...(opts.optimal ? { optimal: true } : {}),
-        ...(onProgress ? { onProgress } : {}),
-      });
-      if (live) process.stderr.write('\r\x1b[K');
-      if (!opts.quiet) process.stderr.write(`${summary(result)}\n`);
-      if (result.status === 'solved') {
-        const text = formatPlan(result.plan, result.cost, result.unitCost);
-        if (opts.output !== undefined) writeAtomically(opts.output, text);
-        if (opts.json) {
-          const steps = result.plan.map((s) => `(${[s.action, ...s.args].join(' ')})`);
-          process.stdout.write(`${JSON.stringify({ status: result.status, plan: steps, cost: result.cost, unitCost: result.unitCost, stats: result.stats })}\n`);
-        } else if (opts.output === undefined) process.stdout.write(text);
-        process.exitCode = EXIT_SOLVED;
-        return;
-      }
-      if (opts.json) process.stdout.write(`${JSON.stringify({ status: result.status, plan: null, cost: null, stats: result.stats, ...(result.status === 'limit' ? { reason: result.reason } : {}) })}\n`);
-      process.exitCode = result.status === 'unsolvable' ? EXIT_UNSOLVABLE : EXIT_LIMIT;
-    });
+    .action(runPlan);
 }

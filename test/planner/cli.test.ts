@@ -79,3 +79,18 @@ describe('atelier plan', () => {
     assert.match(bad.stderr, /--time-limit expects a positive number/);
   });
 });
+
+describe('plainPlanArgs (the start-up path that skips commander)', () => {
+  it('reads two files and the known options, last value winning as in commander', async () => {
+    const { plainPlanArgs } = await import('../../src/cli/plan.js');
+    assert.deepEqual(plainPlanArgs(['d.pddl', '--quiet', 'p.pddl', '-o', 'out', '--time-limit=5', '--json', '--time-limit', '7']), {
+      domain: 'd.pddl', problem: 'p.pddl', opts: { output: 'out', timeLimit: '7', json: true, quiet: true },
+    });
+  });
+  it('leaves help, unknown options, missing values and a wrong number of files to commander', async () => {
+    const { plainPlanArgs } = await import('../../src/cli/plan.js');
+    for (const args of [['d', 'p', '--help'], ['d', 'p', '-h'], ['d', 'p', '--bogus'], ['d', 'p', '-o'], ['d'], ['d', 'p', 'q'], ['d', '--', 'p']]) {
+      assert.equal(plainPlanArgs(args), undefined, args.join(' '));
+    }
+  });
+});
