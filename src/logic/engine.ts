@@ -23,24 +23,10 @@ import type { Plan, PlanContext, RunEnv } from './plan.js';
 import { Interner } from './intern.js';
 import { LIVE, NEW, OLD, Relation } from './relation.js';
 import { Rows, Tuples } from './rows.js';
-import type { Atom, Constant, Program, Rule, Term, Value } from './types.js';
+import type { Atom, Constant, Program, Term, Value } from './types.js';
+import type { Changes, EngineOptions, EvaluationStats, EvaluationStrategy, RuleInfo } from './engine-types.js';
 
-/** Facts whose truth changed in one update (base or derived), sorted. */
-export interface Changes {
-  added: Atom[];
-  removed: Atom[];
-}
-
-export interface RuleInfo {
-  rule: Rule;
-  head: Relation;
-  component: number;
-  hasPositive: boolean;
-  /** Relations read inside count aggregates: any change to them re-evaluates the rule fully. */
-  aggregated: Relation[];
-  plans: Map<number, Plan>;
-  headPlan?: Plan;
-}
+export type { Changes, EngineOptions, EvaluationStats, EvaluationStrategy, RuleInfo } from './engine-types.js';
 
 const MAXLIM = 0x7fffffff;
 
@@ -50,26 +36,6 @@ const MAXLIM = 0x7fffffff;
  * fact by fact. Exposed for tests, which force both paths.
  */
 export const tuning = { recomputeAbove: 0.5, recomputeMinRows: 256 };
-
-/**
- * How the insert fixpoint runs. `semi-naive` (the default): after the first round, each
- * rule joins only the rows derived in the previous round (deltas). `naive`: every round
- * runs every rule of the component over its full relations, until a round adds nothing.
- * Same indexes, encoding and results; naive is a reference and benchmark baseline.
- */
-export type EvaluationStrategy = 'semi-naive' | 'naive';
-
-export interface EngineOptions {
-  strategy?: EvaluationStrategy;
-}
-
-/** Work done by the insert fixpoints so far. */
-export interface EvaluationStats {
-  /** Rounds, summed over components and updates. */
-  rounds: number;
-  /** Rule instances fired (head tuples produced, duplicates included). */
-  derivations: number;
-}
 
 export class Engine {
   readonly checked: CheckedProgram;
