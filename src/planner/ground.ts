@@ -110,44 +110,53 @@ function enumerate(
     }
     env.delete(v.name);
   };
+  // Per join step: which argument positions are variables, and their declared types.
+  const orderVar = order.map((l) => l.args.map((a) => a.startsWith('?')));
+  const orderTypes = order.map((l) => l.args.map((a) => varTypes.get(a)));
+  const newly: string[][] = order.map(() => []);
   const join = (i: number): void => {
     if (i === order.length) return enumFree(0);
     const l = order[i]!;
+    const args = l.args;
+    const isVar = orderVar[i]!;
+    const argTypes = orderTypes[i]!;
     let candidates: string[][] | undefined;
-    for (let p = 0; p < l.args.length; p++) {
-      const x = val(l.args[p]!);
+    for (let p = 0; p < args.length; p++) {
+      const x = isVar[p] ? env.get(args[p]!) : args[p]!;
       if (x !== undefined) {
         candidates = reach.byArg.get(`${l.predicate}/${p}/${x}`);
         break;
       }
     }
-    if (l.args.length === 0) candidates = reach.has(l.predicate, []) ? [[]] : undefined;
+    if (args.length === 0) candidates = reach.has(l.predicate, []) ? [[]] : undefined;
     else candidates ??= reach.byPred.get(l.predicate);
     if (candidates === undefined) return;
-    const newly: string[] = [];
+    const bound = newly[i]!;
     for (let c = 0; c < candidates.length; c++) {
       const tuple = candidates[c]!;
       let ok = true;
-      for (let p = 0; p < l.args.length && ok; p++) {
-        const a = l.args[p]!;
+      for (let p = 0; p < args.length && ok; p++) {
+        const a = args[p]!;
         const x = tuple[p]!;
-        if (!a.startsWith('?')) ok = a === x;
+        if (!isVar[p]) ok = a === x;
         else {
           const cur = env.get(a);
           if (cur === undefined) {
-            const t = varTypes.get(a);
+            const t = argTypes[p];
             if (t !== undefined && !types.isOfType(x, t)) ok = false;
-            else { env.set(a, x); newly.push(a); }
+            else { env.set(a, x); bound.push(a); }
           } else ok = cur === x;
         }
       }
       if (ok) join(i + 1);
-      for (const a of newly) env.delete(a);
-      newly.length = 0;
+      while (bound.length > 0) env.delete(bound.pop()!);
     }
   };
   join(0);
 }
+
+/** Whether a conjunct is empty (the condition of an unconditional effect): it always holds. */
+const isTrue = (c: Conjunct): boolean => c.vars.length === 0 && c.literals.length === 0;
 
 function substLiteral(l: Literal, env: ReadonlyMap<string, string>): Literal {
   return { predicate: l.predicate, args: l.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)), negated: l.negated };
@@ -223,6 +232,7 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
     if (reach.has(lit.predicate, lit.args)) return true;
     let fired = false;
     for (const c of e.condition) {
+      if (isTrue(c)) { fired = true; break; }
       const lits = c.literals.map((l) => substLiteral(l, inst.env));
       enumerate(c.vars, lits, reach, init, isStatic, types, () => { fired = true; });
       if (fired) break;
@@ -287,10 +297,14 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
   const numbers = new Map(problem.numericInit.map((n) => [key(n.term.name, n.term.args), n.value]));
   const actions: GroundAction[] = [];
   const rules: GroundRule[] = [];
+  // The join already checked every static literal and equality of an instance's precondition
+  // (positive static atoms are matched against the initial ones, the others in checkRest),
+  // so only its fluent literals are left to number.
+  const fluentPre = new Map(schemas.map((s) => [s, s.pre.filter((l) => l.predicate !== '=' && !isStatic(l.predicate))]));
   for (const inst of instances) {
     checkBudget();
     const s = inst.schema;
-    const pre = groundConj(s.pre.map((l) => substLiteral(l, inst.env)));
+    const pre = groundConj(fluentPre.get(s)!.map((l) => substLiteral(l, inst.env)));
     if (pre === null) continue;
     if (s.head) {
       const h = factId.get(key(s.head.predicate, s.head.args.map((a) => inst.env.get(a)!)));
@@ -305,6 +319,7 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
       const id = factId.get(key(lit.predicate, lit.args));
       if (id === undefined) continue; // a delete of an unreachable atom, or an add of a static one
       for (const c of e.condition) {
+        if (isTrue(c)) { (lit.negated ? del : add).add(id); continue; }
         const cl = c.literals.map((l) => substLiteral(l, inst.env));
         enumerate(c.vars, cl, reach, init, isStatic, types, (env) => {
           const g = groundConj(cl.map((l) => substLiteral(l, env)));
