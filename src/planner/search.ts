@@ -121,7 +121,12 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
       reg.g[id] = reg.g[parent]! + costOf(space, action);
     }
     reg.flags[id] = CLOSED;
-    load(space, reg, id, truth);
+    if (parent < 0) load(space, reg, id, truth);
+    else {
+      // `next` holds the new state's basic facts already: no need to unpack them again.
+      truth.set(next.subarray(0, space.task.basicCount));
+      if (space.hasRules) space.derive(truth);
+    }
     if (isGoal(space.task, truth)) return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
     let dead = false;
     let progress = false;

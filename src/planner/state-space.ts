@@ -97,7 +97,12 @@ export class StateRegistry {
   /** Unpacks state `id` into `truth` (basic facts only). */
   unpack(id: number, truth: Uint8Array, basicCount: number): void {
     const off = id * this.words;
-    for (let f = 0; f < basicCount; f++) truth[f] = (this.data[off + (f >>> 5)]! >>> (f & 31)) & 1;
+    const data = this.data;
+    for (let w = 0, f = 0; f < basicCount; w++) {
+      const bits = data[off + w]!;
+      const end = Math.min(f + 32, basicCount);
+      for (let b = 0; f < end; f++, b++) truth[f] = (bits >>> b) & 1;
+    }
   }
 }
 
