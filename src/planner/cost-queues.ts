@@ -101,3 +101,46 @@ export class FifoHeap {
     return out;
   }
 }
+
+/**
+ * Bucket queue for small integer keys: one first-in first-out list per key, linked through
+ * typed arrays that are reused from one exploration to the next (no allocation once grown).
+ * Iterate a key's list with `for (let e = q.head[k]; e >= 0; e = q.next[e]) q.item[e]`;
+ * entries pushed onto the list being iterated are visited too.
+ */
+export class BucketQueue {
+  head = new Int32Array(64).fill(-1);
+  tail = new Int32Array(64).fill(-1);
+  item = new Int32Array(1024);
+  next = new Int32Array(1024);
+  /** The largest key pushed since the last `clear`. */
+  maxKey = -1;
+  private size = 0;
+  push(k: number, v: number): void {
+    if (k >= this.head.length) this.growKeys(k);
+    if (this.size === this.item.length) this.growItems();
+    const e = this.size++;
+    this.item[e] = v;
+    this.next[e] = -1;
+    const t = this.tail[k]!;
+    if (t < 0) this.head[k] = e;
+    else this.next[t] = e;
+    this.tail[k] = e;
+    if (k > this.maxKey) this.maxKey = k;
+  }
+  clear(): void {
+    for (let k = 0; k <= this.maxKey; k++) { this.head[k] = -1; this.tail[k] = -1; }
+    this.maxKey = -1;
+    this.size = 0;
+  }
+  private growKeys(k: number): void {
+    const n = Math.max(this.head.length * 2, k + 1);
+    const h = new Int32Array(n).fill(-1); h.set(this.head); this.head = h;
+    const t = new Int32Array(n).fill(-1); t.set(this.tail); this.tail = t;
+  }
+  private growItems(): void {
+    const n = this.item.length * 2;
+    const i = new Int32Array(n); i.set(this.item); this.item = i;
+    const x = new Int32Array(n); x.set(this.next); this.next = x;
+  }
+}

@@ -11,7 +11,7 @@
  * that pops equal costs first-in first-out takes over and gives the same values and
  * best supporters. Other costs use a plain heap.
  */
-import { FifoHeap, Heap } from './cost-queues.js';
+import { BucketQueue, FifoHeap, Heap } from './cost-queues.js';
 import type { GroundTask } from './task.js';
 
 export type HeuristicName = 'ff' | 'add' | 'max' | 'blind';
@@ -101,9 +101,7 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
   const maxOpCost = costs.reduce((m, c) => (c > m ? c : m), 0);
   const largeCosts = queue === 'heap' || (queue === 'auto' && maxOpCost > Math.max(BUCKET_COST_LIMIT, O));
   const mode: 'buckets' | 'fifo' | 'heap' = !integral ? 'heap' : largeCosts ? 'fifo' : 'buckets';
-  const buckets: number[][] = [];
-  /** The largest cost pushed into `buckets` since the last exploration. */
-  let bucketMax = 0;
+  const buckets = new BucketQueue();
   const isGoal = new Uint8Array(F);
   for (const g of goal) isGoal[g] = 1;
   const useMax = name === 'max';
@@ -122,7 +120,7 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
     if (c < cost[f]!) {
       cost[f] = c;
       supp[f] = o;
-      if (mode === 'buckets') { (buckets[c] ??= []).push(f); if (c > bucketMax) bucketMax = c; }
+      if (mode === 'buckets') buckets.push(c, f);
       else if (mode === 'fifo') fifo.push(c, f);
       else heap.push(c, f);
     }
@@ -133,12 +131,9 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
     const wi = watch.items;
     const as = add.start;
     const ai = add.items;
-    let maxC = bucketMax;
-    outer: for (let c = 0; c <= maxC; c++) {
-      const b = buckets[c];
-      if (b === undefined) continue;
-      for (let i = 0; i < b.length; i++) {
-        const f = b[i]!;
+    outer: for (let c = 0; c <= buckets.maxKey; c++) {
+      for (let e = buckets.head[c]!; e >= 0; e = buckets.next[e]!) {
+        const f = buckets.item[e]!;
         if (cost[f] !== c) continue;
         if (isGoal[f] && --goalsLeft === 0) break outer;
         for (let k = ws[f]!, end = ws[f + 1]!; k < end; k++) {
@@ -152,16 +147,14 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
               if (v < cost[g]!) {
                 cost[g] = v;
                 supp[g] = o;
-                (buckets[v] ??= []).push(g);
-                if (v > maxC) maxC = v;
+                buckets.push(v, g);
               }
             }
           }
         }
       }
     }
-    for (let c = 0; c <= maxC; c++) { const b = buckets[c]; if (b !== undefined) b.length = 0; }
-    bucketMax = 0;
+    buckets.clear();
   };
   // Large integer costs: the same exploration order as the buckets, from a FIFO heap.
   const exploreFifo = (goalsLeft: number): void => {
