@@ -18,12 +18,21 @@ export type HeuristicName = 'ff' | 'add' | 'max' | 'blind';
 /** unit: every action costs 1; plusone: cost + 1 (LAMA's trick against zero costs); real: the costs. */
 export type CostType = 'unit' | 'plusone' | 'real';
 
+/** What a search knows about the state it asks a path-dependent heuristic about. */
+export interface SearchState {
+  id: number;
+  /** -1 for the initial state. */
+  parent: number;
+  /** When given, applicable[a] is 1 exactly for the actions applicable in the state. */
+  applicable?: Uint8Array;
+}
+
 export interface Heuristic {
   /**
    * Heuristic value of a state given as a full truth vector (Infinity = dead end).
    * When `preferred` is given, it receives the preferred actions (h_FF only).
    */
-  evaluate(truth: Uint8Array, preferred?: number[], state?: { id: number; parent: number }): number;
+  evaluate(truth: Uint8Array, preferred?: number[], state?: SearchState): number;
 }
 
 export interface HeuristicInfo {

@@ -138,6 +138,7 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
     evaluate(truth, preferred, state) {
       const id = state?.id ?? 0;
       const parent = state?.parent ?? -1;
+      const applicable = state?.applicable;
       if ((id + 1) * W > store.length) { const s = new Uint32Array(Math.max(store.length * 2, (id + 1) * W)); s.set(store); store = s; }
       cur.fill(0);
       const pOff = parent * W;
@@ -162,10 +163,13 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
           if (!leaf) continue;
           for (const a of achievers[i]!) {
             if (mark[a]) continue;
-            const act = task.actions[a]!;
             let app = true;
-            for (const p of act.pre) if (!truth[p]) { app = false; break; }
-            if (app) for (const p of act.preNeg) if (truth[p]) { app = false; break; }
+            if (applicable) app = applicable[a] === 1;
+            else {
+              const act = task.actions[a]!;
+              for (const p of act.pre) if (!truth[p]) { app = false; break; }
+              if (app) for (const p of act.preNeg) if (truth[p]) { app = false; break; }
+            }
             if (app) { mark[a] = 1; preferred.push(a); }
           }
         } else if (lm.isGoal[i] && !truth[lm.facts[i]!]) h++;

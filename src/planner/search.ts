@@ -90,6 +90,7 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
   const entries = new Pairs();
   const preferred: number[] = [];
   const isPref = new Uint8Array(space.task.actions.length);
+  const isApplicable = new Uint8Array(space.task.actions.length);
   const succ: number[] = [];
   const hv = new Array<number>(H).fill(0);
   const marked: number[] = [];
@@ -130,19 +131,26 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
     if (isGoal(space.task, truth)) return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
     let dead = false;
     let progress = false;
+    // The successors first: the landmark heuristic's preferred operators are its applicable achievers.
+    applicableActions(space, truth, succ);
+    for (const a of succ) isApplicable[a] = 1;
+    const state = { id, parent, applicable: isApplicable };
     for (let i = 0; i < H; i++) {
-      hv[i] = heuristics[i]!.evaluate(truth, preferred, { id, parent });
+      hv[i] = heuristics[i]!.evaluate(truth, preferred, state);
       if (hv[i] === Infinity) { dead = true; break; }
       if (hv[i]! < bestH[i]!) { bestH[i] = hv[i]!; progress = true; }
       for (const a of preferred) if (!isPref[a]) { isPref[a] = 1; marked.push(a); }
     }
     counters.evaluations++;
-    const unmark = (): void => { for (const a of marked) isPref[a] = 0; marked.length = 0; };
+    const unmark = (): void => {
+      for (const a of marked) isPref[a] = 0;
+      marked.length = 0;
+      for (const a of succ) isApplicable[a] = 0;
+    };
     if (dead) { reg.flags[id] = CLOSED | DEAD; unmark(); continue; }
     counters.expansions++;
     counters.bestH = bestH[0]!;
     if (progress && parent >= 0) for (let i = 0; i < H; i++) priority[2 * i + 1]! -= 1000; // boost preferred queues
-    applicableActions(space, truth, succ);
     // Preferred successors first, so they win ties in the regular queues too.
     for (const a of succ) {
       if (!isPref[a]) continue;
