@@ -36,13 +36,16 @@ const key = (predicate: string, args: readonly string[]): string => (args.length
 class AtomIndex {
   readonly all = new Set<string>();
   readonly byPred = new Map<string, string[][]>();
-  readonly byArg = new Map<string, string[][]>();
+  /** byArg.get(predicate)[i].get(object): the atoms with that object at position i. */
+  readonly byArg = new Map<string, Map<string, string[][]>[]>();
   add(predicate: string, args: string[]): boolean {
     const k = key(predicate, args);
     if (this.all.has(k)) return false;
     this.all.add(k);
     push(this.byPred, predicate, args);
-    for (let i = 0; i < args.length; i++) push(this.byArg, `${predicate}/${i}/${args[i]}`, args);
+    let positions = this.byArg.get(predicate);
+    if (positions === undefined) { positions = []; this.byArg.set(predicate, positions); }
+    for (let i = 0; i < args.length; i++) push(positions[i] ??= new Map(), args[i]!, args);
     return true;
   }
   has(predicate: string, args: readonly string[]): boolean {
@@ -124,7 +127,7 @@ function enumerate(
     for (let p = 0; p < args.length; p++) {
       const x = isVar[p] ? env.get(args[p]!) : args[p]!;
       if (x !== undefined) {
-        candidates = reach.byArg.get(`${l.predicate}/${p}/${x}`);
+        candidates = reach.byArg.get(l.predicate)?.[p]?.get(x);
         break;
       }
     }
@@ -326,7 +329,7 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
           if (g === null) return;
           const pos = g.pos.filter((p) => !pre.pos.includes(p));
           if (pos.length === 0 && g.neg.length === 0) (lit.negated ? del : add).add(id);
-          else conditional.push({ pos: Int32Array.from(pos), neg: Int32Array.from(g.neg), add: lit.negated ? -1 : id, del: lit.negated ? id : -1 });
+          else conditional.push({ pos: new Int32Array(pos), neg: new Int32Array(g.neg), add: lit.negated ? -1 : id, del: lit.negated ? id : -1 });
         });
       }
     }
@@ -344,8 +347,8 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
     }
     actions.push({
       name: s.name, args: s.params.map((p) => inst.env.get(p.name)!), cost,
-      pre: Int32Array.from(pre.pos), preNeg: Int32Array.from(pre.neg),
-      add: Int32Array.from(add), del: Int32Array.from([...del].filter((d) => !add.has(d))), conditional,
+      pre: new Int32Array(pre.pos), preNeg: new Int32Array(pre.neg),
+      add: new Int32Array([...add]), del: new Int32Array([...del].filter((d) => !add.has(d))), conditional,
     });
   }
 
