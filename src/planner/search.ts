@@ -91,6 +91,12 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
   const preferred: number[] = [];
   const isPref = new Uint8Array(space.task.actions.length);
   const isApplicable = new Uint8Array(space.task.actions.length);
+  const state = { id: 0, parent: -1, applicable: isApplicable };
+  const unmark = (): void => {
+    for (const a of marked) isPref[a] = 0;
+    marked.length = 0;
+    for (const a of succ) isApplicable[a] = 0;
+  };
   const succ: number[] = [];
   const hv = new Array<number>(H).fill(0);
   const marked: number[] = [];
@@ -134,7 +140,8 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
     // The successors first: the landmark heuristic's preferred operators are its applicable achievers.
     applicableActions(space, truth, succ);
     for (const a of succ) isApplicable[a] = 1;
-    const state = { id, parent, applicable: isApplicable };
+    state.id = id;
+    state.parent = parent;
     for (let i = 0; i < H; i++) {
       hv[i] = heuristics[i]!.evaluate(truth, preferred, state);
       if (hv[i] === Infinity) { dead = true; break; }
@@ -142,11 +149,6 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
       for (const a of preferred) if (!isPref[a]) { isPref[a] = 1; marked.push(a); }
     }
     counters.evaluations++;
-    const unmark = (): void => {
-      for (const a of marked) isPref[a] = 0;
-      marked.length = 0;
-      for (const a of succ) isApplicable[a] = 0;
-    };
     if (dead) { reg.flags[id] = CLOSED | DEAD; unmark(); continue; }
     counters.expansions++;
     counters.bestH = bestH[0]!;

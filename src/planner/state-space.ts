@@ -164,7 +164,18 @@ export function applicableActions(space: Space, truth: Uint8Array, out: number[]
     for (let i = bucketStart[f]!; i < bucketStart[f + 1]!; i++) if (applicable(space, bucket[i]!, truth)) out.push(bucket[i]!);
   }
   for (const a of always) if (applicable(space, a, truth)) out.push(a);
-  out.sort((x, y) => x - y);
+  sortSmall(out);
+}
+
+/** Sorts numbers ascending in place: insertion sort for the usual short lists (Array#sort allocates a work array each call). */
+function sortSmall(xs: number[]): void {
+  if (xs.length > 64) { xs.sort((x, y) => x - y); return; }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]! > x) { xs[j + 1] = xs[j]!; j--; }
+    xs[j + 1] = x;
+  }
 }
 
 /**
