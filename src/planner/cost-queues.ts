@@ -82,6 +82,10 @@ export class FifoHeap {
     }
     keys[i] = k; seqs[i] = s; vals[i] = v;
   }
+  /** The smallest key (the heap must not be empty). */
+  peekKey(): number {
+    return this.keys[0]!;
+  }
   /** Pops the minimum (the earliest pushed among equal keys); its key is left in `topKey`. */
   pop(): number {
     const { keys, seqs, vals } = this;
@@ -137,6 +141,73 @@ export class BucketQueue {
     const n = Math.max(this.head.length * 2, k + 1);
     const h = new Int32Array(n).fill(-1); h.set(this.head); this.head = h;
     const t = new Int32Array(n).fill(-1); t.set(this.tail); this.tail = t;
+  }
+  private growItems(): void {
+    const n = this.item.length * 2;
+    const i = new Int32Array(n); i.set(this.item); this.item = i;
+    const x = new Int32Array(n); x.set(this.next); this.next = x;
+  }
+}
+
+/** Keys below this (non-negative integers) go to buckets; any other key to the heap. */
+const BUCKET_KEYS = 1 << 20;
+
+/**
+ * The search's open list: pops the smallest key, equal keys first-in first-out, exactly as
+ * `FifoHeap` does. Small non-negative integer keys (heuristic values, the usual case) live in
+ * buckets, linked lists in typed arrays (O(1) push and pop); other keys go to a FifoHeap.
+ * A key always goes to the same side, so equal keys stay in push order.
+ */
+export class BucketFifo {
+  private first = new Int32Array(64).fill(-1);
+  private last = new Int32Array(64).fill(-1);
+  private item = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  private used = 0;
+  private inBuckets = 0;
+  private minKey = BUCKET_KEYS;
+  private heap = new FifoHeap();
+  size = 0;
+  /** The key of the last popped entry. */
+  topKey = 0;
+  push(k: number, v: number): void {
+    this.size++;
+    if (!(Number.isInteger(k) && k >= 0 && k < BUCKET_KEYS)) { this.heap.push(k, v); return; }
+    if (k >= this.first.length) this.growKeys(k);
+    if (this.used === this.item.length) this.growItems();
+    const e = this.used++;
+    this.item[e] = v;
+    this.next[e] = -1;
+    const t = this.last[k]!;
+    if (t < 0) this.first[k] = e;
+    else this.next[t] = e;
+    this.last[k] = e;
+    this.inBuckets++;
+    if (k < this.minKey) this.minKey = k;
+  }
+  pop(): number {
+    this.size--;
+    if (this.inBuckets > 0) {
+      let k = this.minKey;
+      while (this.first[k]! < 0) k++;
+      this.minKey = k;
+      if (this.heap.size === 0 || k < this.heap.peekKey()) {
+        const e = this.first[k]!;
+        this.first[k] = this.next[e]!;
+        if (this.first[k]! < 0) this.last[k] = -1;
+        if (--this.inBuckets === 0) this.minKey = BUCKET_KEYS;
+        this.topKey = k;
+        return this.item[e]!;
+      }
+    }
+    const v = this.heap.pop();
+    this.topKey = this.heap.topKey;
+    return v;
+  }
+  private growKeys(k: number): void {
+    const n = Math.max(this.first.length * 2, k + 1);
+    const f = new Int32Array(n).fill(-1); f.set(this.first); this.first = f;
+    const l = new Int32Array(n).fill(-1); l.set(this.last); this.last = l;
   }
   private growItems(): void {
     const n = this.item.length * 2;

@@ -8,7 +8,7 @@
  * - `weightedAstar`: eager best-first on g + w·h with reopening and an optional cost
  *   bound (w = 1 with an admissible heuristic is A*, optimal).
  */
-import { FifoHeap } from './cost-queues.js';
+import { BucketFifo, FifoHeap } from './cost-queues.js';
 import type { Heuristic } from './heuristics.js';
 import { applicableActions, applyAction, isGoal, pack, StateRegistry } from './state-space.js';
 import type { Space } from './state-space.js';
@@ -85,7 +85,7 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
   const H = heuristics.length;
-  const queues = Array.from({ length: 2 * H }, () => new FifoHeap());
+  const queues = Array.from({ length: 2 * H }, () => new BucketFifo());
   const priority = new Array<number>(2 * H).fill(0);
   const entries = new Pairs();
   const preferred: number[] = [];
