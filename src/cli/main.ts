@@ -22,7 +22,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
-  plan: async () => (await import('./plan.js')).planCommand,
+  plan: async () => { const { Command } = await import('commander'); const m = await import('./plan.js'); return () => m.planCommand(Command); },
   validate: async () => (await import('./validate.js')).validateCommand,
   reason: async () => (await import('./reason.js')).reasonCommand,
   run: async () => (await import('./run.js')).runCommand,

@@ -5,7 +5,6 @@
  * memory limit reached, 2 bad input.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from 'commander';
@@ -119,9 +118,8 @@ export function plainPlanArgs(args: string[]): { domain: string; problem: string
   }
 }
 
-export function planCommand(): Command {
-  // Loaded here, not imported, so that the plain path above never loads commander.
-  const { Command: CommandClass } = createRequire(import.meta.url)('commander') as typeof import('commander');
+/** The commander command; main.ts passes the class so that the plain path above never loads commander. */
+export function planCommand(CommandClass: typeof Command): Command {
   return new CommandClass('plan')
     .description('Find a plan for a PDDL problem (LAMA-style greedy search; --optimal for A*)')
     .argument('<domain>', 'PDDL domain file')
