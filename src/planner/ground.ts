@@ -227,12 +227,14 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
 
   // Relaxed reachability to a fixpoint.
   const instances: Instance[] = [];
-  const seen = new Set<string>();
+  /** Per schema, the bindings already instantiated. */
+  const seen: Array<Set<string>> = [];
   let pending: Array<{ inst: Instance; effect: FlatEffect }> = [];
   const fire = (inst: Instance, e: FlatEffect): boolean => {
     if (e.literal.negated) return true;
     const lit = substLiteral(e.literal, inst.env);
     if (reach.has(lit.predicate, lit.args)) return true;
+    if (e.condition.length > 0 && isTrue(e.condition[0]!)) { reach.add(lit.predicate, lit.args); return true; }
     let fired = false;
     for (const c of e.condition) {
       if (isTrue(c)) { fired = true; break; }
@@ -254,9 +256,11 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
       lastSig[si] = sig;
       enumerate(s.vars, s.pre, reach, init, isStatic, types, (env) => {
         checkBudget();
-        const k = `${si} ${s.vars.map((v) => env.get(v.name)).join(' ')}`;
-        if (seen.has(k)) return;
-        seen.add(k);
+        let k = '';
+        for (const v of s.vars) k += `${env.get(v.name)} `;
+        const done = (seen[si] ??= new Set<string>());
+        if (done.has(k)) return;
+        done.add(k);
         const inst = { schema: s, env: new Map(env) };
         instances.push(inst);
         if (s.head) reach.add(s.head.predicate, s.head.args.map((a) => env.get(a)!));
