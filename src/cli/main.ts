@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError, formatUserError } from '../errors.js';
+import { endQuietlyOnClosedPipe, reportUserError } from './process-io.js';
 
 /**
  * The `atelier` command. Each capability contributes one subcommand module; this file
@@ -8,18 +8,11 @@ import { UserError, formatUserError } from '../errors.js';
  * Subcommand modules are imported on demand: `atelier plan` loads the planner, not the
  * HTTP server or the agent runtime, so it starts fast. `--help` loads them all.
  * A plain `atelier plan DOMAIN PROBLEM [options]` does not even load commander (see
- * plainPlanArgs); anything unusual goes through commander as before.
+ * runPlainPlan in plan.ts); anything unusual goes through commander as before.
  */
 type CommandFactory = () => Command;
 
-// A reader that stops early (`atelier show RUN | head`) closes the pipe: stop quietly
-// rather than crash on EPIPE. Other stream errors are real and still surface.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  });
-}
+endQuietlyOnClosedPipe();
 
 const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   plan: async () => { const { Command } = await import('commander'); const m = await import('./plan.js'); return () => m.planCommand(Command); },
@@ -33,24 +26,9 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   serve: async () => (await import('./serve.js')).serveCommand,
 };
 
-function reportUserError(err: unknown): void {
-  if (!(err instanceof UserError)) throw err;
-  process.stderr.write(`${formatUserError(err)}\n`);
-  process.exitCode = err.exitCode;
-}
-
 const requested = process.argv[2];
-const plainPlan = requested === 'plan' ? await import('./plan.js') : undefined;
-const plain = plainPlan?.plainPlanArgs(process.argv.slice(3));
-if (plainPlan && plain) {
-  try {
-    await plainPlan.runPlan(plain.domain, plain.problem, plain.opts);
-  } catch (err) {
-    reportUserError(err);
-  }
-} else {
-  await runProgram();
-}
+const plainDone = requested === 'plan' && (await (await import('./plan.js')).runPlainPlan(process.argv.slice(3)));
+if (!plainDone) await runProgram();
 
 async function runProgram(): Promise<void> {
   const { Command: CommandClass, CommanderError } = await import('commander');

@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { formatPlan, loadDomainFile, loadProblemFile } from '../pddl/index.js';
 import { plan } from '../planner/index.js';
+import { endQuietlyOnClosedPipe, reportUserError } from './process-io.js';
 import type { PlanResult, SearchProgress } from '../planner/index.js';
 
 interface PlanCliOptions {
@@ -116,6 +117,22 @@ export function plainPlanArgs(args: string[]): { domain: string; problem: string
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Runs a plain `atelier plan ...` (see plainPlanArgs) as the CLI would, user errors and a
+ * closed pipe included; false, having done nothing, when the arguments need commander.
+ */
+export async function runPlainPlan(args: string[]): Promise<boolean> {
+  const plain = plainPlanArgs(args);
+  if (!plain) return false;
+  endQuietlyOnClosedPipe();
+  try {
+    await runPlan(plain.domain, plain.problem, plain.opts);
+  } catch (err) {
+    reportUserError(err);
+  }
+  return true;
 }
 
 /** The commander command; main.ts passes the class so that the plain path above never loads commander. */
