@@ -132,6 +132,13 @@ export class BucketQueue {
     this.tail[k] = e;
     if (k > this.maxKey) this.maxKey = k;
   }
+  /** Removes and returns the first entry of key `k`'s list (which must not be empty). */
+  shift(k: number): number {
+    const e = this.head[k]!;
+    this.head[k] = this.next[e]!;
+    if (this.head[k]! < 0) this.tail[k] = -1;
+    return this.item[e]!;
+  }
   clear(): void {
     for (let k = 0; k <= this.maxKey; k++) { this.head[k] = -1; this.tail[k] = -1; }
     this.maxKey = -1;
@@ -159,11 +166,8 @@ const BUCKET_KEYS = 1 << 20;
  * A key always goes to the same side, so equal keys stay in push order.
  */
 export class BucketFifo {
-  private first = new Int32Array(64).fill(-1);
-  private last = new Int32Array(64).fill(-1);
-  private item = new Int32Array(1024);
-  private next = new Int32Array(1024);
-  private used = 0;
+  /** Never cleared: entries already popped are not reused, as a heap's slots would be. */
+  private buckets = new BucketQueue();
   private inBuckets = 0;
   private minKey = BUCKET_KEYS;
   private heap = new FifoHeap();
@@ -173,15 +177,7 @@ export class BucketFifo {
   push(k: number, v: number): void {
     this.size++;
     if (!(Number.isInteger(k) && k >= 0 && k < BUCKET_KEYS)) { this.heap.push(k, v); return; }
-    if (k >= this.first.length) this.growKeys(k);
-    if (this.used === this.item.length) this.growItems();
-    const e = this.used++;
-    this.item[e] = v;
-    this.next[e] = -1;
-    const t = this.last[k]!;
-    if (t < 0) this.first[k] = e;
-    else this.next[t] = e;
-    this.last[k] = e;
+    this.buckets.push(k, v);
     this.inBuckets++;
     if (k < this.minKey) this.minKey = k;
   }
@@ -189,29 +185,16 @@ export class BucketFifo {
     this.size--;
     if (this.inBuckets > 0) {
       let k = this.minKey;
-      while (this.first[k]! < 0) k++;
+      while (this.buckets.head[k]! < 0) k++;
       this.minKey = k;
       if (this.heap.size === 0 || k < this.heap.peekKey()) {
-        const e = this.first[k]!;
-        this.first[k] = this.next[e]!;
-        if (this.first[k]! < 0) this.last[k] = -1;
         if (--this.inBuckets === 0) this.minKey = BUCKET_KEYS;
         this.topKey = k;
-        return this.item[e]!;
+        return this.buckets.shift(k);
       }
     }
     const v = this.heap.pop();
     this.topKey = this.heap.topKey;
     return v;
-  }
-  private growKeys(k: number): void {
-    const n = Math.max(this.first.length * 2, k + 1);
-    const f = new Int32Array(n).fill(-1); f.set(this.first); this.first = f;
-    const l = new Int32Array(n).fill(-1); l.set(this.last); this.last = l;
-  }
-  private growItems(): void {
-    const n = this.item.length * 2;
-    const i = new Int32Array(n); i.set(this.item); this.item = i;
-    const x = new Int32Array(n); x.set(this.next); this.next = x;
   }
 }
