@@ -20,8 +20,6 @@ import type { FieldPath, Locate } from './mission-file.js';
 import { fieldName } from './mission-file.js';
 import { closest } from './spelling.js';
 
-export { closest };
-
 const KEYWORDS = new Set(['and', 'or', 'not', 'imply', 'exists', 'forall', 'when', 'either', 'increase']);
 
 /** The atoms `(name ...)` of a PDDL text: predicate, the atom's text and which occurrence of that text it is. */

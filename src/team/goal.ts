@@ -28,12 +28,14 @@ export function parseGoal(domain: Domain, objects: readonly { name: string; type
     if (object !== undefined) {
       const near = closest(object, [...domain.constants.map((c) => c.name), ...objects.map((o) => o.name)]);
       hint = near === undefined ? 'objects are declared under objects in mission.yaml (or in the problem file of a PDDL mission)' : `did you mean '${near}'?`;
-    } else if (/(?:unknown|undeclared) predicate '([^']+)'/.test(err.message)) {
-      const p = /(?:unknown|undeclared) predicate '([^']+)'/.exec(err.message)![1]!;
-      const near = closest(p, domain.predicates.map((x) => x.name));
+    }
+    const predicate = object === undefined ? /(?:unknown|undeclared) predicate '([^']+)'/.exec(err.message)?.[1] : undefined;
+    if (predicate !== undefined) {
+      const near = closest(predicate, domain.predicates.map((x) => x.name));
       hint = near === undefined ? `the mission's predicates: ${domain.predicates.map((x) => x.name).join(', ')}` : `did you mean '${near}'?`;
     }
-    const at = offset ?? (object === undefined ? undefined : goal.indexOf(object) >= 0 ? goal.indexOf(object) : undefined);
+    const objectAt = object === undefined ? -1 : goal.indexOf(object);
+    const at = offset ?? (objectAt >= 0 ? objectAt : undefined);
     throw new GoalError(err.message, { ...(hint === undefined ? {} : { hint }), ...(at === undefined ? {} : { offset: at }) });
   }
 }
