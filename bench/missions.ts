@@ -14,7 +14,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineMission, openRunStore, planningTool, readEvents, startRun } from '../src/team/index.js';
+import {
+  defineMission,
+  openRunStore,
+  planningTool,
+  readEvents,
+  startRun,
+} from '../src/team/index.js';
 import type { Mission, ToolOutcome } from '../src/team/index.js';
 
 const KINDS = ['prepare', 'build', 'check'] as const;
@@ -27,11 +33,32 @@ function syntheticMission(tasks: number, agents: number, failAt: string | undefi
     objects: { task: names },
     goal: `(and ${names.map((t) => `(checked ${t})`).join(' ')})`,
     tools: [
-      planningTool({ name: 'prepare', params: { t: 'task' }, precondition: '(not (prepared ?t))', effect: '(prepared ?t)', capability: 'prepare' }),
-      planningTool({ name: 'build', params: { t: 'task' }, precondition: '(prepared ?t)', effect: '(built ?t)', capability: 'build' }),
-      planningTool({ name: 'check', params: { t: 'task' }, precondition: '(built ?t)', effect: '(checked ?t)', capability: 'check' }),
+      planningTool({
+        name: 'prepare',
+        params: { t: 'task' },
+        precondition: '(not (prepared ?t))',
+        effect: '(prepared ?t)',
+        capability: 'prepare',
+      }),
+      planningTool({
+        name: 'build',
+        params: { t: 'task' },
+        precondition: '(prepared ?t)',
+        effect: '(built ?t)',
+        capability: 'build',
+      }),
+      planningTool({
+        name: 'check',
+        params: { t: 'task' },
+        precondition: '(built ?t)',
+        effect: '(checked ?t)',
+        capability: 'check',
+      }),
     ],
-    agents: Array.from({ length: agents }, (_, i) => ({ name: `a${String(i).padStart(2, '0')}`, capabilities: [KINDS[i % 3]!, ...(agents === 2 && i === 0 ? ['check'] : [])] })),
+    agents: Array.from({ length: agents }, (_, i) => ({
+      name: `a${String(i).padStart(2, '0')}`,
+      capabilities: [KINDS[i % 3]!, ...(agents === 2 && i === 0 ? ['check'] : [])],
+    })),
     world: () => ({
       async execute(tool, args): Promise<ToolOutcome> {
         if (!failed && failAt !== undefined && tool.name === 'build' && args.t === failAt) {
@@ -51,7 +78,13 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
   try {
     const mission = syntheticMission(tasks, agents, `t${Math.floor(tasks / 2)}`);
     const t0 = performance.now();
-    const run = startRun(mission, { store, approve: 'auto', timeScale: 0, concurrency: Math.max(2, agents), maxReplans: 3 });
+    const run = startRun(mission, {
+      store,
+      approve: 'auto',
+      timeScale: 0,
+      concurrency: Math.max(2, agents),
+      maxReplans: 3,
+    });
     const summary = await run.done;
     const wall = performance.now() - t0;
     if (summary.status !== 'succeeded') throw new Error(`bench mission failed: ${summary.reason}`);
@@ -79,9 +112,25 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
 function rawAppendRate(n: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
   const store = openRunStore(join(dir, 'raw.db'));
-  store.createRun({ id: 'r', mission: 'raw', missionDir: null, status: 'running', seed: 1, goal: '(and)', options: {}, startedAt: new Date().toISOString() });
+  store.createRun({
+    id: 'r',
+    mission: 'raw',
+    missionDir: null,
+    status: 'running',
+    seed: 1,
+    goal: '(and)',
+    options: {},
+    startedAt: new Date().toISOString(),
+  });
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) store.append('r', 'step.finished', { stepId: `s${i}`, agent: 'a', action: 'build', args: ['t1'], ms: 1 });
+  for (let i = 0; i < n; i++)
+    store.append('r', 'step.finished', {
+      stepId: `s${i}`,
+      agent: 'a',
+      action: 'build',
+      args: ['t1'],
+      ms: 1,
+    });
   const rate = n / ((performance.now() - t0) / 1000);
   store.close();
   rmSync(dir, { recursive: true, force: true });
@@ -91,7 +140,18 @@ function rawAppendRate(n: number): number {
 // BENCH_SIZES="1000:50,300:10" picks sizes (steps:agents); BENCH_QUICK=1 the two smallest.
 const sizes: [number, number][] = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(',').map((x) => x.split(':').map(Number) as [number, number])
-  : process.env.BENCH_QUICK ? [[10, 2], [100, 5]] : [[10, 2], [30, 3], [100, 5], [300, 10], [1000, 50]];
+  : process.env.BENCH_QUICK
+    ? [
+        [10, 2],
+        [100, 5],
+      ]
+    : [
+        [10, 2],
+        [30, 3],
+        [100, 5],
+        [300, 10],
+        [1000, 50],
+      ];
 const rows: Record<string, string | number>[] = [];
 for (const [steps, agents] of sizes) {
   const row = await measure(steps, agents);
@@ -99,4 +159,6 @@ for (const [steps, agents] of sizes) {
   process.stdout.write(`${JSON.stringify(row)}\n`);
 }
 console.table(rows);
-process.stdout.write(`raw SQLite appends: ${rawAppendRate(20000).toLocaleString('en')} events/s (one transaction per event, WAL, synchronous=NORMAL)\n`);
+process.stdout.write(
+  `raw SQLite appends: ${rawAppendRate(20000).toLocaleString('en')} events/s (one transaction per event, WAL, synchronous=NORMAL)\n`,
+);

@@ -6,7 +6,15 @@
  * against pyperplan on the instances both solve, and writes a CSV to bench/results/.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +46,10 @@ interface Row {
   valid: boolean;
 }
 
-interface Ref { solved: boolean; seconds: number }
+interface Ref {
+  solved: boolean;
+  seconds: number;
+}
 
 function readRef(file: string): Map<string, Ref> {
   const out = new Map<string, Ref>();
@@ -49,17 +60,24 @@ function readRef(file: string): Map<string, Ref> {
   for (const line of lines) {
     const v = line.split(',');
     const get = (c: string): string => v[cols.indexOf(c)]!;
-    out.set(`${get('domain')}/${get('instance')}`, { solved: get('solved') === '1' && get('valid') !== '0', seconds: Number(get('seconds')) });
+    out.set(`${get('domain')}/${get('instance')}`, {
+      solved: get('solved') === '1' && get('valid') !== '0',
+      seconds: Number(get('seconds')),
+    });
   }
   return out;
 }
 
 function instances(): Array<{ domain: string; instance: string }> {
   const out: Array<{ domain: string; instance: string }> = [];
-  for (const d of readdirSync(suite, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const d of readdirSync(suite, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     if (only && !only.includes(d)) continue;
     for (const f of readdirSync(join(suite, d)).sort()) {
-      if (f.endsWith('.pddl') && f !== 'domain.pddl') out.push({ domain: d, instance: f.slice(0, -5) });
+      if (f.endsWith('.pddl') && f !== 'domain.pddl')
+        out.push({ domain: d, instance: f.slice(0, -5) });
     }
   }
   return out;
@@ -73,25 +91,58 @@ function runOne(domain: string, instance: string): Promise<Row> {
   const out = join(work, `${domain}-${instance}.plan`);
   const t0 = performance.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'bin/atelier'), 'plan', dom, prob, '--json', '--quiet', '-o', out, '--time-limit', String(limitS)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'bin/atelier'),
+        'plan',
+        dom,
+        prob,
+        '--json',
+        '--quiet',
+        '-o',
+        out,
+        '--time-limit',
+        String(limitS),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+      },
+    );
     let stdout = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
     child.stderr.on('data', () => {});
     // The planner stops itself at the limit (exit 11); the hard kill is for grounding that overruns it.
     const killer = setTimeout(() => child.kill('SIGKILL'), limitS * 1000 + 2000);
     child.on('close', (code) => {
       clearTimeout(killer);
       const seconds = (performance.now() - t0) / 1000;
-      const row: Row = { domain, instance, solved: false, seconds, planLength: 0, cost: 0, expansions: 0, searchMs: 0, groundingMs: 0, exitCode: code, valid: false };
+      const row: Row = {
+        domain,
+        instance,
+        solved: false,
+        seconds,
+        planLength: 0,
+        cost: 0,
+        expansions: 0,
+        searchMs: 0,
+        groundingMs: 0,
+        exitCode: code,
+        valid: false,
+      };
       try {
-        const j = JSON.parse(stdout) as { stats: { expansions: number; searchMs: number; groundingMs: number } };
+        const j = JSON.parse(stdout) as {
+          stats: { expansions: number; searchMs: number; groundingMs: number };
+        };
         row.expansions = j.stats.expansions;
         row.searchMs = j.stats.searchMs;
         row.groundingMs = j.stats.groundingMs;
-      } catch { /* killed or crashed: no JSON */ }
+      } catch {
+        /* killed or crashed: no JSON */
+      }
       if (code === 0 && existsSync(out)) {
         const d = loadDomainFile(dom);
         const steps = loadPlanFile(out);
@@ -122,7 +173,9 @@ async function worker(): Promise<void> {
     const { domain, instance } = todo[next++]!;
     const r = await runOne(domain, instance);
     rows.push(r);
-    process.stderr.write(`${domain}/${instance}: ${r.solved ? `solved in ${r.seconds.toFixed(2)} s, ${r.planLength} steps` : `not solved (exit ${r.exitCode})`}\n`);
+    process.stderr.write(
+      `${domain}/${instance}: ${r.solved ? `solved in ${r.seconds.toFixed(2)} s, ${r.planLength} steps` : `not solved (exit ${r.exitCode})`}\n`,
+    );
   }
 }
 await Promise.all(Array.from({ length: jobs }, worker));
@@ -132,35 +185,78 @@ rows.sort((a, b) => (a.domain + a.instance).localeCompare(b.domain + b.instance)
 const lama = readRef('lama-first.csv');
 const pyper = readRef('pyperplan-gbfs-hff.csv');
 const domains = [...new Set(rows.map((r) => r.domain))];
-const count = (m: Map<string, Ref>, d?: string): number => rows.filter((r) => (d === undefined || r.domain === d) && m.get(`${r.domain}/${r.instance}`)?.solved).length;
+const count = (m: Map<string, Ref>, d?: string): number =>
+  rows.filter(
+    (r) => (d === undefined || r.domain === d) && m.get(`${r.domain}/${r.instance}`)?.solved,
+  ).length;
 console.log(`\nPlanner benchmark: ${rows.length} instances, ${limitS} s each, ${jobs} at a time\n`);
 console.log('| domain | atelier | LAMA-first | pyperplan |');
 console.log('|---|---|---|---|');
 for (const d of domains) {
   const mine = rows.filter((r) => r.domain === d);
-  console.log(`| ${d} | ${mine.filter((r) => r.solved).length} | ${count(lama, d)} | ${count(pyper, d)} |`);
+  console.log(
+    `| ${d} | ${mine.filter((r) => r.solved).length} | ${count(lama, d)} | ${count(pyper, d)} |`,
+  );
 }
 const solved = rows.filter((r) => r.solved);
-console.log(`| **total** | **${solved.length} / ${rows.length}** | **${count(lama)}** | **${count(pyper)}** |\n`);
+console.log(
+  `| **total** | **${solved.length} / ${rows.length}** | **${count(lama)}** | **${count(pyper)}** |\n`,
+);
 const invalid = rows.filter((r) => r.exitCode === 0 && !r.valid);
-if (invalid.length > 0) console.log(`INVALID plans: ${invalid.map((r) => `${r.domain}/${r.instance}`).join(', ')}`);
+if (invalid.length > 0)
+  console.log(`INVALID plans: ${invalid.map((r) => `${r.domain}/${r.instance}`).join(', ')}`);
 const eps = solved.filter((r) => r.searchMs > 50).map((r) => r.expansions / (r.searchMs / 1000));
-console.log(`median wall time (solved): ${median(solved.map((r) => r.seconds)).toFixed(2)} s; median expansions/s: ${Math.round(median(eps))}`);
+console.log(
+  `median wall time (solved): ${median(solved.map((r) => r.seconds)).toFixed(2)} s; median expansions/s: ${Math.round(median(eps))}`,
+);
 const both = solved.filter((r) => pyper.get(`${r.domain}/${r.instance}`)?.solved);
 if (both.length > 0) {
   const mineT = both.reduce((s, r) => s + r.seconds, 0);
   const theirT = both.reduce((s, r) => s + pyper.get(`${r.domain}/${r.instance}`)!.seconds, 0);
   const ratios = both.map((r) => pyper.get(`${r.domain}/${r.instance}`)!.seconds / r.seconds);
-  console.log(`on the ${both.length} instances pyperplan also solves: total ${mineT.toFixed(1)} s vs ${theirT.toFixed(1)} s (${(theirT / mineT).toFixed(1)}x), median per-instance speed-up ${median(ratios).toFixed(1)}x`);
-  console.log(`  median wall time: ${median(both.map((r) => r.seconds)).toFixed(2)} s vs ${median(both.map((r) => pyper.get(`${r.domain}/${r.instance}`)!.seconds)).toFixed(2)} s (start-up included on both sides)`);
+  console.log(
+    `on the ${both.length} instances pyperplan also solves: total ${mineT.toFixed(1)} s vs ${theirT.toFixed(1)} s (${(theirT / mineT).toFixed(1)}x), median per-instance speed-up ${median(ratios).toFixed(1)}x`,
+  );
+  console.log(
+    `  median wall time: ${median(both.map((r) => r.seconds)).toFixed(2)} s vs ${median(both.map((r) => pyper.get(`${r.domain}/${r.instance}`)!.seconds)).toFixed(2)} s (start-up included on both sides)`,
+  );
   // Start-up excluded: our grounding + search (from the JSON stats) against pyperplan's wall
   // time minus its ~0.4 s start-up (README of the suite); parsing is not counted on our side.
   const inner = both.reduce((s, r) => s + (r.groundingMs + r.searchMs) / 1000, 0);
-  const theirInner = both.reduce((s, r) => s + Math.max(0.01, pyper.get(`${r.domain}/${r.instance}`)!.seconds - PYPERPLAN_STARTUP_S), 0);
-  console.log(`  start-up excluded: grounding + search ${inner.toFixed(1)} s vs ${theirInner.toFixed(1)} s (${(theirInner / inner).toFixed(1)}x)`);
+  const theirInner = both.reduce(
+    (s, r) =>
+      s + Math.max(0.01, pyper.get(`${r.domain}/${r.instance}`)!.seconds - PYPERPLAN_STARTUP_S),
+    0,
+  );
+  console.log(
+    `  start-up excluded: grounding + search ${inner.toFixed(1)} s vs ${theirInner.toFixed(1)} s (${(theirInner / inner).toFixed(1)}x)`,
+  );
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-const csv = join(root, 'bench/results', `planner-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`);
-writeFileSync(csv, ['domain,instance,solved,seconds,plan_length,cost,expansions,grounding_ms,search_ms,exit_code,valid',
-  ...rows.map((r) => [r.domain, r.instance, r.solved ? 1 : 0, r.seconds.toFixed(3), r.planLength, r.cost, r.expansions, r.groundingMs, r.searchMs, r.exitCode ?? 'killed', r.valid ? 1 : 0].join(','))].join('\n') + '\n');
+const csv = join(
+  root,
+  'bench/results',
+  `planner-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`,
+);
+writeFileSync(
+  csv,
+  [
+    'domain,instance,solved,seconds,plan_length,cost,expansions,grounding_ms,search_ms,exit_code,valid',
+    ...rows.map((r) =>
+      [
+        r.domain,
+        r.instance,
+        r.solved ? 1 : 0,
+        r.seconds.toFixed(3),
+        r.planLength,
+        r.cost,
+        r.expansions,
+        r.groundingMs,
+        r.searchMs,
+        r.exitCode ?? 'killed',
+        r.valid ? 1 : 0,
+      ].join(','),
+    ),
+  ].join('\n') + '\n',
+);
 console.log(`CSV: ${csv}`);

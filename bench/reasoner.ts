@@ -36,7 +36,8 @@ function randomGraph(nodes: number, edges: number, seed: number): Atom[] {
   const seen = new Set<number>();
   const out: Atom[] = [];
   while (out.length < edges) {
-    const a = Math.floor(r() * nodes), b = Math.floor(r() * nodes);
+    const a = Math.floor(r() * nodes),
+      b = Math.floor(r() * nodes);
     if (seen.has(a * nodes + b)) continue;
     seen.add(a * nodes + b);
     out.push(fact('edge', a, b));
@@ -73,7 +74,13 @@ interface Result {
 
 type Reasoner = ReturnType<typeof createReasoner>;
 
-function measure(name: string, input: string, program: Program, count: (r: Reasoner) => number, strategy: EvaluationStrategy = 'semi-naive'): Result & { stats: EvaluationStats } {
+function measure(
+  name: string,
+  input: string,
+  program: Program,
+  count: (r: Reasoner) => number,
+  strategy: EvaluationStrategy = 'semi-naive',
+): Result & { stats: EvaluationStats } {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = createReasoner(program, { strategy });
@@ -82,8 +89,15 @@ function measure(name: string, input: string, program: Program, count: (r: Reaso
   const cpu = (c.user + c.system) / 1e6;
   const derived = count(r);
   return {
-    name, input, derived, seconds, cpu, rateK: derived / seconds / 1000,
-    maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: process.memoryUsage().heapUsed / 2 ** 20, stats: r.stats(),
+    name,
+    input,
+    derived,
+    seconds,
+    cpu,
+    rateK: derived / seconds / 1000,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+    stats: r.stats(),
   };
 }
 
@@ -92,18 +106,33 @@ const CASES: Record<string, () => Result> = {
   'tc-1k': () => tc(400, 1000),
   'tc-10k': () => tc(quick ? 1000 : 2000, 10_000),
   'tc-100k': () => tc(quick ? 50_000 : 140_000, 100_000),
-  'sg': () => {
+  sg: () => {
     const [w, d] = quick ? [200, 5] : [600, 8];
-    return measure('same generation', `layered tree ${w} wide x ${d} deep (${w * d + 1} nodes)`, { facts: layeredTree(w, d, 3), rules: SG }, (r) => r.count('sg'));
+    return measure(
+      'same generation',
+      `layered tree ${w} wide x ${d} deep (${w * d + 1} nodes)`,
+      { facts: layeredTree(w, d, 3), rules: SG },
+      (r) => r.count('sg'),
+    );
   },
   'tc-1k-naive': () => {
     // The same graph as tc-1k. Semi-naive runs twice (best CPU time kept, JIT warm) for the ratio.
     const program = { facts: randomGraph(400, 1000, 42), rules: TC };
     const count = (r: Reasoner) => r.count('path');
-    const semi = [measure('', '', program, count), measure('', '', program, count)].sort((a, b) => a.cpu - b.cpu)[0]!;
-    const naive = measure('tc, naive (same engine)', '400 nodes, 1000 edges', program, count, 'naive');
-    if (naive.derived !== semi.derived) throw new Error(`naive ${naive.derived} != semi-naive ${semi.derived}`);
-    const fired = (s: EvaluationStats) => `${(s.derivations / 1e6).toFixed(2)}M rule instances in ${s.rounds} rounds`;
+    const semi = [measure('', '', program, count), measure('', '', program, count)].sort(
+      (a, b) => a.cpu - b.cpu,
+    )[0]!;
+    const naive = measure(
+      'tc, naive (same engine)',
+      '400 nodes, 1000 edges',
+      program,
+      count,
+      'naive',
+    );
+    if (naive.derived !== semi.derived)
+      throw new Error(`naive ${naive.derived} != semi-naive ${semi.derived}`);
+    const fired = (s: EvaluationStats) =>
+      `${(s.derivations / 1e6).toFixed(2)}M rule instances in ${s.rounds} rounds`;
     return {
       ...naive,
       note: `CPU time: semi-naive ${semi.cpu.toFixed(3)} s (${fired(semi.stats)}), naive ${naive.cpu.toFixed(3)} s (${fired(naive.stats)}): semi-naive ${(naive.cpu / semi.cpu).toFixed(1)}x faster`,
@@ -115,11 +144,14 @@ const CASES: Record<string, () => Result> = {
     const model = naiveModel(program);
     const c = process.cpuUsage(c0);
     const reference = (c.user + c.system) / 1e6;
-    const fast = measure('tc, semi-naive engine', '150 nodes, 300 edges', program, (r) => r.count('path'));
+    const fast = measure('tc, semi-naive engine', '150 nodes, 300 edges', program, (r) =>
+      r.count('path'),
+    );
     const n = model.get('path')!.size;
     if (n !== fast.derived) throw new Error(`reference ${n} != engine ${fast.derived}`);
     return {
-      ...fast, name: 'tc, string reference vs engine',
+      ...fast,
+      name: 'tc, string reference vs engine',
       note: `CPU time: string-based reference evaluator of the tests (naive, no indexes) ${reference.toFixed(3)} s = ${(n / reference / 1000).toFixed(1)}k facts/s; engine ${(reference / fast.cpu).toFixed(0)}x faster (semi-naive and indexes together)`,
     };
   },
@@ -131,7 +163,12 @@ const CASES: Record<string, () => Result> = {
 function incremental(nodes: number, edges: number, updates: number): Result {
   const facts = randomGraph(nodes, edges, 42);
   const program = { facts, rules: TC };
-  const full = measure('tc, one-edge updates (DRed)', `${nodes} nodes, ${edges} edges`, program, (r) => r.count('path'));
+  const full = measure(
+    'tc, one-edge updates (DRed)',
+    `${nodes} nodes, ${edges} edges`,
+    program,
+    (r) => r.count('path'),
+  );
   const r = createReasoner(program);
   const pick = rng(5);
   let changed = 0;
@@ -143,11 +180,19 @@ function incremental(nodes: number, edges: number, updates: number): Result {
   }
   const c = process.cpuUsage(c0);
   const per = (c.user + c.system) / 1000 / (2 * updates);
-  return { ...full, note: `CPU time: full evaluation ${(full.cpu * 1000).toFixed(0)} ms; one retract or assert ${per.toFixed(2)} ms on average over ${2 * updates} (${(changed / (2 * updates)).toFixed(0)} facts changed per update)` };
+  return {
+    ...full,
+    note: `CPU time: full evaluation ${(full.cpu * 1000).toFixed(0)} ms; one retract or assert ${per.toFixed(2)} ms on average over ${2 * updates} (${(changed / (2 * updates)).toFixed(0)} facts changed per update)`,
+  };
 }
 
 function tc(nodes: number, edges: number): Result {
-  return measure('transitive closure', `${nodes} nodes, ${edges} edges`, { facts: randomGraph(nodes, edges, 42), rules: TC }, (r) => r.count('path'));
+  return measure(
+    'transitive closure',
+    `${nodes} nodes, ${edges} edges`,
+    { facts: randomGraph(nodes, edges, 42), rules: TC },
+    (r) => r.count('path'),
+  );
 }
 
 const only = process.argv.indexOf('--case');
@@ -157,9 +202,15 @@ if (only >= 0) {
 } else {
   const self = fileURLToPath(import.meta.url);
   console.log(`reasoner benchmark (node ${process.version}${quick ? ', --quick sizes' : ''})`);
-  console.log('case                            input                                     derived   wall (s)  facts/s   cpu (s) facts/cpu-s  peak RSS  heap');
+  console.log(
+    'case                            input                                     derived   wall (s)  facts/s   cpu (s) facts/cpu-s  peak RSS  heap',
+  );
   for (const name of Object.keys(CASES)) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--case', name, ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', self, '--case', name, ...(quick ? ['--quick'] : [])],
+      { encoding: 'utf8' },
+    );
     if (child.status !== 0) {
       console.log(`${name}: failed\n${child.stderr}`);
       continue;

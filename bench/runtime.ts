@@ -17,7 +17,11 @@ import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import * as oa from '@openai/agents';
 import { agent, run, tool } from '../src/agents/index.js';
-import { scriptedModel, scriptedText as text, scriptedToolCall as toolCall } from '../src/models/index.js';
+import {
+  scriptedModel,
+  scriptedText as text,
+  scriptedToolCall as toolCall,
+} from '../src/models/index.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const STEPS = 10;
@@ -58,12 +62,20 @@ const atelierAgent = agent({
   name: 'bench',
   instructions: 'Call step until done.',
   model: atelierModel,
-  tools: [tool({ name: 'step', description: 'one step', input, execute: async ({ n }) => (await park(), n + 1) })],
+  tools: [
+    tool({
+      name: 'step',
+      description: 'one step',
+      input,
+      execute: async ({ n }) => (await park(), n + 1),
+    }),
+  ],
 });
 
 async function atelierRun(): Promise<void> {
   const r = await run(atelierAgent, 'go', { maxTurns: STEPS + 1 });
-  if (r.finalOutput !== 'done' || r.turns !== STEPS + 1) throw new Error('atelier run did not finish as scripted');
+  if (r.finalOutput !== 'done' || r.turns !== STEPS + 1)
+    throw new Error('atelier run did not finish as scripted');
 }
 
 // ---- @openai/agents, with an equivalent scripted model implementing its Model -------
@@ -71,11 +83,27 @@ async function atelierRun(): Promise<void> {
 class ScriptedOpenAIAgentsModel implements oa.Model {
   async getResponse(request: oa.ModelRequest): Promise<oa.ModelResponse> {
     let done = 0;
-    if (typeof request.input !== 'string') for (const item of request.input) if (item.type === 'function_call_result') done++;
+    if (typeof request.input !== 'string')
+      for (const item of request.input) if (item.type === 'function_call_result') done++;
     const output: oa.ModelResponse['output'] =
       done < STEPS
-        ? [{ type: 'function_call', callId: `c${done + 1}`, name: 'step', arguments: JSON.stringify({ n: done + 1 }), status: 'completed' }]
-        : [{ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'done' }] }];
+        ? [
+            {
+              type: 'function_call',
+              callId: `c${done + 1}`,
+              name: 'step',
+              arguments: JSON.stringify({ n: done + 1 }),
+              status: 'completed',
+            },
+          ]
+        : [
+            {
+              type: 'message',
+              role: 'assistant',
+              status: 'completed',
+              content: [{ type: 'output_text', text: 'done' }],
+            },
+          ];
     return { usage: new oa.Usage(), output };
   }
   async *getStreamedResponse(): AsyncIterable<oa.StreamEvent> {
@@ -87,7 +115,14 @@ const theirAgent = new oa.Agent({
   name: 'bench',
   instructions: 'Call step until done.',
   model: new ScriptedOpenAIAgentsModel(),
-  tools: [oa.tool({ name: 'step', description: 'one step', parameters: input, execute: async ({ n }) => (await park(), String(n + 1)) })],
+  tools: [
+    oa.tool({
+      name: 'step',
+      description: 'one step',
+      parameters: input,
+      execute: async ({ n }) => (await park(), String(n + 1)),
+    }),
+  ],
 });
 
 async function theirRun(): Promise<void> {
@@ -146,13 +181,22 @@ const results = {
 
 const kb = (b: number): string => `${(b / 1024).toFixed(1)} KB`;
 const us = (u: number): string => `${u.toFixed(1)} µs`;
-console.log(`run-loop benchmark (${RUNS} runs x ${STEPS} tool steps = ${RUNS * STEPS} steps, best of ${ROUNDS}; ${CONCURRENT} concurrent runs)`);
+console.log(
+  `run-loop benchmark (${RUNS} runs x ${STEPS} tool steps = ${RUNS * STEPS} steps, best of ${ROUNDS}; ${CONCURRENT} concurrent runs)`,
+);
 console.log('');
 console.log('runtime            overhead/step (wall)   CPU/step      memory/concurrent run');
-for (const [label, r] of [['atelier', results.atelier], ['@openai/agents', results.openaiAgents]] as const) {
-  console.log(`${label.padEnd(18)} ${us(r.step.wall).padEnd(22)} ${us(r.step.cpu).padEnd(13)} ${kb(r.memory)}`);
+for (const [label, r] of [
+  ['atelier', results.atelier],
+  ['@openai/agents', results.openaiAgents],
+] as const) {
+  console.log(
+    `${label.padEnd(18)} ${us(r.step.wall).padEnd(22)} ${us(r.step.cpu).padEnd(13)} ${kb(r.memory)}`,
+  );
 }
 console.log('');
 const ratio = results.atelier.step.wall / results.openaiAgents.step.wall;
-console.log(`atelier/openai-agents overhead ratio: ${ratio.toFixed(3)} (target <= 0.333: ${ratio <= 1 / 3 ? 'met' : 'NOT met'})`);
+console.log(
+  `atelier/openai-agents overhead ratio: ${ratio.toFixed(3)} (target <= 0.333: ${ratio <= 1 / 3 ? 'met' : 'NOT met'})`,
+);
 console.log(`memory ratio: ${(results.atelier.memory / results.openaiAgents.memory).toFixed(3)}`);

@@ -85,7 +85,9 @@ function startServeChild(db: string): Promise<{ child: ChildProcess; url: string
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`atelier serve exited (code ${code}) before listening; it printed:\n${out}`));
+      reject(
+        new Error(`atelier serve exited (code ${code}) before listening; it printed:\n${out}`),
+      );
     });
   });
 }
@@ -94,10 +96,16 @@ function startServeChild(db: string): Promise<{ child: ChildProcess; url: string
 async function api<T>(base: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(base + path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (!res.ok) throw new Error(`${body === undefined ? 'GET' : 'POST'} ${path}: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(
+      `${body === undefined ? 'GET' : 'POST'} ${path}: ${res.status} ${await res.text()}`,
+    );
   return (await res.json()) as T;
 }
 
@@ -114,13 +122,18 @@ async function approveUntilFinished(base: string, id: string): Promise<RunDetail
   for (;;) {
     const d = await api<RunDetail>(base, `/api/runs/${id}`);
     if (FINISHED.has(d.status)) return d;
-    for (const p of d.pendingApprovals) await api(base, `/api/runs/${id}/steps/${p.stepId}/approve`, { by: 'bench' });
+    for (const p of d.pendingApprovals)
+      await api(base, `/api/runs/${id}/steps/${p.stepId}/approve`, { by: 'bench' });
     await sleep(50);
   }
 }
 
 /** Fixed number of connections, each sending the next request when the last one answered. */
-async function load(url: URL, seconds: number, concurrency: number): Promise<{ rps: number; p50: number; p99: number; errors: number; n: number }> {
+async function load(
+  url: URL,
+  seconds: number,
+  concurrency: number,
+): Promise<{ rps: number; p50: number; p99: number; errors: number; n: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -128,18 +141,22 @@ async function load(url: URL, seconds: number, concurrency: number): Promise<{ r
   const one = (): Promise<void> =>
     new Promise((resolve) => {
       const t0 = performance.now();
-      const req = http.request(url, { agent, headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
-        res.on('data', () => undefined);
-        res.on('error', () => {
-          errors++;
-          resolve();
-        });
-        res.on('end', () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - t0);
-          else errors++;
-          resolve();
-        });
-      });
+      const req = http.request(
+        url,
+        { agent, headers: { authorization: `Bearer ${TOKEN}` } },
+        (res) => {
+          res.on('data', () => undefined);
+          res.on('error', () => {
+            errors++;
+            resolve();
+          });
+          res.on('end', () => {
+            if (res.statusCode === 200) latencies.push(performance.now() - t0);
+            else errors++;
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         errors++;
         resolve();
@@ -155,7 +172,13 @@ async function load(url: URL, seconds: number, concurrency: number): Promise<{ r
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, n: latencies.length };
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+    n: latencies.length,
+  };
 }
 
 interface Listener {
@@ -170,30 +193,42 @@ interface Listener {
 
 /** One SSE client: counts events and the delay from each event's timestamp to its arrival. */
 function listen(url: URL): Listener {
-  const l: Listener = { events: 0, lastSeq: 0, approvals: [], latencies: [], done: Promise.resolve() };
+  const l: Listener = {
+    events: 0,
+    lastSeq: 0,
+    approvals: [],
+    latencies: [],
+    done: Promise.resolve(),
+  };
   l.done = new Promise((resolve, reject) => {
-    const req = http.request(url, { headers: { authorization: `Bearer ${TOKEN}`, accept: 'text/event-stream' } }, (res) => {
-      if (res.statusCode !== 200) reject(new Error(`SSE ${url.pathname}: ${res.statusCode}`));
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').find((line) => line.startsWith('data:'));
-          if (!data || block.includes('event: end')) continue;
-          const event = JSON.parse(data.slice(5)) as { at: string; seq: number; type: string };
-          l.events++;
-          l.lastSeq = event.seq;
-          if (event.type === 'approval.requested') l.approvals.push(event.seq);
-          l.latencies.push([event.seq, Date.now() - Date.parse(event.at)]);
-        }
-      });
-      res.on('end', () => resolve());
-      res.on('error', (err) => reject(new Error(`SSE ${url.pathname} broke after ${l.events} events: ${err.message}`)));
-    });
+    const req = http.request(
+      url,
+      { headers: { authorization: `Bearer ${TOKEN}`, accept: 'text/event-stream' } },
+      (res) => {
+        if (res.statusCode !== 200) reject(new Error(`SSE ${url.pathname}: ${res.statusCode}`));
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const data = block.split('\n').find((line) => line.startsWith('data:'));
+            if (!data || block.includes('event: end')) continue;
+            const event = JSON.parse(data.slice(5)) as { at: string; seq: number; type: string };
+            l.events++;
+            l.lastSeq = event.seq;
+            if (event.type === 'approval.requested') l.approvals.push(event.seq);
+            l.latencies.push([event.seq, Date.now() - Date.parse(event.at)]);
+          }
+        });
+        res.on('end', () => resolve());
+        res.on('error', (err) =>
+          reject(new Error(`SSE ${url.pathname} broke after ${l.events} events: ${err.message}`)),
+        );
+      },
+    );
     req.on('error', (err) => reject(new Error(`SSE ${url.pathname}: ${err.message}`)));
     req.end();
   });
@@ -204,7 +239,10 @@ function listen(url: URL): Listener {
 
 async function bench(base: string): Promise<void> {
   // A finished run with its whole log, for GET /api/runs/:id and the replay fan-out.
-  const { id: finishedId } = await api<{ id: string }>(base, '/api/runs', { mission: FLAGSHIP_MISSION, seed: 1 });
+  const { id: finishedId } = await api<{ id: string }>(base, '/api/runs', {
+    mission: FLAGSHIP_MISSION,
+    seed: 1,
+  });
   await approveUntilFinished(base, finishedId);
 
   const get = await load(new URL(`${base}/api/runs/${finishedId}`), SECONDS, CONCURRENCY);
@@ -212,11 +250,15 @@ async function bench(base: string): Promise<void> {
     `GET /api/runs/:id          ${get.rps.toFixed(0).padStart(6)} req/s   p50 ${fmt(get.p50)}   p99 ${fmt(get.p99)}   (${CONCURRENCY} connections, ${get.n} requests, ${get.errors} errors)`,
   );
   const list = await load(new URL(`${base}/api/runs`), Math.max(1, SECONDS / 2), CONCURRENCY);
-  console.log(`GET /api/runs              ${list.rps.toFixed(0).padStart(6)} req/s   p50 ${fmt(list.p50)}   p99 ${fmt(list.p99)}   (${list.errors} errors)`);
+  console.log(
+    `GET /api/runs              ${list.rps.toFixed(0).padStart(6)} req/s   p50 ${fmt(list.p50)}   p99 ${fmt(list.p99)}   (${list.errors} errors)`,
+  );
 
   // Replay: LISTENERS clients read a finished run's log from the start.
   const replayStart = performance.now();
-  const replay = Array.from({ length: LISTENERS }, () => listen(new URL(`${base}/api/runs/${finishedId}/events`)));
+  const replay = Array.from({ length: LISTENERS }, () =>
+    listen(new URL(`${base}/api/runs/${finishedId}/events`)),
+  );
   await Promise.all(replay.map((l) => l.done));
   const replayMs = performance.now() - replayStart;
   const replayEvents = replay.reduce((n, l) => n + l.events, 0);
@@ -228,26 +270,37 @@ async function bench(base: string): Promise<void> {
   // step; once every listener has caught up with the backlog (seen the approval request),
   // the step is approved over HTTP and the rest of the run is measured (event timestamp
   // in the server -> arrival here; both processes read the same clock).
-  const { id: liveId } = await api<{ id: string }>(base, '/api/runs', { mission: FLAGSHIP_MISSION, seed: 2 });
+  const { id: liveId } = await api<{ id: string }>(base, '/api/runs', {
+    mission: FLAGSHIP_MISSION,
+    seed: 2,
+  });
   let waiting: RunDetail;
   do {
     await sleep(20);
     waiting = await api<RunDetail>(base, `/api/runs/${liveId}`);
-    if (FINISHED.has(waiting.status)) throw new Error(`live run ${liveId} finished (${waiting.status}) without asking for approval`);
+    if (FINISHED.has(waiting.status))
+      throw new Error(
+        `live run ${liveId} finished (${waiting.status}) without asking for approval`,
+      );
   } while (waiting.pendingApprovals.length === 0);
-  const listeners = Array.from({ length: LISTENERS }, () => listen(new URL(`${base}/api/runs/${liveId}/events`)));
+  const listeners = Array.from({ length: LISTENERS }, () =>
+    listen(new URL(`${base}/api/runs/${liveId}/events`)),
+  );
   while (listeners.some((l) => l.approvals.length === 0)) await sleep(10);
   const backlog = Math.max(...listeners.map((l) => l.lastSeq));
   const liveStart = performance.now();
   await approveUntilFinished(base, liveId);
   await Promise.all(listeners.map((l) => l.done));
   const liveMs = performance.now() - liveStart;
-  const lat = listeners.flatMap((l) => l.latencies.filter(([seq]) => seq > backlog).map(([, ms]) => ms)).sort((a, b) => a - b);
+  const lat = listeners
+    .flatMap((l) => l.latencies.filter(([seq]) => seq > backlog).map(([, ms]) => ms))
+    .sort((a, b) => a - b);
   const counts = new Set(listeners.map((l) => l.events));
   console.log(
     `SSE live fan-out x${LISTENERS}     ${(lat.length / (liveMs / 1000)).toFixed(0).padStart(6)} events/s delivered   event->client p50 ${fmt(percentile(lat, 50))}   p99 ${fmt(percentile(lat, 99))}   (${lat.length / LISTENERS} live events per listener, run took ${fmt(liveMs)})`,
   );
-  if (counts.size !== 1) console.log('  WARNING: listeners did not all receive the same number of events');
+  if (counts.size !== 1)
+    console.log('  WARNING: listeners did not all receive the same number of events');
 }
 
 async function main(): Promise<void> {
@@ -269,7 +322,10 @@ async function main(): Promise<void> {
     const started = await startServeChild(join(dir, 'atelier.db'));
     child = started.child;
     child.once('exit', (code, signal) => {
-      if (!stopping) console.error(`bench:server: atelier serve exited during the benchmark (code ${code}, signal ${signal})`);
+      if (!stopping)
+        console.error(
+          `bench:server: atelier serve exited during the benchmark (code ${code}, signal ${signal})`,
+        );
     });
     console.log(
       `atelier server benchmark — atelier serve in a child process on ${HOST} (pid ${child.pid}), load generator in this one; node ${process.version}, ${SECONDS}s per load test`,

@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 const roots = process.argv.length > 2 ? process.argv.slice(2) : ['test', 'src'];
 const files = roots
   .flatMap((root) =>
-    root.endsWith('.ts') ? [root] : readdirSync(root, { recursive: true }).map((f) => `${root}/${f}`),
+    root.endsWith('.ts')
+      ? [root]
+      : readdirSync(root, { recursive: true }).map((f) => `${root}/${f}`),
   )
   .filter((f) => f.endsWith('.test.ts'))
   .sort();
@@ -14,5 +16,7 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -30,12 +30,17 @@ export function loadConfig(options: LoadConfigOptions = {}): AtelierConfig {
   const file = options.file ?? join(options.cwd ?? process.cwd(), CONFIG_FILE);
   const config: AtelierConfig = { model: {} };
   if (options.file !== undefined || existsSync(file)) Object.assign(config, readConfigFile(file));
-  const set = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
+  const set = (value: string | undefined): string | undefined =>
+    value === undefined || value === '' ? undefined : value;
   const model = config.model;
   const baseURL = set(env.OPENAI_BASE_URL) ?? model.baseURL;
   const apiKey = set(env.OPENAI_API_KEY) ?? model.apiKey;
   const name = set(env.ATELIER_MODEL) ?? model.name;
-  config.model = { ...(baseURL ? { baseURL } : {}), ...(apiKey ? { apiKey } : {}), ...(name ? { name } : {}) };
+  config.model = {
+    ...(baseURL ? { baseURL } : {}),
+    ...(apiKey ? { apiKey } : {}),
+    ...(name ? { name } : {}),
+  };
   const db = set(env.ATELIER_DB) ?? config.db;
   if (db) config.db = db;
   else delete config.db;
@@ -55,16 +60,19 @@ function readConfigFile(file: string): AtelierConfig {
   } catch (err) {
     throw new UserError(`${file} is not valid JSON: ${(err as Error).message}`);
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new UserError(`${file}: expected a JSON object`);
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new UserError(`${file}: expected a JSON object`);
   const root = json as Record<string, unknown>;
   const out: AtelierConfig = { model: {}, file };
   if (root.model !== undefined) {
-    if (!root.model || typeof root.model !== 'object' || Array.isArray(root.model)) throw new UserError(`${file}: field "model" must be an object { baseURL, apiKey, name }`);
+    if (!root.model || typeof root.model !== 'object' || Array.isArray(root.model))
+      throw new UserError(`${file}: field "model" must be an object { baseURL, apiKey, name }`);
     const m = root.model as Record<string, unknown>;
     for (const key of ['baseURL', 'apiKey', 'name'] as const) {
       const v = m[key];
       if (v === undefined) continue;
-      if (typeof v !== 'string') throw new UserError(`${file}: field "model.${key}" must be a string`);
+      if (typeof v !== 'string')
+        throw new UserError(`${file}: field "model.${key}" must be a string`);
       out.model[key] = v;
     }
   }

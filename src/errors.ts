@@ -12,6 +12,11 @@ export interface SourceLocation {
 }
 
 export interface UserErrorOptions {
+  /**
+   * A stable, documented identifier of the mistake (`PDDL_UNKNOWN_PREDICATE`), for scripts,
+   * the server's error bodies and tests; messages may be reworded, codes may not.
+   */
+  code?: string;
   location?: SourceLocation;
   hint?: string;
   exitCode?: number;
@@ -19,6 +24,7 @@ export interface UserErrorOptions {
 }
 
 export class UserError extends Error {
+  readonly code: string;
   readonly location: SourceLocation | undefined;
   readonly hint: string | undefined;
   readonly exitCode: number;
@@ -26,6 +32,7 @@ export class UserError extends Error {
   constructor(message: string, options: UserErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'UserError';
+    this.code = options.code ?? 'USER_ERROR';
     this.location = options.location;
     this.hint = options.hint;
     this.exitCode = options.exitCode ?? 2;

@@ -20,7 +20,9 @@ const ALLOWED: Record<string, string[]> = {
 };
 
 const src = join(import.meta.dirname, '..', 'src');
-const shared = readdirSync(src).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+const shared = readdirSync(src)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
 
 /** Capability folders imported by the files of one capability. */
 function importsOf(capability: string): Map<string, string[]> {
@@ -44,11 +46,19 @@ for (const [capability, allowed] of Object.entries(ALLOWED)) {
     const bad = [...importsOf(capability)].filter(
       ([target]) => target !== capability && !allowed.includes(target) && !shared.includes(target),
     );
-    assert.deepEqual(bad.map(([target, files]) => `${target} (from ${files.join(', ')})`), []);
+    assert.deepEqual(
+      bad.map(([target, files]) => `${target} (from ${files.join(', ')})`),
+      [],
+    );
   });
 }
 
 test('every capability folder is covered by the layering rules', () => {
-  const folders = readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-  assert.deepEqual(folders.filter((f) => !(f in ALLOWED)), []);
+  const folders = readdirSync(src, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  assert.deepEqual(
+    folders.filter((f) => !(f in ALLOWED)),
+    [],
+  );
 });

@@ -36,18 +36,30 @@ const MOTIVE_NOTE: Record<string, string> = {
 
 export function createWorld(seed: number): World {
   return {
-    async execute(tool: PlanningTool, args: Record<string, string>, ctx: ToolContext): Promise<ToolOutcome> {
+    async execute(
+      tool: PlanningTool,
+      args: Record<string, string>,
+      ctx: ToolContext,
+    ): Promise<ToolOutcome> {
       switch (tool.name) {
         case 'make_offer': {
           const c = args.c!;
           if (ctx.attempt === 1 && chance(seed, `${SALT}decline ${c}`) < 0.3) {
-            return { ok: false, reason: `${c} declined the offer (a counter-offer from the US lab)`, assert: [`(declined ${c})`] };
+            return {
+              ok: false,
+              reason: `${c} declined the offer (a counter-offer from the US lab)`,
+              assert: [`(declined ${c})`],
+            };
           }
           return { ok: true, note: `${c} accepts: ${MOTIVE_NOTE[c] ?? 'good fit'}` };
         }
         case 'meet_regulator':
           if (ctx.attempt === 1 && chance(seed, `${SALT}cancel meeting`) < 0.3) {
-            return { ok: false, reason: 'the regulator cancelled the meeting', retract: [`(meeting_scheduled ${args.o})`] };
+            return {
+              ok: false,
+              reason: 'the regulator cancelled the meeting',
+              retract: [`(meeting_scheduled ${args.o})`],
+            };
           }
           return { ok: true, note: 'the regulator has no objection to the dossier' };
         default:

@@ -8,7 +8,10 @@ import type { Model, ModelSettings } from '../models/types.js';
 import { checkToolName } from './tool.js';
 import type { Agent, InputGuardrail, OutputGuardrail, Tool } from './types.js';
 
-export interface AgentOptions<TOutput, THandoffs extends readonly Agent<unknown>[] = readonly Agent<unknown>[]> {
+export interface AgentOptions<
+  TOutput,
+  THandoffs extends readonly Agent<unknown>[] = readonly Agent<unknown>[],
+> {
   name: string;
   instructions?: Agent<TOutput>['instructions'];
   /** Shown to agents that may hand off to this one. */
@@ -46,7 +49,8 @@ export function agent(options: AgentOptions<unknown>): Agent<unknown> {
   const tools = options.tools ?? [];
   const seen = new Set<string>();
   for (const t of tools) {
-    if (seen.has(t.name)) throw new UserError(`agent ${options.name}: two tools are named ${t.name}`);
+    if (seen.has(t.name))
+      throw new UserError(`agent ${options.name}: two tools are named ${t.name}`);
     seen.add(t.name);
   }
   return {

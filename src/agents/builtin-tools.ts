@@ -10,7 +10,10 @@ export const currentTimeTool = tool({
   name: 'current_time',
   description: 'The current date and time (ISO 8601, UTC) and the local time zone.',
   input: z.object({}),
-  execute: () => ({ utc: new Date().toISOString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+  execute: () => ({
+    utc: new Date().toISOString(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  }),
 });
 
 /** Evaluates + - * / % ^ and parentheses over decimal numbers; nothing else. */

@@ -39,5 +39,8 @@ export class NoModelError extends UserError {
 export function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   if (reason instanceof Error) return reason;
-  return new DOMException(typeof reason === 'string' ? reason : 'the run was cancelled', 'AbortError');
+  return new DOMException(
+    typeof reason === 'string' ? reason : 'the run was cancelled',
+    'AbortError',
+  );
 }

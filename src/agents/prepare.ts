@@ -20,7 +20,10 @@ export interface PreparedAgent {
 const NO_ARGS: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
 export function prepareAgent(agent: Agent<unknown>, context: unknown): PreparedAgent {
-  const instructions = typeof agent.instructions === 'function' ? agent.instructions({ agent, context }) : agent.instructions;
+  const instructions =
+    typeof agent.instructions === 'function'
+      ? agent.instructions({ agent, context })
+      : agent.instructions;
   const tools = new Map<string, Tool>();
   const specs: ToolSpec[] = [];
   for (const t of agent.tools) {
@@ -32,14 +35,29 @@ export function prepareAgent(agent: Agent<unknown>, context: unknown): PreparedA
     const name = handoffToolName(target.name);
     handoffs.set(name, target);
     const about = target.handoffDescription ? ` ${target.handoffDescription}` : '';
-    specs.push({ name, description: `Hand the conversation over to the ${target.name} agent.${about}`, parameters: NO_ARGS });
+    specs.push({
+      name,
+      description: `Hand the conversation over to the ${target.name} agent.${about}`,
+      parameters: NO_ARGS,
+    });
   }
   let output: OutputSpec | undefined;
   if (agent.output) {
     const schema = toJsonSchema(agent.output, 'output');
-    output = { name: `${handoffToolName(agent.name).slice('transfer_to_'.length)}_output`, schema, strict: isStrictCompatible(schema) };
+    output = {
+      name: `${handoffToolName(agent.name).slice('transfer_to_'.length)}_output`,
+      schema,
+      strict: isStrictCompatible(schema),
+    };
   }
-  return { agent, system: { role: 'system', content: instructions }, specs: specs.length ? specs : undefined, tools, handoffs, output };
+  return {
+    agent,
+    system: { role: 'system', content: instructions },
+    specs: specs.length ? specs : undefined,
+    tools,
+    handoffs,
+    output,
+  };
 }
 
 /**

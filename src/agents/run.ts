@@ -7,14 +7,33 @@
  * The step after each model response is a tagged union (`NextStep`); events go to the
  * result's list and, when streaming, to the iterator as they happen.
  */
-import type { AssistantMessage, Message, Model, ModelRequest, ModelResponse, ToolMessage } from '../models/types.js';
+import type {
+  AssistantMessage,
+  Message,
+  Model,
+  ModelRequest,
+  ModelResponse,
+  ToolMessage,
+} from '../models/types.js';
 import { addUsage, emptyUsage } from '../models/types.js';
 import { ModelBehaviorError } from '../models/errors.js';
-import { abortError, GuardrailTripwireError, MaxTurnsExceededError, NoModelError } from './errors.js';
+import {
+  abortError,
+  GuardrailTripwireError,
+  MaxTurnsExceededError,
+  NoModelError,
+} from './errors.js';
 import { prepareAgent, type PreparedAgent } from './prepare.js';
 import { executeToolCalls, formatIssues } from './tool-calls.js';
 import { eventChannel } from './channel.js';
-import type { Agent, GuardrailVerdict, RunEvent, RunOptions, RunResult, StreamedRun } from './types.js';
+import type {
+  Agent,
+  GuardrailVerdict,
+  RunEvent,
+  RunOptions,
+  RunResult,
+  StreamedRun,
+} from './types.js';
 
 /** What the loop does after a model response. */
 export type NextStep =
@@ -25,20 +44,39 @@ export type NextStep =
 export const DEFAULT_MAX_TURNS = 10;
 
 /** Runs an agent on a user message (or messages) and resolves with the final result. */
-export function run<TOutput>(agent: Agent<TOutput>, input: string | readonly Message[], options?: RunOptions & { stream?: false }): Promise<RunResult<TOutput>>;
+export function run<TOutput>(
+  agent: Agent<TOutput>,
+  input: string | readonly Message[],
+  options?: RunOptions & { stream?: false },
+): Promise<RunResult<TOutput>>;
 /** Runs an agent and streams its events; `result` settles when it ends. */
-export function run<TOutput>(agent: Agent<TOutput>, input: string | readonly Message[], options: RunOptions & { stream: true }): StreamedRun<TOutput>;
-export function run<TOutput>(agent: Agent<TOutput>, input: string | readonly Message[], options: RunOptions & { stream?: boolean }): Promise<RunResult<TOutput>> | StreamedRun<TOutput>;
+export function run<TOutput>(
+  agent: Agent<TOutput>,
+  input: string | readonly Message[],
+  options: RunOptions & { stream: true },
+): StreamedRun<TOutput>;
+export function run<TOutput>(
+  agent: Agent<TOutput>,
+  input: string | readonly Message[],
+  options: RunOptions & { stream?: boolean },
+): Promise<RunResult<TOutput>> | StreamedRun<TOutput>;
 export function run<TOutput>(
   agent: Agent<TOutput>,
   input: string | readonly Message[],
   options: RunOptions & { stream?: boolean } = {},
 ): Promise<RunResult<TOutput>> | StreamedRun<TOutput> {
-  if (!options.stream) return runLoop(agent as Agent<unknown>, input, options, undefined) as Promise<RunResult<TOutput>>;
+  if (!options.stream)
+    return runLoop(agent as Agent<unknown>, input, options, undefined) as Promise<
+      RunResult<TOutput>
+    >;
   // Stopping the iteration early cancels the run: the model request and running tools
   // see the abort, and no further model call or tool starts.
   const stop = new AbortController();
-  const channel = eventChannel<RunEvent>(() => stop.abort(new DOMException('the run was cancelled: its events are no longer read', 'AbortError')));
+  const channel = eventChannel<RunEvent>(() =>
+    stop.abort(
+      new DOMException('the run was cancelled: its events are no longer read', 'AbortError'),
+    ),
+  );
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const result = runLoop(agent as Agent<unknown>, input, { ...options, signal }, channel.push).then(
     (r) => {
@@ -55,7 +93,12 @@ export function run<TOutput>(
   return { result, [Symbol.asyncIterator]: channel.iterate };
 }
 
-async function runLoop(start: Agent<unknown>, input: string | readonly Message[], options: RunOptions, live: ((e: RunEvent) => void) | undefined): Promise<RunResult<unknown>> {
+async function runLoop(
+  start: Agent<unknown>,
+  input: string | readonly Message[],
+  options: RunOptions,
+  live: ((e: RunEvent) => void) | undefined,
+): Promise<RunResult<unknown>> {
   const events: RunEvent[] = [];
   const emit = live
     ? (e: RunEvent): void => {
@@ -81,11 +124,19 @@ async function loop(
 ): Promise<RunResult<unknown>> {
   const signal = options.signal ?? new AbortController().signal;
   const maxTurns = options.maxTurns ?? DEFAULT_MAX_TURNS;
-  const inputMessages: Message[] = typeof input === 'string' ? [{ role: 'user', content: input }] : input.slice();
-  const inputText = inputMessages.map((m) => (m.role === 'user' ? m.content : '')).filter(Boolean).join('\n');
+  const inputMessages: Message[] =
+    typeof input === 'string' ? [{ role: 'user', content: input }] : input.slice();
+  const inputText = inputMessages
+    .map((m) => (m.role === 'user' ? m.content : ''))
+    .filter(Boolean)
+    .join('\n');
 
   for (const g of [...start.inputGuardrails, ...(options.inputGuardrails ?? [])]) {
-    checkVerdict('input', g.name, await g.check({ input: inputText, agent: start, context: options.context }));
+    checkVerdict(
+      'input',
+      g.name,
+      await g.check({ input: inputText, agent: start, context: options.context }),
+    );
   }
   if (signal.aborted) throw abortError(signal);
 
@@ -125,20 +176,33 @@ async function loop(
 
     const response = await callModel(model, request, streaming, agent.name, emit);
     addUsage(usage, response.usage);
-    const assistant: AssistantMessage = { role: 'assistant', content: response.text, agent: agent.name };
+    const assistant: AssistantMessage = {
+      role: 'assistant',
+      content: response.text,
+      agent: agent.name,
+    };
     if (response.toolCalls.length) assistant.toolCalls = response.toolCalls;
-    emit(response.usage ? { type: 'message', agent: agent.name, message: assistant, usage: response.usage } : { type: 'message', agent: agent.name, message: assistant });
+    emit(
+      response.usage
+        ? { type: 'message', agent: agent.name, message: assistant, usage: response.usage }
+        : { type: 'message', agent: agent.name, message: assistant },
+    );
 
     const step = await nextStep(current, response, options, signal, emit);
     if (step.type === 'final_output') {
       // Checked before storing, so a stopped answer never enters the session.
       for (const g of [...agent.outputGuardrails, ...(options.outputGuardrails ?? [])]) {
-        checkVerdict('output', g.name, await g.check({ output: step.output, text: step.text, agent, context: options.context }));
+        checkVerdict(
+          'output',
+          g.name,
+          await g.check({ output: step.output, text: step.text, agent, context: options.context }),
+        );
       }
     }
     // One turn (the assistant message and its tool results) is stored as a unit, so a
     // session never holds a tool call without its result.
-    const turnMessages: Message[] = step.type === 'final_output' ? [assistant] : [assistant, ...step.toolMessages];
+    const turnMessages: Message[] =
+      step.type === 'final_output' ? [assistant] : [assistant, ...step.toolMessages];
     for (const m of turnMessages) messages.push(m);
     if (options.session) await options.session.append(turnMessages);
 
@@ -152,7 +216,16 @@ async function loop(
       case 'final_output': {
         emit({ type: 'final', agent: agent.name, output: step.output, text: step.text });
         const newMessages = messages.slice(firstNew);
-        return { finalOutput: step.output, text: step.text, lastAgent: agent, newMessages, history: messages.slice(1), events, usage, turns };
+        return {
+          finalOutput: step.output,
+          text: step.text,
+          lastAgent: agent,
+          newMessages,
+          history: messages.slice(1),
+          events,
+          usage,
+          turns,
+        };
       }
     }
   }
@@ -173,10 +246,12 @@ async function callModel(
   }
   let response: ModelResponse | undefined;
   for await (const event of model.stream(request)) {
-    if (event.type === 'text-delta') emit({ type: 'text-delta', agent: agentName, text: event.text });
+    if (event.type === 'text-delta')
+      emit({ type: 'text-delta', agent: agentName, text: event.text });
     else response = event.response;
   }
-  if (!response) throw new ModelBehaviorError(`model ${model.name} ended its stream without a response`);
+  if (!response)
+    throw new ModelBehaviorError(`model ${model.name} ended its stream without a response`);
   return response;
 }
 
@@ -194,14 +269,22 @@ export async function nextStep(
     return { type: 'final_output', output: parseOutput(agent, text), text };
   }
   const handoffCalls = response.toolCalls.filter((c) => current.handoffs.has(c.name));
-  const toolCalls = handoffCalls.length ? response.toolCalls.filter((c) => !current.handoffs.has(c.name)) : response.toolCalls;
-  const toolMessages = toolCalls.length ? await executeToolCalls(agent, current.tools, toolCalls, options, signal, emit) : [];
+  const toolCalls = handoffCalls.length
+    ? response.toolCalls.filter((c) => !current.handoffs.has(c.name))
+    : response.toolCalls;
+  const toolMessages = toolCalls.length
+    ? await executeToolCalls(agent, current.tools, toolCalls, options, signal, emit)
+    : [];
   if (!handoffCalls.length) return { type: 'run_again', toolMessages };
   const [first, ...rest] = handoffCalls;
   const to = current.handoffs.get(first!.name)!;
   const handoffMessages: ToolMessage[] = [
     { role: 'tool', toolCallId: first!.id, content: `Transferred to ${to.name}.` },
-    ...rest.map((c): ToolMessage => ({ role: 'tool', toolCallId: c.id, content: 'Error: only one handoff per turn; this one was ignored.' })),
+    ...rest.map((c): ToolMessage => ({
+      role: 'tool',
+      toolCallId: c.id,
+      content: 'Error: only one handoff per turn; this one was ignored.',
+    })),
   ];
   // Tool results keep the order of the calls, as chat-completions servers expect.
   const byId = new Map([...toolMessages, ...handoffMessages].map((m) => [m.toolCallId, m]));
@@ -214,10 +297,15 @@ function parseOutput(agent: Agent<unknown>, text: string): unknown {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ModelBehaviorError(`agent ${agent.name}: the model's final answer is not valid JSON (${(err as Error).message}): ${text.slice(0, 200)}`);
+    throw new ModelBehaviorError(
+      `agent ${agent.name}: the model's final answer is not valid JSON (${(err as Error).message}): ${text.slice(0, 200)}`,
+    );
   }
   const parsed = agent.output.safeParse(json);
-  if (!parsed.success) throw new ModelBehaviorError(`agent ${agent.name}: the model's final answer does not match the output schema: ${formatIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new ModelBehaviorError(
+      `agent ${agent.name}: the model's final answer does not match the output schema: ${formatIssues(parsed.error)}`,
+    );
   return parsed.data;
 }
 

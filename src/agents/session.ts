@@ -2,7 +2,10 @@
 import type { Message } from '../models/types.js';
 import type { Session } from './types.js';
 
-export function memorySession(id = 'memory', initial: readonly Message[] = []): Session & { readonly messages: Message[] } {
+export function memorySession(
+  id = 'memory',
+  initial: readonly Message[] = [],
+): Session & { readonly messages: Message[] } {
   const messages = initial.slice();
   return {
     id,

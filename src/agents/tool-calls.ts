@@ -39,7 +39,10 @@ export async function executeToolCall(
   options: RunOptions,
   signal: AbortSignal,
 ): Promise<ToolOutcome> {
-  const fail = (text: string): ToolOutcome => ({ message: { role: 'tool', toolCallId: call.id, content: `Error: ${text}` }, isError: true });
+  const fail = (text: string): ToolOutcome => ({
+    message: { role: 'tool', toolCallId: call.id, content: `Error: ${text}` },
+    isError: true,
+  });
   if (!tool) {
     const names = agent.tools.map((t) => t.name).join(', ') || 'none';
     return fail(`there is no tool named ${JSON.stringify(call.name)} (available: ${names})`);
@@ -48,20 +51,28 @@ export async function executeToolCall(
   try {
     raw = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
   } catch (err) {
-    return fail(`the arguments of ${tool.name} are not valid JSON (${(err as Error).message}); send a JSON object`);
+    return fail(
+      `the arguments of ${tool.name} are not valid JSON (${(err as Error).message}); send a JSON object`,
+    );
   }
   const parsed = tool.input.safeParse(raw);
-  if (!parsed.success) return fail(`invalid arguments for ${tool.name}: ${formatIssues(parsed.error)}`);
+  if (!parsed.success)
+    return fail(`invalid arguments for ${tool.name}: ${formatIssues(parsed.error)}`);
   const ctx: ToolContext = { agent, toolCallId: call.id, signal, context: options.context };
   try {
     if (tool.needsApproval && (await tool.needsApproval(parsed.data, ctx))) {
-      const ok = options.approve ? await options.approve({ agent, tool, toolCallId: call.id, input: parsed.data }) : false;
+      const ok = options.approve
+        ? await options.approve({ agent, tool, toolCallId: call.id, input: parsed.data })
+        : false;
       if (!ok) return fail(`the call to ${tool.name} was not approved`);
     }
     // Cancelled while waiting for approval (or before): the tool does not start.
     if (signal.aborted) throw abortError(signal);
     const result = await tool.execute(parsed.data, ctx);
-    return { message: { role: 'tool', toolCallId: call.id, content: stringifyResult(result) }, isError: false };
+    return {
+      message: { role: 'tool', toolCallId: call.id, content: stringifyResult(result) },
+      isError: false,
+    };
   } catch (err) {
     if (signal.aborted) throw err;
     return fail(`${tool.name} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -77,10 +88,24 @@ export async function executeToolCalls(
   signal: AbortSignal,
   emit: (event: RunEvent) => void,
 ): Promise<ToolMessage[]> {
-  for (const call of calls) emit({ type: 'tool-call', agent: agent.name, callId: call.id, name: call.name, arguments: call.arguments });
+  for (const call of calls)
+    emit({
+      type: 'tool-call',
+      agent: agent.name,
+      callId: call.id,
+      name: call.name,
+      arguments: call.arguments,
+    });
   const one = async (call: ToolCall): Promise<ToolMessage> => {
     const outcome = await executeToolCall(agent, tools.get(call.name), call, options, signal);
-    emit({ type: 'tool-result', agent: agent.name, callId: call.id, name: call.name, output: outcome.message.content, isError: outcome.isError });
+    emit({
+      type: 'tool-result',
+      agent: agent.name,
+      callId: call.id,
+      name: call.name,
+      output: outcome.message.content,
+      isError: outcome.isError,
+    });
     return outcome.message;
   };
   if (calls.length === 1) return [await one(calls[0]!)];

@@ -14,7 +14,8 @@ export interface ToolOptions<TSchema extends z.ZodType, TResult> {
   input: TSchema;
   execute(input: z.output<TSchema>, ctx: ToolContext): TResult | Promise<TResult>;
   /** `true`, or a function of the input, to require approval before running. */
-  needsApproval?: boolean | ((input: z.output<TSchema>, ctx: ToolContext) => boolean | Promise<boolean>);
+  needsApproval?:
+    boolean | ((input: z.output<TSchema>, ctx: ToolContext) => boolean | Promise<boolean>);
   /** Free-form data for other capabilities (e.g. a planning signature). */
   metadata?: Record<string, unknown>;
 }
@@ -36,14 +37,18 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'
   try {
     json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   } catch (err) {
-    throw new UserError(`cannot turn a zod schema into JSON Schema: ${(err as Error).message}`, { cause: err });
+    throw new UserError(`cannot turn a zod schema into JSON Schema: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   delete json.$schema;
   return json;
 }
 
 /** Defines a tool. The returned object is plain data, safe to read and extend. */
-export function tool<TSchema extends z.ZodType, TResult>(options: ToolOptions<TSchema, TResult>): Tool<z.output<TSchema>, TResult> {
+export function tool<TSchema extends z.ZodType, TResult>(
+  options: ToolOptions<TSchema, TResult>,
+): Tool<z.output<TSchema>, TResult> {
   checkToolName(options.name);
   const parameters = toJsonSchema(options.input);
   if (parameters.type !== 'object') {

@@ -3,7 +3,14 @@
  * `tool()` only fill defaults and derive the JSON Schema; the run loop reads these.
  */
 import type { z } from 'zod';
-import type { AssistantMessage, JsonSchema, Message, Model, ModelSettings, Usage } from '../models/types.js';
+import type {
+  AssistantMessage,
+  JsonSchema,
+  Message,
+  Model,
+  ModelSettings,
+  Usage,
+} from '../models/types.js';
 
 /** What a tool's `execute` receives besides its validated input. */
 export interface ToolContext {
@@ -38,12 +45,21 @@ export type GuardrailVerdict = { stop: false } | { stop: true; reason: string } 
 
 export interface InputGuardrail {
   readonly name: string;
-  check(args: { input: string; agent: Agent<unknown>; context: unknown }): GuardrailVerdict | Promise<GuardrailVerdict>;
+  check(args: {
+    input: string;
+    agent: Agent<unknown>;
+    context: unknown;
+  }): GuardrailVerdict | Promise<GuardrailVerdict>;
 }
 
 export interface OutputGuardrail {
   readonly name: string;
-  check(args: { output: unknown; text: string; agent: Agent<unknown>; context: unknown }): GuardrailVerdict | Promise<GuardrailVerdict>;
+  check(args: {
+    output: unknown;
+    text: string;
+    agent: Agent<unknown>;
+    context: unknown;
+  }): GuardrailVerdict | Promise<GuardrailVerdict>;
 }
 
 /**
@@ -83,7 +99,14 @@ export type RunEvent =
   | { type: 'text-delta'; agent: string; text: string }
   | { type: 'message'; agent: string; message: AssistantMessage; usage?: Usage }
   | { type: 'tool-call'; agent: string; callId: string; name: string; arguments: string }
-  | { type: 'tool-result'; agent: string; callId: string; name: string; output: string; isError: boolean }
+  | {
+      type: 'tool-result';
+      agent: string;
+      callId: string;
+      name: string;
+      output: string;
+      isError: boolean;
+    }
   | { type: 'handoff'; from: string; to: string }
   | { type: 'final'; agent: string; output: unknown; text: string }
   | { type: 'error'; error: Error };

@@ -5,10 +5,26 @@
  */
 import { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
-import { agent, builtinTools, memorySession, run, type Agent, type RunEvent, type Session } from '../agents/index.js';
+import {
+  agent,
+  builtinTools,
+  memorySession,
+  run,
+  type Agent,
+  type RunEvent,
+  type Session,
+} from '../agents/index.js';
 import { loadConfig } from '../config.js';
 import { UserError } from '../errors.js';
-import { createOpenAICompatibleModel, DEFAULT_BASE_URL, HOW_TO_CONFIGURE_MODEL, ModelBehaviorError, ModelError, modelFromEnv, type Model } from '../models/index.js';
+import {
+  createOpenAICompatibleModel,
+  DEFAULT_BASE_URL,
+  HOW_TO_CONFIGURE_MODEL,
+  ModelBehaviorError,
+  ModelError,
+  modelFromEnv,
+  type Model,
+} from '../models/index.js';
 import { DEFAULT_DB_PATH, openSqlite, sqliteSessions } from '../store/index.js';
 
 interface ChatOptions {
@@ -29,19 +45,36 @@ export function chatCommand(): Command {
     .option('-s, --session <id>', 'continue (or start) a conversation stored in the database')
     .option('--model <name>', 'model name (overrides ATELIER_MODEL)')
     .option('--base-url <url>', 'OpenAI-compatible base URL (overrides OPENAI_BASE_URL)')
-    .option('--system <instructions>', 'system instructions', 'You are a helpful assistant. Answer concisely.')
-    .option('--db <file>', `SQLite database for --session (default ATELIER_DB or ${DEFAULT_DB_PATH})`)
+    .option(
+      '--system <instructions>',
+      'system instructions',
+      'You are a helpful assistant. Answer concisely.',
+    )
+    .option(
+      '--db <file>',
+      `SQLite database for --session (default ATELIER_DB or ${DEFAULT_DB_PATH})`,
+    )
     .option('--max-turns <n>', 'model calls allowed per message', '10')
     .option('--tools', 'give the model the built-in tools: current_time, calculate')
     .action(async (opts: ChatOptions) => {
       const model = resolveModel(opts);
-      const assistant = agent({ name: 'assistant', instructions: opts.system, model, ...(opts.tools ? { tools: builtinTools } : {}) });
+      const assistant = agent({
+        name: 'assistant',
+        instructions: opts.system,
+        model,
+        ...(opts.tools ? { tools: builtinTools } : {}),
+      });
       const maxTurns = Number(opts.maxTurns);
-      if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new UserError(`--max-turns must be a positive integer, got ${JSON.stringify(opts.maxTurns)}`);
-      if (opts.message !== undefined && !opts.message.trim()) throw new UserError('-m needs a message', { hint: 'atelier chat -m "your question"' });
+      if (!Number.isInteger(maxTurns) || maxTurns < 1)
+        throw new UserError(
+          `--max-turns must be a positive integer, got ${JSON.stringify(opts.maxTurns)}`,
+        );
+      if (opts.message !== undefined && !opts.message.trim())
+        throw new UserError('-m needs a message', { hint: 'atelier chat -m "your question"' });
       const { session, close } = openSession(opts);
       try {
-        if (opts.message !== undefined) await answer(assistant, opts.message, session, maxTurns, undefined);
+        if (opts.message !== undefined)
+          await answer(assistant, opts.message, session, maxTurns, undefined);
         else await interactive(assistant, session, maxTurns, model);
       } finally {
         close();
@@ -55,7 +88,11 @@ function resolveModel(opts: ChatOptions): Model {
     const name = opts.model ?? config.name;
     if (!name) throw new UserError(HOW_TO_CONFIGURE_MODEL);
     const apiKey = config.apiKey;
-    return createOpenAICompatibleModel({ model: name, baseURL: opts.baseUrl ?? config.baseURL ?? DEFAULT_BASE_URL, ...(apiKey ? { apiKey } : {}) });
+    return createOpenAICompatibleModel({
+      model: name,
+      baseURL: opts.baseUrl ?? config.baseURL ?? DEFAULT_BASE_URL,
+      ...(apiKey ? { apiKey } : {}),
+    });
   }
   const model = modelFromEnv();
   if (!model) throw new UserError(HOW_TO_CONFIGURE_MODEL);
@@ -70,9 +107,20 @@ function openSession(opts: ChatOptions): { session: Session; close: () => void }
 }
 
 /** Runs one message, printing the reply as it streams and tool calls as they happen. */
-async function answer(assistant: Agent, message: string, session: Session, maxTurns: number, signal: AbortSignal | undefined): Promise<void> {
+async function answer(
+  assistant: Agent,
+  message: string,
+  session: Session,
+  maxTurns: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const out = process.stdout;
-  const streamed = run(assistant, message, { session, maxTurns, stream: true, ...(signal ? { signal } : {}) });
+  const streamed = run(assistant, message, {
+    session,
+    maxTurns,
+    stream: true,
+    ...(signal ? { signal } : {}),
+  });
   let midLine = false;
   for await (const event of streamed) {
     midLine = show(event, midLine);
@@ -115,16 +163,33 @@ function clip(text: string, max = 160): string {
 /** Provider and model failures become user-facing errors: a message, a hint, no stack. */
 function asUserError(err: unknown): unknown {
   if (err instanceof UserError) return err;
-  if (err instanceof ModelError) return new UserError(err.message, { exitCode: 1, ...(err.hint ? { hint: err.hint } : {}) });
+  if (err instanceof ModelError)
+    return new UserError(err.message, { exitCode: 1, ...(err.hint ? { hint: err.hint } : {}) });
   if (err instanceof ModelBehaviorError) return new UserError(err.message, { exitCode: 1 });
-  if (err instanceof Error && err.name === 'AbortError') return new UserError('cancelled', { exitCode: 130 });
-  if (err instanceof Error && (err.name === 'MaxTurnsExceededError' || err.name === 'GuardrailTripwireError')) return new UserError(err.message, { exitCode: 1 });
+  if (err instanceof Error && err.name === 'AbortError')
+    return new UserError('cancelled', { exitCode: 130 });
+  if (
+    err instanceof Error &&
+    (err.name === 'MaxTurnsExceededError' || err.name === 'GuardrailTripwireError')
+  )
+    return new UserError(err.message, { exitCode: 1 });
   return err;
 }
 
-async function interactive(assistant: Agent, session: Session, maxTurns: number, model: Model): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
-  process.stdout.write(`atelier chat with ${model.name}${session.id !== 'memory' ? ` (session ${session.id})` : ''} - /exit or Ctrl-D to leave, Ctrl-C cancels a reply\n`);
+async function interactive(
+  assistant: Agent,
+  session: Session,
+  maxTurns: number,
+  model: Model,
+): Promise<void> {
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY === true,
+  });
+  process.stdout.write(
+    `atelier chat with ${model.name}${session.id !== 'memory' ? ` (session ${session.id})` : ''} - /exit or Ctrl-D to leave, Ctrl-C cancels a reply\n`,
+  );
   let current: AbortController | undefined;
   rl.on('SIGINT', () => {
     if (current) current.abort();

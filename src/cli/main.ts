@@ -15,7 +15,11 @@ type CommandFactory = () => Command;
 endQuietlyOnClosedPipe();
 
 const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
-  plan: async () => { const { Command } = await import('commander'); const m = await import('./plan.js'); return () => m.planCommand(Command); },
+  plan: async () => {
+    const { Command } = await import('commander');
+    const m = await import('./plan.js');
+    return () => m.planCommand(Command);
+  },
   validate: async () => (await import('./validate.js')).validateCommand,
   reason: async () => (await import('./reason.js')).reasonCommand,
   run: async () => (await import('./run.js')).runCommand,
@@ -27,7 +31,8 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
 };
 
 const requested = process.argv[2];
-const plainDone = requested === 'plan' && (await (await import('./plan.js')).runPlainPlan(process.argv.slice(3)));
+const plainDone =
+  requested === 'plan' && (await (await import('./plan.js')).runPlainPlan(process.argv.slice(3)));
 if (!plainDone) await runProgram();
 
 async function runProgram(): Promise<void> {
@@ -39,7 +44,8 @@ async function runProgram(): Promise<void> {
     .showHelpAfterError()
     .exitOverride();
 
-  const names = requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+  const names =
+    requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
   for (const name of names) program.addCommand((await COMMANDS[name]!())());
   // Subcommands do not inherit exitOverride: without it a usage mistake would exit 1, not 2.
   for (const command of program.commands) command.exitOverride().showHelpAfterError();

@@ -35,13 +35,18 @@ function writeAtomically(path: string, text: string): void {
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new UserError(`cannot write the plan to '${path}': ${(err as Error).message}`, { hint: 'check that the directory exists and is writable' });
+    throw new UserError(`cannot write the plan to '${path}': ${(err as Error).message}`, {
+      hint: 'check that the directory exists and is writable',
+    });
   }
 }
 
 function parseSeconds(text: string): number {
   const s = Number(text);
-  if (!Number.isFinite(s) || s <= 0) throw new UserError(`--time-limit expects a positive number of seconds, got '${text}'`, { hint: 'e.g. --time-limit 60' });
+  if (!Number.isFinite(s) || s <= 0)
+    throw new UserError(`--time-limit expects a positive number of seconds, got '${text}'`, {
+      hint: 'e.g. --time-limit 60',
+    });
   return s;
 }
 
@@ -56,17 +61,28 @@ function summary(r: PlanResult): string {
 }
 
 /** Plans `problemPath` for `domainPath` as the options say; prints the result and sets the exit code. */
-export async function runPlan(domainPath: string, problemPath: string, opts: PlanCliOptions): Promise<void> {
-  const timeLimitMs = opts.timeLimit === undefined ? undefined : parseSeconds(opts.timeLimit) * 1000;
-  if (opts.anytime && opts.optimal) throw new UserError('--anytime and --optimal cannot be combined', { hint: '--optimal already returns the best plan' });
-  if (opts.anytime && timeLimitMs === undefined) throw new UserError('--anytime needs --time-limit', { hint: 'e.g. --anytime --time-limit 60' });
+export async function runPlan(
+  domainPath: string,
+  problemPath: string,
+  opts: PlanCliOptions,
+): Promise<void> {
+  const timeLimitMs =
+    opts.timeLimit === undefined ? undefined : parseSeconds(opts.timeLimit) * 1000;
+  if (opts.anytime && opts.optimal)
+    throw new UserError('--anytime and --optimal cannot be combined', {
+      hint: '--optimal already returns the best plan',
+    });
+  if (opts.anytime && timeLimitMs === undefined)
+    throw new UserError('--anytime needs --time-limit', { hint: 'e.g. --anytime --time-limit 60' });
   const domain = loadDomainFile(domainPath);
   const problem = loadProblemFile(problemPath, domain);
   const live = process.stderr.isTTY && !opts.quiet;
   const onProgress = live
     ? (p: SearchProgress): void => {
         const cost = p.bestCost === undefined ? '' : `, best cost ${p.bestCost}`;
-        process.stderr.write(`\r\x1b[K${p.expansions} expansions, best h ${Number.isFinite(p.bestH) ? p.bestH : '-'}${cost}, ${seconds(p.elapsedMs)}`);
+        process.stderr.write(
+          `\r\x1b[K${p.expansions} expansions, best h ${Number.isFinite(p.bestH) ? p.bestH : '-'}${cost}, ${seconds(p.elapsedMs)}`,
+        );
       }
     : undefined;
   const result = await plan(domain, problem, {
@@ -82,12 +98,17 @@ export async function runPlan(domainPath: string, problemPath: string, opts: Pla
     if (opts.output !== undefined) writeAtomically(opts.output, text);
     if (opts.json) {
       const steps = result.plan.map((s) => `(${[s.action, ...s.args].join(' ')})`);
-      process.stdout.write(`${JSON.stringify({ status: result.status, plan: steps, cost: result.cost, unitCost: result.unitCost, stats: result.stats })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ status: result.status, plan: steps, cost: result.cost, unitCost: result.unitCost, stats: result.stats })}\n`,
+      );
     } else if (opts.output === undefined) process.stdout.write(text);
     process.exitCode = EXIT_SOLVED;
     return;
   }
-  if (opts.json) process.stdout.write(`${JSON.stringify({ status: result.status, plan: null, cost: null, stats: result.stats, ...(result.status === 'limit' ? { reason: result.reason } : {}) })}\n`);
+  if (opts.json)
+    process.stdout.write(
+      `${JSON.stringify({ status: result.status, plan: null, cost: null, stats: result.stats, ...(result.status === 'limit' ? { reason: result.reason } : {}) })}\n`,
+    );
   process.exitCode = result.status === 'unsolvable' ? EXIT_UNSOLVABLE : EXIT_LIMIT;
 }
 
@@ -97,21 +118,33 @@ export async function runPlan(domainPath: string, problemPath: string, opts: Pla
  * of start-up per run. Anything else (help, an unknown or malformed option, a wrong
  * number of files) gives undefined, and commander parses and reports it as usual.
  */
-export function plainPlanArgs(args: string[]): { domain: string; problem: string; opts: PlanCliOptions } | undefined {
+export function plainPlanArgs(
+  args: string[],
+): { domain: string; problem: string; opts: PlanCliOptions } | undefined {
   if (args.some((a) => a === '--' || a === '-')) return undefined;
   try {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, strict: true,
+      args,
+      allowPositionals: true,
+      strict: true,
       options: {
-        output: { type: 'string', short: 'o' }, 'time-limit': { type: 'string' }, anytime: { type: 'boolean' },
-        optimal: { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
+        'time-limit': { type: 'string' },
+        anytime: { type: 'boolean' },
+        optimal: { type: 'boolean' },
+        json: { type: 'boolean' },
+        quiet: { type: 'boolean' },
       },
     });
     if (positionals.length !== 2) return undefined;
     const { output, 'time-limit': timeLimit, anytime, optimal, json, quiet } = values;
     const opts: PlanCliOptions = {
-      ...(output === undefined ? {} : { output }), ...(timeLimit === undefined ? {} : { timeLimit }),
-      ...(anytime ? { anytime } : {}), ...(optimal ? { optimal } : {}), ...(json ? { json } : {}), ...(quiet ? { quiet } : {}),
+      ...(output === undefined ? {} : { output }),
+      ...(timeLimit === undefined ? {} : { timeLimit }),
+      ...(anytime ? { anytime } : {}),
+      ...(optimal ? { optimal } : {}),
+      ...(json ? { json } : {}),
+      ...(quiet ? { quiet } : {}),
     };
     return { domain: positionals[0]!, problem: positionals[1]!, opts };
   } catch {

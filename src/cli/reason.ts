@@ -8,7 +8,16 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UserError } from '../errors.js';
 import {
-  createReasoner, formatAtom, formatProof, formatRule, formatValue, formatWhyNot, parseAtom, parseBody, parseProgram, proofToJson,
+  createReasoner,
+  formatAtom,
+  formatProof,
+  formatRule,
+  formatValue,
+  formatWhyNot,
+  parseAtom,
+  parseBody,
+  parseProgram,
+  proofToJson,
 } from '../logic/index.js';
 import type { Atom, Program, WhyNot } from '../logic/index.js';
 
@@ -36,7 +45,8 @@ function load(files: string[]): Program {
 }
 
 /** An argument is parsed as a "file" named after its option, so errors read `--why:1:7`. */
-const arg = <T>(option: string, text: string, parse: (t: string, file: string) => T): T => parse(text, option);
+const arg = <T>(option: string, text: string, parse: (t: string, file: string) => T): T =>
+  parse(text, option);
 
 /** JSON text spliced into the output as is (proofs can be deeper than JSON.stringify recurses). */
 class RawJson {
@@ -64,25 +74,44 @@ const whyNotJson = (w: WhyNot): unknown =>
   w.holds
     ? { fact: formatAtom(w.fact), holds: true, proof: new RawJson(proofToJson(w.proof)) }
     : {
-        fact: formatAtom(w.fact), holds: false, reason: w.reason,
-        rules: w.rules.map((r) => ({ rule: formatRule(r.rule), failedAt: r.failedAt === 'head' ? 'head' : r.failedAt + 1, premise: r.text, tried: r.tried })),
+        fact: formatAtom(w.fact),
+        holds: false,
+        reason: w.reason,
+        rules: w.rules.map((r) => ({
+          rule: formatRule(r.rule),
+          failedAt: r.failedAt === 'head' ? 'head' : r.failedAt + 1,
+          premise: r.text,
+          tried: r.tried,
+        })),
       };
 
 export function reasonCommand(): Command {
   return new Command('reason')
-    .description('Derive facts from Datalog rules; answer queries; explain why (or why not) a fact holds')
+    .description(
+      'Derive facts from Datalog rules; answer queries; explain why (or why not) a fact holds',
+    )
     .argument('<files...>', 'Datalog files (facts and rules, Prolog/Soufflé syntax)')
     .option('--query <pattern>', "print the bindings of a query, e.g. 'path(X, b)'")
     .option('--why <fact>', 'print a proof tree of a fact')
-    .option('--why-not <fact>', 'explain which premise fails for each rule that could derive a fact')
+    .option(
+      '--why-not <fact>',
+      'explain which premise fails for each rule that could derive a fact',
+    )
     .option('--json', 'print JSON')
     .action((files: string[], opts: ReasonOptions) => {
       const query = opts.query === undefined ? undefined : arg('--query', opts.query, parseBody);
       const whyFact = opts.why === undefined ? undefined : arg('--why', opts.why, parseAtom);
-      const whyNotFact = opts.whyNot === undefined ? undefined : arg('--why-not', opts.whyNot, parseAtom);
-      for (const [name, a] of [['--why', whyFact], ['--why-not', whyNotFact]] as Array<[string, Atom | undefined]>) {
+      const whyNotFact =
+        opts.whyNot === undefined ? undefined : arg('--why-not', opts.whyNot, parseAtom);
+      for (const [name, a] of [
+        ['--why', whyFact],
+        ['--why-not', whyNotFact],
+      ] as Array<[string, Atom | undefined]>) {
         const v = a?.args.find((t) => t.kind === 'var');
-        if (v !== undefined) throw new UserError(`${name} needs a ground fact, but ${formatAtom(a!)} has a variable`, { hint: 'use --query to find the instances of a pattern' });
+        if (v !== undefined)
+          throw new UserError(`${name} needs a ground fact, but ${formatAtom(a!)} has a variable`, {
+            hint: 'use --query to find the instances of a pattern',
+          });
       }
       const reasoner = createReasoner(load(files));
       const out: string[] = [];
@@ -115,7 +144,9 @@ export function reasonCommand(): Command {
         json.derived = derived.map(formatAtom);
         for (const f of derived) out.push(formatAtom(f));
       }
-      process.stdout.write(opts.json ? `${writeJson(json)}\n` : out.length > 0 ? `${out.join('\n')}\n` : '');
+      process.stdout.write(
+        opts.json ? `${writeJson(json)}\n` : out.length > 0 ? `${out.join('\n')}\n` : '',
+      );
       process.exitCode = exit;
     });
 }

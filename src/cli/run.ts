@@ -10,14 +10,37 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { UserError } from '../errors.js';
 import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
-import { describeEvent, describePlan, loadMission, markdownReport, openRunStore, parseGoal, readEvents, resumeRun, startRun, summaryLines, translateGoal } from '../team/index.js';
-import type { ApprovalDecision, ApprovalRequest, LoopOptions, Mission, PlannedStep, RunEvent, RunHandle, RunStore, RunSummary } from '../team/index.js';
+import {
+  describeEvent,
+  describePlan,
+  loadMission,
+  markdownReport,
+  openRunStore,
+  parseGoal,
+  readEvents,
+  resumeRun,
+  startRun,
+  summaryLines,
+  translateGoal,
+} from '../team/index.js';
+import type {
+  ApprovalDecision,
+  ApprovalRequest,
+  LoopOptions,
+  Mission,
+  PlannedStep,
+  RunEvent,
+  RunHandle,
+  RunStore,
+  RunSummary,
+} from '../team/index.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
 
 export function intOption(what: string, min = 0) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${what} must be an integer >= ${min}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${what} must be an integer >= ${min}`);
     return n;
   };
 }
@@ -47,20 +70,29 @@ let closePrompt: () => void = () => {};
  * stdin is not a terminal (nobody to ask) and no approval flag was given, the run is
  * refused before it starts (exit 2).
  */
-export function requireApprovalConsent(mission: Mission, opts: RunCliOptions, command: 'run' | 'resume'): void {
+export function requireApprovalConsent(
+  mission: Mission,
+  opts: RunCliOptions,
+  command: 'run' | 'resume',
+): void {
   if (opts.approveAll === true || opts.autoApprove === true || process.stdin.isTTY === true) return;
   const needing = [...mission.tools.values()].filter((t) => t.needsApproval).map((t) => t.name);
   if (needing.length === 0) return;
-  throw new UserError(`mission '${mission.name}' has steps that need approval (${needing.join(', ')}) and there is no terminal to ask on`, {
-    hint: `pass --approve-all to approve them all (atelier ${command} ... --approve-all), or run in a terminal to answer each one`,
-  });
+  throw new UserError(
+    `mission '${mission.name}' has steps that need approval (${needing.join(', ')}) and there is no terminal to ask on`,
+    {
+      hint: `pass --approve-all to approve them all (atelier ${command} ... --approve-all), or run in a terminal to answer each one`,
+    },
+  );
 }
 
 /** How approvals are answered: with the flag automatically, otherwise a prompt on the terminal. */
 function approver(opts: RunCliOptions): LoopOptions['approve'] {
   if (opts.approveAll === true || opts.autoApprove === true) return 'auto';
   // --json keeps stdout for events: the question goes to stderr.
-  const ask = (s: string): void => { (opts.json === true ? process.stderr : process.stdout).write(s); };
+  const ask = (s: string): void => {
+    (opts.json === true ? process.stderr : process.stdout).write(s);
+  };
   // One reader for the whole run: answers typed ahead are queued, not lost; when the input
   // ends, the remaining questions are answered "no" (never approve without an answer).
   let rl: ReturnType<typeof createInterface> | undefined;
@@ -71,34 +103,75 @@ function approver(opts: RunCliOptions): LoopOptions['approve'] {
   const nextLine = (): Promise<string | null> => {
     if (rl === undefined) {
       rl = createInterface({ input: process.stdin, terminal: false });
-      rl.on('line', (l) => { if (waiting) { const w = waiting; waiting = undefined; w(l); } else lines.push(l); });
-      rl.on('close', () => { ended = true; waiting?.(null); waiting = undefined; });
+      rl.on('line', (l) => {
+        if (waiting) {
+          const w = waiting;
+          waiting = undefined;
+          w(l);
+        } else lines.push(l);
+      });
+      rl.on('close', () => {
+        ended = true;
+        waiting?.(null);
+        waiting = undefined;
+      });
     }
     if (lines.length > 0) return Promise.resolve(lines.shift()!);
     if (ended) return Promise.resolve(null);
-    return new Promise((res) => { waiting = res; });
+    return new Promise((res) => {
+      waiting = res;
+    });
   };
   return async (req: ApprovalRequest): Promise<ApprovalDecision> => {
-    ask(`   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? [y/N] `);
+    ask(
+      `   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? [y/N] `,
+    );
     const line = await nextLine();
-    if (line === null) { ask('\n'); return { approved: false, by: 'cli', reason: 'no answer (input closed)' }; }
+    if (line === null) {
+      ask('\n');
+      return { approved: false, by: 'cli', reason: 'no answer (input closed)' };
+    }
     const answer = line.trim().toLowerCase();
     const approved = answer === 'y' || answer === 'yes';
-    return approved ? { approved, by: 'cli' } : { approved, by: 'cli', reason: ['', 'n', 'no'].includes(answer) ? 'declined at the prompt' : answer };
+    return approved
+      ? { approved, by: 'cli' }
+      : {
+          approved,
+          by: 'cli',
+          reason: ['', 'n', 'no'].includes(answer) ? 'declined at the prompt' : answer,
+        };
   };
 }
 
 /** Follows a run on stdout until it finishes; writes the report; sets the exit code. */
-export async function followRun(store: RunStore, dbPath: string, start: (onEvent: (e: RunEvent) => void, approve: LoopOptions['approve'], signal: AbortSignal) => Promise<RunHandle>, opts: RunCliOptions): Promise<RunSummary> {
-  const out = (s: string): void => { process.stdout.write(`${s}\n`); };
+export async function followRun(
+  store: RunStore,
+  dbPath: string,
+  start: (
+    onEvent: (e: RunEvent) => void,
+    approve: LoopOptions['approve'],
+    signal: AbortSignal,
+  ) => Promise<RunHandle>,
+  opts: RunCliOptions,
+): Promise<RunSummary> {
+  const out = (s: string): void => {
+    process.stdout.write(`${s}\n`);
+  };
   const print = opts.json === true ? (): void => {} : out;
   const t0 = Date.now();
   const onEvent = (e: RunEvent): void => {
-    if (opts.json === true) { out(JSON.stringify(e)); return; }
+    if (opts.json === true) {
+      out(JSON.stringify(e));
+      return;
+    }
     const line = describeEvent(e);
     if (line === undefined) return;
     const stamp = `+${((Date.now() - t0) / 1000).toFixed(2).padStart(6)}s`;
-    if (e.type === 'plan.made') { out(`${stamp} ${line}`); for (const l of describePlan(e.data.steps as PlannedStep[])) out(l); return; }
+    if (e.type === 'plan.made') {
+      out(`${stamp} ${line}`);
+      for (const l of describePlan(e.data.steps as PlannedStep[])) out(l);
+      return;
+    }
     out(`${stamp} ${line}`);
   };
   const controller = new AbortController();
@@ -111,16 +184,33 @@ export async function followRun(store: RunStore, dbPath: string, start: (onEvent
   } catch (err) {
     if (!controller.signal.aborted) throw err;
     // Ctrl-C: the log holds everything done so far; the run can be continued.
-    process.stdout.write(`\ninterrupted; continue with: atelier resume ${handle.id}${opts.db === undefined ? '' : ` --db ${opts.db}`}\n`);
+    process.stdout.write(
+      `\ninterrupted; continue with: atelier resume ${handle.id}${opts.db === undefined ? '' : ` --db ${opts.db}`}\n`,
+    );
     process.exitCode = 130;
-    return { runId: handle.id, status: 'failed', steps: 0, replans: 0, elapsedMs: Date.now() - t0, reason: 'interrupted' };
+    return {
+      runId: handle.id,
+      status: 'failed',
+      steps: 0,
+      replans: 0,
+      elapsedMs: Date.now() - t0,
+      reason: 'interrupted',
+    };
   } finally {
     process.off('SIGINT', stop);
     closePrompt();
   }
   for (const line of summaryLines(readEvents(store, handle.id))) print(line);
   if (opts.report !== false) {
-    const path = resolve(typeof opts.report === 'string' ? opts.report : join(dirname(dbPath === ':memory:' ? DEFAULT_DB_PATH : dbPath), 'reports', `${handle.id}.md`));
+    const path = resolve(
+      typeof opts.report === 'string'
+        ? opts.report
+        : join(
+            dirname(dbPath === ':memory:' ? DEFAULT_DB_PATH : dbPath),
+            'reports',
+            `${handle.id}.md`,
+          ),
+    );
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, markdownReport(store, handle.id));
     print(`report: ${path}`);
@@ -136,36 +226,63 @@ export function runCommand(): Command {
     .argument('<mission>', 'mission folder (holding mission.yaml)')
     .option('--db <file>', 'SQLite store of runs (default $ATELIER_DB or .atelier/atelier.db)')
     .option('--seed <n>', 'seed of the simulated world', intOption('--seed'), 1)
-    .option('--goal <goal>', 'goal: PDDL such as "(and (announced paris))", or plain words (needs a model)')
+    .option(
+      '--goal <goal>',
+      'goal: PDDL such as "(and (announced paris))", or plain words (needs a model)',
+    )
     .option('--json', 'print events as JSON lines, then the summary')
     .option('--approve-all', 'approve every step that needs approval')
     .option('--auto-approve', 'same as --approve-all')
     .option('--concurrency <n>', 'steps running at once', intOption('--concurrency', 1), 4)
     .option('--max-replans <n>', 'give up after this many re-plans', intOption('--max-replans'), 5)
-    .option('--time-scale <x>', 'multiply simulated step durations (0 = no delays)', numberOption, 1)
+    .option(
+      '--time-scale <x>',
+      'multiply simulated step durations (0 = no delays)',
+      numberOption,
+      1,
+    )
     .option('--report <file>', 'where to write the Markdown report')
     .option('--no-report', 'do not write a report')
     .action(async (missionPath: string, opts: RunCliOptions & { seed: number; goal?: string }) => {
       const mission = await loadMission(missionPath);
       let goal: string | undefined = opts.goal;
       // A goal in PDDL is checked first: a mistake in it is the first thing to say.
-      if (goal !== undefined && goal.trim().startsWith('(')) parseGoal(mission.domain, mission.objects, goal);
+      if (goal !== undefined && goal.trim().startsWith('('))
+        parseGoal(mission.domain, mission.objects, goal);
       requireApprovalConsent(mission, opts, 'run');
       if (goal !== undefined && !goal.trim().startsWith('(')) {
         const model = modelFromEnv();
-        if (model === undefined) throw new UserError(`a goal in words needs a model: ${HOW_TO_CONFIGURE_MODEL}`, { hint: 'or give the goal in PDDL: --goal "(and (announced paris))"' });
+        if (model === undefined)
+          throw new UserError(`a goal in words needs a model: ${HOW_TO_CONFIGURE_MODEL}`, {
+            hint: 'or give the goal in PDDL: --goal "(and (announced paris))"',
+          });
         const t = await translateGoal(model, mission, goal);
-        if (opts.json !== true) process.stdout.write(`goal: ${t.text}  (from "${goal}", ${t.attempts} model answer${t.attempts === 1 ? '' : 's'})\n`);
+        if (opts.json !== true)
+          process.stdout.write(
+            `goal: ${t.text}  (from "${goal}", ${t.attempts} model answer${t.attempts === 1 ? '' : 's'})\n`,
+          );
         goal = t.text;
       }
       const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
       const store = openRunStore(dbPath);
       try {
-        await followRun(store, dbPath, async (onEvent, approve, signal) => startRun(mission, {
-          store, seed: opts.seed, onEvent, approve, signal,
-          concurrency: opts.concurrency ?? 4, maxReplans: opts.maxReplans ?? 5, timeScale: opts.timeScale ?? 1,
-          ...(goal === undefined ? {} : { goal }),
-        }), opts);
+        await followRun(
+          store,
+          dbPath,
+          async (onEvent, approve, signal) =>
+            startRun(mission, {
+              store,
+              seed: opts.seed,
+              onEvent,
+              approve,
+              signal,
+              concurrency: opts.concurrency ?? 4,
+              maxReplans: opts.maxReplans ?? 5,
+              timeScale: opts.timeScale ?? 1,
+              ...(goal === undefined ? {} : { goal }),
+            }),
+          opts,
+        );
       } finally {
         store.close();
       }
@@ -180,7 +297,12 @@ export function resumeCommand(): Command {
     .option('--json', 'print events as JSON lines, then the summary')
     .option('--approve-all', 'approve every step that needs approval')
     .option('--auto-approve', 'same as --approve-all')
-    .option('--time-scale <x>', 'multiply simulated step durations (0 = no delays)', numberOption, 1)
+    .option(
+      '--time-scale <x>',
+      'multiply simulated step durations (0 = no delays)',
+      numberOption,
+      1,
+    )
     .option('--report <file>', 'where to write the Markdown report')
     .option('--no-report', 'do not write a report')
     .action(async (runId: string, opts: RunCliOptions) => {
@@ -188,24 +310,39 @@ export function resumeCommand(): Command {
       const store = openRunStore(dbPath);
       try {
         const stored = store.getRun(runId);
-        if (stored === undefined) throw new UserError(`no run '${runId}' in ${dbPath}`, { hint: 'list runs with `atelier runs`' });
+        if (stored === undefined)
+          throw new UserError(`no run '${runId}' in ${dbPath}`, {
+            hint: 'list runs with `atelier runs`',
+          });
         // A finished run has nothing to resume: say so first (exit 0), before asking for anything.
         const finished = readEvents(store, runId).find((e) => e.type === 'run.finished');
         if (finished !== undefined) {
           const d = finished.data as { status: string; steps: number; replans: number };
-          process.stdout.write(`run ${runId} already finished (${d.status}: ${d.steps} steps, ${d.replans} re-plan${d.replans === 1 ? '' : 's'}); nothing to resume\n`);
+          process.stdout.write(
+            `run ${runId} already finished (${d.status}: ${d.steps} steps, ${d.replans} re-plan${d.replans === 1 ? '' : 's'}); nothing to resume\n`,
+          );
           return;
         }
         const o = stored.options as { concurrency?: number; maxReplans?: number };
         // Loaded here so that a missing consent is refused before the run is touched.
-        const mission = stored.missionDir === null ? undefined : await loadMission(stored.missionDir);
+        const mission =
+          stored.missionDir === null ? undefined : await loadMission(stored.missionDir);
         if (mission !== undefined) requireApprovalConsent(mission, opts, 'resume');
-        await followRun(store, dbPath, (onEvent, approve, signal) => resumeRun(store, runId, {
-          onEvent, approve, signal, timeScale: opts.timeScale ?? 1,
-          ...(mission === undefined ? {} : { mission }),
-          ...(o.concurrency === undefined ? {} : { concurrency: o.concurrency }),
-          ...(o.maxReplans === undefined ? {} : { maxReplans: o.maxReplans }),
-        }), opts);
+        await followRun(
+          store,
+          dbPath,
+          (onEvent, approve, signal) =>
+            resumeRun(store, runId, {
+              onEvent,
+              approve,
+              signal,
+              timeScale: opts.timeScale ?? 1,
+              ...(mission === undefined ? {} : { mission }),
+              ...(o.concurrency === undefined ? {} : { concurrency: o.concurrency }),
+              ...(o.maxReplans === undefined ? {} : { maxReplans: o.maxReplans }),
+            }),
+          opts,
+        );
       } finally {
         store.close();
       }

@@ -1,7 +1,15 @@
 /** `atelier runs` lists runs; `atelier show RUN` prints a run's timeline (and why a step was taken). */
 import { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { describeEvent, describePlan, explainStep, getRun, listRuns, openRunStore, readEvents } from '../team/index.js';
+import {
+  describeEvent,
+  describePlan,
+  explainStep,
+  getRun,
+  listRuns,
+  openRunStore,
+  readEvents,
+} from '../team/index.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
 
 export function runsCommand(): Command {
@@ -13,9 +21,18 @@ export function runsCommand(): Command {
       const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH);
       try {
         const runs = listRuns(store);
-        if (opts.json === true) { process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`); return; }
-        if (runs.length === 0) { process.stdout.write('no runs yet: try `atelier run examples/paris-office`\n'); return; }
-        for (const r of runs) process.stdout.write(`${r.id}  ${r.status.padEnd(16)} ${r.mission.padEnd(16)} steps ${String(r.steps).padStart(3)}  re-plans ${r.replans}  ${r.startedAt}\n`);
+        if (opts.json === true) {
+          process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+          return;
+        }
+        if (runs.length === 0) {
+          process.stdout.write('no runs yet: try `atelier run examples/paris-office`\n');
+          return;
+        }
+        for (const r of runs)
+          process.stdout.write(
+            `${r.id}  ${r.status.padEnd(16)} ${r.mission.padEnd(16)} steps ${String(r.steps).padStart(3)}  re-plans ${r.replans}  ${r.startedAt}\n`,
+          );
       } finally {
         store.close();
       }
@@ -33,18 +50,34 @@ export function showCommand(): Command {
       const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH);
       try {
         const run = getRun(store, runId);
-        if (run === undefined) throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
-        if (opts.why !== undefined) { process.stdout.write(`${explainStep(store, runId, opts.why).join('\n  ')}\n`); return; }
+        if (run === undefined)
+          throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
+        if (opts.why !== undefined) {
+          process.stdout.write(`${explainStep(store, runId, opts.why).join('\n  ')}\n`);
+          return;
+        }
         const events = readEvents(store, runId);
-        if (opts.json === true) { process.stdout.write(`${JSON.stringify({ run, events }, null, 2)}\n`); return; }
+        if (opts.json === true) {
+          process.stdout.write(`${JSON.stringify({ run, events }, null, 2)}\n`);
+          return;
+        }
         const t0 = Date.parse(events[0]?.at ?? run.startedAt);
         for (const e of events) {
           const line = describeEvent(e);
           if (line === undefined) continue;
-          process.stdout.write(`+${((Date.parse(e.at) - t0) / 1000).toFixed(2).padStart(6)}s ${line}\n`);
-          if (e.type === 'plan.made') for (const l of describePlan(run.plans.find((p) => p.version === e.data.version)?.steps ?? [])) process.stdout.write(`${l}\n`);
+          process.stdout.write(
+            `+${((Date.parse(e.at) - t0) / 1000).toFixed(2).padStart(6)}s ${line}\n`,
+          );
+          if (e.type === 'plan.made')
+            for (const l of describePlan(
+              run.plans.find((p) => p.version === e.data.version)?.steps ?? [],
+            ))
+              process.stdout.write(`${l}\n`);
         }
-        if (run.pendingApprovals.length > 0) process.stdout.write(`waiting for approval: ${run.pendingApprovals.map((p) => p.stepId).join(', ')}\n`);
+        if (run.pendingApprovals.length > 0)
+          process.stdout.write(
+            `waiting for approval: ${run.pendingApprovals.map((p) => p.stepId).join(', ')}\n`,
+          );
       } finally {
         store.close();
       }

@@ -8,7 +8,16 @@ import { ModelConfigError, modelFromEnv } from '../models/index.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
 import { listExampleMissions, loadMission, openRunStore } from '../team/index.js';
 import type { Mission } from '../team/index.js';
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_WEB_ROOT, agentTarget, loadOrCreateToken, startServer, teamTarget, webBuilt } from '../server/index.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_WEB_ROOT,
+  agentTarget,
+  loadOrCreateToken,
+  startServer,
+  teamTarget,
+  webBuilt,
+} from '../server/index.js';
 import type { ChatTarget } from '../server/index.js';
 
 /** The mission `npm start` runs and the browser test starts. */
@@ -21,19 +30,29 @@ async function exampleMissions(warn: (line: string) => void): Promise<Mission[]>
     try {
       out.push(await loadMission(info.dir));
     } catch (err) {
-      warn(`  example mission ${info.name} skipped: ${err instanceof Error ? err.message : String(err)}`);
+      warn(
+        `  example mission ${info.name} skipped: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
   return out;
 }
 
 /** Teams of the example missions, and a chat assistant when a model is configured. */
-function chatTargets(missions: Mission[], options: Parameters<typeof teamTarget>[1], warn: (line: string) => void): ChatTarget[] {
+function chatTargets(
+  missions: Mission[],
+  options: Parameters<typeof teamTarget>[1],
+  warn: (line: string) => void,
+): ChatTarget[] {
   const targets: ChatTarget[] = missions.map((m) => teamTarget(m, options));
   try {
     const model = modelFromEnv();
     if (model) {
-      const assistant = agent({ name: 'assistant', instructions: 'You are a helpful assistant. Answer concisely.', model });
+      const assistant = agent({
+        name: 'assistant',
+        instructions: 'You are a helpful assistant. Answer concisely.',
+        model,
+      });
       targets.unshift(agentTarget(assistant, { description: `Chat with ${model.name}` }));
     }
   } catch (err) {
@@ -45,7 +64,8 @@ function chatTargets(missions: Mission[], options: Parameters<typeof teamTarget>
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number 0-65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('expected a port number 0-65535');
   return port;
 }
 
@@ -54,7 +74,11 @@ export function serveCommand(): Command {
     .description('Serve the API, OpenAI-compatible /v1 endpoints and the web UI')
     .option('--port <port>', 'port to listen on', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
-    .option('--db <file>', 'SQLite database (the token is stored beside it)', process.env.ATELIER_DB ?? DEFAULT_DB_PATH)
+    .option(
+      '--db <file>',
+      'SQLite database (the token is stored beside it)',
+      process.env.ATELIER_DB ?? DEFAULT_DB_PATH,
+    )
     .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
     .action(async (opts: { port: number; host: string; db: string; mission?: string[] }) => {
       const token = loadOrCreateToken(opts.db);
@@ -66,7 +90,9 @@ export function serveCommand(): Command {
       const own: Mission[] = [];
       for (const dir of opts.mission ?? []) own.push(await loadMission(dir));
       const store = openRunStore(opts.db);
-      const examples = (await exampleMissions(warn)).filter((m) => !own.some((o) => o.name === m.name));
+      const examples = (await exampleMissions(warn)).filter(
+        (m) => !own.some((o) => o.name === m.name),
+      );
       const missions = [...own, ...examples];
       const stop = new AbortController();
       let base = '';
@@ -82,18 +108,27 @@ export function serveCommand(): Command {
       base = server.url;
       out.write(`atelier serve: listening on ${server.url}\n`);
       if (token.source === 'generated') {
-        out.write(`  token (generated, shown once, stored in ${token.file}):\n    ${token.token}\n`);
-        if (ui) out.write(`  open the UI: ${server.url}/?token=${encodeURIComponent(token.token)}\n`);
+        out.write(
+          `  token (generated, shown once, stored in ${token.file}):\n    ${token.token}\n`,
+        );
+        if (ui)
+          out.write(`  open the UI: ${server.url}/?token=${encodeURIComponent(token.token)}\n`);
       } else {
         const where = token.source === 'env' ? 'ATELIER_TOKEN' : token.file;
         out.write(`  token: from ${where}\n`);
         if (ui) out.write(`  open the UI: ${server.url}/?token=<token>\n`);
       }
       if (!ui) {
-        out.write('  web UI: not built (web/dist is missing) - run `npm run build:web`, then restart; the API works without it\n');
+        out.write(
+          '  web UI: not built (web/dist is missing) - run `npm run build:web`, then restart; the API works without it\n',
+        );
       }
-      out.write(`  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1\n`);
-      out.write(`  missions: ${missions.map((m) => m.name).join(', ') || 'none'} · /v1 models: ${targets.map((t) => t.id).join(', ') || 'none'}\n`);
+      out.write(
+        `  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1\n`,
+      );
+      out.write(
+        `  missions: ${missions.map((m) => m.name).join(', ') || 'none'} · /v1 models: ${targets.map((t) => t.id).join(', ') || 'none'}\n`,
+      );
       for (const line of warnings) out.write(`${line}\n`);
       const shutdown = (): void => {
         // Runs in progress are marked interrupted (resumable), then the store closes.

@@ -45,7 +45,10 @@ export function count(result: Term | Value, ...body: Atom[]): Literal {
 
 /** `head :- body...`; a bare atom in the body is a positive literal. */
 export function rule(head: Atom, ...body: Array<Atom | Literal>): Rule {
-  return { head, body: body.map((b) => ('predicate' in b ? { kind: 'atom', atom: b, negated: false } : b)) };
+  return {
+    head,
+    body: body.map((b) => ('predicate' in b ? { kind: 'atom', atom: b, negated: false } : b)),
+  };
 }
 
 /** A program in the text syntax; interpolated values become quoted constants. */
@@ -74,7 +77,8 @@ export function formatAtom(a: Atom): string {
 
 export function formatLiteral(l: Literal): string {
   if (l.kind === 'atom') return `${l.negated ? 'not ' : ''}${formatAtom(l.atom)}`;
-  if (l.kind === 'count') return `${formatTerm(l.result)} = count : { ${l.body.map(formatAtom).join(', ')} }`;
+  if (l.kind === 'count')
+    return `${formatTerm(l.result)} = count : { ${l.body.map(formatAtom).join(', ')} }`;
   return `${formatTerm(l.left)} ${l.op} ${formatTerm(l.right)}`;
 }
 
@@ -90,12 +94,18 @@ export function literalTerms(l: Literal): Term[] {
 }
 
 /** Variables of a count's braces that also occur elsewhere in the rule: its inputs. */
-export function countInputs(l: Literal & { kind: 'count' }, rule: { head: Atom; body: readonly Literal[] }): string[] {
+export function countInputs(
+  l: Literal & { kind: 'count' },
+  rule: { head: Atom; body: readonly Literal[] },
+): string[] {
   const outside = new Set<string>();
   for (const t of rule.head.args) if (t.kind === 'var') outside.add(t.name);
-  for (const o of rule.body) if (o !== l) for (const t of literalTerms(o)) if (t.kind === 'var') outside.add(t.name);
+  for (const o of rule.body)
+    if (o !== l) for (const t of literalTerms(o)) if (t.kind === 'var') outside.add(t.name);
   if (l.result.kind === 'var') outside.delete(l.result.name);
-  const inside = new Set(l.body.flatMap((a) => a.args.flatMap((t) => (t.kind === 'var' ? [t.name] : []))));
+  const inside = new Set(
+    l.body.flatMap((a) => a.args.flatMap((t) => (t.kind === 'var' ? [t.name] : []))),
+  );
   return [...inside].filter((n) => outside.has(n));
 }
 

@@ -34,7 +34,9 @@ export function isWildcard(name: string, rule: Rule): boolean {
 /** Variables bound by the body: positive atoms, then `X = term` with term bound. */
 export function boundVariables(body: readonly Literal[]): Set<string> {
   const bound = new Set<string>();
-  for (const l of body) if (l.kind === 'atom' && !l.negated) for (const t of l.atom.args) if (t.kind === 'var') bound.add(t.name);
+  for (const l of body)
+    if (l.kind === 'atom' && !l.negated)
+      for (const t of l.atom.args) if (t.kind === 'var') bound.add(t.name);
   for (const l of body) if (l.kind === 'count' && l.result.kind === 'var') bound.add(l.result.name);
   let changed = true;
   while (changed) {
@@ -42,8 +44,14 @@ export function boundVariables(body: readonly Literal[]): Set<string> {
     for (const l of body) {
       if (l.kind !== 'compare' || l.op !== '=') continue;
       const isBound = (t: Term) => t.kind === 'const' || bound.has(t.name);
-      if (l.left.kind === 'var' && !bound.has(l.left.name) && isBound(l.right)) { bound.add(l.left.name); changed = true; }
-      if (l.right.kind === 'var' && !bound.has(l.right.name) && isBound(l.left)) { bound.add(l.right.name); changed = true; }
+      if (l.left.kind === 'var' && !bound.has(l.left.name) && isBound(l.right)) {
+        bound.add(l.left.name);
+        changed = true;
+      }
+      if (l.right.kind === 'var' && !bound.has(l.right.name) && isBound(l.left)) {
+        bound.add(l.right.name);
+        changed = true;
+      }
     }
   }
   return bound;
@@ -63,19 +71,28 @@ function checkSafety(rule: Rule): void {
   for (const t of rule.head.args) unsafe(t, 'the head', rule.head.loc ?? rule.loc);
   for (const l of rule.body) {
     if (l.kind === 'atom' && l.negated) {
-      for (const t of l.atom.args) if (!(t.kind === 'var' && isWildcard(t.name, rule))) unsafe(t, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
+      for (const t of l.atom.args)
+        if (!(t.kind === 'var' && isWildcard(t.name, rule)))
+          unsafe(t, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
     } else if (l.kind === 'compare') {
       unsafe(l.left, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
       unsafe(l.right, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
     } else if (l.kind === 'count') {
       // Inputs must come from the rest of the body, not from this count's own result.
-      const inner = new Set(l.body.flatMap((a) => a.args).flatMap((t) => (t.kind === 'var' ? [t.name] : [])));
+      const inner = new Set(
+        l.body.flatMap((a) => a.args).flatMap((t) => (t.kind === 'var' ? [t.name] : [])),
+      );
       const outer = boundVariables(rule.body.filter((o) => o !== l));
       for (const n of countInputs(l, rule)) {
-        if (!outer.has(n)) unsafe({ kind: 'var', name: n }, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
+        if (!outer.has(n))
+          unsafe({ kind: 'var', name: n }, `'${formatLiteral(l)}'`, l.loc ?? rule.loc);
       }
       if (l.result.kind === 'var' && inner.has(l.result.name)) {
-        throw new LogicError(`the result ${l.result.name} of a count is also used inside its braces`, l.loc ?? rule.loc, 'use a fresh variable for the count');
+        throw new LogicError(
+          `the result ${l.result.name} of a count is also used inside its braces`,
+          l.loc ?? rule.loc,
+          'use a fresh variable for the count',
+        );
       }
     }
   }
@@ -87,21 +104,31 @@ export const MAX_ARITY = 30;
 /** Throws a located LogicError when `a` has more than MAX_ARITY arguments. */
 export function checkArity(a: Atom): void {
   if (a.args.length > MAX_ARITY) {
-    throw new LogicError(`'${a.predicate}' has ${a.args.length} arguments, more than the ${MAX_ARITY} supported`, a.loc, `split the predicate into several with at most ${MAX_ARITY} arguments each`);
+    throw new LogicError(
+      `'${a.predicate}' has ${a.args.length} arguments, more than the ${MAX_ARITY} supported`,
+      a.loc,
+      `split the predicate into several with at most ${MAX_ARITY} arguments each`,
+    );
   }
 }
 
 /** Checks arities (against `known` too), safety and stratification. Throws LogicError. */
-export function checkProgram(program: Program, known: ReadonlyMap<string, number> = new Map()): CheckedProgram {
+export function checkProgram(
+  program: Program,
+  known: ReadonlyMap<string, number> = new Map(),
+): CheckedProgram {
   const arity = new Map(known);
   const seen = (a: Atom) => {
     const k = arity.get(a.predicate);
     if (k === undefined) {
       checkArity(a);
       arity.set(a.predicate, a.args.length);
-    }
-    else if (k !== a.args.length) {
-      throw new LogicError(`'${a.predicate}' used with ${a.args.length} argument${a.args.length === 1 ? '' : 's'} in ${formatAtom(a)}, but it has ${k}`, a.loc, `every use of a predicate must have the same number of arguments`);
+    } else if (k !== a.args.length) {
+      throw new LogicError(
+        `'${a.predicate}' used with ${a.args.length} argument${a.args.length === 1 ? '' : 's'} in ${formatAtom(a)}, but it has ${k}`,
+        a.loc,
+        `every use of a predicate must have the same number of arguments`,
+      );
     }
   };
   for (const f of program.facts) seen(f);
@@ -116,9 +143,24 @@ export function checkProgram(program: Program, known: ReadonlyMap<string, number
   const edges: Array<DependencyEdge & { rule: Rule; lit: Literal }> = [];
   for (const r of program.rules) {
     for (const l of r.body) {
-      if (l.kind === 'atom') edges.push({ from: id.get(r.head.predicate)!, to: id.get(l.atom.predicate)!, negative: l.negated, rule: r, lit: l });
+      if (l.kind === 'atom')
+        edges.push({
+          from: id.get(r.head.predicate)!,
+          to: id.get(l.atom.predicate)!,
+          negative: l.negated,
+          rule: r,
+          lit: l,
+        });
       // A count needs its predicates complete, like a negation.
-      if (l.kind === 'count') for (const a of l.body) edges.push({ from: id.get(r.head.predicate)!, to: id.get(a.predicate)!, negative: true, rule: r, lit: l });
+      if (l.kind === 'count')
+        for (const a of l.body)
+          edges.push({
+            from: id.get(r.head.predicate)!,
+            to: id.get(a.predicate)!,
+            negative: true,
+            rule: r,
+            lit: l,
+          });
     }
   }
   const s = stratify(names.length, edges);

@@ -24,9 +24,21 @@ import { Interner } from './intern.js';
 import { LIVE, NEW, OLD, Relation } from './relation.js';
 import { Rows, Tuples } from './rows.js';
 import type { Atom, Constant, Program, Term, Value } from './types.js';
-import type { Changes, EngineOptions, EvaluationStats, EvaluationStrategy, RuleInfo } from './engine-types.js';
+import type {
+  Changes,
+  EngineOptions,
+  EvaluationStats,
+  EvaluationStrategy,
+  RuleInfo,
+} from './engine-types.js';
 
-export type { Changes, EngineOptions, EvaluationStats, EvaluationStrategy, RuleInfo } from './engine-types.js';
+export type {
+  Changes,
+  EngineOptions,
+  EvaluationStats,
+  EvaluationStrategy,
+  RuleInfo,
+} from './engine-types.js';
 
 const MAXLIM = 0x7fffffff;
 
@@ -61,17 +73,41 @@ export class Engine {
   constructor(program: Program, options: EngineOptions = {}) {
     this.strategy = options.strategy ?? 'semi-naive';
     this.checked = checkProgram(program);
-    this.ctx = { relation: (p) => this.relation(p), intern: (v) => this.intern(v), values: this.values };
+    this.ctx = {
+      relation: (p) => this.relation(p),
+      intern: (v) => this.intern(v),
+      values: this.values,
+    };
     const noEmit = () => {};
-    this.scanEnv = { mask: NEW, lim: this.lim, delta: new Int32Array(0), deltaLen: 0, stop: false, emit: noEmit };
-    this.probeEnv = { mask: NEW, lim: this.lim, delta: new Int32Array(0), deltaLen: 0, stop: false, emit: noEmit };
-    for (const comp of this.checked.components) this.addComponent(comp.map((p) => this.makeRelation(p, this.checked.arity.get(p)!)));
+    this.scanEnv = {
+      mask: NEW,
+      lim: this.lim,
+      delta: new Int32Array(0),
+      deltaLen: 0,
+      stop: false,
+      emit: noEmit,
+    };
+    this.probeEnv = {
+      mask: NEW,
+      lim: this.lim,
+      delta: new Int32Array(0),
+      deltaLen: 0,
+      stop: false,
+      emit: noEmit,
+    };
+    for (const comp of this.checked.components)
+      this.addComponent(comp.map((p) => this.makeRelation(p, this.checked.arity.get(p)!)));
     for (const rule of program.rules) {
       const head = this.relation(rule.head.predicate);
       const info: RuleInfo = {
-        rule, head, component: this.componentOf[head.id]!, plans: new Map(),
+        rule,
+        head,
+        component: this.componentOf[head.id]!,
+        plans: new Map(),
         hasPositive: rule.body.some((l) => l.kind === 'atom' && !l.negated),
-        aggregated: rule.body.flatMap((l) => (l.kind === 'count' ? l.body.map((a) => this.relation(a.predicate)) : [])),
+        aggregated: rule.body.flatMap((l) =>
+          l.kind === 'count' ? l.body.map((a) => this.relation(a.predicate)) : [],
+        ),
       };
       this.rules.push(info);
       this.rulesOfComponent[info.component]!.push(info);
@@ -100,7 +136,8 @@ export class Engine {
   }
 
   private makeRelation(name: string, arity: number): Relation {
-    if (arity > MAX_ARITY) throw new Error(`internal: '${name}' has ${arity} arguments (checkArity runs first)`);
+    if (arity > MAX_ARITY)
+      throw new Error(`internal: '${name}' has ${arity} arguments (checkArity runs first)`);
     const r = new Relation(this.relations.length, name, arity);
     this.relations.push(r);
     this.byName.set(name, r);
@@ -128,7 +165,11 @@ export class Engine {
       return nr;
     }
     if (r.arity !== a.args.length) {
-      throw new LogicError(`'${a.predicate}' has ${r.arity} argument${r.arity === 1 ? '' : 's'}, not ${a.args.length}, in ${formatAtom(a)}`, a.loc, 'use the same number of arguments as the program');
+      throw new LogicError(
+        `'${a.predicate}' has ${r.arity} argument${r.arity === 1 ? '' : 's'}, not ${a.args.length}, in ${formatAtom(a)}`,
+        a.loc,
+        'use the same number of arguments as the program',
+      );
     }
     return r;
   }
@@ -146,7 +187,12 @@ export class Engine {
    */
   private pushIds(a: Atom, create: boolean, out: Rows): boolean {
     for (const t of a.args) {
-      if (t.kind === 'var') throw new LogicError(`${formatAtom(a)} is not ground (variable ${t.name})`, a.loc, 'facts must contain constants only');
+      if (t.kind === 'var')
+        throw new LogicError(
+          `${formatAtom(a)} is not ground (variable ${t.name})`,
+          a.loc,
+          'facts must contain constants only',
+        );
     }
     const start = out.length;
     for (const t of a.args) {
@@ -162,7 +208,8 @@ export class Engine {
 
   atomOf(rel: Relation, row: number): Atom {
     const args: Term[] = [];
-    for (let i = 0; i < rel.arity; i++) args.push({ kind: 'const', value: this.values[rel.data[row * rel.arity + i]!]! });
+    for (let i = 0; i < rel.arity; i++)
+      args.push({ kind: 'const', value: this.values[rel.data[row * rel.arity + i]!]! });
     return { predicate: rel.name, args };
   }
 
@@ -189,10 +236,12 @@ export class Engine {
     const asserts = this.pack(toAssert, true);
     const inserted = this.relations.map(() => new Rows());
     const deleted = this.relations.map(() => new Rows());
-    for (let c = 0; c < this.components.length; c++) this.updateComponent(c, asserts, retracts, inserted, deleted);
+    for (let c = 0; c < this.components.length; c++)
+      this.updateComponent(c, asserts, retracts, inserted, deleted);
     const changes: Changes = { added: [], removed: [] };
     for (const rel of this.relations) {
-      const ins = inserted[rel.id]!, del = deleted[rel.id]!;
+      const ins = inserted[rel.id]!,
+        del = deleted[rel.id]!;
       for (let i = 0; i < ins.length; i++) {
         const row = ins.rows[i]!;
         rel.state[row] = LIVE;
@@ -208,9 +257,16 @@ export class Engine {
     return changes;
   }
 
-  private run(info: RuleInfo, deltaAt: number, delta: Rows | undefined, mask: number, emit: (h: Int32Array) => void): void {
+  private run(
+    info: RuleInfo,
+    deltaAt: number,
+    delta: Rows | undefined,
+    mask: number,
+    emit: (h: Int32Array) => void,
+  ): void {
     let plan = info.plans.get(deltaAt);
-    if (plan === undefined) info.plans.set(deltaAt, (plan = compilePlan(info.rule, this.ctx, deltaAt)));
+    if (plan === undefined)
+      info.plans.set(deltaAt, (plan = compilePlan(info.rule, this.ctx, deltaAt)));
     const env = this.scanEnv;
     env.mask = mask;
     env.emit = emit;
@@ -223,7 +279,11 @@ export class Engine {
   }
 
   private updateComponent(
-    c: number, asserts: Map<Relation, Tuples>, retracts: Map<Relation, Tuples>, inserted: Rows[], deleted: Rows[],
+    c: number,
+    asserts: Map<Relation, Tuples>,
+    retracts: Map<Relation, Tuples>,
+    inserted: Rows[],
+    deleted: Rows[],
   ): void {
     const rels = this.components[c]!;
     const rules = this.rulesOfComponent[c]!;
@@ -242,10 +302,14 @@ export class Engine {
       const ts = retracts.get(rel);
       for (let i = 0; ts !== undefined && i < ts.count; i++) {
         const row = rel.find(ts.ids.rows, i * rel.arity);
-        if (row >= 0 && rel.base[row]) { rel.base[row] = 0; overdelete(rel, row); }
+        if (row >= 0 && rel.base[row]) {
+          rel.base[row] = 0;
+          overdelete(rel, row);
+        }
       }
     }
-    const aggChanged = (info: RuleInfo) => info.aggregated.some((q) => inserted[q.id]!.length > 0 || deleted[q.id]!.length > 0);
+    const aggChanged = (info: RuleInfo) =>
+      info.aggregated.some((q) => inserted[q.id]!.length > 0 || deleted[q.id]!.length > 0);
     for (const info of rules) {
       const emit = (h: Int32Array) => overdelete(info.head, info.head.find(h));
       if (aggChanged(info)) this.run(info, -1, undefined, OLD, emit);
@@ -271,9 +335,16 @@ export class Engine {
     // When most of the component was overdeleted (dense recursive graphs), checking each
     // fact for another derivation costs more than recomputing the component: overdelete
     // all of it, keep base facts, and evaluate every rule in full in the first round.
-    let overTotal = 0, size = 0;
-    for (const rel of rels) { overTotal += over.get(rel)!.length; size += rel.count; }
-    const recompute = size >= tuning.recomputeMinRows && overTotal > size * tuning.recomputeAbove && rules.length > 0;
+    let overTotal = 0,
+      size = 0;
+    for (const rel of rels) {
+      overTotal += over.get(rel)!.length;
+      size += rel.count;
+    }
+    const recompute =
+      size >= tuning.recomputeMinRows &&
+      overTotal > size * tuning.recomputeAbove &&
+      rules.length > 0;
     if (recompute) for (const rel of rels) for (let r = 0; r < rel.count; r++) overdelete(rel, r);
     // 2. Rederive what still has a derivation in the NEW database.
     let seeds = new Map<Relation, Rows>(rels.map((r) => [r, new Rows()]));
@@ -297,7 +368,10 @@ export class Engine {
           inserted[rel.id]!.push(row);
           seeds.get(rel)!.push(row);
         } else {
-          if (rel.state[row] === OLD) { rel.state[row] = LIVE; seeds.get(rel)!.push(row); }
+          if (rel.state[row] === OLD) {
+            rel.state[row] = LIVE;
+            seeds.get(rel)!.push(row);
+          }
           rel.base[row] = 1;
           rel.rank[row] = 0;
         }
@@ -314,7 +388,8 @@ export class Engine {
       for (const rel of rels) this.lim[rel.id] = rel.count;
       for (const info of rules) {
         const head = info.head;
-        const ins = inserted[head.id]!, nextRows = next.get(head)!;
+        const ins = inserted[head.id]!,
+          nextRows = next.get(head)!;
         const emit = (h: Int32Array) => {
           fired++;
           const row = head.insert(h, NEW, round);
@@ -324,7 +399,8 @@ export class Engine {
           } else if (head.state[-row - 1] === OLD) flips.push([head, -row - 1]);
         };
         // Naive: every rule over the full relations (rows from before this round), every round.
-        if (naive || (first && (recompute || !info.hasPositive || aggChanged(info)))) this.run(info, -1, undefined, NEW, emit);
+        if (naive || (first && (recompute || !info.hasPositive || aggChanged(info))))
+          this.run(info, -1, undefined, NEW, emit);
         if (naive || (first && recompute)) continue;
         info.rule.body.forEach((l, d) => {
           if (l.kind !== 'atom') return;
@@ -351,7 +427,8 @@ export class Engine {
     }
     this.stats.derivations += fired;
     for (const [rel, rows] of over) {
-      for (let i = 0; i < rows.length; i++) if (rel.state[rows.rows[i]!] === OLD) deleted[rel.id]!.push(rows.rows[i]!);
+      for (let i = 0; i < rows.length; i++)
+        if (rel.state[rows.rows[i]!] === OLD) deleted[rel.id]!.push(rows.rows[i]!);
     }
   }
 
@@ -382,7 +459,11 @@ export class Engine {
    * Finds a rule instance deriving row `row` of `rel` in the NEW database for which
    * `accept(info, plan)` holds (called with the registers set); returns it or undefined.
    */
-  derivation(rel: Relation, row: number, accept: (info: RuleInfo, plan: Plan) => boolean): { info: RuleInfo; regs: Int32Array } | undefined {
+  derivation(
+    rel: Relation,
+    row: number,
+    accept: (info: RuleInfo, plan: Plan) => boolean,
+  ): { info: RuleInfo; regs: Int32Array } | undefined {
     const tuple = rel.data.slice(row * rel.arity, row * rel.arity + rel.arity);
     const env = this.probeEnv;
     for (const info of this.rulesFor.get(rel)!) {

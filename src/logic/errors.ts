@@ -8,7 +8,10 @@ import type { SourceLocation } from '../errors.js';
  */
 export class LogicError extends UserError {
   constructor(message: string, location?: SourceLocation, hint?: string) {
-    super(message, { ...(location === undefined ? {} : { location }), ...(hint === undefined ? {} : { hint }) });
+    super(message, {
+      ...(location === undefined ? {} : { location }),
+      ...(hint === undefined ? {} : { hint }),
+    });
     this.name = 'LogicError';
   }
 }

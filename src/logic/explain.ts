@@ -38,8 +38,12 @@ export type WhyNot =
   | { fact: Atom; holds: true; proof: Proof }
   | { fact: Atom; holds: false; isBase: false; reason: string; rules: RuleFailure[] };
 
-const sub = (t: Term, b: Bindings): Term => (t.kind === 'var' && b[t.name] !== undefined ? { kind: 'const', value: b[t.name]! } : t);
-const instantiate = (a: Atom, b: Bindings): Atom => ({ predicate: a.predicate, args: a.args.map((t) => sub(t, b)) });
+const sub = (t: Term, b: Bindings): Term =>
+  t.kind === 'var' && b[t.name] !== undefined ? { kind: 'const', value: b[t.name]! } : t;
+const instantiate = (a: Atom, b: Bindings): Atom => ({
+  predicate: a.predicate,
+  args: a.args.map((t) => sub(t, b)),
+});
 const instLit = (l: Literal, b: Bindings): Literal =>
   l.kind === 'atom'
     ? { ...l, atom: instantiate(l.atom, b) }
@@ -49,8 +53,21 @@ const instLit = (l: Literal, b: Bindings): Literal =>
 
 /** Distinct solutions of a count's braces under `b` (wildcards count as variables). */
 function countOf(e: Engine, l: Literal & { kind: 'count' }, b: Bindings): number {
-  const named = l.body.map((a) => instantiate({ ...a, args: a.args.map((t) => (t.kind === 'var' && t.name.startsWith('_') ? { kind: 'var', name: `Q#${t.name}` } : t)) }, b));
-  return runQuery(e, named.map((atom) => ({ kind: 'atom', atom, negated: false }))).length;
+  const named = l.body.map((a) =>
+    instantiate(
+      {
+        ...a,
+        args: a.args.map((t) =>
+          t.kind === 'var' && t.name.startsWith('_') ? { kind: 'var', name: `Q#${t.name}` } : t,
+        ),
+      },
+      b,
+    ),
+  );
+  return runQuery(
+    e,
+    named.map((atom) => ({ kind: 'atom', atom, negated: false })),
+  ).length;
 }
 
 function bindingsOf(e: Engine, plan: Plan, regs: Int32Array): Bindings {
@@ -115,7 +132,13 @@ export function why(e: Engine, fact: Atom): Proof | undefined {
       stack.pop();
       const named: Bindings = {};
       for (const [k, v] of Object.entries(top.bindings)) if (!k.startsWith('_')) named[k] = v;
-      const proof: Proof = { kind: 'rule', fact: top.fact, rule: top.rule, bindings: named, premises: top.premises };
+      const proof: Proof = {
+        kind: 'rule',
+        fact: top.fact,
+        rule: top.rule,
+        bindings: named,
+        premises: top.premises,
+      };
       memo.set(top.key, proof);
       if (stack.length === 0) return proof;
       const parent = stack[stack.length - 1]!;
@@ -125,7 +148,8 @@ export function why(e: Engine, fact: Atom): Proof | undefined {
     }
     const il = instLit(top.rule.body[top.at]!, top.bindings);
     let premise: Proof | undefined;
-    if (il.kind === 'compare' || il.kind === 'count') premise = { kind: 'check', literal: il, text: formatLiteral(il) };
+    if (il.kind === 'compare' || il.kind === 'count')
+      premise = { kind: 'check', literal: il, text: formatLiteral(il) };
     else if (il.negated) premise = { kind: 'not', fact: il.atom };
     else {
       const p = e.rowOf(il.atom)!;
@@ -144,12 +168,27 @@ function extend(e: Engine, sols: Bindings[], l: Literal, limit: number): Binding
   for (const b of sols) {
     if (out.length >= limit) break;
     if (l.kind === 'compare') {
-      const left = sub(l.left, b), right = sub(l.right, b);
-      if (l.op === '=' && left.kind === 'var' && right.kind === 'const') out.push({ ...b, [left.name]: right.value });
-      else if (l.op === '=' && right.kind === 'var' && left.kind === 'const') out.push({ ...b, [right.name]: left.value });
+      const left = sub(l.left, b),
+        right = sub(l.right, b);
+      if (l.op === '=' && left.kind === 'var' && right.kind === 'const')
+        out.push({ ...b, [left.name]: right.value });
+      else if (l.op === '=' && right.kind === 'var' && left.kind === 'const')
+        out.push({ ...b, [right.name]: left.value });
       else if (left.kind === 'const' && right.kind === 'const') {
-        const c = l.op === '=' || l.op === '!=' ? (left.value === right.value ? 0 : 1) : compareValues(left.value, right.value);
-        const ok = { '=': c === 0, '!=': c !== 0, '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0 }[l.op];
+        const c =
+          l.op === '=' || l.op === '!='
+            ? left.value === right.value
+              ? 0
+              : 1
+            : compareValues(left.value, right.value);
+        const ok = {
+          '=': c === 0,
+          '!=': c !== 0,
+          '<': c < 0,
+          '<=': c <= 0,
+          '>': c > 0,
+          '>=': c >= 0,
+        }[l.op];
         if (ok) out.push(b);
       }
       continue;
@@ -181,21 +220,37 @@ export function evaluationOrder(rule: Rule, prebound: readonly string[]): number
   const bound = new Set(prebound);
   const isBound = (t: Term) => t.kind === 'const' || bound.has(t.name);
   const ready = (l: Literal): boolean => {
-    if (l.kind === 'atom') return !l.negated || l.atom.args.every((t) => isBound(t) || (t.kind === 'var' && isWildcard(t.name, rule)));
+    if (l.kind === 'atom')
+      return (
+        !l.negated ||
+        l.atom.args.every((t) => isBound(t) || (t.kind === 'var' && isWildcard(t.name, rule)))
+      );
     if (l.kind === 'count') return countInputs(l, rule).every((n) => bound.has(n));
-    const lb = isBound(l.left), rb = isBound(l.right);
+    const lb = isBound(l.left),
+      rb = isBound(l.right);
     return (lb && rb) || (l.op === '=' && (lb || rb));
   };
   const pending = rule.body.map((_, i) => i);
   const order: number[] = [];
   while (pending.length > 0) {
     // A safe rule always has a ready literal; otherwise take the next one as written.
-    const k = Math.max(0, pending.findIndex((i) => ready(rule.body[i]!)));
+    const k = Math.max(
+      0,
+      pending.findIndex((i) => ready(rule.body[i]!)),
+    );
     const i = pending.splice(k, 1)[0]!;
     order.push(i);
     const l = rule.body[i]!;
-    const binds = l.kind === 'atom' ? (l.negated ? [] : l.atom.args) : l.kind === 'count' ? [l.result] : [l.left, l.right];
-    if (l.kind !== 'compare' || l.op === '=') for (const t of binds) if (t.kind === 'var') bound.add(t.name);
+    const binds =
+      l.kind === 'atom'
+        ? l.negated
+          ? []
+          : l.atom.args
+        : l.kind === 'count'
+          ? [l.result]
+          : [l.left, l.right];
+    if (l.kind !== 'compare' || l.op === '=')
+      for (const t of binds) if (t.kind === 'var') bound.add(t.name);
   }
   return order;
 }
@@ -210,15 +265,28 @@ export function whyNot(e: Engine, fact: Atom): WhyNot {
   const rel = e.maybeRelation(fact.predicate);
   const infos = rel === undefined ? [] : (e.rulesFor.get(rel) ?? []);
   if (infos.length === 0) {
-    return { fact, holds: false, isBase: false, rules: [], reason: `no rule has head '${fact.predicate}' and ${formatAtom(fact)} is not a base fact` };
+    return {
+      fact,
+      holds: false,
+      isBase: false,
+      rules: [],
+      reason: `no rule has head '${fact.predicate}' and ${formatAtom(fact)} is not a base fact`,
+    };
   }
   const values = fact.args.map((t) => (t.kind === 'const' ? t.value : undefined));
   const rules = infos.map(({ rule }): RuleFailure => {
     const b: Bindings = {};
     for (let i = 0; i < rule.head.args.length; i++) {
-      const t = rule.head.args[i]!, v = values[i] as Value;
+      const t = rule.head.args[i]!,
+        v = values[i] as Value;
       const have = t.kind === 'const' ? t.value : b[t.name];
-      if (have !== undefined && have !== v) return { rule, failedAt: 'head', text: `${formatAtom(rule.head)} does not match ${formatAtom(fact)}`, tried: [] };
+      if (have !== undefined && have !== v)
+        return {
+          rule,
+          failedAt: 'head',
+          text: `${formatAtom(rule.head)} does not match ${formatAtom(fact)}`,
+          tried: [],
+        };
       if (t.kind === 'var') b[t.name] = v;
     }
     let sols = [b];
@@ -226,13 +294,30 @@ export function whyNot(e: Engine, fact: Atom): WhyNot {
       const l = rule.body[i]!;
       const next = extend(e, sols, l, 10000);
       if (next.length === 0) {
-        return { rule, failedAt: i, literal: l, text: formatLiteral(instLit(l, sols[0]!)), tried: sols.slice(0, 10) };
+        return {
+          rule,
+          failedAt: i,
+          literal: l,
+          text: formatLiteral(instLit(l, sols[0]!)),
+          tried: sols.slice(0, 10),
+        };
       }
       sols = next;
     }
-    return { rule, failedAt: rule.body.length, text: 'every premise holds for some binding, but not together', tried: sols.slice(0, 10) };
+    return {
+      rule,
+      failedAt: rule.body.length,
+      text: 'every premise holds for some binding, but not together',
+      tried: sols.slice(0, 10),
+    };
   });
-  return { fact, holds: false, isBase: false, rules, reason: `${formatAtom(fact)} is not a base fact, and each rule that could derive it fails` };
+  return {
+    fact,
+    holds: false,
+    isBase: false,
+    rules,
+    reason: `${formatAtom(fact)} is not a base fact, and each rule that could derive it fails`,
+  };
 }
 
 /** Depth from which `formatProof` stops indenting further and prints the depth instead. */
@@ -279,7 +364,10 @@ export function proofToJson(p: Proof): string {
   const str = JSON.stringify;
   while (stack.length > 0) {
     const q = stack.pop()!;
-    if (typeof q === 'string') { out.push(q); continue; }
+    if (typeof q === 'string') {
+      out.push(q);
+      continue;
+    }
     switch (q.kind) {
       case 'base':
         out.push(`{"fact":${str(formatAtom(q.fact))},"base":true}`);
@@ -291,7 +379,9 @@ export function proofToJson(p: Proof): string {
         out.push(`{"check":${str(q.text)}}`);
         break;
       case 'rule':
-        out.push(`{"fact":${str(formatAtom(q.fact))},"rule":${str(formatRule(q.rule))},"bindings":${str(q.bindings)},"premises":[`);
+        out.push(
+          `{"fact":${str(formatAtom(q.fact))},"rule":${str(formatRule(q.rule))},"bindings":${str(q.bindings)},"premises":[`,
+        );
         stack.push(']}');
         for (let i = q.premises.length - 1; i >= 0; i--) {
           stack.push(q.premises[i]!);
@@ -311,7 +401,14 @@ export function formatWhyNot(w: WhyNot): string {
     if (f.failedAt === 'head') lines.push(`    head does not match: ${f.text}`);
     else {
       lines.push(`    fails at premise ${f.failedAt + 1}: ${f.text}`);
-      const shown = f.tried.map((b) => Object.entries(b).filter(([k]) => !k.startsWith('_')).map(([k, v]) => `${k} = ${typeof v === 'string' ? v : String(v)}`).join(', ')).filter((s) => s !== '');
+      const shown = f.tried
+        .map((b) =>
+          Object.entries(b)
+            .filter(([k]) => !k.startsWith('_'))
+            .map(([k, v]) => `${k} = ${typeof v === 'string' ? v : String(v)}`)
+            .join(', '),
+        )
+        .filter((s) => s !== '');
       if (shown.length > 0) lines.push(`    tried: ${shown.join('; ')}`);
     }
   }

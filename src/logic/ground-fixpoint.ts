@@ -23,7 +23,10 @@ export type GroundEvaluator = (truth: Uint8Array) => void;
  * stratum i; a `neg` premise must be decided by an earlier stratum (or be a base fact).
  * Work per call is linear in the rules' size (counter-based propagation).
  */
-export function compileGroundRules(strata: readonly (readonly GroundRule[])[], factCount: number): GroundEvaluator {
+export function compileGroundRules(
+  strata: readonly (readonly GroundRule[])[],
+  factCount: number,
+): GroundEvaluator {
   const compiled = strata.map((rules) => {
     // watchers[f] = rules that have f as a positive premise
     const watchStart = new Int32Array(factCount + 1);
@@ -50,12 +53,19 @@ export function compileGroundRules(strata: readonly (readonly GroundRule[])[], f
       for (let i = 0; i < rules.length; i++) {
         const rule = rules[i]!;
         let m = need[i]!;
-        for (const n of rule.neg) if (truth[n]) { m = -1; break; }
+        for (const n of rule.neg)
+          if (truth[n]) {
+            m = -1;
+            break;
+          }
         if (m > 0) for (const p of rule.pos) if (truth[p]) m--;
         missing[i] = m;
       }
       for (let i = 0; i < rules.length; i++) {
-        if (missing[i] === 0 && !truth[heads[i]!]) { truth[heads[i]!] = 1; queue.push(heads[i]!); }
+        if (missing[i] === 0 && !truth[heads[i]!]) {
+          truth[heads[i]!] = 1;
+          queue.push(heads[i]!);
+        }
       }
       // Facts made true in this stratum wake the rules that wait on them.
       while (queue.length > 0) {

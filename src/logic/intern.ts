@@ -30,7 +30,12 @@ export class Interner {
     const m = typeof v === 'number' ? this.numIds : this.strIds;
     let id = (m as Map<Value, number>).get(v);
     if (id === undefined) {
-      if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new LogicError(`${v} is not an integer`, undefined, 'numbers in facts must be safe integers');
+      if (typeof v === 'number' && !Number.isSafeInteger(v))
+        throw new LogicError(
+          `${v} is not an integer`,
+          undefined,
+          'numbers in facts must be safe integers',
+        );
       id = this.values.length;
       this.values.push(v);
       (m as Map<Value, number>).set(v, id);
@@ -40,7 +45,8 @@ export class Interner {
 
   /** Id of an already interned value, or -1. */
   lookup(v: Value): number {
-    if (typeof v === 'number' && v >= 0 && v < DENSE_LIMIT && Number.isInteger(v)) return v < this.dense.length ? this.dense[v]! - 1 : -1;
+    if (typeof v === 'number' && v >= 0 && v < DENSE_LIMIT && Number.isInteger(v))
+      return v < this.dense.length ? this.dense[v]! - 1 : -1;
     return (typeof v === 'number' ? this.numIds.get(v) : this.strIds.get(v)) ?? -1;
   }
 

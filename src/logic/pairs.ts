@@ -98,12 +98,14 @@ export class PairSet {
 
   /** Moves the table of `a` to a fresh one (twice as large unless tombstones made room). */
   private regrow(a: number): void {
-    const o = this.off[a]! - 1, cap = this.cap[a]!;
+    const o = this.off[a]! - 1,
+      cap = this.cap[a]!;
     let live = 0;
     for (let i = 0; i < cap; i++) if (this.arena[o + 2 * i]! > 0) live++;
     this.allocate(a, (live + 1) * 2 > cap ? cap * 2 : cap);
     const arena = this.arena; // allocate may have replaced it
-    const n = this.off[a]! - 1, mask = this.cap[a]! - 1;
+    const n = this.off[a]! - 1,
+      mask = this.cap[a]! - 1;
     for (let i = 0; i < cap; i++) {
       const k = arena[o + 2 * i]!;
       if (k <= 0) continue;

@@ -18,9 +18,35 @@ interface Token {
 }
 
 /** String escapes, as JSON writes them (`formatValue` prints with JSON.stringify); any other `\c` is `c`. */
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+};
 
-const PUNCT = [':-', '!=', '<=', '>=', '\\+', '(', ')', ',', '.', '=', '<', '>', '!', ':', '{', '}'];
+const PUNCT = [
+  ':-',
+  '!=',
+  '<=',
+  '>=',
+  '\\+',
+  '(',
+  ')',
+  ',',
+  '.',
+  '=',
+  '<',
+  '>',
+  '!',
+  ':',
+  '{',
+  '}',
+];
 
 function tokenize(text: string, file?: string): Token[] {
   const out: Token[] = [];
@@ -28,7 +54,9 @@ function tokenize(text: string, file?: string): Token[] {
   let lineStart = 0;
   let i = 0;
   const loc = (at: number): SourceLocation =>
-    file === undefined ? { line, col: at - lineStart + 1 } : { file, line, col: at - lineStart + 1 };
+    file === undefined
+      ? { line, col: at - lineStart + 1 }
+      : { file, line, col: at - lineStart + 1 };
   while (i < text.length) {
     const c = text[i]!;
     if (c === '\n') {
@@ -43,7 +71,10 @@ function tokenize(text: string, file?: string): Token[] {
       const start = loc(i);
       i += 2;
       while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) {
-        if (text[i] === '\n') { line++; lineStart = i + 1; }
+        if (text[i] === '\n') {
+          line++;
+          lineStart = i + 1;
+        }
         i++;
       }
       if (i >= text.length) throw new LogicError('unterminated comment', start, 'close it with */');
@@ -63,7 +94,12 @@ function tokenize(text: string, file?: string): Token[] {
       while (j < text.length && /[0-9]/.test(text[j]!)) j++;
       const s = text.slice(i, j);
       const n = Number(s);
-      if (!Number.isSafeInteger(n)) throw new LogicError(`integer ${s} is too large`, loc(i), 'integers must be safe integers (|n| < 2^53)');
+      if (!Number.isSafeInteger(n))
+        throw new LogicError(
+          `integer ${s} is too large`,
+          loc(i),
+          'integers must be safe integers (|n| < 2^53)',
+        );
       out.push({ kind: 'int', text: s, value: n, loc: loc(i) });
       i = j;
     } else if (c === '"') {
@@ -76,7 +112,12 @@ function tokenize(text: string, file?: string): Token[] {
           const e = text[j + 1]!;
           if (e === 'u') {
             const hex = text.slice(j + 2, j + 6);
-            if (!/^[0-9A-Fa-f]{4}$/.test(hex)) throw new LogicError('bad \\u escape in a string', loc(j), 'write \\u followed by four hexadecimal digits, e.g. \\u00e9');
+            if (!/^[0-9A-Fa-f]{4}$/.test(hex))
+              throw new LogicError(
+                'bad \\u escape in a string',
+                loc(j),
+                'write \\u followed by four hexadecimal digits, e.g. \\u00e9',
+              );
             s += String.fromCharCode(parseInt(hex, 16));
             j += 6;
           } else {
@@ -88,12 +129,22 @@ function tokenize(text: string, file?: string): Token[] {
           j++;
         }
       }
-      if (text[j] !== '"') throw new LogicError('unterminated string', start, 'close the string with " on the same line');
+      if (text[j] !== '"')
+        throw new LogicError(
+          'unterminated string',
+          start,
+          'close the string with " on the same line',
+        );
       out.push({ kind: 'string', text: text.slice(i, j + 1), value: s, loc: start });
       i = j + 1;
     } else {
       const p = PUNCT.find((q) => text.startsWith(q, i));
-      if (p === undefined) throw new LogicError(`unexpected character '${c}'`, loc(i), 'expected an atom, a variable, a constant or one of ( ) , . :- not = != < <= > >=');
+      if (p === undefined)
+        throw new LogicError(
+          `unexpected character '${c}'`,
+          loc(i),
+          'expected an atom, a variable, a constant or one of ( ) , . :- not = != < <= > >=',
+        );
       out.push({ kind: 'punct', text: p, loc: loc(i) });
       i += p.length;
     }
@@ -151,7 +202,8 @@ class Parser {
 
   atom(): Atom {
     const t = this.peek();
-    if (t.kind !== 'ident') this.fail(t, 'a predicate name', 'predicate names start with a lower-case letter');
+    if (t.kind !== 'ident')
+      this.fail(t, 'a predicate name', 'predicate names start with a lower-case letter');
     this.next();
     const args: Term[] = [];
     if (this.isPunct('(')) {
@@ -170,14 +222,24 @@ class Parser {
 
   literal(): Literal {
     const t = this.peek();
-    if ((t.kind === 'ident' && t.text === 'not' && this.peek(1).kind === 'ident') || this.isPunct('!') || this.isPunct('\\+')) {
+    if (
+      (t.kind === 'ident' && t.text === 'not' && this.peek(1).kind === 'ident') ||
+      this.isPunct('!') ||
+      this.isPunct('\\+')
+    ) {
       this.next();
       return { kind: 'atom', atom: this.atom(), negated: true, loc: t.loc };
     }
     // A comparison starts with a term followed by an operator; an atom with an identifier.
     const op = this.peek(1);
     const agg = this.peek(2);
-    if (op.kind === 'punct' && op.text === '=' && agg.kind === 'ident' && agg.text === 'count' && this.peek(3).text === ':') {
+    if (
+      op.kind === 'punct' &&
+      op.text === '=' &&
+      agg.kind === 'ident' &&
+      agg.text === 'count' &&
+      this.peek(3).text === ':'
+    ) {
       const result = this.term();
       this.next();
       this.next();
@@ -194,7 +256,8 @@ class Parser {
     if (t.kind !== 'ident' || (op.kind === 'punct' && COMPARE.has(op.text))) {
       const left = this.term();
       const o = this.next();
-      if (o.kind !== 'punct' || !COMPARE.has(o.text)) this.fail(o, 'a comparison operator (= != < <= > >=)');
+      if (o.kind !== 'punct' || !COMPARE.has(o.text))
+        this.fail(o, 'a comparison operator (= != < <= > >=)');
       const right = this.term();
       return { kind: 'compare', op: o.text as CompareOp, left, right, loc: t.loc };
     }
@@ -207,7 +270,8 @@ class Parser {
       this.next();
       return { fact: head };
     }
-    if (!this.isPunct(':-')) this.fail(this.peek(), "'.' or ':-'", 'end a fact with "." or give a rule body after ":-"');
+    if (!this.isPunct(':-'))
+      this.fail(this.peek(), "'.' or ':-'", 'end a fact with "." or give a rule body after ":-"');
     this.next();
     const body = [this.literal()];
     while (this.isPunct(',')) {
@@ -228,7 +292,11 @@ export function parseProgram(text: string, file?: string): Program {
     if (c.fact) {
       const v = c.fact.args.find((a) => a.kind === 'var');
       if (v !== undefined) {
-        throw new LogicError(`fact '${c.fact.predicate}' has a variable ${v.kind === 'var' ? v.name : ''}`, c.fact.loc, 'facts must be ground: use a rule with a body, or a constant (lower-case, quoted or integer)');
+        throw new LogicError(
+          `fact '${c.fact.predicate}' has a variable ${v.kind === 'var' ? v.name : ''}`,
+          c.fact.loc,
+          'facts must be ground: use a rule with a body, or a constant (lower-case, quoted or integer)',
+        );
       }
       program.facts.push(c.fact);
     }

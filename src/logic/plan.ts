@@ -48,12 +48,18 @@ export function compareValues(a: Value, b: Value): number {
 
 function test(op: CompareOp, c: number): boolean {
   switch (op) {
-    case '=': return c === 0;
-    case '!=': return c !== 0;
-    case '<': return c < 0;
-    case '<=': return c <= 0;
-    case '>': return c > 0;
-    case '>=': return c >= 0;
+    case '=':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
   }
 }
 
@@ -62,7 +68,12 @@ function test(op: CompareOp, c: number): boolean {
  * negated literal there is read positively from the delta and still checked), with
  * the variables in `prebound` already set in the registers by the caller.
  */
-export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound: readonly string[] = []): Plan {
+export function compilePlan(
+  rule: Rule,
+  ctx: PlanContext,
+  deltaAt = -1,
+  prebound: readonly string[] = [],
+): Plan {
   const vars = new Map<string, number>();
   const reg = (name: string) => {
     let r = vars.get(name);
@@ -70,19 +81,34 @@ export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound
     return r;
   };
   const bound = new Set<string>();
-  for (const n of prebound) { reg(n); bound.add(n); }
+  for (const n of prebound) {
+    reg(n);
+    bound.add(n);
+  }
   const src = (t: Term): Src => (t.kind === 'const' ? -(ctx.intern(t.value) + 1) : reg(t.name));
   const isBound = (t: Term) => t.kind === 'const' || bound.has(t.name);
   const steps: Array<(next: () => void, env: RunEnv, regs: Int32Array) => () => void> = [];
 
   const atomStep = (atomArgs: Term[], rel: Relation, delta: boolean) => {
-    const boundPos: number[] = [], boundSrc: Src[] = [], freePos: number[] = [], freeReg: number[] = [];
-    const checkPos: number[] = [], checkReg: number[] = [];
+    const boundPos: number[] = [],
+      boundSrc: Src[] = [],
+      freePos: number[] = [],
+      freeReg: number[] = [];
+    const checkPos: number[] = [],
+      checkReg: number[] = [];
     const local = new Set<string>();
     atomArgs.forEach((t, i) => {
-      if (isBound(t)) { boundPos.push(i); boundSrc.push(src(t)); }
-      else if (t.kind === 'var' && local.has(t.name)) { checkPos.push(i); checkReg.push(reg(t.name)); }
-      else if (t.kind === 'var') { local.add(t.name); freePos.push(i); freeReg.push(reg(t.name)); }
+      if (isBound(t)) {
+        boundPos.push(i);
+        boundSrc.push(src(t));
+      } else if (t.kind === 'var' && local.has(t.name)) {
+        checkPos.push(i);
+        checkReg.push(reg(t.name));
+      } else if (t.kind === 'var') {
+        local.add(t.name);
+        freePos.push(i);
+        freeReg.push(reg(t.name));
+      }
     });
     for (const n of local) bound.add(n);
     steps.push(makeAtom(rel, delta, boundPos, boundSrc, freePos, freeReg, checkPos, checkReg));
@@ -104,15 +130,28 @@ export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound
       body.forEach((l, i) => {
         if (placed[i]) return;
         if (l.kind === 'compare') {
-          const lb = isBound(l.left), rb = isBound(l.right);
+          const lb = isBound(l.left),
+            rb = isBound(l.right);
           if (lb && rb) steps.push(makeCompare(l.op, src(l.left), src(l.right), -1, ctx.values));
-          else if (l.op === '=' && lb && l.right.kind === 'var') { steps.push(makeCompare('=', src(l.left), -1, reg(l.right.name), ctx.values)); bound.add(l.right.name); }
-          else if (l.op === '=' && rb && l.left.kind === 'var') { steps.push(makeCompare('=', src(l.right), -1, reg(l.left.name), ctx.values)); bound.add(l.left.name); }
-          else return;
+          else if (l.op === '=' && lb && l.right.kind === 'var') {
+            steps.push(makeCompare('=', src(l.left), -1, reg(l.right.name), ctx.values));
+            bound.add(l.right.name);
+          } else if (l.op === '=' && rb && l.left.kind === 'var') {
+            steps.push(makeCompare('=', src(l.right), -1, reg(l.left.name), ctx.values));
+            bound.add(l.left.name);
+          } else return;
         } else if (l.kind === 'count') {
           const inputs = countInputs(l, rule);
           if (!inputs.every((n) => bound.has(n))) return;
-          const locals = [...new Set(l.body.flatMap((a) => a.args.flatMap((t) => (t.kind === 'var' && !inputs.includes(t.name) ? [t.name] : []))))];
+          const locals = [
+            ...new Set(
+              l.body.flatMap((a) =>
+                a.args.flatMap((t) =>
+                  t.kind === 'var' && !inputs.includes(t.name) ? [t.name] : [],
+                ),
+              ),
+            ),
+          ];
           const inner: Rule = {
             head: { predicate: '?count', args: locals.map((name) => ({ kind: 'var', name })) },
             body: l.body.map((atom) => ({ kind: 'atom', atom, negated: false })),
@@ -121,13 +160,23 @@ export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound
           const copy = inputs.map((n) => [reg(n), innerPlan.vars.get(n)!] as const);
           const res = l.result;
           if (isBound(res)) steps.push(makeCount(innerPlan, copy, src(res), -1, ctx));
-          else if (res.kind === 'var') { steps.push(makeCount(innerPlan, copy, 0, reg(res.name), ctx)); bound.add(res.name); }
+          else if (res.kind === 'var') {
+            steps.push(makeCount(innerPlan, copy, 0, reg(res.name), ctx));
+            bound.add(res.name);
+          }
         } else if (l.negated) {
-          if (!l.atom.args.every((t) => isBound(t) || (t.kind === 'var' && isWildcard(t.name, rule)))) return;
-          const pos: number[] = [], s: Src[] = [];
+          if (
+            !l.atom.args.every((t) => isBound(t) || (t.kind === 'var' && isWildcard(t.name, rule)))
+          )
+            return;
+          const pos: number[] = [],
+            s: Src[] = [];
           // Wildcards stay free even when a delta scan of this literal bound them.
           l.atom.args.forEach((t, j) => {
-            if (isBound(t) && !(t.kind === 'var' && isWildcard(t.name, rule))) { pos.push(j); s.push(src(t)); }
+            if (isBound(t) && !(t.kind === 'var' && isWildcard(t.name, rule))) {
+              pos.push(j);
+              s.push(src(t));
+            }
           });
           steps.push(makeNegation(ctx.relation(l.atom.predicate), pos, s));
         } else return;
@@ -136,11 +185,15 @@ export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound
       });
     }
     // Then the positive atom with the most bound arguments (source order breaks ties).
-    let best = -1, bestScore = -1;
+    let best = -1,
+      bestScore = -1;
     body.forEach((l, i) => {
       if (placed[i] || l.kind !== 'atom' || l.negated) return;
       const score = l.atom.args.filter(isBound).length * 2 + (l.atom.args.length === 0 ? 1 : 0);
-      if (score > bestScore) { best = i; bestScore = score; }
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
     });
     if (best < 0) break;
     const l = body[best]!;
@@ -148,7 +201,8 @@ export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound
     placed[best] = 1;
   }
   const unplaced = body.findIndex((_, i) => !placed[i]);
-  if (unplaced >= 0) throw new Error(`internal: literal ${unplaced} of a checked rule could not be placed`);
+  if (unplaced >= 0)
+    throw new Error(`internal: literal ${unplaced} of a checked rule could not be placed`);
 
   const headSrc = rule.head.args.map(src);
   const regs = new Int32Array(Math.max(vars.size, 1));
@@ -160,7 +214,10 @@ export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound
   plan.run = (env: RunEnv) => {
     if (env !== chainEnv) {
       const emit = () => {
-        for (let i = 0; i < headSrc.length; i++) { const s = headSrc[i]!; head[i] = s >= 0 ? regs[s]! : -s - 1; }
+        for (let i = 0; i < headSrc.length; i++) {
+          const s = headSrc[i]!;
+          head[i] = s >= 0 ? regs[s]! : -s - 1;
+        }
         env.emit(head);
       };
       chain = emit;
@@ -173,27 +230,43 @@ export function compilePlan(rule: Rule, ctx: PlanContext, deltaAt = -1, prebound
 }
 
 function makeAtom(
-  rel: Relation, delta: boolean, boundPos: number[], boundSrc: Src[],
-  freePos: number[], freeReg: number[], checkPos: number[], checkReg: number[],
+  rel: Relation,
+  delta: boolean,
+  boundPos: number[],
+  boundSrc: Src[],
+  freePos: number[],
+  freeReg: number[],
+  checkPos: number[],
+  checkReg: number[],
 ) {
   return (next: () => void, env: RunEnv, regs: Int32Array) => {
-    const a = rel.arity, nb = boundPos.length, nf = freePos.length, nc = checkPos.length;
+    const a = rel.arity,
+      nb = boundPos.length,
+      nf = freePos.length,
+      nc = checkPos.length;
     const key = new Int32Array(nb);
     const visit = (row: number) => {
-      const d = rel.data, b = row * a;
+      const d = rel.data,
+        b = row * a;
       for (let i = 0; i < nf; i++) regs[freeReg[i]!] = d[b + freePos[i]!]!;
       for (let i = 0; i < nc; i++) if (d[b + checkPos[i]!] !== regs[checkReg[i]!]) return;
       next();
     };
     const fillKey = () => {
-      for (let i = 0; i < nb; i++) { const s = boundSrc[i]!; key[i] = s >= 0 ? regs[s]! : -s - 1; }
+      for (let i = 0; i < nb; i++) {
+        const s = boundSrc[i]!;
+        key[i] = s >= 0 ? regs[s]! : -s - 1;
+      }
     };
     if (delta) {
       return () => {
         fillKey();
-        const rows = env.delta, n = env.deltaLen;
+        const rows = env.delta,
+          n = env.deltaLen;
         outer: for (let j = 0; j < n && !env.stop; j++) {
-          const row = rows[j]!, d = rel.data, b = row * a;
+          const row = rows[j]!,
+            d = rel.data,
+            b = row * a;
           for (let i = 0; i < nb; i++) if (d[b + boundPos[i]!] !== key[i]) continue outer;
           visit(row);
         }
@@ -201,7 +274,8 @@ function makeAtom(
     }
     if (nb === 0) {
       return () => {
-        const n = Math.min(rel.count, env.lim[rel.id]!), mask = env.mask;
+        const n = Math.min(rel.count, env.lim[rel.id]!),
+          mask = env.mask;
         for (let row = 0; row < n && !env.stop; row++) if (rel.state[row]! & mask) visit(row);
       };
     }
@@ -222,7 +296,8 @@ function makeAtom(
       const lim = env.lim[rel.id]!;
       if (lim === 0 || rel.count === 0) return;
       fillKey();
-      const idx = rel.index(mask), m = env.mask;
+      const idx = rel.index(mask),
+        m = env.mask;
       let e = idx.first(key);
       while (e !== 0 && !env.stop) {
         const row = e - 1;
@@ -239,7 +314,10 @@ function makeNegation(rel: Relation, pos: number[], srcs: Src[]) {
     let mask = 0;
     for (const p of pos) mask |= 1 << p;
     return () => {
-      for (let i = 0; i < pos.length; i++) { const s = srcs[i]!; key[i] = s >= 0 ? regs[s]! : -s - 1; }
+      for (let i = 0; i < pos.length; i++) {
+        const s = srcs[i]!;
+        key[i] = s >= 0 ? regs[s]! : -s - 1;
+      }
       const m = env.mask;
       if (pos.length === 0) {
         for (let row = 0; row < rel.count; row++) if (rel.state[row]! & m) return;
@@ -248,7 +326,8 @@ function makeNegation(rel: Relation, pos: number[], srcs: Src[]) {
         if (row >= 0 && rel.state[row]! & m) return;
       } else {
         const idx = rel.index(mask);
-        for (let e = idx.first(key); e !== 0; e = idx.next[e - 1]!) if (rel.state[e - 1]! & m) return;
+        for (let e = idx.first(key); e !== 0; e = idx.next[e - 1]!)
+          if (rel.state[e - 1]! & m) return;
       }
       next();
     };
@@ -256,10 +335,23 @@ function makeNegation(rel: Relation, pos: number[], srcs: Src[]) {
 }
 
 /** Counts the distinct solutions of a compiled inner body, then binds or compares the result. */
-function makeCount(inner: Plan, copy: ReadonlyArray<readonly [number, number]>, cmpSrc: Src, assign: number, ctx: PlanContext) {
+function makeCount(
+  inner: Plan,
+  copy: ReadonlyArray<readonly [number, number]>,
+  cmpSrc: Src,
+  assign: number,
+  ctx: PlanContext,
+) {
   return (next: () => void, env: RunEnv, regs: Int32Array) => {
     const seen = new Set<string>();
-    const innerEnv: RunEnv = { mask: env.mask, lim: env.lim, delta: env.delta, deltaLen: 0, stop: false, emit: (h) => void seen.add(h.join(',')) };
+    const innerEnv: RunEnv = {
+      mask: env.mask,
+      lim: env.lim,
+      delta: env.delta,
+      deltaLen: 0,
+      stop: false,
+      emit: (h) => void seen.add(h.join(',')),
+    };
     return () => {
       for (const [o, i] of copy) inner.regs[i] = regs[o]!;
       seen.clear();
@@ -287,7 +379,8 @@ function makeCompare(op: CompareOp, left: Src, right: Src, assign: number, value
     return () => {
       const a = left >= 0 ? regs[left]! : -left - 1;
       const b = right >= 0 ? regs[right]! : -right - 1;
-      const c = op === '=' || op === '!=' ? (a === b ? 0 : 1) : compareValues(values[a]!, values[b]!);
+      const c =
+        op === '=' || op === '!=' ? (a === b ? 0 : 1) : compareValues(values[a]!, values[b]!);
       if (test(op, c)) next();
     };
   };

@@ -14,16 +14,29 @@ const cache = new WeakMap<Engine, Map<string, { plan: Plan; names: string[] }>>(
 /** All bindings of the named variables (not `_...`) for a pattern or conjunction, without duplicates. */
 export function runQuery(e: Engine, pattern: Atom | Literal[] | string): Bindings[] {
   const body: Literal[] =
-    typeof pattern === 'string' ? parseBody(pattern) : Array.isArray(pattern) ? pattern : [{ kind: 'atom', atom: pattern, negated: false }];
+    typeof pattern === 'string'
+      ? parseBody(pattern)
+      : Array.isArray(pattern)
+        ? pattern
+        : [{ kind: 'atom', atom: pattern, negated: false }];
   const plans = cache.get(e) ?? cache.set(e, new Map()).get(e)!;
   const key = JSON.stringify(body);
   let q = plans.get(key);
   if (q === undefined) {
     checkQuerySafety(body);
     // Variables inside a count's braces are local to it (like in a rule): not answers.
-    const terms = body.flatMap((l) => (l.kind === 'atom' ? l.atom.args : l.kind === 'compare' ? [l.left, l.right] : [l.result]));
-    const names = [...new Set(terms.flatMap((t) => (t.kind === 'var' && !t.name.startsWith('_') ? [t.name] : [])))];
-    const rule: Rule = { head: { predicate: '?query', args: names.map((name) => ({ kind: 'var', name })) }, body };
+    const terms = body.flatMap((l) =>
+      l.kind === 'atom' ? l.atom.args : l.kind === 'compare' ? [l.left, l.right] : [l.result],
+    );
+    const names = [
+      ...new Set(
+        terms.flatMap((t) => (t.kind === 'var' && !t.name.startsWith('_') ? [t.name] : [])),
+      ),
+    ];
+    const rule: Rule = {
+      head: { predicate: '?query', args: names.map((name) => ({ kind: 'var', name })) },
+      body,
+    };
     for (const l of body) if (l.kind === 'atom') e.knownArity(l.atom);
     checkProgram({ facts: [], rules: [rule] }, new Map(e.relations.map((r) => [r.name, r.arity])));
     q = { plan: compilePlan(rule, e.ctx), names };
@@ -56,10 +69,13 @@ function checkQuerySafety(body: Literal[]): void {
   const bound = boundVariables(body);
   for (const l of body) {
     const terms: Term[] =
-      l.kind === 'compare' ? [l.left, l.right]
-      : l.kind === 'count' ? countInputs(l, rule).map((name): Term => ({ kind: 'var', name }))
-      : l.negated ? l.atom.args.filter((t) => !(t.kind === 'var' && isWildcard(t.name, rule)))
-      : [];
+      l.kind === 'compare'
+        ? [l.left, l.right]
+        : l.kind === 'count'
+          ? countInputs(l, rule).map((name): Term => ({ kind: 'var', name }))
+          : l.negated
+            ? l.atom.args.filter((t) => !(t.kind === 'var' && isWildcard(t.name, rule)))
+            : [];
     for (const t of terms) {
       if (t.kind !== 'var' || bound.has(t.name)) continue;
       throw new LogicError(

@@ -30,7 +30,10 @@ export interface Reasoner {
   /** Removes base facts (a fact that is only derived cannot be retracted). */
   retract(facts: Atom | string | ReadonlyArray<Atom | string>): Changes;
   /** Both at once, in one incremental step; a fact in both lists ends up asserted. */
-  update(change: { assert?: ReadonlyArray<Atom | string>; retract?: ReadonlyArray<Atom | string> }): Changes;
+  update(change: {
+    assert?: ReadonlyArray<Atom | string>;
+    retract?: ReadonlyArray<Atom | string>;
+  }): Changes;
   /** Bindings of the named variables for an atom pattern or a conjunction (`'p(X), not q(X)'`). */
   query(pattern: Atom | Literal[] | string): Bindings[];
   /** Whether a fact holds; for a pattern with variables, whether some instance holds. */
@@ -50,15 +53,22 @@ export interface Reasoner {
 }
 
 const list = (f: Atom | string | ReadonlyArray<Atom | string>): Atom[] =>
-  (typeof f === 'string' || !Array.isArray(f) ? [f as Atom | string] : (f as ReadonlyArray<Atom | string>)).map(toAtom);
+  (typeof f === 'string' || !Array.isArray(f)
+    ? [f as Atom | string]
+    : (f as ReadonlyArray<Atom | string>)
+  ).map(toAtom);
 
 /** Sorts facts by predicate, then argument values (numbers before strings). */
 export function sortFacts(facts: Atom[]): Atom[] {
   return facts.sort((a, b) => {
     if (a.predicate !== b.predicate) return a.predicate < b.predicate ? -1 : 1;
     for (let i = 0; i < a.args.length; i++) {
-      const x = a.args[i]!, y = b.args[i]!;
-      const c = compareValues(x.kind === 'const' ? x.value : x.name, y.kind === 'const' ? y.value : y.name);
+      const x = a.args[i]!,
+        y = b.args[i]!;
+      const c = compareValues(
+        x.kind === 'const' ? x.value : x.name,
+        y.kind === 'const' ? y.value : y.name,
+      );
       if (c !== 0) return c;
     }
     return 0;
@@ -69,22 +79,33 @@ export function sortFacts(facts: Atom[]): Atom[] {
  * Loads a program (text or data), checks it and computes its model. The second argument
  * is the file name for error locations, or options. Throws LogicError on bad input.
  */
-export function createReasoner(program: Program | string, options: string | ReasonerOptions = {}): Reasoner {
+export function createReasoner(
+  program: Program | string,
+  options: string | ReasonerOptions = {},
+): Reasoner {
   const opts = typeof options === 'string' ? { file: options } : options;
-  const e = new Engine(toProgram(program, opts.file), opts.strategy === undefined ? {} : { strategy: opts.strategy });
-  const sortChanges = (c: Changes): Changes => ({ added: sortFacts(c.added), removed: sortFacts(c.removed) });
+  const e = new Engine(
+    toProgram(program, opts.file),
+    opts.strategy === undefined ? {} : { strategy: opts.strategy },
+  );
+  const sortChanges = (c: Changes): Changes => ({
+    added: sortFacts(c.added),
+    removed: sortFacts(c.removed),
+  });
   const collect = (keep: (base: boolean) => boolean, predicate?: string): Atom[] => {
     const out: Atom[] = [];
     for (const rel of e.relations) {
       if (predicate !== undefined && rel.name !== predicate) continue;
-      for (let r = 0; r < rel.count; r++) if (rel.state[r] && keep(rel.base[r] === 1)) out.push(e.atomOf(rel, r));
+      for (let r = 0; r < rel.count; r++)
+        if (rel.state[r] && keep(rel.base[r] === 1)) out.push(e.atomOf(rel, r));
     }
     return sortFacts(out);
   };
   return {
     assert: (f) => sortChanges(e.update(list(f), [])),
     retract: (f) => sortChanges(e.update([], list(f))),
-    update: (c) => sortChanges(e.update((c.assert ?? []).map(toAtom), (c.retract ?? []).map(toAtom))),
+    update: (c) =>
+      sortChanges(e.update((c.assert ?? []).map(toAtom), (c.retract ?? []).map(toAtom))),
     query: (p) =>
       runQuery(e, p).sort((a, b) => {
         for (const k of Object.keys(a)) {
@@ -95,7 +116,9 @@ export function createReasoner(program: Program | string, options: string | Reas
       }),
     holds: (f) => {
       const a = toAtom(f);
-      return a.args.every((t) => t.kind === 'const') ? e.rowOf(a) !== undefined : runQuery(e, a).length > 0;
+      return a.args.every((t) => t.kind === 'const')
+        ? e.rowOf(a) !== undefined
+        : runQuery(e, a).length > 0;
     },
     facts: (p) => collect(() => true, p),
     derived: () => collect((base) => !base),

@@ -33,7 +33,10 @@ export class Index {
   slots: Int32Array; // group head row + 1, or 0
   next: Int32Array; // per row: next row + 1 in its group, or 0
   private groups = 0;
-  constructor(readonly rel: Relation, readonly positions: readonly number[]) {
+  constructor(
+    readonly rel: Relation,
+    readonly positions: readonly number[],
+  ) {
     // Sized for the rows already there: growing rehashes every group head, a random
     // read of its row (a cache miss each on a large relation). If there turn out to be
     // few groups, shrink once (rehashing only the heads).
@@ -138,7 +141,11 @@ export class Relation {
   private readonly pairs: PairSet | undefined;
   readonly indexes = new Map<number, Index>();
 
-  constructor(readonly id: number, readonly name: string, readonly arity: number) {
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly arity: number,
+  ) {
     this.capacity = 16;
     this.data = new Int32Array(this.capacity * Math.max(arity, 1));
     this.state = new Uint8Array(this.capacity);
@@ -190,7 +197,8 @@ export class Relation {
    */
   insert(t: ArrayLike<number>, state: number, rank: number): number {
     if (this.pairs !== undefined) {
-      const a = t[0]!, b = t[1]!;
+      const a = t[0]!,
+        b = t[1]!;
       const found = this.pairs.find(a, b);
       if (found >= 0) return -found - 1;
       const row = this.newRow(t, 0, state, rank, 0);
@@ -222,10 +230,17 @@ export class Relation {
     return row;
   }
 
-  private newRow(t: ArrayLike<number>, off: number, state: number, rank: number, base: number): number {
+  private newRow(
+    t: ArrayLike<number>,
+    off: number,
+    state: number,
+    rank: number,
+    base: number,
+  ): number {
     if (this.count === this.capacity) this.growRows();
     const row = this.count++;
-    const a = this.arity, d = this.data;
+    const a = this.arity,
+      d = this.data;
     for (let i = 0; i < a; i++) {
       const x = t[off + i]!;
       if (x >= MAX_IDS) throw new RangeError('too many distinct constants (at most 2^26)');

@@ -80,7 +80,11 @@ export function stratify(nodeCount: number, edges: readonly DependencyEdge[]): S
   components.forEach((c, i) => c.forEach((n) => (componentOf[n] = i)));
   for (const e of edges) {
     if (e.negative && componentOf[e.from] === componentOf[e.to]) {
-      return { ok: false, edge: e, cycle: [e.from, ...pathWithin(e.to, e.from, succ, componentOf)] };
+      return {
+        ok: false,
+        edge: e,
+        cycle: [e.from, ...pathWithin(e.to, e.from, succ, componentOf)],
+      };
     }
   }
   const compStratum = new Int32Array(components.length);

@@ -1,6 +1,10 @@
 /** The model the environment (or `atelier.config.json`) configures, if any. */
 import { loadConfig, type LoadConfigOptions } from '../config.js';
-import { createOpenAICompatibleModel, DEFAULT_BASE_URL, type OpenAICompatibleModel } from './openai-compatible.js';
+import {
+  createOpenAICompatibleModel,
+  DEFAULT_BASE_URL,
+  type OpenAICompatibleModel,
+} from './openai-compatible.js';
 import { ModelConfigError } from './errors.js';
 
 /** How to configure a model, for messages shown to users. */
@@ -20,10 +24,17 @@ export function modelFromEnv(options: LoadConfigOptions = {}): OpenAICompatibleM
   if (!model.name) return undefined;
   const baseURL = model.baseURL ?? DEFAULT_BASE_URL;
   if (!model.apiKey && baseURL === DEFAULT_BASE_URL) {
-    throw new ModelConfigError(`ATELIER_MODEL is ${model.name} on ${DEFAULT_BASE_URL} but no API key is set`, {
-      endpoint: baseURL,
-      hint: 'set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server',
-    });
+    throw new ModelConfigError(
+      `ATELIER_MODEL is ${model.name} on ${DEFAULT_BASE_URL} but no API key is set`,
+      {
+        endpoint: baseURL,
+        hint: 'set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server',
+      },
+    );
   }
-  return createOpenAICompatibleModel({ model: model.name, baseURL, ...(model.apiKey ? { apiKey: model.apiKey } : {}) });
+  return createOpenAICompatibleModel({
+    model: model.name,
+    baseURL,
+    ...(model.apiKey ? { apiKey: model.apiKey } : {}),
+  });
 }

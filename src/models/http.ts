@@ -37,7 +37,10 @@ export interface Posted {
 /** Posts JSON and returns the (2xx) response; its body is left to the caller to read. */
 export async function postJson(options: PostOptions): Promise<Posted> {
   const payload = JSON.stringify(options.body);
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...options.headers,
+  };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   for (let attempt = 0; ; attempt++) {
     options.signal?.throwIfAborted();
@@ -46,11 +49,23 @@ export async function postJson(options: PostOptions): Promise<Posted> {
     let response: Response | undefined;
     let failure: ModelError | undefined;
     try {
-      response = await options.fetch(options.url, { method: 'POST', headers, body: payload, signal });
+      response = await options.fetch(options.url, {
+        method: 'POST',
+        headers,
+        body: payload,
+        signal,
+      });
     } catch (err) {
       options.signal?.throwIfAborted();
       if (timeout.aborted) {
-        failure = new ModelError(`no answer from ${options.url} within ${options.timeoutMs / 1000}s`, { endpoint: options.url, hint: 'the server may be overloaded or the model still loading; raise timeoutMs', cause: err });
+        failure = new ModelError(
+          `no answer from ${options.url} within ${options.timeoutMs / 1000}s`,
+          {
+            endpoint: options.url,
+            hint: 'the server may be overloaded or the model still loading; raise timeoutMs',
+            cause: err,
+          },
+        );
       } else {
         const connection = connectionError(err, options.url);
         if (connection instanceof ModelConfigError) throw connection;
@@ -62,11 +77,17 @@ export async function postJson(options: PostOptions): Promise<Posted> {
     if (response) {
       const detail = await errorDetail(response);
       if (!RETRYABLE.has(response.status)) throw statusError(response.status, detail, options);
-      failure = new ModelError(`${options.url} answered ${response.status}${detail ? `: ${detail}` : ''} (after ${attempt + 1} attempt${attempt ? 's' : ''})`, {
-        endpoint: options.url,
-        status: response.status,
-        hint: response.status === 429 ? 'rate limited: wait, or lower concurrency' : 'the server failed; try again later',
-      });
+      failure = new ModelError(
+        `${options.url} answered ${response.status}${detail ? `: ${detail}` : ''} (after ${attempt + 1} attempt${attempt ? 's' : ''})`,
+        {
+          endpoint: options.url,
+          status: response.status,
+          hint:
+            response.status === 429
+              ? 'rate limited: wait, or lower concurrency'
+              : 'the server failed; try again later',
+        },
+      );
       const asked = retryAfterMs(response.headers);
       if (asked !== undefined) {
         if (asked > options.maxRetryDelayMs) throw failure;
@@ -82,18 +103,24 @@ function bodyError(err: unknown, options: PostOptions, timeout: AbortSignal): un
   if (options.signal?.aborted) return options.signal.reason;
   if (err instanceof ModelError) return err;
   if (timeout.aborted) {
-    return new ModelError(`no complete answer from ${options.url} within ${options.timeoutMs / 1000}s (it started answering, then stalled)`, {
-      endpoint: options.url,
-      hint: 'the server may be overloaded or generating a long answer; raise timeoutMs',
-      cause: err,
-    });
+    return new ModelError(
+      `no complete answer from ${options.url} within ${options.timeoutMs / 1000}s (it started answering, then stalled)`,
+      {
+        endpoint: options.url,
+        hint: 'the server may be overloaded or generating a long answer; raise timeoutMs',
+        cause: err,
+      },
+    );
   }
   const cause = (err as { cause?: { message?: string } }).cause;
-  return new ModelError(`the connection to ${options.url} broke while reading the answer: ${cause?.message ?? (err as Error).message}`, {
-    endpoint: options.url,
-    hint: 'the server may have crashed or restarted; try again',
-    cause: err,
-  });
+  return new ModelError(
+    `the connection to ${options.url} broke while reading the answer: ${cause?.message ?? (err as Error).message}`,
+    {
+      endpoint: options.url,
+      hint: 'the server may have crashed or restarted; try again',
+      cause: err,
+    },
+  );
 }
 
 /** Exponential back-off with jitter: ~0.5s, 1s, 2s, ... capped at 8s. */
@@ -150,18 +177,26 @@ function statusError(status: number, detail: string, options: PostOptions): Erro
   const said = detail ? `: ${detail}` : '';
   const endpoint = options.url;
   if (status === 401 || status === 403) {
-    return new ModelConfigError(`the model endpoint ${endpoint} refused the API key (${status})${said}`, {
-      endpoint,
-      status,
-      hint: options.apiKey ? 'check OPENAI_API_KEY (or apiKey in atelier.config.json)' : 'no API key was sent: set OPENAI_API_KEY',
-    });
+    return new ModelConfigError(
+      `the model endpoint ${endpoint} refused the API key (${status})${said}`,
+      {
+        endpoint,
+        status,
+        hint: options.apiKey
+          ? 'check OPENAI_API_KEY (or apiKey in atelier.config.json)'
+          : 'no API key was sent: set OPENAI_API_KEY',
+      },
+    );
   }
   if (status === 404) {
-    return new ModelConfigError(`the model endpoint ${endpoint} answered 404 for model ${JSON.stringify(options.model)}${said}`, {
-      endpoint,
-      status,
-      hint: 'check ATELIER_MODEL names a model this server has, and OPENAI_BASE_URL (it usually ends with /v1)',
-    });
+    return new ModelConfigError(
+      `the model endpoint ${endpoint} answered 404 for model ${JSON.stringify(options.model)}${said}`,
+      {
+        endpoint,
+        status,
+        hint: 'check ATELIER_MODEL names a model this server has, and OPENAI_BASE_URL (it usually ends with /v1)',
+      },
+    );
   }
   // Local servers often lack a feature; say which one the message is about.
   const hint = /tool/i.test(detail)
@@ -169,19 +204,37 @@ function statusError(status: number, detail: string, options: PostOptions): Erro
     : /response_format|json_schema|structured/i.test(detail)
       ? 'this model or server may not support structured output (response_format: json_schema)'
       : undefined;
-  return new ModelError(`the model endpoint ${endpoint} rejected the request (${status})${said}`, { endpoint, status, ...(hint ? { hint } : {}) });
+  return new ModelError(`the model endpoint ${endpoint} rejected the request (${status})${said}`, {
+    endpoint,
+    status,
+    ...(hint ? { hint } : {}),
+  });
 }
 
 function connectionError(err: unknown, url: string): ModelError | ModelConfigError {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? '';
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ERR_INVALID_URL' || (err as Error).name === 'TypeError' && /Invalid URL/i.test((err as Error).message)) {
-    const what = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'host not found' : 'invalid URL';
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'EAI_AGAIN' ||
+    code === 'ERR_INVALID_URL' ||
+    ((err as Error).name === 'TypeError' && /Invalid URL/i.test((err as Error).message))
+  ) {
+    const what =
+      code === 'ECONNREFUSED'
+        ? 'connection refused'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? 'host not found'
+          : 'invalid URL';
     return new ModelConfigError(`cannot reach the model endpoint ${url} (${what})`, {
       endpoint: url,
       hint: 'is the model server running? check OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)',
       cause: err,
     });
   }
-  return new ModelError(`request to ${url} failed: ${cause?.message ?? (err as Error).message}`, { endpoint: url, cause: err });
+  return new ModelError(`request to ${url} failed: ${cause?.message ?? (err as Error).message}`, {
+    endpoint: url,
+    cause: err,
+  });
 }

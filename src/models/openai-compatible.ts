@@ -36,13 +36,18 @@ export interface OpenAICompatibleModel extends Model {
   readonly endpoint: string;
 }
 
-export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): OpenAICompatibleModel {
-  if (!options.model) throw new UserError('no model name given', { hint: 'set ATELIER_MODEL or pass { model }' });
+export function createOpenAICompatibleModel(
+  options: OpenAICompatibleOptions,
+): OpenAICompatibleModel {
+  if (!options.model)
+    throw new UserError('no model name given', { hint: 'set ATELIER_MODEL or pass { model }' });
   const baseURL = (options.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   try {
     new URL(baseURL);
   } catch {
-    throw new UserError(`invalid model base URL ${JSON.stringify(baseURL)}`, { hint: 'OPENAI_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:11434/v1' });
+    throw new UserError(`invalid model base URL ${JSON.stringify(baseURL)}`, {
+      hint: 'OPENAI_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:11434/v1',
+    });
   }
   const endpoint = `${baseURL}/chat/completions`;
   const post = (request: ModelRequest, stream: boolean): Promise<Posted> =>
@@ -72,10 +77,13 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): O
       try {
         json = JSON.parse(text);
       } catch {
-        throw new ModelError(`${endpoint} answered with something that is not JSON: ${text.slice(0, 120)}`, {
-          endpoint,
-          hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible API (it usually ends with /v1)',
-        });
+        throw new ModelError(
+          `${endpoint} answered with something that is not JSON: ${text.slice(0, 120)}`,
+          {
+            endpoint,
+            hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible API (it usually ends with /v1)',
+          },
+        );
       }
       return fromWireResponse(json, endpoint);
     },
@@ -92,7 +100,10 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): O
         try {
           json = JSON.parse(text);
         } catch {
-          throw new ModelError(`${endpoint} answered with neither an event stream nor JSON: ${text.slice(0, 120)}`, { endpoint });
+          throw new ModelError(
+            `${endpoint} answered with neither an event stream nor JSON: ${text.slice(0, 120)}`,
+            { endpoint },
+          );
         }
         const whole = fromWireResponse(json, endpoint);
         if (whole.text) yield { type: 'text-delta', text: whole.text };
@@ -107,7 +118,10 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): O
           try {
             chunk = JSON.parse(data);
           } catch {
-            throw new ModelError(`${endpoint} sent a stream event that is not JSON: ${data.slice(0, 120)}`, { endpoint });
+            throw new ModelError(
+              `${endpoint} sent a stream event that is not JSON: ${data.slice(0, 120)}`,
+              { endpoint },
+            );
           }
           const delta = acc.add(chunk, endpoint);
           if (delta) yield { type: 'text-delta', text: delta };

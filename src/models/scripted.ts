@@ -6,7 +6,8 @@
 import type { Model, ModelRequest, ModelResponse, ModelStreamEvent, ToolCall } from './types.js';
 
 /** One scripted turn: a response, a plain text answer, or a function of the request. */
-export type ScriptedStep = ModelResponse | string | ((request: ModelRequest, index: number) => ModelResponse | string);
+export type ScriptedStep =
+  ModelResponse | string | ((request: ModelRequest, index: number) => ModelResponse | string);
 
 export interface ScriptedModel extends Model {
   /** Every request received, in order (messages copied at the time of the call). */
@@ -26,7 +27,11 @@ export interface ScriptedModelOptions {
  * Builds a scripted model from a list of steps (consumed once each) or from a function
  * called for every request. Running out of steps is an error naming the request number.
  */
-export function scriptedModel(script: readonly ScriptedStep[] | ((request: ModelRequest, index: number) => ModelResponse | string), options: ScriptedModelOptions = {}): ScriptedModel {
+export function scriptedModel(
+  script:
+    readonly ScriptedStep[] | ((request: ModelRequest, index: number) => ModelResponse | string),
+  options: ScriptedModelOptions = {},
+): ScriptedModel {
   const record = options.record ?? true;
   const chunk = Math.max(1, options.chunkSize ?? 4);
   const requests: ModelRequest[] = [];
@@ -40,7 +45,10 @@ export function scriptedModel(script: readonly ScriptedStep[] | ((request: Model
     if (typeof script === 'function') step = script;
     else {
       step = script[i];
-      if (step === undefined) throw new Error(`scripted model: no response scripted for request #${i + 1} (${script.length} given)`);
+      if (step === undefined)
+        throw new Error(
+          `scripted model: no response scripted for request #${i + 1} (${script.length} given)`,
+        );
     }
     const value = typeof step === 'function' ? step(request, i) : step;
     return typeof value === 'string' ? scriptedText(value) : value;
@@ -77,7 +85,9 @@ export function scriptedText(value: string): ModelResponse {
 let callCounter = 0;
 
 /** A scripted response calling one or more tools (arguments given as objects, serialised here). */
-export function scriptedToolCalls(...calls: Array<{ name: string; arguments: unknown; id?: string }>): ModelResponse {
+export function scriptedToolCalls(
+  ...calls: Array<{ name: string; arguments: unknown; id?: string }>
+): ModelResponse {
   const list: ToolCall[] = calls.map((c) => ({
     id: c.id ?? `call_${++callCounter}`,
     name: c.name,
@@ -88,5 +98,7 @@ export function scriptedToolCalls(...calls: Array<{ name: string; arguments: unk
 
 /** A scripted response calling a single tool. */
 export function scriptedToolCall(name: string, args: unknown, id?: string): ModelResponse {
-  return scriptedToolCalls(id === undefined ? { name, arguments: args } : { name, arguments: args, id });
+  return scriptedToolCalls(
+    id === undefined ? { name, arguments: args } : { name, arguments: args, id },
+  );
 }

@@ -88,8 +88,7 @@ export interface ModelResponse {
 
 /** What a streaming model yields: text as it comes, then the whole response once. */
 export type ModelStreamEvent =
-  | { type: 'text-delta'; text: string }
-  | { type: 'response'; response: ModelResponse };
+  { type: 'text-delta'; text: string } | { type: 'response'; response: ModelResponse };
 
 /**
  * A language model. `generate` is required; `stream` is optional — the run loop falls

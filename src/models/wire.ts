@@ -2,7 +2,14 @@
  * Our messages and requests <-> the chat-completions JSON on the wire.
  */
 import { ModelError } from './errors.js';
-import type { FinishReason, Message, ModelRequest, ModelResponse, ToolCall, Usage } from './types.js';
+import type {
+  FinishReason,
+  Message,
+  ModelRequest,
+  ModelResponse,
+  ToolCall,
+  Usage,
+} from './types.js';
 
 interface WireToolCall {
   id?: string;
@@ -21,7 +28,11 @@ export function toWireMessage(m: Message): Record<string, unknown> {
         ? {
             role: 'assistant',
             content: m.content,
-            tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+            tool_calls: m.toolCalls.map((c) => ({
+              id: c.id,
+              type: 'function',
+              function: { name: c.name, arguments: c.arguments },
+            })),
           }
         : { role: 'assistant', content: m.content ?? '' };
     case 'tool':
@@ -29,12 +40,22 @@ export function toWireMessage(m: Message): Record<string, unknown> {
   }
 }
 
-export function toWireRequest(model: string, request: ModelRequest, stream: boolean, streamUsage = true): Record<string, unknown> {
+export function toWireRequest(
+  model: string,
+  request: ModelRequest,
+  stream: boolean,
+  streamUsage = true,
+): Record<string, unknown> {
   // An agent without instructions has an empty system message: leave it out.
-  const messages = request.messages.filter((m) => m.role !== 'system' || m.content !== '').map(toWireMessage);
+  const messages = request.messages
+    .filter((m) => m.role !== 'system' || m.content !== '')
+    .map(toWireMessage);
   const body: Record<string, unknown> = { model, messages };
   if (request.tools?.length) {
-    body.tools = request.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
+    body.tools = request.tools.map((t) => ({
+      type: 'function',
+      function: { name: t.name, description: t.description, parameters: t.parameters },
+    }));
   }
   const s = request.settings;
   if (s) {
@@ -42,12 +63,23 @@ export function toWireRequest(model: string, request: ModelRequest, stream: bool
     if (s.topP !== undefined) body.top_p = s.topP;
     if (s.maxTokens !== undefined) body.max_tokens = s.maxTokens;
     if (s.toolChoice !== undefined && request.tools?.length) {
-      body.tool_choice = typeof s.toolChoice === 'string' ? s.toolChoice : { type: 'function', function: { name: s.toolChoice.name } };
+      body.tool_choice =
+        typeof s.toolChoice === 'string'
+          ? s.toolChoice
+          : { type: 'function', function: { name: s.toolChoice.name } };
     }
-    if (s.parallelToolCalls !== undefined && request.tools?.length) body.parallel_tool_calls = s.parallelToolCalls;
+    if (s.parallelToolCalls !== undefined && request.tools?.length)
+      body.parallel_tool_calls = s.parallelToolCalls;
   }
   if (request.output) {
-    body.response_format = { type: 'json_schema', json_schema: { name: request.output.name, schema: request.output.schema, strict: request.output.strict } };
+    body.response_format = {
+      type: 'json_schema',
+      json_schema: {
+        name: request.output.name,
+        schema: request.output.schema,
+        strict: request.output.strict,
+      },
+    };
   }
   if (stream) {
     body.stream = true;
@@ -57,7 +89,12 @@ export function toWireRequest(model: string, request: ModelRequest, stream: bool
 }
 
 export function finishReason(value: unknown): FinishReason {
-  return value === 'stop' || value === 'tool_calls' || value === 'length' || value === 'content_filter' ? value : 'other';
+  return value === 'stop' ||
+    value === 'tool_calls' ||
+    value === 'length' ||
+    value === 'content_filter'
+    ? value
+    : 'other';
 }
 
 export function usageFrom(value: unknown): Usage | undefined {
@@ -75,13 +112,23 @@ function callId(id: unknown): string {
 
 /** A whole (non-streamed) completion. */
 export function fromWireResponse(json: unknown, endpoint: string): ModelResponse {
-  const choice = (json as { choices?: Array<{ message?: { content?: unknown; tool_calls?: WireToolCall[] }; finish_reason?: unknown }> }).choices?.[0];
+  const choice = (
+    json as {
+      choices?: Array<{
+        message?: { content?: unknown; tool_calls?: WireToolCall[] };
+        finish_reason?: unknown;
+      }>;
+    }
+  ).choices?.[0];
   if (!choice?.message) {
     const error = (json as { error?: { message?: string } }).error;
-    throw new ModelError(`${endpoint} answered without a message${error?.message ? `: ${error.message}` : ''}`, {
-      endpoint,
-      hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible chat-completions API',
-    });
+    throw new ModelError(
+      `${endpoint} answered without a message${error?.message ? `: ${error.message}` : ''}`,
+      {
+        endpoint,
+        hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible chat-completions API',
+      },
+    );
   }
   const toolCalls: ToolCall[] = (choice.message.tool_calls ?? []).map((c) => ({
     id: callId(c.id),
@@ -111,10 +158,20 @@ export class StreamAccumulator {
 
   /** Folds one chunk in; returns the text delta it carried, if any. */
   add(chunk: unknown, endpoint: string): string {
-    const c = chunk as { choices?: Array<{ delta?: { content?: unknown; tool_calls?: WireToolCall[] }; finish_reason?: unknown }>; usage?: unknown; error?: { message?: string } | string };
+    const c = chunk as {
+      choices?: Array<{
+        delta?: { content?: unknown; tool_calls?: WireToolCall[] };
+        finish_reason?: unknown;
+      }>;
+      usage?: unknown;
+      error?: { message?: string } | string;
+    };
     if (c.error) {
       const message = typeof c.error === 'string' ? c.error : c.error.message;
-      throw new ModelError(`${endpoint} reported an error mid-stream: ${message ?? 'unknown error'}`, { endpoint });
+      throw new ModelError(
+        `${endpoint} reported an error mid-stream: ${message ?? 'unknown error'}`,
+        { endpoint },
+      );
     }
     const usage = usageFrom(c.usage);
     if (usage) this.usage = usage;
@@ -149,7 +206,8 @@ export class StreamAccumulator {
       const known = this.calls.findIndex((x) => x.id === d.id);
       if (known >= 0) return known;
     }
-    if (d.index === undefined) return d.id || this.calls.length === 0 ? this.calls.length : this.calls.length - 1;
+    if (d.index === undefined)
+      return d.id || this.calls.length === 0 ? this.calls.length : this.calls.length - 1;
     const mapped = this.byIndex.get(d.index);
     if (mapped !== undefined && !(d.id && this.calls[mapped]!.id)) return mapped;
     this.byIndex.set(d.index, this.calls.length);
@@ -157,7 +215,11 @@ export class StreamAccumulator {
   }
 
   response(): ModelResponse {
-    const toolCalls = this.calls.map((c) => ({ id: callId(c.id), name: c.name, arguments: c.arguments }));
+    const toolCalls = this.calls.map((c) => ({
+      id: callId(c.id),
+      name: c.name,
+      arguments: c.arguments,
+    }));
     const response: ModelResponse = {
       text: this.sawText ? this.text : null,
       toolCalls,
@@ -169,7 +231,10 @@ export class StreamAccumulator {
 }
 
 /** Splits a server-sent-events byte stream into `data:` payloads. */
-export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncIterable<string> {
+export async function* sseData(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncIterable<string> {
   const decoder = new TextDecoder();
   let buffer = '';
   let data: string[] = [];

@@ -53,7 +53,8 @@ export interface FunctionTerm {
 }
 
 /** Numbers in action costs: a constant or a (static) function term. */
-export type NumericExpr = { kind: 'number'; value: number } | { kind: 'function'; term: FunctionTerm };
+export type NumericExpr =
+  { kind: 'number'; value: number } | { kind: 'function'; term: FunctionTerm };
 
 export type Condition =
   | { kind: 'atom'; atom: Atom }

@@ -4,7 +4,16 @@
  * types of quantified variables. Numeric fluents beyond action costs are rejected.
  */
 import type { SourceLocation } from '../errors.js';
-import type { Atom, Condition, Effect, FunctionDecl, FunctionTerm, NumericExpr, PredicateDecl, TypedName } from './ast.js';
+import type {
+  Atom,
+  Condition,
+  Effect,
+  FunctionDecl,
+  FunctionTerm,
+  NumericExpr,
+  PredicateDecl,
+  TypedName,
+} from './ast.js';
 import { PddlError } from './errors.js';
 import { expectList, expectSymbol, head, lastLoc, numberOf, readTypedList } from './read.js';
 import { describe } from './sexpr.js';
@@ -34,13 +43,22 @@ function withVars(scope: Scope, params: TypedName[]): Scope {
   return { ...scope, vars };
 }
 
-function readQuantified(list: SList, scope: Scope, what: string): { params: TypedName[]; inner: Scope; body: SExpr } {
+function readQuantified(
+  list: SList,
+  scope: Scope,
+  what: string,
+): { params: TypedName[]; inner: Scope; body: SExpr } {
   const kw = head(list)!;
   const paramList = expectList(list.items[1], `a list of variables after '${kw}'`, lastLoc(list));
   const params = readTypedList(paramList.items, 'variable', scope.checkType);
   const body = list.items[2];
-  if (body === undefined) throw new PddlError(`expected ${what} after the variables of '${kw}'`, lastLoc(list));
-  if (list.items.length > 3) throw new PddlError(`'${kw}' takes variables and one ${what}; found extra ${describe(list.items[3])}`, list.items[3]!.loc);
+  if (body === undefined)
+    throw new PddlError(`expected ${what} after the variables of '${kw}'`, lastLoc(list));
+  if (list.items.length > 3)
+    throw new PddlError(
+      `'${kw}' takes variables and one ${what}; found extra ${describe(list.items[3])}`,
+      list.items[3]!.loc,
+    );
   return { params, inner: withVars(scope, params), body };
 }
 
@@ -49,10 +67,18 @@ function readTerm(e: SExpr, scope: Scope): string {
   const sym = expectSymbol(e, 'a variable or an object', e.loc);
   if (sym.value.startsWith('?')) {
     if (!scope.vars.has(sym.value)) {
-      throw new PddlError(`undeclared variable '${sym.value}'`, sym.loc, 'declare it in :parameters or in a forall/exists');
+      throw new PddlError(
+        `undeclared variable '${sym.value}'`,
+        sym.loc,
+        'declare it in :parameters or in a forall/exists',
+      );
     }
   } else if (!scope.isObject(sym.value)) {
-    throw new PddlError(`undeclared ${scope.objectWord} '${sym.value}'`, sym.loc, `declare it in ${scope.objectWord === 'constant' ? ':constants' : ':objects (or :constants in the domain)'}`);
+    throw new PddlError(
+      `undeclared ${scope.objectWord} '${sym.value}'`,
+      sym.loc,
+      `declare it in ${scope.objectWord === 'constant' ? ':constants' : ':objects (or :constants in the domain)'}`,
+    );
   }
   return sym.value;
 }
@@ -63,12 +89,17 @@ export function readAtom(list: SList, scope: Scope): Atom {
   const name = first.value;
   const args = list.items.slice(1).map((e) => readTerm(e, scope));
   if (name === '=') {
-    if (args.length !== 2) throw new PddlError(`'=' takes 2 arguments, found ${args.length}`, list.loc);
+    if (args.length !== 2)
+      throw new PddlError(`'=' takes 2 arguments, found ${args.length}`, list.loc);
     return { predicate: '=', args, loc: list.loc };
   }
   const decl = scope.predicates.get(name);
   if (decl === undefined) {
-    throw new PddlError(`unknown predicate '${name}'`, first.loc, 'declare it in the domain\'s :predicates');
+    throw new PddlError(
+      `unknown predicate '${name}'`,
+      first.loc,
+      "declare it in the domain's :predicates",
+    );
   }
   if (decl.params.length !== args.length) {
     throw new PddlError(
@@ -96,7 +127,11 @@ export function readAtom(list: SList, scope: Scope): Atom {
 /** `(and (p) :effect (q))`: a keyword where a condition belongs means a ')' was forgotten. */
 function missingParenBefore(e: SExpr, what: string): void {
   if (e.kind === 'symbol' && e.value.startsWith(':')) {
-    throw new PddlError(`expected ${what}, found '${e.value}'`, e.loc, `a ')' is probably missing before '${e.value}'`);
+    throw new PddlError(
+      `expected ${what}, found '${e.value}'`,
+      e.loc,
+      `a ')' is probably missing before '${e.value}'`,
+    );
   }
 }
 
@@ -113,12 +148,18 @@ export function readCondition(e: SExpr, scope: Scope): Condition {
     case 'or':
       return { kind: kw, args: list.items.slice(1).map((c) => readCondition(c, scope)) };
     case 'not': {
-      if (list.items.length !== 2) throw new PddlError(`'not' takes exactly one condition`, list.loc);
+      if (list.items.length !== 2)
+        throw new PddlError(`'not' takes exactly one condition`, list.loc);
       return { kind: 'not', arg: readCondition(list.items[1]!, scope) };
     }
     case 'imply': {
-      if (list.items.length !== 3) throw new PddlError(`'imply' takes exactly two conditions`, list.loc);
-      return { kind: 'imply', if: readCondition(list.items[1]!, scope), then: readCondition(list.items[2]!, scope) };
+      if (list.items.length !== 3)
+        throw new PddlError(`'imply' takes exactly two conditions`, list.loc);
+      return {
+        kind: 'imply',
+        if: readCondition(list.items[1]!, scope),
+        then: readCondition(list.items[2]!, scope),
+      };
     }
     case 'exists':
     case 'forall': {
@@ -126,10 +167,22 @@ export function readCondition(e: SExpr, scope: Scope): Condition {
       return { kind: kw, params: q.params, body: readCondition(q.body, q.inner) };
     }
     default:
-      if (NUMERIC_COMPARISONS.has(kw) || (kw === '=' && list.items.some((x) => x.kind === 'list'))) {
-        throw new PddlError(`numeric condition '${kw}' is not supported`, list.loc, 'only action costs (:action-costs) are supported, not numeric fluents');
+      if (
+        NUMERIC_COMPARISONS.has(kw) ||
+        (kw === '=' && list.items.some((x) => x.kind === 'list'))
+      ) {
+        throw new PddlError(
+          `numeric condition '${kw}' is not supported`,
+          list.loc,
+          'only action costs (:action-costs) are supported, not numeric fluents',
+        );
       }
-      if (kw.startsWith(':')) throw new PddlError(`expected a condition, found '${kw}'`, list.loc, 'a closing parenthesis may be missing before it');
+      if (kw.startsWith(':'))
+        throw new PddlError(
+          `expected a condition, found '${kw}'`,
+          list.loc,
+          'a closing parenthesis may be missing before it',
+        );
       return { kind: 'atom', atom: readAtom(list, scope) };
   }
 }
@@ -138,10 +191,14 @@ function readFunctionTerm(e: SExpr, scope: Scope): FunctionTerm {
   const list = expectList(e, 'a function term such as (total-cost)', e.loc);
   const first = expectSymbol(list.items[0], 'a function name', list.loc);
   const decl = scope.functions.get(first.value);
-  if (decl === undefined) throw new PddlError(`unknown function '${first.value}'`, first.loc, 'declare it in :functions');
+  if (decl === undefined)
+    throw new PddlError(`unknown function '${first.value}'`, first.loc, 'declare it in :functions');
   const args = list.items.slice(1).map((a) => readTerm(a, scope));
   if (args.length !== decl.params.length) {
-    throw new PddlError(`function '${first.value}' takes ${decl.params.length} arguments, found ${args.length}`, list.loc);
+    throw new PddlError(
+      `function '${first.value}' takes ${decl.params.length} arguments, found ${args.length}`,
+      list.loc,
+    );
   }
   return { name: first.value, args, loc: list.loc };
 }
@@ -149,13 +206,18 @@ function readFunctionTerm(e: SExpr, scope: Scope): FunctionTerm {
 function readNumericExpr(e: SExpr, scope: Scope): NumericExpr {
   if (e.kind === 'symbol') {
     const value = numberOf(e);
-    if (value === undefined) throw new PddlError(`expected a number or a function term, found '${e.value}'`, e.loc);
+    if (value === undefined)
+      throw new PddlError(`expected a number or a function term, found '${e.value}'`, e.loc);
     if (value < 0) throw new PddlError(`action costs must not be negative, found ${value}`, e.loc);
     return { kind: 'number', value };
   }
   const kw = head(e);
   if (kw !== undefined && ['+', '-', '*', '/'].includes(kw)) {
-    throw new PddlError(`arithmetic '${kw}' is not supported`, e.loc, 'only a number or a function term, as in :action-costs');
+    throw new PddlError(
+      `arithmetic '${kw}' is not supported`,
+      e.loc,
+      'only a number or a function term, as in :action-costs',
+    );
   }
   return { kind: 'function', term: readFunctionTerm(e, scope) };
 }
@@ -175,8 +237,14 @@ export function readEffect(e: SExpr, scope: Scope): Effect {
       if (list.items.length !== 2) throw new PddlError(`'not' takes exactly one atom`, list.loc);
       const inner = expectList(list.items[1], 'an atom', list.loc);
       const innerKw = head(inner);
-      if (innerKw === undefined || ['and', 'or', 'not', 'forall', 'exists', 'when', 'imply', '='].includes(innerKw)) {
-        throw new PddlError(`expected an atom inside 'not' of an effect, found ${describe(inner)}`, inner.loc);
+      if (
+        innerKw === undefined ||
+        ['and', 'or', 'not', 'forall', 'exists', 'when', 'imply', '='].includes(innerKw)
+      ) {
+        throw new PddlError(
+          `expected an atom inside 'not' of an effect, found ${describe(inner)}`,
+          inner.loc,
+        );
       }
       return { kind: 'delete', atom: readAtom(inner, scope) };
     }
@@ -185,25 +253,48 @@ export function readEffect(e: SExpr, scope: Scope): Effect {
       return { kind: 'forall', params: q.params, body: readEffect(q.body, q.inner) };
     }
     case 'when': {
-      if (list.items.length !== 3) throw new PddlError(`'when' takes a condition and an effect`, list.loc);
-      return { kind: 'when', condition: readCondition(list.items[1]!, scope), body: readEffect(list.items[2]!, scope) };
+      if (list.items.length !== 3)
+        throw new PddlError(`'when' takes a condition and an effect`, list.loc);
+      return {
+        kind: 'when',
+        condition: readCondition(list.items[1]!, scope),
+        body: readEffect(list.items[2]!, scope),
+      };
     }
     case 'increase': {
-      if (list.items.length !== 3) throw new PddlError(`'increase' takes a function term and an amount`, list.loc);
+      if (list.items.length !== 3)
+        throw new PddlError(`'increase' takes a function term and an amount`, list.loc);
       const target = readFunctionTerm(list.items[1]!, scope);
       if (target.name !== 'total-cost') {
-        throw new PddlError(`only (total-cost) may be increased, found '${target.name}'`, list.items[1]!.loc, 'numeric fluents beyond :action-costs are not supported');
+        throw new PddlError(
+          `only (total-cost) may be increased, found '${target.name}'`,
+          list.items[1]!.loc,
+          'numeric fluents beyond :action-costs are not supported',
+        );
       }
       return { kind: 'increase', target, amount: readNumericExpr(list.items[2]!, scope) };
     }
     default:
       if (NUMERIC_EFFECTS.has(kw)) {
-        throw new PddlError(`numeric effect '${kw}' is not supported`, list.loc, 'only (increase (total-cost) N) from :action-costs is supported');
+        throw new PddlError(
+          `numeric effect '${kw}' is not supported`,
+          list.loc,
+          'only (increase (total-cost) N) from :action-costs is supported',
+        );
       }
       if (kw === 'or' || kw === 'exists' || kw === 'imply' || kw === '=') {
-        throw new PddlError(`'${kw}' is not allowed in an effect`, list.loc, 'effects are atoms, (not atom), and, forall, when, increase');
+        throw new PddlError(
+          `'${kw}' is not allowed in an effect`,
+          list.loc,
+          'effects are atoms, (not atom), and, forall, when, increase',
+        );
       }
-      if (kw.startsWith(':')) throw new PddlError(`expected an effect, found '${kw}'`, list.loc, 'a closing parenthesis may be missing before it');
+      if (kw.startsWith(':'))
+        throw new PddlError(
+          `expected an effect, found '${kw}'`,
+          list.loc,
+          'a closing parenthesis may be missing before it',
+        );
       return { kind: 'add', atom: readAtom(list, scope) };
   }
 }

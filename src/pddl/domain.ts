@@ -4,7 +4,16 @@
  * then actions and derived predicates) so every reference is checked.
  */
 import type { SourceLocation } from '../errors.js';
-import type { ActionDef, DerivedDef, Domain, Effect, FunctionDecl, PredicateDecl, TypeDecl, TypedName } from './ast.js';
+import type {
+  ActionDef,
+  DerivedDef,
+  Domain,
+  Effect,
+  FunctionDecl,
+  PredicateDecl,
+  TypeDecl,
+  TypedName,
+} from './ast.js';
 import { readCondition, readEffect } from './conditions.js';
 import type { Scope } from './conditions.js';
 import { PddlError } from './errors.js';
@@ -15,7 +24,15 @@ import { stratifyDerived } from './strata.js';
 import { buildTypeTable } from './types.js';
 import type { SExpr, SList } from './sexpr.js';
 
-const DOMAIN_SECTIONS = [':requirements', ':types', ':constants', ':predicates', ':functions', ':action', ':derived'];
+const DOMAIN_SECTIONS = [
+  ':requirements',
+  ':types',
+  ':constants',
+  ':predicates',
+  ':functions',
+  ':action',
+  ':derived',
+];
 const UNSUPPORTED_SECTIONS: Record<string, string> = {
   ':durative-action': 'durative actions (:durative-actions) are not supported',
   ':process': 'processes (PDDL+) are not supported',
@@ -25,26 +42,52 @@ const UNSUPPORTED_SECTIONS: Record<string, string> = {
 };
 
 /** Reads the single `(define ...)` of a file and checks its `(KIND NAME)` header. */
-export function readDefine(text: string, kind: 'domain' | 'problem', file: string | undefined): { name: string; nameLoc: SourceLocation; sections: SList[] } {
+export function readDefine(
+  text: string,
+  kind: 'domain' | 'problem',
+  file: string | undefined,
+): { name: string; nameLoc: SourceLocation; sections: SList[] } {
   const top = readSExprs(text, file);
   if (top.length === 0) {
-    throw new PddlError(`expected (define (${kind} NAME) ...), found an empty file`, file === undefined ? { line: 1, col: 1 } : { file, line: 1, col: 1 });
+    throw new PddlError(
+      `expected (define (${kind} NAME) ...), found an empty file`,
+      file === undefined ? { line: 1, col: 1 } : { file, line: 1, col: 1 },
+    );
   }
   const def = expectList(top[0], `(define (${kind} NAME) ...)`, top[0]!.loc);
-  if (top.length > 1) throw new PddlError(`unexpected text after the end of the ${kind} definition`, top[1]!.loc, 'a file holds one (define ...)');
+  if (top.length > 1)
+    throw new PddlError(
+      `unexpected text after the end of the ${kind} definition`,
+      top[1]!.loc,
+      'a file holds one (define ...)',
+    );
   const kw = expectSymbol(def.items[0], "'define'", def.loc);
   if (kw.value !== 'define') throw new PddlError(`expected 'define', found '${kw.value}'`, kw.loc);
   const header = expectList(def.items[1], `(${kind} NAME)`, lastLoc(def));
   const hk = expectSymbol(header.items[0], `'${kind}'`, header.loc);
   if (hk.value !== kind) {
-    throw new PddlError(`expected (${kind} NAME), found ${describe(header)}`, header.loc, kind === 'domain' ? 'is this a problem file? give the domain file first' : 'is this a domain file? give the problem file second');
+    throw new PddlError(
+      `expected (${kind} NAME), found ${describe(header)}`,
+      header.loc,
+      kind === 'domain'
+        ? 'is this a problem file? give the domain file first'
+        : 'is this a domain file? give the problem file second',
+    );
   }
   const name = expectSymbol(header.items[1], `the ${kind} name`, header.loc);
-  if (header.items.length > 2) throw new PddlError(`unexpected ${describe(header.items[2])} after the ${kind} name`, header.items[2]!.loc);
+  if (header.items.length > 2)
+    throw new PddlError(
+      `unexpected ${describe(header.items[2])} after the ${kind} name`,
+      header.items[2]!.loc,
+    );
   const sections = def.items.slice(2).map((s) => {
     const list = expectList(s, 'a section such as (:requirements ...)', s.loc);
     const sk = expectSymbol(list.items[0], 'a section keyword such as :requirements', list.loc);
-    if (!sk.value.startsWith(':')) throw new PddlError(`expected a section keyword such as :requirements, found '${sk.value}'`, sk.loc);
+    if (!sk.value.startsWith(':'))
+      throw new PddlError(
+        `expected a section keyword such as :requirements, found '${sk.value}'`,
+        sk.loc,
+      );
     return list;
   });
   return { name: name.value, nameLoc: name.loc, sections };
@@ -59,14 +102,24 @@ export function parseDomain(text: string, file?: string): Domain {
   const { name, sections } = readDefine(text, 'domain', file);
   for (const s of sections) {
     const kw = head(s)!;
-    if (UNSUPPORTED_SECTIONS[kw] !== undefined) throw new PddlError(UNSUPPORTED_SECTIONS[kw], s.loc);
+    if (UNSUPPORTED_SECTIONS[kw] !== undefined)
+      throw new PddlError(UNSUPPORTED_SECTIONS[kw], s.loc);
     if (!DOMAIN_SECTIONS.includes(kw)) {
-      throw new PddlError(`unknown domain section '${kw}'`, s.loc, `expected one of ${DOMAIN_SECTIONS.join(' ')}`);
+      throw new PddlError(
+        `unknown domain section '${kw}'`,
+        s.loc,
+        `expected one of ${DOMAIN_SECTIONS.join(' ')}`,
+      );
     }
   }
   for (const once of [':requirements', ':types', ':constants', ':predicates', ':functions']) {
     const found = sectionsNamed(sections, once);
-    if (found.length > 1) throw new PddlError(`section '${once}' appears twice`, found[1]!.loc, 'merge the two sections into one');
+    if (found.length > 1)
+      throw new PddlError(
+        `section '${once}' appears twice`,
+        found[1]!.loc,
+        'merge the two sections into one',
+      );
   }
   const reqSection = sectionsNamed(sections, ':requirements')[0];
   const requirements = reqSection === undefined ? [':strips'] : readRequirements(reqSection);
@@ -74,18 +127,29 @@ export function parseDomain(text: string, file?: string): Domain {
   const types = readTypes(sectionsNamed(sections, ':types')[0]);
   const typeNames = new Set(types.map((t) => t.name));
   const checkType = (t: string, loc: SourceLocation): void => {
-    if (!typeNames.has(t)) throw new PddlError(`undeclared type '${t}'`, loc, 'declare it in :types');
+    if (!typeNames.has(t))
+      throw new PddlError(`undeclared type '${t}'`, loc, 'declare it in :types');
   };
 
   const constSection = sectionsNamed(sections, ':constants')[0];
-  const constants = constSection === undefined ? [] : readTypedList(constSection.items.slice(1), 'name', checkType);
+  const constants =
+    constSection === undefined ? [] : readTypedList(constSection.items.slice(1), 'name', checkType);
   const constantNames = new Set<string>();
   for (const c of constants) {
-    if (constantNames.has(c.name)) throw new PddlError(`constant '${c.name}' is declared twice`, c.loc ?? constSection!.loc, 'list each constant once in :constants');
+    if (constantNames.has(c.name))
+      throw new PddlError(
+        `constant '${c.name}' is declared twice`,
+        c.loc ?? constSection!.loc,
+        'list each constant once in :constants',
+      );
     constantNames.add(c.name);
   }
 
-  const predicates = readDeclarations(sectionsNamed(sections, ':predicates')[0], 'predicate', checkType);
+  const predicates = readDeclarations(
+    sectionsNamed(sections, ':predicates')[0],
+    'predicate',
+    checkType,
+  );
   const functions = readFunctions(sectionsNamed(sections, ':functions')[0], checkType);
   const predicateMap = new Map(predicates.map((p) => [p.name, p]));
   const functionMap = new Map(functions.map((f) => [f.name, f]));
@@ -107,14 +171,27 @@ export function parseDomain(text: string, file?: string): Domain {
     if (head(s) === ':action') {
       const action = readAction(s, base);
       const seen = actionNames.get(action.name);
-      if (seen !== undefined) throw new PddlError(`action '${action.name}' is defined twice (first at line ${seen.line})`, s.loc);
+      if (seen !== undefined)
+        throw new PddlError(
+          `action '${action.name}' is defined twice (first at line ${seen.line})`,
+          s.loc,
+        );
       actionNames.set(action.name, s.loc);
       actions.push(action);
     } else if (head(s) === ':derived') {
       derived.push(readDerived(s, base));
     }
   }
-  const domain: Domain = { name, requirements, types, constants, predicates, functions, actions, derived };
+  const domain: Domain = {
+    name,
+    requirements,
+    types,
+    constants,
+    predicates,
+    functions,
+    actions,
+    derived,
+  };
   checkDerivedUse(domain);
   if (file !== undefined) domain.file = file;
   return domain;
@@ -126,14 +203,21 @@ function readTypes(section: SList | undefined): TypeDecl[] {
   decls.set('object', { name: 'object', parents: [] });
   if (section === undefined) return [...decls.values()];
   const parentsSeen: Array<{ name: string; loc: SourceLocation }> = [];
-  const list = readTypedList(section.items.slice(1), 'name', (t, loc) => parentsSeen.push({ name: t, loc }));
+  const list = readTypedList(section.items.slice(1), 'name', (t, loc) =>
+    parentsSeen.push({ name: t, loc }),
+  );
   for (const t of list) {
     if (t.name === 'object') continue;
     const existing = decls.get(t.name);
     if (existing !== undefined) {
       for (const p of t.types) if (!existing.parents.includes(p)) existing.parents.push(p);
     } else {
-      decls.set(t.name, t.loc === undefined ? { name: t.name, parents: [...t.types] } : { name: t.name, parents: [...t.types], loc: t.loc });
+      decls.set(
+        t.name,
+        t.loc === undefined
+          ? { name: t.name, parents: [...t.types] }
+          : { name: t.name, parents: [...t.types], loc: t.loc },
+      );
     }
   }
   for (const p of parentsSeen) {
@@ -145,7 +229,12 @@ function readTypes(section: SList | undefined): TypeDecl[] {
     const stack = [...t.parents];
     while (stack.length > 0) {
       const p = stack.pop()!;
-      if (p === t.name) throw new PddlError(`type '${t.name}' is its own ancestor`, t.loc ?? section.loc, 'the type hierarchy must not have cycles');
+      if (p === t.name)
+        throw new PddlError(
+          `type '${t.name}' is its own ancestor`,
+          t.loc ?? section.loc,
+          'the type hierarchy must not have cycles',
+        );
       if (seen.has(p)) continue;
       seen.add(p);
       stack.push(...(decls.get(p)?.parents ?? []));
@@ -155,31 +244,51 @@ function readTypes(section: SList | undefined): TypeDecl[] {
 }
 
 /** `(:predicates (p ?x - t) ...)` */
-function readDeclarations(section: SList | undefined, what: 'predicate', checkType: (t: string, loc: SourceLocation) => void): PredicateDecl[] {
+function readDeclarations(
+  section: SList | undefined,
+  what: 'predicate',
+  checkType: (t: string, loc: SourceLocation) => void,
+): PredicateDecl[] {
   if (section === undefined) return [];
   const out: PredicateDecl[] = [];
   const seen = new Set<string>();
   for (const item of section.items.slice(1)) {
     const decl = readSignature(item, what, checkType);
     if (decl.name === '=') throw new PddlError(`'=' is built in and cannot be declared`, item.loc);
-    if (seen.has(decl.name)) throw new PddlError(`${what} '${decl.name}' is declared twice`, item.loc);
+    if (seen.has(decl.name))
+      throw new PddlError(`${what} '${decl.name}' is declared twice`, item.loc);
     seen.add(decl.name);
     out.push(decl);
   }
   return out;
 }
 
-function readSignature(item: SExpr, what: string, checkType: (t: string, loc: SourceLocation) => void): PredicateDecl {
+function readSignature(
+  item: SExpr,
+  what: string,
+  checkType: (t: string, loc: SourceLocation) => void,
+): PredicateDecl {
   const list = expectList(item, `a ${what} declaration such as (name ?x - type)`, item.loc);
   const nm = expectSymbol(list.items[0], `a ${what} name`, list.loc);
   if (nm.value.startsWith('?') || nm.value.startsWith(':')) {
-    throw new PddlError(`expected a ${what} name, found '${nm.value}'`, nm.loc, nm.value.startsWith(':') ? 'a closing parenthesis may be missing before it' : undefined);
+    throw new PddlError(
+      `expected a ${what} name, found '${nm.value}'`,
+      nm.loc,
+      nm.value.startsWith(':') ? 'a closing parenthesis may be missing before it' : undefined,
+    );
   }
-  return { name: nm.value, params: readTypedList(list.items.slice(1), 'variable', checkType), loc: list.loc };
+  return {
+    name: nm.value,
+    params: readTypedList(list.items.slice(1), 'variable', checkType),
+    loc: list.loc,
+  };
 }
 
 /** `(:functions (total-cost) - number (dist ?a ?b - place) - number)` */
-function readFunctions(section: SList | undefined, checkType: (t: string, loc: SourceLocation) => void): FunctionDecl[] {
+function readFunctions(
+  section: SList | undefined,
+  checkType: (t: string, loc: SourceLocation) => void,
+): FunctionDecl[] {
   if (section === undefined) return [];
   const out: FunctionDecl[] = [];
   const items = section.items.slice(1);
@@ -188,12 +297,17 @@ function readFunctions(section: SList | undefined, checkType: (t: string, loc: S
     if (item.kind === 'symbol' && item.value === '-') {
       const t = readType(items[++i], item.loc, () => undefined);
       if (t.length !== 1 || t[0] !== 'number') {
-        throw new PddlError(`only numeric functions ('- number') are supported, found '${t.join(' ')}'`, items[i]!.loc, 'object fluents are not supported');
+        throw new PddlError(
+          `only numeric functions ('- number') are supported, found '${t.join(' ')}'`,
+          items[i]!.loc,
+          'object fluents are not supported',
+        );
       }
       continue;
     }
     const decl = readSignature(item, 'function', checkType);
-    if (out.some((f) => f.name === decl.name)) throw new PddlError(`function '${decl.name}' is declared twice`, item.loc);
+    if (out.some((f) => f.name === decl.name))
+      throw new PddlError(`function '${decl.name}' is declared twice`, item.loc);
     out.push(decl);
   }
   return out;
@@ -203,7 +317,8 @@ const ACTION_KEYS = [':parameters', ':precondition', ':effect'];
 
 function readAction(s: SList, base: Scope): ActionDef {
   const nm = expectSymbol(s.items[1], 'the action name', s.loc);
-  if (nm.value.startsWith(':')) throw new PddlError(`expected the action name, found '${nm.value}'`, nm.loc);
+  if (nm.value.startsWith(':'))
+    throw new PddlError(`expected the action name, found '${nm.value}'`, nm.loc);
   const values = new Map<string, SExpr>();
   for (let i = 2; i < s.items.length; i += 2) {
     const key = s.items[i]!;
@@ -215,17 +330,25 @@ function readAction(s: SList, base: Scope): ActionDef {
         missing ? `a ')' closing action '${nm.value}' is probably missing` : undefined,
       );
     }
-    if (values.has(key.value)) throw new PddlError(`'${key.value}' appears twice in action '${nm.value}'`, key.loc);
+    if (values.has(key.value))
+      throw new PddlError(`'${key.value}' appears twice in action '${nm.value}'`, key.loc);
     const value = s.items[i + 1];
     if (value === undefined) throw new PddlError(`expected a value after '${key.value}'`, key.loc);
     values.set(key.value, value);
   }
   const paramNode = values.get(':parameters');
   const params: TypedName[] =
-    paramNode === undefined ? [] : readTypedList(expectList(paramNode, 'a parameter list such as (?x - type)', paramNode.loc).items, 'variable', base.checkType);
+    paramNode === undefined
+      ? []
+      : readTypedList(
+          expectList(paramNode, 'a parameter list such as (?x - type)', paramNode.loc).items,
+          'variable',
+          base.checkType,
+        );
   const seen = new Set<string>();
   for (const p of params) {
-    if (seen.has(p.name)) throw new PddlError(`parameter '${p.name}' is declared twice`, p.loc ?? paramNode!.loc);
+    if (seen.has(p.name))
+      throw new PddlError(`parameter '${p.name}' is declared twice`, p.loc ?? paramNode!.loc);
     seen.add(p.name);
   }
   const scope: Scope = { ...base, vars: new Set(params.map((p) => p.name)) };
@@ -242,18 +365,28 @@ function readAction(s: SList, base: Scope): ActionDef {
 
 /** `(:derived (pred ?x - t) body)`: the head must be a declared predicate with the same arity. */
 function readDerived(s: SList, base: Scope): DerivedDef {
-  if (s.items.length !== 3) throw new PddlError(`(:derived (pred ?x...) condition) takes a head and a condition`, s.loc);
+  if (s.items.length !== 3)
+    throw new PddlError(`(:derived (pred ?x...) condition) takes a head and a condition`, s.loc);
   const headDecl = readSignature(s.items[1]!, 'derived predicate', base.checkType);
   const declared = base.predicates.get(headDecl.name);
   if (declared === undefined) {
-    throw new PddlError(`derived predicate '${headDecl.name}' is not declared`, s.items[1]!.loc, "declare it in :predicates too");
+    throw new PddlError(
+      `derived predicate '${headDecl.name}' is not declared`,
+      s.items[1]!.loc,
+      'declare it in :predicates too',
+    );
   }
   if (declared.params.length !== headDecl.params.length) {
-    throw new PddlError(`derived predicate '${headDecl.name}' takes ${declared.params.length} arguments, found ${headDecl.params.length}`, s.items[1]!.loc);
+    throw new PddlError(
+      `derived predicate '${headDecl.name}' takes ${declared.params.length} arguments, found ${headDecl.params.length}`,
+      s.items[1]!.loc,
+    );
   }
   // An untyped head variable takes the type declared in :predicates.
   const params = headDecl.params.map((p, i) =>
-    p.types.length === 1 && p.types[0] === 'object' ? { ...p, types: [...declared.params[i]!.types] } : p,
+    p.types.length === 1 && p.types[0] === 'object'
+      ? { ...p, types: [...declared.params[i]!.types] }
+      : p,
   );
   const head2: PredicateDecl = { ...headDecl, params };
   const scope: Scope = { ...base, vars: new Set(params.map((p) => p.name)) };
@@ -269,7 +402,11 @@ function checkDerivedUse(domain: Domain): void {
     else if (e.kind === 'forall' || e.kind === 'when') visit(e.body, action);
     else if ((e.kind === 'add' || e.kind === 'delete') && derivedNames.has(e.atom.predicate)) {
       const loc = e.atom.loc ?? { line: 1, col: 1 };
-      throw new PddlError(`action '${action}' changes derived predicate '${e.atom.predicate}'`, loc, 'derived predicates are computed by their rules; actions may not add or delete them');
+      throw new PddlError(
+        `action '${action}' changes derived predicate '${e.atom.predicate}'`,
+        loc,
+        'derived predicates are computed by their rules; actions may not add or delete them',
+      );
     }
   };
   for (const a of domain.actions) visit(a.effect, a.name);

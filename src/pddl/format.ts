@@ -8,7 +8,13 @@ export function formatAtom(atom: Atom, binding?: ReadonlyMap<string, string>): s
 }
 
 function formatParams(params: TypedName[]): string {
-  return params.map((p) => (p.types.length === 1 && p.types[0] === 'object' ? p.name : `${p.name} - ${p.types.length === 1 ? p.types[0]! : `(either ${p.types.join(' ')})`}`)).join(' ');
+  return params
+    .map((p) =>
+      p.types.length === 1 && p.types[0] === 'object'
+        ? p.name
+        : `${p.name} - ${p.types.length === 1 ? p.types[0]! : `(either ${p.types.join(' ')})`}`,
+    )
+    .join(' ');
 }
 
 export function formatCondition(c: Condition, binding?: ReadonlyMap<string, string>): string {

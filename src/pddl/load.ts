@@ -12,8 +12,15 @@ export function readUserFile(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
-    throw new UserError(`cannot read ${what} file '${path}': ${why}`, { hint: `check the path of the ${what} file` });
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (err as Error).message;
+    throw new UserError(`cannot read ${what} file '${path}': ${why}`, {
+      hint: `check the path of the ${what} file`,
+    });
   }
 }
 

@@ -21,10 +21,23 @@ export function parsePlan(text: string, file?: string): PlanStep[] {
     const loc = file === undefined ? { line: i + 1, col } : { file, line: i + 1, col };
     const m = STEP.exec(trimmed);
     if (m === null) {
-      throw new PddlError(`expected a plan step such as (move a b), found '${trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed}'`, loc, 'one (action arg...) per line; comments start with ;');
+      throw new PddlError(
+        `expected a plan step such as (move a b), found '${trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed}'`,
+        loc,
+        'one (action arg...) per line; comments start with ;',
+      );
     }
-    const words = m[1]!.trim().split(/\s+/).filter((w) => w !== '').map((w) => w.toLowerCase());
-    if (words.length === 0) throw new PddlError(`empty plan step '()'`, loc, 'write the action name inside the parentheses');
+    const words = m[1]!
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '')
+      .map((w) => w.toLowerCase());
+    if (words.length === 0)
+      throw new PddlError(
+        `empty plan step '()'`,
+        loc,
+        'write the action name inside the parentheses',
+      );
     steps.push({ action: words[0]!, args: words.slice(1), loc });
   }
   return steps;

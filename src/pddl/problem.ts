@@ -23,19 +23,32 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
   for (const s of sections) {
     const kw = head(s)!;
     if (!PROBLEM_SECTIONS.includes(kw)) {
-      const hint = kw === ':constraints' ? 'constraints (PDDL3) are not supported' : `expected one of ${PROBLEM_SECTIONS.join(' ')}`;
+      const hint =
+        kw === ':constraints'
+          ? 'constraints (PDDL3) are not supported'
+          : `expected one of ${PROBLEM_SECTIONS.join(' ')}`;
       throw new PddlError(`unknown problem section '${kw}'`, s.loc, hint);
     }
     if (byName.has(kw)) throw new PddlError(`section '${kw}' appears twice`, s.loc);
     byName.set(kw, s);
   }
-  const defineLoc = sections[0]?.loc ?? (file === undefined ? { line: 1, col: 1 } : { file, line: 1, col: 1 });
+  const defineLoc =
+    sections[0]?.loc ?? (file === undefined ? { line: 1, col: 1 } : { file, line: 1, col: 1 });
 
   const domSection = byName.get(':domain');
-  if (domSection === undefined) throw new PddlError(`missing section (:domain NAME)`, defineLoc, `add (:domain ${domain.name})`);
+  if (domSection === undefined)
+    throw new PddlError(
+      `missing section (:domain NAME)`,
+      defineLoc,
+      `add (:domain ${domain.name})`,
+    );
   const domName = expectSymbol(domSection.items[1], 'the domain name', domSection.loc);
   if (domName.value !== domain.name) {
-    throw new PddlError(`problem is for domain '${domName.value}', but the domain is '${domain.name}'`, domName.loc, 'give the matching domain file');
+    throw new PddlError(
+      `problem is for domain '${domName.value}', but the domain is '${domain.name}'`,
+      domName.loc,
+      'give the matching domain file',
+    );
   }
 
   const reqSection = byName.get(':requirements');
@@ -43,12 +56,17 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
 
   const typeNames = new Set(domain.types.map((t) => t.name));
   const checkType = (t: string, loc: SourceLocation): void => {
-    if (!typeNames.has(t)) throw new PddlError(`undeclared type '${t}'`, loc, "declare it in the domain's :types");
+    if (!typeNames.has(t))
+      throw new PddlError(`undeclared type '${t}'`, loc, "declare it in the domain's :types");
   };
   const objSection = byName.get(':objects');
-  const objects: TypedName[] = objSection === undefined ? [] : readTypedList(objSection.items.slice(1), 'name', checkType);
+  const objects: TypedName[] =
+    objSection === undefined ? [] : readTypedList(objSection.items.slice(1), 'name', checkType);
   checkUniqueObjects(objects, domain, objSection?.loc ?? defineLoc);
-  const known = new Set<string>([...domain.constants.map((c) => c.name), ...objects.map((o) => o.name)]);
+  const known = new Set<string>([
+    ...domain.constants.map((c) => c.name),
+    ...objects.map((o) => o.name),
+  ]);
 
   const table = buildTypeTable(domain, { objects });
   const scope: Scope = {
@@ -66,7 +84,12 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
   const numericInit: NumericFact[] = [];
   const numericSeen = new Map<string, SourceLocation>();
   const initSection = byName.get(':init');
-  if (initSection === undefined) throw new PddlError(`missing section (:init ...)`, defineLoc, 'add (:init) even if nothing is true initially');
+  if (initSection === undefined)
+    throw new PddlError(
+      `missing section (:init ...)`,
+      defineLoc,
+      'add (:init) even if nothing is true initially',
+    );
   for (const item of initSection.items.slice(1)) {
     const list = expectList(item, 'a ground atom such as (on a b)', item.loc);
     const kw = head(list);
@@ -75,22 +98,41 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
       const key = [fact.term.name, ...fact.term.args].join(' ');
       const first = numericSeen.get(key);
       if (first !== undefined) {
-        throw new PddlError(`(${key}) is given a value twice (first at line ${first.line})`, list.loc, 'give each function term one value in :init');
+        throw new PddlError(
+          `(${key}) is given a value twice (first at line ${first.line})`,
+          list.loc,
+          'give each function term one value in :init',
+        );
       }
       numericSeen.set(key, list.loc);
       numericInit.push(fact);
       continue;
     }
-    const timed = kw === 'at' && list.items[1]?.kind === 'symbol' && numberOf(list.items[1]) !== undefined;
+    const timed =
+      kw === 'at' && list.items[1]?.kind === 'symbol' && numberOf(list.items[1]) !== undefined;
     if (kw === 'not' || kw === 'and' || timed) {
-      throw new PddlError(`expected a ground atom in :init, found '${timed ? 'at NUMBER' : kw}'`, list.loc, timed ? 'timed initial literals are not supported' : 'list only the atoms that are true initially (closed world)');
+      throw new PddlError(
+        `expected a ground atom in :init, found '${timed ? 'at NUMBER' : kw}'`,
+        list.loc,
+        timed
+          ? 'timed initial literals are not supported'
+          : 'list only the atoms that are true initially (closed world)',
+      );
     }
     const atom = readAtom(list, scope);
     if (atom.predicate === '=') {
-      throw new PddlError(`equality cannot be listed in :init`, list.loc, "'=' is built in: distinct objects are never equal");
+      throw new PddlError(
+        `equality cannot be listed in :init`,
+        list.loc,
+        "'=' is built in: distinct objects are never equal",
+      );
     }
     if (derivedNames.has(atom.predicate)) {
-      throw new PddlError(`derived predicate '${atom.predicate}' cannot appear in :init`, list.loc, 'it is computed from its (:derived ...) rule');
+      throw new PddlError(
+        `derived predicate '${atom.predicate}' cannot appear in :init`,
+        list.loc,
+        'it is computed from its (:derived ...) rule',
+      );
     }
     init.push(atom);
   }
@@ -98,11 +140,23 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
   const goalSection = byName.get(':goal');
   if (goalSection === undefined) throw new PddlError(`missing section (:goal ...)`, defineLoc);
   if (goalSection.items.length !== 2) {
-    throw new PddlError(`(:goal ...) takes exactly one condition`, goalSection.loc, 'combine several goals with (and ...)');
+    throw new PddlError(
+      `(:goal ...) takes exactly one condition`,
+      goalSection.loc,
+      'combine several goals with (and ...)',
+    );
   }
   const goal: Condition = readCondition(goalSection.items[1]!, scope);
 
-  const problem: Problem = { name, domain: domName.value, requirements, objects, init, numericInit, goal };
+  const problem: Problem = {
+    name,
+    domain: domName.value,
+    requirements,
+    objects,
+    init,
+    numericInit,
+    goal,
+  };
   const metricSection = byName.get(':metric');
   if (metricSection !== undefined) problem.metric = readMetric(metricSection, scope);
   if (file !== undefined) problem.file = file;
@@ -113,7 +167,11 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
  * Every object is declared once, and not again as a domain constant (constants are
  * objects of every problem): a repeated name would silently merge or retype two objects.
  */
-function checkUniqueObjects(objects: readonly TypedName[], domain: Domain, sectionLoc: SourceLocation): void {
+function checkUniqueObjects(
+  objects: readonly TypedName[],
+  domain: Domain,
+  sectionLoc: SourceLocation,
+): void {
   const constants = new Map(domain.constants.map((c) => [c.name, c]));
   const seen = new Map<string, TypedName>();
   for (const o of objects) {
@@ -121,12 +179,20 @@ function checkUniqueObjects(objects: readonly TypedName[], domain: Domain, secti
     const first = seen.get(o.name);
     if (first !== undefined) {
       const at = first.loc === undefined ? '' : ` (first at line ${first.loc.line})`;
-      throw new PddlError(`object '${o.name}' is declared twice${at}`, loc, 'list each object once in :objects');
+      throw new PddlError(
+        `object '${o.name}' is declared twice${at}`,
+        loc,
+        'list each object once in :objects',
+      );
     }
     const constant = constants.get(o.name);
     if (constant !== undefined) {
       const at = constant.loc === undefined ? '' : ` (line ${constant.loc.line} of the domain)`;
-      throw new PddlError(`object '${o.name}' is already a constant of the domain${at}`, loc, 'remove it from :objects: domain constants are objects of every problem');
+      throw new PddlError(
+        `object '${o.name}' is already a constant of the domain${at}`,
+        loc,
+        'remove it from :objects: domain constants are objects of every problem',
+      );
     }
     seen.set(o.name, o);
   }
@@ -138,21 +204,38 @@ function readNumericFact(list: SList, scope: Scope): NumericFact {
   const term = expectList(list.items[1], 'a function term', list.loc);
   const fn = expectSymbol(term.items[0], 'a function name', term.loc);
   const decl = scope.functions.get(fn.value);
-  if (decl === undefined) throw new PddlError(`unknown function '${fn.value}'`, fn.loc, "declare it in the domain's :functions");
+  if (decl === undefined)
+    throw new PddlError(
+      `unknown function '${fn.value}'`,
+      fn.loc,
+      "declare it in the domain's :functions",
+    );
   const args = term.items.slice(1).map((a) => {
     const s = expectSymbol(a, 'an object', a.loc);
     if (!scope.isObject(s.value)) throw new PddlError(`undeclared object '${s.value}'`, s.loc);
     return s.value;
   });
   if (args.length !== decl.params.length) {
-    throw new PddlError(`function '${fn.value}' takes ${decl.params.length} arguments, found ${args.length}`, term.loc);
+    throw new PddlError(
+      `function '${fn.value}' takes ${decl.params.length} arguments, found ${args.length}`,
+      term.loc,
+    );
   }
   const valueNode = expectSymbol(list.items[2], 'a number', list.loc);
   const value = numberOf(valueNode);
-  if (value === undefined) throw new PddlError(`expected a number, found '${valueNode.value}'`, valueNode.loc);
-  if (!Number.isFinite(value)) throw new PddlError(`the value of (${[fn.value, ...args].join(' ')}) is not a finite number: '${valueNode.value}'`, valueNode.loc);
+  if (value === undefined)
+    throw new PddlError(`expected a number, found '${valueNode.value}'`, valueNode.loc);
+  if (!Number.isFinite(value))
+    throw new PddlError(
+      `the value of (${[fn.value, ...args].join(' ')}) is not a finite number: '${valueNode.value}'`,
+      valueNode.loc,
+    );
   if (value < 0) {
-    throw new PddlError(`the value of (${[fn.value, ...args].join(' ')}) is negative (${value})`, valueNode.loc, 'action costs must not be negative: give a value of 0 or more');
+    throw new PddlError(
+      `the value of (${[fn.value, ...args].join(' ')}) is negative (${value})`,
+      valueNode.loc,
+      'action costs must not be negative: give a value of 0 or more',
+    );
   }
   return { term: { name: fn.value, args, loc: term.loc }, value };
 }
@@ -166,11 +249,23 @@ function readMetric(section: SList, scope: Scope): Metric {
   const expr = expectList(section.items[2], '(total-cost)', dir.loc);
   const fn = expectSymbol(expr.items[0], 'a function name', expr.loc);
   if (fn.value !== 'total-cost' || expr.items.length !== 1) {
-    throw new PddlError(`unsupported metric ${describe(expr)}`, expr.loc, 'only (:metric minimize (total-cost)) is supported');
+    throw new PddlError(
+      `unsupported metric ${describe(expr)}`,
+      expr.loc,
+      'only (:metric minimize (total-cost)) is supported',
+    );
   }
   if (!scope.functions.has('total-cost')) {
-    throw new PddlError(`the metric uses (total-cost), which the domain does not declare`, expr.loc, 'declare (:functions (total-cost) - number) in the domain');
+    throw new PddlError(
+      `the metric uses (total-cost), which the domain does not declare`,
+      expr.loc,
+      'declare (:functions (total-cost) - number) in the domain',
+    );
   }
-  if (dir.value === 'maximize') throw new PddlError(`maximizing (total-cost) is not supported`, dir.loc, 'use minimize');
-  return { direction: 'minimize', expr: { kind: 'function', term: { name: 'total-cost', args: [], loc: expr.loc } } };
+  if (dir.value === 'maximize')
+    throw new PddlError(`maximizing (total-cost) is not supported`, dir.loc, 'use minimize');
+  return {
+    direction: 'minimize',
+    expr: { kind: 'function', term: { name: 'total-cost', args: [], loc: expr.loc } },
+  };
 }

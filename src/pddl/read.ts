@@ -49,7 +49,11 @@ export function readTypedList(
     const item = items[i]!;
     if (item.kind === 'symbol' && item.value === '-') {
       if (pending.length === 0) {
-        throw new PddlError(`'-' must follow at least one ${kind}`, item.loc, `write '${kind === 'variable' ? '?x' : 'a'} - type'`);
+        throw new PddlError(
+          `'-' must follow at least one ${kind}`,
+          item.loc,
+          `write '${kind === 'variable' ? '?x' : 'a'} - type'`,
+        );
       }
       const typeNode = items[++i];
       const types = readType(typeNode, item.loc, checkType);
@@ -58,7 +62,11 @@ export function readTypedList(
       pending = [];
       continue;
     }
-    const sym = expectSymbol(item, kind === 'variable' ? 'a variable such as ?x' : 'a name', item.loc);
+    const sym = expectSymbol(
+      item,
+      kind === 'variable' ? 'a variable such as ?x' : 'a name',
+      item.loc,
+    );
     checkName(sym, kind);
     pending.push({ name: sym.value, types: ['object'], loc: sym.loc });
   }

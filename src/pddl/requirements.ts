@@ -71,10 +71,18 @@ export function readRequirements(section: SList): string[] {
     }
     const r = item.value;
     if (UNSUPPORTED[r] !== undefined) {
-      throw new PddlError(`unsupported requirement '${r}': ${UNSUPPORTED[r]}`, item.loc, `supported: ${SUPPORTED_REQUIREMENTS.join(' ')}`);
+      throw new PddlError(
+        `unsupported requirement '${r}': ${UNSUPPORTED[r]}`,
+        item.loc,
+        `supported: ${SUPPORTED_REQUIREMENTS.join(' ')}`,
+      );
     }
     if (!SUPPORTED_REQUIREMENTS.includes(r) && IMPLIED[r] === undefined) {
-      throw new PddlError(`unknown requirement '${r}'`, item.loc, `supported: ${SUPPORTED_REQUIREMENTS.join(' ')}`);
+      throw new PddlError(
+        `unknown requirement '${r}'`,
+        item.loc,
+        `supported: ${SUPPORTED_REQUIREMENTS.join(' ')}`,
+      );
     }
     add(r);
   }

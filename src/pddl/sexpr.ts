@@ -54,19 +54,29 @@ export function readSExprs(text: string, file?: string): SExpr[] {
     } else if (c === OPEN) {
       const list: SList = { kind: 'list', items: [], loc: loc(line, i - lineStart + 1) };
       // The AST passes recurse on nesting; a runaway depth must be a user error, not a stack overflow.
-      if (stack.length >= MAX_DEPTH) throw new PddlError(`parentheses nested deeper than ${MAX_DEPTH}`, list.loc);
+      if (stack.length >= MAX_DEPTH)
+        throw new PddlError(`parentheses nested deeper than ${MAX_DEPTH}`, list.loc);
       (stack.length > 0 ? stack[stack.length - 1]!.items : top).push(list);
       stack.push(list);
       i++;
     } else if (c === CLOSE) {
       if (stack.length === 0) {
-        throw new PddlError(`unexpected ')'`, loc(line, i - lineStart + 1), 'this parenthesis closes nothing: remove it or add the missing "("');
+        throw new PddlError(
+          `unexpected ')'`,
+          loc(line, i - lineStart + 1),
+          'this parenthesis closes nothing: remove it or add the missing "("',
+        );
       }
       const closed = stack.pop()!;
       const col = i - lineStart + 1;
       // A ')' alone at the start of a line, left of the '(' it closes, was probably meant
       // for an outer list: remember the first one to blame if the file ends unbalanced.
-      if (suspect === undefined && closed.loc.line !== line && col < closed.loc.col && text.slice(lineStart, i).trim() === '') {
+      if (
+        suspect === undefined &&
+        closed.loc.line !== line &&
+        col < closed.loc.col &&
+        text.slice(lineStart, i).trim() === ''
+      ) {
         suspect = { list: closed, line, col };
       }
       i++;
@@ -77,7 +87,11 @@ export function readSExprs(text: string, file?: string): SExpr[] {
         if (isSpace(d) || d === OPEN || d === CLOSE || d === SEMI) break;
         i++;
       }
-      const sym: SSymbol = { kind: 'symbol', value: text.slice(start, i).toLowerCase(), loc: loc(line, start - lineStart + 1) };
+      const sym: SSymbol = {
+        kind: 'symbol',
+        value: text.slice(start, i).toLowerCase(),
+        loc: loc(line, start - lineStart + 1),
+      };
       (stack.length > 0 ? stack[stack.length - 1]!.items : top).push(sym);
     }
   }
@@ -109,15 +123,29 @@ export function readSExprs(text: string, file?: string): SExpr[] {
 }
 
 const SECTIONS = new Set([
-  ':requirements', ':types', ':constants', ':predicates', ':functions', ':action', ':derived',
-  ':durative-action', ':domain', ':objects', ':init', ':goal', ':metric',
+  ':requirements',
+  ':types',
+  ':constants',
+  ':predicates',
+  ':functions',
+  ':action',
+  ':derived',
+  ':durative-action',
+  ':domain',
+  ':objects',
+  ':init',
+  ':goal',
+  ':metric',
 ]);
 
 /**
  * With a ')' missing, the next section ends up inside the one before it. Finding the
  * first section nested below the top level points at the list that was not closed.
  */
-function findNestedSection(list: SList, depth: number): { container: SList; section: SList; name: string } | undefined {
+function findNestedSection(
+  list: SList,
+  depth: number,
+): { container: SList; section: SList; name: string } | undefined {
   for (const item of list.items) {
     if (item.kind !== 'list') continue;
     const first = item.items[0];

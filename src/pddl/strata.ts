@@ -7,7 +7,11 @@ import type { Condition, DerivedDef, Domain } from './ast.js';
 import { PddlError } from './errors.js';
 
 /** Predicates used in `c`, each with whether it occurs under a negation (or as an `imply` premise). */
-function uses(c: Condition, negated: boolean, out: Array<{ predicate: string; negated: boolean }>): void {
+function uses(
+  c: Condition,
+  negated: boolean,
+  out: Array<{ predicate: string; negated: boolean }>,
+): void {
   switch (c.kind) {
     case 'atom':
       out.push({ predicate: c.atom.predicate, negated });
@@ -55,7 +59,11 @@ export function stratifyDerived(domain: Pick<Domain, 'derived'>): DerivedDef[][]
         if (need > level.get(head)!) {
           if (need > names.length) {
             const loc = rules[i]!.loc ?? { line: 1, col: 1 };
-            throw new PddlError(`derived predicate '${head}' depends negatively on itself (through '${d.predicate}')`, loc, 'derived predicates must be stratified: no recursion through negation');
+            throw new PddlError(
+              `derived predicate '${head}' depends negatively on itself (through '${d.predicate}')`,
+              loc,
+              'derived predicates must be stratified: no recursion through negation',
+            );
           }
           level.set(head, need);
           changed = true;

@@ -32,7 +32,10 @@ function ancestors(domain: Pick<Domain, 'types'>): Map<string, Set<string>> {
   return out;
 }
 
-export function buildTypeTable(domain: Pick<Domain, 'types' | 'constants'>, problem: Pick<Problem, 'objects'>): TypeTable {
+export function buildTypeTable(
+  domain: Pick<Domain, 'types' | 'constants'>,
+  problem: Pick<Problem, 'objects'>,
+): TypeTable {
   const anc = ancestors(domain);
   const typesOf = new Map<string, Set<string>>();
   for (const o of [...domain.constants, ...problem.objects]) {

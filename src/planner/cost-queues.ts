@@ -15,17 +15,24 @@ export class Heap {
   topKey = 0;
   push(k: number, v: number): void {
     if (this.size === this.keys.length) {
-      const k2 = new Float64Array(this.size * 2); k2.set(this.keys); this.keys = k2;
-      const v2 = new Int32Array(this.size * 2); v2.set(this.vals); this.vals = v2;
+      const k2 = new Float64Array(this.size * 2);
+      k2.set(this.keys);
+      this.keys = k2;
+      const v2 = new Int32Array(this.size * 2);
+      v2.set(this.vals);
+      this.vals = v2;
     }
     let i = this.size++;
     const { keys, vals } = this;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (keys[p]! <= k) break;
-      keys[i] = keys[p]!; vals[i] = vals[p]!; i = p;
+      keys[i] = keys[p]!;
+      vals[i] = vals[p]!;
+      i = p;
     }
-    keys[i] = k; vals[i] = v;
+    keys[i] = k;
+    vals[i] = v;
   }
   /** Pops the minimum; its key is left in `topKey`. */
   pop(): number {
@@ -41,9 +48,12 @@ export class Heap {
       if (c >= n) break;
       if (c + 1 < n && keys[c + 1]! < keys[c]!) c++;
       if (keys[c]! >= k) break;
-      keys[i] = keys[c]!; vals[i] = vals[c]!; i = c;
+      keys[i] = keys[c]!;
+      vals[i] = vals[c]!;
+      i = c;
     }
-    keys[i] = k; vals[i] = v;
+    keys[i] = k;
+    vals[i] = v;
     return out;
   }
 }
@@ -68,9 +78,15 @@ export class FifoHeap {
   push(k: number, v: number): void {
     if (this.size === this.keys.length) {
       const n = this.size * 2;
-      const k2 = new Float64Array(n); k2.set(this.keys); this.keys = k2;
-      const s2 = new Float64Array(n); s2.set(this.seqs); this.seqs = s2;
-      const v2 = new Int32Array(n); v2.set(this.vals); this.vals = v2;
+      const k2 = new Float64Array(n);
+      k2.set(this.keys);
+      this.keys = k2;
+      const s2 = new Float64Array(n);
+      s2.set(this.seqs);
+      this.seqs = s2;
+      const v2 = new Int32Array(n);
+      v2.set(this.vals);
+      this.vals = v2;
     }
     const s = this.seq++;
     const { keys, seqs, vals } = this;
@@ -78,9 +94,14 @@ export class FifoHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (this.before(p, k, s)) break;
-      keys[i] = keys[p]!; seqs[i] = seqs[p]!; vals[i] = vals[p]!; i = p;
+      keys[i] = keys[p]!;
+      seqs[i] = seqs[p]!;
+      vals[i] = vals[p]!;
+      i = p;
     }
-    keys[i] = k; seqs[i] = s; vals[i] = v;
+    keys[i] = k;
+    seqs[i] = s;
+    vals[i] = v;
   }
   /** The smallest key (the heap must not be empty). */
   peekKey(): number {
@@ -92,16 +113,23 @@ export class FifoHeap {
     this.topKey = keys[0]!;
     const out = vals[0]!;
     const n = --this.size;
-    const k = keys[n]!; const s = seqs[n]!; const v = vals[n]!;
+    const k = keys[n]!;
+    const s = seqs[n]!;
+    const v = vals[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
       if (c + 1 < n && this.before(c + 1, keys[c]!, seqs[c]!)) c++;
       if (!this.before(c, k, s)) break;
-      keys[i] = keys[c]!; seqs[i] = seqs[c]!; vals[i] = vals[c]!; i = c;
+      keys[i] = keys[c]!;
+      seqs[i] = seqs[c]!;
+      vals[i] = vals[c]!;
+      i = c;
     }
-    keys[i] = k; seqs[i] = s; vals[i] = v;
+    keys[i] = k;
+    seqs[i] = s;
+    vals[i] = v;
     return out;
   }
 }
@@ -140,19 +168,30 @@ export class BucketQueue {
     return this.item[e]!;
   }
   clear(): void {
-    for (let k = 0; k <= this.maxKey; k++) { this.head[k] = -1; this.tail[k] = -1; }
+    for (let k = 0; k <= this.maxKey; k++) {
+      this.head[k] = -1;
+      this.tail[k] = -1;
+    }
     this.maxKey = -1;
     this.size = 0;
   }
   private growKeys(k: number): void {
     const n = Math.max(this.head.length * 2, k + 1);
-    const h = new Int32Array(n).fill(-1); h.set(this.head); this.head = h;
-    const t = new Int32Array(n).fill(-1); t.set(this.tail); this.tail = t;
+    const h = new Int32Array(n).fill(-1);
+    h.set(this.head);
+    this.head = h;
+    const t = new Int32Array(n).fill(-1);
+    t.set(this.tail);
+    this.tail = t;
   }
   private growItems(): void {
     const n = this.item.length * 2;
-    const i = new Int32Array(n); i.set(this.item); this.item = i;
-    const x = new Int32Array(n); x.set(this.next); this.next = x;
+    const i = new Int32Array(n);
+    i.set(this.item);
+    this.item = i;
+    const x = new Int32Array(n);
+    x.set(this.next);
+    this.next = x;
   }
 }
 
@@ -176,7 +215,10 @@ export class BucketFifo {
   topKey = 0;
   push(k: number, v: number): void {
     this.size++;
-    if (!(Number.isInteger(k) && k >= 0 && k < BUCKET_KEYS)) { this.heap.push(k, v); return; }
+    if (!(Number.isInteger(k) && k >= 0 && k < BUCKET_KEYS)) {
+      this.heap.push(k, v);
+      return;
+    }
     this.buckets.push(k, v);
     this.inBuckets++;
     if (k < this.minKey) this.minKey = k;

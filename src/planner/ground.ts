@@ -30,7 +30,8 @@ interface Schema {
   loc?: SourceLocation | undefined;
 }
 
-const key = (predicate: string, args: readonly string[]): string => (args.length === 0 ? predicate : `${predicate} ${args.join(' ')}`);
+const key = (predicate: string, args: readonly string[]): string =>
+  args.length === 0 ? predicate : `${predicate} ${args.join(' ')}`;
 
 /** Reachable atoms, indexed by predicate and by (predicate, position, object). */
 class AtomIndex {
@@ -44,8 +45,11 @@ class AtomIndex {
     this.all.add(k);
     push(this.byPred, predicate, args);
     let positions = this.byArg.get(predicate);
-    if (positions === undefined) { positions = []; this.byArg.set(predicate, positions); }
-    for (let i = 0; i < args.length; i++) push(positions[i] ??= new Map(), args[i]!, args);
+    if (positions === undefined) {
+      positions = [];
+      this.byArg.set(predicate, positions);
+    }
+    for (let i = 0; i < args.length; i++) push((positions[i] ??= new Map()), args[i]!, args);
     return true;
   }
   has(predicate: string, args: readonly string[]): boolean {
@@ -65,8 +69,13 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
  * Negated fluent atoms are ignored (relaxation).
  */
 function enumerate(
-  vars: readonly TypedName[], literals: readonly Literal[], reach: AtomIndex, init: AtomIndex,
-  isStatic: (p: string) => boolean, types: TypeTable, visit: (env: Map<string, string>) => void,
+  vars: readonly TypedName[],
+  literals: readonly Literal[],
+  reach: AtomIndex,
+  init: AtomIndex,
+  isStatic: (p: string) => boolean,
+  types: TypeTable,
+  visit: (env: Map<string, string>) => void,
 ): void {
   const env = new Map<string, string>();
   const varTypes = new Map(vars.map((v) => [v.name, v.types]));
@@ -82,7 +91,10 @@ function enumerate(
     left.forEach((l, i) => {
       const b = l.args.filter((a) => !a.startsWith('?') || bound.has(a)).length;
       const score = b * 10 - (l.args.length - b) + (isStatic(l.predicate) ? 5 : 0);
-      if (score > bestScore) { bestScore = score; best = i; }
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
     });
     const l = left.splice(best, 1)[0]!;
     order.push(l);
@@ -95,7 +107,13 @@ function enumerate(
     for (const l of rest) {
       if (l.predicate === '=') {
         if ((val(l.args[0]!) === val(l.args[1]!)) === l.negated) return false;
-      } else if (isStatic(l.predicate) && init.has(l.predicate, l.args.map((a) => val(a)!))) {
+      } else if (
+        isStatic(l.predicate) &&
+        init.has(
+          l.predicate,
+          l.args.map((a) => val(a)!),
+        )
+      ) {
         return false;
       }
     }
@@ -147,7 +165,10 @@ function enumerate(
           if (cur === undefined) {
             const t = argTypes[p];
             if (t !== undefined && !types.isOfType(x, t)) ok = false;
-            else { env.set(a, x); bound.push(a); }
+            else {
+              env.set(a, x);
+              bound.push(a);
+            }
           } else ok = cur === x;
         }
       }
@@ -162,7 +183,11 @@ function enumerate(
 const isTrue = (c: Conjunct): boolean => c.vars.length === 0 && c.literals.length === 0;
 
 function substLiteral(l: Literal, env: ReadonlyMap<string, string>): Literal {
-  return { predicate: l.predicate, args: l.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)), negated: l.negated };
+  return {
+    predicate: l.predicate,
+    args: l.args.map((a) => (a.startsWith('?') ? (env.get(a) ?? a) : a)),
+    negated: l.negated,
+  };
 }
 
 function buildSchemas(domain: Domain, types: TypeTable): Schema[] {
@@ -171,14 +196,35 @@ function buildSchemas(domain: Domain, types: TypeTable): Schema[] {
     const effects: FlatEffect[] = [];
     const costs: FlatCost[] = [];
     const what = `action '${a.name}'`;
-    normalising(a.loc, what, () => flattenEffect(a.effect, types, new Map(), ALWAYS, effects, costs));
-    const pre = a.precondition === undefined ? ALWAYS : normalising(a.loc, what, () => toDnf(a.precondition!, types));
-    for (const c of pre) schemas.push({ name: a.name, params: a.params, vars: [...a.params, ...c.vars], pre: c.literals, effects, costs, loc: a.loc });
+    normalising(a.loc, what, () =>
+      flattenEffect(a.effect, types, new Map(), ALWAYS, effects, costs),
+    );
+    const pre =
+      a.precondition === undefined
+        ? ALWAYS
+        : normalising(a.loc, what, () => toDnf(a.precondition!, types));
+    for (const c of pre)
+      schemas.push({
+        name: a.name,
+        params: a.params,
+        vars: [...a.params, ...c.vars],
+        pre: c.literals,
+        effects,
+        costs,
+        loc: a.loc,
+      });
   }
   for (const d of domain.derived) {
-    for (const c of normalising(d.loc, `derived predicate '${d.head.name}'`, () => toDnf(d.body, types))) {
+    for (const c of normalising(d.loc, `derived predicate '${d.head.name}'`, () =>
+      toDnf(d.body, types),
+    )) {
       schemas.push({
-        name: d.head.name, params: d.head.params, vars: [...d.head.params, ...c.vars], pre: c.literals, effects: [], costs: [],
+        name: d.head.name,
+        params: d.head.params,
+        vars: [...d.head.params, ...c.vars],
+        pre: c.literals,
+        effects: [],
+        costs: [],
         head: { predicate: d.head.name, args: d.head.params.map((p) => p.name), negated: false },
       });
     }
@@ -203,7 +249,11 @@ export class GroundingStopped extends Error {
  * `stop` is asked every few thousand instances, so a time limit or an abort is seen
  * during a long grounding, not only after it; it throws `GroundingStopped`.
  */
-export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | 'aborted' | undefined): GroundTask {
+export function ground(
+  domain: Domain,
+  problem: Problem,
+  stop?: () => 'time' | 'aborted' | undefined,
+): GroundTask {
   let work = 0;
   const checkBudget = (): void => {
     if (stop && (++work & 4095) === 0) {
@@ -223,7 +273,10 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
 
   const init = new AtomIndex();
   const reach = new AtomIndex();
-  for (const a of problem.init) { init.add(a.predicate, a.args); reach.add(a.predicate, a.args); }
+  for (const a of problem.init) {
+    init.add(a.predicate, a.args);
+    reach.add(a.predicate, a.args);
+  }
 
   // Relaxed reachability to a fixpoint.
   const instances: Instance[] = [];
@@ -234,12 +287,20 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
     if (e.literal.negated) return true;
     const lit = substLiteral(e.literal, inst.env);
     if (reach.has(lit.predicate, lit.args)) return true;
-    if (e.condition.length > 0 && isTrue(e.condition[0]!)) { reach.add(lit.predicate, lit.args); return true; }
+    if (e.condition.length > 0 && isTrue(e.condition[0]!)) {
+      reach.add(lit.predicate, lit.args);
+      return true;
+    }
     let fired = false;
     for (const c of e.condition) {
-      if (isTrue(c)) { fired = true; break; }
+      if (isTrue(c)) {
+        fired = true;
+        break;
+      }
       const lits = c.literals.map((l) => substLiteral(l, inst.env));
-      enumerate(c.vars, lits, reach, init, isStatic, types, () => { fired = true; });
+      enumerate(c.vars, lits, reach, init, isStatic, types, () => {
+        fired = true;
+      });
       if (fired) break;
     }
     if (fired) reach.add(lit.predicate, lit.args);
@@ -251,7 +312,10 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
     const before = reach.all.size;
     schemas.forEach((s, si) => {
       // Semi-naive skip: nothing new can match if no precondition predicate gained atoms.
-      const sig = s.pre.filter((l) => !l.negated && l.predicate !== '=').map((l) => reach.byPred.get(l.predicate)?.length ?? 0).join(',');
+      const sig = s.pre
+        .filter((l) => !l.negated && l.predicate !== '=')
+        .map((l) => reach.byPred.get(l.predicate)?.length ?? 0)
+        .join(',');
       if (lastSig[si] === sig) return;
       lastSig[si] = sig;
       enumerate(s.vars, s.pre, reach, init, isStatic, types, (env) => {
@@ -263,7 +327,11 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
         done.add(k);
         const inst = { schema: s, env: new Map(env) };
         instances.push(inst);
-        if (s.head) reach.add(s.head.predicate, s.head.args.map((a) => env.get(a)!));
+        if (s.head)
+          reach.add(
+            s.head.predicate,
+            s.head.args.map((a) => env.get(a)!),
+          );
         for (const e of s.effects) if (!fire(inst, e)) pending.push({ inst, effect: e });
       });
     });
@@ -275,23 +343,36 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
   const factId = new Map<string, number>();
   const facts: string[] = [];
   const fluent = [...reach.all].filter((k) => !isStatic(k.split(' ', 1)[0]!));
-  for (const k of fluent) if (!derivedPreds.has(k.split(' ', 1)[0]!)) { factId.set(k, facts.length); facts.push(`(${k})`); }
+  for (const k of fluent)
+    if (!derivedPreds.has(k.split(' ', 1)[0]!)) {
+      factId.set(k, facts.length);
+      facts.push(`(${k})`);
+    }
   const basicCount = facts.length;
-  for (const k of fluent) if (derivedPreds.has(k.split(' ', 1)[0]!)) { factId.set(k, facts.length); facts.push(`(${k})`); }
+  for (const k of fluent)
+    if (derivedPreds.has(k.split(' ', 1)[0]!)) {
+      factId.set(k, facts.length);
+      facts.push(`(${k})`);
+    }
 
   /** Ground literals of a conjunct to fact ids; null when it can never hold. */
   const groundConj = (lits: readonly Literal[]): { pos: number[]; neg: number[] } | null => {
     const pos: number[] = [];
     const neg: number[] = [];
     for (const l of lits) {
-      if (l.predicate === '=') { if ((l.args[0] === l.args[1]) === l.negated) return null; continue; }
+      if (l.predicate === '=') {
+        if ((l.args[0] === l.args[1]) === l.negated) return null;
+        continue;
+      }
       const k = key(l.predicate, l.args);
       if (isStatic(l.predicate)) {
         if (init.all.has(k) === l.negated) return null;
         continue;
       }
       const id = factId.get(k);
-      if (l.negated) { if (id !== undefined) neg.push(id); } else {
+      if (l.negated) {
+        if (id !== undefined) neg.push(id);
+      } else {
         if (id === undefined) return null;
         pos.push(id);
       }
@@ -307,14 +388,21 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
   // The join already checked every static literal and equality of an instance's precondition
   // (positive static atoms are matched against the initial ones, the others in checkRest),
   // so only its fluent literals are left to number.
-  const fluentPre = new Map(schemas.map((s) => [s, s.pre.filter((l) => l.predicate !== '=' && !isStatic(l.predicate))]));
+  const fluentPre = new Map(
+    schemas.map((s) => [s, s.pre.filter((l) => l.predicate !== '=' && !isStatic(l.predicate))]),
+  );
   for (const inst of instances) {
     checkBudget();
     const s = inst.schema;
     const pre = groundConj(fluentPre.get(s)!.map((l) => substLiteral(l, inst.env)));
     if (pre === null) continue;
     if (s.head) {
-      const h = factId.get(key(s.head.predicate, s.head.args.map((a) => inst.env.get(a)!)));
+      const h = factId.get(
+        key(
+          s.head.predicate,
+          s.head.args.map((a) => inst.env.get(a)!),
+        ),
+      );
       if (h !== undefined) rules.push({ head: h, pos: pre.pos, neg: pre.neg });
       continue;
     }
@@ -326,14 +414,23 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
       const id = factId.get(key(lit.predicate, lit.args));
       if (id === undefined) continue; // a delete of an unreachable atom, or an add of a static one
       for (const c of e.condition) {
-        if (isTrue(c)) { (lit.negated ? del : add).add(id); continue; }
+        if (isTrue(c)) {
+          (lit.negated ? del : add).add(id);
+          continue;
+        }
         const cl = c.literals.map((l) => substLiteral(l, inst.env));
         enumerate(c.vars, cl, reach, init, isStatic, types, (env) => {
           const g = groundConj(cl.map((l) => substLiteral(l, env)));
           if (g === null) return;
           const pos = g.pos.filter((p) => !pre.pos.includes(p));
           if (pos.length === 0 && g.neg.length === 0) (lit.negated ? del : add).add(id);
-          else conditional.push({ pos: new Int32Array(pos), neg: new Int32Array(g.neg), add: lit.negated ? -1 : id, del: lit.negated ? id : -1 });
+          else
+            conditional.push({
+              pos: new Int32Array(pos),
+              neg: new Int32Array(g.neg),
+              add: lit.negated ? -1 : id,
+              del: lit.negated ? id : -1,
+            });
         });
       }
     }
@@ -342,23 +439,37 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
       cost = 0;
       for (const c of s.costs) {
         const term = c.amount.kind === 'function' ? c.amount.term : undefined;
-        const ground = term === undefined ? '' : key(term.name, term.args.map((a) => inst.env.get(a) ?? a));
+        const ground =
+          term === undefined
+            ? ''
+            : key(
+                term.name,
+                term.args.map((a) => inst.env.get(a) ?? a),
+              );
         const amount = c.amount.kind === 'number' ? c.amount.value : numbers.get(ground);
         // The parser rejects these; domains and problems built in code are checked here.
-        if (amount === undefined || !(amount >= 0 && amount < Infinity)) throw badCost(s, inst.env, term, ground, amount, problem);
+        if (amount === undefined || !(amount >= 0 && amount < Infinity))
+          throw badCost(s, inst.env, term, ground, amount, problem);
         cost += amount;
       }
     }
     actions.push({
-      name: s.name, args: s.params.map((p) => inst.env.get(p.name)!), cost,
-      pre: new Int32Array(pre.pos), preNeg: new Int32Array(pre.neg),
-      add: new Int32Array([...add]), del: new Int32Array([...del].filter((d) => !add.has(d))), conditional,
+      name: s.name,
+      args: s.params.map((p) => inst.env.get(p.name)!),
+      cost,
+      pre: new Int32Array(pre.pos),
+      preNeg: new Int32Array(pre.neg),
+      add: new Int32Array([...add]),
+      del: new Int32Array([...del].filter((d) => !add.has(d))),
+      conditional,
     });
   }
 
   // The goal: one conjunction of facts, or an artificial derived fact for anything else.
   const goalConjs: Array<{ pos: number[]; neg: number[] }> = [];
-  for (const c of normalising(conditionLoc(problem.goal), 'the goal', () => toDnf(problem.goal, types))) {
+  for (const c of normalising(conditionLoc(problem.goal), 'the goal', () =>
+    toDnf(problem.goal, types),
+  )) {
     enumerate(c.vars, c.literals, reach, init, isStatic, types, (env) => {
       const g = groundConj(c.literals.map((l) => substLiteral(l, env)));
       if (g !== null) goalConjs.push(g);
@@ -376,15 +487,27 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
   const strat = stratifyGroundRules(rules, facts.length);
   if (!strat.ok) {
     const names = strat.cycle.map((f) => facts[f]!);
-    const rule = domain.derived.find((d) => names.some((n) => n.slice(1).split(/[ )]/, 1)[0] === d.head.name));
+    const rule = domain.derived.find((d) =>
+      names.some((n) => n.slice(1).split(/[ )]/, 1)[0] === d.head.name),
+    );
     throw new UserError('derived predicates depend on their own negation', {
-      hint: `cycle through ${names.join(', ')}`, ...(rule?.loc === undefined ? {} : { location: rule.loc }),
+      hint: `cycle through ${names.join(', ')}`,
+      ...(rule?.loc === undefined ? {} : { location: rule.loc }),
     });
   }
-  const initIds = problem.init.map((a) => factId.get(key(a.predicate, a.args))).filter((x): x is number => x !== undefined && x < basicCount);
+  const initIds = problem.init
+    .map((a) => factId.get(key(a.predicate, a.args)))
+    .filter((x): x is number => x !== undefined && x < basicCount);
   return {
-    facts, basicCount, actions, ruleStrata: strat.strata, init: Int32Array.from(new Set(initIds)),
-    goal: Int32Array.from(goal), goalNeg: Int32Array.from(goalNeg), goalUnreachable: goalConjs.length === 0, unitCost,
+    facts,
+    basicCount,
+    actions,
+    ruleStrata: strat.strata,
+    init: Int32Array.from(new Set(initIds)),
+    goal: Int32Array.from(goal),
+    goalNeg: Int32Array.from(goalNeg),
+    goalUnreachable: goalConjs.length === 0,
+    unitCost,
   };
 }
 
@@ -392,14 +515,28 @@ export function ground(domain: Domain, problem: Problem, stop?: () => 'time' | '
  * An action's cost has no value in :init (blamed on the cost term in the domain, with the
  * `(= ...)` to add), or a negative or non-finite one.
  */
-function badCost(s: Schema, env: ReadonlyMap<string, string>, term: FunctionTerm | undefined, ground: string, value: number | undefined, problem: Problem): UserError {
-  const step = `(${key(s.name, s.params.map((p) => env.get(p.name)!))})`;
+function badCost(
+  s: Schema,
+  env: ReadonlyMap<string, string>,
+  term: FunctionTerm | undefined,
+  ground: string,
+  value: number | undefined,
+  problem: Problem,
+): UserError {
+  const step = `(${key(
+    s.name,
+    s.params.map((p) => env.get(p.name)!),
+  )})`;
   const location = term?.loc ?? s.loc;
   const where = location === undefined ? {} : { location };
   if (value !== undefined) {
-    return new UserError(`the cost of ${step}${term === undefined ? '' : ` (${ground})`} is ${value}`, { hint: 'action costs must be finite numbers of 0 or more', ...where });
+    return new UserError(
+      `the cost of ${step}${term === undefined ? '' : ` (${ground})`} is ${value}`,
+      { hint: 'action costs must be finite numbers of 0 or more', ...where },
+    );
   }
   return new UserError(`the cost of ${step} is (${ground}), which has no value in :init`, {
-    hint: `add (= (${ground}) N) to the :init of ${problem.file === undefined ? 'the problem' : `problem ${problem.file}`}`, ...where,
+    hint: `add (= (${ground}) N) to the :init of ${problem.file === undefined ? 'the problem' : `problem ${problem.file}`}`,
+    ...where,
   });
 }

@@ -44,15 +44,37 @@ export interface HeuristicInfo {
 
 /** What each heuristic can do (for the CLI and the tests). */
 export const HEURISTICS: readonly HeuristicInfo[] = [
-  { name: 'ff', description: 'FF relaxed plan from h_add best supporters', admissible: false, preferredOperators: true },
-  { name: 'add', description: 'additive delete relaxation', admissible: false, preferredOperators: false },
-  { name: 'max', description: 'max delete relaxation', admissible: true, preferredOperators: false },
-  { name: 'blind', description: '0 at goal states, else the cheapest action cost', admissible: true, preferredOperators: false },
+  {
+    name: 'ff',
+    description: 'FF relaxed plan from h_add best supporters',
+    admissible: false,
+    preferredOperators: true,
+  },
+  {
+    name: 'add',
+    description: 'additive delete relaxation',
+    admissible: false,
+    preferredOperators: false,
+  },
+  {
+    name: 'max',
+    description: 'max delete relaxation',
+    admissible: true,
+    preferredOperators: false,
+  },
+  {
+    name: 'blind',
+    description: '0 at goal states, else the cheapest action cost',
+    admissible: true,
+    preferredOperators: false,
+  },
 ];
 
 function csr(lists: number[][], n: number): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(n + 1);
-  lists.forEach((l, i) => { start[i + 1] = start[i]! + l.length; });
+  lists.forEach((l, i) => {
+    start[i + 1] = start[i]! + l.length;
+  });
   const items = new Int32Array(start[n]!);
   lists.forEach((l, i) => items.set(l, start[i]!));
   return { start, items };
@@ -67,22 +89,42 @@ export type CostQueue = 'auto' | 'buckets' | 'heap';
 const BUCKET_COST_LIMIT = 64;
 
 /** Builds a heuristic for `task`; `queue` only chooses how costs are explored, never the values. */
-export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: CostType, queue: CostQueue = 'auto'): Heuristic {
+export function makeHeuristic(
+  task: GroundTask,
+  name: HeuristicName,
+  costType: CostType,
+  queue: CostQueue = 'auto',
+): Heuristic {
   const F = task.facts.length;
   const pres: number[][] = [];
   const adds: number[][] = [];
   const costs: number[] = [];
   const opAction: number[] = [];
-  const actCost = (c: number): number => (costType === 'unit' ? 1 : costType === 'plusone' ? c + 1 : c);
+  const actCost = (c: number): number =>
+    costType === 'unit' ? 1 : costType === 'plusone' ? c + 1 : c;
   task.actions.forEach((a, i) => {
     const c = actCost(task.unitCost ? 1 : a.cost);
-    if (a.add.length > 0) { pres.push([...a.pre]); adds.push([...a.add]); costs.push(c); opAction.push(i); }
+    if (a.add.length > 0) {
+      pres.push([...a.pre]);
+      adds.push([...a.add]);
+      costs.push(c);
+      opAction.push(i);
+    }
     for (const e of a.conditional) {
       if (e.add < 0) continue;
-      pres.push([...new Set([...a.pre, ...e.pos])]); adds.push([e.add]); costs.push(c); opAction.push(i);
+      pres.push([...new Set([...a.pre, ...e.pos])]);
+      adds.push([e.add]);
+      costs.push(c);
+      opAction.push(i);
     }
   });
-  for (const s of task.ruleStrata) for (const r of s) { pres.push([...r.pos]); adds.push([r.head]); costs.push(0); opAction.push(-1); }
+  for (const s of task.ruleStrata)
+    for (const r of s) {
+      pres.push([...r.pos]);
+      adds.push([r.head]);
+      costs.push(0);
+      opAction.push(-1);
+    }
   const O = pres.length;
   const pre = csr(pres, O);
   const add = csr(adds, O);
@@ -90,11 +132,15 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
   const preCount = Int32Array.from(pres, (p) => p.length);
   const noPre = Int32Array.from(pres.flatMap((p, o) => (p.length === 0 ? [o] : [])));
   const byFact: number[][] = Array.from({ length: F }, () => []);
-  pres.forEach((p, o) => { for (const f of p) byFact[f]!.push(o); });
+  pres.forEach((p, o) => {
+    for (const f of p) byFact[f]!.push(o);
+  });
   const watch = csr(byFact, F);
   const goal = task.goal;
   let minCost = Infinity;
-  costs.forEach((c, o) => { if (opAction[o]! >= 0 && c < minCost) minCost = c; });
+  costs.forEach((c, o) => {
+    if (opAction[o]! >= 0 && c < minCost) minCost = c;
+  });
   if (minCost === Infinity) minCost = 0;
 
   const cost = new Float64Array(F);
@@ -108,7 +154,8 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
   const fifo = new FifoHeap();
   const integral = costs.every((c) => Number.isInteger(c) && c >= 0);
   const maxOpCost = costs.reduce((m, c) => (c > m ? c : m), 0);
-  const largeCosts = queue === 'heap' || (queue === 'auto' && maxOpCost > Math.max(BUCKET_COST_LIMIT, O));
+  const largeCosts =
+    queue === 'heap' || (queue === 'auto' && maxOpCost > Math.max(BUCKET_COST_LIMIT, O));
   const mode: 'buckets' | 'fifo' | 'heap' = !integral ? 'heap' : largeCosts ? 'fifo' : 'buckets';
   const buckets = new BucketQueue();
   const isGoal = new Uint8Array(F);
@@ -184,7 +231,8 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
     let goalsLeft = goal.length;
     if (goalsLeft === 0) return;
     for (let f = 0; f < F; f++) if (truth[f]) reach(f, 0, -1);
-    for (const o of noPre) for (let i = add.start[o]!; i < add.start[o + 1]!; i++) reach(add.items[i]!, opCost[o]!, o);
+    for (const o of noPre)
+      for (let i = add.start[o]!; i < add.start[o + 1]!; i++) reach(add.items[i]!, opCost[o]!, o);
     if (mode === 'buckets') return exploreBuckets(goalsLeft);
     if (mode === 'fifo') return exploreFifo(goalsLeft);
     while (heap.size > 0 && goalsLeft > 0) {
@@ -222,18 +270,26 @@ export function makeHeuristic(task: GroundTask, name: HeuristicName, costType: C
       while (stack.length > 0) {
         const f = stack.pop()!;
         if (factMark[f] || cost[f] === 0) continue;
-        factMark[f] = 1; markedFacts.push(f);
+        factMark[f] = 1;
+        markedFacts.push(f);
         const o = supp[f]!;
         if (opMark[o]) continue;
-        opMark[o] = 1; markedOps.push(o);
+        opMark[o] = 1;
+        markedOps.push(o);
         h += opCost[o]!;
         let inState = true;
         for (let i = pre.start[o]!; i < pre.start[o + 1]!; i++) {
           const p = pre.items[i]!;
-          if (cost[p] !== 0) { inState = false; stack.push(p); }
+          if (cost[p] !== 0) {
+            inState = false;
+            stack.push(p);
+          }
         }
         const a = opAction[o]!;
-        if (preferred && inState && a >= 0 && !actMark[a]) { actMark[a] = 1; preferred.push(a); }
+        if (preferred && inState && a >= 0 && !actMark[a]) {
+          actMark[a] = 1;
+          preferred.push(a);
+        }
       }
       for (const o of markedOps) opMark[o] = 0;
       for (const f of markedFacts) factMark[f] = 0;

@@ -35,9 +35,29 @@ export interface SearchInfo {
 
 /** The searches `plan()` can run, and what each can do. */
 export const SEARCHES: readonly SearchInfo[] = [
-  { name: 'lama-first', description: 'lazy greedy best-first search, h_FF, preferred-operator queue boosted on progress', heuristic: 'ff', optimal: false, selectedBy: '(default)' },
-  { name: 'anytime', description: 'lama-first, then weighted A* (w = 5, 3, 2, then 1 repeatedly) pruned by the best cost, until the limit or until a bounded search exhausts (the plan is then optimal)', heuristic: 'ff', optimal: false, selectedBy: 'anytime: true' },
-  { name: 'astar', description: 'A* with the admissible h_max', heuristic: 'max', optimal: true, selectedBy: 'optimal: true' },
+  {
+    name: 'lama-first',
+    description:
+      'lazy greedy best-first search, h_FF, preferred-operator queue boosted on progress',
+    heuristic: 'ff',
+    optimal: false,
+    selectedBy: '(default)',
+  },
+  {
+    name: 'anytime',
+    description:
+      'lama-first, then weighted A* (w = 5, 3, 2, then 1 repeatedly) pruned by the best cost, until the limit or until a bounded search exhausts (the plan is then optimal)',
+    heuristic: 'ff',
+    optimal: false,
+    selectedBy: 'anytime: true',
+  },
+  {
+    name: 'astar',
+    description: 'A* with the admissible h_max',
+    heuristic: 'max',
+    optimal: true,
+    selectedBy: 'optimal: true',
+  },
 ];
 
 interface Best {
@@ -50,10 +70,21 @@ interface Best {
 const ANYTIME_WEIGHTS = [5, 3, 2, 1];
 
 /** The search pipeline as one generator: yields between steps, returns the final outcome. */
-function* searchSteps(task: GroundTask, options: PlanOptions, counters: Counters, best: Best): Generator<void, Outcome> {
+function* searchSteps(
+  task: GroundTask,
+  options: PlanOptions,
+  counters: Counters,
+  best: Best,
+): Generator<void, Outcome> {
   const space = makeSpace(task);
   if (options.optimal) {
-    const r = yield* weightedAstar(space, makeHeuristic(task, 'max', 'real'), 1, Infinity, counters);
+    const r = yield* weightedAstar(
+      space,
+      makeHeuristic(task, 'max', 'real'),
+      1,
+      Infinity,
+      counters,
+    );
     best.proven = r.kind === 'solved';
     return r;
   }
@@ -73,7 +104,13 @@ function* searchSteps(task: GroundTask, options: PlanOptions, counters: Counters
   // strictly cheaper. Pruning is by g and by dead ends (h = ∞) only, and the search reopens
   // nodes, so a search that exhausts its space proves that no cheaper plan exists.
   for (let i = 0; ; i = Math.min(i + 1, ANYTIME_WEIGHTS.length - 1)) {
-    const r: Outcome = yield* weightedAstar(space, ff, ANYTIME_WEIGHTS[i]!, incumbent.cost, counters);
+    const r: Outcome = yield* weightedAstar(
+      space,
+      ff,
+      ANYTIME_WEIGHTS[i]!,
+      incumbent.cost,
+      counters,
+    );
     if (r.kind !== 'solved') break;
     incumbent = r;
     best.outcome = r;
@@ -106,7 +143,15 @@ function begin(domain: Domain, problem: Problem, options: PlanOptions, t0: numbe
     task = ground(domain, problem, () => overBudget(options, t0));
   } catch (err) {
     if (!(err instanceof GroundingStopped)) throw err;
-    return { task: undefined, gen: undefined, stopped: err.reason, counters, best, start: performance.now(), groundingMs: performance.now() - start };
+    return {
+      task: undefined,
+      gen: undefined,
+      stopped: err.reason,
+      counters,
+      best,
+      start: performance.now(),
+      groundingMs: performance.now() - start,
+    };
   }
   const groundingMs = performance.now() - start;
   const gen = task.goalUnreachable ? undefined : searchSteps(task, options, counters, best);
@@ -115,21 +160,38 @@ function begin(domain: Domain, problem: Problem, options: PlanOptions, t0: numbe
 
 function stats(run: Run): SearchStats {
   return {
-    expansions: run.counters.expansions, evaluations: run.counters.evaluations, generated: run.counters.generated,
-    groundActions: run.task?.actions.length ?? 0, groundFacts: run.task?.facts.length ?? 0,
-    groundingMs: Math.round(run.groundingMs), searchMs: Math.round(performance.now() - run.start),
+    expansions: run.counters.expansions,
+    evaluations: run.counters.evaluations,
+    generated: run.counters.generated,
+    groundActions: run.task?.actions.length ?? 0,
+    groundFacts: run.task?.facts.length ?? 0,
+    groundingMs: Math.round(run.groundingMs),
+    searchMs: Math.round(performance.now() - run.start),
     provenOptimal: run.best.proven === true,
   };
 }
 
-function finish(domain: Domain, problem: Problem, run: Run, outcome: Outcome | 'time' | 'aborted' | 'memory'): PlanResult {
-  const solved = typeof outcome === 'object' && outcome.kind === 'solved' ? outcome : run.best.outcome;
+function finish(
+  domain: Domain,
+  problem: Problem,
+  run: Run,
+  outcome: Outcome | 'time' | 'aborted' | 'memory',
+): PlanResult {
+  const solved =
+    typeof outcome === 'object' && outcome.kind === 'solved' ? outcome : run.best.outcome;
   if (solved) {
     const plan = toSteps(run.task!, solved.actions);
     // The planner checks its own plan with the independent validator before returning it.
     const check = validate(domain, problem, plan);
-    if (!check.valid) throw new Error(`internal error: the planner produced an invalid plan: ${check.message}`);
-    return { status: 'solved', plan, cost: check.cost, unitCost: check.unitCost, stats: stats(run) };
+    if (!check.valid)
+      throw new Error(`internal error: the planner produced an invalid plan: ${check.message}`);
+    return {
+      status: 'solved',
+      plan,
+      cost: check.cost,
+      unitCost: check.unitCost,
+      stats: stats(run),
+    };
   }
   if (typeof outcome === 'object') return { status: 'unsolvable', stats: stats(run) };
   return { status: 'limit', reason: outcome, stats: stats(run) };
@@ -138,7 +200,8 @@ function finish(domain: Domain, problem: Problem, run: Run, outcome: Outcome | '
 /** One step of the budget check: 'time' or 'aborted' when the search must stop. */
 function overBudget(options: PlanOptions, t0: number): 'time' | 'aborted' | undefined {
   if (options.signal?.aborted) return 'aborted';
-  if (options.timeLimitMs !== undefined && performance.now() - t0 > options.timeLimitMs) return 'time';
+  if (options.timeLimitMs !== undefined && performance.now() - t0 > options.timeLimitMs)
+    return 'time';
   return undefined;
 }
 
@@ -146,7 +209,11 @@ function overBudget(options: PlanOptions, t0: number): 'time' | 'aborted' | unde
  * Finds a plan. Async so that it yields to the event loop between search steps and
  * honours `options.signal`; the time limit counts grounding too.
  */
-export async function plan(domain: Domain, problem: Problem, options: PlanOptions = {}): Promise<PlanResult> {
+export async function plan(
+  domain: Domain,
+  problem: Problem,
+  options: PlanOptions = {},
+): Promise<PlanResult> {
   const t0 = performance.now();
   if (options.signal?.aborted) return { status: 'limit', reason: 'aborted', stats: emptyStats() };
   const run = begin(domain, problem, options, t0);
@@ -158,7 +225,11 @@ export async function plan(domain: Domain, problem: Problem, options: PlanOption
     const now = performance.now();
     if (options.onProgress && now - lastProgress > 200) {
       lastProgress = now;
-      const p = { expansions: run.counters.expansions, bestH: run.counters.bestH, elapsedMs: Math.round(now - t0) };
+      const p = {
+        expansions: run.counters.expansions,
+        bestH: run.counters.bestH,
+        elapsedMs: Math.round(now - t0),
+      };
       options.onProgress(run.best.outcome ? { ...p, bestCost: run.best.outcome.cost } : p);
     }
     if (now - lastYield > 20) {
@@ -179,7 +250,13 @@ export function planSync(domain: Domain, problem: Problem, options: PlanOptions 
 }
 
 /** One search step (up to the next yield of the search); the result once the search is over. */
-function advance(domain: Domain, problem: Problem, run: ReturnType<typeof begin>, options: PlanOptions, t0: number): PlanResult | undefined {
+function advance(
+  domain: Domain,
+  problem: Problem,
+  run: ReturnType<typeof begin>,
+  options: PlanOptions,
+  t0: number,
+): PlanResult | undefined {
   if (run.stopped) return finish(domain, problem, run, run.stopped);
   if (!run.gen) return { status: 'unsolvable', stats: stats(run) };
   let step: IteratorResult<void, Outcome>;
@@ -195,5 +272,14 @@ function advance(domain: Domain, problem: Problem, run: ReturnType<typeof begin>
 }
 
 function emptyStats(): SearchStats {
-  return { expansions: 0, evaluations: 0, generated: 0, groundActions: 0, groundFacts: 0, groundingMs: 0, searchMs: 0, provenOptimal: false };
+  return {
+    expansions: 0,
+    evaluations: 0,
+    generated: 0,
+    groundActions: 0,
+    groundFacts: 0,
+    groundingMs: 0,
+    searchMs: 0,
+    provenOptimal: false,
+  };
 }

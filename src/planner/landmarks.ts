@@ -30,10 +30,21 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   const pres: number[][] = [];
   const adds: number[][] = [];
   for (const a of task.actions) {
-    if (a.add.length > 0) { pres.push([...a.pre]); adds.push([...a.add]); }
-    for (const e of a.conditional) if (e.add >= 0) { pres.push([...a.pre, ...e.pos]); adds.push([e.add]); }
+    if (a.add.length > 0) {
+      pres.push([...a.pre]);
+      adds.push([...a.add]);
+    }
+    for (const e of a.conditional)
+      if (e.add >= 0) {
+        pres.push([...a.pre, ...e.pos]);
+        adds.push([e.add]);
+      }
   }
-  for (const s of task.ruleStrata) for (const r of s) { pres.push([...r.pos]); adds.push([r.head]); }
+  for (const s of task.ruleStrata)
+    for (const r of s) {
+      pres.push([...r.pos]);
+      adds.push([r.head]);
+    }
   const O = pres.length;
 
   const label = new Uint32Array(F * W);
@@ -58,13 +69,19 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
       let ready = true;
       let fresh = pass === 0;
       for (const p of ps) {
-        if (!has[p]) { ready = false; break; }
+        if (!has[p]) {
+          ready = false;
+          break;
+        }
         if (stamp[p]! >= pass - 1) fresh = true;
       }
       // Only operators with a precondition label changed since the last pass can change anything.
       if (!ready || !fresh) continue;
       tmp.fill(0);
-      for (const p of ps) { const off = p * W; for (let w = 0; w < W; w++) tmp[w]! |= label[off + w]!; }
+      for (const p of ps) {
+        const off = p * W;
+        for (let w = 0; w < W; w++) tmp[w]! |= label[off + w]!;
+      }
       for (const f of adds[o]!) {
         if (initTruth[f]) continue;
         const off = f * W;
@@ -79,7 +96,11 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
         for (let w = 0; w < W; w++) {
           const keep = w === f >>> 5 ? 1 << (f & 31) : 0;
           const nv = (label[off + w]! & (tmp[w]! | keep)) >>> 0; // unsigned, as stored
-          if (nv !== label[off + w]) { label[off + w] = nv; changed = true; stamp[f] = pass; }
+          if (nv !== label[off + w]) {
+            label[off + w] = nv;
+            changed = true;
+            stamp[f] = pass;
+          }
         }
       }
     }
@@ -92,28 +113,53 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   const facts: number[] = [];
   for (let f = 0; f < F; f++) if ((goalSet[f >>> 5]! >>> (f & 31)) & 1) facts.push(f);
   const index = new Map(facts.map((f, i) => [f, i]));
-  const preds = facts.map((f) => Int32Array.from(facts.filter((q) => q !== f && (label[f * W + (q >>> 5)]! >>> (q & 31)) & 1).map((q) => index.get(q)!)));
+  const preds = facts.map((f) =>
+    Int32Array.from(
+      facts
+        .filter((q) => q !== f && (label[f * W + (q >>> 5)]! >>> (q & 31)) & 1)
+        .map((q) => index.get(q)!),
+    ),
+  );
   const isGoal = new Uint8Array(facts.length);
-  for (const g of task.goal) { const i = index.get(g); if (i !== undefined) isGoal[i] = 1; }
+  for (const g of task.goal) {
+    const i = index.get(g);
+    if (i !== undefined) isGoal[i] = 1;
+  }
   return { facts: Int32Array.from(facts), preds, isGoal };
 }
 
 /** Reachable operators by increasing relaxed level (level = 1 + max level of a precondition). */
-function relaxedOrder(F: number, pres: number[][], adds: number[][], initTruth: Uint8Array): Int32Array {
+function relaxedOrder(
+  F: number,
+  pres: number[][],
+  adds: number[][],
+  initTruth: Uint8Array,
+): Int32Array {
   const O = pres.length;
   const byFact: number[][] = Array.from({ length: F }, () => []);
-  pres.forEach((p, o) => { for (const f of p) byFact[f]!.push(o); });
+  pres.forEach((p, o) => {
+    for (const f of p) byFact[f]!.push(o);
+  });
   const unsat = Int32Array.from(pres, (p) => p.length);
   const reached = new Uint8Array(F);
   const order: number[] = [];
   let layer: number[] = [];
-  for (let f = 0; f < F; f++) if (initTruth[f]) { reached[f] = 1; layer.push(f); }
+  for (let f = 0; f < F; f++)
+    if (initTruth[f]) {
+      reached[f] = 1;
+      layer.push(f);
+    }
   for (let o = 0; o < O; o++) if (unsat[o] === 0) order.push(o);
   let head = 0;
   for (;;) {
     for (const f of layer) for (const o of byFact[f]!) if (--unsat[o] === 0) order.push(o);
     const next: number[] = [];
-    for (; head < order.length; head++) for (const f of adds[order[head]!]!) if (!reached[f]) { reached[f] = 1; next.push(f); }
+    for (; head < order.length; head++)
+      for (const f of adds[order[head]!]!)
+        if (!reached[f]) {
+          reached[f] = 1;
+          next.push(f);
+        }
     if (next.length === 0) break;
     layer = next;
   }
@@ -129,24 +175,43 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
   const achievers: number[][] = Array.from({ length: L }, () => []);
   const lmIndex = new Map(Array.from(lm.facts, (f, i) => [f, i]));
   task.actions.forEach((a, ai) => {
-    for (const f of a.add) { const i = lmIndex.get(f); if (i !== undefined) achievers[i]!.push(ai); }
-    for (const e of a.conditional) { const i = lmIndex.get(e.add); if (i !== undefined) achievers[i]!.push(ai); }
+    for (const f of a.add) {
+      const i = lmIndex.get(f);
+      if (i !== undefined) achievers[i]!.push(ai);
+    }
+    for (const e of a.conditional) {
+      const i = lmIndex.get(e.add);
+      if (i !== undefined) achievers[i]!.push(ai);
+    }
   });
-  const isAccepted = (bits: Uint32Array, off: number, i: number): boolean => ((bits[off + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
+  const isAccepted = (bits: Uint32Array, off: number, i: number): boolean =>
+    ((bits[off + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
   const mark = new Uint8Array(task.actions.length);
   return {
     evaluate(truth, preferred, state) {
       const id = state?.id ?? 0;
       const parent = state?.parent ?? -1;
       const applicable = state?.applicable;
-      if ((id + 1) * W > store.length) { const s = new Uint32Array(Math.max(store.length * 2, (id + 1) * W)); s.set(store); store = s; }
+      if ((id + 1) * W > store.length) {
+        const s = new Uint32Array(Math.max(store.length * 2, (id + 1) * W));
+        s.set(store);
+        store = s;
+      }
       cur.fill(0);
       const pOff = parent * W;
       for (let i = 0; i < L; i++) {
-        if (parent >= 0 && isAccepted(store, pOff, i)) { cur[i >>> 5]! |= 1 << (i & 31); continue; }
+        if (parent >= 0 && isAccepted(store, pOff, i)) {
+          cur[i >>> 5]! |= 1 << (i & 31);
+          continue;
+        }
         if (!truth[lm.facts[i]!]) continue;
         let ok = true;
-        if (parent >= 0) for (const p of lm.preds[i]!) if (!isAccepted(store, pOff, p)) { ok = false; break; }
+        if (parent >= 0)
+          for (const p of lm.preds[i]!)
+            if (!isAccepted(store, pOff, p)) {
+              ok = false;
+              break;
+            }
         if (ok) cur[i >>> 5]! |= 1 << (i & 31);
       }
       store.set(cur, id * W);
@@ -159,7 +224,11 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
           if (!preferred) continue;
           // Preferred: applicable achievers of a landmark whose predecessors are all accepted.
           let leaf = true;
-          for (const p of lm.preds[i]!) if (!isAccepted(cur, 0, p)) { leaf = false; break; }
+          for (const p of lm.preds[i]!)
+            if (!isAccepted(cur, 0, p)) {
+              leaf = false;
+              break;
+            }
           if (!leaf) continue;
           for (const a of achievers[i]!) {
             if (mark[a]) continue;
@@ -167,10 +236,22 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
             if (applicable) app = applicable[a] === 1;
             else {
               const act = task.actions[a]!;
-              for (const p of act.pre) if (!truth[p]) { app = false; break; }
-              if (app) for (const p of act.preNeg) if (truth[p]) { app = false; break; }
+              for (const p of act.pre)
+                if (!truth[p]) {
+                  app = false;
+                  break;
+                }
+              if (app)
+                for (const p of act.preNeg)
+                  if (truth[p]) {
+                    app = false;
+                    break;
+                  }
             }
-            if (app) { mark[a] = 1; preferred.push(a); }
+            if (app) {
+              mark[a] = 1;
+              preferred.push(a);
+            }
           }
         } else if (lm.isGoal[i] && !truth[lm.facts[i]!]) h++;
       }

@@ -40,7 +40,7 @@ type Env = ReadonlyMap<string, string>;
 let freshCounter = 0;
 
 function substitute(atom: Atom, env: Env): string[] {
-  return atom.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a));
+  return atom.args.map((a) => (a.startsWith('?') ? (env.get(a) ?? a) : a));
 }
 
 const TRUE: Conjunct[] = [{ vars: [], literals: [] }];
@@ -51,10 +51,13 @@ const TRUE: Conjunct[] = [{ vars: [], literals: [] }];
  */
 export class NormalFormTooLarge extends UserError {
   constructor(where?: { location: SourceLocation | undefined; what: string }) {
-    super(`${where === undefined ? 'a condition' : `the condition of ${where.what}`} expands to more than ${MAX_DISJUNCTS} disjuncts in normal form`, {
-      hint: 'rewrite deeply nested or/forall conditions, e.g. with derived predicates',
-      ...(where?.location === undefined ? {} : { location: where.location }),
-    });
+    super(
+      `${where === undefined ? 'a condition' : `the condition of ${where.what}`} expands to more than ${MAX_DISJUNCTS} disjuncts in normal form`,
+      {
+        hint: 'rewrite deeply nested or/forall conditions, e.g. with derived predicates',
+        ...(where?.location === undefined ? {} : { location: where.location }),
+      },
+    );
     this.name = 'NormalFormTooLarge';
   }
 }
@@ -62,15 +65,27 @@ export class NormalFormTooLarge extends UserError {
 function product(a: Conjunct[], b: Conjunct[]): Conjunct[] {
   if (a.length * b.length > MAX_DISJUNCTS) throw new NormalFormTooLarge();
   const out: Conjunct[] = [];
-  for (const x of a) for (const y of b) out.push({ vars: [...x.vars, ...y.vars], literals: [...x.literals, ...y.literals] });
+  for (const x of a)
+    for (const y of b)
+      out.push({ vars: [...x.vars, ...y.vars], literals: [...x.literals, ...y.literals] });
   return out;
 }
 
 /** DNF of `c` (negated when `neg`) under the variable renaming `env`. */
-export function toDnf(c: Condition, types: TypeTable, env: Env = new Map(), neg = false): Conjunct[] {
+export function toDnf(
+  c: Condition,
+  types: TypeTable,
+  env: Env = new Map(),
+  neg = false,
+): Conjunct[] {
   switch (c.kind) {
     case 'atom':
-      return [{ vars: [], literals: [{ predicate: c.atom.predicate, args: substitute(c.atom, env), negated: neg }] }];
+      return [
+        {
+          vars: [],
+          literals: [{ predicate: c.atom.predicate, args: substitute(c.atom, env), negated: neg }],
+        },
+      ];
     case 'not':
       return toDnf(c.arg, types, env, !neg);
     case 'and':
@@ -105,12 +120,20 @@ export function toDnf(c: Condition, types: TypeTable, env: Env = new Map(), neg 
         ext.set(p.name, name);
         vars.push({ name, types: p.types });
       }
-      return toDnf(c.body, types, ext, neg).map((d) => ({ vars: [...vars, ...d.vars], literals: d.literals }));
+      return toDnf(c.body, types, ext, neg).map((d) => ({
+        vars: [...vars, ...d.vars],
+        literals: d.literals,
+      }));
     }
   }
 }
 
-function forEachBinding(params: TypedName[], types: TypeTable, env: Env, visit: (env: Env) => void): void {
+function forEachBinding(
+  params: TypedName[],
+  types: TypeTable,
+  env: Env,
+  visit: (env: Env) => void,
+): void {
   const go = (i: number, cur: Map<string, string>): void => {
     if (i === params.length) return visit(cur);
     for (const o of types.objectsOf(params[i]!.types)) {
@@ -124,7 +147,12 @@ function forEachBinding(params: TypedName[], types: TypeTable, env: Env, visit: 
 
 /** Flattens an effect: `forall` expanded, `when` conditions in DNF and conjoined with the enclosing ones. */
 export function flattenEffect(
-  e: Effect, types: TypeTable, env: Env, cond: Conjunct[], out: FlatEffect[], costs: FlatCost[],
+  e: Effect,
+  types: TypeTable,
+  env: Env,
+  cond: Conjunct[],
+  out: FlatEffect[],
+  costs: FlatCost[],
 ): void {
   switch (e.kind) {
     case 'and':
@@ -132,19 +160,35 @@ export function flattenEffect(
       return;
     case 'add':
     case 'delete':
-      out.push({ condition: cond, literal: { predicate: e.atom.predicate, args: substitute(e.atom, env), negated: e.kind === 'delete' } });
+      out.push({
+        condition: cond,
+        literal: {
+          predicate: e.atom.predicate,
+          args: substitute(e.atom, env),
+          negated: e.kind === 'delete',
+        },
+      });
       return;
     case 'forall':
-      forEachBinding(e.params, types, env, (ext) => flattenEffect(e.body, types, ext, cond, out, costs));
+      forEachBinding(e.params, types, env, (ext) =>
+        flattenEffect(e.body, types, ext, cond, out, costs),
+      );
       return;
     case 'when':
       flattenEffect(e.body, types, env, product(cond, toDnf(e.condition, types, env)), out, costs);
       return;
     case 'increase':
       if (e.target.name === 'total-cost') {
-        const amount: NumericExpr = e.amount.kind === 'number'
-          ? e.amount
-          : { kind: 'function', term: { ...e.amount.term, args: e.amount.term.args.map((a) => (a.startsWith('?') ? env.get(a) ?? a : a)) } };
+        const amount: NumericExpr =
+          e.amount.kind === 'number'
+            ? e.amount
+            : {
+                kind: 'function',
+                term: {
+                  ...e.amount.term,
+                  args: e.amount.term.args.map((a) => (a.startsWith('?') ? (env.get(a) ?? a) : a)),
+                },
+              };
         costs.push({ amount });
       }
       return;
@@ -152,11 +196,16 @@ export function flattenEffect(
 }
 
 /** Runs a normalisation step; a condition too large to normalise is blamed on `what` at `location`. */
-export function normalising<T>(location: SourceLocation | undefined, what: string, run: () => T): T {
+export function normalising<T>(
+  location: SourceLocation | undefined,
+  what: string,
+  run: () => T,
+): T {
   try {
     return run();
   } catch (err) {
-    if (err instanceof NormalFormTooLarge && err.location === undefined) throw new NormalFormTooLarge({ location, what });
+    if (err instanceof NormalFormTooLarge && err.location === undefined)
+      throw new NormalFormTooLarge({ location, what });
     throw err;
   }
 }
@@ -164,11 +213,22 @@ export function normalising<T>(location: SourceLocation | undefined, what: strin
 /** Where a condition is written: its first atom's location. */
 export function conditionLoc(c: Condition): SourceLocation | undefined {
   switch (c.kind) {
-    case 'atom': return c.atom.loc;
-    case 'not': return conditionLoc(c.arg);
-    case 'and': case 'or': for (const a of c.args) { const l = conditionLoc(a); if (l) return l; } return undefined;
-    case 'imply': return conditionLoc(c.if) ?? conditionLoc(c.then);
-    case 'exists': case 'forall': return conditionLoc(c.body);
+    case 'atom':
+      return c.atom.loc;
+    case 'not':
+      return conditionLoc(c.arg);
+    case 'and':
+    case 'or':
+      for (const a of c.args) {
+        const l = conditionLoc(a);
+        if (l) return l;
+      }
+      return undefined;
+    case 'imply':
+      return conditionLoc(c.if) ?? conditionLoc(c.then);
+    case 'exists':
+    case 'forall':
+      return conditionLoc(c.body);
   }
 }
 

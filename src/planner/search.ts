@@ -13,9 +13,7 @@ import type { Heuristic } from './heuristics.js';
 import { applicableActions, applyAction, isGoal, pack, StateRegistry } from './state-space.js';
 import type { Space } from './state-space.js';
 
-export type Outcome =
-  | { kind: 'solved'; actions: number[]; cost: number }
-  | { kind: 'unsolvable' };
+export type Outcome = { kind: 'solved'; actions: number[]; cost: number } | { kind: 'unsolvable' };
 
 export interface Counters {
   expansions: number;
@@ -36,10 +34,15 @@ class Pairs {
   n = 0;
   add(x: number, y: number): number {
     if (this.n === this.a.length) {
-      const a = new Int32Array(this.n * 2); a.set(this.a); this.a = a;
-      const b = new Int32Array(this.n * 2); b.set(this.b); this.b = b;
+      const a = new Int32Array(this.n * 2);
+      a.set(this.a);
+      this.a = a;
+      const b = new Int32Array(this.n * 2);
+      b.set(this.b);
+      this.b = b;
     }
-    this.a[this.n] = x; this.b[this.n] = y;
+    this.a[this.n] = x;
+    this.b[this.n] = y;
     return this.n++;
   }
 }
@@ -80,7 +83,11 @@ function initialState(space: Space, reg: StateRegistry, bufs: ReturnType<typeof 
  * one preferred-operator queue per heuristic, in alternation; the first heuristic
  * decides dead ends (Infinity).
  */
-export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Counters): Generator<void, Outcome> {
+export function* lazyGbfs(
+  space: Space,
+  heuristics: Heuristic[],
+  counters: Counters,
+): Generator<void, Outcome> {
   const reg = new StateRegistry(space.task.basicCount);
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
@@ -107,9 +114,13 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
   for (;;) {
     // Alternation: the non-empty queue with the lowest priority counter (first on ties).
     let qi = -1;
-    for (let i = 0; i < 2 * H; i++) if (queues[i]!.size > 0 && (qi < 0 || priority[i]! < priority[qi]!)) qi = i;
+    for (let i = 0; i < 2 * H; i++)
+      if (queues[i]!.size > 0 && (qi < 0 || priority[i]! < priority[qi]!)) qi = i;
     if (qi < 0) break;
-    if (++sinceYield >= STEP) { sinceYield = 0; yield; }
+    if (++sinceYield >= STEP) {
+      sinceYield = 0;
+      yield;
+    }
     priority[qi]!++;
     const e = queues[qi]!.pop();
     const parent = entries.a[e]!;
@@ -134,7 +145,8 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
       truth.set(next.subarray(0, space.task.basicCount));
       if (space.hasRules) space.derive(truth);
     }
-    if (isGoal(space.task, truth)) return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
+    if (isGoal(space.task, truth))
+      return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
     let dead = false;
     let progress = false;
     // The successors first: the landmark heuristic's preferred operators are its applicable achievers.
@@ -144,12 +156,26 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
     state.parent = parent;
     for (let i = 0; i < H; i++) {
       hv[i] = heuristics[i]!.evaluate(truth, preferred, state);
-      if (hv[i] === Infinity) { dead = true; break; }
-      if (hv[i]! < bestH[i]!) { bestH[i] = hv[i]!; progress = true; }
-      for (const a of preferred) if (!isPref[a]) { isPref[a] = 1; marked.push(a); }
+      if (hv[i] === Infinity) {
+        dead = true;
+        break;
+      }
+      if (hv[i]! < bestH[i]!) {
+        bestH[i] = hv[i]!;
+        progress = true;
+      }
+      for (const a of preferred)
+        if (!isPref[a]) {
+          isPref[a] = 1;
+          marked.push(a);
+        }
     }
     counters.evaluations++;
-    if (dead) { reg.flags[id] = CLOSED | DEAD; unmark(); continue; }
+    if (dead) {
+      reg.flags[id] = CLOSED | DEAD;
+      unmark();
+      continue;
+    }
     counters.expansions++;
     counters.bestH = bestH[0]!;
     if (progress && parent >= 0) for (let i = 0; i < H; i++) priority[2 * i + 1]! -= 1000; // boost preferred queues
@@ -157,7 +183,10 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
     for (const a of succ) {
       if (!isPref[a]) continue;
       const ent = entries.add(id, a);
-      for (let i = 0; i < H; i++) { queues[2 * i]!.push(hv[i]!, ent); queues[2 * i + 1]!.push(hv[i]!, ent); }
+      for (let i = 0; i < H; i++) {
+        queues[2 * i]!.push(hv[i]!, ent);
+        queues[2 * i + 1]!.push(hv[i]!, ent);
+      }
     }
     for (const a of succ) {
       if (isPref[a]) continue;
@@ -173,14 +202,24 @@ export function* lazyGbfs(space: Space, heuristics: Heuristic[], counters: Count
  * Eager best-first search on f = g + w·h with reopening. With `bound`, paths costing
  * `bound` or more are pruned (anytime search). Tie-break on lower h, then FIFO.
  */
-export function* weightedAstar(space: Space, h: Heuristic, w: number, bound: number, counters: Counters): Generator<void, Outcome> {
+export function* weightedAstar(
+  space: Space,
+  h: Heuristic,
+  w: number,
+  bound: number,
+  counters: Counters,
+): Generator<void, Outcome> {
   const reg = new StateRegistry(space.task.basicCount);
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
   const open = new FifoHeap();
   let hval = new Float64Array(1024);
   const setH = (id: number, v: number): void => {
-    if (id >= hval.length) { const x = new Float64Array(hval.length * 2 > id ? hval.length * 2 : id + 1); x.set(hval); hval = x; }
+    if (id >= hval.length) {
+      const x = new Float64Array(hval.length * 2 > id ? hval.length * 2 : id + 1);
+      x.set(hval);
+      hval = x;
+    }
     hval[id] = v;
   };
   const key = (g: number, hv: number): number => g + w * hv + hv * 1e-9;
@@ -200,10 +239,14 @@ export function* weightedAstar(space: Space, h: Heuristic, w: number, bound: num
     const f = open.topKey;
     if (reg.flags[id]! & CLOSED) continue;
     if (f !== key(reg.g[id]!, hval[id]!)) continue; // stale entry
-    if (++sinceYield >= STEP) { sinceYield = 0; yield; }
+    if (++sinceYield >= STEP) {
+      sinceYield = 0;
+      yield;
+    }
     reg.flags[id] = CLOSED;
     load(space, reg, id, truth);
-    if (isGoal(space.task, truth)) return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
+    if (isGoal(space.task, truth))
+      return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
     counters.expansions++;
     applicableActions(space, truth, succ);
     const g = reg.g[id]!;
@@ -219,7 +262,10 @@ export function* weightedAstar(space: Space, h: Heuristic, w: number, bound: num
         const hv = h.evaluate(next);
         counters.evaluations++;
         setH(s, hv);
-        if (hv === Infinity) { reg.flags[s] = CLOSED | DEAD; continue; }
+        if (hv === Infinity) {
+          reg.flags[s] = CLOSED | DEAD;
+          continue;
+        }
         if (hv < counters.bestH) counters.bestH = hv;
       } else if (reg.flags[s]! & DEAD || ng >= reg.g[s]!) continue;
       reg.parent[s] = id;

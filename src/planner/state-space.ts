@@ -58,11 +58,19 @@ export class StateRegistry {
     const data = new Uint32Array(cap * this.words);
     data.set(this.data);
     this.data = data;
-    const grow32 = (a: Int32Array): Int32Array => { const b = new Int32Array(cap); b.set(a); return b; };
+    const grow32 = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
     this.parent = grow32(this.parent);
     this.action = grow32(this.action);
-    const g = new Float64Array(cap); g.set(this.g); this.g = g;
-    const f = new Uint8Array(cap); f.set(this.flags); this.flags = f;
+    const g = new Float64Array(cap);
+    g.set(this.g);
+    this.g = g;
+    const f = new Uint8Array(cap);
+    f.set(this.flags);
+    this.flags = f;
     this.table = new Int32Array(cap * 2).fill(-1);
     this.mask = cap * 2 - 1;
     for (let id = 0; id < this.count; id++) {
@@ -78,10 +86,16 @@ export class StateRegistry {
     for (;;) {
       const id = this.table[slot]!;
       if (id === -1) break;
-      if (this.equal(id, buf)) { this.isNew = false; return id; }
+      if (this.equal(id, buf)) {
+        this.isNew = false;
+        return id;
+      }
       slot = (slot + 1) & this.mask;
     }
-    if (this.count === this.parent.length) { this.grow(); return this.insert(buf); }
+    if (this.count === this.parent.length) {
+      this.grow();
+      return this.insert(buf);
+    }
     const id = this.count++;
     this.data.set(buf.subarray(0, this.words), id * this.words);
     this.table[slot] = id;
@@ -143,8 +157,19 @@ export function makeSpace(task: GroundTask): Space {
   const fill = bucketStart.slice(0, F);
   const bucket = new Int32Array(bucketStart[F]!);
   const always: number[] = [];
-  chosen.forEach((c, i) => { if (c >= 0) bucket[fill[c]!++] = i; else always.push(i); });
-  return { task, registry: new StateRegistry(task.basicCount), derive, hasRules, bucketStart, bucket, always: Int32Array.from(always) };
+  chosen.forEach((c, i) => {
+    if (c >= 0) bucket[fill[c]!++] = i;
+    else always.push(i);
+  });
+  return {
+    task,
+    registry: new StateRegistry(task.basicCount),
+    derive,
+    hasRules,
+    bucketStart,
+    bucket,
+    always: Int32Array.from(always),
+  };
 }
 
 export function applicable(space: Space, a: number, truth: Uint8Array): boolean {
@@ -161,7 +186,8 @@ export function applicableActions(space: Space, truth: Uint8Array, out: number[]
   const F = space.task.facts.length;
   for (let f = 0; f < F; f++) {
     if (!truth[f]) continue;
-    for (let i = bucketStart[f]!; i < bucketStart[f + 1]!; i++) if (applicable(space, bucket[i]!, truth)) out.push(bucket[i]!);
+    for (let i = bucketStart[f]!; i < bucketStart[f + 1]!; i++)
+      if (applicable(space, bucket[i]!, truth)) out.push(bucket[i]!);
   }
   for (const a of always) if (applicable(space, a, truth)) out.push(a);
   sortSmall(out);
@@ -169,11 +195,17 @@ export function applicableActions(space: Space, truth: Uint8Array, out: number[]
 
 /** Sorts numbers ascending in place: insertion sort for the usual short lists (Array#sort allocates a work array each call). */
 function sortSmall(xs: number[]): void {
-  if (xs.length > 64) { xs.sort((x, y) => x - y); return; }
+  if (xs.length > 64) {
+    xs.sort((x, y) => x - y);
+    return;
+  }
   for (let i = 1; i < xs.length; i++) {
     const x = xs[i]!;
     let j = i - 1;
-    while (j >= 0 && xs[j]! > x) { xs[j + 1] = xs[j]!; j--; }
+    while (j >= 0 && xs[j]! > x) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
     xs[j + 1] = x;
   }
 }
@@ -189,8 +221,17 @@ export function applyAction(space: Space, a: number, truth: Uint8Array, next: Ui
   const addLater: number[] = [];
   for (const c of act.conditional) {
     let ok = true;
-    for (const p of c.pos) if (!truth[p]) { ok = false; break; }
-    if (ok) for (const p of c.neg) if (truth[p]) { ok = false; break; }
+    for (const p of c.pos)
+      if (!truth[p]) {
+        ok = false;
+        break;
+      }
+    if (ok)
+      for (const p of c.neg)
+        if (truth[p]) {
+          ok = false;
+          break;
+        }
     if (!ok) continue;
     if (c.del >= 0) next[c.del] = 0;
     if (c.add >= 0) addLater.push(c.add);

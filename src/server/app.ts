@@ -22,7 +22,12 @@ export function createApp(options: AppOptions): Hono {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
   app.onError((err, c) => errorResponse(c, err));
-  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
+  app.notFound((c) =>
+    c.json(
+      errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+      404,
+    ),
+  );
 
   // A path with malformed %-escapes (`/%E0`) is the client's mistake: 400, JSON under
   // /api and /v1, plain text for the UI, before anything tries to decode it.
@@ -30,7 +35,11 @@ export function createApp(options: AppOptions): Hono {
     const raw = new URL(c.req.url).pathname;
     if (decodePath(raw) !== undefined) return next();
     const message = `malformed URL path "${raw}": a %-escape is not valid UTF-8`;
-    if (isApiPath(raw)) return c.json(errorBody('bad_url', message, { hint: 'percent-encode the path as UTF-8' }), 400);
+    if (isApiPath(raw))
+      return c.json(
+        errorBody('bad_url', message, { hint: 'percent-encode the path as UTF-8' }),
+        400,
+      );
     return c.text(`400 Bad Request: ${message}\n`, 400);
   });
 
@@ -41,14 +50,21 @@ export function createApp(options: AppOptions): Hono {
       bodyLimit({
         maxSize: limit,
         onError: () => {
-          throw new HttpError(413, 'body_too_large', `request body is larger than ${limit} bytes`, { limit });
+          throw new HttpError(413, 'body_too_large', `request body is larger than ${limit} bytes`, {
+            limit,
+          });
         },
       }),
     );
   }
 
   const operations: Operation[] = [
-    { method: 'get', path: '/api/openapi.json', summary: 'This API description (OpenAPI 3.0)', tag: 'meta' },
+    {
+      method: 'get',
+      path: '/api/openapi.json',
+      summary: 'This API description (OpenAPI 3.0)',
+      tag: 'meta',
+    },
   ];
   for (const mod of ROUTE_MODULES) {
     const ops = mod(app, options);

@@ -22,7 +22,10 @@ export function tokenFileFor(dbPath: string): string {
   return join(dir, 'token');
 }
 
-export function loadOrCreateToken(dbPath: string, env: NodeJS.ProcessEnv = process.env): ServerToken {
+export function loadOrCreateToken(
+  dbPath: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ServerToken {
   const fromEnv = env.ATELIER_TOKEN?.trim();
   if (fromEnv) return { token: fromEnv, source: 'env' };
   const file = tokenFileFor(dbPath);
@@ -49,7 +52,11 @@ export function requireToken(expected: string): MiddlewareHandler {
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match) {
       c.header('WWW-Authenticate', 'Bearer realm="atelier"');
-      throw new HttpError(401, 'unauthorized', 'missing bearer token: send "Authorization: Bearer <token>"');
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'missing bearer token: send "Authorization: Bearer <token>"',
+      );
     }
     if (!sameToken(match[1]!.trim(), expected)) {
       c.header('WWW-Authenticate', 'Bearer realm="atelier", error="invalid_token"');

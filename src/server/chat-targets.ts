@@ -7,7 +7,8 @@ import { run } from '../agents/index.js';
 import type { Agent } from '../agents/index.js';
 import type { Message, Model, Usage } from '../models/index.js';
 
-export type ChatChunk = { type: 'text'; text: string } | { type: 'done'; text: string; usage?: Usage | undefined };
+export type ChatChunk =
+  { type: 'text'; text: string } | { type: 'done'; text: string; usage?: Usage | undefined };
 
 export interface ChatTarget {
   /** The model id clients use (`model` in the request, listed by GET /v1/models). */
@@ -19,13 +20,20 @@ export interface ChatTarget {
 }
 
 /** Serves an agent: each request runs it (tools, handoffs and all) on the conversation. */
-export function agentTarget(agent: Agent<unknown>, options: { model?: Model; id?: string; description?: string } = {}): ChatTarget {
+export function agentTarget(
+  agent: Agent<unknown>,
+  options: { model?: Model; id?: string; description?: string } = {},
+): ChatTarget {
   return {
     id: options.id ?? agent.name,
     kind: 'agent',
     description: options.description ?? (agent.handoffDescription || `Atelier agent ${agent.name}`),
     async *chat(messages, signal) {
-      const streamed = run(agent, messages, { stream: true, signal, ...(options.model ? { model: options.model } : {}) });
+      const streamed = run(agent, messages, {
+        stream: true,
+        signal,
+        ...(options.model ? { model: options.model } : {}),
+      });
       // Text of the current model turn: a model that cannot stream sends none, and then
       // the final answer is sent whole.
       let turnText = '';

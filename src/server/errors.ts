@@ -15,7 +15,12 @@ export class HttpError extends Error {
   readonly code: string;
   readonly details: ErrorDetails;
 
-  constructor(status: ContentfulStatusCode, code: string, message: string, details: ErrorDetails = {}) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    message: string,
+    details: ErrorDetails = {},
+  ) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
@@ -34,7 +39,8 @@ export function errorBody(code: string, message: string, details: ErrorDetails =
 
 /** Turns any thrown value into the JSON error response; user mistakes never carry a stack. */
 export function errorResponse(c: Context, err: unknown): Response {
-  if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof HttpError)
+    return c.json(errorBody(err.code, err.message, err.details), err.status);
   if (err instanceof UserError) {
     const details: ErrorDetails = {};
     if (err.location) details.location = err.location;

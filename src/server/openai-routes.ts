@@ -31,13 +31,27 @@ export const ChatCompletionRequest = z
       )
       .min(1, 'at least one message is required'),
     stream: z.boolean().optional(),
-    stream_options: z.object({ include_usage: z.boolean().optional() }).loose().nullable().optional(),
+    stream_options: z
+      .object({ include_usage: z.boolean().optional() })
+      .loose()
+      .nullable()
+      .optional(),
   })
   .loose();
 
-const ModelInfo = z.object({ id: z.string(), object: z.literal('model'), created: z.number(), owned_by: z.string(), description: z.string() });
+const ModelInfo = z.object({
+  id: z.string(),
+  object: z.literal('model'),
+  created: z.number(),
+  owned_by: z.string(),
+  description: z.string(),
+});
 const ModelList = z.object({ object: z.literal('list'), data: z.array(ModelInfo) });
-const Usage = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() });
+const Usage = z.object({
+  prompt_tokens: z.number(),
+  completion_tokens: z.number(),
+  total_tokens: z.number(),
+});
 const ChatCompletion = z.object({
   id: z.string(),
   object: z.literal('chat.completion'),
@@ -72,13 +86,21 @@ function toMessages(request: ChatRequest): Message[] {
     else if (m.role === 'assistant' && content) out.push({ role: 'assistant', content });
   }
   if (!out.some((m) => m.role === 'user')) {
-    throw new HttpError(400, 'invalid_request', 'messages: at least one user message is required', { field: 'messages' });
+    throw new HttpError(400, 'invalid_request', 'messages: at least one user message is required', {
+      field: 'messages',
+    });
   }
   return out;
 }
 
-function usageOf(u: { inputTokens: number; outputTokens: number; totalTokens: number } | undefined) {
-  return { prompt_tokens: u?.inputTokens ?? 0, completion_tokens: u?.outputTokens ?? 0, total_tokens: u?.totalTokens ?? 0 };
+function usageOf(
+  u: { inputTokens: number; outputTokens: number; totalTokens: number } | undefined,
+) {
+  return {
+    prompt_tokens: u?.inputTokens ?? 0,
+    completion_tokens: u?.outputTokens ?? 0,
+    total_tokens: u?.totalTokens ?? 0,
+  };
 }
 
 export function openAiRoutes(app: Hono, options: AppOptions): Operation[] {
@@ -117,7 +139,12 @@ export function openAiRoutes(app: Hono, options: AppOptions): Operation[] {
     const messages = toMessages(body);
     const id = `chatcmpl-${randomUUID()}`;
     const now = Math.floor(Date.now() / 1000);
-    if (body.stream) return streamChat(c, target, messages, { id, now, includeUsage: body.stream_options?.include_usage === true });
+    if (body.stream)
+      return streamChat(c, target, messages, {
+        id,
+        now,
+        includeUsage: body.stream_options?.include_usage === true,
+      });
     let text = '';
     let usage;
     for await (const chunk of target.chat(messages, c.req.raw.signal)) {
@@ -131,18 +158,39 @@ export function openAiRoutes(app: Hono, options: AppOptions): Operation[] {
       object: 'chat.completion',
       created: now,
       model: target.id,
-      choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: text, refusal: null },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
       usage: usageOf(usage),
     });
   });
 
   return [
-    { method: 'get', path: '/v1/models', summary: 'The agents and teams this server serves, as OpenAI models', tag: 'openai', response: ModelList },
-    { method: 'get', path: '/v1/models/:id', summary: 'One agent or team', tag: 'openai', response: ModelInfo, errors: [404] },
+    {
+      method: 'get',
+      path: '/v1/models',
+      summary: 'The agents and teams this server serves, as OpenAI models',
+      tag: 'openai',
+      response: ModelList,
+    },
+    {
+      method: 'get',
+      path: '/v1/models/:id',
+      summary: 'One agent or team',
+      tag: 'openai',
+      response: ModelInfo,
+      errors: [404],
+    },
     {
       method: 'post',
       path: '/v1/chat/completions',
-      summary: 'Chat with an agent or team (OpenAI chat completions; `stream: true` for server-sent chunks)',
+      summary:
+        'Chat with an agent or team (OpenAI chat completions; `stream: true` for server-sent chunks)',
       tag: 'openai',
       body: ChatCompletionRequest,
       response: ChatCompletion,
@@ -151,8 +199,17 @@ export function openAiRoutes(app: Hono, options: AppOptions): Operation[] {
   ];
 }
 
-function streamChat(c: Context, target: ChatTarget, messages: Message[], meta: { id: string; now: number; includeUsage: boolean }): Response {
-  const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
+function streamChat(
+  c: Context,
+  target: ChatTarget,
+  messages: Message[],
+  meta: { id: string; now: number; includeUsage: boolean },
+): Response {
+  const chunk = (
+    delta: Record<string, unknown>,
+    finish: string | null,
+    extra: Record<string, unknown> = {},
+  ) =>
     JSON.stringify({
       id: meta.id,
       object: 'chat.completion.chunk',
@@ -167,12 +224,20 @@ function streamChat(c: Context, target: ChatTarget, messages: Message[], meta: {
     await stream.writeSSE({ data: chunk({ role: 'assistant', content: '' }, null) });
     try {
       for await (const part of target.chat(messages, abort.signal)) {
-        if (part.type === 'text') await stream.writeSSE({ data: chunk({ content: part.text }, null) });
+        if (part.type === 'text')
+          await stream.writeSSE({ data: chunk({ content: part.text }, null) });
         else {
           await stream.writeSSE({ data: chunk({}, 'stop') });
           if (meta.includeUsage) {
             await stream.writeSSE({
-              data: JSON.stringify({ id: meta.id, object: 'chat.completion.chunk', created: meta.now, model: target.id, choices: [], usage: usageOf(part.usage) }),
+              data: JSON.stringify({
+                id: meta.id,
+                object: 'chat.completion.chunk',
+                created: meta.now,
+                model: target.id,
+                choices: [],
+                usage: usageOf(part.usage),
+              }),
             });
           }
         }
@@ -182,7 +247,9 @@ function streamChat(c: Context, target: ChatTarget, messages: Message[], meta: {
       // Mid-stream failures cannot change the status any more: send an error chunk, as OpenAI does.
       const message = err instanceof Error ? err.message : String(err);
       console.error(`[atelier serve] chat with ${target.id} failed:`, err);
-      await stream.writeSSE({ data: JSON.stringify({ error: { code: 'chat_failed', message, type: 'server_error' } }) });
+      await stream.writeSSE({
+        data: JSON.stringify({ error: { code: 'chat_failed', message, type: 'server_error' } }),
+      });
     }
     await stream.writeSSE({ data: '[DONE]' });
   });

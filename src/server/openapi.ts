@@ -22,7 +22,10 @@ const ErrorSchema = z
   .object({
     error: z.object({ code: z.string(), message: z.string() }).loose(),
   })
-  .meta({ description: 'Every error: a code for programs and a message for people, plus details (field, location, hint).' });
+  .meta({
+    description:
+      'Every error: a code for programs and a message for people, plus details (field, location, hint).',
+  });
 
 function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' });
@@ -58,7 +61,9 @@ export function buildOpenApi(operations: readonly Operation[]): Record<string, u
     } else {
       responses['200'] = {
         description: 'OK',
-        ...(op.response ? { content: { 'application/json': { schema: jsonSchema(op.response) } } } : {}),
+        ...(op.response
+          ? { content: { 'application/json': { schema: jsonSchema(op.response) } } }
+          : {}),
       };
     }
     for (const status of [...(op.errors ?? []), 401, 500]) {
@@ -70,7 +75,12 @@ export function buildOpenApi(operations: readonly Operation[]): Record<string, u
       tags: [op.tag],
       ...(params.length ? { parameters: params } : {}),
       ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(op.body) } },
+            },
+          }
         : {}),
       responses,
     };
@@ -80,7 +90,8 @@ export function buildOpenApi(operations: readonly Operation[]): Record<string, u
     info: {
       title: 'Atelier API',
       version,
-      description: 'Missions, runs, planning and reasoning over HTTP, plus OpenAI-compatible /v1 endpoints.',
+      description:
+        'Missions, runs, planning and reasoning over HTTP, plus OpenAI-compatible /v1 endpoints.',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],

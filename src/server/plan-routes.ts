@@ -73,14 +73,16 @@ export function planRoutes(app: Hono, options: AppOptions): Operation[] {
         stats: result.stats,
       });
     }
-    if (result.status === 'limit') return c.json({ status: result.status, reason: result.reason, stats: result.stats });
+    if (result.status === 'limit')
+      return c.json({ status: result.status, reason: result.reason, stats: result.stats });
     return c.json({ status: result.status, stats: result.stats });
   });
   return [
     {
       method: 'post',
       path: '/api/plan',
-      summary: 'Plan: PDDL domain + problem -> plan (or "unsolvable"), or the PDDL error with its line and column',
+      summary:
+        'Plan: PDDL domain + problem -> plan (or "unsolvable"), or the PDDL error with its line and column',
       tag: 'planning',
       body: PlanRequest,
       response: PlanResponse,

@@ -21,9 +21,17 @@ export function proofTree(p: Proof, depth = 0): ProofNode {
       return { fact: formatAtom(p.fact), via: 'given', children: [] };
     case 'rule':
       if (depth >= PROOF_DEPTH_LIMIT) {
-        return { fact: formatAtom(p.fact), via: `proof continues deeper than ${PROOF_DEPTH_LIMIT} levels (atelier reason --why prints it whole)`, children: [] };
+        return {
+          fact: formatAtom(p.fact),
+          via: `proof continues deeper than ${PROOF_DEPTH_LIMIT} levels (atelier reason --why prints it whole)`,
+          children: [],
+        };
       }
-      return { fact: formatAtom(p.fact), via: formatRule(p.rule), children: p.premises.map((q) => proofTree(q, depth + 1)) };
+      return {
+        fact: formatAtom(p.fact),
+        via: formatRule(p.rule),
+        children: p.premises.map((q) => proofTree(q, depth + 1)),
+      };
     case 'not':
       return { fact: `not ${formatAtom(p.fact)}`, via: 'not', children: [] };
     case 'check':
@@ -35,6 +43,10 @@ export function proofTree(p: Proof, depth = 0): ProofNode {
 export function instantiate(a: Atom, b: Bindings): Atom {
   return {
     predicate: a.predicate,
-    args: a.args.map((t) => (t.kind === 'var' && b[t.name] !== undefined ? { kind: 'const' as const, value: b[t.name]! } : t)),
+    args: a.args.map((t) =>
+      t.kind === 'var' && b[t.name] !== undefined
+        ? { kind: 'const' as const, value: b[t.name]! }
+        : t,
+    ),
   };
 }

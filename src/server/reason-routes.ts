@@ -14,12 +14,23 @@ const MAX_ANSWERS = 200;
 
 export const ReasonRequest = z.object({
   program: z.string().describe('facts and rules, e.g. "edge(a, b). path(X, Y) :- edge(X, Y)."'),
-  query: z.string().min(1, 'the query is empty').describe('an atom or a conjunction, e.g. "path(a, X)" or "p(X), not q(X)"'),
+  query: z
+    .string()
+    .min(1, 'the query is empty')
+    .describe('an atom or a conjunction, e.g. "path(a, X)" or "p(X), not q(X)"'),
 });
 
-const ProofNodeSchema: z.ZodType<ProofNode> = z.lazy(() => z.object({ fact: z.string(), via: z.string(), children: z.array(ProofNodeSchema) }));
+const ProofNodeSchema: z.ZodType<ProofNode> = z.lazy(() =>
+  z.object({ fact: z.string(), via: z.string(), children: z.array(ProofNodeSchema) }),
+);
 export const ReasonResponse = z.object({
-  answers: z.array(z.object({ bindings: z.record(z.string(), z.union([z.string(), z.number()])), fact: z.string(), proof: ProofNodeSchema })),
+  answers: z.array(
+    z.object({
+      bindings: z.record(z.string(), z.union([z.string(), z.number()])),
+      fact: z.string(),
+      proof: ProofNodeSchema,
+    }),
+  ),
   total: z.number(),
   whyNot: z.array(z.string()).optional(),
 });
@@ -63,7 +74,12 @@ export function reasonRoutes(app: Hono): Operation[] {
     });
     const result: z.infer<typeof ReasonResponse> = { answers, total: bindings.length };
     // A single ground atom that does not hold: say which rule premise failed.
-    if (bindings.length === 0 && literals.length === 1 && positives.length === 1 && positives[0]!.args.every((t) => t.kind === 'const')) {
+    if (
+      bindings.length === 0 &&
+      literals.length === 1 &&
+      positives.length === 1 &&
+      positives[0]!.args.every((t) => t.kind === 'const')
+    ) {
       result.whyNot = formatWhyNot(reasoner.whyNot(positives[0]!)).split('\n');
     }
     return c.json(result);
@@ -72,7 +88,8 @@ export function reasonRoutes(app: Hono): Operation[] {
     {
       method: 'post',
       path: '/api/reason',
-      summary: 'Reason: program + query -> answers with proofs (and why not, for a ground query that fails)',
+      summary:
+        'Reason: program + query -> answers with proofs (and why not, for a ground query that fails)',
       tag: 'reasoning',
       body: ReasonRequest,
       response: ReasonResponse,

@@ -12,7 +12,12 @@ const POLL_MS = 1_000;
  * repeats: live events arrive through `subscribe`; the store is read again whenever a
  * gap shows up and every POLL_MS (runs driven by another process).
  */
-export async function followRun(stream: SSEStreamingApi, store: RunStore, runId: string, after: number): Promise<void> {
+export async function followRun(
+  stream: SSEStreamingApi,
+  store: RunStore,
+  runId: string,
+  after: number,
+): Promise<void> {
   let last = after;
   let finished = false;
   let closed = false;
@@ -77,7 +82,6 @@ export async function followRun(stream: SSEStreamingApi, store: RunStore, runId:
     unsubscribe();
   }
 }
-
 
 /** True when the run's newest stored event is `run.finished` and its seq is at most `seq`. */
 function endedAt(store: RunStore, runId: string, seq: number): boolean {

@@ -4,7 +4,11 @@ import { createReasoner, fact, formatAtom, formatWhyNot } from '../logic/index.j
 import type { Atom } from '../logic/index.js';
 import { proofTree } from './proofs.js';
 
-export const WhyResponse = z.object({ fact: z.string(), proof: z.unknown().optional(), whyNot: z.array(z.string()).optional() });
+export const WhyResponse = z.object({
+  fact: z.string(),
+  proof: z.unknown().optional(),
+  whyNot: z.array(z.string()).optional(),
+});
 
 /** "(pred a b)" -> the reasoner's atom pred(a, b). */
 function toLogicAtom(text: string): Atom {
@@ -17,7 +21,11 @@ function toLogicAtom(text: string): Atom {
  * the run's observed facts, then asked why. Observed facts of predicates the program
  * never mentions cannot matter to its rules and are left out.
  */
-export function explainFact(rules: string, observed: readonly string[], factText: string): z.infer<typeof WhyResponse> {
+export function explainFact(
+  rules: string,
+  observed: readonly string[],
+  factText: string,
+): z.infer<typeof WhyResponse> {
   const reasoner = createReasoner(rules, 'rules');
   const known = new Set(reasoner.strata().flat());
   const derived = new Set(reasoner.derived().map(formatAtom));
@@ -25,11 +33,17 @@ export function explainFact(rules: string, observed: readonly string[], factText
   const now = observed.map(toLogicAtom).filter((a) => known.has(a.predicate));
   const nowKeys = new Set(now.map(formatAtom));
   const baseKeys = new Set(base.map(formatAtom));
-  reasoner.update({ assert: now.filter((a) => !baseKeys.has(formatAtom(a))), retract: base.filter((a) => !nowKeys.has(formatAtom(a))) });
+  reasoner.update({
+    assert: now.filter((a) => !baseKeys.has(formatAtom(a))),
+    retract: base.filter((a) => !nowKeys.has(formatAtom(a))),
+  });
   const target = toLogicAtom(factText);
-  if (!known.has(target.predicate)) return { fact: factText, whyNot: [`${target.predicate} is not a predicate of the mission's rules`] };
+  if (!known.has(target.predicate))
+    return {
+      fact: factText,
+      whyNot: [`${target.predicate} is not a predicate of the mission's rules`],
+    };
   const proof = reasoner.why(target);
   if (proof) return { fact: factText, proof: proofTree(proof) };
   return { fact: factText, whyNot: formatWhyNot(reasoner.whyNot(target)).split('\n') };
 }
-

@@ -6,7 +6,15 @@
 import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { approveStep, getRun, listExampleMissions, listRuns, loadMission, resumeRun, startRun } from '../team/index.js';
+import {
+  approveStep,
+  getRun,
+  listExampleMissions,
+  listRuns,
+  loadMission,
+  resumeRun,
+  startRun,
+} from '../team/index.js';
 import type { Mission, RunDetail, RunStore } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { HttpError } from './errors.js';
@@ -18,12 +26,27 @@ import { readBody } from './validate.js';
 
 export const StartRunRequest = z.object({
   mission: z.string().min(1).describe('mission name, from GET /api/missions'),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('seed of the simulated world (default 1)'),
-  goal: z.string().min(1).optional().describe('PDDL goal overriding the mission goal, e.g. "(and (hired alice))"'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional()
+    .describe('seed of the simulated world (default 1)'),
+  goal: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('PDDL goal overriding the mission goal, e.g. "(and (hired alice))"'),
 });
 
 export const WhyRequest = z.object({
-  fact: z.string().regex(/^\s*\(\s*[\w-]+(\s+[\w-]+)*\s*\)\s*$/, 'expected one ground fact in PDDL form, e.g. "(qualified amelie research_lead)"'),
+  fact: z
+    .string()
+    .regex(
+      /^\s*\(\s*[\w-]+(\s+[\w-]+)*\s*\)\s*$/,
+      'expected one ground fact in PDDL form, e.g. "(qualified amelie research_lead)"',
+    ),
 });
 
 export const DecisionRequest = z.object({
@@ -31,7 +54,11 @@ export const DecisionRequest = z.object({
   reason: z.string().max(2000).optional(),
 });
 
-const MissionInfo = z.object({ name: z.string(), description: z.string(), source: z.enum(['example', 'loaded']) });
+const MissionInfo = z.object({
+  name: z.string(),
+  description: z.string(),
+  source: z.enum(['example', 'loaded']),
+});
 const RunStatus = z.enum(['running', 'waiting-approval', 'succeeded', 'failed', 'interrupted']);
 const RunInfo = z.object({
   id: z.string(),
@@ -52,9 +79,17 @@ const PlannedStep = z.object({
   dependsOn: z.array(z.string()),
   supports: z.array(z.string()),
 });
-const Approval = z.object({ runId: z.string(), stepId: z.string(), agent: z.string(), action: z.string(), args: z.array(z.string()) });
+const Approval = z.object({
+  runId: z.string(),
+  stepId: z.string(),
+  agent: z.string(),
+  action: z.string(),
+  args: z.array(z.string()),
+});
 const RunDetail = RunInfo.extend({
-  plans: z.array(z.object({ version: z.number(), reason: z.string(), steps: z.array(PlannedStep) })),
+  plans: z.array(
+    z.object({ version: z.number(), reason: z.string(), steps: z.array(PlannedStep) }),
+  ),
   facts: z.array(z.string()),
   derived: z.array(z.string()),
   pendingApprovals: z.array(Approval),
@@ -71,14 +106,18 @@ export interface RunsOptions {
   timeScale?: number;
 }
 
-
 function parseLastEventId(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) {
-    throw new HttpError(400, 'invalid_request', `Last-Event-ID: expected a non-negative integer (an event seq), got "${value}"`, {
-      field: 'Last-Event-ID',
-    });
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `Last-Event-ID: expected a non-negative integer (an event seq), got "${value}"`,
+      {
+        field: 'Last-Event-ID',
+      },
+    );
   }
   return n;
 }
@@ -137,7 +176,8 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     active.add(handle.id);
     const settled = handle.done
       .catch((err: unknown) => {
-        if (!options.signal?.aborted) console.error(`[atelier serve] run ${handle.id} crashed:`, err);
+        if (!options.signal?.aborted)
+          console.error(`[atelier serve] run ${handle.id} crashed:`, err);
       })
       .finally(() => {
         active.delete(handle.id);
@@ -148,8 +188,14 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
 
   app.get('/api/missions', (c) =>
     c.json([
-      ...[...loaded.values()].map((m) => ({ name: m.name, description: m.description, source: 'loaded' as const })),
-      ...[...examples.values()].filter((m) => !loaded.has(m.name)).map((m) => ({ name: m.name, description: m.description, source: 'example' as const })),
+      ...[...loaded.values()].map((m) => ({
+        name: m.name,
+        description: m.description,
+        source: 'loaded' as const,
+      })),
+      ...[...examples.values()]
+        .filter((m) => !loaded.has(m.name))
+        .map((m) => ({ name: m.name, description: m.description, source: 'example' as const })),
     ]),
   );
 
@@ -169,11 +215,18 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     } catch (err) {
       // The goal is checked before the run starts: a bad goal is a 400 on the `goal` field.
       if (err instanceof UserError && body.goal !== undefined) {
-        throw new HttpError(400, 'invalid_goal', err.message.startsWith('goal') ? err.message : `goal: ${err.message}`, {
-          field: 'goal',
-          ...(err.location ? { location: { line: err.location.line, col: err.location.col } } : {}),
-          ...(err.hint ? { hint: err.hint } : {}),
-        });
+        throw new HttpError(
+          400,
+          'invalid_goal',
+          err.message.startsWith('goal') ? err.message : `goal: ${err.message}`,
+          {
+            field: 'goal',
+            ...(err.location
+              ? { location: { line: err.location.line, col: err.location.col } }
+              : {}),
+            ...(err.hint ? { hint: err.hint } : {}),
+          },
+        );
       }
       throw err;
     }
@@ -183,7 +236,9 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   });
 
   app.get('/api/runs', (c) => c.json(listRuns(store)));
-  app.get('/api/runs/:id', (c) => c.body(cachedDetail(c.req.param('id')).json, 200, { 'content-type': 'application/json' }));
+  app.get('/api/runs/:id', (c) =>
+    c.body(cachedDetail(c.req.param('id')).json, 200, { 'content-type': 'application/json' }),
+  );
 
   app.get('/api/runs/:id/events', (c) => {
     const id = c.req.param('id');
@@ -199,15 +254,31 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const run = runOr404(id);
     if (!run.pendingApprovals.some((p) => p.stepId === step)) {
       const waiting = run.pendingApprovals.map((p) => p.stepId);
-      throw new HttpError(409, 'not_waiting', `step "${step}" of run ${id} is not waiting for approval`, {
-        hint: waiting.length ? `waiting: ${waiting.join(', ')}` : 'no step of this run is waiting',
-      });
+      throw new HttpError(
+        409,
+        'not_waiting',
+        `step "${step}" of run ${id} is not waiting for approval`,
+        {
+          hint: waiting.length
+            ? `waiting: ${waiting.join(', ')}`
+            : 'no step of this run is waiting',
+        },
+      );
     }
     const earlier = store.decision(id, step);
     if (earlier) {
-      throw new HttpError(409, 'already_decided', `step "${step}" of run ${id} was already ${earlier.approved ? 'approved' : 'rejected'}`, {});
+      throw new HttpError(
+        409,
+        'already_decided',
+        `step "${step}" of run ${id} was already ${earlier.approved ? 'approved' : 'rejected'}`,
+        {},
+      );
     }
-    approveStep(store, id, step, { approved, ...(body.by ? { by: body.by } : {}), ...(body.reason ? { reason: body.reason } : {}) });
+    approveStep(store, id, step, {
+      approved,
+      ...(body.by ? { by: body.by } : {}),
+      ...(body.reason ? { reason: body.reason } : {}),
+    });
     return c.json({ runId: id, stepId: step, approved });
   };
   app.post('/api/runs/:id/resume', async (c) => {
@@ -216,7 +287,11 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     // Only a run whose process stopped (server shut down, crash) is continued; a running
     // one is still being driven, a finished one is over.
     if (run.status !== 'interrupted' || active.has(id)) {
-      throw new HttpError(409, 'not_interrupted', `run ${id} is ${run.status}: only an interrupted run can be resumed`);
+      throw new HttpError(
+        409,
+        'not_interrupted',
+        `run ${id} is ${run.status}: only an interrupted run can be resumed`,
+      );
     }
     const handle = await resumeRun(store, id, {
       mission: await mission(run.mission),
@@ -239,29 +314,79 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   app.post('/api/runs/:id/steps/:step/reject', decide(false));
 
   return [
-    { method: 'get', path: '/api/missions', summary: 'Example and loaded missions', tag: 'runs', response: z.array(MissionInfo) },
-    { method: 'post', path: '/api/runs', summary: 'Start a run of a mission (optional seed and PDDL goal)', tag: 'runs', body: StartRunRequest, response: RunInfo, errors: [400, 404, 413] },
-    { method: 'get', path: '/api/runs', summary: 'Runs, newest first', tag: 'runs', response: z.array(RunInfo) },
-    { method: 'get', path: '/api/runs/:id', summary: 'A run: status, plans (one per re-plan), facts, derived facts, pending approvals', tag: 'runs', response: RunDetail, errors: [404] },
+    {
+      method: 'get',
+      path: '/api/missions',
+      summary: 'Example and loaded missions',
+      tag: 'runs',
+      response: z.array(MissionInfo),
+    },
+    {
+      method: 'post',
+      path: '/api/runs',
+      summary: 'Start a run of a mission (optional seed and PDDL goal)',
+      tag: 'runs',
+      body: StartRunRequest,
+      response: RunInfo,
+      errors: [400, 404, 413],
+    },
+    {
+      method: 'get',
+      path: '/api/runs',
+      summary: 'Runs, newest first',
+      tag: 'runs',
+      response: z.array(RunInfo),
+    },
+    {
+      method: 'get',
+      path: '/api/runs/:id',
+      summary: 'A run: status, plans (one per re-plan), facts, derived facts, pending approvals',
+      tag: 'runs',
+      response: RunDetail,
+      errors: [404],
+    },
     {
       method: 'get',
       path: '/api/runs/:id/events',
-      summary: "A run's events as server-sent events (id = seq; send Last-Event-ID to resume); ends with an `end` event once the run finished",
+      summary:
+        "A run's events as server-sent events (id = seq; send Last-Event-ID to resume); ends with an `end` event once the run finished",
       tag: 'runs',
       response: 'sse',
       errors: [400, 404],
     },
-    { method: 'post', path: '/api/runs/:id/resume', summary: 'Continue an interrupted run from its event log', tag: 'runs', response: RunInfo, errors: [404, 409] },
+    {
+      method: 'post',
+      path: '/api/runs/:id/resume',
+      summary: 'Continue an interrupted run from its event log',
+      tag: 'runs',
+      response: RunInfo,
+      errors: [404, 409],
+    },
     {
       method: 'post',
       path: '/api/runs/:id/why',
-      summary: "Why a fact holds in the run's current state: its proof from the mission's rules and the observed facts (or why not)",
+      summary:
+        "Why a fact holds in the run's current state: its proof from the mission's rules and the observed facts (or why not)",
       tag: 'runs',
       body: WhyRequest,
       response: WhyResponse,
       errors: [400, 404],
     },
-    { method: 'post', path: '/api/runs/:id/steps/:step/approve', summary: 'Approve a step waiting for approval', tag: 'runs', body: DecisionRequest, errors: [400, 404, 409] },
-    { method: 'post', path: '/api/runs/:id/steps/:step/reject', summary: 'Reject a step waiting for approval (the team re-plans)', tag: 'runs', body: DecisionRequest, errors: [400, 404, 409] },
+    {
+      method: 'post',
+      path: '/api/runs/:id/steps/:step/approve',
+      summary: 'Approve a step waiting for approval',
+      tag: 'runs',
+      body: DecisionRequest,
+      errors: [400, 404, 409],
+    },
+    {
+      method: 'post',
+      path: '/api/runs/:id/steps/:step/reject',
+      summary: 'Reject a step waiting for approval (the team re-plans)',
+      tag: 'runs',
+      body: DecisionRequest,
+      errors: [400, 404, 409],
+    },
   ];
 }

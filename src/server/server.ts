@@ -30,23 +30,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({ ...options, signal: stop.signal, runsInFlight });
   const host = options.host ?? DEFAULT_HOST;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info: AddressInfo) => {
-      const shownHost = host.includes(':') ? `[${host}]` : host;
-      resolve({
-        url: `http://${shownHost}:${info.port}`,
-        port: info.port,
-        close: async () => {
-          // Stop the runs first and let them record that they were interrupted (bounded wait).
-          stop.abort();
-          await Promise.race([Promise.allSettled([...runsInFlight]), new Promise((r) => setTimeout(r, 2000).unref())]);
-          await new Promise<void>((done) => {
-            // Long-lived SSE responses would keep close() waiting forever: cut them.
-            if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close(() => done());
-          });
-        },
-      });
-    });
+    const server = serve(
+      { fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host },
+      (info: AddressInfo) => {
+        const shownHost = host.includes(':') ? `[${host}]` : host;
+        resolve({
+          url: `http://${shownHost}:${info.port}`,
+          port: info.port,
+          close: async () => {
+            // Stop the runs first and let them record that they were interrupted (bounded wait).
+            stop.abort();
+            await Promise.race([
+              Promise.allSettled([...runsInFlight]),
+              new Promise((r) => setTimeout(r, 2000).unref()),
+            ]);
+            await new Promise<void>((done) => {
+              // Long-lived SSE responses would keep close() waiting forever: cut them.
+              if ('closeAllConnections' in server) server.closeAllConnections();
+              server.close(() => done());
+            });
+          },
+        });
+      },
+    );
     server.once('error', reject);
   });
 }

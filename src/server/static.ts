@@ -48,7 +48,10 @@ export function mountWebUi(app: Hono, root: string): void {
     const hit = cache.get(file);
     if (hit) return hit;
     if (!existsSync(file) || !statSync(file).isFile()) return undefined;
-    const entry = { body: new Uint8Array(readFileSync(file)), type: TYPES[extname(file)] ?? 'application/octet-stream' };
+    const entry = {
+      body: new Uint8Array(readFileSync(file)),
+      type: TYPES[extname(file)] ?? 'application/octet-stream',
+    };
     cache.set(file, entry);
     return entry;
   };

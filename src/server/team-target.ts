@@ -13,7 +13,10 @@ import type { ChatChunk, ChatTarget } from './chat-targets.js';
 export function narrate(e: RunEvent): string | undefined {
   const d = e.data;
   const s = (k: string): string => (typeof d[k] === 'string' ? (d[k] as string) : '');
-  const call = typeof d.action === 'string' ? `(${[d.action, ...((d.args as string[] | undefined) ?? [])].join(' ')})` : '';
+  const call =
+    typeof d.action === 'string'
+      ? `(${[d.action, ...((d.args as string[] | undefined) ?? [])].join(' ')})`
+      : '';
   switch (e.type) {
     case 'plan.made':
       return `Plan v${String(d.version)}: ${Array.isArray(d.steps) ? d.steps.length : 0} steps${s('reason') ? ` (${s('reason')})` : ''}.`;
@@ -46,7 +49,10 @@ function lastUserText(messages: readonly Message[]): string {
   return '';
 }
 
-export function teamTarget(mission: Mission, options: { store: RunStore; timeScale?: number; runUrl?: (id: string) => string }): ChatTarget {
+export function teamTarget(
+  mission: Mission,
+  options: { store: RunStore; timeScale?: number; runUrl?: (id: string) => string },
+): ChatTarget {
   return {
     id: `team:${mission.name}`,
     kind: 'team',
@@ -95,7 +101,11 @@ export function teamTarget(mission: Mission, options: { store: RunStore; timeSca
           if (finished || signal.aborted) break;
           await Promise.race([new Promise<void>((r) => (wake = r)), ended]);
           wake = undefined;
-          if (queue.length === 0 && (await Promise.race([ended.then(() => true), Promise.resolve(false)]))) break;
+          if (
+            queue.length === 0 &&
+            (await Promise.race([ended.then(() => true), Promise.resolve(false)]))
+          )
+            break;
         }
       } finally {
         unsubscribe();

@@ -20,13 +20,20 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
 }
 
 /** Validates a value against a schema, throwing a 400 `invalid_request` on failure. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, what = 'body'): z.infer<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what = 'body',
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = issuesOf(result.error);
   const first = issues[0] ?? { field: '', message: 'invalid' };
   const where = first.field ? `${first.field}: ` : `${what}: `;
-  throw new HttpError(400, 'invalid_request', `${where}${first.message}`, { field: first.field, issues });
+  throw new HttpError(400, 'invalid_request', `${where}${first.message}`, {
+    field: first.field,
+    issues,
+  });
 }
 
 /** Reads the JSON body (400 if it is not JSON) and validates it. */

@@ -45,7 +45,12 @@ export interface StoredRun {
   lastSeq: number;
 }
 
-export interface StoredApproval { approved: boolean; by: string | null; reason: string | null; at: string }
+export interface StoredApproval {
+  approved: boolean;
+  by: string | null;
+  reason: string | null;
+  at: string;
+}
 
 type Listener = (e: StoredEvent) => void;
 
@@ -56,21 +61,50 @@ export interface RunStore {
   /** Appends an event (seq = previous + 1) and returns it; listeners hear it after the write. */
   append(runId: string, type: string, data: Record<string, unknown>): StoredEvent;
   /** Appends several events in one transaction (all or none are written). */
-  appendAll(runId: string, events: readonly { type: string; data: Record<string, unknown> }[]): StoredEvent[];
+  appendAll(
+    runId: string,
+    events: readonly { type: string; data: Record<string, unknown> }[],
+  ): StoredEvent[];
   setStatus(runId: string, status: string): void;
   getRun(runId: string): StoredRun | undefined;
   listRuns(): StoredRun[];
   events(runId: string, afterSeq?: number): StoredEvent[];
   subscribe(runId: string, listener: Listener): () => void;
-  decide(runId: string, stepId: string, d: { approved: boolean; by?: string; reason?: string }): void;
+  decide(
+    runId: string,
+    stepId: string,
+    d: { approved: boolean; by?: string; reason?: string },
+  ): void;
   decision(runId: string, stepId: string): StoredApproval | undefined;
   close(): void;
 }
 
-interface RunRow { id: string; mission: string; mission_dir: string | null; status: string; seed: number; goal: string; options: string; started_at: string; updated_at: string; last_seq: number }
+interface RunRow {
+  id: string;
+  mission: string;
+  mission_dir: string | null;
+  status: string;
+  seed: number;
+  goal: string;
+  options: string;
+  started_at: string;
+  updated_at: string;
+  last_seq: number;
+}
 
 function toRun(r: RunRow): StoredRun {
-  return { id: r.id, mission: r.mission, missionDir: r.mission_dir, status: r.status, seed: r.seed, goal: r.goal, options: JSON.parse(r.options) as Record<string, unknown>, startedAt: r.started_at, updatedAt: r.updated_at, lastSeq: r.last_seq };
+  return {
+    id: r.id,
+    mission: r.mission,
+    missionDir: r.mission_dir,
+    status: r.status,
+    seed: r.seed,
+    goal: r.goal,
+    options: JSON.parse(r.options) as Record<string, unknown>,
+    startedAt: r.started_at,
+    updatedAt: r.updated_at,
+    lastSeq: r.last_seq,
+  };
 }
 
 /** Opens (creating and migrating) the run log in `path` (default: $ATELIER_DB or .atelier/atelier.db). */
@@ -78,24 +112,32 @@ export function openRunStore(path?: string): RunStore {
   const db = openSqlite(path);
   migrate(db, 'runs', MIGRATIONS);
   const listeners = new Map<string, Set<Listener>>();
-  const insertRun = db.prepare('INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertRun = db.prepare(
+    'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const lastSeq = db.prepare('SELECT last_seq FROM runs WHERE id = ?');
-  const insertEvent = db.prepare('INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare(
+    'INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const bump = db.prepare('UPDATE runs SET last_seq = ?, updated_at = ? WHERE id = ?');
   const status = db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?');
   const getRun = db.prepare('SELECT * FROM runs WHERE id = ?');
   const listRuns = db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC');
   const events = db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq');
-  const decide = db.prepare('INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const decide = db.prepare(
+    'INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const decision = db.prepare('SELECT * FROM run_approvals WHERE run_id = ? AND step_id = ?');
-  const appendRows = db.transaction((runId: string, rows: { type: string; data: string }[], at: string): number => {
-    const row = lastSeq.get(runId) as { last_seq: number } | undefined;
-    if (row === undefined) throw new Error(`run store: no run '${runId}'`);
-    let seq = row.last_seq;
-    for (const r of rows) insertEvent.run(runId, ++seq, at, EVENT_SCHEMA_VERSION, r.type, r.data);
-    bump.run(seq, at, runId);
-    return row.last_seq + 1;
-  });
+  const appendRows = db.transaction(
+    (runId: string, rows: { type: string; data: string }[], at: string): number => {
+      const row = lastSeq.get(runId) as { last_seq: number } | undefined;
+      if (row === undefined) throw new Error(`run store: no run '${runId}'`);
+      let seq = row.last_seq;
+      for (const r of rows) insertEvent.run(runId, ++seq, at, EVENT_SCHEMA_VERSION, r.type, r.data);
+      bump.run(seq, at, runId);
+      return row.last_seq + 1;
+    },
+  );
   const notify = (e: StoredEvent): void => {
     for (const l of listeners.get(e.runId) ?? []) l(e);
     for (const l of listeners.get('*') ?? []) l(e);
@@ -103,7 +145,17 @@ export function openRunStore(path?: string): RunStore {
   return {
     db,
     createRun(run) {
-      insertRun.run(run.id, run.mission, run.missionDir, run.status, run.seed, run.goal, JSON.stringify(run.options), run.startedAt, run.startedAt);
+      insertRun.run(
+        run.id,
+        run.mission,
+        run.missionDir,
+        run.status,
+        run.seed,
+        run.goal,
+        JSON.stringify(run.options),
+        run.startedAt,
+        run.startedAt,
+      );
     },
     append(runId, type, data) {
       const at = new Date().toISOString();
@@ -114,32 +166,78 @@ export function openRunStore(path?: string): RunStore {
     },
     appendAll(runId, events) {
       const at = new Date().toISOString();
-      const first = appendRows(runId, events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) })), at);
-      const out = events.map((e, i): StoredEvent => ({ runId, seq: first + i, at, v: EVENT_SCHEMA_VERSION, type: e.type, data: e.data }));
+      const first = appendRows(
+        runId,
+        events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) })),
+        at,
+      );
+      const out = events.map((e, i): StoredEvent => ({
+        runId,
+        seq: first + i,
+        at,
+        v: EVENT_SCHEMA_VERSION,
+        type: e.type,
+        data: e.data,
+      }));
       out.forEach(notify);
       return out;
     },
-    setStatus(runId, s) { status.run(s, new Date().toISOString(), runId); },
-    getRun(runId) { const r = getRun.get(runId) as RunRow | undefined; return r === undefined ? undefined : toRun(r); },
-    listRuns() { return (listRuns.all() as RunRow[]).map(toRun); },
+    setStatus(runId, s) {
+      status.run(s, new Date().toISOString(), runId);
+    },
+    getRun(runId) {
+      const r = getRun.get(runId) as RunRow | undefined;
+      return r === undefined ? undefined : toRun(r);
+    },
+    listRuns() {
+      return (listRuns.all() as RunRow[]).map(toRun);
+    },
     events(runId, afterSeq = 0) {
-      return (events.all(runId, afterSeq) as { run_id: string; seq: number; at: string; v: number; type: string; data: string }[]).map((r) => ({
-        runId: r.run_id, seq: r.seq, at: r.at, v: r.v, type: r.type, data: JSON.parse(r.data) as Record<string, unknown>,
+      return (
+        events.all(runId, afterSeq) as {
+          run_id: string;
+          seq: number;
+          at: string;
+          v: number;
+          type: string;
+          data: string;
+        }[]
+      ).map((r) => ({
+        runId: r.run_id,
+        seq: r.seq,
+        at: r.at,
+        v: r.v,
+        type: r.type,
+        data: JSON.parse(r.data) as Record<string, unknown>,
       }));
     },
     subscribe(runId, listener) {
       const set = listeners.get(runId) ?? new Set<Listener>();
       set.add(listener);
       listeners.set(runId, set);
-      return () => { set.delete(listener); };
+      return () => {
+        set.delete(listener);
+      };
     },
     decide(runId, stepId, d) {
-      decide.run(runId, stepId, d.approved ? 1 : 0, d.by ?? null, d.reason ?? null, new Date().toISOString());
+      decide.run(
+        runId,
+        stepId,
+        d.approved ? 1 : 0,
+        d.by ?? null,
+        d.reason ?? null,
+        new Date().toISOString(),
+      );
     },
     decision(runId, stepId) {
-      const r = decision.get(runId, stepId) as { approved: number; by: string | null; reason: string | null; at: string } | undefined;
-      return r === undefined ? undefined : { approved: r.approved === 1, by: r.by, reason: r.reason, at: r.at };
+      const r = decision.get(runId, stepId) as
+        { approved: number; by: string | null; reason: string | null; at: string } | undefined;
+      return r === undefined
+        ? undefined
+        : { approved: r.approved === 1, by: r.by, reason: r.reason, at: r.at };
     },
-    close() { db.close(); },
+    close() {
+      db.close();
+    },
   };
 }

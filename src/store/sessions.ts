@@ -49,14 +49,21 @@ export interface SessionStore {
 export function sqliteSessions(db: SqliteDatabase): SessionStore {
   // Several processes may append to one session: wait for the write lock rather than
   // fail at once (openSqlite and better-sqlite3 default to 5 s; keep a longer setting).
-  if (Number(db.pragma('busy_timeout', { simple: true })) === 0) db.pragma(`busy_timeout = ${APPEND_BUSY_TIMEOUT_MS}`);
+  if (Number(db.pragma('busy_timeout', { simple: true })) === 0)
+    db.pragma(`busy_timeout = ${APPEND_BUSY_TIMEOUT_MS}`);
   migrate(db, 'sessions', MIGRATIONS);
-  const select = db.prepare<[string], { message: string; format: number; seq: number }>('SELECT message, format, seq FROM session_messages WHERE session_id = ? ORDER BY seq');
+  const select = db.prepare<[string], { message: string; format: number; seq: number }>(
+    'SELECT message, format, seq FROM session_messages WHERE session_id = ? ORDER BY seq',
+  );
   const upsert = db.prepare<[string, string, string]>(
     'INSERT INTO sessions (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at',
   );
-  const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM session_messages WHERE session_id = ?');
-  const insert = db.prepare<[string, number, string, number, string]>('INSERT INTO session_messages (session_id, seq, message, format, created_at) VALUES (?, ?, ?, ?, ?)');
+  const lastSeq = db.prepare<[string], { seq: number | null }>(
+    'SELECT MAX(seq) AS seq FROM session_messages WHERE session_id = ?',
+  );
+  const insert = db.prepare<[string, number, string, number, string]>(
+    'INSERT INTO session_messages (session_id, seq, message, format, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const listAll = db.prepare<[], { id: string; created_at: string; updated_at: string; n: number }>(
     'SELECT s.id, s.created_at, s.updated_at, (SELECT COUNT(*) FROM session_messages m WHERE m.session_id = s.id) AS n FROM sessions s ORDER BY s.updated_at DESC, s.id',
   );
@@ -71,9 +78,12 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
   const messages = (id: string): Message[] =>
     select.all(id).map((r) => {
       if (r.format > SESSION_MESSAGE_FORMAT) {
-        throw new UserError(`session ${JSON.stringify(id)}: message ${r.seq} was stored in format ${r.format}, newer than this Atelier reads (${SESSION_MESSAGE_FORMAT})`, {
-          hint: 'upgrade Atelier, or use another --session id',
-        });
+        throw new UserError(
+          `session ${JSON.stringify(id)}: message ${r.seq} was stored in format ${r.format}, newer than this Atelier reads (${SESSION_MESSAGE_FORMAT})`,
+          {
+            hint: 'upgrade Atelier, or use another --session id',
+          },
+        );
       }
       return JSON.parse(r.message) as Message;
     });
@@ -85,7 +95,15 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
         if (more.length) appendAll.immediate(id, more);
       },
     }),
-    list: () => listAll.all().map((r) => ({ id: r.id, createdAt: r.created_at, updatedAt: r.updated_at, messages: r.n })),
+    list: () =>
+      listAll
+        .all()
+        .map((r) => ({
+          id: r.id,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+          messages: r.n,
+        })),
     messages,
   };
 }

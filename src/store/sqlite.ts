@@ -13,7 +13,9 @@ export type SqliteDatabase = Database.Database;
 export const DEFAULT_DB_PATH = '.atelier/atelier.db';
 
 /** Opens (creating if needed) a SQLite file in WAL mode; ':memory:' works too. */
-export function openSqlite(path: string = process.env.ATELIER_DB ?? DEFAULT_DB_PATH): SqliteDatabase {
+export function openSqlite(
+  path: string = process.env.ATELIER_DB ?? DEFAULT_DB_PATH,
+): SqliteDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -28,9 +30,15 @@ export function openSqlite(path: string = process.env.ATELIER_DB ?? DEFAULT_DB_P
  * version numbers so modules migrate independently.
  */
 export function migrate(db: SqliteDatabase, module: string, steps: readonly string[]): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (module, version))');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (module, version))',
+  );
   const done = new Set(
-    (db.prepare('SELECT version FROM schema_migrations WHERE module = ?').all(module) as { version: number }[]).map((r) => r.version),
+    (
+      db.prepare('SELECT version FROM schema_migrations WHERE module = ?').all(module) as {
+        version: number;
+      }[]
+    ).map((r) => r.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (module, version) VALUES (?, ?)');
   steps.forEach((sql, i) => {

@@ -32,7 +32,10 @@ export function planningSignatureOf(t: Tool): PlanningSignature | undefined {
 /** A planning tool backed by an agents-module tool (which must declare `metadata.planning`). */
 export function planningToolFromAgentTool(t: Tool, owner: Agent<unknown>): PlanningTool {
   const sig = planningSignatureOf(t);
-  if (sig === undefined) throw new UserError(`tool ${t.name} has no planning signature`, { hint: 'add metadata: { planning: { params, precondition, effect } } to tool()' });
+  if (sig === undefined)
+    throw new UserError(`tool ${t.name} has no planning signature`, {
+      hint: 'add metadata: { planning: { params, precondition, effect } } to tool()',
+    });
   return planningTool({
     name: t.name,
     description: t.description,
@@ -43,9 +46,25 @@ export function planningToolFromAgentTool(t: Tool, owner: Agent<unknown>): Plann
     needsApproval: t.needsApproval !== undefined,
     async execute(args, ctx) {
       const input = t.input.safeParse(args);
-      if (!input.success) return { ok: false, reason: `arguments rejected by the tool's schema: ${input.error.issues[0]?.message ?? 'invalid'}` };
-      const result: unknown = await t.execute(input.data, { agent: owner, toolCallId: ctx.stepId, signal: ctx.signal, context: { runId: ctx.runId, facts: ctx.facts } });
-      return isOutcome(result) ? result : { ok: true, ...(result === undefined ? {} : { note: typeof result === 'string' ? result : JSON.stringify(result) }) };
+      if (!input.success)
+        return {
+          ok: false,
+          reason: `arguments rejected by the tool's schema: ${input.error.issues[0]?.message ?? 'invalid'}`,
+        };
+      const result: unknown = await t.execute(input.data, {
+        agent: owner,
+        toolCallId: ctx.stepId,
+        signal: ctx.signal,
+        context: { runId: ctx.runId, facts: ctx.facts },
+      });
+      return isOutcome(result)
+        ? result
+        : {
+            ok: true,
+            ...(result === undefined
+              ? {}
+              : { note: typeof result === 'string' ? result : JSON.stringify(result) }),
+          };
     },
   });
 }
@@ -55,13 +74,17 @@ export function planningToolFromAgentTool(t: Tool, owner: Agent<unknown>): Plann
  * tool (the first agent holding a tool name defines it), and each agent's capabilities
  * are the planning tools it holds. `costs` gives per-agent step costs (default 1).
  */
-export function teamFromAgents(agents: readonly Agent<unknown>[], costs: Record<string, number> = {}): { agents: TeamAgent[]; tools: PlanningTool[] } {
+export function teamFromAgents(
+  agents: readonly Agent<unknown>[],
+  costs: Record<string, number> = {},
+): { agents: TeamAgent[]; tools: PlanningTool[] } {
   const tools = new Map<string, PlanningTool>();
   const team = agents.map((a) => {
     const caps: string[] = [];
     for (const t of a.tools) {
       if (planningSignatureOf(t) === undefined) continue;
-      if (!tools.has(t.name.toLowerCase())) tools.set(t.name.toLowerCase(), planningToolFromAgentTool(t, a));
+      if (!tools.has(t.name.toLowerCase()))
+        tools.set(t.name.toLowerCase(), planningToolFromAgentTool(t, a));
       const pt = tools.get(t.name.toLowerCase())!;
       caps.push(pt.capability ?? pt.name);
     }

@@ -7,7 +7,11 @@
 import { canUse, capabilityOf } from './capable.js';
 import type { PlanningTool, TeamAgent } from './types.js';
 
-export interface AllocationError { step: number; action: string; capability: string }
+export interface AllocationError {
+  step: number;
+  action: string;
+  capability: string;
+}
 
 export { capabilityOf };
 
@@ -30,13 +34,18 @@ export function allocate(
     const capability = tool === undefined ? action : capabilityOf(tool);
     let capable = byCap.get(action);
     if (capable === undefined) {
-      capable = agents.filter((a) => (tool === undefined ? a.capabilities.includes(action) : canUse(a, tool)));
+      capable = agents.filter((a) =>
+        tool === undefined ? a.capabilities.includes(action) : canUse(a, tool),
+      );
       byCap.set(action, capable);
     }
     if (capable.length === 0) return { ok: false, error: { step: i, action, capability } };
     let best = capable[0]!;
     for (const a of capable.slice(1)) {
-      const d = a.cost - best.cost || work.get(a.name)! - work.get(best.name)! || (a.name < best.name ? -1 : 1);
+      const d =
+        a.cost - best.cost ||
+        work.get(a.name)! - work.get(best.name)! ||
+        (a.name < best.name ? -1 : 1);
       if (d < 0) best = a;
     }
     work.set(best.name, work.get(best.name)! + 1);

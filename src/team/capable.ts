@@ -24,7 +24,11 @@ export function canUse(agent: TeamAgent, tool: PlanningTool): boolean {
 }
 
 /** Splits `domain` into the actions some agent can carry out (kept) and the idle ones. */
-export function usableDomain(domain: Domain, tools: ReadonlyMap<string, PlanningTool>, agents: readonly TeamAgent[]): { domain: Domain; idle: IdleAction[] } {
+export function usableDomain(
+  domain: Domain,
+  tools: ReadonlyMap<string, PlanningTool>,
+  agents: readonly TeamAgent[],
+): { domain: Domain; idle: IdleAction[] } {
   const idle: IdleAction[] = [];
   const kept = domain.actions.filter((a) => {
     const tool = tools.get(a.name);

@@ -23,7 +23,13 @@ export interface MissionSpec {
   /** PDDL goal condition. */
   goal: string;
   tools: PlanningTool[];
-  agents: { name: string; role?: string; cost?: number; capabilities?: string[]; tools?: string[] }[];
+  agents: {
+    name: string;
+    role?: string;
+    cost?: number;
+    capabilities?: string[];
+    tools?: string[];
+  }[];
   world?: (seed: number) => World;
   /** Simulated ms per step, by action. */
   durations?: Record<string, number>;
@@ -34,31 +40,64 @@ export function defineMission(spec: MissionSpec): Mission {
   const file = `<mission ${spec.name}>`;
   const names = new Set(spec.tools.map((t) => t.name));
   const agents = spec.agents.map((a, i) => {
-    (a.tools ?? []).forEach((t, j) => { if (!names.has(t.toLowerCase())) throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`); });
-    return { name: a.name.toLowerCase(), ...(a.role === undefined ? {} : { role: a.role }), cost: a.cost ?? 1, capabilities: [...(a.capabilities ?? []), ...(a.tools ?? [])].map((c) => c.toLowerCase()) };
+    (a.tools ?? []).forEach((t, j) => {
+      if (!names.has(t.toLowerCase()))
+        throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`);
+    });
+    return {
+      name: a.name.toLowerCase(),
+      ...(a.role === undefined ? {} : { role: a.role }),
+      cost: a.cost ?? 1,
+      capabilities: [...(a.capabilities ?? []), ...(a.tools ?? [])].map((c) => c.toLowerCase()),
+    };
   });
   const knowledge = spec.rules === undefined ? undefined : readKnowledge(spec.rules, file);
-  const objects = Object.entries(spec.objects ?? {}).flatMap(([type, ns]) => ns.map((n) => ({ name: n.toLowerCase(), type: type.toLowerCase() })));
+  const objects = Object.entries(spec.objects ?? {}).flatMap(([type, ns]) =>
+    ns.map((n) => ({ name: n.toLowerCase(), type: type.toLowerCase() })),
+  );
   const facts = [...(knowledge?.facts ?? [])];
   const specFacts = (spec.facts ?? []).map((f, i) => {
     const a = parseAtomText(f);
-    if (a === undefined) throw new MissionError(file, `facts[${i}]`, `expected a ground atom such as (ready x), found '${f}'`);
+    if (a === undefined)
+      throw new MissionError(
+        file,
+        `facts[${i}]`,
+        `expected a ground atom such as (ready x), found '${f}'`,
+      );
     facts.push(factKey(a.predicate, a.args));
     return { text: f, ...a };
   });
   const nowhere = (): undefined => undefined;
   checkCapabilities(file, nowhere, spec.agents, spec.tools);
   checkVocabulary({
-    file, locate: nowhere, goal: spec.goal, facts: specFacts, objects: new Set(objects.map((o) => o.name)),
+    file,
+    locate: nowhere,
+    goal: spec.goal,
+    facts: specFacts,
+    objects: new Set(objects.map((o) => o.name)),
     tools: spec.tools.map((t) => ({ key: t.name, precondition: t.precondition, effect: t.effect })),
     ...(knowledge === undefined ? {} : { knowledge }),
   });
-  const { domain, idle } = domainForTools({ name: spec.name.toLowerCase(), tools: spec.tools, agents, types: spec.types ?? {}, objects, facts, goal: spec.goal, derived: knowledge?.derived ?? [], file });
+  const { domain, idle } = domainForTools({
+    name: spec.name.toLowerCase(),
+    tools: spec.tools,
+    agents,
+    types: spec.types ?? {},
+    objects,
+    facts,
+    goal: spec.goal,
+    derived: knowledge?.derived ?? [],
+    file,
+  });
   const durations = spec.durations ?? {};
   return {
     name: spec.name.toLowerCase(),
     description: spec.description ?? '',
-    domain, idle, objects, facts, agents,
+    domain,
+    idle,
+    objects,
+    facts,
+    agents,
     rules: spec.rules ?? '',
     goal: goalOf(domain, objects, spec.goal, file, 'goal'),
     tools: new Map(spec.tools.map((t) => [t.name, t])),
@@ -85,12 +124,31 @@ export function missionFromPddl(spec: {
 }): Mission {
   const file = `<mission ${spec.name ?? spec.problem.name}>`;
   const approval = new Set(spec.needsApproval ?? []);
-  const tools = new Map(spec.domain.actions.map((a) => [a.name, planningTool({
-    name: a.name, effect: '(and)', params: Object.fromEntries(a.params.map((p) => [p.name.slice(1), p.types[0] ?? 'object'])), needsApproval: approval.has(a.name), ...(spec.execute?.[a.name] === undefined ? {} : { execute: spec.execute[a.name] }),
-  })]));
+  const tools = new Map(
+    spec.domain.actions.map((a) => [
+      a.name,
+      planningTool({
+        name: a.name,
+        effect: '(and)',
+        params: Object.fromEntries(a.params.map((p) => [p.name.slice(1), p.types[0] ?? 'object'])),
+        needsApproval: approval.has(a.name),
+        ...(spec.execute?.[a.name] === undefined ? {} : { execute: spec.execute[a.name] }),
+      }),
+    ]),
+  );
   const agents = spec.agents.map((a, i) => {
-    a.tools.forEach((t, j) => { if (!tools.has(t.toLowerCase())) throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown action '${t}'`, { hint: `the domain's actions: ${[...tools.keys()].join(', ')}` }); });
-    return { name: a.name.toLowerCase(), ...(a.role === undefined ? {} : { role: a.role }), cost: a.cost ?? 1, capabilities: a.tools.map((t) => t.toLowerCase()) };
+    a.tools.forEach((t, j) => {
+      if (!tools.has(t.toLowerCase()))
+        throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown action '${t}'`, {
+          hint: `the domain's actions: ${[...tools.keys()].join(', ')}`,
+        });
+    });
+    return {
+      name: a.name.toLowerCase(),
+      ...(a.role === undefined ? {} : { role: a.role }),
+      cost: a.cost ?? 1,
+      capabilities: a.tools.map((t) => t.toLowerCase()),
+    };
   });
   const durations = spec.durations ?? {};
   const usable = usableDomain(spec.domain, tools, agents);
@@ -103,7 +161,8 @@ export function missionFromPddl(spec: {
     facts: spec.problem.init.map((a) => factKey(a.predicate, a.args)),
     rules: '',
     goal: spec.problem.goal,
-    agents, tools,
+    agents,
+    tools,
     ...(spec.world === undefined ? {} : { world: spec.world }),
     stepDurationMs: (a) => durations[a] ?? 0,
   };

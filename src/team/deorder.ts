@@ -10,7 +10,11 @@ import type { Atom, Condition, Domain, Effect, PlanStep } from '../pddl/ast.js';
 
 /** An atom with wildcards; `via` names the derived predicate it stands in for. */
 export type Pattern = { pred: string; args: string[]; via?: string };
-export interface Touch { pre: Pattern[]; add: Pattern[]; del: Pattern[] }
+export interface Touch {
+  pre: Pattern[];
+  add: Pattern[];
+  del: Pattern[];
+}
 
 export interface OrderedStep {
   index: number;
@@ -23,28 +27,56 @@ export interface OrderedStep {
 }
 
 function ground(atom: Atom, b: ReadonlyMap<string, string>): Pattern {
-  return { pred: atom.predicate, args: atom.args.map((a) => (a.startsWith('?') ? b.get(a) ?? '*' : a)) };
+  return {
+    pred: atom.predicate,
+    args: atom.args.map((a) => (a.startsWith('?') ? (b.get(a) ?? '*') : a)),
+  };
 }
 
 function condAtoms(c: Condition | undefined, b: ReadonlyMap<string, string>, out: Pattern[]): void {
   if (c === undefined) return;
   switch (c.kind) {
-    case 'atom': if (c.atom.predicate !== '=') out.push(ground(c.atom, b)); return;
-    case 'not': condAtoms(c.arg, b, out); return;
-    case 'and': case 'or': for (const a of c.args) condAtoms(a, b, out); return;
-    case 'imply': condAtoms(c.if, b, out); condAtoms(c.then, b, out); return;
-    case 'exists': case 'forall': condAtoms(c.body, b, out); return;
+    case 'atom':
+      if (c.atom.predicate !== '=') out.push(ground(c.atom, b));
+      return;
+    case 'not':
+      condAtoms(c.arg, b, out);
+      return;
+    case 'and':
+    case 'or':
+      for (const a of c.args) condAtoms(a, b, out);
+      return;
+    case 'imply':
+      condAtoms(c.if, b, out);
+      condAtoms(c.then, b, out);
+      return;
+    case 'exists':
+    case 'forall':
+      condAtoms(c.body, b, out);
+      return;
   }
 }
 
 export function effAtoms(e: Effect, b: ReadonlyMap<string, string>, t: Touch): void {
   switch (e.kind) {
-    case 'and': for (const x of e.args) effAtoms(x, b, t); return;
-    case 'add': t.add.push(ground(e.atom, b)); return;
-    case 'delete': t.del.push(ground(e.atom, b)); return;
-    case 'forall': effAtoms(e.body, b, t); return;
-    case 'when': condAtoms(e.condition, b, t.pre); effAtoms(e.body, b, t); return;
-    case 'increase': return;
+    case 'and':
+      for (const x of e.args) effAtoms(x, b, t);
+      return;
+    case 'add':
+      t.add.push(ground(e.atom, b));
+      return;
+    case 'delete':
+      t.del.push(ground(e.atom, b));
+      return;
+    case 'forall':
+      effAtoms(e.body, b, t);
+      return;
+    case 'when':
+      condAtoms(e.condition, b, t.pre);
+      effAtoms(e.body, b, t);
+      return;
+    case 'increase':
+      return;
   }
 }
 
@@ -67,14 +99,22 @@ export function derivedBases(domain: Domain): Map<string, Set<string>> {
       else acc.add(q);
     }
   };
-  for (const p of direct.keys()) { const acc = new Set<string>(); visit(p, new Set([p]), acc); out.set(p, acc); }
+  for (const p of direct.keys()) {
+    const acc = new Set<string>();
+    visit(p, new Set([p]), acc);
+    out.set(p, acc);
+  }
   return out;
 }
 
-const show = (p: Pattern): string => `(${[p.pred, ...p.args.map((a) => (a === '**' ? '…' : a))].join(' ')})`;
+const show = (p: Pattern): string =>
+  `(${[p.pred, ...p.args.map((a) => (a === '**' ? '…' : a))].join(' ')})`;
 
 function expand(ps: Pattern[], bases: Map<string, Set<string>>): Pattern[] {
-  return ps.flatMap((p) => { const b = bases.get(p.pred); return b === undefined ? [p] : [...b].map((q) => ({ pred: q, args: ['**'], via: show(p) })); });
+  return ps.flatMap((p) => {
+    const b = bases.get(p.pred);
+    return b === undefined ? [p] : [...b].map((q) => ({ pred: q, args: ['**'], via: show(p) }));
+  });
 }
 
 function matches(a: Pattern, b: Pattern): boolean {
@@ -83,7 +123,6 @@ function matches(a: Pattern, b: Pattern): boolean {
   if (a.args.length !== b.args.length) return false;
   return a.args.every((x, i) => x === '*' || b.args[i] === '*' || x === b.args[i]);
 }
-
 
 function touches(domain: Domain, steps: readonly PlanStep[]): Touch[] {
   const actions = new Map(domain.actions.map((a) => [a.name, a]));
@@ -101,23 +140,45 @@ function touches(domain: Domain, steps: readonly PlanStep[]): Touch[] {
 }
 
 /** The partial order of a valid sequential plan, with causal links toward `goal`. */
-export function deorder(domain: Domain, steps: readonly PlanStep[], goal: Condition, ids?: readonly string[]): OrderedStep[] {
-  const name = (j: number): string => `${ids?.[j] ?? `step ${j + 1}`} (${[steps[j]!.action, ...steps[j]!.args].join(' ')})`;
+export function deorder(
+  domain: Domain,
+  steps: readonly PlanStep[],
+  goal: Condition,
+  ids?: readonly string[],
+): OrderedStep[] {
+  const name = (j: number): string =>
+    `${ids?.[j] ?? `step ${j + 1}`} (${[steps[j]!.action, ...steps[j]!.args].join(' ')})`;
   const t = touches(domain, steps);
-  const any = (xs: Pattern[], ys: Pattern[]): boolean => xs.some((x) => ys.some((y) => matches(x, y)));
+  const any = (xs: Pattern[], ys: Pattern[]): boolean =>
+    xs.some((x) => ys.some((y) => matches(x, y)));
   // Index earlier steps by the predicates they touch, so each pair is checked only when it may interfere.
   const byPred = new Map<string, number[]>();
   const out: OrderedStep[] = [];
   for (let j = 0; j < steps.length; j++) {
     const tj = t[j]!;
     const candidates = new Set<number>();
-    for (const p of [...tj.pre, ...tj.add, ...tj.del]) for (const i of byPred.get(p.pred) ?? []) candidates.add(i);
+    for (const p of [...tj.pre, ...tj.add, ...tj.del])
+      for (const i of byPred.get(p.pred) ?? []) candidates.add(i);
     const deps: number[] = [];
     for (const i of [...candidates].sort((x, y) => x - y)) {
       const ti = t[i]!;
-      if (any(ti.add, tj.pre) || any(ti.del, tj.pre) || any(tj.del, ti.pre) || any(tj.add, ti.pre) || any(ti.add, tj.del) || any(ti.del, tj.add)) deps.push(i);
+      if (
+        any(ti.add, tj.pre) ||
+        any(ti.del, tj.pre) ||
+        any(tj.del, ti.pre) ||
+        any(tj.add, ti.pre) ||
+        any(ti.add, tj.del) ||
+        any(ti.del, tj.add)
+      )
+        deps.push(i);
     }
-    out.push({ index: j, action: steps[j]!.action, args: [...steps[j]!.args], dependsOn: deps, supports: [] });
+    out.push({
+      index: j,
+      action: steps[j]!.action,
+      args: [...steps[j]!.args],
+      dependsOn: deps,
+      supports: [],
+    });
     for (const p of new Set([...tj.pre, ...tj.add, ...tj.del].map((x) => x.pred))) {
       const list = byPred.get(p) ?? [];
       list.push(j);

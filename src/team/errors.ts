@@ -9,8 +9,14 @@ export class MissionError extends UserError {
   readonly file: string;
   readonly field: string | undefined;
 
-  constructor(file: string, field: string | undefined, message: string, options: { hint?: string; line?: number; col?: number } = {}) {
-    const location: SourceLocation | undefined = options.line === undefined ? undefined : { file, line: options.line, col: options.col ?? 1 };
+  constructor(
+    file: string,
+    field: string | undefined,
+    message: string,
+    options: { hint?: string; line?: number; col?: number } = {},
+  ) {
+    const location: SourceLocation | undefined =
+      options.line === undefined ? undefined : { file, line: options.line, col: options.col ?? 1 };
     const where = location === undefined ? `${file}: ` : '';
     super(`${where}${field === undefined ? '' : `${field}: `}${message}`, {
       ...(location === undefined ? {} : { location }),

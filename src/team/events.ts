@@ -19,9 +19,19 @@
 import type { StoredEvent } from '../store/runs.js';
 
 export type RunEventType =
-  | 'run.started' | 'facts.derived' | 'plan.made' | 'plan.failed' | 'step.assigned' | 'step.started'
-  | 'approval.requested' | 'approval.given' | 'step.finished' | 'step.failed' | 'facts.changed'
-  | 'replan' | 'run.finished';
+  | 'run.started'
+  | 'facts.derived'
+  | 'plan.made'
+  | 'plan.failed'
+  | 'step.assigned'
+  | 'step.started'
+  | 'approval.requested'
+  | 'approval.given'
+  | 'step.finished'
+  | 'step.failed'
+  | 'facts.changed'
+  | 'replan'
+  | 'run.finished';
 
 export interface RunEvent extends StoredEvent {
   type: RunEventType;
@@ -41,8 +51,18 @@ export interface PlannedStep {
   supports: string[];
 }
 
-export interface ApprovalDecision { approved: boolean; by?: string; reason?: string }
-export interface ApprovalRequest { runId: string; stepId: string; agent: string; action: string; args: string[] }
+export interface ApprovalDecision {
+  approved: boolean;
+  by?: string;
+  reason?: string;
+}
+export interface ApprovalRequest {
+  runId: string;
+  stepId: string;
+  agent: string;
+  action: string;
+  args: string[];
+}
 
 export interface RunSummary {
   runId: string;

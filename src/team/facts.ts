@@ -31,7 +31,9 @@ function objectsOf(mission: Mission): { name: string; types: string[] }[] {
   let hit = ownObjects.get(mission);
   if (hit === undefined) {
     const constants = new Set(mission.domain.constants.map((c) => c.name));
-    hit = mission.objects.filter((o) => !constants.has(o.name)).map((o) => ({ name: o.name, types: [o.type] }));
+    hit = mission.objects
+      .filter((o) => !constants.has(o.name))
+      .map((o) => ({ name: o.name, types: [o.type] }));
     ownObjects.set(mission, hit);
   }
   return hit;

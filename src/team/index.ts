@@ -5,7 +5,15 @@
  */
 export { planningTool } from './types.js';
 export type { Mission, PlanningTool, TeamAgent, ToolContext, ToolOutcome, World } from './types.js';
-export type { ApprovalDecision, ApprovalRequest, PlannedStep, RunEvent, RunEventType, RunStatus, RunSummary } from './events.js';
+export type {
+  ApprovalDecision,
+  ApprovalRequest,
+  PlannedStep,
+  RunEvent,
+  RunEventType,
+  RunStatus,
+  RunSummary,
+} from './events.js';
 export { GoalError, MissionError } from './errors.js';
 export { parseGoal } from './goal.js';
 export { loadMission, listExampleMissions, goalOf } from './loader.js';
@@ -14,7 +22,16 @@ export type { MissionSpec } from './define.js';
 export { deorder } from './deorder.js';
 export type { OrderedStep } from './deorder.js';
 export { allocate } from './allocate.js';
-export { startRun, resumeRun, approveStep, listRuns, getRun, readEvents, subscribe, explainStep } from './run.js';
+export {
+  startRun,
+  resumeRun,
+  approveStep,
+  listRuns,
+  getRun,
+  readEvents,
+  subscribe,
+  explainStep,
+} from './run.js';
 export type { StartRunOptions, RunHandle, RunInfo, RunDetail } from './run.js';
 export type { LoopOptions } from './loop.js';
 export { openRunStore } from '../store/runs.js';

@@ -8,7 +8,10 @@ import type { Reasoner } from '../logic/index.js';
 
 export interface TeamKnowledge {
   /** Applies observed changes ("pred a b" keys); returns the derived facts that changed, as "(pred a b)" text. */
-  update(added: readonly string[], deleted: readonly string[]): { added: string[]; removed: string[] };
+  update(
+    added: readonly string[],
+    deleted: readonly string[],
+  ): { added: string[]; removed: string[] };
   /** Facts derived by the rules, as "(pred a b)" text. */
   derived(): string[];
   /** Facts derived by the rules, as "pred a b" keys (cached until the next update). */
@@ -21,7 +24,10 @@ const toLogic = (key: string) => {
   const [p, ...args] = key.split(' ');
   return fact(p!, ...args);
 };
-const show = (a: { predicate: string; args: { kind: string; value?: unknown; name?: string }[] }): string =>
+const show = (a: {
+  predicate: string;
+  args: { kind: string; value?: unknown; name?: string }[];
+}): string =>
   `(${[a.predicate, ...a.args.map((t) => String(t.kind === 'const' ? t.value : t.name))].join(' ')})`;
 
 /** A reasoner over `rules` (program text; its own facts are ignored) and the observed `facts`. */
@@ -37,7 +43,11 @@ export function teamKnowledge(rules: string, facts: Iterable<string>): TeamKnowl
       const changes = r.update({ assert: added.map(toLogic), retract: deleted.map(toLogic) });
       cache = undefined;
       // The reasoner reports every fact whose truth changed; keep those the rules derive.
-      const derivedOnly = (atoms: typeof changes.added): string[] => atoms.filter((a) => heads.has(a.predicate)).map(show).sort();
+      const derivedOnly = (atoms: typeof changes.added): string[] =>
+        atoms
+          .filter((a) => heads.has(a.predicate))
+          .map(show)
+          .sort();
       return { added: derivedOnly(changes.added), removed: derivedOnly(changes.removed) };
     },
     derived: () => [...keys()].map((k) => `(${k})`),

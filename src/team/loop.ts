@@ -13,7 +13,14 @@ import type { RunStore } from '../store/runs.js';
 import { allocate } from './allocate.js';
 import { deorder, derivedBases, effAtoms } from './deorder.js';
 import type { Touch } from './deorder.js';
-import type { ApprovalDecision, ApprovalRequest, PlannedStep, RunEvent, RunEventType, RunSummary } from './events.js';
+import type {
+  ApprovalDecision,
+  ApprovalRequest,
+  PlannedStep,
+  RunEvent,
+  RunEventType,
+  RunSummary,
+} from './events.js';
 import { parseAtomText, factKey, problemFor, showFact } from './facts.js';
 import { stateView } from './state.js';
 import type { Mission, ToolOutcome, World } from './types.js';
@@ -53,15 +60,25 @@ export interface LoopStart {
   startedMs: number;
 }
 
-interface Running { id: string; promise: Promise<void> }
+interface Running {
+  id: string;
+  promise: Promise<void>;
+}
 
-const groundKey = (s: { action: string; args: readonly string[] }): string => [s.action, ...s.args].join(' ');
+const groundKey = (s: { action: string; args: readonly string[] }): string =>
+  [s.action, ...s.args].join(' ');
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((res, rej) => {
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); res(); }, ms);
-    const onAbort = (): void => { clearTimeout(t); rej(signal!.reason as Error); };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      res();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      rej(signal!.reason as Error);
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -81,9 +98,24 @@ function forbid(domain: Domain, rejected: ReadonlySet<string>): Domain {
       if (bans === undefined) return a;
       const extra: Condition[] = bans.map((args) => ({
         kind: 'not',
-        arg: { kind: 'and', args: args.map((v, i) => ({ kind: 'atom', atom: { predicate: '=', args: [a.params[i]!.name, v] } }) as Condition) },
+        arg: {
+          kind: 'and',
+          args: args.map(
+            (v, i) =>
+              ({
+                kind: 'atom',
+                atom: { predicate: '=', args: [a.params[i]!.name, v] },
+              }) as Condition,
+          ),
+        },
       }));
-      return { ...a, precondition: { kind: 'and', args: [...(a.precondition === undefined ? [] : [a.precondition]), ...extra] } };
+      return {
+        ...a,
+        precondition: {
+          kind: 'and',
+          args: [...(a.precondition === undefined ? [] : [a.precondition]), ...extra],
+        },
+      };
     }),
   };
 }
@@ -93,7 +125,10 @@ function forbid(domain: Domain, rejected: ReadonlySet<string>): Domain {
  * action changes are static for the planner — their facts are passed as initial facts,
  * recomputed at every planning from the observed state — the others stay derived.
  */
-export function splitDerived(domain: Domain): { staticNames: Set<string>; dynamic: Domain['derived'] } {
+export function splitDerived(domain: Domain): {
+  staticNames: Set<string>;
+  dynamic: Domain['derived'];
+} {
   const fluent = new Set<string>();
   for (const a of domain.actions) {
     const t: Touch = { pre: [], add: [], del: [] };
@@ -101,12 +136,19 @@ export function splitDerived(domain: Domain): { staticNames: Set<string>; dynami
     for (const p of [...t.add, ...t.del]) fluent.add(p.pred);
   }
   const bases = derivedBases(domain);
-  const staticNames = new Set([...bases].filter(([, b]) => ![...b].some((p) => fluent.has(p))).map(([d]) => d));
+  const staticNames = new Set(
+    [...bases].filter(([, b]) => ![...b].some((p) => fluent.has(p))).map(([d]) => d),
+  );
   return { staticNames, dynamic: domain.derived.filter((d) => !staticNames.has(d.head.name)) };
 }
 
 /** Runs the mission from `start` until the goal holds or no plan exists. */
-export async function runLoop(store: RunStore, mission: Mission, start: LoopStart, options: LoopOptions): Promise<RunSummary> {
+export async function runLoop(
+  store: RunStore,
+  mission: Mission,
+  start: LoopStart,
+  options: LoopOptions,
+): Promise<RunSummary> {
   const { runId, goal } = start;
   const facts = start.facts;
   const world: World | undefined = mission.world?.(start.seed);
@@ -132,7 +174,16 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     const elapsedMs = Date.now() - start.startedMs;
     // Steps and re-plans count the whole run; a resumed run also says what this session did.
     const before = start.executedBefore ?? 0;
-    const summary: RunSummary = { runId, status, steps: before + executed, replans, elapsedMs, ...(start.executedBefore === undefined ? {} : { sessionSteps: executed }), ...(why === undefined ? {} : { reason: why }), ...(whyNot === undefined ? {} : { whyNot }) };
+    const summary: RunSummary = {
+      runId,
+      status,
+      steps: before + executed,
+      replans,
+      elapsedMs,
+      ...(start.executedBefore === undefined ? {} : { sessionSteps: executed }),
+      ...(why === undefined ? {} : { reason: why }),
+      ...(whyNot === undefined ? {} : { whyNot }),
+    };
     emit('run.finished', { ...summary });
     store.setStatus(runId, status);
     return summary;
@@ -148,13 +199,29 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     const t0 = performance.now();
     // Derived facts no action can change are computed here and given as facts.
     const planDomain = { ...domain, derived: split.dynamic };
-    const staticFacts = [...view.closure(facts)].filter((f) => split.staticNames.has(f.split(' ')[0]!));
-    const result = await plan(planDomain, problemFor(mission, [...facts, ...staticFacts], goal), { timeLimitMs: options.planTimeLimitMs ?? 30000, ...(signal === undefined ? {} : { signal }) });
+    const staticFacts = [...view.closure(facts)].filter((f) =>
+      split.staticNames.has(f.split(' ')[0]!),
+    );
+    const result = await plan(planDomain, problemFor(mission, [...facts, ...staticFacts], goal), {
+      timeLimitMs: options.planTimeLimitMs ?? 30000,
+      ...(signal === undefined ? {} : { signal }),
+    });
     const planMs = performance.now() - t0;
     if (result.status !== 'solved') {
-      const { lines: whyNot, missingCapabilities: caps } = explainGoalDetail(mission, goal, facts, knowledge);
-      const needs = caps.length === 0 ? '' : `; it needs ${caps.length === 1 ? 'a capability' : 'capabilities'} no agent has: ${caps.map((c) => `'${c}'`).join(', ')}`;
-      const why = result.status === 'unsolvable' ? `no plan reaches the goal ${formatCondition(goal)}${needs}` : `the planner stopped (${result.reason}) before finding a plan`;
+      const { lines: whyNot, missingCapabilities: caps } = explainGoalDetail(
+        mission,
+        goal,
+        facts,
+        knowledge,
+      );
+      const needs =
+        caps.length === 0
+          ? ''
+          : `; it needs ${caps.length === 1 ? 'a capability' : 'capabilities'} no agent has: ${caps.map((c) => `'${c}'`).join(', ')}`;
+      const why =
+        result.status === 'unsolvable'
+          ? `no plan reaches the goal ${formatCondition(goal)}${needs}`
+          : `the planner stopped (${result.reason}) before finding a plan`;
       emit('plan.failed', { reason: why, whyNot });
       return finish('failed', why, whyNot);
     }
@@ -168,11 +235,30 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     }
     planVersion++;
     stepCounter += ordered.length;
-    const steps: PlannedStep[] = ordered.map((s, i) => ({ id: ids[i]!, action: s.action, args: s.args, agent: alloc.agents[i]!, dependsOn: s.dependsOn.map((d) => ids[d]!), supports: s.supports }));
+    const steps: PlannedStep[] = ordered.map((s, i) => ({
+      id: ids[i]!,
+      action: s.action,
+      args: s.args,
+      agent: alloc.agents[i]!,
+      dependsOn: s.dependsOn.map((d) => ids[d]!),
+      supports: s.supports,
+    }));
     // The plan and its assignments are written together, in one transaction.
     emitAll([
-      { type: 'plan.made', data: { version: planVersion, reason, cost: result.cost, planMs: Math.round(planMs * 100) / 100, steps } },
-      ...steps.map((s) => ({ type: 'step.assigned' as const, data: { stepId: s.id, agent: s.agent, action: s.action, args: s.args } })),
+      {
+        type: 'plan.made',
+        data: {
+          version: planVersion,
+          reason,
+          cost: result.cost,
+          planMs: Math.round(planMs * 100) / 100,
+          steps,
+        },
+      },
+      ...steps.map((s) => ({
+        type: 'step.assigned' as const,
+        data: { stepId: s.id, agent: s.agent, action: s.action, args: s.args },
+      })),
     ]);
 
     // Execute the partial order.
@@ -185,7 +271,9 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     const failures: string[] = [];
 
     const remainingValid = (): string | undefined => {
-      const rest: PlanStep[] = steps.filter((s) => !done.has(s.id)).map((s) => ({ action: s.action, args: s.args }));
+      const rest: PlanStep[] = steps
+        .filter((s) => !done.has(s.id))
+        .map((s) => ({ action: s.action, args: s.args }));
       const v = validate(domain, problemFor(mission, facts, goal), rest);
       return v.valid ? undefined : v.message;
     };
@@ -194,11 +282,17 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
      * Applies a step's observed effects and records the step's end and the fact changes
      * in one transaction, so the log never shows a finished step without its effects.
      */
-    const record = (type: 'step.finished' | 'step.failed', data: Record<string, unknown>, ops: [string, boolean][], diverged: boolean): void => {
+    const record = (
+      type: 'step.finished' | 'step.failed',
+      data: Record<string, unknown>,
+      ops: [string, boolean][],
+      diverged: boolean,
+    ): void => {
       const was = new Map<string, boolean>();
       const set = (k: string, present: boolean): void => {
         if (!was.has(k)) was.set(k, facts.has(k));
-        if (present) facts.add(k); else facts.delete(k);
+        if (present) facts.add(k);
+        else facts.delete(k);
       };
       for (const [k, present] of ops) set(k, present);
       const added = [...was].filter(([k, w]) => !w && facts.has(k)).map(([k]) => k);
@@ -208,14 +302,28 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       if (added.length > 0 || deleted.length > 0) {
         events.push({
           type: 'facts.changed',
-          data: { stepId: data.stepId, added: added.map(showFact), deleted: deleted.map(showFact), diverged, derivedAdded: derived.added, derivedRemoved: derived.removed },
+          data: {
+            stepId: data.stepId,
+            added: added.map(showFact),
+            deleted: deleted.map(showFact),
+            diverged,
+            derivedAdded: derived.added,
+            derivedRemoved: derived.removed,
+          },
         });
       }
       emitAll(events);
     };
-    const keys = (atoms: string[] | undefined): string[] => (atoms ?? []).flatMap((r) => { const a = parseAtomText(r); return a ? [factKey(a.predicate, a.args)] : []; });
+    const keys = (atoms: string[] | undefined): string[] =>
+      (atoms ?? []).flatMap((r) => {
+        const a = parseAtomText(r);
+        return a ? [factKey(a.predicate, a.args)] : [];
+      });
     /** What a tool reported: retractions, then assertions (PDDL order: deletes before adds). */
-    const observed = (retract: string[] | undefined, assert: string[] | undefined): [string, boolean][] => [
+    const observed = (
+      retract: string[] | undefined,
+      assert: string[] | undefined,
+    ): [string, boolean][] => [
       ...keys(retract).map((k) => [k, false] as [string, boolean]),
       ...keys(assert).map((k) => [k, true] as [string, boolean]),
     ];
@@ -228,7 +336,18 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
         start.attempts.set(key, attempt);
         return attempt;
       });
-      emitAll(batch.map((s, i) => ({ type: 'step.started' as const, data: { stepId: s.id, agent: s.agent, action: s.action, args: s.args, attempt: attempts[i]! } })));
+      emitAll(
+        batch.map((s, i) => ({
+          type: 'step.started' as const,
+          data: {
+            stepId: s.id,
+            agent: s.agent,
+            action: s.action,
+            args: s.args,
+            attempt: attempts[i]!,
+          },
+        })),
+      );
       return attempts;
     };
 
@@ -242,15 +361,28 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
         const decision = await askApproval(store, runId, s, options, emit, signal);
         if (!decision.approved) {
           start.rejected.add(key);
-          outcome = { ok: false, reason: `rejected by ${decision.by ?? 'a reviewer'}${decision.reason ? `: ${decision.reason}` : ''}` };
+          outcome = {
+            ok: false,
+            reason: `rejected by ${decision.by ?? 'a reviewer'}${decision.reason ? `: ${decision.reason}` : ''}`,
+          };
         }
       }
       outcome ??= await (async () => {
         const args = Object.fromEntries(tool.params.map(([p], i) => [p, s.args[i]!]));
-        const ctx = { runId, stepId: s.id, agent: s.agent, facts: new Set(facts), signal: signal ?? new AbortController().signal, attempt, wait: (ms: number) => sleep(ms * timeScale, signal) };
+        const ctx = {
+          runId,
+          stepId: s.id,
+          agent: s.agent,
+          facts: new Set(facts),
+          signal: signal ?? new AbortController().signal,
+          attempt,
+          wait: (ms: number) => sleep(ms * timeScale, signal),
+        };
         await ctx.wait(mission.stepDurationMs?.(s.action) ?? 0);
         try {
-          return world !== undefined ? await world.execute(tool, args, ctx) : await tool.execute(args, ctx);
+          return world !== undefined
+            ? await world.execute(tool, args, ctx)
+            : await tool.execute(args, ctx);
         } catch (err) {
           if (signal?.aborted) throw err;
           return { ok: false, reason: err instanceof Error ? err.message : String(err) };
@@ -259,24 +391,53 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       const ms = Date.now() - t;
       executed++;
       if (!outcome.ok) {
-        record('step.failed', { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, reason: outcome.reason }, observed(outcome.retract, outcome.assert), true);
+        record(
+          'step.failed',
+          {
+            stepId: s.id,
+            agent: s.agent,
+            action: s.action,
+            args: s.args,
+            ms,
+            reason: outcome.reason,
+          },
+          observed(outcome.retract, outcome.assert),
+          true,
+        );
         failures.push(`step ${s.id} (${key}) failed: ${outcome.reason}`);
         replanReason ??= failures[0];
         return;
       }
       // Observed effects: the declared ones when confirmed, then what the tool reported.
       const confirmed = outcome.confirmed !== false;
-      const diverged = !confirmed || (outcome.assert?.length ?? 0) > 0 || (outcome.retract?.length ?? 0) > 0;
+      const diverged =
+        !confirmed || (outcome.assert?.length ?? 0) > 0 || (outcome.retract?.length ?? 0) > 0;
       record(
         'step.finished',
-        { stepId: s.id, agent: s.agent, action: s.action, args: s.args, ms, ...(outcome.note === undefined ? {} : { note: outcome.note }) },
-        [...(confirmed ? [...expected.deletes.map((k) => [k, false] as [string, boolean]), ...expected.adds.map((k) => [k, true] as [string, boolean])] : []), ...observed(outcome.retract, outcome.assert)],
+        {
+          stepId: s.id,
+          agent: s.agent,
+          action: s.action,
+          args: s.args,
+          ms,
+          ...(outcome.note === undefined ? {} : { note: outcome.note }),
+        },
+        [
+          ...(confirmed
+            ? [
+                ...expected.deletes.map((k) => [k, false] as [string, boolean]),
+                ...expected.adds.map((k) => [k, true] as [string, boolean]),
+              ]
+            : []),
+          ...observed(outcome.retract, outcome.assert),
+        ],
         diverged,
       );
       done.add(s.id);
       if (diverged && replanReason === undefined) {
         const broken = remainingValid();
-        if (broken !== undefined) replanReason = `the world differs from the plan after ${s.id} (${key}): ${broken}`;
+        if (broken !== undefined)
+          replanReason = `the world differs from the plan after ${s.id} (${key}): ${broken}`;
       }
     };
 
@@ -285,9 +446,13 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       const batch: PlannedStep[] = [];
       for (const s of steps) {
         if (running.size >= concurrency || replanReason !== undefined) break;
-        if (started.has(s.id) || busy.has(s.agent) || !s.dependsOn.every((d) => done.has(d))) continue;
+        if (started.has(s.id) || busy.has(s.agent) || !s.dependsOn.every((d) => done.has(d)))
+          continue;
         const check = view.applicable(s, facts);
-        if (!check.ok) { replanReason = `step ${s.id} (${groundKey(s)}) cannot start: ${check.unmet.join(', ')} no longer holds`; break; }
+        if (!check.ok) {
+          replanReason = `step ${s.id} (${groundKey(s)}) cannot start: ${check.unmet.join(', ')} no longer holds`;
+          break;
+        }
         started.add(s.id);
         busy.add(s.agent);
         running.set(s.id, { id: s.id, promise: Promise.resolve() });
@@ -295,7 +460,10 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
       }
       const attempts = batch.length > 0 ? recordStarts(batch) : [];
       batch.forEach((s, i) => {
-        const p = runStep(s, attempts[i]!).finally(() => { running.delete(s.id); busy.delete(s.agent); });
+        const p = runStep(s, attempts[i]!).finally(() => {
+          running.delete(s.id);
+          busy.delete(s.agent);
+        });
         running.set(s.id, { id: s.id, promise: p });
       });
       if (running.size === 0) break;
@@ -303,11 +471,18 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
     }
     // Let steps in flight finish before planning again: their results are observations too.
     await Promise.all([...running.values()].map((r) => r.promise));
-    if (failures.length > 0 && (failures.length > 1 || replanReason !== failures[0])) replanReason = [...new Set([replanReason!, ...failures])].join('; ');
+    if (failures.length > 0 && (failures.length > 1 || replanReason !== failures[0]))
+      replanReason = [...new Set([replanReason!, ...failures])].join('; ');
 
-    if (replanReason === undefined && done.size === steps.length && !view.holds(goal, facts)) replanReason = `the plan ran but the goal does not hold: ${view.unmet(goal, facts).join(', ')}`;
+    if (replanReason === undefined && done.size === steps.length && !view.holds(goal, facts))
+      replanReason = `the plan ran but the goal does not hold: ${view.unmet(goal, facts).join(', ')}`;
     if (replanReason === undefined) continue;
-    if (replans >= maxReplans) return finish('failed', `gave up after ${replans} re-plans; last: ${replanReason}`, view.unmet(goal, facts));
+    if (replans >= maxReplans)
+      return finish(
+        'failed',
+        `gave up after ${replans} re-plans; last: ${replanReason}`,
+        view.unmet(goal, facts),
+      );
     replans++;
     emit('replan', { version: planVersion + 1, reason: replanReason });
     reason = replanReason;
@@ -315,10 +490,20 @@ export async function runLoop(store: RunStore, mission: Mission, start: LoopStar
 }
 
 async function askApproval(
-  store: RunStore, runId: string, s: PlannedStep, options: LoopOptions,
-  emit: (type: RunEventType, data: Record<string, unknown>) => void, signal: AbortSignal | undefined,
+  store: RunStore,
+  runId: string,
+  s: PlannedStep,
+  options: LoopOptions,
+  emit: (type: RunEventType, data: Record<string, unknown>) => void,
+  signal: AbortSignal | undefined,
 ): Promise<ApprovalDecision> {
-  const req: ApprovalRequest = { runId, stepId: s.id, agent: s.agent, action: s.action, args: s.args };
+  const req: ApprovalRequest = {
+    runId,
+    stepId: s.id,
+    agent: s.agent,
+    action: s.action,
+    args: s.args,
+  };
   emit('approval.requested', { stepId: s.id, agent: s.agent, action: s.action, args: s.args });
   let decision: ApprovalDecision;
   const mode = options.approve ?? 'store';
@@ -328,12 +513,24 @@ async function askApproval(
     store.setStatus(runId, 'waiting-approval');
     for (;;) {
       const d = store.decision(runId, s.id);
-      if (d !== undefined) { decision = { approved: d.approved, ...(d.by === null ? {} : { by: d.by }), ...(d.reason === null ? {} : { reason: d.reason }) }; break; }
+      if (d !== undefined) {
+        decision = {
+          approved: d.approved,
+          ...(d.by === null ? {} : { by: d.by }),
+          ...(d.reason === null ? {} : { reason: d.reason }),
+        };
+        break;
+      }
       await sleep(50, signal);
     }
     store.setStatus(runId, 'running');
   }
   store.decide(runId, s.id, decision);
-  emit('approval.given', { stepId: s.id, approved: decision.approved, by: decision.by ?? 'unknown', ...(decision.reason === undefined ? {} : { reason: decision.reason }) });
+  emit('approval.given', {
+    stepId: s.id,
+    approved: decision.approved,
+    by: decision.by ?? 'unknown',
+    ...(decision.reason === undefined ? {} : { reason: decision.reason }),
+  });
   return decision;
 }

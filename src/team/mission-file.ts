@@ -20,7 +20,11 @@ export type FieldPath = readonly (string | number)[];
  * offset of a character in the value. Falls back to the start of the value, then to the
  * closest enclosing field; undefined when nothing is found (a mission defined in code).
  */
-export type Locate = (path: FieldPath, needle?: string | number, nth?: number) => { line: number; col: number } | undefined;
+export type Locate = (
+  path: FieldPath,
+  needle?: string | number,
+  nth?: number,
+) => { line: number; col: number } | undefined;
 
 /** `tools.screen.precondition`, `agents[0].tools[1]`. */
 export function fieldName(path: FieldPath): string | undefined {
@@ -28,15 +32,25 @@ export function fieldName(path: FieldPath): string | undefined {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-export function readText(file: string, field: string | undefined, what: string, from?: { file: string; line?: number; col?: number }): string {
+export function readText(
+  file: string,
+  field: string | undefined,
+  what: string,
+  from?: { file: string; line?: number; col?: number },
+): string {
   try {
     return readFileSync(file, 'utf8');
   } catch {
     // A file named by a field is reported against the field that names it.
-    throw new MissionError(from?.file ?? file, field, `cannot read the ${what} '${file}': no such file`, {
-      hint: 'paths are relative to the mission folder',
-      ...(from?.line === undefined ? {} : { line: from.line, col: from.col ?? 1 }),
-    });
+    throw new MissionError(
+      from?.file ?? file,
+      field,
+      `cannot read the ${what} '${file}': no such file`,
+      {
+        hint: 'paths are relative to the mission folder',
+        ...(from?.line === undefined ? {} : { line: from.line, col: from.col ?? 1 }),
+      },
+    );
   }
 }
 
@@ -49,21 +63,35 @@ function zodToMissionError(err: ZodError, file: string, locate: Locate): Mission
   if (issue.code === 'unrecognized_keys') {
     message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     at = locate([...path, issue.keys[0]!]);
-    const shape = path.length === 0 ? missionSchema.shape : path[0] === 'tools' ? toolSchema.shape : path[0] === 'agents' ? agentSchema.shape : undefined;
+    const shape =
+      path.length === 0
+        ? missionSchema.shape
+        : path[0] === 'tools'
+          ? toolSchema.shape
+          : path[0] === 'agents'
+            ? agentSchema.shape
+            : undefined;
     if (shape !== undefined) {
       const fields = Object.keys(shape);
       const near = closest(issue.keys[0]!, fields);
       hint = `${near === undefined ? '' : `did you mean '${near}'? `}expected: ${fields.join(', ')}`;
     }
   }
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = `missing; ${issue.message.replace(/, received undefined/, '').replace(/^Invalid input: /, '')}`;
-  return new MissionError(file, fieldName(path), message, { ...(hint === undefined ? {} : { hint }), ...(at === undefined ? {} : { line: at.line, col: at.col }) });
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+    message = `missing; ${issue.message.replace(/, received undefined/, '').replace(/^Invalid input: /, '')}`;
+  return new MissionError(file, fieldName(path), message, {
+    ...(hint === undefined ? {} : { hint }),
+    ...(at === undefined ? {} : { line: at.line, col: at.col }),
+  });
 }
 
 /** Index of the `nth` occurrence of `needle` in `source`, or -1. */
 function occurrence(source: string, needle: string, nth: number): number {
   let at = -1;
-  for (let i = 0; i <= nth; i++) { at = source.indexOf(needle, at + 1); if (at < 0) break; }
+  for (let i = 0; i <= nth; i++) {
+    at = source.indexOf(needle, at + 1);
+    if (at < 0) break;
+  }
   return at;
 }
 
@@ -87,15 +115,24 @@ export function readMissionFile(file: string): { data: MissionFile; locate: Loca
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
-    throw new MissionError(file, undefined, `invalid YAML: ${e.message.split('\n')[0]}`, pos === undefined ? {} : { line: pos.line, col: pos.col });
+    throw new MissionError(
+      file,
+      undefined,
+      `invalid YAML: ${e.message.split('\n')[0]}`,
+      pos === undefined ? {} : { line: pos.line, col: pos.col },
+    );
   }
   const locate: Locate = (path, needle, nth = 0) => {
     for (let k = path.length; k >= 0; k--) {
-      const node = doc.getIn(path.slice(0, k), true) as { range?: [number, number, number] } | undefined;
+      const node = doc.getIn(path.slice(0, k), true) as
+        { range?: [number, number, number] } | undefined;
       if (node?.range === undefined) continue;
       if (k === path.length && needle !== undefined && isScalar(node)) {
         const source = text.slice(node.range[0], node.range[1]);
-        const at = typeof needle === 'number' ? offsetIn(source, String(node.value), needle) : occurrence(source, needle, nth);
+        const at =
+          typeof needle === 'number'
+            ? offsetIn(source, String(node.value), needle)
+            : occurrence(source, needle, nth);
         if (at >= 0) return lc.linePos(node.range[0] + at);
       }
       return lc.linePos(node.range[0]);

@@ -31,9 +31,18 @@ function literal(l: Literal, vars: Map<string, string>): string {
     const b = term(l.right, vars);
     if (l.op === '=') return `(= ${a} ${b})`;
     if (l.op === '!=') return `(not (= ${a} ${b}))`;
-    throw new RuleTranslationError(`comparison '${l.op}' cannot be used in mission rules (only = and !=)`, l.loc, 'the planner needs rules it can turn into PDDL derived predicates');
+    throw new RuleTranslationError(
+      `comparison '${l.op}' cannot be used in mission rules (only = and !=)`,
+      l.loc,
+      'the planner needs rules it can turn into PDDL derived predicates',
+    );
   }
-  if (l.kind !== 'atom') throw new RuleTranslationError(`${l.kind} aggregates cannot be used in mission rules`, l.loc, 'the planner needs rules it can turn into PDDL derived predicates');
+  if (l.kind !== 'atom')
+    throw new RuleTranslationError(
+      `${l.kind} aggregates cannot be used in mission rules`,
+      l.loc,
+      'the planner needs rules it can turn into PDDL derived predicates',
+    );
   const text = `(${[name(l.atom.predicate), ...l.atom.args.map((a) => term(a, vars))].join(' ')})`;
   return l.negated ? `(not ${text})` : text;
 }
@@ -70,7 +79,17 @@ export interface MissionKnowledge {
 /** Parses reasoner text (throws LogicError with file:line:col) and translates it. */
 export function readKnowledge(text: string, file?: string): MissionKnowledge {
   const program = parseProgram(text, file);
-  const facts = program.facts.map((f) => [name(f.predicate), ...f.args.map((a) => (a.kind === 'const' ? name(String(a.value)) : '?'))].join(' '));
+  const facts = program.facts.map((f) =>
+    [
+      name(f.predicate),
+      ...f.args.map((a) => (a.kind === 'const' ? name(String(a.value)) : '?')),
+    ].join(' '),
+  );
   const derived = program.rules.map((r) => ruleToDerived(r.head, r.body));
-  return { program, facts, derived, derivedPredicates: new Set(program.rules.map((r) => name(r.head.predicate))) };
+  return {
+    program,
+    facts,
+    derived,
+    derivedPredicates: new Set(program.rules.map((r) => name(r.head.predicate))),
+  };
 }

@@ -7,10 +7,24 @@ import { parseDomain } from '../pddl/index.js';
 import type { Domain } from '../pddl/ast.js';
 import type { PlanningTool } from './types.js';
 
-const KEYWORDS = new Set(['and', 'or', 'not', 'imply', 'exists', 'forall', 'when', '=', 'increase', 'either']);
+const KEYWORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'imply',
+  'exists',
+  'forall',
+  'when',
+  '=',
+  'increase',
+  'either',
+]);
 
 /** Predicate name -> arity, from the innermost `(name arg ...)` lists of PDDL texts. */
-export function inferPredicates(texts: readonly string[], into: Map<string, number> = new Map()): Map<string, number> {
+export function inferPredicates(
+  texts: readonly string[],
+  into: Map<string, number> = new Map(),
+): Map<string, number> {
   const re = /\(\s*([a-zA-Z][\w-]*)((?:\s+[?a-zA-Z0-9_][\w-]*)*)\s*\)/g;
   for (const text of texts) {
     for (const m of text.matchAll(re)) {
@@ -39,7 +53,12 @@ export interface DomainSpec {
 }
 
 /** Where a tool's precondition or effect text sits in the generated domain text. */
-export interface Segment { tool: string; part: 'action' | 'precondition' | 'effect'; start: number; end: number }
+export interface Segment {
+  tool: string;
+  part: 'action' | 'precondition' | 'effect';
+  start: number;
+  end: number;
+}
 
 /** The PDDL text of the domain a team can act in. */
 export function domainText(spec: DomainSpec): string {
@@ -47,10 +66,20 @@ export function domainText(spec: DomainSpec): string {
 }
 
 /** The domain text, where each tool's action, precondition and effect were put in it, and where the rules start. */
-export function domainLayout(spec: DomainSpec): { text: string; segments: Segment[]; derivedStart: number } {
-  const preds = inferPredicates([...spec.tools.flatMap((t) => [t.precondition, t.effect]), ...spec.mentions, ...spec.derived]);
+export function domainLayout(spec: DomainSpec): {
+  text: string;
+  segments: Segment[];
+  derivedStart: number;
+} {
+  const preds = inferPredicates([
+    ...spec.tools.flatMap((t) => [t.precondition, t.effect]),
+    ...spec.mentions,
+    ...spec.derived,
+  ]);
   const types = [...spec.types].map(([t, p]) => `${t} - ${p}`).join(' ');
-  const predicates = [...preds].map(([n, k]) => `(${[n, ...Array.from({ length: k }, (_, i) => `?a${i}`)].join(' ')})`).join(' ');
+  const predicates = [...preds]
+    .map(([n, k]) => `(${[n, ...Array.from({ length: k }, (_, i) => `?a${i}`)].join(' ')})`)
+    .join(' ');
   const head = [
     `(define (domain ${spec.name})`,
     '  (:requirements :strips :typing :negative-preconditions :equality :disjunctive-preconditions :quantified-preconditions :conditional-effects :derived-predicates)',
@@ -61,14 +90,20 @@ export function domainLayout(spec: DomainSpec): { text: string; segments: Segmen
   let text = head.join('\n');
   const segments: Segment[] = [];
   const put = (s: string, seg?: Omit<Segment, 'start' | 'end'>): void => {
-    if (seg !== undefined) segments.push({ ...seg, start: text.length, end: text.length + s.length });
+    if (seg !== undefined)
+      segments.push({ ...seg, start: text.length, end: text.length + s.length });
     text += s;
   };
   for (const t of spec.tools) {
     put('\n  ');
     const start = text.length;
-    put(`(:action ${t.name}\n    :parameters (${t.params.map(([n, ty]) => `?${n} - ${ty}`).join(' ')})`);
-    if (t.precondition.trim() !== '') { put('\n    :precondition '); put(t.precondition, { tool: t.name, part: 'precondition' }); }
+    put(
+      `(:action ${t.name}\n    :parameters (${t.params.map(([n, ty]) => `?${n} - ${ty}`).join(' ')})`,
+    );
+    if (t.precondition.trim() !== '') {
+      put('\n    :precondition ');
+      put(t.precondition, { tool: t.name, part: 'precondition' });
+    }
     put('\n    :effect ');
     put(t.effect, { tool: t.name, part: 'effect' });
     put(')');

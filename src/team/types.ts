@@ -107,7 +107,9 @@ export function planningTool(spec: {
   const tool: PlanningTool = {
     name: spec.name.toLowerCase(),
     description: spec.description ?? '',
-    params: Object.entries(spec.params ?? {}).map(([k, v]) => [k.replace(/^\?/, '').toLowerCase(), v.toLowerCase()] as const),
+    params: Object.entries(spec.params ?? {}).map(
+      ([k, v]) => [k.replace(/^\?/, '').toLowerCase(), v.toLowerCase()] as const,
+    ),
     precondition: spec.precondition ?? '',
     effect: spec.effect,
     needsApproval: spec.needsApproval ?? false,

@@ -18,10 +18,18 @@ test('calculate agrees with JavaScript on random + - * expressions', () => {
     e: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       fc.integer({ min: 0, max: 99 }).map(String),
-      fc.tuple(tie('e') as fc.Arbitrary<string>, fc.constantFrom('+', '-', '*'), tie('e') as fc.Arbitrary<string>).map(([a, op, b]) => `(${a} ${op} ${b})`),
+      fc
+        .tuple(
+          tie('e') as fc.Arbitrary<string>,
+          fc.constantFrom('+', '-', '*'),
+          tie('e') as fc.Arbitrary<string>,
+        )
+        .map(([a, op, b]) => `(${a} ${op} ${b})`),
     ),
   })).e;
-  fc.assert(fc.property(expr, (e) => evaluate(e) === (new Function(`return ${e}`) as () => number)()));
+  fc.assert(
+    fc.property(expr, (e) => evaluate(e) === (new Function(`return ${e}`) as () => number)()),
+  );
 });
 
 test('calculate rejects anything but arithmetic, saying where', () => {

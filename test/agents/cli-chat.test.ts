@@ -17,13 +17,22 @@ after(async () => {
 /** The environment without any model configuration, plus `extra`. */
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   const clean: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'ATELIER_MODEL', 'ATELIER_DB']) delete clean[key];
+  for (const key of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'ATELIER_MODEL', 'ATELIER_DB'])
+    delete clean[key];
   return { ...clean, ...extra };
 }
 
-function atelier(args: string[], extraEnv: Record<string, string>, stdin?: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function atelier(
+  args: string[],
+  extraEnv: Record<string, string>,
+  stdin?: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: env(extraEnv), stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: dir,
+      env: env(extraEnv),
+      stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    });
     if (stdin) {
       // One line per answer: the next line goes in once the previous answer is printed.
       const lines = [...stdin];
@@ -43,7 +52,11 @@ function atelier(args: string[], extraEnv: Record<string, string>, stdin?: strin
   });
 }
 
-const configured = { OPENAI_BASE_URL: server.url, ATELIER_MODEL: 'test-model', OPENAI_API_KEY: 'sk-cli' };
+const configured = {
+  OPENAI_BASE_URL: server.url,
+  ATELIER_MODEL: 'test-model',
+  OPENAI_API_KEY: 'sk-cli',
+};
 
 test('atelier chat -m answers once from the configured endpoint, streamed, and exits 0', async () => {
   server.script(reply.text('Hello from the test server!'));
@@ -56,19 +69,39 @@ test('atelier chat -m answers once from the configured endpoint, streamed, and e
   assert.equal(req.body.stream, true);
   assert.equal(req.body.model, 'test-model');
   assert.equal(req.headers.authorization, 'Bearer sk-cli');
-  assert.deepEqual((req.body.messages as Array<{ role: string; content: string }>).at(-1), { role: 'user', content: 'hi' });
+  assert.deepEqual((req.body.messages as Array<{ role: string; content: string }>).at(-1), {
+    role: 'user',
+    content: 'hi',
+  });
 });
 
 test('atelier chat --session continues the stored conversation', async () => {
   const db = { ATELIER_DB: join(dir, 'chat.db') };
   server.script(reply.text('Noted: blue.'), reply.text('Blue.'));
-  assert.equal((await atelier(['chat', '--session', 'colours', '-m', 'my favourite colour is blue'], { ...configured, ...db })).code, 0);
+  assert.equal(
+    (
+      await atelier(['chat', '--session', 'colours', '-m', 'my favourite colour is blue'], {
+        ...configured,
+        ...db,
+      })
+    ).code,
+    0,
+  );
   const before = server.requests.length;
-  const r = await atelier(['chat', '--session', 'colours', '-m', 'what is my favourite colour?'], { ...configured, ...db });
+  const r = await atelier(['chat', '--session', 'colours', '-m', 'what is my favourite colour?'], {
+    ...configured,
+    ...db,
+  });
   assert.equal(r.code, 0);
   assert.equal(r.stdout, 'Blue.\n');
-  const contents = (server.requests[before]!.body.messages as Array<{ content: string }>).map((m) => m.content);
-  assert.deepEqual(contents.slice(1), ['my favourite colour is blue', 'Noted: blue.', 'what is my favourite colour?']);
+  const contents = (server.requests[before]!.body.messages as Array<{ content: string }>).map(
+    (m) => m.content,
+  );
+  assert.deepEqual(contents.slice(1), [
+    'my favourite colour is blue',
+    'Noted: blue.',
+    'what is my favourite colour?',
+  ]);
 });
 
 test('atelier chat without -m is a conversation: each line is answered with the earlier ones as context', async () => {
@@ -78,18 +111,29 @@ test('atelier chat without -m is a conversation: each line is answered with the 
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^atelier chat with test-model/);
   assert.match(r.stdout, /> Hello Ada\.\n> You are Ada\.\n> $/);
-  const contents = (server.requests[before + 1]!.body.messages as Array<{ content: string }>).map((m) => m.content);
+  const contents = (server.requests[before + 1]!.body.messages as Array<{ content: string }>).map(
+    (m) => m.content,
+  );
   assert.deepEqual(contents.slice(1), ['I am Ada', 'Hello Ada.', 'who am I?']);
 });
 
 test('atelier chat --tools shows tool calls and results as they happen', async () => {
-  server.script(reply.toolCalls({ name: 'calculate', args: { expression: '6 * 7' }, id: 'k1' }), reply.text('It is 42.'));
+  server.script(
+    reply.toolCalls({ name: 'calculate', args: { expression: '6 * 7' }, id: 'k1' }),
+    reply.text('It is 42.'),
+  );
   const before = server.requests.length;
   const r = await atelier(['chat', '--tools', '-m', 'what is 6 * 7?'], configured);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, '  -> calculate({"expression":"6 * 7"})\n  <- calculate: {"expression":"6 * 7","value":42}\nIt is 42.\n');
+  assert.equal(
+    r.stdout,
+    '  -> calculate({"expression":"6 * 7"})\n  <- calculate: {"expression":"6 * 7","value":42}\nIt is 42.\n',
+  );
   const tools = server.requests[before]!.body.tools as Array<{ function: { name: string } }>;
-  assert.deepEqual(tools.map((t) => t.function.name), ['current_time', 'calculate']);
+  assert.deepEqual(
+    tools.map((t) => t.function.name),
+    ['current_time', 'calculate'],
+  );
 });
 
 test('without a model configured, atelier chat says how to configure one and exits 2 without a stack trace', async () => {
@@ -106,7 +150,10 @@ test('a rejected API key is reported with the endpoint and a hint, exit 2, no st
   server.script(reply.status(401, 'invalid key'));
   const r = await atelier(['chat', '-m', 'hi'], configured);
   assert.equal(r.code, 2);
-  assert.ok(r.stderr.includes(`${server.url}/chat/completions refused the API key (401): invalid key`), r.stderr);
+  assert.ok(
+    r.stderr.includes(`${server.url}/chat/completions refused the API key (401): invalid key`),
+    r.stderr,
+  );
   assert.match(r.stderr, /hint: check OPENAI_API_KEY/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 });

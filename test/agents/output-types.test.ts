@@ -6,7 +6,8 @@ import { scriptedModel, scriptedToolCall } from '../../src/models/index.js';
 
 // The type checks here are enforced by `tsc -p .` (part of `npm test`): each
 // `@ts-expect-error` fails the build if the line it marks becomes valid.
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const typeIs = <A, B>(_proof: Equal<A, B>): void => undefined;
 
 const Weather = z.object({ city: z.string(), celsius: z.number() });
@@ -24,7 +25,10 @@ test('an agent without an output schema answers a string; one with a schema answ
 });
 
 test('after a handoff to an agent with another schema, finalOutput is typed as either, and is the other', async () => {
-  const model = scriptedModel([scriptedToolCall('transfer_to_reporter', {}), '{"city":"Oslo","celsius":-3}']);
+  const model = scriptedModel([
+    scriptedToolCall('transfer_to_reporter', {}),
+    '{"city":"Oslo","celsius":-3}',
+  ]);
   const reporter = agent({ name: 'reporter', output: Weather, model });
   const triage = agent({ name: 'triage', model, handoffs: [reporter] });
   typeIs<typeof triage, Agent<string | Weather>>(true);
@@ -44,7 +48,7 @@ test('a handoff added later must answer in a type the agent declares', () => {
   assert.deepEqual(wide.handoffs, [plain, reporter]);
 });
 
-test('agent() copies the handoffs it is given: pushing to one agent leaves the caller\'s array alone', () => {
+test("agent() copies the handoffs it is given: pushing to one agent leaves the caller's array alone", () => {
   const helper = agent({ name: 'helper' });
   const given = [helper];
   const triage = agent({ name: 'triage', handoffs: given });

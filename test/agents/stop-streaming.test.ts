@@ -9,11 +9,19 @@ import { reply, startChatCompletionsServer } from '../helpers/openai-compatible-
 // Leaving a streamed run's `for await` early must cancel the run, not only the iterator.
 const server = await startChatCompletionsServer();
 after(() => server.close());
-const model = createOpenAICompatibleModel({ baseURL: server.url, apiKey: 'sk-test', model: 'test-model', maxRetries: 0 });
+const model = createOpenAICompatibleModel({
+  baseURL: server.url,
+  apiKey: 'sk-test',
+  model: 'test-model',
+  maxRetries: 0,
+});
 
 /** Rejects if `promise` has not settled within `ms`. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`still running after ${ms} ms`)))]);
+  return Promise.race([
+    promise,
+    sleep(ms).then(() => Promise.reject(new Error(`still running after ${ms} ms`))),
+  ]);
 }
 
 test('breaking out while the model streams cancels its HTTP request and rejects the result with an AbortError', async () => {
@@ -37,16 +45,23 @@ test('breaking out at a tool call starts no further model call and no further to
       return 'done';
     },
   });
-  server.script(reply.toolCalls({ name: 'step', args: {} }), reply.toolCalls({ name: 'step', args: {} }), reply.text('all steps done'));
+  server.script(
+    reply.toolCalls({ name: 'step', args: {} }),
+    reply.toolCalls({ name: 'step', args: {} }),
+    reply.text('all steps done'),
+  );
   const before = server.requests.length;
-  const streamed = run(agent({ name: 'worker', model, tools: [step] }), 'do the steps', { stream: true });
+  const streamed = run(agent({ name: 'worker', model, tools: [step] }), 'do the steps', {
+    stream: true,
+  });
   for await (const e of streamed) if (e.type === 'tool-call') break;
   await within(assert.rejects(streamed.result, { name: 'AbortError' }), 2000);
   await sleep(200);
   assert.equal(server.requests.length - before, 1, 'one model call');
   assert.equal(started, 1, 'only the tool already running when the loop was left');
   // Drop the replies this test left unused.
-  while (server.remaining() > 0) await model.generate({ messages: [{ role: 'user', content: 'x' }] });
+  while (server.remaining() > 0)
+    await model.generate({ messages: [{ role: 'user', content: 'x' }] });
 });
 
 test('iterating a streamed run to its end still resolves the result', async () => {

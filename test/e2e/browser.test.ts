@@ -25,150 +25,197 @@ const haveChromium = existsSync(CHROMIUM);
 /** True when a file under web/ changed after the last build (so the test sees the current UI). */
 function uiSourcesNewer(): boolean {
   const built = statSync(join(DEFAULT_WEB_ROOT, 'index.html')).mtimeMs;
-  const sources = ['web/index.html', ...readdirSync('web/src', { recursive: true }).map((f) => join('web/src', String(f)))];
+  const sources = [
+    'web/index.html',
+    ...readdirSync('web/src', { recursive: true }).map((f) => join('web/src', String(f))),
+  ];
   return sources.some((f) => statSync(f).mtimeMs > built);
 }
 
-describe('web UI in chromium', { skip: haveChromium ? false : `${CHROMIUM} is absent: install Debian's chromium to run the browser test` }, () => {
-  let server: RunningServer;
-  let store: RunStore;
-  let browser: BrowserContext;
-  let page: Page;
-  let profile: string;
-  const pageErrors: string[] = [];
+describe(
+  'web UI in chromium',
+  {
+    skip: haveChromium
+      ? false
+      : `${CHROMIUM} is absent: install Debian's chromium to run the browser test`,
+  },
+  () => {
+    let server: RunningServer;
+    let store: RunStore;
+    let browser: BrowserContext;
+    let page: Page;
+    let profile: string;
+    const pageErrors: string[] = [];
 
-  before(async () => {
-    if (!webBuilt(DEFAULT_WEB_ROOT) || uiSourcesNewer()) {
-      const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
-      assert.equal(build.status, 0, 'npm run build:web failed');
-    }
-    mkdirSync(OUT, { recursive: true });
-    const dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
-    store = openRunStore(join(dir, 'atelier.db'));
-    server = await startServer({ token: TOKEN, port: 0, runs: { store, timeScale: 0.3 } });
-    profile = mkdtempSync(join(tmpdir(), 'atelier-chromium-'));
-    // A fresh profile directory: playwright passes it to chromium as --user-data-dir.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 1000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    before(async () => {
+      if (!webBuilt(DEFAULT_WEB_ROOT) || uiSourcesNewer()) {
+        const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
+        assert.equal(build.status, 0, 'npm run build:web failed');
+      }
+      mkdirSync(OUT, { recursive: true });
+      const dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
+      store = openRunStore(join(dir, 'atelier.db'));
+      server = await startServer({ token: TOKEN, port: 0, runs: { store, timeScale: 0.3 } });
+      profile = mkdtempSync(join(tmpdir(), 'atelier-chromium-'));
+      // A fresh profile directory: playwright passes it to chromium as --user-data-dir.
+      browser = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1440, height: 1000 },
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      });
+      page = browser.pages()[0] ?? (await browser.newPage());
+      page.on('pageerror', (err) => pageErrors.push(err.message));
     });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-  });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    store?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+      store?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    });
 
-  it('asks for the token, then signs in with the ?token= link', async () => {
-    await page.goto(server.url);
-    await page.getByText('Access token', { exact: true }).waitFor();
-    await page.goto(`${server.url}/?token=${TOKEN}`);
-    await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor();
-    assert.ok(!page.url().includes('token='), 'the token is removed from the address bar');
-  });
+    it('asks for the token, then signs in with the ?token= link', async () => {
+      await page.goto(server.url);
+      await page.getByText('Access token', { exact: true }).waitFor();
+      await page.goto(`${server.url}/?token=${TOKEN}`);
+      await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor();
+      assert.ok(!page.url().includes('token='), 'the token is removed from the address bar');
+    });
 
-  it('starts the flagship mission, approves the waiting step and sees every step done', async () => {
-    const card = page.locator(`[data-mission="${FLAGSHIP_MISSION}"]`);
-    await card.getByRole('button', { name: 'Start run' }).click();
-    await page.waitForURL(/\/runs\/[^/]+$/);
-    await page.locator('svg.plan-graph [data-step]').first().waitFor();
+    it('starts the flagship mission, approves the waiting step and sees every step done', async () => {
+      const card = page.locator(`[data-mission="${FLAGSHIP_MISSION}"]`);
+      await card.getByRole('button', { name: 'Start run' }).click();
+      await page.waitForURL(/\/runs\/[^/]+$/);
+      await page.locator('svg.plan-graph [data-step]').first().waitFor();
 
-    const approval = page.locator('.approval').first();
-    await approval.waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: join(OUT, 'run-waiting-approval.png'), fullPage: true });
-    await approval.getByRole('button', { name: 'Approve' }).click();
+      const approval = page.locator('.approval').first();
+      await approval.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(OUT, 'run-waiting-approval.png'), fullPage: true });
+      await approval.getByRole('button', { name: 'Approve' }).click();
 
-    await page.locator('.run-page[data-run-status="succeeded"]').waitFor({ timeout: 60_000 });
-    // The graph of the current plan version shows every step done, live, without a reload.
-    // (A string: it runs in the page, where the DOM exists.)
-    await page.waitForFunction(`(() => {
+      await page.locator('.run-page[data-run-status="succeeded"]').waitFor({ timeout: 60_000 });
+      // The graph of the current plan version shows every step done, live, without a reload.
+      // (A string: it runs in the page, where the DOM exists.)
+      await page.waitForFunction(`(() => {
       const nodes = [...document.querySelectorAll('svg.plan-graph [data-step]')];
       return nodes.length > 0 && nodes.every((n) => n.getAttribute('data-status') === 'done');
     })()`);
-    const timeline = await page.getByTestId('timeline').innerText();
-    assert.match(timeline, /approved by web/);
-    assert.match(timeline, /Run succeeded/);
-    await page.screenshot({ path: join(OUT, 'run-done.png'), fullPage: true });
+      const timeline = await page.getByTestId('timeline').innerText();
+      assert.match(timeline, /approved by web/);
+      assert.match(timeline, /Run succeeded/);
+      await page.screenshot({ path: join(OUT, 'run-done.png'), fullPage: true });
 
-    // "why?" on a derived fact opens its proof, down to given facts.
-    await page.locator('.facts-card button.why').first().click();
-    await page.locator('.why-box .proof-via.given').first().waitFor();
-    await page.locator('.facts-card').screenshot({ path: join(OUT, 'run-why.png') });
+      // "why?" on a derived fact opens its proof, down to given facts.
+      await page.locator('.facts-card button.why').first().click();
+      await page.locator('.why-box .proof-via.given').first().waitFor();
+      await page.locator('.facts-card').screenshot({ path: join(OUT, 'run-why.png') });
 
-    await page.getByRole('link', { name: 'Runs', exact: true }).click();
-    await page.locator('.table .badge-succeeded').first().waitFor();
-    await page.screenshot({ path: join(OUT, 'runs-list.png'), fullPage: true });
-  });
+      await page.getByRole('link', { name: 'Runs', exact: true }).click();
+      await page.locator('.table .badge-succeeded').first().waitFor();
+      await page.screenshot({ path: join(OUT, 'runs-list.png'), fullPage: true });
+    });
 
-  it('at 1400 px keeps run ids, statuses and headers on one line, shows whole step labels and cuts no editor line', async () => {
-    await page.setViewportSize({ width: 1400, height: 900 });
-    try {
-      // The number of line boxes a piece of text takes (1 = it did not wrap).
-      const lineCounts = (selector: string): Promise<Array<{ text: string; lines: number }>> =>
-        page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
+    it('at 1400 px keeps run ids, statuses and headers on one line, shows whole step labels and cuts no editor line', async () => {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      try {
+        // The number of line boxes a piece of text takes (1 = it did not wrap).
+        const lineCounts = (selector: string): Promise<Array<{ text: string; lines: number }>> =>
+          page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
           const range = document.createRange();
           range.selectNodeContents(el);
           const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
           return { text: el.textContent, lines: tops.size };
         })`);
-      await page.goto(`${server.url}/`);
-      await page.locator('.table .badge').first().waitFor();
-      for (const selector of ['.table th', '.table td a.mono', '.table td .badge', '.table td:nth-child(2)']) {
-        const cells = await lineCounts(selector);
-        assert.ok(cells.length > 0, selector);
-        for (const c of cells) assert.equal(c.lines, 1, `${selector} "${c.text}" wraps onto ${c.lines} lines`);
-      }
+        await page.goto(`${server.url}/`);
+        await page.locator('.table .badge').first().waitFor();
+        for (const selector of [
+          '.table th',
+          '.table td a.mono',
+          '.table td .badge',
+          '.table td:nth-child(2)',
+        ]) {
+          const cells = await lineCounts(selector);
+          assert.ok(cells.length > 0, selector);
+          for (const c of cells)
+            assert.equal(c.lines, 1, `${selector} "${c.text}" wraps onto ${c.lines} lines`);
+        }
 
-      await page.locator('.table td a.mono').first().click();
-      await page.locator('svg.plan-graph [data-step]').first().waitFor();
-      const labels = (await page.evaluate(`[...document.querySelectorAll('svg.plan-graph [data-step]')].map((n) => ({
+        await page.locator('.table td a.mono').first().click();
+        await page.locator('svg.plan-graph [data-step]').first().waitFor();
+        const labels =
+          (await page.evaluate(`[...document.querySelectorAll('svg.plan-graph [data-step]')].map((n) => ({
         full: n.querySelector('title').textContent.split('\\n')[0],
         shown: [...n.querySelectorAll('.node-label tspan')].map((t) => t.textContent).join(' '),
       }))`)) as Array<{ full: string; shown: string }>;
-      assert.ok(labels.some((l) => l.full.length > 30), 'the flagship has long step labels');
-      for (const l of labels) assert.equal(l.shown, l.full, 'a step label is shown whole (on up to two lines)');
+        assert.ok(
+          labels.some((l) => l.full.length > 30),
+          'the flagship has long step labels',
+        );
+        for (const l of labels)
+          assert.equal(l.shown, l.full, 'a step label is shown whole (on up to two lines)');
 
-      await page.getByRole('link', { name: 'PDDL playground' }).click();
-      const domain = page.locator('textarea[name="domain"]');
-      await domain.waitFor();
-      await domain.fill(`${await domain.inputValue()}\n;; ${'a long comment line that is wider than the editor '.repeat(4)}\n`);
-      for (const name of ['domain', 'problem']) {
-        const box = (await page.evaluate(`(() => {
+        await page.getByRole('link', { name: 'PDDL playground' }).click();
+        const domain = page.locator('textarea[name="domain"]');
+        await domain.waitFor();
+        await domain.fill(
+          `${await domain.inputValue()}\n;; ${'a long comment line that is wider than the editor '.repeat(4)}\n`,
+        );
+        for (const name of ['domain', 'problem']) {
+          const box = (await page.evaluate(`(() => {
           const ta = document.querySelector('textarea[name="${name}"]');
           const gutter = ta.parentElement.querySelector('.editor-gutter');
           const rect = ta.getBoundingClientRect();
           return { scrollWidth: ta.scrollWidth, clientWidth: ta.clientWidth, scrollHeight: ta.scrollHeight, gutter: gutter.scrollHeight, bottom: rect.bottom, viewport: innerHeight };
-        })()`)) as { scrollWidth: number; clientWidth: number; scrollHeight: number; gutter: number; bottom: number; viewport: number };
-        assert.ok(box.scrollWidth <= box.clientWidth, `${name}: text wider than the editor is hidden (${box.scrollWidth} > ${box.clientWidth})`);
-        assert.ok(Math.abs(box.gutter - box.scrollHeight) <= 2, `${name}: line numbers follow the wrapped lines (${box.gutter} vs ${box.scrollHeight})`);
-        assert.ok(box.bottom <= box.viewport, `${name}: the editor ends inside the window, its scrollbar visible`);
+        })()`)) as {
+            scrollWidth: number;
+            clientWidth: number;
+            scrollHeight: number;
+            gutter: number;
+            bottom: number;
+            viewport: number;
+          };
+          assert.ok(
+            box.scrollWidth <= box.clientWidth,
+            `${name}: text wider than the editor is hidden (${box.scrollWidth} > ${box.clientWidth})`,
+          );
+          assert.ok(
+            Math.abs(box.gutter - box.scrollHeight) <= 2,
+            `${name}: line numbers follow the wrapped lines (${box.gutter} vs ${box.scrollHeight})`,
+          );
+          assert.ok(
+            box.bottom <= box.viewport,
+            `${name}: the editor ends inside the window, its scrollbar visible`,
+          );
+        }
+        await page.screenshot({ path: join(OUT, 'playground-1400.png') });
+      } finally {
+        await page.setViewportSize({ width: 1440, height: 1000 });
       }
-      await page.screenshot({ path: join(OUT, 'playground-1400.png') });
-    } finally {
-      await page.setViewportSize({ width: 1440, height: 1000 });
-    }
-  });
+    });
 
-  it('plans in the PDDL playground and points at a mistake', async () => {
-    await page.getByRole('link', { name: 'PDDL playground' }).click();
-    await page.getByRole('button', { name: 'Plan', exact: true }).click();
-    await page.getByTestId('plan-result').getByText('solved').waitFor();
-    await page.screenshot({ path: join(OUT, 'playground-plan.png'), fullPage: true });
+    it('plans in the PDDL playground and points at a mistake', async () => {
+      await page.getByRole('link', { name: 'PDDL playground' }).click();
+      await page.getByRole('button', { name: 'Plan', exact: true }).click();
+      await page.getByTestId('plan-result').getByText('solved').waitFor();
+      await page.screenshot({ path: join(OUT, 'playground-plan.png'), fullPage: true });
 
-    const problem = page.locator('textarea[name="problem"]');
-    const text = await problem.inputValue();
-    await problem.fill(text.replace(/\(:init/i, '(:init (no-such-predicate a)'));
-    await page.getByRole('button', { name: 'Plan', exact: true }).click();
-    const error = page.getByTestId('plan-error');
-    await error.waitFor();
-    assert.match(await error.innerText(), /^problem:\d+:\d+/);
-    await page.screenshot({ path: join(OUT, 'playground-error.png'), fullPage: true });
-    assert.deepEqual(pageErrors, []);
-  });
-});
+      const problem = page.locator('textarea[name="problem"]');
+      const text = await problem.inputValue();
+      await problem.fill(text.replace(/\(:init/i, '(:init (no-such-predicate a)'));
+      await page.getByRole('button', { name: 'Plan', exact: true }).click();
+      const error = page.getByTestId('plan-error');
+      await error.waitFor();
+      assert.match(await error.innerText(), /^problem:\d+:\d+/);
+      await page.screenshot({ path: join(OUT, 'playground-error.png'), fullPage: true });
+      assert.deepEqual(pageErrors, []);
+    });
+  },
+);

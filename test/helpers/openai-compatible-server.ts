@@ -8,7 +8,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 export type Reply =
-  | { kind: 'message'; content: string | null; toolCalls?: Array<{ id: string; name: string; arguments: string }>; usage?: { prompt_tokens: number; completion_tokens: number } }
+  | {
+      kind: 'message';
+      content: string | null;
+      toolCalls?: Array<{ id: string; name: string; arguments: string }>;
+      usage?: { prompt_tokens: number; completion_tokens: number };
+    }
   | { kind: 'status'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; contentType: string; body: string }
   | { kind: 'hang' }
@@ -16,11 +21,19 @@ export type Reply =
   | { kind: 'sse'; events: unknown[] };
 
 export const reply = {
-  text: (content: string, usage = { prompt_tokens: 10, completion_tokens: 5 }): Reply => ({ kind: 'message', content, usage }),
+  text: (content: string, usage = { prompt_tokens: 10, completion_tokens: 5 }): Reply => ({
+    kind: 'message',
+    content,
+    usage,
+  }),
   toolCalls: (...calls: Array<{ name: string; args: unknown; id?: string }>): Reply => ({
     kind: 'message',
     content: null,
-    toolCalls: calls.map((c, i) => ({ id: c.id ?? `call_${i + 1}_${c.name}`, name: c.name, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args) })),
+    toolCalls: calls.map((c, i) => ({
+      id: c.id ?? `call_${i + 1}_${c.name}`,
+      name: c.name,
+      arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args),
+    })),
     usage: { prompt_tokens: 10, completion_tokens: 5 },
   }),
   status: (status: number, message: string, headers?: Record<string, string>): Reply => ({
@@ -29,7 +42,12 @@ export const reply = {
     body: { error: { message, type: 'error' } },
     ...(headers ? { headers } : {}),
   }),
-  raw: (status: number, contentType: string, body: string): Reply => ({ kind: 'raw', status, contentType, body }),
+  raw: (status: number, contentType: string, body: string): Reply => ({
+    kind: 'raw',
+    status,
+    contentType,
+    body,
+  }),
   /** Never answers (until the client gives up or the server closes). */
   hang: (): Reply => ({ kind: 'hang' }),
   /**
@@ -61,7 +79,9 @@ export interface ChatCompletionsServer {
   close(): Promise<void>;
 }
 
-export async function startChatCompletionsServer(initial: Reply[] = []): Promise<ChatCompletionsServer> {
+export async function startChatCompletionsServer(
+  initial: Reply[] = [],
+): Promise<ChatCompletionsServer> {
   const queue = [...initial];
   const requests: RecordedRequest[] = [];
   const open = new Set<ServerResponse>();
@@ -75,17 +95,29 @@ export async function startChatCompletionsServer(initial: Reply[] = []): Promise
       try {
         body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'body is not JSON' } }));
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'body is not JSON' } }));
         return;
       }
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, at: Date.now() });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        at: Date.now(),
+      });
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
         return;
       }
       const next = queue.shift();
       if (!next) {
-        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'scripted server: no reply left' } }));
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'scripted server: no reply left' } }));
         return;
       }
       answer(next, body, res, open);
@@ -108,7 +140,12 @@ export async function startChatCompletionsServer(initial: Reply[] = []): Promise
   };
 }
 
-function answer(r: Reply, body: Record<string, unknown>, res: ServerResponse, open: Set<ServerResponse>): void {
+function answer(
+  r: Reply,
+  body: Record<string, unknown>,
+  res: ServerResponse,
+  open: Set<ServerResponse>,
+): void {
   switch (r.kind) {
     case 'hang':
       open.add(res);
@@ -119,7 +156,9 @@ function answer(r: Reply, body: Record<string, unknown>, res: ServerResponse, op
       res.on('close', () => open.delete(res));
       if (body.stream === true) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: 'assistant', content: r.text }, finish_reason: null }] })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: 'assistant', content: r.text }, finish_reason: null }] })}\n\n`,
+        );
       } else {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"id":"chatcmpl-stalled","choices":[');
@@ -130,35 +169,63 @@ function answer(r: Reply, body: Record<string, unknown>, res: ServerResponse, op
       res.end(`${r.events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('')}data: [DONE]\n\n`);
       return;
     case 'status':
-      res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers }).end(JSON.stringify(r.body));
+      res
+        .writeHead(r.status, { 'content-type': 'application/json', ...r.headers })
+        .end(JSON.stringify(r.body));
       return;
     case 'raw':
       res.writeHead(r.status, { 'content-type': r.contentType }).end(r.body);
       return;
     case 'message':
       if (body.stream === true) streamMessage(r, body, res);
-      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(r, body)));
+      else
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(completion(r, body)));
   }
 }
 
 function usage(r: Extract<Reply, { kind: 'message' }>): Record<string, number> | undefined {
-  return r.usage ? { ...r.usage, total_tokens: r.usage.prompt_tokens + r.usage.completion_tokens } : undefined;
+  return r.usage
+    ? { ...r.usage, total_tokens: r.usage.prompt_tokens + r.usage.completion_tokens }
+    : undefined;
 }
 
-function completion(r: Extract<Reply, { kind: 'message' }>, body: Record<string, unknown>): unknown {
-  const toolCalls = r.toolCalls?.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+function completion(
+  r: Extract<Reply, { kind: 'message' }>,
+  body: Record<string, unknown>,
+): unknown {
+  const toolCalls = r.toolCalls?.map((c) => ({
+    id: c.id,
+    type: 'function',
+    function: { name: c.name, arguments: c.arguments },
+  }));
   return {
     id: 'chatcmpl-scripted',
     object: 'chat.completion',
     created: 0,
     model: body.model,
-    choices: [{ index: 0, message: { role: 'assistant', content: r.content, ...(toolCalls ? { tool_calls: toolCalls } : {}) }, finish_reason: toolCalls ? 'tool_calls' : 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: r.content,
+          ...(toolCalls ? { tool_calls: toolCalls } : {}),
+        },
+        finish_reason: toolCalls ? 'tool_calls' : 'stop',
+      },
+    ],
     usage: usage(r),
   };
 }
 
 /** Streams like OpenAI does: role first, text in small pieces, tool-call arguments in fragments. */
-function streamMessage(r: Extract<Reply, { kind: 'message' }>, body: Record<string, unknown>, res: ServerResponse): void {
+function streamMessage(
+  r: Extract<Reply, { kind: 'message' }>,
+  body: Record<string, unknown>,
+  res: ServerResponse,
+): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const chunk = (delta: unknown, finish: string | null = null): string =>
     `data: ${JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
@@ -166,13 +233,24 @@ function streamMessage(r: Extract<Reply, { kind: 'message' }>, body: Record<stri
   const text = r.content ?? '';
   for (let i = 0; i < text.length; i += 3) parts.push(chunk({ content: text.slice(i, i + 3) }));
   (r.toolCalls ?? []).forEach((c, index) => {
-    parts.push(chunk({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
-    for (let i = 0; i < c.arguments.length; i += 5) parts.push(chunk({ tool_calls: [{ index, function: { arguments: c.arguments.slice(i, i + 5) } }] }));
+    parts.push(
+      chunk({
+        tool_calls: [
+          { index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } },
+        ],
+      }),
+    );
+    for (let i = 0; i < c.arguments.length; i += 5)
+      parts.push(
+        chunk({ tool_calls: [{ index, function: { arguments: c.arguments.slice(i, i + 5) } }] }),
+      );
   });
   parts.push(chunk({}, r.toolCalls?.length ? 'tool_calls' : 'stop'));
   const u = usage(r);
   if (u && (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
-    parts.push(`data: ${JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [], usage: u })}\n\n`);
+    parts.push(
+      `data: ${JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [], usage: u })}\n\n`,
+    );
   }
   parts.push('data: [DONE]\n\n');
   // Written in separate packets so the client must reassemble events across reads.

@@ -28,7 +28,10 @@ test('atelier reason prints derived facts sorted, answers queries and prints pro
   assert.equal(q.out, 'P = arthur\nP = laurent\n');
   const why = run('examples/logic/paris.dl', '--why', 'returned_to_paris(laurent)');
   assert.equal(why.code, 0);
-  assert.match(why.out, /^returned_to_paris\(laurent\) {2}\[by returned_to_paris\(P\) :- .*\]\n {2}left\(laurent, deepmind\) {2}\[base fact\]/);
+  assert.match(
+    why.out,
+    /^returned_to_paris\(laurent\) {2}\[by returned_to_paris\(P\) :- .*\]\n {2}left\(laurent, deepmind\) {2}\[base fact\]/,
+  );
   const whyNot = run('examples/logic/paris.dl', '--why-not', 'available(arthur)');
   assert.match(whyNot.out, /fails at premise 2: not hired\(arthur\)/);
   const json = run('examples/logic/paris.dl', '--query', 'available(P)', '--json');
@@ -41,7 +44,10 @@ test('atelier reason reports bad input with file:line:col, exit 2 and no stack t
   const bad = file('bad.dl', 'p(a).\nq(X) :- p(X), not r(X).\nr(X) :- q(X).\n');
   const r = run(bad);
   assert.equal(r.code, 2);
-  assert.equal(r.err, `${bad}:2:15: error: negation through recursion: q -> not r -> q\n  hint: 'q' depends on 'not r', which depends on 'q' again; the program has no stratification\n`);
+  assert.equal(
+    r.err,
+    `${bad}:2:15: error: negation through recursion: q -> not r -> q\n  hint: 'q' depends on 'not r', which depends on 'q' again; the program has no stratification\n`,
+  );
   const syntax = run(file('syntax.dl', 'p(a)\n'));
   assert.equal(syntax.code, 2);
   assert.match(syntax.err, /syntax\.dl:2:1: error: expected '\.' or ':-', found end of input/);
@@ -62,7 +68,10 @@ test('atelier reason --why prints a 20,000-step proof (no stack overflow), and -
   for (let i = 0; i < n; i++) lines.push(`edge(${i}, ${i + 1}).`);
   const chain = file('chain.dl', `${lines.join('\n')}\n`);
   const big = (...args: string[]) => {
-    const r = spawnSync('./bin/atelier', ['reason', chain, ...args], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    const r = spawnSync('./bin/atelier', ['reason', chain, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 2 ** 20,
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
   const text = big('--why', `reach(${n})`);
@@ -74,7 +83,8 @@ test('atelier reason --why prints a 20,000-step proof (no stack overflow), and -
   assert.equal(out.length, 2 * n + 2, 'one line per premise, then a final newline');
   const json = big('--why', `reach(${n})`, '--json');
   assert.equal(json.code, 0, json.err.slice(0, 2000));
-  let node = (JSON.parse(json.out) as { why: { fact: string; premises?: Array<{ fact: string }> } }).why;
+  let node = (JSON.parse(json.out) as { why: { fact: string; premises?: Array<{ fact: string }> } })
+    .why;
   for (let i = 0; i < n; i++) node = node.premises![0]!;
   assert.equal(node.fact, 'reach(0)');
 });

@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createReasoner, fact, factLines, formatAtom, modelLines, naiveModel, parseProgram } from '../../src/logic/index.js';
+import {
+  createReasoner,
+  fact,
+  factLines,
+  formatAtom,
+  modelLines,
+  naiveModel,
+  parseProgram,
+} from '../../src/logic/index.js';
 import type { Atom, Program } from '../../src/logic/index.js';
 import { tuning } from '../../src/logic/engine.js';
 import { randomProgram, rng } from './random-program.js';
@@ -13,7 +21,10 @@ test('semi-naive evaluation computes the same model as the naive reference on ra
     fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
       const { program } = randomProgram(seed);
       const fast = createReasoner(program);
-      assert.deepEqual(lines(fast.facts()).filter((l) => !l.startsWith('?')), modelLines(naiveModel(program)).filter((l) => !l.startsWith('?')));
+      assert.deepEqual(
+        lines(fast.facts()).filter((l) => !l.startsWith('?')),
+        modelLines(naiveModel(program)).filter((l) => !l.startsWith('?')),
+      );
     }),
     { numRuns: 300, seed: 42 },
   );
@@ -33,7 +44,8 @@ function incrementalMatchesRecomputation(runs: number, seed: number): void {
         const present = [...base.values()];
         const n = 1 + Math.floor(r() * 4);
         for (let i = 0; i < n; i++) {
-          if (r() < 0.5 && present.length > 0) toRetract.push(present[Math.floor(r() * present.length)]!);
+          if (r() < 0.5 && present.length > 0)
+            toRetract.push(present[Math.floor(r() * present.length)]!);
           else toAssert.push(world.randomFact());
         }
         const changes = reasoner.update({ assert: toAssert, retract: toRetract });
@@ -45,8 +57,16 @@ function incrementalMatchesRecomputation(runs: number, seed: number): void {
         const after = lines(reasoner.facts());
         assert.deepEqual(after, expected, `step ${step}`);
         const afterSet = new Set(after);
-        assert.deepEqual(lines(changes.added), after.filter((l) => !before.has(l)), `added at step ${step}`);
-        assert.deepEqual(lines(changes.removed), [...before].filter((l) => !afterSet.has(l)).sort(), `removed at step ${step}`);
+        assert.deepEqual(
+          lines(changes.added),
+          after.filter((l) => !before.has(l)),
+          `added at step ${step}`,
+        );
+        assert.deepEqual(
+          lines(changes.removed),
+          [...before].filter((l) => !afterSet.has(l)).sort(),
+          `removed at step ${step}`,
+        );
         before = afterSet;
       }
     }),
@@ -62,7 +82,7 @@ test('the same holds when DRed falls back to recomputing whole components', () =
   const saved = { ...tuning };
   Object.assign(tuning, { recomputeAbove: 0, recomputeMinRows: 0 });
   try {
-      incrementalMatchesRecomputation(150, 11);
+    incrementalMatchesRecomputation(150, 11);
   } finally {
     Object.assign(tuning, saved);
   }
@@ -82,7 +102,10 @@ test('every fact of a random model has a well-founded proof ending in base facts
         const asserted = [world.randomFact(), world.randomFact()];
         reasoner.update({ retract: retracted, assert: asserted });
         const gone = new Set(lines(retracted));
-        const baseLines = new Set([...lines(world.program.facts).filter((l) => !gone.has(l)), ...lines(asserted)]);
+        const baseLines = new Set([
+          ...lines(world.program.facts).filter((l) => !gone.has(l)),
+          ...lines(asserted),
+        ]);
         for (const f of reasoner.derived()) {
           const proof = reasoner.why(f);
           assert.ok(proof !== undefined, 'derived fact has a proof');
@@ -93,11 +116,25 @@ test('every fact of a random model has a well-founded proof ending in base facts
             if (p.kind === 'rule') {
               assert.ok(reasoner.holds(p.fact));
               // The node is an instance of its rule: head and premises follow from the bindings.
-              const inst = (a: Atom): string => formatAtom({ ...a, args: a.args.map((t) => (t.kind === 'var' && p.bindings[t.name] !== undefined ? { kind: 'const', value: p.bindings[t.name]! } : t)) });
+              const inst = (a: Atom): string =>
+                formatAtom({
+                  ...a,
+                  args: a.args.map((t) =>
+                    t.kind === 'var' && p.bindings[t.name] !== undefined
+                      ? { kind: 'const', value: p.bindings[t.name]! }
+                      : t,
+                  ),
+                });
               assert.equal(inst(p.rule.head), formatAtom(p.fact));
               p.rule.body.forEach((l, i) => {
                 const q = p.premises[i]!;
-                if (l.kind === 'atom' && !l.negated && (q.kind === 'base' || q.kind === 'rule') && !inst(l.atom).includes('_')) assert.equal(formatAtom(q.fact), inst(l.atom));
+                if (
+                  l.kind === 'atom' &&
+                  !l.negated &&
+                  (q.kind === 'base' || q.kind === 'rule') &&
+                  !inst(l.atom).includes('_')
+                )
+                  assert.equal(formatAtom(q.fact), inst(l.atom));
               });
               for (const q of p.premises) check(q, depth + 1);
             }
@@ -112,7 +149,6 @@ test('every fact of a random model has a well-founded proof ending in base facts
   }
 });
 
-
 test('the naive strategy gives the same facts and changes as semi-naive on random programs and updates', () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
@@ -120,7 +156,8 @@ test('the naive strategy gives the same facts and changes as semi-naive on rando
       const semi = createReasoner(world.program);
       const naive = createReasoner(world.program, { strategy: 'naive' });
       assert.deepEqual(lines(naive.facts()), lines(semi.facts()));
-      for (const f of naive.derived()) assert.ok(naive.why(f) !== undefined, `proof of ${formatAtom(f)}`);
+      for (const f of naive.derived())
+        assert.ok(naive.why(f) !== undefined, `proof of ${formatAtom(f)}`);
       const r = rng(seed ^ 0x2545f491);
       for (let step = 0; step < 4; step++) {
         const present = semi.facts().filter((f) => world.base.some(([p]) => p === f.predicate));
@@ -128,8 +165,13 @@ test('the naive strategy gives the same facts and changes as semi-naive on rando
           assert: [world.randomFact(), world.randomFact()],
           retract: present.filter(() => r() < 0.2),
         };
-        const a = semi.update(change), b = naive.update(change);
-        assert.deepEqual([lines(b.added), lines(b.removed)], [lines(a.added), lines(a.removed)], `changes at step ${step}`);
+        const a = semi.update(change),
+          b = naive.update(change);
+        assert.deepEqual(
+          [lines(b.added), lines(b.removed)],
+          [lines(a.added), lines(a.removed)],
+          `changes at step ${step}`,
+        );
         assert.deepEqual(lines(naive.facts()), lines(semi.facts()), `facts at step ${step}`);
       }
     }),
@@ -140,7 +182,9 @@ test('the naive strategy gives the same facts and changes as semi-naive on rando
 test('the naive strategy re-joins full relations each round: on a chain it fires far more rule instances in as many rounds', () => {
   const n = 60;
   const facts = Array.from({ length: n }, (_, i) => fact('edge', i, i + 1));
-  const rules = parseProgram('path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).').rules;
+  const rules = parseProgram(
+    'path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).',
+  ).rules;
   const semi = createReasoner({ facts, rules });
   const naive = createReasoner({ facts, rules }, { strategy: 'naive' });
   const paths = (n * (n + 1)) / 2;

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogicError, createReasoner, fact, formatAtom, v, atom } from '../../src/logic/index.js';
 
-const show = (facts: { predicate: string; args: unknown[] }[]) => facts.map((f) => formatAtom(f as Parameters<typeof formatAtom>[0]));
+const show = (facts: { predicate: string; args: unknown[] }[]) =>
+  facts.map((f) => formatAtom(f as Parameters<typeof formatAtom>[0]));
 
 test('stratification accepts negation on lower strata and rejects negation through recursion, naming the cycle', () => {
   const ok = createReasoner(`
@@ -17,10 +18,15 @@ test('stratification accepts negation on lower strata and rejects negation throu
   assert.deepEqual(show(ok.facts('isolated')), ['isolated(b)']);
   assert.throws(
     () => createReasoner('p(a).\nwin(X) :- move(X, Y), not win(Y).\nmove(a, b).', 'g.dl'),
-    (e: unknown) => e instanceof LogicError && /negation through recursion: win -> not win/.test(e.message) && e.location?.line === 2 && e.location.col === 23,
+    (e: unknown) =>
+      e instanceof LogicError &&
+      /negation through recursion: win -> not win/.test(e.message) &&
+      e.location?.line === 2 &&
+      e.location.col === 23,
   );
   assert.throws(
-    () => createReasoner('q(X) :- s(X), not r(X).\nr(X) :- t(X), u(X).\nu(X) :- q(X).\ns(a). t(a).'),
+    () =>
+      createReasoner('q(X) :- s(X), not r(X).\nr(X) :- t(X), u(X).\nu(X) :- q(X).\ns(a). t(a).'),
     /negation through recursion: q -> not r -> u -> q/,
   );
 });
@@ -48,9 +54,15 @@ test('negation, equality and comparisons on integers and strings', () => {
 
 test('left- and right-recursive, and non-linear, transitive closure agree on a cycle', () => {
   const edges = 'e(1, 2). e(2, 3). e(3, 1). e(3, 4). e(5, 5).';
-  const left = createReasoner(`${edges} t(X, Y) :- e(X, Y). t(X, Z) :- t(X, Y), e(Y, Z).`).facts('t');
-  const right = createReasoner(`${edges} t(X, Y) :- e(X, Y). t(X, Z) :- e(X, Y), t(Y, Z).`).facts('t');
-  const both = createReasoner(`${edges} t(X, Y) :- e(X, Y). t(X, Z) :- t(X, Y), t(Y, Z).`).facts('t');
+  const left = createReasoner(`${edges} t(X, Y) :- e(X, Y). t(X, Z) :- t(X, Y), e(Y, Z).`).facts(
+    't',
+  );
+  const right = createReasoner(`${edges} t(X, Y) :- e(X, Y). t(X, Z) :- e(X, Y), t(Y, Z).`).facts(
+    't',
+  );
+  const both = createReasoner(`${edges} t(X, Y) :- e(X, Y). t(X, Z) :- t(X, Y), t(Y, Z).`).facts(
+    't',
+  );
   assert.equal(left.length, 3 * 4 + 1);
   assert.deepEqual(show(left), show(right));
   assert.deepEqual(show(left), show(both));
@@ -105,9 +117,12 @@ test('queries return every binding of the named variables; holds, facts and unkn
 });
 
 test('many retractions compact storage without changing answers, indexes or later updates', async () => {
-  const { naiveModel, modelLines, factLines, parseProgram } = await import('../../src/logic/index.js');
+  const { naiveModel, modelLines, factLines, parseProgram } =
+    await import('../../src/logic/index.js');
   const rules = 'q(X, Y) :- e(X, Y), not blocked(X).\nr(Y) :- q(X, Y), e(Y, X).';
-  const edges = Array.from({ length: 3000 }, (_, i) => fact('e', i % 100, (i * 7) % 101 + 1000 * (i % 3)));
+  const edges = Array.from({ length: 3000 }, (_, i) =>
+    fact('e', i % 100, ((i * 7) % 101) + 1000 * (i % 3)),
+  );
   assert.equal(new Set(factLines(edges)).size, edges.length, 'distinct edges');
   const r = createReasoner(`blocked(3).\n${rules}`);
   r.assert(edges);
@@ -115,7 +130,12 @@ test('many retractions compact storage without changing answers, indexes or late
   r.retract(edges.slice(0, 2500));
   r.assert(edges.slice(100, 200));
   r.assert('e(1001, 5)');
-  const base = [...edges.slice(2500), ...edges.slice(100, 200), fact('e', 1001, 5), fact('blocked', 3)];
+  const base = [
+    ...edges.slice(2500),
+    ...edges.slice(100, 200),
+    fact('e', 1001, 5),
+    fact('blocked', 3),
+  ];
   const program = { facts: base, rules: parseProgram(rules).rules };
   assert.deepEqual(factLines(r.facts()), modelLines(naiveModel(program)));
   assert.deepEqual(r.query('q(5, Y)').length, r.query('e(5, Y)').length);
@@ -130,15 +150,48 @@ test('count aggregates group by their inputs, count zero, follow updates and can
     big(T) :- team(T), N = count : { member(T, P) }, N >= 2.
     teams(N) :- N = count : { team(_) }.
     empty(T) :- team(T), 0 = count : { member(T, _) }.`);
-  assert.deepEqual(show(r.derived()), ['big(t1)', 'empty(t3)', 'size(t1, 2)', 'size(t2, 1)', 'size(t3, 0)', 'teams(3)']);
-  const c = r.update({ assert: ['member(t2, dan)', 'member(t3, eve)'], retract: ['member(t1, ann)'] });
-  assert.deepEqual(show(c.added), ['big(t2)', 'member(t2, dan)', 'member(t3, eve)', 'size(t1, 1)', 'size(t2, 2)', 'size(t3, 1)']);
-  assert.deepEqual(show(c.removed), ['big(t1)', 'empty(t3)', 'member(t1, ann)', 'size(t1, 2)', 'size(t2, 1)', 'size(t3, 0)']);
+  assert.deepEqual(show(r.derived()), [
+    'big(t1)',
+    'empty(t3)',
+    'size(t1, 2)',
+    'size(t2, 1)',
+    'size(t3, 0)',
+    'teams(3)',
+  ]);
+  const c = r.update({
+    assert: ['member(t2, dan)', 'member(t3, eve)'],
+    retract: ['member(t1, ann)'],
+  });
+  assert.deepEqual(show(c.added), [
+    'big(t2)',
+    'member(t2, dan)',
+    'member(t3, eve)',
+    'size(t1, 1)',
+    'size(t2, 2)',
+    'size(t3, 1)',
+  ]);
+  assert.deepEqual(show(c.removed), [
+    'big(t1)',
+    'empty(t3)',
+    'member(t1, ann)',
+    'size(t1, 2)',
+    'size(t2, 1)',
+    'size(t3, 0)',
+  ]);
   const proof = r.why('big(t2)');
   assert.ok(proof?.kind === 'rule');
-  assert.deepEqual(proof.premises.map((p) => (p.kind === 'check' ? p.text : p.kind)), ['base', '2 = count : { member(t2, P) }', '2 >= 2']);
+  assert.deepEqual(
+    proof.premises.map((p) => (p.kind === 'check' ? p.text : p.kind)),
+    ['base', '2 = count : { member(t2, P) }', '2 >= 2'],
+  );
   const w = r.whyNot('big(t1)');
   assert.ok(!w.holds && w.rules[0]!.text === '1 >= 2');
-  assert.throws(() => createReasoner('p(a). q(X) :- p(X), N = count : { q(_) }, N < 3.'), /aggregation through recursion: q -> count q/);
-  assert.throws(() => createReasoner('p(a). q(X, N) :- N = count : { p(X) }.'), /unsafe variable X/);
+  assert.throws(
+    () => createReasoner('p(a). q(X) :- p(X), N = count : { q(_) }, N < 3.'),
+    /aggregation through recursion: q -> count q/,
+  );
+  assert.throws(
+    () => createReasoner('p(a). q(X, N) :- N = count : { p(X) }.'),
+    /unsafe variable X/,
+  );
 });

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PROOF_INDENT_LIMIT, createReasoner, formatAtom, formatProof, formatRule, formatWhyNot, proofToJson } from '../../src/logic/index.js';
+import {
+  PROOF_INDENT_LIMIT,
+  createReasoner,
+  formatAtom,
+  formatProof,
+  formatRule,
+  formatWhyNot,
+  proofToJson,
+} from '../../src/logic/index.js';
 import type { Proof } from '../../src/logic/index.js';
 
 const paris = `
@@ -20,18 +28,31 @@ test('why returns a proof tree down to base facts, with a negated premise as a "
   const r = createReasoner(paris);
   const proof = r.why('returned_to_paris(laurent)');
   assert.ok(proof?.kind === 'rule');
-  assert.equal(formatRule(proof.rule), 'returned_to_paris(P) :- left(P, C), gafam(C), founded(P, S), based_in(S, paris).');
+  assert.equal(
+    formatRule(proof.rule),
+    'returned_to_paris(P) :- left(P, C), gafam(C), founded(P, S), based_in(S, paris).',
+  );
   assert.deepEqual(proof.bindings, { P: 'laurent', C: 'deepmind', S: 'h' });
-  assert.deepEqual(leaves(proof), ['left(laurent, deepmind)', 'gafam(deepmind)', 'founded(laurent, h)', 'based_in(h, paris)']);
+  assert.deepEqual(leaves(proof), [
+    'left(laurent, deepmind)',
+    'gafam(deepmind)',
+    'founded(laurent, h)',
+    'based_in(h, paris)',
+  ]);
   const avail = r.why('available(laurent)')!;
   assert.deepEqual(leaves(avail), ['candidate(laurent)', 'not hired(laurent)']);
-  assert.match(formatProof(avail), /^available\(laurent\) {2}\[by available\(P\) :- candidate\(P\), not hired\(P\)\.\]\n {2}candidate\(laurent\) {2}\[base fact\]\n {2}not hired\(laurent\) {2}\[no proof\]$/);
+  assert.match(
+    formatProof(avail),
+    /^available\(laurent\) {2}\[by available\(P\) :- candidate\(P\), not hired\(P\)\.\]\n {2}candidate\(laurent\) {2}\[base fact\]\n {2}not hired\(laurent\) {2}\[no proof\]$/,
+  );
   assert.equal(r.why('available(marie)'), undefined);
   assert.equal(r.why('hired(marie)')?.kind, 'base');
 });
 
 test('proofs through recursion are well-founded even after retracting the first support', () => {
-  const r = createReasoner('e(a, b). e(b, c). e(c, a). e(x, a). t(X, Y) :- e(X, Y). t(X, Z) :- t(X, Y), e(Y, Z).');
+  const r = createReasoner(
+    'e(a, b). e(b, c). e(c, a). e(x, a). t(X, Y) :- e(X, Y). t(X, Z) :- t(X, Y), e(Y, Z).',
+  );
   r.retract('e(c, a)');
   r.assert('e(c, a)');
   r.retract('e(a, b)');
@@ -66,11 +87,19 @@ returned_to_paris(P) :- works_at(P, C), C = paris.`);
   const w2 = r.whyNot('returned_to_paris(marie)');
   assert.ok(!w2.holds);
   if (w2.holds) return;
-  assert.deepEqual(w2.rules.map((f) => [f.failedAt, f.text]), [[0, 'left(marie, C)'], [0, 'works_at(marie, C)']]);
+  assert.deepEqual(
+    w2.rules.map((f) => [f.failedAt, f.text]),
+    [
+      [0, 'left(marie, C)'],
+      [0, 'works_at(marie, C)'],
+    ],
+  );
   const w3 = r.whyNot('returned_to_paris(laurent)');
   assert.ok(w3.holds);
   const w4 = r.whyNot('hired(laurent)');
-  assert.ok(!w4.holds && /no rule has head 'hired' and hired\(laurent\) is not a base fact/.test(w4.reason));
+  assert.ok(
+    !w4.holds && /no rule has head 'hired' and hired\(laurent\) is not a base fact/.test(w4.reason),
+  );
   const text = formatWhyNot(r.whyNot('available(marie)'));
   assert.match(text, /fails at premise 2: not hired\(marie\)\n {4}tried: P = marie/);
   // A comparison can be the failing premise too.
@@ -97,7 +126,16 @@ test('why, formatProof and proofToJson handle a 20,000-step proof without overfl
   let depth = 0;
   for (let p: Proof = proof; p.kind === 'rule'; p = p.premises[0]!, depth++) {
     assert.equal(formatAtom(p.fact), `reach(${n - depth})`);
-    assert.deepEqual(p.premises[1], { kind: 'base', fact: { predicate: 'edge', args: [{ kind: 'const', value: n - depth - 1 }, { kind: 'const', value: n - depth }] } });
+    assert.deepEqual(p.premises[1], {
+      kind: 'base',
+      fact: {
+        predicate: 'edge',
+        args: [
+          { kind: 'const', value: n - depth - 1 },
+          { kind: 'const', value: n - depth },
+        ],
+      },
+    });
   }
   assert.equal(depth, n);
   const lines = formatProof(proof).split('\n');
@@ -106,7 +144,10 @@ test('why, formatProof and proofToJson handle a 20,000-step proof without overfl
   // Depth-first: the chain of reach facts goes down first, then the edges come back up.
   assert.equal(lines[n], `${'  '.repeat(PROOF_INDENT_LIMIT)}(depth ${n}) reach(0)  [base fact]`);
   assert.equal(lines.at(-1), `  edge(${n - 1}, ${n})  [base fact]`);
-  assert.ok(lines.every((l) => l.length < 200), 'indentation stops growing past the limit');
+  assert.ok(
+    lines.every((l) => l.length < 200),
+    'indentation stops growing past the limit',
+  );
   // The JSON text parses back (JSON.parse is iterative) to the same chain.
   let node = JSON.parse(proofToJson(proof)) as { fact: string; premises?: Array<{ fact: string }> };
   for (let i = 0; i < n; i++) {
@@ -118,11 +159,20 @@ test('why, formatProof and proofToJson handle a 20,000-step proof without overfl
 });
 
 test('proofToJson writes the nested shape of a proof, with not and check leaves', () => {
-  const r = createReasoner('c(a). c(b). h(b). age(a, 20). ok(P) :- c(P), not h(P), age(P, A), A >= 18.');
+  const r = createReasoner(
+    'c(a). c(b). h(b). age(a, 20). ok(P) :- c(P), not h(P), age(P, A), A >= 18.',
+  );
   const parsed: unknown = JSON.parse(proofToJson(r.why('ok(a)')!));
   assert.deepEqual(parsed, {
-    fact: 'ok(a)', rule: 'ok(P) :- c(P), not h(P), age(P, A), A >= 18.', bindings: { P: 'a', A: 20 },
-    premises: [{ fact: 'c(a)', base: true }, { not: 'h(a)', proof: null }, { fact: 'age(a, 20)', base: true }, { check: '20 >= 18' }],
+    fact: 'ok(a)',
+    rule: 'ok(P) :- c(P), not h(P), age(P, A), A >= 18.',
+    bindings: { P: 'a', A: 20 },
+    premises: [
+      { fact: 'c(a)', base: true },
+      { not: 'h(a)', proof: null },
+      { fact: 'age(a, 20)', base: true },
+      { check: '20 >= 18' },
+    ],
   });
 });
 
@@ -133,16 +183,29 @@ test('why-not blames the premise that fails, not a filter written before the pre
     return w.rules.map((f) => [f.failedAt, f.text, f.tried]);
   };
   // Y is bound by q(X, Y); the comparison and the negation wait for it, s(1) fails.
-  assert.deepEqual(failure('q(a, 1). s(7). p(X) :- Y != 3, q(X, Y), s(Y).', 'p(a)'), [[2, 's(1)', [{ X: 'a', Y: 1 }]]]);
-  assert.deepEqual(failure('q(a, 1). s(7). p(X) :- not r(X, Y), q(X, Y), s(Y).', 'p(a)'), [[2, 's(1)', [{ X: 'a', Y: 1 }]]]);
+  assert.deepEqual(failure('q(a, 1). s(7). p(X) :- Y != 3, q(X, Y), s(Y).', 'p(a)'), [
+    [2, 's(1)', [{ X: 'a', Y: 1 }]],
+  ]);
+  assert.deepEqual(failure('q(a, 1). s(7). p(X) :- not r(X, Y), q(X, Y), s(Y).', 'p(a)'), [
+    [2, 's(1)', [{ X: 'a', Y: 1 }]],
+  ]);
   // When the filter is what fails, it is named at its own source position.
-  assert.deepEqual(failure('q(a, 3). s(3). p(X) :- Y != 3, q(X, Y), s(Y).', 'p(a)'), [[0, '3 != 3', [{ X: 'a', Y: 3 }]]]);
-  assert.deepEqual(failure('q(a, 3). s(3). r(a, 3). p(X) :- not r(X, Y), q(X, Y), s(Y).', 'p(a)'), [[0, 'not r(a, 3)', [{ X: 'a', Y: 3 }]]]);
+  assert.deepEqual(failure('q(a, 3). s(3). p(X) :- Y != 3, q(X, Y), s(Y).', 'p(a)'), [
+    [0, '3 != 3', [{ X: 'a', Y: 3 }]],
+  ]);
+  assert.deepEqual(failure('q(a, 3). s(3). r(a, 3). p(X) :- not r(X, Y), q(X, Y), s(Y).', 'p(a)'), [
+    [0, 'not r(a, 3)', [{ X: 'a', Y: 3 }]],
+  ]);
   // A count waits for its inputs (T, bound by q), and `=` for one known side.
   assert.deepEqual(
-    failure('q(a, t1). m(t1, x). m(t2, y). m(t2, z). p(X) :- M > 1, N = count : { m(T, _) }, M = N, q(X, T).', 'p(a)'),
+    failure(
+      'q(a, t1). m(t1, x). m(t2, y). m(t2, z). p(X) :- M > 1, N = count : { m(T, _) }, M = N, q(X, T).',
+      'p(a)',
+    ),
     [[0, '1 > 1', [{ X: 'a', T: 't1', N: 1, M: 1 }]]],
   );
-  const text = formatWhyNot(createReasoner('q(a, 1). s(7). p(X) :- Y != 3, q(X, Y), s(Y).').whyNot('p(a)'));
+  const text = formatWhyNot(
+    createReasoner('q(a, 1). s(7). p(X) :- Y != 3, q(X, Y), s(Y).').whyNot('p(a)'),
+  );
   assert.match(text, /fails at premise 3: s\(1\)\n {4}tried: X = a, Y = 1/);
 });

@@ -36,10 +36,19 @@ test('stratifyGroundRules orders negation like the reasoner and names a cycle th
   const s = stratifyGroundRules(rules, 4);
   assert.ok(s.ok);
   if (!s.ok) return;
-  assert.deepEqual(s.strata.map((st) => st.map((r) => r.head)), [[1], [2, 3]]);
+  assert.deepEqual(
+    s.strata.map((st) => st.map((r) => r.head)),
+    [[1], [2, 3]],
+  );
   const truth = new Uint8Array([1, 0, 0, 0]);
   compileGroundRules(s.strata, 4)(truth);
   assert.deepEqual([...truth], [1, 1, 0, 0]);
-  const bad = stratifyGroundRules([{ head: 0, pos: [1], neg: [] }, { head: 1, pos: [], neg: [0] }], 2);
+  const bad = stratifyGroundRules(
+    [
+      { head: 0, pos: [1], neg: [] },
+      { head: 1, pos: [], neg: [0] },
+    ],
+    2,
+  );
   assert.deepEqual(bad, { ok: false, cycle: [1, 0, 1] });
 });

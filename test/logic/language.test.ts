@@ -1,7 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  LogicError, atom, createReasoner, datalog, fact, formatAtom, formatRule, not, parseAtom, parseBody, parseProgram, rule, v, compare,
+  LogicError,
+  atom,
+  createReasoner,
+  datalog,
+  fact,
+  formatAtom,
+  formatRule,
+  not,
+  parseAtom,
+  parseBody,
+  parseProgram,
+  rule,
+  v,
+  compare,
 } from '../../src/logic/index.js';
 import { UserError } from '../../src/errors.js';
 import fc from 'fast-check';
@@ -19,15 +32,24 @@ function errorOf(f: () => unknown): LogicError {
 }
 
 test('parses facts, rules, comments, strings, integers and negation', () => {
-  const p = parseProgram(`% facts
+  const p = parseProgram(
+    `% facts
 works_at(laurent, deepmind).  score("Big Co", -3). // trailing comment
 /* block
    comment */ flag.
-ok(P) :- works_at(P, C), not banned(P), \\+ gone(C), !left(P), C != "x", P <= zed.`, 'f.dl');
+ok(P) :- works_at(P, C), not banned(P), \\+ gone(C), !left(P), C != "x", P <= zed.`,
+    'f.dl',
+  );
   assert.equal(p.facts.length, 3);
-  assert.deepEqual(p.facts[1]!.args, [{ kind: 'const', value: 'Big Co' }, { kind: 'const', value: -3 }]);
+  assert.deepEqual(p.facts[1]!.args, [
+    { kind: 'const', value: 'Big Co' },
+    { kind: 'const', value: -3 },
+  ]);
   assert.equal(p.facts[2]!.args.length, 0);
-  assert.equal(formatRule(p.rules[0]!), 'ok(P) :- works_at(P, C), not banned(P), not gone(C), not left(P), C != x, P <= zed.');
+  assert.equal(
+    formatRule(p.rules[0]!),
+    'ok(P) :- works_at(P, C), not banned(P), not gone(C), not left(P), C != x, P <= zed.',
+  );
   assert.deepEqual(p.rules[0]!.loc, { file: 'f.dl', line: 5, col: 1 });
 });
 
@@ -59,11 +81,18 @@ test('unsafe variables and arity mismatches are rejected where they occur', () =
   assert.match(arity.message, /'q' used with 2 arguments in q\(X, b\), but it has 1/);
   assert.deepEqual(arity.location, { file: 'a.dl', line: 2, col: 9 });
   // A wildcard inside a negation is fine: "no hired(P, anything)".
-  assert.deepEqual(createReasoner('c(a). c(b). hired(a, x).\nfree(P) :- c(P), not hired(P, _).').facts('free').map(formatAtom), ['free(b)']);
+  assert.deepEqual(
+    createReasoner('c(a). c(b). hired(a, x).\nfree(P) :- c(P), not hired(P, _).')
+      .facts('free')
+      .map(formatAtom),
+    ['free(b)'],
+  );
 });
 
 test('programs built in TypeScript and with the tagged template mean the same as text', () => {
-  const X = v('X'), Y = v('Y'), Z = v('Z');
+  const X = v('X'),
+    Y = v('Y'),
+    Z = v('Z');
   const built = createReasoner({
     facts: [fact('edge', 'a', 'b'), fact('edge', 'b', 'c'), fact('blocked', 'c')],
     rules: [
@@ -81,7 +110,12 @@ test('programs built in TypeScript and with the tagged template mean the same as
   assert.deepEqual(built.facts().map(formatAtom), text.facts().map(formatAtom));
   assert.deepEqual(text.facts('open').map(formatAtom), ['open(a, b)']);
   // Interpolated strings that are not identifiers are quoted.
-  assert.deepEqual(createReasoner(datalog`name(${'Jean Dupont'}, ${42}).`).facts().map(formatAtom), ['name("Jean Dupont", 42)']);
+  assert.deepEqual(
+    createReasoner(datalog`name(${'Jean Dupont'}, ${42}).`)
+      .facts()
+      .map(formatAtom),
+    ['name("Jean Dupont", 42)'],
+  );
 });
 
 test('an unsafe query names the query, the variable and where it is, with a hint', () => {
@@ -106,7 +140,9 @@ test('a predicate with more than 30 arguments is rejected at its file:line:col',
   assert.deepEqual(inProgram.location, { file: 'w.dl', line: 2, col: 3 });
   const inRule = errorOf(() => createReasoner(`q(a).\nr(X) :- q(X), s(${args(31)}).`, 'w.dl'));
   assert.deepEqual(inRule.location, { file: 'w.dl', line: 2, col: 15 });
-  const asserted = errorOf(() => createReasoner('ok.').assert(parseAtom(`t(${args(31)})`, '--assert')));
+  const asserted = errorOf(() =>
+    createReasoner('ok.').assert(parseAtom(`t(${args(31)})`, '--assert')),
+  );
   assert.deepEqual(asserted.location, { file: '--assert', line: 1, col: 1 });
   assert.equal(createReasoner(`p(${args(30)}).`).count('p'), 1);
 });
@@ -117,9 +153,22 @@ test('any string constant prints (formatValue, datalog template) and parses back
     assert.deepEqual(parseAtom(printed).args, [{ kind: 'const', value: s }], printed);
     assert.deepEqual(datalog`p(${s}).`.facts[0]!.args, [{ kind: 'const', value: s }]);
   };
-  for (const s of ['\r', '\u0001', '\b\f\t\n', 'a"b\\c', '/', '\ud800', 'not', '', 'Abc', 'é ✓ 😀']) roundTrip(s);
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), roundTrip), { numRuns: 2000, seed: 5 });
-  fc.assert(fc.property(fc.string({ unit: fc.constantFrom('\\', '"', 'u', 'r', 'n', '0', 'a', '\r', '\n', ' '), maxLength: 12 }), roundTrip), { numRuns: 2000, seed: 6 });
+  for (const s of ['\r', '\u0001', '\b\f\t\n', 'a"b\\c', '/', '\ud800', 'not', '', 'Abc', 'é ✓ 😀'])
+    roundTrip(s);
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), roundTrip), {
+    numRuns: 2000,
+    seed: 5,
+  });
+  fc.assert(
+    fc.property(
+      fc.string({
+        unit: fc.constantFrom('\\', '"', 'u', 'r', 'n', '0', 'a', '\r', '\n', ' '),
+        maxLength: 12,
+      }),
+      roundTrip,
+    ),
+    { numRuns: 2000, seed: 6 },
+  );
   const bad = errorOf(() => parseAtom('p("\\u12")', 'x.dl'));
   assert.deepEqual(bad.location, { file: 'x.dl', line: 1, col: 4 });
   assert.match(bad.message, /bad \\u escape/);

@@ -6,7 +6,14 @@ import { PairSet } from '../../src/logic/pairs.js';
 test('PairSet agrees with a Map under random adds and removes (growth, tombstones, clear)', () => {
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.constantFrom('add', 'remove', 'clear'), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 200 })), { maxLength: 600 }),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('add', 'remove', 'clear'),
+          fc.integer({ min: 0, max: 9 }),
+          fc.integer({ min: 0, max: 200 }),
+        ),
+        { maxLength: 600 },
+      ),
       (ops) => {
         const set = new PairSet();
         const ref = new Map<string, number>();
@@ -24,7 +31,8 @@ test('PairSet agrees with a Map under random adds and removes (growth, tombstone
             ref.clear();
           }
         }
-        for (let a = 0; a <= 10; a++) for (let b = 0; b <= 200; b++) assert.equal(set.find(a, b), ref.get(`${a},${b}`) ?? -1);
+        for (let a = 0; a <= 10; a++)
+          for (let b = 0; b <= 200; b++) assert.equal(set.find(a, b), ref.get(`${a},${b}`) ?? -1);
       },
     ),
     { numRuns: 200, seed: 17 },

@@ -2,18 +2,31 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { UserError } from '../../src/errors.js';
-import { createOpenAICompatibleModel, ModelConfigError, ModelError, type ModelResponse } from '../../src/models/index.js';
+import {
+  createOpenAICompatibleModel,
+  ModelConfigError,
+  ModelError,
+  type ModelResponse,
+} from '../../src/models/index.js';
 import { reply, startChatCompletionsServer } from '../helpers/openai-compatible-server.js';
 
 const server = await startChatCompletionsServer();
 after(() => server.close());
 
 function model(extra: Partial<Parameters<typeof createOpenAICompatibleModel>[0]> = {}) {
-  return createOpenAICompatibleModel({ baseURL: server.url, apiKey: 'sk-test', model: 'test-model', ...extra });
+  return createOpenAICompatibleModel({
+    baseURL: server.url,
+    apiKey: 'sk-test',
+    model: 'test-model',
+    ...extra,
+  });
 }
 const ask = { messages: [{ role: 'user' as const, content: 'hello' }] };
 
-async function collect(m: ReturnType<typeof model>, request = ask): Promise<{ deltas: string[]; response: ModelResponse }> {
+async function collect(
+  m: ReturnType<typeof model>,
+  request = ask,
+): Promise<{ deltas: string[]; response: ModelResponse }> {
   const deltas: string[] = [];
   let response: ModelResponse | undefined;
   for await (const e of m.stream!(request)) {
@@ -49,10 +62,17 @@ test('streaming reassembles text deltas from server-sent events and reads usage'
 });
 
 test('parallel tool calls come back whole, plain and streamed, and tools are sent as functions', async () => {
-  const calls = reply.toolCalls({ name: 'add', args: { a: 1, b: 2 }, id: 'c1' }, { name: 'mul', args: { a: 3, b: 4 }, id: 'c2' });
+  const calls = reply.toolCalls(
+    { name: 'add', args: { a: 1, b: 2 }, id: 'c1' },
+    { name: 'mul', args: { a: 3, b: 4 }, id: 'c2' },
+  );
   server.script(calls, calls);
   const tools = [
-    { name: 'add', description: 'adds', parameters: { type: 'object', properties: { a: { type: 'number' } } } },
+    {
+      name: 'add',
+      description: 'adds',
+      parameters: { type: 'object', properties: { a: { type: 'number' } } },
+    },
     { name: 'mul', description: 'multiplies', parameters: { type: 'object', properties: {} } },
   ];
   const expected = [
@@ -62,8 +82,17 @@ test('parallel tool calls come back whole, plain and streamed, and tools are sen
   const plain = await model().generate({ ...ask, tools });
   assert.deepEqual(plain.toolCalls, expected);
   assert.equal(plain.finishReason, 'tool_calls');
-  const sent = server.requests.at(-1)!.body.tools as Array<{ type: string; function: { name: string } }>;
-  assert.deepEqual(sent.map((t) => [t.type, t.function.name]), [['function', 'add'], ['function', 'mul']]);
+  const sent = server.requests.at(-1)!.body.tools as Array<{
+    type: string;
+    function: { name: string };
+  }>;
+  assert.deepEqual(
+    sent.map((t) => [t.type, t.function.name]),
+    [
+      ['function', 'add'],
+      ['function', 'mul'],
+    ],
+  );
   const { response } = await collect(model(), { ...ask, tools } as typeof ask);
   assert.deepEqual(response.toolCalls, expected);
   assert.equal(response.text, null);
@@ -74,22 +103,39 @@ test('assistant tool calls and tool results are sent in the chat-completions sha
   await model().generate({
     messages: [
       { role: 'user', content: 'add' },
-      { role: 'assistant', content: null, toolCalls: [{ id: 'c1', name: 'add', arguments: '{}' }], agent: 'x' },
+      {
+        role: 'assistant',
+        content: null,
+        toolCalls: [{ id: 'c1', name: 'add', arguments: '{}' }],
+        agent: 'x',
+      },
       { role: 'tool', toolCallId: 'c1', content: '3' },
     ],
   });
   assert.deepEqual(server.requests.at(-1)!.body.messages, [
     { role: 'user', content: 'add' },
-    { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'add', arguments: '{}' } }] },
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: 'c1', type: 'function', function: { name: 'add', arguments: '{}' } }],
+    },
     { role: 'tool', tool_call_id: 'c1', content: '3' },
   ]);
 });
 
 test('structured output is requested with response_format json_schema', async () => {
   server.script(reply.text('{"x":1}'));
-  const schema = { type: 'object', properties: { x: { type: 'number' } }, required: ['x'], additionalProperties: false };
+  const schema = {
+    type: 'object',
+    properties: { x: { type: 'number' } },
+    required: ['x'],
+    additionalProperties: false,
+  };
   await model().generate({ ...ask, output: { name: 'answer', schema, strict: true } });
-  assert.deepEqual(server.requests.at(-1)!.body.response_format, { type: 'json_schema', json_schema: { name: 'answer', schema, strict: true } });
+  assert.deepEqual(server.requests.at(-1)!.body.response_format, {
+    type: 'json_schema',
+    json_schema: { name: 'answer', schema, strict: true },
+  });
 });
 
 test('a 429 is retried after the Retry-After delay, then succeeds', async () => {
@@ -99,11 +145,16 @@ test('a 429 is retried after the Retry-After delay, then succeeds', async () => 
   assert.equal(res.text, 'ok now');
   const [first, second] = server.requests.slice(before);
   assert.ok(first && second, 'two attempts');
-  assert.ok(second.at - first.at >= 900, `waited ${second.at - first.at} ms, Retry-After asked 1000`);
+  assert.ok(
+    second.at - first.at >= 900,
+    `waited ${second.at - first.at} ms, Retry-After asked 1000`,
+  );
 });
 
 test('5xx answers are retried maxRetries times, then fail with a ModelError naming the endpoint', async () => {
-  server.script(...Array.from({ length: 3 }, () => reply.status(503, 'overloaded', { 'retry-after-ms': '5' })));
+  server.script(
+    ...Array.from({ length: 3 }, () => reply.status(503, 'overloaded', { 'retry-after-ms': '5' })),
+  );
   const before = server.requests.length;
   await assert.rejects(model({ maxRetries: 2 }).generate(ask), (err: unknown) => {
     assert.ok(err instanceof ModelError);
@@ -117,7 +168,10 @@ test('5xx answers are retried maxRetries times, then fail with a ModelError nami
 
 test('the 520-524 answers of a proxy in front of the server (Cloudflare) are retried, then succeed', async () => {
   const statuses = [520, 521, 522, 523, 524];
-  server.script(...statuses.map((s) => reply.status(s, `origin error ${s}`, { 'retry-after-ms': '1' })), reply.text('through'));
+  server.script(
+    ...statuses.map((s) => reply.status(s, `origin error ${s}`, { 'retry-after-ms': '1' })),
+    reply.text('through'),
+  );
   const before = server.requests.length;
   const res = await model({ maxRetries: statuses.length }).generate(ask);
   assert.equal(res.text, 'through');
@@ -169,7 +223,12 @@ test('a refused connection says nothing is listening at the base URL', async () 
   const m = createOpenAICompatibleModel({ baseURL: `http://127.0.0.1:${port}/v1`, model: 'x' });
   await assert.rejects(m.generate(ask), (err: unknown) => {
     assert.ok(err instanceof ModelConfigError);
-    assert.match(err.message, new RegExp(`cannot reach the model endpoint http://127.0.0.1:${port}/v1/chat/completions \\(connection refused\\)`));
+    assert.match(
+      err.message,
+      new RegExp(
+        `cannot reach the model endpoint http://127.0.0.1:${port}/v1/chat/completions \\(connection refused\\)`,
+      ),
+    );
     assert.match(err.hint ?? '', /OPENAI_BASE_URL/);
     return true;
   });
@@ -190,7 +249,9 @@ test('an AbortSignal cancels a request the server never answers', async () => {
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 50);
   const started = Date.now();
-  await assert.rejects(model().generate({ ...ask, signal: controller.signal }), { name: 'AbortError' });
+  await assert.rejects(model().generate({ ...ask, signal: controller.signal }), {
+    name: 'AbortError',
+  });
   assert.ok(Date.now() - started < 5000);
 });
 

@@ -20,7 +20,8 @@ function streamOf(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array>
   });
 }
 
-const chunk = (delta: unknown): string => JSON.stringify({ choices: [{ index: 0, delta, finish_reason: null }] });
+const chunk = (delta: unknown): string =>
+  JSON.stringify({ choices: [{ index: 0, delta, finish_reason: null }] });
 const events = [
   chunk({ role: 'assistant', content: '' }),
   chunk({ content: 'Grüß ' }),

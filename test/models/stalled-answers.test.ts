@@ -1,6 +1,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOpenAICompatibleModel, ModelError, type ModelRequest } from '../../src/models/index.js';
+import {
+  createOpenAICompatibleModel,
+  ModelError,
+  type ModelRequest,
+} from '../../src/models/index.js';
 import { reply, startChatCompletionsServer } from '../helpers/openai-compatible-server.js';
 
 // The server sends its headers (and part of the body), then stops: the timeout or the
@@ -8,7 +12,14 @@ import { reply, startChatCompletionsServer } from '../helpers/openai-compatible-
 const server = await startChatCompletionsServer();
 after(() => server.close());
 
-const model = (timeoutMs = 150) => createOpenAICompatibleModel({ baseURL: server.url, apiKey: 'sk-test', model: 'test-model', timeoutMs, maxRetries: 0 });
+const model = (timeoutMs = 150) =>
+  createOpenAICompatibleModel({
+    baseURL: server.url,
+    apiKey: 'sk-test',
+    model: 'test-model',
+    timeoutMs,
+    maxRetries: 0,
+  });
 const ask: ModelRequest = { messages: [{ role: 'user', content: 'hello' }] };
 const endpoint = `${server.url}/chat/completions`;
 
@@ -44,28 +55,38 @@ test('a stream that stalls after its first event times out with a ModelError nam
   assert.deepEqual(deltas, ['Partial'], 'the event before the stall was delivered');
 });
 
-test('cancelling by the caller while a plain body is read rejects with the caller\'s abort, not a timeout', async () => {
+test("cancelling by the caller while a plain body is read rejects with the caller's abort, not a timeout", async () => {
   server.script(reply.stall());
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 50);
-  await assert.rejects(model(10_000).generate({ ...ask, signal: controller.signal }), (err: unknown) => {
-    assert.ok(!(err instanceof ModelError));
-    assert.equal((err as Error).name, 'AbortError');
-    return true;
-  });
+  await assert.rejects(
+    model(10_000).generate({ ...ask, signal: controller.signal }),
+    (err: unknown) => {
+      assert.ok(!(err instanceof ModelError));
+      assert.equal((err as Error).name, 'AbortError');
+      return true;
+    },
+  );
 });
 
-test('cancelling by the caller mid-stream rejects with the caller\'s reason, not a timeout', async () => {
+test("cancelling by the caller mid-stream rejects with the caller's reason, not a timeout", async () => {
   server.script(reply.stall());
   const controller = new AbortController();
   const reason = new Error('user pressed Ctrl-C');
   setTimeout(() => controller.abort(reason), 50);
-  await assert.rejects(drain({ ...ask, signal: controller.signal }, model(10_000)), (err: unknown) => err === reason);
+  await assert.rejects(
+    drain({ ...ask, signal: controller.signal }, model(10_000)),
+    (err: unknown) => err === reason,
+  );
 });
 
 test('a stream whose connection drops mid-answer fails with a ModelError naming the endpoint', async () => {
   const dropping = await startChatCompletionsServer([reply.stall()]);
-  const m = createOpenAICompatibleModel({ baseURL: dropping.url, model: 'test-model', maxRetries: 0 });
+  const m = createOpenAICompatibleModel({
+    baseURL: dropping.url,
+    model: 'test-model',
+    maxRetries: 0,
+  });
   const reading = drain(ask, m);
   // Wait until the server holds the connection open, then cut it.
   while (dropping.remaining() > 0) await new Promise((r) => setTimeout(r, 10));

@@ -7,14 +7,28 @@ import { reply, startChatCompletionsServer } from '../helpers/openai-compatible-
 const server = await startChatCompletionsServer();
 after(() => server.close());
 
-const model = createOpenAICompatibleModel({ baseURL: server.url, apiKey: 'sk-test', model: 'test-model', maxRetries: 0 });
-const tools = [{ name: 'weather', description: 'weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } }];
-const chunk = (toolCalls: unknown[]): unknown => ({ choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: null }] });
+const model = createOpenAICompatibleModel({
+  baseURL: server.url,
+  apiKey: 'sk-test',
+  model: 'test-model',
+  maxRetries: 0,
+});
+const tools = [
+  {
+    name: 'weather',
+    description: 'weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } } },
+  },
+];
+const chunk = (toolCalls: unknown[]): unknown => ({
+  choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: null }],
+});
 const finish = { choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] };
 
 async function streamed(): Promise<ModelResponse> {
   let response: ModelResponse | undefined;
-  for await (const e of model.stream!({ messages: [{ role: 'user', content: 'weather?' }], tools })) if (e.type === 'response') response = e.response;
+  for await (const e of model.stream!({ messages: [{ role: 'user', content: 'weather?' }], tools }))
+    if (e.type === 'response') response = e.response;
   assert.ok(response);
   return response;
 }
@@ -27,10 +41,19 @@ const expected = [
 test('parallel calls that all come with index 0 stay separate when each has its own id', async () => {
   server.script(
     reply.sse(
-      chunk([{ index: 0, id: 'call_a', type: 'function', function: { name: 'weather', arguments: '' } }]),
+      chunk([
+        { index: 0, id: 'call_a', type: 'function', function: { name: 'weather', arguments: '' } },
+      ]),
       chunk([{ index: 0, function: { arguments: '{"city":' } }]),
       chunk([{ index: 0, function: { arguments: '"Paris"}' } }]),
-      chunk([{ index: 0, id: 'call_b', type: 'function', function: { name: 'weather', arguments: '{"city":' } }]),
+      chunk([
+        {
+          index: 0,
+          id: 'call_b',
+          type: 'function',
+          function: { name: 'weather', arguments: '{"city":' },
+        },
+      ]),
       chunk([{ index: 0, function: { arguments: '"Oslo"}' } }]),
       finish,
     ),
@@ -43,7 +66,9 @@ test('a server repeating the id on every fragment of a call still yields one cal
     reply.sse(
       chunk([{ index: 0, id: 'call_a', function: { name: 'weather', arguments: '{"city":' } }]),
       chunk([{ index: 0, id: 'call_a', function: { arguments: '"Paris"}' } }]),
-      chunk([{ index: 0, id: 'call_b', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }]),
+      chunk([
+        { index: 0, id: 'call_b', function: { name: 'weather', arguments: '{"city":"Oslo"}' } },
+      ]),
       chunk([{ index: 0, id: '', function: { arguments: '' } }]),
       finish,
     ),

@@ -45,7 +45,11 @@ describe('atelier plan', () => {
   it('--json prints {plan, cost, stats}', () => {
     const r = run(...blocks, '--json', '--quiet');
     assert.equal(r.code, 0);
-    const j = JSON.parse(r.stdout) as { plan: string[]; cost: number; stats: { expansions: number } };
+    const j = JSON.parse(r.stdout) as {
+      plan: string[];
+      cost: number;
+      stats: { expansions: number };
+    };
     assert.equal(j.plan.length, j.cost);
     assert.ok(j.stats.expansions > 0);
     assert.match(j.plan[0]!, /^\(\S+( \S+)*\)$/);
@@ -53,8 +57,14 @@ describe('atelier plan', () => {
 
   it('exit 10 when the task is proven unsolvable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atelier-plan-'));
-    writeFileSync(join(dir, 'd.pddl'), '(define (domain t) (:predicates (a) (b)) (:action go :parameters () :precondition (a) :effect (and (not (a)) (b))))');
-    writeFileSync(join(dir, 'p.pddl'), '(define (problem p) (:domain t) (:init (a)) (:goal (and (a) (b))))');
+    writeFileSync(
+      join(dir, 'd.pddl'),
+      '(define (domain t) (:predicates (a) (b)) (:action go :parameters () :precondition (a) :effect (and (not (a)) (b))))',
+    );
+    writeFileSync(
+      join(dir, 'p.pddl'),
+      '(define (problem p) (:domain t) (:init (a)) (:goal (and (a) (b))))',
+    );
     const r = run(join(dir, 'd.pddl'), join(dir, 'p.pddl'));
     assert.equal(r.code, 10);
     assert.equal(r.stdout, '');
@@ -63,7 +73,14 @@ describe('atelier plan', () => {
 
   it('exit 11 when the time limit is reached, and -o is not written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atelier-plan-'));
-    const r = run(`${FIXTURES}barman/domain.pddl`, `${FIXTURES}barman/p1-11-4-15.pddl`, '--time-limit', '0.001', '-o', join(dir, 'plan.txt'));
+    const r = run(
+      `${FIXTURES}barman/domain.pddl`,
+      `${FIXTURES}barman/p1-11-4-15.pddl`,
+      '--time-limit',
+      '0.001',
+      '-o',
+      join(dir, 'plan.txt'),
+    );
     assert.equal(r.code, 11);
     assert.match(r.stderr, /time limit/);
     assert.deepEqual(readdirSync(dir), []);
@@ -83,13 +100,36 @@ describe('atelier plan', () => {
 describe('plainPlanArgs (the start-up path that skips commander)', () => {
   it('reads two files and the known options, last value winning as in commander', async () => {
     const { plainPlanArgs } = await import('../../src/cli/plan.js');
-    assert.deepEqual(plainPlanArgs(['d.pddl', '--quiet', 'p.pddl', '-o', 'out', '--time-limit=5', '--json', '--time-limit', '7']), {
-      domain: 'd.pddl', problem: 'p.pddl', opts: { output: 'out', timeLimit: '7', json: true, quiet: true },
-    });
+    assert.deepEqual(
+      plainPlanArgs([
+        'd.pddl',
+        '--quiet',
+        'p.pddl',
+        '-o',
+        'out',
+        '--time-limit=5',
+        '--json',
+        '--time-limit',
+        '7',
+      ]),
+      {
+        domain: 'd.pddl',
+        problem: 'p.pddl',
+        opts: { output: 'out', timeLimit: '7', json: true, quiet: true },
+      },
+    );
   });
   it('leaves help, unknown options, missing values and a wrong number of files to commander', async () => {
     const { plainPlanArgs } = await import('../../src/cli/plan.js');
-    for (const args of [['d', 'p', '--help'], ['d', 'p', '-h'], ['d', 'p', '--bogus'], ['d', 'p', '-o'], ['d'], ['d', 'p', 'q'], ['d', '--', 'p']]) {
+    for (const args of [
+      ['d', 'p', '--help'],
+      ['d', 'p', '-h'],
+      ['d', 'p', '--bogus'],
+      ['d', 'p', '-o'],
+      ['d'],
+      ['d', 'p', 'q'],
+      ['d', '--', 'p'],
+    ]) {
       assert.equal(plainPlanArgs(args), undefined, args.join(' '));
     }
   });

@@ -42,43 +42,74 @@ test('a negative action cost in :init is rejected at file:line:col with exit 2, 
     const r = spawnSync(process.execPath, [BIN, 'plan', d, p, ...flags], { encoding: 'utf8' });
     assert.equal(r.status, 2, `${flags.join(' ')}: ${r.stderr}`);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4:21: error: the value of \\(length a b\\) is negative`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `^${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4:21: error: the value of \\(length a b\\) is negative`,
+      ),
+    );
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }
 });
 
 test('a cost with no value in :init names the ground action, points at its cost term in the domain and says what to add', () => {
   const domain = parseDomain(DOMAIN, 'domain.pddl');
-  const prob = parseProblem(problem('(= (length a b) 2) (= (length a c) 3)'), domain, 'problem.pddl');
-  assert.throws(() => ground(domain, prob), (err: unknown) => {
-    assert.ok(err instanceof UserError);
-    assert.equal(err.message, 'the cost of (drive b c) is (length b c), which has no value in :init');
-    assert.deepEqual(err.location, { file: 'domain.pddl', line: 9, col: 63 });
-    assert.equal(err.hint, 'add (= (length b c) N) to the :init of problem problem.pddl');
-    return true;
-  });
+  const prob = parseProblem(
+    problem('(= (length a b) 2) (= (length a c) 3)'),
+    domain,
+    'problem.pddl',
+  );
+  assert.throws(
+    () => ground(domain, prob),
+    (err: unknown) => {
+      assert.ok(err instanceof UserError);
+      assert.equal(
+        err.message,
+        'the cost of (drive b c) is (length b c), which has no value in :init',
+      );
+      assert.deepEqual(err.location, { file: 'domain.pddl', line: 9, col: 63 });
+      assert.equal(err.hint, 'add (= (length b c) N) to the :init of problem problem.pddl');
+      return true;
+    },
+  );
 });
 
 test('a goal too large to normalise is blamed on the goal, with its location', () => {
-  const domain = parseDomain('(define (domain w) (:requirements :adl) (:predicates (p ?x) (q ?x)))');
+  const domain = parseDomain(
+    '(define (domain w) (:requirements :adl) (:predicates (p ?x) (q ?x)))',
+  );
   const objects = Array.from({ length: 16 }, (_, i) => `o${i}`).join(' ');
-  const prob = parseProblem(`(define (problem w) (:domain w) (:objects ${objects}) (:init)\n (:goal (forall (?x) (or (p ?x) (q ?x)))))`, domain, 'w.pddl');
-  assert.throws(() => ground(domain, prob), (err: unknown) => {
-    assert.ok(err instanceof UserError);
-    assert.match(err.message, /^the condition of the goal expands to more than \d+ disjuncts/);
-    assert.deepEqual(err.location, { file: 'w.pddl', line: 2, col: 26 });
-    return true;
-  });
+  const prob = parseProblem(
+    `(define (problem w) (:domain w) (:objects ${objects}) (:init)\n (:goal (forall (?x) (or (p ?x) (q ?x)))))`,
+    domain,
+    'w.pddl',
+  );
+  assert.throws(
+    () => ground(domain, prob),
+    (err: unknown) => {
+      assert.ok(err instanceof UserError);
+      assert.match(err.message, /^the condition of the goal expands to more than \d+ disjuncts/);
+      assert.deepEqual(err.location, { file: 'w.pddl', line: 2, col: 26 });
+      return true;
+    },
+  );
 });
 
 test('a negative cost in a problem built in code (not parsed) is refused by the grounder, not planned with', () => {
   const domain = parseDomain(DOMAIN, 'domain.pddl');
-  const prob = parseProblem(problem('(= (length a b) 2) (= (length b c) 1) (= (length a c) 3)'), domain, 'problem.pddl');
+  const prob = parseProblem(
+    problem('(= (length a b) 2) (= (length b c) 1) (= (length a c) 3)'),
+    domain,
+    'problem.pddl',
+  );
   prob.numericInit.find((n) => n.term.args.join() === 'a,b')!.value = -5;
-  assert.throws(() => ground(domain, prob), (err: unknown) => {
-    assert.ok(err instanceof UserError);
-    assert.equal(err.message, 'the cost of (drive a b) (length a b) is -5');
-    assert.deepEqual(err.location, { file: 'domain.pddl', line: 9, col: 63 });
-    return true;
-  });
+  assert.throws(
+    () => ground(domain, prob),
+    (err: unknown) => {
+      assert.ok(err instanceof UserError);
+      assert.equal(err.message, 'the cost of (drive a b) (length a b) is -5');
+      assert.deepEqual(err.location, { file: 'domain.pddl', line: 9, col: 63 });
+      return true;
+    },
+  );
 });

@@ -61,22 +61,34 @@ const name = (f: number): string => `f${f}`;
 function toDatalog(p: RandomProgram): Program {
   return {
     facts: [],
-    rules: p.rules.map((r) => rule(fact(name(r.head)), ...r.pos.map((f) => fact(name(f))), ...r.neg.map((f) => not(fact(name(f)))))),
+    rules: p.rules.map((r) =>
+      rule(
+        fact(name(r.head)),
+        ...r.pos.map((f) => fact(name(f))),
+        ...r.neg.map((f) => not(fact(name(f)))),
+      ),
+    ),
   };
 }
 
 /** The planner's model: a truth vector with the base facts set, then the ground fixpoint. */
-function plannerModel(evaluate: (t: Uint8Array) => void, p: RandomProgram, base: readonly number[]): string[] {
+function plannerModel(
+  evaluate: (t: Uint8Array) => void,
+  p: RandomProgram,
+  base: readonly number[],
+): string[] {
   const truth = new Uint8Array(p.factCount);
   for (const r of p.rules) truth[r.head] = 1; // stale values of derived heads must be recomputed
   for (const f of base) truth[f] = 1;
   evaluate(truth);
   const out: string[] = [];
-  truth.forEach((v, f) => { if (v) out.push(name(f)); });
+  truth.forEach((v, f) => {
+    if (v) out.push(name(f));
+  });
   return out.sort();
 }
 
-test('the planner\'s ground fixpoint and the reasoner\'s engine agree on random stratified programs', () => {
+test("the planner's ground fixpoint and the reasoner's engine agree on random stratified programs", () => {
   let compared = 0;
   for (let seed = 1; seed <= 300; seed++) {
     const rand = lcg(seed);
@@ -91,11 +103,27 @@ test('the planner\'s ground fixpoint and the reasoner\'s engine agree on random 
     let previous: number[] = [];
     for (let k = 0; k < 8; k++) {
       const base = Array.from({ length: p.baseCount }, (_, f) => f).filter(() => rand(2) === 0);
-      const expected = createReasoner({ facts: base.map((f) => fact(name(f))), rules: program.rules }).facts().map((a) => a.predicate).sort();
+      const expected = createReasoner({
+        facts: base.map((f) => fact(name(f))),
+        rules: program.rules,
+      })
+        .facts()
+        .map((a) => a.predicate)
+        .sort();
       const where = `seed ${seed}, base {${base.map(name).join(' ')}}, program: ${text}`;
       assert.deepEqual(plannerModel(evaluate, p, base), expected, where);
-      incremental.update({ assert: base.map(name), retract: previous.filter((f) => !base.includes(f)).map(name) });
-      assert.deepEqual(incremental.facts().map((a) => a.predicate).sort(), expected, `incremental reasoner, ${where}`);
+      incremental.update({
+        assert: base.map(name),
+        retract: previous.filter((f) => !base.includes(f)).map(name),
+      });
+      assert.deepEqual(
+        incremental
+          .facts()
+          .map((a) => a.predicate)
+          .sort(),
+        expected,
+        `incremental reasoner, ${where}`,
+      );
       previous = base;
       compared++;
     }
@@ -105,7 +133,10 @@ test('the planner\'s ground fixpoint and the reasoner\'s engine agree on random 
 
 test('a program with a cycle through negation is refused by both', () => {
   // f1 :- f0, not f2.   f2 :- f1.
-  const rules: GroundRule[] = [{ head: 1, pos: [0], neg: [2] }, { head: 2, pos: [1], neg: [] }];
+  const rules: GroundRule[] = [
+    { head: 1, pos: [0], neg: [2] },
+    { head: 2, pos: [1], neg: [] },
+  ];
   const strat = stratifyGroundRules(rules, 3);
   assert.equal(strat.ok, false);
   assert.throws(() => createReasoner(toDatalog({ factCount: 3, baseCount: 1, rules })));

@@ -24,7 +24,10 @@ function allSteps(domain: Domain, problem: Problem): Array<{ action: string; arg
   const out: Array<{ action: string; args: string[] }> = [];
   for (const a of domain.actions) {
     const go = (i: number, args: string[]): void => {
-      if (i === a.params.length) { out.push({ action: a.name, args }); return; }
+      if (i === a.params.length) {
+        out.push({ action: a.name, args });
+        return;
+      }
       for (const o of types.objectsOf(a.params[i]!.types)) go(i + 1, [...args, o]);
     };
     go(0, []);
@@ -50,12 +53,26 @@ function check(task: { domain: Domain; problem: Problem }, maxStates: number): n
     const truth = queue.shift()!;
     visited++;
     space.derive(truth);
-    const atoms = [...statics, ...Array.from({ length: B }, (_, f) => f).filter((f) => truth[f]).map((f) => toAtom(g.facts[f]!))];
+    const atoms = [
+      ...statics,
+      ...Array.from({ length: B }, (_, f) => f)
+        .filter((f) => truth[f])
+        .map((f) => toAtom(g.facts[f]!)),
+    ];
     const here: Problem = { ...problem, init: atoms, goal: { kind: 'and', args: [] } };
-    const naive = steps.filter((s) => validate(domain, here, [s]).valid).map((s) => `${s.action} ${s.args.join(' ')}`).sort();
+    const naive = steps
+      .filter((s) => validate(domain, here, [s]).valid)
+      .map((s) => `${s.action} ${s.args.join(' ')}`)
+      .sort();
     applicableActions(space, truth, succ);
-    const fast = [...new Set(succ.map((a) => `${g.actions[a]!.name} ${g.actions[a]!.args.join(' ')}`))].sort();
-    assert.deepEqual(fast, naive, `applicable actions differ in state ${atoms.map((a) => a.predicate + ' ' + a.args.join(' ')).join(', ')}`);
+    const fast = [
+      ...new Set(succ.map((a) => `${g.actions[a]!.name} ${g.actions[a]!.args.join(' ')}`)),
+    ].sort();
+    assert.deepEqual(
+      fast,
+      naive,
+      `applicable actions differ in state ${atoms.map((a) => a.predicate + ' ' + a.args.join(' ')).join(', ')}`,
+    );
     for (const a of succ) {
       const next = new Uint8Array(g.facts.length);
       applyAction(space, a, truth, next);
@@ -69,9 +86,15 @@ function check(task: { domain: Domain; problem: Problem }, maxStates: number): n
       };
       const step = { action: g.actions[a]!.name, args: g.actions[a]!.args };
       const v = validate(domain, { ...here, goal: expect }, [step]);
-      assert.ok(v.valid, v.valid ? '' : `successor of ${step.action} ${step.args.join(' ')}: ${v.message}`);
+      assert.ok(
+        v.valid,
+        v.valid ? '' : `successor of ${step.action} ${step.args.join(' ')}: ${v.message}`,
+      );
       const key = next.subarray(0, B).join('');
-      if (!seen.has(key)) { seen.add(key); queue.push(next); }
+      if (!seen.has(key)) {
+        seen.add(key);
+        queue.push(next);
+      }
     }
   }
   return visited;
@@ -88,15 +111,17 @@ describe('grounding and successors agree with the lifted validator (naive refere
     assert.ok(check(fixture('blocks', 'probBLOCKS-4-0.pddl'), 120) > 50);
   });
   it('on a typed domain with either-types, constants and negative preconditions', () => {
-    const t = parse(`(define (domain d) (:requirements :typing :negative-preconditions :equality)
+    const t = parse(
+      `(define (domain d) (:requirements :typing :negative-preconditions :equality)
       (:types car bike - vehicle place)
       (:constants depot - place)
       (:predicates (at ?v - vehicle ?p - place) (broken ?v - (either car bike)) (fixed))
       (:action move :parameters (?v - vehicle ?a ?b - place)
         :precondition (and (at ?v ?a) (not (= ?a ?b)) (not (broken ?v))) :effect (and (not (at ?v ?a)) (at ?v ?b)))
       (:action repair :parameters (?v - car) :precondition (and (broken ?v) (at ?v depot)) :effect (and (not (broken ?v)) (fixed))))`,
-    `(define (problem p) (:domain d) (:objects c1 - car b1 - bike home shop - place)
-      (:init (at c1 depot) (at b1 shop) (broken c1)) (:goal (fixed)))`);
+      `(define (problem p) (:domain d) (:objects c1 - car b1 - bike home shop - place)
+      (:init (at c1 depot) (at b1 shop) (broken c1)) (:goal (fixed)))`,
+    );
     assert.ok(check(t, 100) >= 6);
   });
 });

@@ -9,17 +9,26 @@ import { validate } from '../../src/planner/validator/index.js';
 
 export const FIXTURES = new URL('../fixtures/planner/', import.meta.url).pathname;
 
-export function parse(domainText: string, problemText: string): { domain: Domain; problem: Problem } {
+export function parse(
+  domainText: string,
+  problemText: string,
+): { domain: Domain; problem: Problem } {
   const domain = parseDomain(domainText);
   return { domain, problem: parseProblem(problemText, domain) };
 }
 
 export function fixture(dir: string, problemFile: string): { domain: Domain; problem: Problem } {
-  return parse(readFileSync(`${FIXTURES}${dir}/domain.pddl`, 'utf8'), readFileSync(`${FIXTURES}${dir}/${problemFile}`, 'utf8'));
+  return parse(
+    readFileSync(`${FIXTURES}${dir}/domain.pddl`, 'utf8'),
+    readFileSync(`${FIXTURES}${dir}/${problemFile}`, 'utf8'),
+  );
 }
 
 /** Plans and asserts the plan is valid according to the independent validator (step by step). */
-export async function solveAndCheck(task: { domain: Domain; problem: Problem }, options: PlanOptions = {}): Promise<PlanResult & { status: 'solved' }> {
+export async function solveAndCheck(
+  task: { domain: Domain; problem: Problem },
+  options: PlanOptions = {},
+): Promise<PlanResult & { status: 'solved' }> {
   const r = await plan(task.domain, task.problem, options);
   assert.equal(r.status, 'solved', `expected a plan, got ${r.status}`);
   if (r.status !== 'solved') throw new Error('unreachable');

@@ -4,7 +4,12 @@ import { describe, it } from 'node:test';
 import { ground, HEURISTICS, makeHeuristic, plan } from '../../src/planner/index.js';
 import { fixture } from './helpers.js';
 
-const tasks: Array<[string, string]> = [['blocks', 'probBLOCKS-4-0.pddl'], ['logistics00', 'problogistics-6-0.pddl'], ['adl', 'problem.pddl'], ['derived', 'problem.pddl']];
+const tasks: Array<[string, string]> = [
+  ['blocks', 'probBLOCKS-4-0.pddl'],
+  ['logistics00', 'problogistics-6-0.pddl'],
+  ['adl', 'problem.pddl'],
+  ['derived', 'problem.pddl'],
+];
 
 describe('heuristic registry', () => {
   for (const [dir, file] of tasks) {
@@ -23,7 +28,8 @@ describe('heuristic registry', () => {
       for (const info of HEURISTICS) {
         const h = makeHeuristic(g, info.name, 'real').evaluate(truth);
         assert.ok(Number.isFinite(h), `${info.name} is infinite at the start`);
-        if (info.admissible) assert.ok(h <= optimal.cost, `${info.name} = ${h} > optimal ${optimal.cost}`);
+        if (info.admissible)
+          assert.ok(h <= optimal.cost, `${info.name} = ${h} > optimal ${optimal.cost}`);
       }
     });
   }
@@ -33,6 +39,7 @@ describe('heuristic registry', () => {
     const g = ground(t.domain, t.problem);
     const truth = new Uint8Array(g.facts.length);
     for (const f of g.goal) truth[f] = 1;
-    for (const info of HEURISTICS) assert.equal(makeHeuristic(g, info.name, 'unit').evaluate(truth), 0, info.name);
+    for (const info of HEURISTICS)
+      assert.equal(makeHeuristic(g, info.name, 'unit').evaluate(truth), 0, info.name);
   });
 });

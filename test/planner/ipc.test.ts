@@ -26,7 +26,10 @@ describe('IPC instances', () => {
     // gripper: 2 rooms, 8 balls, 2 grippers -> move 4 (self-moves included), pick 32, drop 32.
     assert.equal(g.actions.length, 68);
     // no static type predicates such as (room x) or (ball x) remain as facts
-    assert.ok(g.facts.every((f) => !/^\((room|ball|gripper) /.test(f)), g.facts.join(' '));
+    assert.ok(
+      g.facts.every((f) => !/^\((room|ball|gripper) /.test(f)),
+      g.facts.join(' '),
+    );
     // every action's preconditions are facts of the task
     for (const a of g.actions) for (const p of a.pre) assert.ok(p >= 0 && p < g.facts.length);
   });

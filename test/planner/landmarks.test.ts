@@ -9,7 +9,10 @@ import { parse } from './helpers.js';
 // with a shortcut from p10 to p20 through either of two bridges: p11..p19 are not landmarks.
 const N = 40;
 const places = Array.from({ length: N }, (_, i) => `p${i}`);
-const roads = places.slice(1).map((p, i) => `(road p${i} ${p})`).join(' ');
+const roads = places
+  .slice(1)
+  .map((p, i) => `(road p${i} ${p})`)
+  .join(' ');
 const DOMAIN = `(define (domain chain) (:requirements :strips)
   (:predicates (at ?x) (road ?x ?y))
   (:action go :parameters (?x ?y) :precondition (and (at ?x) (road ?x ?y)) :effect (and (not (at ?x)) (at ?y))))`;
@@ -25,7 +28,10 @@ describe('landmarks', () => {
     const lm = findLandmarks(g, init);
     assert.ok(lm);
     const names = Array.from(lm.facts, (f) => g.facts[f]!).sort();
-    const expected = places.filter((_, i) => i <= 10 || i >= 20).map((p) => `(at ${p})`).sort();
+    const expected = places
+      .filter((_, i) => i <= 10 || i >= 20)
+      .map((p) => `(at ${p})`)
+      .sort();
     assert.deepEqual(names, expected);
     // (at p39) comes after (at p0) .. (at p38) on every path: all other landmarks are its predecessors.
     const last = Array.from(lm.facts).findIndex((f) => g.facts[f] === `(at p${N - 1})`);

@@ -25,7 +25,8 @@ const ROAD = `(define (domain road)
 function roadProblem(length: (i: number, j: number) => number): string {
   const init: string[] = ['(at p0)', '(visited p0)'];
   for (let i = 0; i < 5; i++) {
-    for (let j = 0; j < 5; j++) if (i !== j) init.push(`(road p${i} p${j})`, `(= (length p${i} p${j}) ${length(i, j)})`);
+    for (let j = 0; j < 5; j++)
+      if (i !== j) init.push(`(road p${i} p${j})`, `(= (length p${i} p${j}) ${length(i, j)})`);
   }
   return `(define (problem tour) (:domain road) (:objects p0 p1 p2 p3 p4 - place)
   (:init ${init.join(' ')} (= (total-cost) 0))
@@ -41,26 +42,42 @@ const SCALE = 10_000_000;
 function bestTour(length: (i: number, j: number) => number): { order: number[]; cost: number } {
   let best = { order: [] as number[], cost: Infinity };
   const go = (at: number, left: number[], order: number[], cost: number): void => {
-    if (left.length === 0) { if (cost < best.cost) best = { order, cost }; return; }
-    for (const n of left) go(n, left.filter((x) => x !== n), [...order, n], cost + length(at, n));
+    if (left.length === 0) {
+      if (cost < best.cost) best = { order, cost };
+      return;
+    }
+    for (const n of left)
+      go(
+        n,
+        left.filter((x) => x !== n),
+        [...order, n],
+        cost + length(at, n),
+      );
   };
   go(0, [1, 2, 3, 4], [], 0);
   return best;
 }
 
 // With the bucket queue alone, every evaluation scanned ~10^8 buckets: minutes, not milliseconds.
-test('a road task with lengths ~10^7 is solved, and --optimal returns the cheapest tour', { timeout: 30_000 }, async () => {
-  const big = (i: number, j: number): number => base(i, j) * SCALE + i + j;
-  const task = parse(ROAD, roadProblem(big));
-  const r = await solveAndCheck(task, { timeLimitMs: 60_000 });
-  assert.equal(r.unitCost, false);
-  assert.ok(r.cost >= bestTour(big).cost);
-  const expected = bestTour(big);
-  const opt = await solveAndCheck(task, { optimal: true, timeLimitMs: 60_000 });
-  assert.equal(opt.cost, expected.cost);
-  const stops = [0, ...expected.order];
-  assert.deepEqual(opt.plan.map((s) => `${s.action} ${s.args.join(' ')}`), expected.order.map((n, k) => `drive p${stops[k]} p${n}`));
-});
+test(
+  'a road task with lengths ~10^7 is solved, and --optimal returns the cheapest tour',
+  { timeout: 30_000 },
+  async () => {
+    const big = (i: number, j: number): number => base(i, j) * SCALE + i + j;
+    const task = parse(ROAD, roadProblem(big));
+    const r = await solveAndCheck(task, { timeLimitMs: 60_000 });
+    assert.equal(r.unitCost, false);
+    assert.ok(r.cost >= bestTour(big).cost);
+    const expected = bestTour(big);
+    const opt = await solveAndCheck(task, { optimal: true, timeLimitMs: 60_000 });
+    assert.equal(opt.cost, expected.cost);
+    const stops = [0, ...expected.order];
+    assert.deepEqual(
+      opt.plan.map((s) => `${s.action} ${s.args.join(' ')}`),
+      expected.order.map((n, k) => `drive p${stops[k]} p${n}`),
+    );
+  },
+);
 
 /** Truth vectors along a deterministic pseudo-random walk from the initial state. */
 function walk(task: GroundTask, steps: number): Uint8Array[] {
@@ -86,9 +103,21 @@ function walk(task: GroundTask, steps: number): Uint8Array[] {
 
 test('the heap and the bucket queue give identical heuristic values and preferred operators', () => {
   const tasks: Array<[string, GroundTask]> = [
-    ['road (lengths 3..19)', ground(parse(ROAD, roadProblem(base)).domain, parse(ROAD, roadProblem(base)).problem)],
-    ...([['blocks', 'probBLOCKS-4-0.pddl'], ['logistics00', 'problogistics-6-0.pddl'], ['derived', 'problem.pddl'], ['adl', 'problem.pddl']] as const)
-      .map(([dir, file]): [string, GroundTask] => { const t = fixture(dir, file); return [dir, ground(t.domain, t.problem)]; }),
+    [
+      'road (lengths 3..19)',
+      ground(parse(ROAD, roadProblem(base)).domain, parse(ROAD, roadProblem(base)).problem),
+    ],
+    ...(
+      [
+        ['blocks', 'probBLOCKS-4-0.pddl'],
+        ['logistics00', 'problogistics-6-0.pddl'],
+        ['derived', 'problem.pddl'],
+        ['adl', 'problem.pddl'],
+      ] as const
+    ).map(([dir, file]): [string, GroundTask] => {
+      const t = fixture(dir, file);
+      return [dir, ground(t.domain, t.problem)];
+    }),
   ];
   let compared = 0;
   for (const [label, task] of tasks) {
@@ -100,7 +129,11 @@ test('the heap and the bucket queue give identical heuristic values and preferre
         for (const s of states) {
           const pb: number[] = [];
           const ph: number[] = [];
-          assert.equal(heap.evaluate(s, ph), buckets.evaluate(s, pb), `${label} ${name} ${costType}`);
+          assert.equal(
+            heap.evaluate(s, ph),
+            buckets.evaluate(s, pb),
+            `${label} ${name} ${costType}`,
+          );
           assert.deepEqual(ph, pb, `${label} ${name} ${costType}: preferred operators`);
           compared++;
         }
@@ -111,8 +144,22 @@ test('the heap and the bucket queue give identical heuristic values and preferre
 });
 
 test('scaling every cost by 10^7 leaves the optimal plan unchanged (same exploration order in the heap)', async () => {
-  const small = await plan(parse(ROAD, roadProblem(base)).domain, parse(ROAD, roadProblem(base)).problem, { optimal: true });
-  const large = await plan(parse(ROAD, roadProblem((i, j) => base(i, j) * SCALE)).domain, parse(ROAD, roadProblem((i, j) => base(i, j) * SCALE)).problem, { optimal: true });
+  const small = await plan(
+    parse(ROAD, roadProblem(base)).domain,
+    parse(ROAD, roadProblem(base)).problem,
+    { optimal: true },
+  );
+  const large = await plan(
+    parse(
+      ROAD,
+      roadProblem((i, j) => base(i, j) * SCALE),
+    ).domain,
+    parse(
+      ROAD,
+      roadProblem((i, j) => base(i, j) * SCALE),
+    ).problem,
+    { optimal: true },
+  );
   assert.equal(small.status, 'solved');
   assert.equal(large.status, 'solved');
   if (small.status !== 'solved' || large.status !== 'solved') return;

@@ -6,7 +6,10 @@ import { BucketFifo, FifoHeap } from '../../src/planner/cost-queues.js';
 /** A small deterministic pseudo-random sequence (no Math.random: the test must be repeatable). */
 function lcg(seed: number): () => number {
   let x = seed >>> 0;
-  return () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x / 2 ** 32; };
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
 }
 
 describe('BucketFifo', () => {
@@ -24,14 +27,19 @@ describe('BucketFifo', () => {
       for (let step = 0; step < 5000; step++) {
         if (r() < 0.6 || b.size === 0) {
           const k = makeKey(r);
-          a.push(k, v); b.push(k, v); v++;
+          a.push(k, v);
+          b.push(k, v);
+          v++;
         } else {
           assert.equal(a.pop(), b.pop(), `kind ${kind} step ${step}`);
           assert.equal(a.topKey, b.topKey);
         }
         assert.equal(a.size, b.size);
       }
-      while (b.size > 0) { assert.equal(a.pop(), b.pop()); assert.equal(a.topKey, b.topKey); }
+      while (b.size > 0) {
+        assert.equal(a.pop(), b.pop());
+        assert.equal(a.topKey, b.topKey);
+      }
     }
   });
 });

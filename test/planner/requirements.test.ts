@@ -54,25 +54,64 @@ const COSTS_PROBLEM = `(define (problem p) (:domain roads) (:objects a b c d - p
   (:goal (at d)) (:metric minimize (total-cost)))`;
 
 const tasks = [
-  { name: 'strips (blocks)', task: () => parse(BLOCKS, `(define (problem p) (:domain bw) (:objects a b c)
-      (:init (clear a) (on a b) (on b c) (ontable c) (handempty)) (:goal (and (on c b) (on b a))))`) },
-  { name: 'typing', task: () => parse(TYPED, `(define (problem p) (:domain rooms) (:objects ra rb - room b1 b2 b3 - ball left right - gripper)
+  {
+    name: 'strips (blocks)',
+    task: () =>
+      parse(
+        BLOCKS,
+        `(define (problem p) (:domain bw) (:objects a b c)
+      (:init (clear a) (on a b) (on b c) (ontable c) (handempty)) (:goal (and (on c b) (on b a))))`,
+      ),
+  },
+  {
+    name: 'typing',
+    task: () =>
+      parse(
+        TYPED,
+        `(define (problem p) (:domain rooms) (:objects ra rb - room b1 b2 b3 - ball left right - gripper)
       (:init (at-robby ra) (at b1 ra) (at b2 ra) (at b3 ra) (free left) (free right))
-      (:goal (and (at b1 rb) (at b2 rb) (at b3 rb))))`) },
-  { name: 'negative preconditions, equality and disjunction', task: () => parse(SWITCHES, `(define (problem p) (:domain switches)
+      (:goal (and (at b1 rb) (at b2 rb) (at b3 rb))))`,
+      ),
+  },
+  {
+    name: 'negative preconditions, equality and disjunction',
+    task: () =>
+      parse(
+        SWITCHES,
+        `(define (problem p) (:domain switches)
       (:objects l1 l2 garden)
       (:init (locked) (at garden) (adjacent kitchen garden) (adjacent hall kitchen))
-      (:goal (and (on l1) (on l2) (at hall))))`) },
-  { name: 'quantifiers and conditional effects (briefcase)', task: () => fixture('adl', 'problem.pddl') },
-  { name: 'derived predicates with stratified negation', task: () => fixture('derived', 'problem.pddl') },
+      (:goal (and (on l1) (on l2) (at hall))))`,
+      ),
+  },
+  {
+    name: 'quantifiers and conditional effects (briefcase)',
+    task: () => fixture('adl', 'problem.pddl'),
+  },
+  {
+    name: 'derived predicates with stratified negation',
+    task: () => fixture('derived', 'problem.pddl'),
+  },
   { name: 'action costs', task: () => parse(COSTS, COSTS_PROBLEM) },
-  { name: 'existential goal', task: () => parse(TYPED, `(define (problem p) (:domain rooms) (:objects ra rb - room b1 - ball g - gripper)
-      (:init (at-robby ra) (at b1 ra) (free g)) (:goal (exists (?r - room) (and (at b1 ?r) (not (at-robby ?r))))))`) },
+  {
+    name: 'existential goal',
+    task: () =>
+      parse(
+        TYPED,
+        `(define (problem p) (:domain rooms) (:objects ra rb - room b1 - ball g - gripper)
+      (:init (at-robby ra) (at b1 ra) (free g)) (:goal (exists (?r - room) (and (at b1 ?r) (not (at-robby ?r))))))`,
+      ),
+  },
 ];
 
 const configs: Array<{ search: string; options: PlanOptions }> = SEARCHES.map((s) => ({
   search: s.name,
-  options: s.name === 'astar' ? { optimal: true } : s.name === 'anytime' ? { anytime: true, timeLimitMs: 2000 } : {},
+  options:
+    s.name === 'astar'
+      ? { optimal: true }
+      : s.name === 'anytime'
+        ? { anytime: true, timeLimitMs: 2000 }
+        : {},
 }));
 
 for (const { search, options } of configs) {
@@ -90,16 +129,24 @@ describe('action costs', () => {
     const r = await solveAndCheck(parse(COSTS, COSTS_PROBLEM), { optimal: true });
     assert.equal(r.cost, 6);
     assert.equal(r.unitCost, false);
-    assert.deepEqual(r.plan.map((s) => s.args.join('-')), ['a-b', 'b-c', 'c-d']);
+    assert.deepEqual(
+      r.plan.map((s) => s.args.join('-')),
+      ['a-b', 'b-c', 'c-d'],
+    );
   });
 
   it('anytime search improves on a first plan and never returns a worse one', async () => {
-    const r = await solveAndCheck(parse(COSTS, COSTS_PROBLEM), { anytime: true, timeLimitMs: 2000 });
+    const r = await solveAndCheck(parse(COSTS, COSTS_PROBLEM), {
+      anytime: true,
+      timeLimitMs: 2000,
+    });
     assert.equal(r.cost, 6);
   });
 
   it('without a metric every step costs 1', async () => {
-    const r = await solveAndCheck(parse(COSTS, COSTS_PROBLEM.replace('(:metric minimize (total-cost))', '')));
+    const r = await solveAndCheck(
+      parse(COSTS, COSTS_PROBLEM.replace('(:metric minimize (total-cost))', '')),
+    );
     assert.equal(r.unitCost, true);
     assert.equal(r.cost, r.plan.length);
   });

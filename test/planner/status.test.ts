@@ -18,10 +18,17 @@ describe('unsolvable tasks', () => {
     assert.equal(r.stats.expansions, 0);
   });
 
-  for (const [name, options] of [['greedy', {}], ['optimal', { optimal: true }], ['anytime', { anytime: true, timeLimitMs: 1000 }]] as const) {
+  for (const [name, options] of [
+    ['greedy', {}],
+    ['optimal', { optimal: true }],
+    ['anytime', { anytime: true, timeLimitMs: 1000 }],
+  ] as const) {
     it(`${name} search proves unsolvable a task whose relaxation is solvable (state space exhausted)`, async () => {
       // (a) and (c) are both relaxed-reachable, but never true together.
-      const t = parse(TOGGLE, '(define (problem p) (:domain toggle) (:init (a)) (:goal (and (a) (c))))');
+      const t = parse(
+        TOGGLE,
+        '(define (problem p) (:domain toggle) (:init (a)) (:goal (and (a) (c))))',
+      );
       assert.equal(ground(t.domain, t.problem).goalUnreachable, false);
       const r = await plan(t.domain, t.problem, options);
       assert.equal(r.status, 'unsolvable');
@@ -30,7 +37,9 @@ describe('unsolvable tasks', () => {
   }
 
   it('an empty goal is solved by the empty plan', async () => {
-    const r = await solveAndCheck(parse(TOGGLE, '(define (problem p) (:domain toggle) (:init (a)) (:goal (and)))'));
+    const r = await solveAndCheck(
+      parse(TOGGLE, '(define (problem p) (:domain toggle) (:init (a)) (:goal (and)))'),
+    );
     assert.deepEqual(r.plan, []);
   });
 });
@@ -49,7 +58,9 @@ describe('limits', () => {
     let progress = 0;
     const r = await plan(t.domain, t.problem, {
       signal: controller.signal,
-      onProgress: () => { if (++progress === 1) controller.abort(); },
+      onProgress: () => {
+        if (++progress === 1) controller.abort();
+      },
     });
     assert.equal(r.status, 'limit');
     assert.equal(r.status === 'limit' && r.reason, 'aborted');

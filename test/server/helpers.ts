@@ -10,7 +10,13 @@ export interface TestServer extends RunningServer {
 }
 
 export async function testServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
-  const server = await startServer({ token: TOKEN, port: 0, host: '127.0.0.1', webRoot: null, ...options });
+  const server = await startServer({
+    token: TOKEN,
+    port: 0,
+    host: '127.0.0.1',
+    webRoot: null,
+    ...options,
+  });
   return {
     ...server,
     call(path, init = {}) {
@@ -21,14 +27,20 @@ export async function testServer(options: Partial<ServerOptions> = {}): Promise<
       return fetch(server.url + path, {
         ...rest,
         headers,
-        ...(json !== undefined ? { body: JSON.stringify(json), method: rest.method ?? 'POST' } : {}),
+        ...(json !== undefined
+          ? { body: JSON.stringify(json), method: rest.method ?? 'POST' }
+          : {}),
       });
     },
   };
 }
 
 /** The `{ error: { code, message } }` body of an error response. */
-export async function errorOf(res: Response): Promise<{ code: string; message: string } & Record<string, unknown>> {
-  const body = (await res.json()) as { error: { code: string; message: string } & Record<string, unknown> };
+export async function errorOf(
+  res: Response,
+): Promise<{ code: string; message: string } & Record<string, unknown>> {
+  const body = (await res.json()) as {
+    error: { code: string; message: string } & Record<string, unknown>;
+  };
   return body.error;
 }

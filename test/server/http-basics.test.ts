@@ -24,7 +24,10 @@ describe('HTTP basics: auth, errors, limits', () => {
 
   it('answers 401 when the bearer token is wrong, on /api and on /v1', async () => {
     for (const path of ['/api/openapi.json', '/v1/models']) {
-      const res = await server.call(path, { auth: false, headers: { authorization: `Bearer ${TOKEN}x` } });
+      const res = await server.call(path, {
+        auth: false,
+        headers: { authorization: `Bearer ${TOKEN}x` },
+      });
       assert.equal(res.status, 401, path);
       assert.equal((await errorOf(res)).message, 'invalid bearer token');
     }
@@ -48,7 +51,11 @@ describe('HTTP basics: auth, errors, limits', () => {
 
   it('refuses a body over the limit with 413, by Content-Length and when streamed', async () => {
     const big = JSON.stringify({ domain: 'x'.repeat(10_000), problem: 'y' });
-    const res = await server.call('/api/plan', { method: 'POST', body: big, headers: { 'content-type': 'application/json' } });
+    const res = await server.call('/api/plan', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(res.status, 413);
     assert.equal((await errorOf(res)).code, 'body_too_large');
 

@@ -26,8 +26,19 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
     if (toolResult && toolResult.role === 'tool') return `It is ${toolResult.content}.`;
     return `You said: ${question}`;
   });
-  const clock = tool({ name: 'clock', description: 'current time', input: z.object({}), execute: () => '12:00' });
-  const helper = agent({ name: 'helper', instructions: 'Be brief.', model, tools: [clock], handoffDescription: 'A brief helper' });
+  const clock = tool({
+    name: 'clock',
+    description: 'current time',
+    input: z.object({}),
+    execute: () => '12:00',
+  });
+  const helper = agent({
+    name: 'helper',
+    instructions: 'Be brief.',
+    model,
+    tools: [clock],
+    handoffDescription: 'A brief helper',
+  });
 
   before(async () => {
     server = await testServer({ chatTargets: [agentTarget(helper)] });
@@ -58,7 +69,10 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
   });
 
   it('runs the agent loop with tools behind one completion', async () => {
-    const res = await client.chat.completions.create({ model: 'helper', messages: [{ role: 'user', content: 'what time is it?' }] });
+    const res = await client.chat.completions.create({
+      model: 'helper',
+      messages: [{ role: 'user', content: 'what time is it?' }],
+    });
     assert.equal(res.choices[0]!.message.content, 'It is 12:00.');
   });
 
@@ -89,13 +103,18 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
 
   it('answers an unknown model with 404 the client understands', async () => {
     await assert.rejects(
-      client.chat.completions.create({ model: 'nobody', messages: [{ role: 'user', content: 'hi' }] }),
+      client.chat.completions.create({
+        model: 'nobody',
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
       (err: unknown) => err instanceof OpenAI.NotFoundError && /nobody/.test(err.message),
     );
   });
 
   it('rejects a request without messages, naming the field', async () => {
-    const res = await server.call('/v1/chat/completions', { json: { model: 'helper', messages: [] } });
+    const res = await server.call('/v1/chat/completions', {
+      json: { model: 'helper', messages: [] },
+    });
     assert.equal(res.status, 400);
     const err = await errorOf(res);
     assert.equal(err.field, 'messages');
@@ -104,6 +123,9 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
 
   it('refuses a client without the token', async () => {
     const anonymous = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'wrong', maxRetries: 0 });
-    await assert.rejects(anonymous.models.list(), (err: unknown) => err instanceof OpenAI.AuthenticationError);
+    await assert.rejects(
+      anonymous.models.list(),
+      (err: unknown) => err instanceof OpenAI.AuthenticationError,
+    );
   });
 });

@@ -30,14 +30,23 @@ describe('POST /api/reason and POST /api/plan', () => {
   after(() => server.close());
 
   it('answers a query with bindings and a proof down to the given facts', async () => {
-    const res = await server.call('/api/reason', { json: { program: PROGRAM, query: 'may_approve(X, ana)' } });
+    const res = await server.call('/api/reason', {
+      json: { program: PROGRAM, query: 'may_approve(X, ana)' },
+    });
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { answers: Array<{ bindings: Record<string, string>; fact: string; proof: Node }>; total: number };
+    const body = (await res.json()) as {
+      answers: Array<{ bindings: Record<string, string>; fact: string; proof: Node }>;
+      total: number;
+    };
     assert.equal(body.total, 1);
     assert.deepEqual(body.answers[0]!.bindings, { X: 'cy' });
     assert.equal(body.answers[0]!.proof.fact, 'may_approve(cy, ana)');
     assert.match(body.answers[0]!.proof.via, /^may_approve\(X, Y\) :- /);
-    assert.deepEqual(leaves(body.answers[0]!.proof).sort(), ['reports_to(ana, bo)', 'reports_to(bo, cy)', 'senior(cy)']);
+    assert.deepEqual(leaves(body.answers[0]!.proof).sort(), [
+      'reports_to(ana, bo)',
+      'reports_to(bo, cy)',
+      'senior(cy)',
+    ]);
   });
 
   it('answers with a deep proof cut at a fixed depth instead of failing', async () => {
@@ -57,14 +66,21 @@ describe('POST /api/reason and POST /api/plan', () => {
   });
 
   it('says why not for a ground query that fails', async () => {
-    const res = await server.call('/api/reason', { json: { program: PROGRAM, query: 'may_approve(bo, ana)' } });
+    const res = await server.call('/api/reason', {
+      json: { program: PROGRAM, query: 'may_approve(bo, ana)' },
+    });
     const body = (await res.json()) as { answers: unknown[]; whyNot: string[] };
     assert.deepEqual(body.answers, []);
-    assert.ok(body.whyNot.some((l) => l.includes('senior(bo)')), body.whyNot.join('\n'));
+    assert.ok(
+      body.whyNot.some((l) => l.includes('senior(bo)')),
+      body.whyNot.join('\n'),
+    );
   });
 
   it('locates a mistake in the program or in the query', async () => {
-    let res = await server.call('/api/reason', { json: { program: 'ok.\np(X) :- q(Y).', query: 'p(a)' } });
+    let res = await server.call('/api/reason', {
+      json: { program: 'ok.\np(X) :- q(Y).', query: 'p(a)' },
+    });
     assert.equal(res.status, 400);
     let err = await errorOf(res);
     assert.equal(err.code, 'logic_error');
@@ -89,12 +105,20 @@ describe('POST /api/reason and POST /api/plan', () => {
   it('plans: PDDL in, a plan out in the CLI format', async () => {
     const res = await server.call('/api/plan', { json: { domain, problem } });
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { status: string; plan: Array<{ action: string; args: string[] }>; text: string; cost: number };
+    const body = (await res.json()) as {
+      status: string;
+      plan: Array<{ action: string; args: string[] }>;
+      text: string;
+      cost: number;
+    };
     assert.equal(body.status, 'solved');
     assert.ok(body.plan.length > 0);
     assert.equal(body.cost, body.plan.length);
     assert.match(body.text, /; cost = \d+ \(unit cost\)/);
-    assert.equal(body.text.split('\n')[0], `(${[body.plan[0]!.action, ...body.plan[0]!.args].join(' ')})`);
+    assert.equal(
+      body.text.split('\n')[0],
+      `(${[body.plan[0]!.action, ...body.plan[0]!.args].join(' ')})`,
+    );
   });
 
   it('answers a PDDL mistake with its place: which text, line and column', async () => {
@@ -106,7 +130,11 @@ describe('POST /api/reason and POST /api/plan', () => {
     const loc = err.location as { file: string; line: number; col: number };
     assert.equal(loc.file, 'problem');
     const line = broken.split('\n')[loc.line - 1]!;
-    assert.ok(line.slice(loc.col - 1).startsWith('(no-such-predicate') || line.slice(loc.col - 1).startsWith('no-such-predicate'), line);
+    assert.ok(
+      line.slice(loc.col - 1).startsWith('(no-such-predicate') ||
+        line.slice(loc.col - 1).startsWith('no-such-predicate'),
+      line,
+    );
   });
 
   it('requires both texts', async () => {
@@ -117,9 +145,16 @@ describe('POST /api/reason and POST /api/plan', () => {
 
   it('describes every route in the OpenAPI document, with request schemas from zod', async () => {
     const doc = (await (await server.call('/api/openapi.json')).json()) as {
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }
+        >
+      >;
     };
-    for (const path of ['/api/plan', '/api/reason', '/v1/chat/completions', '/v1/models']) assert.ok(doc.paths[path], path);
+    for (const path of ['/api/plan', '/api/reason', '/v1/chat/completions', '/v1/models'])
+      assert.ok(doc.paths[path], path);
     const planBody = doc.paths['/api/plan']!.post!.requestBody!.content['application/json']!.schema;
     assert.deepEqual(planBody.required?.sort(), ['domain', 'problem']);
   });

@@ -16,10 +16,22 @@ interface Sse {
 }
 
 /** Reads SSE messages until `stop` says so (or the stream ends), then closes the connection. */
-async function readSse(url: string, headers: Record<string, string>, stop: (m: Sse, all: Sse[]) => boolean, cancel?: AbortSignal): Promise<Sse[]> {
+async function readSse(
+  url: string,
+  headers: Record<string, string>,
+  stop: (m: Sse, all: Sse[]) => boolean,
+  cancel?: AbortSignal,
+): Promise<Sse[]> {
   const abort = new AbortController();
-  cancel?.addEventListener('abort', () => abort.abort(new Error('the stream did not end in time')), { once: true });
-  const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}`, ...headers }, signal: abort.signal });
+  cancel?.addEventListener(
+    'abort',
+    () => abort.abort(new Error('the stream did not end in time')),
+    { once: true },
+  );
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${TOKEN}`, ...headers },
+    signal: abort.signal,
+  });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -60,7 +72,11 @@ interface RunDetail {
   plans: Array<{ version: number; steps: Array<{ id: string }> }>;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  ms = 20_000,
+): Promise<T> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const v = await probe();
@@ -82,7 +98,8 @@ describe('runs API over HTTP', () => {
     store.close();
   });
 
-  const detail = async (id: string): Promise<RunDetail> => (await (await server.call(`/api/runs/${id}`)).json()) as RunDetail;
+  const detail = async (id: string): Promise<RunDetail> =>
+    (await (await server.call(`/api/runs/${id}`)).json()) as RunDetail;
   const waitingStep = (id: string) =>
     waitFor('a step waiting for approval', async () => {
       const d = await detail(id);
@@ -97,7 +114,9 @@ describe('runs API over HTTP', () => {
   });
 
   it('validates the start request, naming the field', async () => {
-    let res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION, seed: 'seven' } });
+    let res = await server.call('/api/runs', {
+      json: { mission: FLAGSHIP_MISSION, seed: 'seven' },
+    });
     assert.equal(res.status, 400);
     let err = await errorOf(res);
     assert.equal(err.code, 'invalid_request');
@@ -108,7 +127,11 @@ describe('runs API over HTTP', () => {
     assert.equal(res.status, 400);
     assert.equal((await errorOf(res)).field, 'mission');
 
-    res = await server.call('/api/runs', { method: 'POST', body: '{"mission": ', headers: { 'content-type': 'application/json' } });
+    res = await server.call('/api/runs', {
+      method: 'POST',
+      body: '{"mission": ',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(res.status, 400);
     assert.equal((await errorOf(res)).code, 'invalid_json');
 
@@ -120,7 +143,9 @@ describe('runs API over HTTP', () => {
   });
 
   it('answers a goal naming an unknown object with 400 on the goal field, said once', async () => {
-    const res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION, goal: '(and (hired zed))' } });
+    const res = await server.call('/api/runs', {
+      json: { mission: FLAGSHIP_MISSION, goal: '(and (hired zed))' },
+    });
     assert.equal(res.status, 400);
     const err = await errorOf(res);
     assert.equal(err.code, 'invalid_goal');
@@ -148,7 +173,10 @@ describe('runs API over HTTP', () => {
     const url = `${server.url}/api/runs/${id}/events`;
     // First connection: read three events, then drop it.
     const first = await readSse(url, {}, (_m, all) => all.length === 3);
-    assert.deepEqual(first.map((m) => m.id), ['1', '2', '3']);
+    assert.deepEqual(
+      first.map((m) => m.id),
+      ['1', '2', '3'],
+    );
     assert.equal((JSON.parse(first[0]!.data) as { type: string }).type, 'run.started');
 
     // Let the run go on (approve what waits) while nobody listens.
@@ -158,7 +186,9 @@ describe('runs API over HTTP', () => {
 
     // Reconnect with Last-Event-ID: the rest, from seq 4, in order, up to the end.
     const rest = await readSse(url, { 'last-event-id': '3' }, (m) => m.event === 'end');
-    const events = rest.filter((m) => m.event === 'message').map((m) => JSON.parse(m.data) as { seq: number; type: string; data: { status?: string } });
+    const events = rest
+      .filter((m) => m.event === 'message')
+      .map((m) => JSON.parse(m.data) as { seq: number; type: string; data: { status?: string } });
     assert.deepEqual(
       events.map((e) => e.seq),
       events.map((_e, i) => i + 4),
@@ -173,7 +203,10 @@ describe('runs API over HTTP', () => {
   });
 
   it('ends a stream resumed at the last event of a finished run at once, with no events', async () => {
-    const runs = (await (await server.call('/api/runs')).json()) as Array<{ id: string; status: string }>;
+    const runs = (await (await server.call('/api/runs')).json()) as Array<{
+      id: string;
+      status: string;
+    }>;
     const done = runs.find((r) => r.status !== 'running' && r.status !== 'waiting-approval');
     assert.ok(done, 'the previous test left a finished run');
     const url = `${server.url}/api/runs/${done.id}/events`;
@@ -184,8 +217,17 @@ describe('runs API over HTTP', () => {
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), 5_000);
       try {
-        const rest = await readSse(url, { 'last-event-id': resumeAt }, (m) => m.event === 'end', abort.signal);
-        assert.deepEqual(rest.map((m) => m.event), ['end'], `resumed at ${resumeAt}`);
+        const rest = await readSse(
+          url,
+          { 'last-event-id': resumeAt },
+          (m) => m.event === 'end',
+          abort.signal,
+        );
+        assert.deepEqual(
+          rest.map((m) => m.event),
+          ['end'],
+          `resumed at ${resumeAt}`,
+        );
         assert.equal((JSON.parse(rest[0]!.data) as { lastSeq: number }).lastSeq, Number(lastId));
       } finally {
         clearTimeout(timer);
@@ -200,13 +242,19 @@ describe('runs API over HTTP', () => {
     const fact = d.derived[0]!;
     const res = await server.call(`/api/runs/${d.id}/why`, { json: { fact } });
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { fact: string; proof?: { via: string; children: unknown[] }; whyNot?: string[] };
+    const body = (await res.json()) as {
+      fact: string;
+      proof?: { via: string; children: unknown[] };
+      whyNot?: string[];
+    };
     assert.ok(body.proof, JSON.stringify(body));
     assert.notEqual(body.proof.via, 'given');
     assert.ok(body.proof.children.length > 0);
 
     const pred = fact.slice(1).split(' ')[0]!;
-    const no = await server.call(`/api/runs/${d.id}/why`, { json: { fact: `(${pred} nobody_at_all)` } });
+    const no = await server.call(`/api/runs/${d.id}/why`, {
+      json: { fact: `(${pred} nobody_at_all)` },
+    });
     const nb = (await no.json()) as { proof?: unknown; whyNot?: string[] };
     assert.equal(nb.proof, undefined);
     assert.ok((nb.whyNot ?? []).length > 0);
@@ -218,7 +266,9 @@ describe('runs API over HTTP', () => {
 
   it('refuses a malformed Last-Event-ID', async () => {
     const listed = (await (await server.call('/api/runs')).json()) as Array<{ id: string }>;
-    const res = await server.call(`/api/runs/${listed[0]!.id}/events`, { headers: { 'last-event-id': 'abc' } });
+    const res = await server.call(`/api/runs/${listed[0]!.id}/events`, {
+      headers: { 'last-event-id': 'abc' },
+    });
     assert.equal(res.status, 400);
     assert.equal((await errorOf(res)).field, 'Last-Event-ID');
   });
@@ -227,7 +277,9 @@ describe('runs API over HTTP', () => {
     const res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION, seed: 5 } });
     const { id } = (await res.json()) as { id: string };
     const step = await waitingStep(id);
-    const no = await server.call(`/api/runs/${id}/steps/${step}/reject`, { json: { by: 'test', reason: 'not today' } });
+    const no = await server.call(`/api/runs/${id}/steps/${step}/reject`, {
+      json: { by: 'test', reason: 'not today' },
+    });
     assert.equal(no.status, 200);
     assert.deepEqual(await no.json(), { runId: id, stepId: step, approved: false });
 
@@ -242,7 +294,12 @@ describe('runs API over HTTP', () => {
       return e.type === 'replan' || e.type === 'run.finished';
     });
     const types = events.map((m) => (JSON.parse(m.data) as { type: string }).type);
-    const given = events.map((m) => JSON.parse(m.data) as { type: string; data: { approved?: boolean; reason?: string } }).find((e) => e.type === 'approval.given');
+    const given = events
+      .map(
+        (m) =>
+          JSON.parse(m.data) as { type: string; data: { approved?: boolean; reason?: string } },
+      )
+      .find((e) => e.type === 'approval.given');
     assert.equal(given?.data.approved, false);
     assert.equal(given?.data.reason, 'not today');
     assert.ok(types.includes('replan') || types.includes('run.finished'));
@@ -268,8 +325,14 @@ describe('runs API over HTTP', () => {
     assert.equal(resumed.status, 200);
     const step = await waitingStep(id);
     // Only the step of the new plan waits, not the one the interruption left behind.
-    assert.deepEqual((await detail(id)).pendingApprovals.map((a) => a.stepId), [step]);
-    assert.equal((await server.call(`/api/runs/${id}/steps/${step}/approve`, { json: {} })).status, 200);
+    assert.deepEqual(
+      (await detail(id)).pendingApprovals.map((a) => a.stepId),
+      [step],
+    );
+    assert.equal(
+      (await server.call(`/api/runs/${id}/steps/${step}/approve`, { json: {} })).status,
+      200,
+    );
     const done = await waitFor('the resumed run to finish', async () => {
       const d = await detail(id);
       return d.status === 'succeeded' || d.status === 'failed' ? d : undefined;

@@ -19,7 +19,10 @@ describe('a team as an OpenAI model', () => {
     const info = listExampleMissions().find((m) => m.name === 'pddl-mission');
     assert.ok(info, 'the pddl-mission example exists');
     const mission = await loadMission(info.dir);
-    server = await testServer({ chatTargets: [teamTarget(mission, { store, timeScale: 0 })], runs: { store, timeScale: 0 } });
+    server = await testServer({
+      chatTargets: [teamTarget(mission, { store, timeScale: 0 })],
+      runs: { store, timeScale: 0 },
+    });
     client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: TOKEN, maxRetries: 0 });
   });
   after(async () => {
@@ -37,7 +40,11 @@ describe('a team as an OpenAI model', () => {
 
   it('runs the mission for a message and narrates it to the end, streamed', async () => {
     const before = listRuns(store).length;
-    const stream = await client.chat.completions.create({ model: 'team:pddl-mission', messages: [{ role: 'user', content: 'Deliver everything.' }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'team:pddl-mission',
+      messages: [{ role: 'user', content: 'Deliver everything.' }],
+      stream: true,
+    });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     assert.match(text, /^Started run run-\S+ of pddl-mission/);
@@ -50,7 +57,10 @@ describe('a team as an OpenAI model', () => {
 
   it('takes a PDDL goal from the message; a goal that does not fit the mission is a 400', async () => {
     await assert.rejects(
-      client.chat.completions.create({ model: 'team:pddl-mission', messages: [{ role: 'user', content: '(no-such-predicate x)' }] }),
+      client.chat.completions.create({
+        model: 'team:pddl-mission',
+        messages: [{ role: 'user', content: '(no-such-predicate x)' }],
+      }),
       (err: unknown) => err instanceof OpenAI.BadRequestError,
     );
   });

@@ -10,9 +10,18 @@ import { openSqlite, sqliteSessions } from '../../src/store/index.js';
 const workerFile = new URL('./fixtures/append-worker.ts', import.meta.url).href;
 const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerFile)}); })`;
 
-function appender(file: string, name: string, count: number, ready: SharedArrayBuffer, timeout: number | undefined): Promise<string | undefined> {
+function appender(
+  file: string,
+  name: string,
+  count: number,
+  ready: SharedArrayBuffer,
+  timeout: number | undefined,
+): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(bootstrap, { eval: true, workerData: { file, session: 'shared', name, count, ready, timeout } });
+    const w = new Worker(bootstrap, {
+      eval: true,
+      workerData: { file, session: 'shared', name, count, ready, timeout },
+    });
     w.once('message', (m: { failure?: string }) => resolve(m.failure));
     w.once('error', reject);
   });
@@ -28,23 +37,42 @@ async function appendConcurrently(timeout: number | undefined): Promise<void> {
     setup.close();
     const count = 1500;
     const ready = new SharedArrayBuffer(4);
-    const failures = await Promise.all([appender(file, 'A', count, ready, timeout), appender(file, 'B', count, ready, timeout)]);
+    const failures = await Promise.all([
+      appender(file, 'A', count, ready, timeout),
+      appender(file, 'B', count, ready, timeout),
+    ]);
     assert.deepEqual(failures, [undefined, undefined]);
     const db = openSqlite(file);
-    const contents = sqliteSessions(db).messages('shared').map((m) => (m.role === 'user' ? m.content : ''));
-    const seqs = db.prepare<[], { seq: number }>("SELECT seq FROM session_messages WHERE session_id = 'shared' ORDER BY seq").all().map((r) => r.seq);
+    const contents = sqliteSessions(db)
+      .messages('shared')
+      .map((m) => (m.role === 'user' ? m.content : ''));
+    const seqs = db
+      .prepare<[], { seq: number }>(
+        "SELECT seq FROM session_messages WHERE session_id = 'shared' ORDER BY seq",
+      )
+      .all()
+      .map((r) => r.seq);
     db.close();
     assert.equal(contents.length, 2 * count);
-    assert.deepEqual(seqs, Array.from({ length: 2 * count }, (_, i) => i + 1), 'seq has no gaps or duplicates');
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 2 * count }, (_, i) => i + 1),
+      'seq has no gaps or duplicates',
+    );
     for (const name of ['A', 'B']) {
       const mine = contents.filter((c) => c.startsWith(`${name} `));
-      assert.deepEqual(mine, Array.from({ length: count }, (_, i) => `${name} ${i}`));
+      assert.deepEqual(
+        mine,
+        Array.from({ length: count }, (_, i) => `${name} ${i}`),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test('two connections appending to one session at once lose nothing and keep each writer in order', () => appendConcurrently(undefined));
+test('two connections appending to one session at once lose nothing and keep each writer in order', () =>
+  appendConcurrently(undefined));
 
-test('appends wait for the other writer even on connections opened without a busy timeout', () => appendConcurrently(0));
+test('appends wait for the other writer even on connections opened without a busy timeout', () =>
+  appendConcurrently(0));

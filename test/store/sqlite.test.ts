@@ -15,8 +15,14 @@ test('migrations apply once per module and survive reopening the file', () => {
     db.close();
     db = openSqlite(path);
     // Re-running the first step would fail (table exists); a second step is applied.
-    migrate(db, 'notes', ['CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)', 'ALTER TABLE notes ADD COLUMN tag TEXT']);
-    const row = db.prepare('SELECT text, tag FROM notes').get() as { text: string; tag: string | null };
+    migrate(db, 'notes', [
+      'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)',
+      'ALTER TABLE notes ADD COLUMN tag TEXT',
+    ]);
+    const row = db.prepare('SELECT text, tag FROM notes').get() as {
+      text: string;
+      tag: string | null;
+    };
     assert.deepEqual(row, { text: 'kept', tag: null });
     db.close();
   } finally {

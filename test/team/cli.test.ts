@@ -6,14 +6,27 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const atelier = (args: string[]) => spawnSync(join(ROOT, 'bin/atelier'), args, { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ATELIER_MODEL: '' } });
+const atelier = (args: string[]) =>
+  spawnSync(join(ROOT, 'bin/atelier'), args, {
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, ATELIER_MODEL: '' },
+  });
 
 describe('atelier run / runs / show', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-'));
   const db = join(dir, 'runs.db');
 
   it('runs the Paris office offline: plan, live steps, one re-plan with its reason, summary, report', () => {
-    const r = atelier(['run', 'examples/paris-office', '--db', db, '--time-scale', '0', '--approve-all']);
+    const r = atelier([
+      'run',
+      'examples/paris-office',
+      '--db',
+      db,
+      '--time-scale',
+      '0',
+      '--approve-all',
+    ]);
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /plan v1 \(initial plan\): \d+ steps/);
     assert.match(r.stdout, /recruiter\s+\(screen /);
@@ -36,8 +49,18 @@ describe('atelier run / runs / show', () => {
     assert.match(why.stdout, /supports /);
   });
 
-  it('exits 1 with the reasoner\'s why-not when no plan reaches the goal', () => {
-    const r = atelier(['run', 'examples/paris-office', '--db', db, '--time-scale', '0', '--approve-all', '--goal', '(and (hired david))']);
+  it("exits 1 with the reasoner's why-not when no plan reaches the goal", () => {
+    const r = atelier([
+      'run',
+      'examples/paris-office',
+      '--db',
+      db,
+      '--time-scale',
+      '0',
+      '--approve-all',
+      '--goal',
+      '(and (hired david))',
+    ]);
     assert.equal(r.status, 1, r.stderr + r.stdout);
     assert.match(r.stdout, /no plan/);
   });
@@ -54,22 +77,34 @@ describe('atelier run / runs / show', () => {
   });
 
   it('says a finished run is finished, before asking for approvals, and exits 0', () => {
-    const id = /^(run-\S+)\s+succeeded\s+paris-office/m.exec(atelier(['runs', '--db', db]).stdout)![1]!;
+    const id = /^(run-\S+)\s+succeeded\s+paris-office/m.exec(
+      atelier(['runs', '--db', db]).stdout,
+    )![1]!;
     // No --approve-all and no terminal: it used to refuse for lack of approval first.
     const r = atelier(['resume', id, '--db', db]);
     assert.equal(r.status, 0, r.stderr + r.stdout);
-    assert.match(r.stdout, new RegExp(`run ${id} already finished \\(succeeded: \\d+ steps, 1 re-plan\\)`));
+    assert.match(
+      r.stdout,
+      new RegExp(`run ${id} already finished \\(succeeded: \\d+ steps, 1 re-plan\\)`),
+    );
     assert.equal(r.stderr, '');
   });
 
   it('stops quietly when the reader closes the pipe (atelier show RUN | head)', async () => {
     const { spawn } = await import('node:child_process');
-    const id = /^(run-\S+)\s+succeeded\s+paris-office/m.exec(atelier(['runs', '--db', db]).stdout)![1]!;
-    const child = spawn(join(ROOT, 'bin/atelier'), ['show', id, '--db', db], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const id = /^(run-\S+)\s+succeeded\s+paris-office/m.exec(
+      atelier(['runs', '--db', db]).stdout,
+    )![1]!;
+    const child = spawn(join(ROOT, 'bin/atelier'), ['show', id, '--db', db], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Closed before the CLI writes anything: its first write gets EPIPE.
     child.stdout.destroy();
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     const code = await new Promise<number | null>((res) => child.once('exit', res));
     assert.equal(code, 0, stderr);
     assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
@@ -87,7 +122,20 @@ describe('atelier resume', () => {
     const { spawn } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-resume-'));
     const db = join(dir, 'runs.db');
-    const child = spawn(join(ROOT, 'bin/atelier'), ['run', 'examples/paris-office', '--db', db, '--json', '--time-scale', '0.5', '--approve-all'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      join(ROOT, 'bin/atelier'),
+      [
+        'run',
+        'examples/paris-office',
+        '--db',
+        db,
+        '--json',
+        '--time-scale',
+        '0.5',
+        '--approve-all',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     await new Promise<void>((res, rej) => {
       child.stdout.on('data', (d: Buffer) => {
@@ -103,7 +151,12 @@ describe('atelier resume', () => {
     const refused = atelier(['resume', runId, '--db', db, '--time-scale', '0']);
     assert.equal(refused.status, 2, refused.stderr + refused.stdout);
     assert.match(refused.stderr, /needs? approval.*--approve-all/s);
-    assert.equal(atelier(['runs', '--db', db]).stdout.match(/interrupted|running|waiting-approval/)?.length ?? 0, 1, 'the run was not touched');
+    assert.equal(
+      atelier(['runs', '--db', db]).stdout.match(/interrupted|running|waiting-approval/)?.length ??
+        0,
+      1,
+      'the run was not touched',
+    );
     const r = atelier(['resume', runId, '--db', db, '--time-scale', '0', '--approve-all']);
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /resumed from the log/);
@@ -114,25 +167,57 @@ describe('atelier resume', () => {
 
 describe('atelier run --goal in words', () => {
   it('asks the configured model (a scripted chat-completions server), shows the formal goal and plans with it', async () => {
-    const { startChatCompletionsServer, reply } = await import('../helpers/openai-compatible-server.js');
+    const { startChatCompletionsServer, reply } =
+      await import('../helpers/openai-compatible-server.js');
     const { spawn } = await import('node:child_process');
     const server = await startChatCompletionsServer([
-      reply.text(JSON.stringify({ goals: [{ predicate: 'leased', args: ['berlin'], negated: false }] })),
-      reply.text(JSON.stringify({ goals: [{ predicate: 'leased', args: ['paris'], negated: false }] })),
+      reply.text(
+        JSON.stringify({ goals: [{ predicate: 'leased', args: ['berlin'], negated: false }] }),
+      ),
+      reply.text(
+        JSON.stringify({ goals: [{ predicate: 'leased', args: ['paris'], negated: false }] }),
+      ),
     ]);
     try {
       const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-nl-'));
       // Async spawn: the scripted server runs in this process and must keep answering.
-      const child = spawn(join(ROOT, 'bin/atelier'), ['run', 'examples/paris-office', '--db', join(dir, 'runs.db'), '--time-scale', '0', '--approve-all', '--goal', 'get us an office lease'], {
-        cwd: ROOT, env: { ...process.env, ATELIER_MODEL: 'scripted-test', OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'test' },
-      });
+      const child = spawn(
+        join(ROOT, 'bin/atelier'),
+        [
+          'run',
+          'examples/paris-office',
+          '--db',
+          join(dir, 'runs.db'),
+          '--time-scale',
+          '0',
+          '--approve-all',
+          '--goal',
+          'get us an office lease',
+        ],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            ATELIER_MODEL: 'scripted-test',
+            OPENAI_BASE_URL: server.url,
+            OPENAI_API_KEY: 'test',
+          },
+        },
+      );
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
       const code = await new Promise<number | null>((res) => child.once('exit', res));
       assert.equal(code, 0, stderr + stdout);
-      assert.match(stdout, /goal: \(leased paris\)\s+\(from "get us an office lease", 2 model answers\)/);
+      assert.match(
+        stdout,
+        /goal: \(leased paris\)\s+\(from "get us an office lease", 2 model answers\)/,
+      );
       assert.match(stdout, /sign_lease \w+ paris/);
       assert.doesNotMatch(stdout, /announce paris/);
       assert.equal(server.requests.length, 2);

@@ -17,6 +17,9 @@ test('a run reports the derived facts of its current state, not those seen befor
   const snapshot = readEvents(store, run.id).find((e) => e.type === 'facts.derived')!;
   assert.deepEqual(snapshot.data.facts, [], 'nothing is derived before anything is bought');
   assert.deepEqual(getRun(store, run.id)!.derived, ['(ready_to_cook)']);
-  assert.ok(midway.some((d) => d.length === 0), 'seen before the purchases');
+  assert.ok(
+    midway.some((d) => d.length === 0),
+    'seen before the purchases',
+  );
   store.close();
 });

@@ -15,11 +15,18 @@ function at(dir: string, lineWith: string, needle: string): { line: number; col:
   return { line: line + 1, col: lines[line]!.indexOf(needle) + 1 };
 }
 
-const where = (e: MissionError): { line: number; col: number } => ({ line: e.location!.line, col: e.location!.col });
+const where = (e: MissionError): { line: number; col: number } => ({
+  line: e.location!.line,
+  col: e.location!.col,
+});
 
 describe('error locations point at the mission, not at generated text', () => {
   it('an unbalanced precondition: the field, the precondition, and the unclosed ( in mission.yaml', async () => {
-    const dir = editedExample('paris-office', 'precondition: (qualified ?c ?p)\n', 'precondition: (and (qualified ?c ?p)\n');
+    const dir = editedExample(
+      'paris-office',
+      'precondition: (qualified ?c ?p)\n',
+      'precondition: (and (qualified ?c ?p)\n',
+    );
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.screen.precondition');
     assert.match(err.message, /unbalanced parentheses: this '\(' is never closed/);
@@ -29,7 +36,11 @@ describe('error locations point at the mission, not at generated text', () => {
   });
 
   it('a ) too many in an effect: the effect field and that )', async () => {
-    const dir = editedExample('paris-office', 'effect: (screened ?c ?p)', 'effect: (screened ?c ?p))');
+    const dir = editedExample(
+      'paris-office',
+      'effect: (screened ?c ?p)',
+      'effect: (screened ?c ?p))',
+    );
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.screen.effect');
     assert.match(err.message, /closes nothing/);
@@ -38,7 +49,11 @@ describe('error locations point at the mission, not at generated text', () => {
   });
 
   it('a parser error inside an effect (undeclared variable) is mapped back to the effect, at the variable', async () => {
-    const dir = editedExample('paris-office', 'effect: (screened ?c ?p)', 'effect: (screened ?c ?q)');
+    const dir = editedExample(
+      'paris-office',
+      'effect: (screened ?c ?p)',
+      'effect: (screened ?c ?q)',
+    );
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.screen.effect');
     assert.match(err.message, /undeclared variable '\?q'/);
@@ -46,20 +61,28 @@ describe('error locations point at the mission, not at generated text', () => {
   });
 
   it('a wrong arity is reported where it is used, not where the predicate happened to be first seen', async () => {
-    const dir = editedExample('paris-office', 'precondition: (qualified ?c ?p)\n', 'precondition: (qualified ?c)\n');
+    const dir = editedExample(
+      'paris-office',
+      'precondition: (qualified ?c ?p)\n',
+      'precondition: (qualified ?c)\n',
+    );
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.screen.precondition');
     assert.match(err.message, /takes 2 arguments \(as in the knowledge file\), found 1/);
   });
 
   it('a mistake in a folded multi-line precondition is found on its own line', async () => {
-    const dir = editedExample('paris-office', 'precondition: (and (screened ?c ?p) (qualified ?c ?p))', 'precondition: >-\n      (and (screened ?c ?p)\n      (qualified ?c ?p) (foo ?c ?p ?q)');
+    const dir = editedExample(
+      'paris-office',
+      'precondition: (and (screened ?c ?p) (qualified ?c ?p))',
+      'precondition: >-\n      (and (screened ?c ?p)\n      (qualified ?c ?p) (foo ?c ?p ?q)',
+    );
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.interview.precondition');
     assert.deepEqual(where(err), at(dir, '      (and (screened ?c ?p)', '(and'));
   });
 
-  it('a missing knowledge file is reported against mission.yaml\'s knowledge field', async () => {
+  it("a missing knowledge file is reported against mission.yaml's knowledge field", async () => {
     const dir = editedExample('paris-office', 'knowledge: knowledge.dl', 'knowledge: nope.dl');
     const err = await rejection(dir);
     assert.equal(err.file, join(dir, 'mission.yaml'));
@@ -70,25 +93,38 @@ describe('error locations point at the mission, not at generated text', () => {
 
   it('a bad goal given to a run has a single goal: prefix', () => {
     const { store } = tempStore();
-    assert.throws(() => startRun(dinnerMission(), { store, goal: '(and (served zed))' }), (e: unknown) => {
-      assert.ok(e instanceof GoalError);
-      assert.equal(e.message, "goal: undeclared object 'zed'");
-      assert.equal(e.field, 'goal');
-      return true;
-    });
-    assert.throws(() => startRun(dinnerMission(), { store, goal: '(and (served sauce)' }), /^GoalError: goal: unbalanced parentheses/);
+    assert.throws(
+      () => startRun(dinnerMission(), { store, goal: '(and (served zed))' }),
+      (e: unknown) => {
+        assert.ok(e instanceof GoalError);
+        assert.equal(e.message, "goal: undeclared object 'zed'");
+        assert.equal(e.field, 'goal');
+        return true;
+      },
+    );
+    assert.throws(
+      () => startRun(dinnerMission(), { store, goal: '(and (served sauce)' }),
+      /^GoalError: goal: unbalanced parentheses/,
+    );
   });
 
   it('a bad goal in mission.yaml is located in the goal scalar', async () => {
-    const dir = editedExample('paris-office', 'goal: (and (announced paris))', 'goal: (and (announced pariss))');
+    const dir = editedExample(
+      'paris-office',
+      'goal: (and (announced paris))',
+      'goal: (and (announced pariss))',
+    );
     const err = await rejection(dir);
     assert.equal(err.field, 'goal');
     assert.equal(err.message.match(/goal:/g)?.length, 1, err.message);
     assert.deepEqual(where(err), at(dir, 'goal: (and', 'pariss'));
   });
 
-  it('a model\'s invalid goal is sent back without stacked prefixes', async () => {
-    const model = scriptedModel(['{"goals":[{"predicate":"served","args":["zed"],"negated":false}]}', '{"goals":[{"predicate":"served","args":["sauce"],"negated":false}]}']);
+  it("a model's invalid goal is sent back without stacked prefixes", async () => {
+    const model = scriptedModel([
+      '{"goals":[{"predicate":"served","args":["zed"],"negated":false}]}',
+      '{"goals":[{"predicate":"served","args":["sauce"],"negated":false}]}',
+    ]);
     const t = await translateGoal(model, dinnerMission(), 'serve dinner');
     assert.equal(t.errors[0], "(served zed) is not a valid goal: undeclared object 'zed'");
   });

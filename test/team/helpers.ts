@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MissionError, defineMission, loadMission, openRunStore, planningTool } from '../../src/team/index.js';
+import {
+  MissionError,
+  defineMission,
+  loadMission,
+  openRunStore,
+  planningTool,
+} from '../../src/team/index.js';
 import type { Mission, RunStore, ToolOutcome, World } from '../../src/team/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -39,7 +45,17 @@ export function tempStore(): { store: RunStore; dir: string } {
  * table (independent), serve (needs the dish and the table). `outcome` lets a test
  * decide what the world does for each step.
  */
-export function dinnerMission(options: { outcome?: (action: string, args: Record<string, string>, attempt: number) => ToolOutcome | undefined; approvalFor?: string[]; agents?: Mission['agents'] } = {}): Mission {
+export function dinnerMission(
+  options: {
+    outcome?: (
+      action: string,
+      args: Record<string, string>,
+      attempt: number,
+    ) => ToolOutcome | undefined;
+    approvalFor?: string[];
+    agents?: Mission['agents'];
+  } = {},
+): Mission {
   const world = (): World => ({
     async execute(tool, args, ctx) {
       await ctx.wait(40);
@@ -54,10 +70,30 @@ export function dinnerMission(options: { outcome?: (action: string, args: Record
     rules: 'ready_to_cook :- bought(pasta), bought(tomatoes).',
     goal: '(and (served sauce))',
     tools: [
-      planningTool({ name: 'buy', params: { i: 'item', s: 'shop' }, precondition: '(and (sells ?s ?i) (not (bought ?i)))', effect: '(bought ?i)', capability: 'shopping', needsApproval: approval.has('buy') }),
-      planningTool({ name: 'cook', params: { d: 'dish' }, precondition: '(ready_to_cook)', effect: '(cooked ?d)', capability: 'cooking' }),
+      planningTool({
+        name: 'buy',
+        params: { i: 'item', s: 'shop' },
+        precondition: '(and (sells ?s ?i) (not (bought ?i)))',
+        effect: '(bought ?i)',
+        capability: 'shopping',
+        needsApproval: approval.has('buy'),
+      }),
+      planningTool({
+        name: 'cook',
+        params: { d: 'dish' },
+        precondition: '(ready_to_cook)',
+        effect: '(cooked ?d)',
+        capability: 'cooking',
+      }),
       planningTool({ name: 'set_table', effect: '(table_set)', capability: 'hosting' }),
-      planningTool({ name: 'serve', params: { d: 'dish' }, precondition: '(and (cooked ?d) (table_set))', effect: '(served ?d)', capability: 'hosting', needsApproval: approval.has('serve') }),
+      planningTool({
+        name: 'serve',
+        params: { d: 'dish' },
+        precondition: '(and (cooked ?d) (table_set))',
+        effect: '(served ?d)',
+        capability: 'hosting',
+        needsApproval: approval.has('serve'),
+      }),
     ],
     agents: options.agents ?? [
       { name: 'ann', capabilities: ['shopping'] },

@@ -44,7 +44,10 @@ describe('mission loader', () => {
   it('loads a good mission folder', async () => {
     const m = await loadMission(missionDir(GOOD));
     assert.equal(m.name, 'tiny');
-    assert.deepEqual(m.domain.actions.map((a) => a.name), ['finish']);
+    assert.deepEqual(
+      m.domain.actions.map((a) => a.name),
+      ['finish'],
+    );
     assert.deepEqual(m.facts, ['free a']);
   });
 
@@ -59,15 +62,61 @@ describe('mission loader', () => {
     assert.ok(pddl.tools.has('fly'));
   });
 
-  const cases: { name: string; yaml: string; field: string; expect: RegExp; files?: Record<string, string> }[] = [
-    { name: 'a missing field', yaml: GOOD.replace(/^goal:.*\n/m, ''), field: 'goal', expect: /missing; expected a PDDL goal/ },
-    { name: 'a wrong type', yaml: GOOD.replace('name: worker', 'name: 42'), field: 'agents[0].name', expect: /expected string/ },
-    { name: 'an unknown field', yaml: GOOD.replace('    params:', '    parms: { x: thing }\n    params:'), field: 'tools.finish', expect: /unknown field 'parms'/ },
-    { name: 'an unknown tool', yaml: GOOD.replace('tools: [finish]', 'tools: [finish, fly]'), field: 'agents[0].tools[1]', expect: /unknown tool 'fly'/ },
-    { name: 'a bad effect', yaml: GOOD.replace('effect: (done ?x)', 'effect: (done ?y)'), field: 'tools.finish.effect', expect: /\?y/ },
-    { name: 'a goal with an unknown object', yaml: GOOD.replace('goal: (and (done a))', 'goal: (and (done zz))'), field: 'goal', expect: /zz/ },
-    { name: 'an unknown parameter type', yaml: GOOD.replace('params: { x: thing }', 'params: { x: thingy }'), field: 'tools.finish.params.x', expect: /unknown type 'thingy'/ },
-    { name: 'a bad fact', yaml: GOOD.replace('facts: ["(free a)"]', 'facts: ["free a"]'), field: 'facts[0]', expect: /ground atom/ },
+  const cases: {
+    name: string;
+    yaml: string;
+    field: string;
+    expect: RegExp;
+    files?: Record<string, string>;
+  }[] = [
+    {
+      name: 'a missing field',
+      yaml: GOOD.replace(/^goal:.*\n/m, ''),
+      field: 'goal',
+      expect: /missing; expected a PDDL goal/,
+    },
+    {
+      name: 'a wrong type',
+      yaml: GOOD.replace('name: worker', 'name: 42'),
+      field: 'agents[0].name',
+      expect: /expected string/,
+    },
+    {
+      name: 'an unknown field',
+      yaml: GOOD.replace('    params:', '    parms: { x: thing }\n    params:'),
+      field: 'tools.finish',
+      expect: /unknown field 'parms'/,
+    },
+    {
+      name: 'an unknown tool',
+      yaml: GOOD.replace('tools: [finish]', 'tools: [finish, fly]'),
+      field: 'agents[0].tools[1]',
+      expect: /unknown tool 'fly'/,
+    },
+    {
+      name: 'a bad effect',
+      yaml: GOOD.replace('effect: (done ?x)', 'effect: (done ?y)'),
+      field: 'tools.finish.effect',
+      expect: /\?y/,
+    },
+    {
+      name: 'a goal with an unknown object',
+      yaml: GOOD.replace('goal: (and (done a))', 'goal: (and (done zz))'),
+      field: 'goal',
+      expect: /zz/,
+    },
+    {
+      name: 'an unknown parameter type',
+      yaml: GOOD.replace('params: { x: thing }', 'params: { x: thingy }'),
+      field: 'tools.finish.params.x',
+      expect: /unknown type 'thingy'/,
+    },
+    {
+      name: 'a bad fact',
+      yaml: GOOD.replace('facts: ["(free a)"]', 'facts: ["free a"]'),
+      field: 'facts[0]',
+      expect: /ground atom/,
+    },
   ];
   for (const c of cases) {
     it(`names the file and the field for ${c.name}`, async () => {
@@ -93,7 +142,9 @@ describe('mission loader', () => {
   });
 
   it('reports a mistake in the knowledge file at its file:line:col', async () => {
-    const err = await loadError(missionDir(`${GOOD}knowledge: k.dl\n`, { 'k.dl': 'ok(X) :- free(X).\nbad(X :- free(X).\n' }));
+    const err = await loadError(
+      missionDir(`${GOOD}knowledge: k.dl\n`, { 'k.dl': 'ok(X) :- free(X).\nbad(X :- free(X).\n' }),
+    );
     assert.match(err.location?.file ?? '', /k\.dl$/);
     assert.equal(err.location?.line, 2);
   });
@@ -105,7 +156,9 @@ describe('mission loader', () => {
 
   it('exits 2 from the CLI with file and field, no stack trace', () => {
     const dir = missionDir(GOOD.replace('tools: [finish]', 'tools: [finish, fly]'));
-    const r = spawnSync(join(ROOT, 'bin/atelier'), ['run', dir, '--db', join(dir, 'db.sqlite')], { encoding: 'utf8' });
+    const r = spawnSync(join(ROOT, 'bin/atelier'), ['run', dir, '--db', join(dir, 'db.sqlite')], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /mission\.yaml/);
     assert.match(r.stderr, /agents\[0\]\.tools\[1\]/);
@@ -119,19 +172,39 @@ describe('missions from a PDDL domain in TypeScript', () => {
     const { missionFromPddl, startRun } = await import('../../src/team/index.js');
     const { tempStore } = await import('./helpers.js');
     const { readFileSync } = await import('node:fs');
-    const domain = parseDomain(readFileSync(join(ROOT, 'examples/pddl-mission/domain.pddl'), 'utf8'));
-    const problem = parseProblem(readFileSync(join(ROOT, 'examples/pddl-mission/problem.pddl'), 'utf8'), domain);
+    const domain = parseDomain(
+      readFileSync(join(ROOT, 'examples/pddl-mission/domain.pddl'), 'utf8'),
+    );
+    const problem = parseProblem(
+      readFileSync(join(ROOT, 'examples/pddl-mission/problem.pddl'), 'utf8'),
+      domain,
+    );
     const flights: string[] = [];
     const mission = missionFromPddl({
-      domain, problem,
-      agents: [{ name: 'driver', tools: ['drive', 'load_van', 'unload_van'] }, { name: 'pilot', tools: ['fly', 'load_drone', 'unload_drone'] }],
-      execute: { fly: async (args) => { flights.push(Object.values(args).join(' ')); return { ok: true }; } },
+      domain,
+      problem,
+      agents: [
+        { name: 'driver', tools: ['drive', 'load_van', 'unload_van'] },
+        { name: 'pilot', tools: ['fly', 'load_drone', 'unload_drone'] },
+      ],
+      execute: {
+        fly: async (args) => {
+          flights.push(Object.values(args).join(' '));
+          return { ok: true };
+        },
+      },
     });
-    assert.throws(() => missionFromPddl({ domain, problem, agents: [{ name: 'x', tools: ['teleport'] }] }), /agents\[0\]\.tools\[0\]: unknown action 'teleport'/);
+    assert.throws(
+      () => missionFromPddl({ domain, problem, agents: [{ name: 'x', tools: ['teleport'] }] }),
+      /agents\[0\]\.tools\[0\]: unknown action 'teleport'/,
+    );
     const { store } = tempStore();
     const s = await startRun(mission, { store }).done;
     assert.equal(s.status, 'succeeded');
     assert.ok(flights.length >= 1, 'the fly tool ran');
-    assert.ok(flights.every((f) => /^drone1 \w+ \w+$/.test(f)), `the tool gets the step's arguments by parameter: ${flights.join(', ')}`);
+    assert.ok(
+      flights.every((f) => /^drone1 \w+ \w+$/.test(f)),
+      `the tool gets the step's arguments by parameter: ${flights.join(', ')}`,
+    );
   });
 });

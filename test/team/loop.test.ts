@@ -11,7 +11,13 @@ function spans(events: RunEvent[]): Map<string, Span> {
   const out = new Map<string, Span>();
   for (const e of events) {
     const id = e.data.stepId as string;
-    if (e.type === 'step.started') out.set(id, { id, action: [e.data.action, ...(e.data.args as string[])].join(' '), start: Date.parse(e.at), end: Infinity });
+    if (e.type === 'step.started')
+      out.set(id, {
+        id,
+        action: [e.data.action, ...(e.data.args as string[])].join(' '),
+        start: Date.parse(e.at),
+        end: Infinity,
+      });
     if (e.type === 'step.finished' || e.type === 'step.failed') out.get(id)!.end = Date.parse(e.at);
   }
   return out;
@@ -23,13 +29,18 @@ describe('the mission loop', () => {
     const run = startRun(dinnerMission(), { store, approve: 'auto' });
     const summary = await run.done;
     assert.equal(summary.status, 'succeeded');
-    const byAction = new Map([...spans(readEvents(store, run.id)).values()].map((s) => [s.action, s]));
+    const byAction = new Map(
+      [...spans(readEvents(store, run.id)).values()].map((s) => [s.action, s]),
+    );
     const pasta = byAction.get('buy pasta grocer') ?? byAction.get('buy pasta market')!;
     const tomatoes = [...byAction.values()].find((s) => s.action.startsWith('buy tomatoes'))!;
     const cook = byAction.get('cook sauce')!;
     const serve = byAction.get('serve sauce')!;
     // Both purchases are in flight together (done by two agents).
-    assert.ok(pasta.start < tomatoes.end && tomatoes.start < pasta.end, 'the two purchases overlap');
+    assert.ok(
+      pasta.start < tomatoes.end && tomatoes.start < pasta.end,
+      'the two purchases overlap',
+    );
     // Cooking waits for both purchases; serving waits for cooking.
     assert.ok(cook.start >= Math.max(pasta.end, tomatoes.end));
     assert.ok(serve.start >= cook.end);
@@ -39,11 +50,23 @@ describe('the mission loop', () => {
 
   it('re-plans when a step fails and still reaches the goal', async () => {
     const { store } = tempStore();
-    const mission = dinnerMission({ outcome: (a, args) => (a === 'buy' && args.i === 'tomatoes' && args.s === 'market' ? { ok: false, reason: 'the market is closed', retract: ['(sells market tomatoes)'] } : undefined) });
+    const mission = dinnerMission({
+      outcome: (a, args) =>
+        a === 'buy' && args.i === 'tomatoes' && args.s === 'market'
+          ? { ok: false, reason: 'the market is closed', retract: ['(sells market tomatoes)'] }
+          : undefined,
+    });
     // Force the first plan through the market: the grocer has no tomatoes yet in this variant.
-    const run = startRun({ ...mission, facts: mission.facts.filter((f) => f !== 'sells grocer tomatoes') }, { store, approve: 'auto' });
+    const run = startRun(
+      { ...mission, facts: mission.facts.filter((f) => f !== 'sells grocer tomatoes') },
+      { store, approve: 'auto' },
+    );
     const summary = await run.done;
-    assert.equal(summary.status, 'failed', 'with no other shop selling tomatoes there is no plan after the failure');
+    assert.equal(
+      summary.status,
+      'failed',
+      'with no other shop selling tomatoes there is no plan after the failure',
+    );
     const events = readEvents(store, run.id);
     assert.equal(events.filter((e) => e.type === 'replan').length, 1);
     assert.match(summary.reason ?? '', /no plan reaches the goal/);
@@ -58,7 +81,10 @@ describe('the mission loop', () => {
       assert.equal(replans.length, failed.length);
       assert.match(replans[0]!.data.reason as string, /failed: the market is closed/);
       const last = getRun(store, run2.id)!.plans.at(-1)!;
-      assert.ok(last.steps.some((s) => s.action === 'buy' && s.args.join(' ') === 'tomatoes grocer'), 'the new plan buys tomatoes at the grocer');
+      assert.ok(
+        last.steps.some((s) => s.action === 'buy' && s.args.join(' ') === 'tomatoes grocer'),
+        'the new plan buys tomatoes at the grocer',
+      );
     }
     assert.ok(getRun(store, run2.id)!.facts.includes('(served sauce)'));
   });
@@ -66,7 +92,12 @@ describe('the mission loop', () => {
   it('re-plans after a failure and reaches the goal (the failing shop is the only one planned first)', async () => {
     const { store } = tempStore();
     let calls = 0;
-    const mission = dinnerMission({ outcome: (a, args, attempt) => (a === 'buy' && args.i === 'pasta' && attempt === 1 ? (calls++, { ok: false, reason: 'out of pasta, back in a minute' }) : undefined) });
+    const mission = dinnerMission({
+      outcome: (a, args, attempt) =>
+        a === 'buy' && args.i === 'pasta' && attempt === 1
+          ? (calls++, { ok: false, reason: 'out of pasta, back in a minute' })
+          : undefined,
+    });
     const run = startRun(mission, { store, approve: 'auto' });
     const summary = await run.done;
     assert.equal(calls, 1);
@@ -80,7 +111,10 @@ describe('the mission loop', () => {
   it('ends an impossible goal with no plan and a why-not from the rules', async () => {
     const { store } = tempStore();
     const mission = dinnerMission();
-    const run = startRun({ ...mission, facts: mission.facts.filter((f) => !f.endsWith('pasta')) }, { store, approve: 'auto', goal: '(and (ready_to_cook))' });
+    const run = startRun(
+      { ...mission, facts: mission.facts.filter((f) => !f.endsWith('pasta')) },
+      { store, approve: 'auto', goal: '(and (ready_to_cook))' },
+    );
     const summary = await run.done;
     assert.equal(summary.status, 'failed');
     assert.match(summary.reason!, /no plan reaches the goal/);
@@ -103,26 +137,46 @@ describe('the mission loop', () => {
       objects: { person: ['ann', 'bob'] },
       rules: 'member(ann). adult(bob). can_vote(P) :- member(P), adult(P).',
       goal: '(and (voted bob))',
-      tools: [planningTool({ name: 'vote', params: { p: 'person' }, precondition: '(can_vote ?p)', effect: '(voted ?p)' })],
+      tools: [
+        planningTool({
+          name: 'vote',
+          params: { p: 'person' },
+          precondition: '(can_vote ?p)',
+          effect: '(voted ?p)',
+        }),
+      ],
       agents: [{ name: 'clerk', tools: ['vote'] }],
     });
     const summary = await startRun(mission, { store, approve: 'auto' }).done;
     assert.equal(summary.status, 'failed');
     const text = summary.whyNot!.join('\n');
     assert.match(text, /vote needs \(can_vote bob\)/);
-    assert.match(text, /rule can_vote\(P\) :- member\(P\), adult\(P\)\.\n\s+fails at premise 1: member\(bob\)/);
+    assert.match(
+      text,
+      /rule can_vote\(P\) :- member\(P\), adult\(P\)\.\n\s+fails at premise 1: member\(bob\)/,
+    );
   });
 
   it('rejects a goal that does not fit the mission before starting', () => {
     const { store } = tempStore();
-    assert.throws(() => startRun(dinnerMission(), { store, goal: '(and (served lasagna))' }), /goal.*lasagna/);
+    assert.throws(
+      () => startRun(dinnerMission(), { store, goal: '(and (served lasagna))' }),
+      /goal.*lasagna/,
+    );
   });
 
   it('pauses a step that needs approval until it is approved on the store', async () => {
     const { store } = tempStore();
-    const run = startRun(dinnerMission({ approvalFor: ['serve'] }), { store, approve: 'store', timeScale: 0 });
+    const run = startRun(dinnerMission({ approvalFor: ['serve'] }), {
+      store,
+      approve: 'store',
+      timeScale: 0,
+    });
     let waiting = getRun(store, run.id)!.pendingApprovals;
-    for (let i = 0; i < 200 && waiting.length === 0; i++) { await new Promise((r) => setTimeout(r, 20)); waiting = getRun(store, run.id)!.pendingApprovals; }
+    for (let i = 0; i < 200 && waiting.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      waiting = getRun(store, run.id)!.pendingApprovals;
+    }
     assert.equal(waiting.length, 1);
     assert.equal(waiting[0]!.action, 'serve');
     assert.equal(getRun(store, run.id)!.status, 'waiting-approval');
@@ -138,12 +192,16 @@ describe('the mission loop', () => {
     const { store } = tempStore();
     const asked: string[] = [];
     const run = startRun(dinnerMission({ approvalFor: ['buy'] }), {
-      store, timeScale: 0,
+      store,
+      timeScale: 0,
       approve: async (req) => {
         asked.push(req.args.join(' '));
         // The first purchase of tomatoes is rejected, wherever it is.
-        const firstTomatoes = req.args[0] === 'tomatoes' && asked.filter((a) => a.startsWith('tomatoes')).length === 1;
-        return firstTomatoes ? { approved: false, by: 'budget', reason: 'too expensive' } : { approved: true };
+        const firstTomatoes =
+          req.args[0] === 'tomatoes' && asked.filter((a) => a.startsWith('tomatoes')).length === 1;
+        return firstTomatoes
+          ? { approved: false, by: 'budget', reason: 'too expensive' }
+          : { approved: true };
       },
     });
     const summary = await run.done;
@@ -152,22 +210,40 @@ describe('the mission loop', () => {
     assert.equal(rejected.length, 1, asked.join(' | '));
     assert.equal(summary.status, 'succeeded');
     assert.equal(summary.replans, 1);
-    assert.match(events.find((e) => e.type === 'replan')!.data.reason as string, /rejected by budget: too expensive/);
+    assert.match(
+      events.find((e) => e.type === 'replan')!.data.reason as string,
+      /rejected by budget: too expensive/,
+    );
     const rejectedStep = rejected[0]!.data.stepId as string;
-    const rejectedArgs = (events.find((e) => e.type === 'step.started' && e.data.stepId === rejectedStep)!.data.args as string[]).join(' ');
-    const tomatoesBuys = events.filter((e) => e.type === 'step.finished' && e.data.action === 'buy' && (e.data.args as string[])[0] === 'tomatoes');
+    const rejectedArgs = (
+      events.find((e) => e.type === 'step.started' && e.data.stepId === rejectedStep)!.data
+        .args as string[]
+    ).join(' ');
+    const tomatoesBuys = events.filter(
+      (e) =>
+        e.type === 'step.finished' &&
+        e.data.action === 'buy' &&
+        (e.data.args as string[])[0] === 'tomatoes',
+    );
     assert.equal(tomatoesBuys.length, 1);
-    assert.notEqual((tomatoesBuys[0]!.data.args as string[]).join(' '), rejectedArgs, 'the rejected purchase is not planned again');
+    assert.notEqual(
+      (tomatoesBuys[0]!.data.args as string[]).join(' '),
+      rejectedArgs,
+      'the rejected purchase is not planned again',
+    );
   });
 
-  it('explains why a step was taken from the plan\'s causal links', async () => {
+  it("explains why a step was taken from the plan's causal links", async () => {
     const { store } = tempStore();
     const run = startRun(dinnerMission(), { store, approve: 'auto', timeScale: 0 });
     await run.done;
     const plan = getRun(store, run.id)!.plans[0]!;
     const table = plan.steps.find((s) => s.action === 'set_table')!;
     const why = explainStep(store, run.id, table.id);
-    assert.ok(why.some((l) => /supports \(table_set\) for s\d+ \(serve sauce\)/.test(l)), why.join('\n'));
+    assert.ok(
+      why.some((l) => /supports \(table_set\) for s\d+ \(serve sauce\)/.test(l)),
+      why.join('\n'),
+    );
   });
 });
 
@@ -177,7 +253,12 @@ describe('approvals across an interruption', () => {
     const { store } = tempStore();
     const mission = dinnerMission({ approvalFor: ['serve'] });
     const controller = new AbortController();
-    const run = startRun(mission, { store, approve: 'store', timeScale: 0, signal: controller.signal });
+    const run = startRun(mission, {
+      store,
+      approve: 'store',
+      timeScale: 0,
+      signal: controller.signal,
+    });
     const waitPending = async (): Promise<string> => {
       for (let i = 0; i < 300; i++) {
         const p = getRun(store, run.id)!.pendingApprovals;
@@ -191,23 +272,30 @@ describe('approvals across an interruption', () => {
     await assert.rejects(run.done);
     const stop = new AbortController();
     // Not awaited: the resumed loop is checked synchronously, before the planner answers.
-    const resuming = resumeRun(store, run.id, { mission, approve: 'store', timeScale: 0, signal: stop.signal });
+    const resuming = resumeRun(store, run.id, {
+      mission,
+      approve: 'store',
+      timeScale: 0,
+      signal: stop.signal,
+    });
     const inWindow = getRun(store, run.id)!;
     const plansBefore = readEvents(store, run.id).filter((e) => e.type === 'plan.made').length;
     const resumed = await resuming;
     resumed.done.catch(() => undefined);
     try {
-    // The new plan is not made yet: the old plan is still the last one, and its request is void.
-    assert.equal(plansBefore, 1, 'checked before the new plan');
-    assert.equal(inWindow.status, 'running');
-    assert.deepEqual(inWindow.pendingApprovals, [], `${first} belongs to the replaced plan`);
-    const second = await waitPending();
-    assert.notEqual(second, first);
-    // Decided on the store, not yet taken up by the team: no longer waiting for a person.
-    approveStep(store, run.id, second, { approved: true, by: 'ann' });
-    assert.deepEqual(getRun(store, run.id)!.pendingApprovals, []);
-    assert.equal((await resumed.done).status, 'succeeded');
-    } finally { stop.abort(new Error('test over')); }
+      // The new plan is not made yet: the old plan is still the last one, and its request is void.
+      assert.equal(plansBefore, 1, 'checked before the new plan');
+      assert.equal(inWindow.status, 'running');
+      assert.deepEqual(inWindow.pendingApprovals, [], `${first} belongs to the replaced plan`);
+      const second = await waitPending();
+      assert.notEqual(second, first);
+      // Decided on the store, not yet taken up by the team: no longer waiting for a person.
+      approveStep(store, run.id, second, { approved: true, by: 'ann' });
+      assert.deepEqual(getRun(store, run.id)!.pendingApprovals, []);
+      assert.equal((await resumed.done).status, 'succeeded');
+    } finally {
+      stop.abort(new Error('test over'));
+    }
   });
 
   it('voids a pending request when the run is interrupted, and asks again after resume', async () => {
@@ -215,7 +303,12 @@ describe('approvals across an interruption', () => {
     const { store } = tempStore();
     const mission = dinnerMission({ approvalFor: ['serve'] });
     const controller = new AbortController();
-    const run = startRun(mission, { store, approve: 'store', timeScale: 0, signal: controller.signal });
+    const run = startRun(mission, {
+      store,
+      approve: 'store',
+      timeScale: 0,
+      signal: controller.signal,
+    });
     const waitPending = async (): Promise<string> => {
       for (let i = 0; i < 300; i++) {
         const p = getRun(store, run.id)!.pendingApprovals;
@@ -234,7 +327,13 @@ describe('approvals across an interruption', () => {
     assert.notEqual(second, first);
     approveStep(store, run.id, second, { approved: true, by: 'ann' });
     assert.equal((await resumed.done).status, 'succeeded');
-    assert.equal(readEvents(store, run.id).filter((e) => e.type === 'step.finished' && e.data.action === 'cook').length, 1, 'cooking was not redone');
+    assert.equal(
+      readEvents(store, run.id).filter(
+        (e) => e.type === 'step.finished' && e.data.action === 'cook',
+      ).length,
+      1,
+      'cooking was not redone',
+    );
   });
 });
 
@@ -242,8 +341,15 @@ describe('observed state versus plan', () => {
   it('re-plans when a step reports facts that break the rest of the plan, not when they do not matter', async () => {
     // Setting the table takes long; meanwhile the pasta is bought. Then the dog eats it.
     const mission = dinnerMission({
-      agents: [{ name: 'ann', capabilities: ['shopping'], cost: 1 }, { name: 'chef', capabilities: ['cooking'], cost: 1 }, { name: 'host', capabilities: ['hosting'], cost: 1 }],
-      outcome: (a, _args, attempt) => (a === 'set_table' && attempt === 1 ? { ok: true, retract: ['(bought pasta)'], note: 'the dog ate the pasta' } : undefined),
+      agents: [
+        { name: 'ann', capabilities: ['shopping'], cost: 1 },
+        { name: 'chef', capabilities: ['cooking'], cost: 1 },
+        { name: 'host', capabilities: ['hosting'], cost: 1 },
+      ],
+      outcome: (a, _args, attempt) =>
+        a === 'set_table' && attempt === 1
+          ? { ok: true, retract: ['(bought pasta)'], note: 'the dog ate the pasta' }
+          : undefined,
     });
     const { store } = tempStore();
     const run = startRun(mission, { store, approve: 'auto', concurrency: 1 });
@@ -252,14 +358,31 @@ describe('observed state versus plan', () => {
     const events = readEvents(store, run.id);
     const replan = events.find((e) => e.type === 'replan');
     assert.ok(replan, 'a re-plan happened');
-    assert.match(replan.data.reason as string, /the world differs from the plan after s\d+ \(set_table\)/);
+    assert.match(
+      replan.data.reason as string,
+      /the world differs from the plan after s\d+ \(set_table\)/,
+    );
     const observed = events.find((e) => e.type === 'facts.changed' && e.data.diverged === true)!;
     assert.deepEqual(observed.data.deleted, ['(bought pasta)']);
-    assert.equal(events.filter((e) => e.type === 'step.finished' && e.data.action === 'buy' && (e.data.args as string[])[0] === 'pasta').length, 2, 'the pasta is bought again');
+    assert.equal(
+      events.filter(
+        (e) =>
+          e.type === 'step.finished' &&
+          e.data.action === 'buy' &&
+          (e.data.args as string[])[0] === 'pasta',
+      ).length,
+      2,
+      'the pasta is bought again',
+    );
 
-    const harmless = dinnerMission({ outcome: (a) => (a === 'set_table' ? { ok: true, assert: ['(candles_lit)'] } : undefined) });
+    const harmless = dinnerMission({
+      outcome: (a) => (a === 'set_table' ? { ok: true, assert: ['(candles_lit)'] } : undefined),
+    });
     const { store: store2 } = tempStore();
-    const run2 = startRun({ ...harmless, facts: harmless.facts }, { store: store2, approve: 'auto' });
+    const run2 = startRun(
+      { ...harmless, facts: harmless.facts },
+      { store: store2, approve: 'auto' },
+    );
     const s2 = await run2.done;
     assert.equal(s2.status, 'succeeded');
     assert.equal(s2.replans, 0);

@@ -16,7 +16,10 @@ describe('deordering a sequential plan', () => {
 
   it('keeps independent steps unordered and orders a step after the steps that achieve its preconditions', () => {
     const order = deorder(m.domain, steps, m.goal);
-    assert.deepEqual(order.map((s) => s.dependsOn), [[], [], [], [0, 2], [1, 3]]);
+    assert.deepEqual(
+      order.map((s) => s.dependsOn),
+      [[], [], [], [0, 2], [1, 3]],
+    );
   });
 
   it('orders steps through derived predicates: cook reads (ready_to_cook), derived from (bought ...)', () => {
@@ -26,23 +29,61 @@ describe('deordering a sequential plan', () => {
 
   it('records causal links: what each step supports, up to the goal', () => {
     const order = deorder(m.domain, steps, m.goal);
-    assert.ok(order[1]!.supports.some((s) => s.includes('(table_set)') && s.includes('step 5')), order[1]!.supports.join('; '));
+    assert.ok(
+      order[1]!.supports.some((s) => s.includes('(table_set)') && s.includes('step 5')),
+      order[1]!.supports.join('; '),
+    );
     assert.deepEqual(order[4]!.supports, ['(served sauce) for the goal']);
     // Through a derived precondition: both purchases support cooking, via (ready_to_cook).
-    assert.deepEqual(order[0]!.supports, ['(bought pasta) -> (ready_to_cook) for step 4 (cook sauce)']);
-    assert.deepEqual(order[2]!.supports, ['(bought tomatoes) -> (ready_to_cook) for step 4 (cook sauce)']);
+    assert.deepEqual(order[0]!.supports, [
+      '(bought pasta) -> (ready_to_cook) for step 4 (cook sauce)',
+    ]);
+    assert.deepEqual(order[2]!.supports, [
+      '(bought tomatoes) -> (ready_to_cook) for step 4 (cook sauce)',
+    ]);
     // Steps are named by their ids when given.
-    assert.match(deorder(m.domain, steps, m.goal, ['a', 'b', 'c', 'd', 'e'])[1]!.supports[0]!, /for e \(serve sauce\)/);
+    assert.match(
+      deorder(m.domain, steps, m.goal, ['a', 'b', 'c', 'd', 'e'])[1]!.supports[0]!,
+      /for e \(serve sauce\)/,
+    );
   });
 
   it('orders a step that deletes a precondition of an earlier step after it', () => {
     const tools = [
-      planningTool({ name: 'use', params: { x: 'thing' }, precondition: '(free ?x)', effect: '(used ?x)' }),
-      planningTool({ name: 'take', params: { x: 'thing' }, precondition: '(free ?x)', effect: '(not (free ?x))' }),
+      planningTool({
+        name: 'use',
+        params: { x: 'thing' },
+        precondition: '(free ?x)',
+        effect: '(used ?x)',
+      }),
+      planningTool({
+        name: 'take',
+        params: { x: 'thing' },
+        precondition: '(free ?x)',
+        effect: '(not (free ?x))',
+      }),
     ];
-    const mission = defineMission({ name: 't', objects: { thing: ['a', 'b'] }, facts: ['(free a)', '(free b)'], goal: '(and (used a) (not (free a)) (used b))', tools, agents: [{ name: 'x', tools: ['use', 'take'] }] });
-    const order = deorder(mission.domain, [{ action: 'use', args: ['a'] }, { action: 'use', args: ['b'] }, { action: 'take', args: ['a'] }], mission.goal);
-    assert.deepEqual(order.map((s) => s.dependsOn), [[], [], [0]]);
+    const mission = defineMission({
+      name: 't',
+      objects: { thing: ['a', 'b'] },
+      facts: ['(free a)', '(free b)'],
+      goal: '(and (used a) (not (free a)) (used b))',
+      tools,
+      agents: [{ name: 'x', tools: ['use', 'take'] }],
+    });
+    const order = deorder(
+      mission.domain,
+      [
+        { action: 'use', args: ['a'] },
+        { action: 'use', args: ['b'] },
+        { action: 'take', args: ['a'] },
+      ],
+      mission.goal,
+    );
+    assert.deepEqual(
+      order.map((s) => s.dependsOn),
+      [[], [], [0]],
+    );
   });
 });
 
@@ -64,7 +105,11 @@ describe('allocation', () => {
     const r = allocate([{ action: 'buy' }, { action: 'buy' }, { action: 'buy' }], agents, m.tools);
     assert.ok(r.ok);
     assert.deepEqual(r.agents, ['adam', 'zoe', 'adam']);
-    const again = allocate([{ action: 'buy' }, { action: 'buy' }, { action: 'buy' }], [...agents].reverse(), m.tools);
+    const again = allocate(
+      [{ action: 'buy' }, { action: 'buy' }, { action: 'buy' }],
+      [...agents].reverse(),
+      m.tools,
+    );
     assert.ok(again.ok);
     assert.deepEqual(again.agents, r.agents);
   });

@@ -13,7 +13,11 @@ describe('crash and resume', () => {
     probe.close();
     const db = join(dir, 'atelier.db');
     const log = join(dir, 'side-effects.log');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/crash-child.ts'), db, log], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'fixtures/crash-child.ts'), db, log],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const runId = await new Promise<string>((res, rej) => {
       child.stdout.once('data', (d: Buffer) => res(d.toString().trim()));
       child.once('exit', (code) => rej(new Error(`child exited early (${code})`)));
@@ -29,11 +33,23 @@ describe('crash and resume', () => {
     await new Promise((r) => child.once('exit', r));
 
     const before = readEvents(store, runId);
-    const doneBefore = before.filter((e) => e.type === 'step.finished').map((e) => [e.data.action, ...(e.data.args as string[])].join(' '));
-    assert.ok(doneBefore.length >= 3 && doneBefore.length < ROOMS.length + 1, `killed mid-mission (${doneBefore.length} steps done)`);
-    assert.equal(getRun(store, runId)!.status, 'running', 'the log shows a run that did not finish');
+    const doneBefore = before
+      .filter((e) => e.type === 'step.finished')
+      .map((e) => [e.data.action, ...(e.data.args as string[])].join(' '));
+    assert.ok(
+      doneBefore.length >= 3 && doneBefore.length < ROOMS.length + 1,
+      `killed mid-mission (${doneBefore.length} steps done)`,
+    );
+    assert.equal(
+      getRun(store, runId)!.status,
+      'running',
+      'the log shows a run that did not finish',
+    );
 
-    const handle = await resumeRun(store, runId, { mission: paintingMission(log), approve: 'auto' });
+    const handle = await resumeRun(store, runId, {
+      mission: paintingMission(log),
+      approve: 'auto',
+    });
     const summary = await handle.done;
     assert.equal(summary.status, 'succeeded');
 
@@ -42,12 +58,20 @@ describe('crash and resume', () => {
     for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
     // Every step completed before the crash ran exactly once, and so did everything else.
     for (const d of doneBefore) assert.equal(counts.get(d), 1, `${d} ran ${counts.get(d)} times`);
-    assert.deepEqual([...counts.keys()].sort(), [...ROOMS.map((r) => `paint ${r}`), 'inspect'].sort());
+    assert.deepEqual(
+      [...counts.keys()].sort(),
+      [...ROOMS.map((r) => `paint ${r}`), 'inspect'].sort(),
+    );
     // A step in flight at the kill (side effect done, completion not yet recorded) may run
     // once more on resume: at-least-once for it, never a third time.
-    for (const [line, n] of counts) if (!doneBefore.includes(line)) assert.ok(n === 1 || n === 2, `${line} ran ${n} times: ${lines.join(', ')}`);
+    for (const [line, n] of counts)
+      if (!doneBefore.includes(line))
+        assert.ok(n === 1 || n === 2, `${line} ran ${n} times: ${lines.join(', ')}`);
     const after = readEvents(store, runId);
-    assert.match(after.find((e) => e.type === 'plan.made' && e.seq > before.length)!.data.reason as string, /resumed from the log/);
+    assert.match(
+      after.find((e) => e.type === 'plan.made' && e.seq > before.length)!.data.reason as string,
+      /resumed from the log/,
+    );
     store.close();
   });
 
@@ -56,6 +80,9 @@ describe('crash and resume', () => {
     const { startRun } = await import('../../src/team/index.js');
     const run = startRun(paintingMission(join(dir, 'x.log'), 0), { store, approve: 'auto' });
     await run.done;
-    await assert.rejects(resumeRun(store, run.id, { mission: paintingMission(join(dir, 'x.log'), 0) }), /already finished/);
+    await assert.rejects(
+      resumeRun(store, run.id, { mission: paintingMission(join(dir, 'x.log'), 0) }),
+      /already finished/,
+    );
   });
 });

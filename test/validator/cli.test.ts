@@ -31,21 +31,33 @@ test('an invalid plan: exit 1, the failing step, where it is, and the unmet prec
   const plan = write('bad.plan', '(pick-up b)\n(stack b a)\n(stack c b)\n');
   const r = run(...blocks, plan);
   assert.equal(r.code, 1);
-  assert.equal(r.stdout, `Plan invalid: step 3 (stack c b): precondition (holding c) is false\n  at ${plan}:3:1\n  unmet: (holding c)\n`);
+  assert.equal(
+    r.stdout,
+    `Plan invalid: step 3 (stack c b): precondition (holding c) is false\n  at ${plan}:3:1\n  unmet: (holding c)\n`,
+  );
 });
 
 test('an unmet goal: exit 1 with the goal', () => {
   const r = run(...blocks, write('short.plan', '(pick-up b)\n(stack b a)\n'));
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /^Plan invalid: after step 2: goals \(on d c\), \(on c b\) are not reached\n/);
+  assert.match(
+    r.stdout,
+    /^Plan invalid: after step 2: goals \(on d c\), \(on c b\) are not reached\n/,
+  );
 });
 
 test('bad input: exit 2 with file:line:col on stderr and no stack trace', () => {
-  const broken = write('broken.pddl', '(define (domain blocks)\n  (:predicates (on ?x ?y))\n  (:action a :parameters (?x) :effect (onn ?x)))\n');
+  const broken = write(
+    'broken.pddl',
+    '(define (domain blocks)\n  (:predicates (on ?x ?y))\n  (:action a :parameters (?x) :effect (onn ?x)))\n',
+  );
   const r = run(broken, blocks[1]!, write('p1.plan', ''));
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, `${broken}:3:40: error: unknown predicate 'onn'\n  hint: declare it in the domain's :predicates\n`);
+  assert.equal(
+    r.stderr,
+    `${broken}:3:40: error: unknown predicate 'onn'\n  hint: declare it in the domain's :predicates\n`,
+  );
 
   const badPlan = write('bad-syntax.plan', '(pick-up b)\npick-up c\n');
   const p = run(...blocks, badPlan);
@@ -58,5 +70,6 @@ test('bad input: exit 2 with file:line:col on stderr and no stack trace', () => 
 
   const usage = run(blocks[0]!);
   assert.equal(usage.code, 2);
-  for (const s of [r.stderr, p.stderr, missing.stderr, usage.stderr]) assert.doesNotMatch(s, /\n\s+at .*\.(ts|js):\d+/);
+  for (const s of [r.stderr, p.stderr, missing.stderr, usage.stderr])
+    assert.doesNotMatch(s, /\n\s+at .*\.(ts|js):\d+/);
 });

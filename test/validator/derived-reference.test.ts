@@ -38,7 +38,9 @@ const caseArb: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 6 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
     edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 12 }),
-    steps: fc.array(fc.record({ cut: fc.boolean(), a: fc.nat(n - 1), b: fc.nat(n - 1) }), { maxLength: 8 }),
+    steps: fc.array(fc.record({ cut: fc.boolean(), a: fc.nat(n - 1), b: fc.nat(n - 1) }), {
+      maxLength: 8,
+    }),
     goalNode: fc.nat(n - 1),
   }),
 );
@@ -54,7 +56,10 @@ test('derived reachability and its stratified negation agree with a hand-written
         (:init (robot-at n0) ${[...edges].map((e) => `(edge ${e})`).join(' ')})
         (:goal (isolated ${node(c.goalNode)})))`;
       const problem = parseProblem(text, domain);
-      const plan: PlanStep[] = c.steps.map((s) => ({ action: s.cut ? 'cut' : 'go', args: [node(s.a), node(s.b)] }));
+      const plan: PlanStep[] = c.steps.map((s) => ({
+        action: s.cut ? 'cut' : 'go',
+        args: [node(s.a), node(s.b)],
+      }));
 
       // the reference simulation
       let at = 'n0';
@@ -71,7 +76,9 @@ test('derived reachability and its stratified negation agree with a hand-written
           edges.delete(edge);
         }
       }
-      expected ??= reachable(edges, at).has(node(c.goalNode)) ? { valid: false, stepIndex: -1 } : { valid: true, stepIndex: -1 };
+      expected ??= reachable(edges, at).has(node(c.goalNode))
+        ? { valid: false, stepIndex: -1 }
+        : { valid: true, stepIndex: -1 };
 
       const r = validate(domain, problem, plan);
       assert.equal(r.valid, expected.valid);

@@ -38,7 +38,8 @@ function apply(s: Blocks, step: PlanStep): boolean {
       s.holding = undefined;
       return true;
     case 'unstack':
-      if (s.holding !== undefined || y === undefined || s.below.get(x) !== y || !clear(s, x)) return false;
+      if (s.holding !== undefined || y === undefined || s.below.get(x) !== y || !clear(s, x))
+        return false;
       s.below.delete(x);
       s.holding = x;
       return true;
@@ -51,10 +52,18 @@ const domain = loadDomainFile('test/fixtures/pddl/blocks/domain.pddl');
 const problem = loadProblemFile('test/fixtures/pddl/blocks/probBLOCKS-4-0.pddl', domain);
 const blocks = ['a', 'b', 'c', 'd'];
 
-const stepArb = fc.oneof(
-  fc.record({ action: fc.constantFrom('pick-up', 'put-down'), args: fc.tuple(fc.constantFrom(...blocks)) }),
-  fc.record({ action: fc.constantFrom('stack', 'unstack'), args: fc.tuple(fc.constantFrom(...blocks), fc.constantFrom(...blocks)) }),
-).map((s): PlanStep => ({ action: s.action, args: [...s.args] }));
+const stepArb = fc
+  .oneof(
+    fc.record({
+      action: fc.constantFrom('pick-up', 'put-down'),
+      args: fc.tuple(fc.constantFrom(...blocks)),
+    }),
+    fc.record({
+      action: fc.constantFrom('stack', 'unstack'),
+      args: fc.tuple(fc.constantFrom(...blocks), fc.constantFrom(...blocks)),
+    }),
+  )
+  .map((s): PlanStep => ({ action: s.action, args: [...s.args] }));
 
 /** A deterministic pseudo-random source (seeded), for reproducible plans. */
 function lcg(seed: number): (n: number) => number {
@@ -80,9 +89,12 @@ function solveFrom(s: Blocks): PlanStep[] {
     step('unstack', top, s.below.get(top)!);
     step('put-down', top);
   }
-  step('pick-up', 'b'); step('stack', 'b', 'a');
-  step('pick-up', 'c'); step('stack', 'c', 'b');
-  step('pick-up', 'd'); step('stack', 'd', 'c');
+  step('pick-up', 'b');
+  step('stack', 'b', 'a');
+  step('pick-up', 'c');
+  step('stack', 'c', 'b');
+  step('pick-up', 'd');
+  step('stack', 'd', 'c');
   return out;
 }
 
@@ -93,7 +105,8 @@ function plausiblePlan(seed: number): PlanStep[] {
   const candidates: PlanStep[] = [];
   for (const x of blocks) {
     candidates.push({ action: 'pick-up', args: [x] }, { action: 'put-down', args: [x] });
-    for (const y of blocks) candidates.push({ action: 'stack', args: [x, y] }, { action: 'unstack', args: [x, y] });
+    for (const y of blocks)
+      candidates.push({ action: 'stack', args: [x, y] }, { action: 'unstack', args: [x, y] });
   }
   const plan: PlanStep[] = [];
   for (let i = rand(15); i > 0; i--) {
@@ -109,7 +122,8 @@ function plausiblePlan(seed: number): PlanStep[] {
 
 function reference(plan: PlanStep[]): { valid: boolean; stepIndex: number } {
   const s: Blocks = { below: new Map(blocks.map((b) => [b, 'table'])), holding: undefined };
-  for (let i = 0; i < plan.length; i++) if (!apply(s, plan[i]!)) return { valid: false, stepIndex: i };
+  for (let i = 0; i < plan.length; i++)
+    if (!apply(s, plan[i]!)) return { valid: false, stepIndex: i };
   const goal = s.below.get('d') === 'c' && s.below.get('c') === 'b' && s.below.get('b') === 'a';
   return goal ? { valid: true, stepIndex: -1 } : { valid: false, stepIndex: -1 };
 }

@@ -28,7 +28,12 @@ export function App() {
 
   const page = PAGES.find((p) => p.match(path));
   const nav: Array<{ to: string; label: string; icon: ReactNode; active: boolean }> = [
-    ...PAGES.filter((p) => p.nav).map((p) => ({ to: p.nav!.to, label: p.nav!.label, icon: p.nav!.icon, active: p.match(path) !== null || (p.nav!.to === '/' && path.startsWith('/runs/')) })),
+    ...PAGES.filter((p) => p.nav).map((p) => ({
+      to: p.nav!.to,
+      label: p.nav!.label,
+      icon: p.nav!.icon,
+      active: p.match(path) !== null || (p.nav!.to === '/' && path.startsWith('/runs/')),
+    })),
     { to: '/playground', label: 'PDDL playground', icon: '⌘', active: path === '/playground' },
     { to: '/reason', label: 'Reasoner', icon: '∴', active: path === '/reason' },
   ];
@@ -36,7 +41,8 @@ export function App() {
   let content: ReactNode;
   const params = page?.match(path);
   if (page && params) content = page.render(params);
-  else if (path === '/playground' || (path === '/' && PAGES.length === 0)) content = <PlaygroundPage />;
+  else if (path === '/playground' || (path === '/' && PAGES.length === 0))
+    content = <PlaygroundPage />;
   else if (path === '/reason') content = <ReasonPage />;
   else
     content = (

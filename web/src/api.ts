@@ -60,11 +60,18 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page): fall back to the status text.
   }
-  const { code = 'http_error', message = res.statusText || `HTTP ${res.status}`, ...details } = body.error ?? {};
+  const {
+    code = 'http_error',
+    message = res.statusText || `HTTP ${res.status}`,
+    ...details
+  } = body.error ?? {};
   return new ApiError(res.status, code, message, details);
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${getToken() ?? ''}` };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, {
@@ -97,14 +104,21 @@ export interface StreamHandlers {
  * and reconnects with Last-Event-ID set to the last id seen, so no event is lost.
  * Resolves when the server ends the stream normally with an `end` event.
  */
-export async function followEvents(path: string, handlers: StreamHandlers, signal: AbortSignal): Promise<void> {
+export async function followEvents(
+  path: string,
+  handlers: StreamHandlers,
+  signal: AbortSignal,
+): Promise<void> {
   let lastId: string | undefined;
   let delay = 500;
   while (!signal.aborted) {
     handlers.onStatus?.(lastId === undefined ? 'connecting' : 'reconnecting');
     let ended = false;
     try {
-      const headers: Record<string, string> = { authorization: `Bearer ${getToken() ?? ''}`, accept: 'text/event-stream' };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${getToken() ?? ''}`,
+        accept: 'text/event-stream',
+      };
       if (lastId !== undefined) headers['last-event-id'] = lastId;
       const res = await fetch(path, { headers, signal });
       if (res.status === 401) {

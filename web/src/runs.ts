@@ -56,7 +56,12 @@ export interface RunEvent {
 export function stepStatuses(events: readonly RunEvent[]): Map<string, string> {
   const status = new Map<string, string>();
   for (const e of events) {
-    const step = typeof e.data.stepId === 'string' ? e.data.stepId : typeof e.data.step === 'string' ? e.data.step : undefined;
+    const step =
+      typeof e.data.stepId === 'string'
+        ? e.data.stepId
+        : typeof e.data.step === 'string'
+          ? e.data.step
+          : undefined;
     if (!step) continue;
     switch (e.type) {
       case 'step.assigned':
@@ -93,7 +98,10 @@ export function describeEvent(e: RunEvent): string {
   const d = e.data;
   const str = (k: string): string => (typeof d[k] === 'string' ? (d[k] as string) : '');
   const step = str('stepId') || str('step');
-  const action = typeof d.action === 'string' ? `(${[d.action, ...((d.args as string[] | undefined) ?? [])].join(' ')})` : '';
+  const action =
+    typeof d.action === 'string'
+      ? `(${[d.action, ...((d.args as string[] | undefined) ?? [])].join(' ')})`
+      : '';
   switch (e.type) {
     case 'run.started':
       return `Run started${str('mission') ? ` — ${str('mission')}` : ''}`;

@@ -77,14 +77,21 @@ export function validate(domain: Domain, problem: Problem, plan: PlanStep[]): Va
   for (let i = 0; i < plan.length; i++) {
     const step = plan[i]!;
     const name = `step ${i + 1} ${showStep(step)}`;
-    const fail = (reason: ValidationFailureReason, message: string, unmet?: string[]): ValidationResult =>
+    const fail = (
+      reason: ValidationFailureReason,
+      message: string,
+      unmet?: string[],
+    ): ValidationResult =>
       unmet === undefined
         ? { valid: false, stepIndex: i, step, reason, message: `${name}: ${message}` }
         : { valid: false, stepIndex: i, step, reason, message: `${name}: ${message}`, unmet };
     const action = actions.get(step.action);
     if (action === undefined) return fail('unknown-action', `unknown action '${step.action}'`);
     if (action.params.length !== step.args.length) {
-      return fail('wrong-arity', `action '${action.name}' takes ${action.params.length} ${plural(action.params.length, 'argument')}, found ${step.args.length}`);
+      return fail(
+        'wrong-arity',
+        `action '${action.name}' takes ${action.params.length} ${plural(action.params.length, 'argument')}, found ${step.args.length}`,
+      );
     }
     const binding = new Map<string, string>();
     for (let k = 0; k < action.params.length; k++) {
@@ -92,7 +99,10 @@ export function validate(domain: Domain, problem: Problem, plan: PlanStep[]): Va
       const arg = step.args[k]!;
       if (!w.types.has(arg)) return fail('unknown-object', `unknown object '${arg}'`);
       if (!w.types.isOfType(arg, p.types)) {
-        return fail('wrong-type', `'${arg}' is not of type ${p.types.join(' or ')} (parameter ${p.name})`);
+        return fail(
+          'wrong-type',
+          `'${arg}' is not of type ${p.types.join(' or ')} (parameter ${p.name})`,
+        );
       }
       binding.set(p.name, arg);
     }
@@ -118,7 +128,8 @@ export function validate(domain: Domain, problem: Problem, plan: PlanStep[]): Va
 
   if (!holds(problem.goal, new Map(), state, w)) {
     const unmet = unmetParts(problem.goal, new Map(), state, w);
-    const after = plan.length === 0 ? 'in the initial state (empty plan)' : `after step ${plan.length}`;
+    const after =
+      plan.length === 0 ? 'in the initial state (empty plan)' : `after step ${plan.length}`;
     return {
       valid: false,
       stepIndex: -1,

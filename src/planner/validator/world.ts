@@ -4,7 +4,16 @@
  * the AST with a variable binding; quantifiers range over the objects of their types;
  * derived predicates are recomputed by a lifted fixpoint, stratum by stratum.
  */
-import type { Atom, Condition, DerivedDef, Domain, Effect, NumericExpr, Problem, TypedName } from '../../pddl/ast.js';
+import type {
+  Atom,
+  Condition,
+  DerivedDef,
+  Domain,
+  Effect,
+  NumericExpr,
+  Problem,
+  TypedName,
+} from '../../pddl/ast.js';
 import { formatCondition } from '../../pddl/format.js';
 import { stratifyDerived } from '../../pddl/strata.js';
 import { buildTypeTable } from '../../pddl/types.js';
@@ -17,7 +26,7 @@ export function factKey(predicate: string, args: readonly string[]): string {
 }
 
 function groundArgs(atom: Atom, b: Binding): string[] {
-  return atom.args.map((a) => (a.startsWith('?') ? b.get(a) ?? a : a));
+  return atom.args.map((a) => (a.startsWith('?') ? (b.get(a) ?? a) : a));
 }
 
 export interface World {
@@ -34,7 +43,12 @@ export function makeWorld(domain: Domain, problem: Problem): World {
 }
 
 /** Calls `visit` with the binding extended by every assignment of `params` to objects of their types; stops when it returns true. */
-function someBinding(params: TypedName[], b: Binding, w: World, visit: (b: Binding) => boolean): boolean {
+function someBinding(
+  params: TypedName[],
+  b: Binding,
+  w: World,
+  visit: (b: Binding) => boolean,
+): boolean {
   const ext = new Map(b);
   const go = (i: number): boolean => {
     if (i === params.length) return visit(ext);
@@ -75,7 +89,12 @@ export function holds(c: Condition, b: Binding, state: ReadonlySet<string>, w: W
  * each false conjunct, and for a false `forall` each instance whose body is false, with
  * its objects substituted (and its own false parts, when the body is a conjunction).
  */
-export function unmetParts(c: Condition, b: Binding, state: ReadonlySet<string>, w: World): string[] {
+export function unmetParts(
+  c: Condition,
+  b: Binding,
+  state: ReadonlySet<string>,
+  w: World,
+): string[] {
   if (c.kind === 'and') return c.args.flatMap((a) => unmetParts(a, b, state, w));
   if (holds(c, b, state, w)) return [];
   if (c.kind === 'forall') {
@@ -97,7 +116,10 @@ export function addDerived(state: Set<string>, w: World): void {
       changed = false;
       for (const rule of stratum) {
         someBinding(rule.head.params, new Map(), w, (hb) => {
-          const key = factKey(rule.head.name, rule.head.params.map((p) => hb.get(p.name)!));
+          const key = factKey(
+            rule.head.name,
+            rule.head.params.map((p) => hb.get(p.name)!),
+          );
           if (!state.has(key) && holds(rule.body, hb, state, w)) {
             state.add(key);
             changed = true;
@@ -119,11 +141,22 @@ export interface EffectOutcome {
 
 function amount(e: NumericExpr, b: Binding, w: World): number | undefined {
   if (e.kind === 'number') return e.value;
-  return w.numbers.get(factKey(e.term.name, e.term.args.map((a) => (a.startsWith('?') ? b.get(a) ?? a : a))));
+  return w.numbers.get(
+    factKey(
+      e.term.name,
+      e.term.args.map((a) => (a.startsWith('?') ? (b.get(a) ?? a) : a)),
+    ),
+  );
 }
 
 /** Collects the effects of an action in `state` (conditions of `when` are read in the state before the action). */
-export function collectEffects(e: Effect, b: Binding, state: ReadonlySet<string>, w: World, out: EffectOutcome): void {
+export function collectEffects(
+  e: Effect,
+  b: Binding,
+  state: ReadonlySet<string>,
+  w: World,
+  out: EffectOutcome,
+): void {
   switch (e.kind) {
     case 'and':
       for (const x of e.args) collectEffects(x, b, state, w, out);

@@ -28,7 +28,9 @@ export function Editor(props: {
       if (!el || !m) return;
       m.style.width = `${el.clientWidth}px`;
       const next = Array.from(m.children, (c) => (c as HTMLElement).offsetHeight);
-      setHeights((prev) => (prev.length === next.length && prev.every((h, i) => h === next[i]) ? prev : next));
+      setHeights((prev) =>
+        prev.length === next.length && prev.every((h, i) => h === next[i]) ? prev : next,
+      );
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -46,7 +48,10 @@ export function Editor(props: {
     el.focus();
     el.setSelectionRange(offset, offset + 1);
     const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 20;
-    const above = heights.length > 0 ? heights.slice(0, Math.max(0, line - 4)).reduce((a, b) => a + b, 0) : (line - 4) * lineHeight;
+    const above =
+      heights.length > 0
+        ? heights.slice(0, Math.max(0, line - 4)).reduce((a, b) => a + b, 0)
+        : (line - 4) * lineHeight;
     el.scrollTop = Math.max(0, above);
     // Only when a new error arrives (nonce), not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -58,7 +63,11 @@ export function Editor(props: {
       <div className="editor-body">
         <div className="editor-gutter" ref={gutter} aria-hidden>
           {rows.map((_, i) => (
-            <div key={i} className={props.errorLine === i + 1 ? 'gutter-line gutter-error' : 'gutter-line'} style={{ height: heights[i] ?? 20 }}>
+            <div
+              key={i}
+              className={props.errorLine === i + 1 ? 'gutter-line gutter-error' : 'gutter-line'}
+              style={{ height: heights[i] ?? 20 }}
+            >
               {i + 1}
             </div>
           ))}

@@ -2,7 +2,12 @@ import type { MouseEvent, ReactNode } from 'react';
 import { navigate } from '../router.ts';
 
 /** An in-app link: a real <a href> (middle-click works) that navigates without reloading. */
-export function Link(props: { to: string; className?: string; children: ReactNode; title?: string }) {
+export function Link(props: {
+  to: string;
+  className?: string;
+  children: ReactNode;
+  title?: string;
+}) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>): void => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();

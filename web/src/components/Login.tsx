@@ -5,7 +5,9 @@ import { api, ApiError, setToken } from '../api.ts';
 /** Asks for the token `atelier serve` printed, checks it against the server, keeps it. */
 export function Login(props: { onDone(): void; rejected: boolean }) {
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(props.rejected ? 'The stored token was not accepted.' : null);
+  const [error, setError] = useState<string | null>(
+    props.rejected ? 'The stored token was not accepted.' : null,
+  );
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -17,7 +19,11 @@ export function Login(props: { onDone(): void; rejected: boolean }) {
       props.onDone();
     } catch (err) {
       setToken(null);
-      setError(err instanceof ApiError && err.status === 401 ? 'That token is not valid for this server.' : String(err));
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? 'That token is not valid for this server.'
+          : String(err),
+      );
     } finally {
       setBusy(false);
     }
@@ -30,8 +36,8 @@ export function Login(props: { onDone(): void; rejected: boolean }) {
           <span className="brand-mark">A</span> Atelier
         </div>
         <p className="muted">
-          Paste the access token that <code>atelier serve</code> printed when it first started (it is also stored
-          beside the database, in <code>.atelier/token</code>).
+          Paste the access token that <code>atelier serve</code> printed when it first started (it
+          is also stored beside the database, in <code>.atelier/token</code>).
         </p>
         <label className="field">
           <span>Access token</span>

@@ -20,7 +20,16 @@ const LINE_CHARS = 26;
 const LANE_LABEL_W = 112;
 const PAD = 16;
 
-const AGENT_COLOURS = ['#6366f1', '#0ea5e9', '#f59e0b', '#10b981', '#ec4899', '#8b5cf6', '#14b8a6', '#f97316'];
+const AGENT_COLOURS = [
+  '#6366f1',
+  '#0ea5e9',
+  '#f59e0b',
+  '#10b981',
+  '#ec4899',
+  '#8b5cf6',
+  '#14b8a6',
+  '#f97316',
+];
 
 /** A stable colour per agent name (order of first appearance in the sorted list). */
 export function agentColour(agents: string[], agent: string | undefined): string {
@@ -71,8 +80,8 @@ export function PlanGraph(props: {
 }) {
   const { steps, agents } = props;
   const depth = depths(steps);
-  const laneNames = [...new Set([...agents, ...steps.map((s) => s.agent ?? 'unassigned')])].filter((a) =>
-    steps.some((s) => (s.agent ?? 'unassigned') === a),
+  const laneNames = [...new Set([...agents, ...steps.map((s) => s.agent ?? 'unassigned')])].filter(
+    (a) => steps.some((s) => (s.agent ?? 'unassigned') === a),
   );
   // Place nodes: lane by agent, column by depth, stacked within a lane's column.
   const pos = new Map<string, { x: number; y: number }>();
@@ -108,14 +117,34 @@ export function PlanGraph(props: {
       aria-label="plan graph"
     >
       <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#a3aab9" />
         </marker>
       </defs>
       {lanes.map((lane, i) => (
         <g key={lane.name}>
-          <rect x={0} y={lane.top} width={width} height={lane.height} fill={i % 2 ? '#fafbfd' : '#ffffff'} />
-          <rect x={0} y={lane.top} width={4} height={lane.height} fill={agentColour(agents, lane.name)} />
+          <rect
+            x={0}
+            y={lane.top}
+            width={width}
+            height={lane.height}
+            fill={i % 2 ? '#fafbfd' : '#ffffff'}
+          />
+          <rect
+            x={0}
+            y={lane.top}
+            width={4}
+            height={lane.height}
+            fill={agentColour(agents, lane.name)}
+          />
           <text x={14} y={lane.top + 22} className="lane-label">
             {lane.name}
           </text>

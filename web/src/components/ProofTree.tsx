@@ -15,7 +15,12 @@ export function ProofTree({ node, depth = 0 }: { node: ProofNode; depth?: number
   return (
     <div className="proof">
       <div className="proof-row">
-        <button className="proof-toggle" onClick={() => setOpen(!open)} disabled={leaf} aria-label={open ? 'collapse' : 'expand'}>
+        <button
+          className="proof-toggle"
+          onClick={() => setOpen(!open)}
+          disabled={leaf}
+          aria-label={open ? 'collapse' : 'expand'}
+        >
           {leaf ? '•' : open ? '▾' : '▸'}
         </button>
         <code className="proof-fact">{node.fact}</code>

@@ -5,9 +5,17 @@ import { Editor } from '../components/Editor.tsx';
 
 /** The PDDL examples shipped in examples/pddl/<name>/{domain,problem}.pddl, bundled at build time. */
 const files = {
-  ...import.meta.glob('../../../examples/pddl/*/*.pddl', { query: '?raw', import: 'default', eager: true }),
+  ...import.meta.glob('../../../examples/pddl/*/*.pddl', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
   // Missions whose action model is a PDDL domain.
-  ...import.meta.glob('../../../examples/*/{domain,problem}.pddl', { query: '?raw', import: 'default', eager: true }),
+  ...import.meta.glob('../../../examples/*/{domain,problem}.pddl', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
 } as Record<string, string>;
 
 interface Example {
@@ -26,7 +34,9 @@ function examples(): Example[] {
     else if (!entry.problem || m[2] === 'problem') entry.problem = text;
     byName.set(m[1]!, entry);
   }
-  return [...byName.values()].filter((e): e is Example => !!e.domain && !!e.problem).sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.values()]
+    .filter((e): e is Example => !!e.domain && !!e.problem)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 interface PlanResponse {
@@ -36,7 +46,14 @@ interface PlanResponse {
   cost?: number;
   unitCost?: boolean;
   reason?: string;
-  stats: { expansions: number; generated: number; groundActions: number; groundFacts: number; groundingMs: number; searchMs: number };
+  stats: {
+    expansions: number;
+    generated: number;
+    groundActions: number;
+    groundFacts: number;
+    groundingMs: number;
+    searchMs: number;
+  };
 }
 
 type Outcome = { kind: 'plan'; result: PlanResponse } | { kind: 'error'; error: ApiError } | null;
@@ -69,13 +86,15 @@ export function PlaygroundPage() {
       const error = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
       setOutcome({ kind: 'error', error });
       const loc = error.location;
-      if (loc) setFocus({ which: loc.file ?? 'domain', line: loc.line, col: loc.col, nonce: Date.now() });
+      if (loc)
+        setFocus({ which: loc.file ?? 'domain', line: loc.line, col: loc.col, nonce: Date.now() });
     } finally {
       setBusy(false);
     }
   };
 
-  const loc: SourceLocation | undefined = outcome?.kind === 'error' ? outcome.error.location : undefined;
+  const loc: SourceLocation | undefined =
+    outcome?.kind === 'error' ? outcome.error.location : undefined;
   const focusFor = (which: string) => (focus && focus.which === which ? focus : undefined);
 
   return (
@@ -83,7 +102,10 @@ export function PlaygroundPage() {
       <header className="page-head">
         <div>
           <h1>PDDL playground</h1>
-          <p className="muted">Paste a domain and a problem, or pick an example; the planner answers with a plan or the exact place of the mistake.</p>
+          <p className="muted">
+            Paste a domain and a problem, or pick an example; the planner answers with a plan or the
+            exact place of the mistake.
+          </p>
         </div>
         <div className="toolbar">
           {list.length > 0 && (
@@ -96,7 +118,12 @@ export function PlaygroundPage() {
             </select>
           )}
           <label className="check">
-            <input type="checkbox" checked={optimal} onChange={(e) => setOptimal(e.target.checked)} /> optimal
+            <input
+              type="checkbox"
+              checked={optimal}
+              onChange={(e) => setOptimal(e.target.checked)}
+            />{' '}
+            optimal
           </label>
           <button className="btn btn-primary" onClick={() => void run()} disabled={busy}>
             {busy ? 'Planning…' : 'Plan'}
@@ -130,15 +157,24 @@ export function PlaygroundPage() {
 
 function PlanOutcome({ outcome, busy }: { outcome: Outcome; busy: boolean }) {
   if (busy) return <div className="muted">Searching…</div>;
-  if (!outcome) return <div className="muted">Press <strong>Plan</strong> to search.</div>;
+  if (!outcome)
+    return (
+      <div className="muted">
+        Press <strong>Plan</strong> to search.
+      </div>
+    );
   if (outcome.kind === 'error') {
     const { error } = outcome;
     const loc = error.location;
     return (
       <div className="alert alert-error" data-testid="plan-error">
-        <div className="alert-title">{loc ? `${loc.file ?? ''}:${loc.line}:${loc.col}` : error.code}</div>
+        <div className="alert-title">
+          {loc ? `${loc.file ?? ''}:${loc.line}:${loc.col}` : error.code}
+        </div>
         <div>{error.message}</div>
-        {typeof error.details.hint === 'string' && <div className="hint">hint: {error.details.hint}</div>}
+        {typeof error.details.hint === 'string' && (
+          <div className="hint">hint: {error.details.hint}</div>
+        )}
       </div>
     );
   }
@@ -147,7 +183,9 @@ function PlanOutcome({ outcome, busy }: { outcome: Outcome; busy: boolean }) {
   if (r.status !== 'solved') {
     return (
       <div className="alert alert-warn">
-        <div className="alert-title">{r.status === 'unsolvable' ? 'No plan exists' : `Stopped: ${r.reason ?? 'limit'}`}</div>
+        <div className="alert-title">
+          {r.status === 'unsolvable' ? 'No plan exists' : `Stopped: ${r.reason ?? 'limit'}`}
+        </div>
         <div className="muted">{stats}</div>
       </div>
     );

@@ -16,7 +16,11 @@ may_approve(X, Y) :- manages(X, Y), senior(X).
 
 /** The reasoner examples shipped in examples/logic/*.dl, bundled at build time. */
 const examples = Object.entries(
-  import.meta.glob('../../../examples/logic/*.dl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>,
+  import.meta.glob('../../../examples/logic/*.dl', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>,
 ).map(([path, text]) => ({ name: /([^/]+)\.dl$/.exec(path)![1]!, text }));
 
 interface ReasonResponse {
@@ -42,7 +46,8 @@ export function ReasonPage() {
       const e = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
       setResult(null);
       setError(e);
-      if (e.location && e.location.file !== 'query') setFocus({ line: e.location.line, col: e.location.col, nonce: Date.now() });
+      if (e.location && e.location.file !== 'query')
+        setFocus({ line: e.location.line, col: e.location.col, nonce: Date.now() });
     } finally {
       setBusy(false);
     }
@@ -53,7 +58,9 @@ export function ReasonPage() {
       <header className="page-head">
         <div>
           <h1>Reasoner</h1>
-          <p className="muted">Facts and rules in, answers out — each answer with the proof of why it holds.</p>
+          <p className="muted">
+            Facts and rules in, answers out — each answer with the proof of why it holds.
+          </p>
         </div>
         <div className="toolbar">
           <select
@@ -85,7 +92,9 @@ export function ReasonPage() {
           label="program"
           value={program}
           onChange={setProgram}
-          errorLine={error?.location && error.location.file !== 'query' ? error.location.line : undefined}
+          errorLine={
+            error?.location && error.location.file !== 'query' ? error.location.line : undefined
+          }
           focus={focus}
         />
         <section className="card result">
@@ -97,7 +106,12 @@ export function ReasonPage() {
             }}
           >
             <span className="query-prompt">?-</span>
-            <input name="query" value={query} onChange={(e) => setQuery(e.target.value)} spellCheck={false} />
+            <input
+              name="query"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              spellCheck={false}
+            />
             <button className="btn btn-primary" disabled={busy}>
               {busy ? 'Asking…' : 'Ask'}
             </button>
@@ -105,7 +119,9 @@ export function ReasonPage() {
           {error && (
             <div className="alert alert-error">
               <div className="alert-title">
-                {error.location ? `${error.location.file ?? 'program'}:${error.location.line}:${error.location.col}` : error.code}
+                {error.location
+                  ? `${error.location.file ?? 'program'}:${error.location.line}:${error.location.col}`
+                  : error.code}
               </div>
               <div>{error.message}</div>
             </div>

@@ -33,7 +33,9 @@ export function RunPage({ id }: { id: string }) {
     try {
       setDetail(await api<RunDetail>(`/api/runs/${encodeURIComponent(id)}`));
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 404 ? `No run with id ${id}.` : String(err));
+      setError(
+        err instanceof ApiError && err.status === 404 ? `No run with id ${id}.` : String(err),
+      );
     }
   }, [id]);
 
@@ -49,7 +51,9 @@ export function RunPage({ id }: { id: string }) {
         onMessage: (m) => {
           if (m.event !== 'message') return;
           const e = JSON.parse(m.data) as RunEvent;
-          setEvents((prev) => (prev.length && prev[prev.length - 1]!.seq >= e.seq ? prev : [...prev, e]));
+          setEvents((prev) =>
+            prev.length && prev[prev.length - 1]!.seq >= e.seq ? prev : [...prev, e],
+          );
           // Plans, facts and approvals come from the run detail; fetch it once per burst of events.
           clearTimeout(refreshTimer.current);
           refreshTimer.current = setTimeout(() => void refresh(), 120);
@@ -68,13 +72,17 @@ export function RunPage({ id }: { id: string }) {
   const plans = detail?.plans ?? [];
   const latest = plans.length ? plans[plans.length - 1]!.version : null;
   const shown = plans.find((p) => p.version === (version ?? latest)) ?? plans[plans.length - 1];
-  const agents = useMemo(() => [...new Set(plans.flatMap((p) => p.steps.map((s) => s.agent)))].sort(), [plans]);
+  const agents = useMemo(
+    () => [...new Set(plans.flatMap((p) => p.steps.map((s) => s.agent)))].sort(),
+    [plans],
+  );
   const finished = detail?.status === 'succeeded' || detail?.status === 'failed';
 
   const graphSteps: GraphStep[] = (shown?.steps ?? []).map((s) => {
     let status = statuses.get(s.id) ?? 'pending';
     // Steps of an older plan that never ran were dropped by the re-plan.
-    if (shown && latest !== null && shown.version < latest && status === 'pending') status = 'superseded';
+    if (shown && latest !== null && shown.version < latest && status === 'pending')
+      status = 'superseded';
     if (finished && detail?.status === 'failed' && status === 'pending') status = 'skipped';
     return { id: s.id, label: stepLabel(s), agent: s.agent, status, deps: s.dependsOn };
   });
@@ -96,13 +104,17 @@ export function RunPage({ id }: { id: string }) {
   return (
     <div className="page run-page" data-run-status={detail.status}>
       <div className="crumbs">
-        <Link to="/">Runs</Link> <span className="muted">/</span> <span className="mono">{detail.id}</span>
+        <Link to="/">Runs</Link> <span className="muted">/</span>{' '}
+        <span className="mono">{detail.id}</span>
       </div>
       <header className="page-head run-head">
         <div>
           <h1>
             {detail.mission}{' '}
-            <span className={`badge badge-${detail.status.replace('-', '_')}`} data-testid="run-status">
+            <span
+              className={`badge badge-${detail.status.replace('-', '_')}`}
+              data-testid="run-status"
+            >
               {detail.status.replace('-', ' ')}
             </span>
           </h1>
@@ -114,8 +126,12 @@ export function RunPage({ id }: { id: string }) {
             <span>
               {doneCount}/{graphSteps.length} steps done
             </span>
-            <span>{detail.replans} re-plan{detail.replans === 1 ? '' : 's'}</span>
-            <span className={`live live-${live}`}>{live === 'live' ? '● live' : live === 'closed' ? 'ended' : `${live}…`}</span>
+            <span>
+              {detail.replans} re-plan{detail.replans === 1 ? '' : 's'}
+            </span>
+            <span className={`live live-${live}`}>
+              {live === 'live' ? '● live' : live === 'closed' ? 'ended' : `${live}…`}
+            </span>
           </div>
         </div>
       </header>
@@ -127,7 +143,9 @@ export function RunPage({ id }: { id: string }) {
             <div>
               <strong>This run was interrupted</strong> (the server stopped while it ran).
             </div>
-            <div className="muted small">Resuming continues from its event log: finished steps are not run again.</div>
+            <div className="muted small">
+              Resuming continues from its event log: finished steps are not run again.
+            </div>
           </div>
           <div className="approval-actions">
             <button
@@ -147,7 +165,12 @@ export function RunPage({ id }: { id: string }) {
       {detail.pendingApprovals.length > 0 && (
         <div className="approvals">
           {detail.pendingApprovals.map((a) => (
-            <ApprovalCard key={a.stepId} approval={a} onDone={() => void refresh()} colour={agentColour(agents, a.agent)} />
+            <ApprovalCard
+              key={a.stepId}
+              approval={a}
+              onDone={() => void refresh()}
+              colour={agentColour(agents, a.agent)}
+            />
           ))}
         </div>
       )}
@@ -169,19 +192,32 @@ export function RunPage({ id }: { id: string }) {
             ))}
           </div>
         </div>
-        {shown && shown.reason && plans.length > 1 && <div className="muted small plan-reason">Why this version: {shown.reason}</div>}
+        {shown && shown.reason && plans.length > 1 && (
+          <div className="muted small plan-reason">Why this version: {shown.reason}</div>
+        )}
         {graphSteps.length === 0 ? (
-          <div className="muted empty-row">{plans.length === 0 ? 'Planning…' : 'The goal already holds: nothing to do.'}</div>
+          <div className="muted empty-row">
+            {plans.length === 0 ? 'Planning…' : 'The goal already holds: nothing to do.'}
+          </div>
         ) : (
           <div className="graph-wrap">
-            <PlanGraph steps={graphSteps} agents={agents} selected={selected} onSelect={setSelected} />
+            <PlanGraph
+              steps={graphSteps}
+              agents={agents}
+              selected={selected}
+              onSelect={setSelected}
+            />
           </div>
         )}
         {selectedStep && (
           <div className="step-detail">
             <code>{stepLabel(selectedStep)}</code> by <strong>{selectedStep.agent}</strong> —{' '}
-            {selectedStep.dependsOn.length ? `after ${selectedStep.dependsOn.join(', ')}` : 'no prerequisites'}
-            {selectedStep.supports.length > 0 && <> · achieves {selectedStep.supports.join(', ')}</>}
+            {selectedStep.dependsOn.length
+              ? `after ${selectedStep.dependsOn.join(', ')}`
+              : 'no prerequisites'}
+            {selectedStep.supports.length > 0 && (
+              <> · achieves {selectedStep.supports.join(', ')}</>
+            )}
           </div>
         )}
       </section>
@@ -211,16 +247,23 @@ export function RunPage({ id }: { id: string }) {
   );
 }
 
-function ApprovalCard(props: { approval: RunDetail['pendingApprovals'][number]; onDone(): void; colour: string }) {
+function ApprovalCard(props: {
+  approval: RunDetail['pendingApprovals'][number];
+  onDone(): void;
+  colour: string;
+}) {
   const { approval } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const decide = async (verb: 'approve' | 'reject'): Promise<void> => {
     setBusy(true);
     try {
-      await api(`/api/runs/${encodeURIComponent(approval.runId)}/steps/${encodeURIComponent(approval.stepId)}/${verb}`, {
-        body: { by: 'web' },
-      });
+      await api(
+        `/api/runs/${encodeURIComponent(approval.runId)}/steps/${encodeURIComponent(approval.stepId)}/${verb}`,
+        {
+          body: { by: 'web' },
+        },
+      );
       props.onDone();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -234,7 +277,10 @@ function ApprovalCard(props: { approval: RunDetail['pendingApprovals'][number]; 
         <div>
           <strong>{approval.agent}</strong> wants to run <code>{stepLabel(approval)}</code>
         </div>
-        <div className="muted small">Step {approval.stepId} waits for your approval. Rejecting it makes the team re-plan without it.</div>
+        <div className="muted small">
+          Step {approval.stepId} waits for your approval. Rejecting it makes the team re-plan
+          without it.
+        </div>
         {error && <div className="alert alert-error small">{error}</div>}
       </div>
       <div className="approval-actions">
@@ -263,7 +309,9 @@ function FactList(props: { title: string; facts: string[]; runId: string; explai
     setOpen(fact);
     if (why[fact]) return;
     try {
-      const res = await api<WhyResponse>(`/api/runs/${encodeURIComponent(props.runId)}/why`, { body: { fact } });
+      const res = await api<WhyResponse>(`/api/runs/${encodeURIComponent(props.runId)}/why`, {
+        body: { fact },
+      });
       setWhy((w) => ({ ...w, [fact]: res }));
     } catch (err) {
       setWhy((w) => ({ ...w, [fact]: err instanceof Error ? err.message : String(err) }));
@@ -289,8 +337,12 @@ function FactList(props: { title: string; facts: string[]; runId: string; explai
             {open === f && (
               <div className="why-box">
                 {why[f] === undefined && <span className="muted small">…</span>}
-                {typeof why[f] === 'string' && <span className="alert alert-error small">{why[f] as string}</span>}
-                {typeof why[f] === 'object' && (why[f] as WhyResponse).proof && <ProofTree node={(why[f] as WhyResponse).proof!} />}
+                {typeof why[f] === 'string' && (
+                  <span className="alert alert-error small">{why[f] as string}</span>
+                )}
+                {typeof why[f] === 'object' && (why[f] as WhyResponse).proof && (
+                  <ProofTree node={(why[f] as WhyResponse).proof!} />
+                )}
               </div>
             )}
           </li>

@@ -16,7 +16,10 @@ export function RunsPage() {
     let alive = true;
     const load = async (): Promise<void> => {
       try {
-        const [m, r] = await Promise.all([api<MissionInfo[]>('/api/missions'), api<RunInfo[]>('/api/runs')]);
+        const [m, r] = await Promise.all([
+          api<MissionInfo[]>('/api/missions'),
+          api<RunInfo[]>('/api/runs'),
+        ]);
         if (!alive) return;
         setMissions(m);
         setRuns(r);
@@ -49,7 +52,9 @@ export function RunsPage() {
       <header className="page-head">
         <div>
           <h1>Runs</h1>
-          <p className="muted">Start a mission and watch the team plan, split the work and carry it out.</p>
+          <p className="muted">
+            Start a mission and watch the team plan, split the work and carry it out.
+          </p>
         </div>
       </header>
       {error && <div className="alert alert-error page-alert">{error}</div>}
@@ -57,14 +62,20 @@ export function RunsPage() {
       <h3>Missions</h3>
       <div className="mission-grid">
         {missions === null && <div className="muted">Loading…</div>}
-        {missions?.length === 0 && <div className="muted">No missions are available on this server.</div>}
+        {missions?.length === 0 && (
+          <div className="muted">No missions are available on this server.</div>
+        )}
         {missions?.map((m) => (
           <div key={m.name} className="card mission-card" data-mission={m.name}>
             <div className="mission-name">{m.name}</div>
             <p className="muted mission-desc">{m.description || 'No description.'}</p>
             <div className="mission-foot">
               <span className="tag">{m.source}</span>
-              <button className="btn btn-primary btn-small" disabled={starting !== null} onClick={() => void start(m.name)}>
+              <button
+                className="btn btn-primary btn-small"
+                disabled={starting !== null}
+                onClick={() => void start(m.name)}
+              >
                 {starting === m.name ? 'Starting…' : 'Start run'}
               </button>
             </div>
@@ -99,7 +110,9 @@ export function RunsPage() {
                   </td>
                   <td className="nowrap">{r.mission}</td>
                   <td className="nowrap">
-                    <span className={`badge badge-${r.status.replace('-', '_')}`}>{r.status.replace('-', ' ')}</span>
+                    <span className={`badge badge-${r.status.replace('-', '_')}`}>
+                      {r.status.replace('-', ' ')}
+                    </span>
                   </td>
                   <td className="num">{r.steps}</td>
                   <td className="num">{r.replans}</td>
