@@ -1,0 +1,148 @@
+/**
+ * The learned model as a PDDL domain: the vocabulary (types, constants, predicates,
+ * derived predicates) with one action per learned action; and its text, which the
+ * planner, the validator and VAL read.
+ */
+import type { ActionDef, Condition, Domain, Effect, TypedName } from '../pddl/ast.js';
+import { formatCondition } from '../pddl/index.js';
+import type { Guard, LearnedAction, Literal, LearnResult } from './types.js';
+
+const literalCondition = (l: Literal): Condition =>
+  l.positive
+    ? { kind: 'atom', atom: l.atom }
+    : { kind: 'not', arg: { kind: 'atom', atom: l.atom } };
+
+const equalities = (eqs: [string, string][]): Condition[] =>
+  eqs.map(([x, y]) => ({ kind: 'atom', atom: { predicate: '=', args: [x, y] } }));
+
+function guardCondition(g: Guard): Condition[] {
+  const alternatives: Condition[] = g.unless.map((eqs) =>
+    eqs.length === 1 ? equalities(eqs)[0]! : { kind: 'and', args: equalities(eqs) },
+  );
+  if (g.literal !== undefined) alternatives.unshift(literalCondition(g.literal));
+  if (alternatives.length === 1) {
+    const only = alternatives[0]!;
+    return only.kind === 'and' ? only.args : [only];
+  }
+  return [{ kind: 'or', args: alternatives }];
+}
+
+function toAction(a: LearnedAction): ActionDef {
+  const pre: Condition[] = [
+    ...a.precondition.map(literalCondition),
+    ...a.guards.flatMap(guardCondition),
+  ];
+  const effect: Effect = {
+    kind: 'and',
+    args: [
+      ...a.del.map((atom): Effect => ({ kind: 'delete', atom })),
+      ...a.add.map((atom): Effect => ({ kind: 'add', atom })),
+    ],
+  };
+  return {
+    name: a.name,
+    params: a.params,
+    precondition: pre.length === 0 ? undefined : { kind: 'and', args: pre },
+    effect,
+  };
+}
+
+/** The vocabulary with the learned actions (unobserved and ambiguous ones left out). */
+export function learnedDomain(vocabulary: Domain, actions: readonly LearnedAction[]): Domain {
+  const learned = actions.filter((a) => a.status === 'learned');
+  const uses = (f: (l: LearnedAction['precondition'][number]) => boolean) =>
+    learned.some((a) => a.precondition.some(f));
+  const requirements = [...vocabulary.requirements];
+  for (const r of [':strips', ':typing']) if (!requirements.includes(r)) requirements.push(r);
+  if (uses((l) => !l.positive && !requirements.includes(':negative-preconditions')))
+    requirements.push(':negative-preconditions');
+  const guards = learned.flatMap((a) => a.guards);
+  const negative = guards.some((g) => g.literal?.positive === false);
+  if (negative && !requirements.includes(':negative-preconditions'))
+    requirements.push(':negative-preconditions');
+  const equality = uses((l) => l.atom.predicate === '=') || guards.some((g) => g.unless.length > 0);
+  if (equality && !requirements.includes(':equality')) requirements.push(':equality');
+  if (
+    guards.some((g) => g.unless.length > 0) &&
+    !requirements.includes(':disjunctive-preconditions')
+  )
+    requirements.push(':disjunctive-preconditions');
+  return { ...vocabulary, requirements, actions: learned.map(toAction) };
+}
+
+const typed = (names: readonly TypedName[]): string =>
+  names
+    .map(
+      (n) => `${n.name} - ${n.types.length === 1 ? n.types[0]! : `(either ${n.types.join(' ')})`}`,
+    )
+    .join(' ');
+
+function effectText(e: Effect): string {
+  if (e.kind !== 'and') throw new Error(`learned effects are conjunctions, got ${e.kind}`);
+  const parts = e.args.map((x) => {
+    if (x.kind === 'add') return formatCondition({ kind: 'atom', atom: x.atom });
+    if (x.kind === 'delete') return `(not ${formatCondition({ kind: 'atom', atom: x.atom })})`;
+    throw new Error(`learned effects add and delete atoms, got ${x.kind}`);
+  });
+  return `(and${parts.map((p) => `\n      ${p}`).join('')})`;
+}
+
+function conditionText(c: Condition | undefined): string {
+  if (c === undefined) return '(and)';
+  if (c.kind !== 'and') return formatCondition(c);
+  return `(and${c.args.map((p) => `\n      ${formatCondition(p)}`).join('')})`;
+}
+
+/** Marker lines `atelier plan` looks for when a learned domain has no plan (see planNote). */
+export const UNOBSERVED_MARKER = '; atelier-learn not learned:';
+
+/** PDDL text of a learned domain; comment lines name the actions left out and why. */
+export function formatLearnedDomain(result: LearnResult): string {
+  const d = result.domain;
+  const out = [
+    `; Learned by atelier learn (SAM) from ${result.transitions} transitions in ${result.trajectories} trajectories.`,
+    '; Safe: a plan found with this model is executable (see docs/learn.md for the assumptions).',
+  ];
+  const left = result.actions.filter((a) => a.status !== 'learned');
+  if (left.length > 0)
+    out.push(`${UNOBSERVED_MARKER} ${left.map((a) => `${a.name} (${a.status})`).join(' ')}`);
+  out.push(`(define (domain ${d.name})`, `  (:requirements ${d.requirements.join(' ')})`);
+  const types = d.types.filter((t) => t.name !== 'object');
+  if (types.length > 0)
+    out.push(
+      `  (:types ${types.map((t) => `${t.name} - ${t.parents.length === 1 ? t.parents[0]! : `(either ${t.parents.join(' ')})`}`).join(' ')})`,
+    );
+  if (d.constants.length > 0) out.push(`  (:constants ${typed(d.constants)})`);
+  out.push(
+    `  (:predicates${d.predicates.map((p) => `\n    (${[p.name, typed(p.params)].filter((s) => s !== '').join(' ')})`).join('')})`,
+  );
+  if (d.functions.length > 0)
+    out.push(
+      `  (:functions ${d.functions.map((f) => `(${[f.name, typed(f.params)].filter((s) => s !== '').join(' ')}) - number`).join(' ')})`,
+    );
+  for (const r of d.derived)
+    out.push(
+      `  (:derived (${[r.head.name, typed(r.head.params)].filter((s) => s !== '').join(' ')})\n    ${formatCondition(r.body)})`,
+    );
+  for (const a of d.actions) {
+    out.push(`  (:action ${a.name}`, `    :parameters (${typed(a.params)})`);
+    out.push(
+      `    :precondition ${conditionText(a.precondition)}`,
+      `    :effect ${effectText(a.effect)})`,
+    );
+  }
+  out.push(')');
+  return `${out.join('\n')}\n`;
+}
+
+/** A domain's vocabulary: the same domain with every action's precondition and effect removed. */
+export function vocabularyOf(domain: Domain): Domain {
+  return {
+    ...domain,
+    actions: domain.actions.map((a) => ({
+      ...a,
+      precondition: undefined,
+      effect: { kind: 'and', args: [] },
+    })),
+  };
+}
