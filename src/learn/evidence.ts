@@ -17,6 +17,14 @@ export const DEL = 2;
 export const NONE = 4;
 export const ANY = ADD | DEL | NONE;
 
+/** What a group of atoms (one fact) needs: some atom A; some atom D; some atom A or none D. */
+export type Need = 'add' | 'del' | 'addOrNoDel';
+
+export interface Constraint {
+  members: number[];
+  need: Need;
+}
+
 /** An observation, as messages name it. */
 export interface ObsRef {
   label: string;
@@ -33,23 +41,73 @@ const KIND_TEXT: Record<Kind, string> = {
   FT: 'became true',
   FF: 'stayed false',
 };
-
-interface Group {
-  members: number[];
-  before: boolean;
-  after: boolean;
-  fact: string;
-  obs: ObsRef;
-}
-
 const kindOf = (before: boolean, after: boolean): Kind =>
   before ? (after ? 'TT' : 'TF') : after ? 'FT' : 'FF';
 
+/** Whether the constraint holds whatever the undecided atoms turn out to be. */
+export function surely(c: Constraint, m: readonly number[]): boolean {
+  if (c.need === 'del') return c.members.some((i) => m[i] === DEL);
+  return (
+    c.members.some((i) => m[i] === ADD) ||
+    (c.need === 'addOrNoDel' && c.members.every((i) => (m[i]! & DEL) === 0))
+  );
+}
+
+/**
+ * Narrows `masks` by the constraints to a fixpoint. Returns the index of a constraint
+ * that cannot hold (and leaves `masks` partly narrowed), or -1.
+ */
+export function propagate(masks: number[], constraints: readonly Constraint[]): number {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let k = 0; k < constraints.length; k++) {
+      const r = narrow(masks, constraints[k]!);
+      if (r === 'fail') return k;
+      if (r) changed = true;
+    }
+  }
+  return -1;
+}
+
+function narrow(m: number[], c: Constraint): boolean | 'fail' {
+  const set = (i: number, allowed: number): boolean | 'fail' => {
+    const next = m[i]! & allowed;
+    if (next === m[i]) return false;
+    if (next === 0) return 'fail';
+    m[i] = next;
+    return true;
+  };
+  const can = (bit: number) => c.members.filter((i) => (m[i]! & bit) !== 0);
+  if (c.need === 'del') {
+    const ds = can(DEL);
+    return ds.length === 0 ? 'fail' : ds.length === 1 && set(ds[0]!, DEL);
+  }
+  if (c.members.some((i) => m[i] === ADD)) return false;
+  const as = can(ADD);
+  if (c.need === 'add') return as.length === 0 ? 'fail' : as.length === 1 && set(as[0]!, ADD);
+  // Some atom A, or none D: an atom can be D only if another can be A.
+  let changed = false;
+  for (const i of c.members) {
+    if (as.some((j) => j !== i)) continue;
+    const r = set(i, ADD | NONE);
+    if (r === 'fail') return r;
+    changed ||= r;
+  }
+  if (as.length === 1 && c.members.some((i) => m[i] === DEL)) {
+    const r = set(as[0]!, ADD);
+    if (r === 'fail') return r;
+    changed ||= r;
+  }
+  return changed;
+}
+
+/** The observations of one action, atom by atom and group by group. */
 export class EffectEvidence {
   readonly masks: number[];
+  readonly constraints: Constraint[] = [];
+  private readonly origin: { obs: ObsRef; fact: string; kind: Kind }[] = [];
   /** The first observation of each kind, per atom, for messages. */
   private readonly seen: Partial<Record<Kind, { obs: ObsRef; fact: string }>>[];
-  private readonly groups: Group[] = [];
 
   constructor(
     private readonly action: string,
@@ -66,59 +124,33 @@ export class EffectEvidence {
     if (members.length === 1) {
       const i = members[0]!;
       this.seen[i]![kind] ??= { obs, fact };
-      this.restrict(i, KIND_MASK[kind], { obs, fact, kind });
+      const next = this.masks[i]! & KIND_MASK[kind];
+      if (next === 0) this.atomFails(i, { obs, fact, kind });
+      this.masks[i] = next;
       return;
     }
-    // A fact false after: no atom of its group is added.
-    if (!after) for (const m of members) this.restrict(m, DEL | NONE, { obs, fact, kind });
-    if (before !== after || before) this.groups.push({ members, before, after, fact, obs });
+    const add = (need: Need) => {
+      this.constraints.push({ members, need });
+      this.origin.push({ obs, fact, kind });
+    };
+    if (!after) for (const m of members) this.masks[m] = this.masks[m]! & (DEL | NONE);
+    if (before && !after) add('del');
+    else if (!before && after) add('add');
+    else if (before) add('addOrNoDel');
+    const empty = members.find((m) => this.masks[m] === 0);
+    if (empty !== undefined) this.atomFails(empty, { obs, fact, kind });
   }
 
-  /** Narrows the groups' atoms to a fixpoint; throws LEARN_INCONSISTENT when one is left with nothing. */
+  /** Narrows the atoms to a fixpoint; throws LEARN_INCONSISTENT when no model explains the observations. */
   propagate(): void {
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const g of this.groups) if (this.propagateGroup(g)) changed = true;
-    }
-  }
-
-  private propagateGroup(g: Group): boolean {
-    const m = this.masks;
-    const why = { obs: g.obs, fact: g.fact, kind: kindOf(g.before, g.after) };
-    const can = (bit: number) => g.members.filter((i) => (m[i]! & bit) !== 0);
-    if (g.before && !g.after) {
-      // Deleted: some atom of the group is D.
-      const ds = can(DEL);
-      if (ds.length === 0) this.groupFails(g);
-      return ds.length === 1 && this.restrict(ds[0]!, DEL, why);
-    }
-    if (g.members.some((i) => m[i] === ADD)) return false;
-    const as = can(ADD);
-    if (!g.before) {
-      // Added: some atom of the group is A.
-      if (as.length === 0) this.groupFails(g);
-      return as.length === 1 && this.restrict(as[0]!, ADD, why);
-    }
-    // Stayed true: some atom is A, or none is D. So an atom can be D only if another can be A.
-    let changed = false;
-    for (const i of g.members)
-      if (!as.some((j) => j !== i) && this.restrict(i, ADD | NONE, why)) changed = true;
-    if (as.length === 1 && g.members.some((i) => m[i] === DEL))
-      changed = this.restrict(as[0]!, ADD, why) || changed;
-    return changed;
-  }
-
-  /** Keeps only `allowed` for atom `i`; true when that changed something. */
-  private restrict(
-    i: number,
-    allowed: number,
-    why: { obs: ObsRef; fact: string; kind: Kind },
-  ): boolean {
-    const next = this.masks[i]! & allowed;
-    if (next === this.masks[i]) return false;
-    if (next === 0) this.atomFails(i, why);
-    this.masks[i] = next;
-    return true;
+    const k = propagate(this.masks, this.constraints);
+    if (k < 0) return;
+    const o = this.origin[k]!;
+    const which = this.constraints[k]!.members.map((i) => this.atoms[i]!).join(', ');
+    throw inconsistent(
+      `${this.action}: ${o.fact} ${KIND_TEXT[o.kind]} at ${show(o.obs)}, but none of ${which} (the atoms the binding maps to it) can have that effect given the other observations of ${this.action}`,
+      o.obs,
+    );
   }
 
   private atomFails(i: number, why: { obs: ObsRef; fact: string; kind: Kind }): never {
@@ -137,14 +169,6 @@ export class EffectEvidence {
     throw inconsistent(
       `${this.action}: ${now}, which no lifted effect of ${atom} explains given the other observations of ${this.action}`,
       why.obs,
-    );
-  }
-
-  private groupFails(g: Group): never {
-    const which = g.members.map((i) => this.atoms[i]!).join(', ');
-    throw inconsistent(
-      `${this.action}: ${g.fact} ${KIND_TEXT[kindOf(g.before, g.after)]} at ${show(g.obs)}, but none of ${which} (the atoms the binding maps to it) can have that effect given the other observations of ${this.action}`,
-      g.obs,
     );
   }
 }

@@ -113,3 +113,41 @@ export class TermClasses {
     return true;
   }
 }
+
+/** Whether one object could be bound to all terms of a class. */
+export function classPossible(ctx: { lattice: TypeLattice }, members: Term[]): boolean {
+  const constants = members.filter((t) => !t.isParam);
+  if (constants.length > 1) return false;
+  const params = members.filter((t) => t.isParam);
+  const c = constants[0];
+  if (c !== undefined)
+    return params.every((p) => c.types.some((ct) => p.types.some((pt) => ctx.lattice.isA(ct, pt))));
+  return params.every((p, i) =>
+    params.slice(i + 1).every((q) => ctx.lattice.canMeet(p.types, q.types)),
+  );
+}
+
+/** Every partition of `terms` into classes one object could fill, as a term -> class name map. */
+export function* partitions(
+  ctx: { lattice: TypeLattice },
+  terms: Term[],
+): Generator<Map<string, string>> {
+  const blocks: Term[][] = [];
+  function* place(i: number): Generator<Map<string, string>> {
+    if (i === terms.length) {
+      yield new Map(blocks.flatMap((b) => b.map((t) => [t.name, b[0]!.name] as [string, string])));
+      return;
+    }
+    const t = terms[i]!;
+    for (const b of blocks) {
+      if (!classPossible(ctx, [...b, t])) continue;
+      b.push(t);
+      yield* place(i + 1);
+      b.pop();
+    }
+    blocks.push([t]);
+    yield* place(i + 1);
+    blocks.pop();
+  }
+  yield* place(0);
+}

@@ -12,19 +12,11 @@ const literalCondition = (l: Literal): Condition =>
     ? { kind: 'atom', atom: l.atom }
     : { kind: 'not', arg: { kind: 'atom', atom: l.atom } };
 
-const equalities = (eqs: [string, string][]): Condition[] =>
-  eqs.map(([x, y]) => ({ kind: 'atom', atom: { predicate: '=', args: [x, y] } }));
-
-function guardCondition(g: Guard): Condition[] {
-  const alternatives: Condition[] = g.unless.map((eqs) =>
-    eqs.length === 1 ? equalities(eqs)[0]! : { kind: 'and', args: equalities(eqs) },
+function guardCondition(g: Guard): Condition {
+  const alternatives = g.map((alt): Condition =>
+    alt.length === 1 ? literalCondition(alt[0]!) : { kind: 'and', args: alt.map(literalCondition) },
   );
-  if (g.literal !== undefined) alternatives.unshift(literalCondition(g.literal));
-  if (alternatives.length === 1) {
-    const only = alternatives[0]!;
-    return only.kind === 'and' ? only.args : [only];
-  }
-  return [{ kind: 'or', args: alternatives }];
+  return alternatives.length === 1 ? alternatives[0]! : { kind: 'or', args: alternatives };
 }
 
 function toAction(a: LearnedAction): ActionDef {
@@ -50,23 +42,25 @@ function toAction(a: LearnedAction): ActionDef {
 /** The vocabulary with the learned actions (unobserved and ambiguous ones left out). */
 export function learnedDomain(vocabulary: Domain, actions: readonly LearnedAction[]): Domain {
   const learned = actions.filter((a) => a.status === 'learned');
-  const uses = (f: (l: LearnedAction['precondition'][number]) => boolean) =>
-    learned.some((a) => a.precondition.some(f));
+  const literals = learned.flatMap((a) => [...a.precondition, ...a.guards.flat(2)]);
   const requirements = [...vocabulary.requirements];
-  for (const r of [':strips', ':typing']) if (!requirements.includes(r)) requirements.push(r);
-  if (uses((l) => !l.positive && !requirements.includes(':negative-preconditions')))
-    requirements.push(':negative-preconditions');
-  const guards = learned.flatMap((a) => a.guards);
-  const negative = guards.some((g) => g.literal?.positive === false);
-  if (negative && !requirements.includes(':negative-preconditions'))
-    requirements.push(':negative-preconditions');
-  const equality = uses((l) => l.atom.predicate === '=') || guards.some((g) => g.unless.length > 0);
-  if (equality && !requirements.includes(':equality')) requirements.push(':equality');
-  if (
-    guards.some((g) => g.unless.length > 0) &&
-    !requirements.includes(':disjunctive-preconditions')
-  )
-    requirements.push(':disjunctive-preconditions');
+  const need = (flag: string, used: boolean) => {
+    if (used && !requirements.includes(flag)) requirements.push(flag);
+  };
+  need(':strips', true);
+  need(':typing', true);
+  need(
+    ':negative-preconditions',
+    literals.some((l) => !l.positive),
+  );
+  need(
+    ':equality',
+    literals.some((l) => l.atom.predicate === '='),
+  );
+  need(
+    ':disjunctive-preconditions',
+    learned.some((a) => a.guards.length > 0),
+  );
   return { ...vocabulary, requirements, actions: learned.map(toAction) };
 }
 

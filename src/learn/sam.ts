@@ -11,10 +11,12 @@
 import type { ActionDef, Domain, TypedName } from '../pddl/ast.js';
 import { LearnError } from './errors.js';
 import { ADD, DEL, EffectEvidence } from './evidence.js';
-import type { ObsRef } from './evidence.js';
+import type { Constraint, ObsRef } from './evidence.js';
 import { atomKey, liftedUniverse, TermClasses, termsOf, typeLattice } from './lifted.js';
 import type { LiftedAtom, Term, TypeLattice } from './lifted.js';
-import { guards, inequalities } from './merges.js';
+import { caseSplit } from './cases.js';
+import { groupGuards, termMap } from './groups.js';
+import { EffectSpace } from './solver.js';
 import type { LearnedAction, Literal, Transition } from './types.js';
 
 export interface ActionContext {
@@ -124,7 +126,14 @@ export function learnAction(
       evidence.observe(members, `(${fact})`, t.before.has(fact), t.after.has(fact), ref);
   }
   evidence.propagate();
-  return finish(ctx, action, obs.length, { atoms, pos, neg, masks: evidence.masks, pairs });
+  return finish(ctx, action, obs.length, {
+    atoms,
+    pos,
+    neg,
+    masks: evidence.masks,
+    pairs,
+    constraints: evidence.constraints,
+  });
 }
 
 /** Every fact that changed must be the image of a lifted atom: actions change only facts about their arguments. */
@@ -153,33 +162,51 @@ interface Learned {
   masks: number[];
   /** The equalities that held in every observation. */
   pairs: [string, string][];
+  constraints: Constraint[];
 }
 
 function finish(ctx: ActionContext, action: ActionDef, count: number, l: Learned): LearnedAction {
   const notes: string[] = [];
   const base = { name: action.name, params: action.params, observations: count };
-  const guarded = guards(ctx, action, l, notes);
-  if (guarded.unsafe.length > 0) {
+  const space = new EffectSpace(l.masks, l.constraints);
+  const masks = space.exact();
+  if (masks.some((m) => m === 0))
+    throw new LearnError(
+      'LEARN_INCONSISTENT',
+      `${action.name}: no STRIPS model explains all ${count} observations of ${action.name} together`,
+      {
+        hint: "SAM assumes full observability and deterministic STRIPS effects on the action's arguments",
+      },
+    );
+  const model = { atoms: l.atoms, pos: l.pos, neg: l.neg, masks };
+  if ((globalThis as any).DEBUG)
+    l.atoms.forEach((a, i) => console.log(a.key, l.masks[i], masks[i], l.pos[i], l.neg[i]));
+  const { guards, ambiguous } = groupGuards(ctx, action, model, space, notes);
+  if (ambiguous.length > 0) {
     notes.push(
-      `the effect on ${guarded.unsafe.join(', ')} is not determined: only observed as the same fact as other atoms (parameters bound to the same object); observe ${action.name} with distinct objects`,
+      `the effect on ${ambiguous.join(', ')} is not determined: only observed as the same fact as other atoms (parameters bound to the same object); observe ${action.name} with distinct objects`,
     );
     return { ...base, status: 'ambiguous', precondition: [], guards: [], add: [], del: [], notes };
   }
-  const unequal = inequalities(ctx, action, l, notes);
   const literal = (a: { predicate: string; args: string[] }, positive: boolean): Literal => ({
     atom: { predicate: a.predicate, args: a.args },
     positive,
   });
+  const cases = guards.length === 0 ? [[]] : caseSplit(ctx, termMap(ctx, action), guards, model);
+  if (cases.length === 0) {
+    notes.push(`no binding of ${action.name} passes the guards: the action cannot be used safely`);
+    return { ...base, status: 'ambiguous', precondition: [], guards: [], add: [], del: [], notes };
+  }
   const precondition: Literal[] = [
     ...l.pairs.map(([x, y]) => literal({ predicate: '=', args: [x, y] }, true)),
     ...l.atoms.flatMap((a, i) =>
       l.pos[i] ? [literal(a, true)] : l.neg[i] ? [literal(a, false)] : [],
     ),
-    ...unequal.map(([x, y]) => literal({ predicate: '=', args: [x, y] }, false)),
+    ...(cases.length === 1 ? cases[0]! : []),
   ];
   const pick = (mask: number) =>
     l.atoms.flatMap((a, i) =>
-      l.masks[i] === mask && !ctx.derived.has(a.predicate)
+      masks[i] === mask && !ctx.derived.has(a.predicate)
         ? [{ predicate: a.predicate, args: a.args }]
         : [],
     );
@@ -187,7 +214,7 @@ function finish(ctx: ActionContext, action: ActionDef, count: number, l: Learned
     ...base,
     status: 'learned',
     precondition,
-    guards: guarded.guards,
+    guards: cases.length > 1 ? [cases] : [],
     add: pick(ADD),
     del: pick(DEL),
     notes,

@@ -36,16 +36,12 @@ export interface Literal {
 }
 
 /**
- * `(or literal (= ?a ?b) (and (= ?c ?d) (= ?e ?f)))`: a literal required unless the binding
- * makes some terms equal. Safety needs it where an atom's effect is known only when it
- * is the same fact as another atom (see docs/learn.md); `literal` absent: the equalities
- * are required.
+ * A disjunctive precondition, as alternatives each a conjunction of literals:
+ * `(or (not (p ?x)) (= ?x ?y) (not (= ?x ?z)))`. Safety needs one where two parameters
+ * bound to the same object make atoms one fact and the observations do not determine
+ * what happens to it (see docs/learn.md).
  */
-export interface Guard {
-  literal?: Literal;
-  /** Alternatives, each a conjunction of equalities between terms. */
-  unless: [string, string][][];
-}
+export type Guard = Literal[][];
 
 export type LearnedStatus =
   /** Observed, and its model is safe: the planner may use it. */
