@@ -65,7 +65,8 @@ export function caseSplit(
     ...new Set(guards.flat(2).flatMap((l) => (l.atom.predicate === '=' ? l.atom.args : []))),
   ];
   const used = involved.map((n) => terms.get(n)!);
-  const all = [...partitions(ctx, used)];
+  const all: Map<string, string>[] = [];
+  for (const p of partitions(ctx, used)) if (all.push(p) > MAX_CASES) break;
   const candidates = all.length > MAX_CASES ? [new Map(used.map((t) => [t.name, t.name]))] : all;
   const cases: Guard = [];
   for (const p of candidates) {

@@ -80,6 +80,26 @@ function groupsOf(
   return [...seen.values()];
 }
 
+/**
+ * Too many terms to enumerate their partitions: rule every merge out (an inequality per
+ * pair of terms one object could fill) and check the atoms one by one.
+ */
+function apart(
+  ctx: ActionContext,
+  terms: Map<string, Term>,
+  m: Model,
+  members: number[],
+  guards: Guard[],
+): number[][] {
+  const used = [...new Set(members.flatMap((i) => m.atoms[i]!.args))].map((n) => terms.get(n)!);
+  used.forEach((x, i) =>
+    used.slice(i + 1).forEach((y) => {
+      if (classPossible(ctx, [x, y])) guards.push([[eq(x.name, y.name, false)]]);
+    }),
+  );
+  return members.map((i) => [i]);
+}
+
 /** Whether every binding that makes `g` one fact also makes a required fact and a forbidden one the same. */
 function inapplicable(
   ctx: ActionContext,
@@ -136,7 +156,7 @@ export function groupGuards(
   );
   for (const p of predicates) {
     const members = m.atoms.flatMap((a, i) => (a.predicate === p ? [i] : []));
-    const groups = groupsOf(ctx, terms, m, members) ?? members.map((i) => [i]);
+    const groups = groupsOf(ctx, terms, m, members) ?? apart(ctx, terms, m, members, guards);
     for (const g of groups) {
       const t = g.some((i) => m.pos[i]);
       const f = g.some((i) => m.neg[i]);
