@@ -179,7 +179,6 @@ function finish(ctx: ActionContext, action: ActionDef, count: number, l: Learned
       },
     );
   const model = { atoms: l.atoms, pos: l.pos, neg: l.neg, masks };
-  l.atoms.forEach((a, i) => console.log(a.key, l.masks[i], masks[i], l.pos[i], l.neg[i]));
   const { guards, ambiguous } = groupGuards(ctx, action, model, space, notes);
   if (ambiguous.length > 0) {
     notes.push(
