@@ -11,6 +11,14 @@ export type * from './types.js';
 export { LearnError } from './errors.js';
 export { learnFromTrajectories } from './learn.js';
 export { parseTrajectory } from './trajectory.js';
-export { formatLearnedDomain, learnedDomain, UNOBSERVED_MARKER, vocabularyOf } from './model.js';
+export {
+  actionsLeftOut,
+  formatLearnedDomain,
+  learnedDomain,
+  UNOBSERVED_MARKER,
+  vocabularyOf,
+} from './model.js';
 export { syntacticScores } from './metrics.js';
 export type { Scores } from './metrics.js';
+export { compareWithDeclared } from './compare.js';
+export type { Contradiction, ContradictionKind } from './compare.js';

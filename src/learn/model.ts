@@ -94,7 +94,7 @@ export const UNOBSERVED_MARKER = '; atelier-learn not learned:';
 export function formatLearnedDomain(result: LearnResult): string {
   const d = result.domain;
   const out = [
-    `; Learned by atelier learn (SAM) from ${result.transitions} transitions in ${result.trajectories} trajectories.`,
+    `; Learned by atelier learn (SAM) from ${result.transitions} transition${result.transitions === 1 ? '' : 's'} in ${result.trajectories} ${result.trajectories === 1 ? 'trajectory' : 'trajectories'}.`,
     '; Safe: a plan found with this model is executable (see docs/learn.md for the assumptions).',
   ];
   const left = result.actions.filter((a) => a.status !== 'learned');
@@ -139,4 +139,13 @@ export function vocabularyOf(domain: Domain): Domain {
       effect: { kind: 'and', args: [] },
     })),
   };
+}
+
+/** The actions a learned domain's text says it left out (name and why), or [] for any other domain. */
+export function actionsLeftOut(text: string): string[] {
+  const line = text.split('\n').find((l) => l.startsWith(UNOBSERVED_MARKER));
+  if (line === undefined) return [];
+  return [...line.slice(UNOBSERVED_MARKER.length).matchAll(/(\S+) \((\w+)\)/g)].map(
+    (m) => `${m[1]} (${m[2]})`,
+  );
 }
