@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import {
   compareWithDeclared,
+  constantsInActions,
   formatLearnedDomain,
   learnFromTrajectories,
   parseTrajectory,
@@ -153,7 +154,10 @@ async function learnFromRuns(missionPath: string, opts: LearnCliOptions): Promis
         hint: `run it first: atelier run ${missionPath}${opts.db === undefined ? '' : ` --db ${opts.db}`}`,
       },
     );
-  const result = learnFromTrajectories(vocabularyOf(mission.domain), trajectories);
+  // A mission declares its objects as constants: lifted atoms mention only those its tools name.
+  const result = learnFromTrajectories(vocabularyOf(mission.domain), trajectories, {
+    constants: constantsInActions(mission.domain),
+  });
   report(result, opts, compareWithDeclared(mission.domain, trajectories));
 }
 

@@ -138,7 +138,7 @@ function safeBefore(m: Model, space: EffectSpace, g: number[]): boolean[] {
  * binding makes safe (the action is then left out).
  */
 export function termMap(ctx: ActionContext, action: ActionDef): Map<string, Term> {
-  return new Map(termsOf(action.params, ctx.vocabulary.constants).map((t) => [t.name, t]));
+  return new Map(termsOf(action.params, ctx.constants).map((t) => [t.name, t]));
 }
 
 export function groupGuards(

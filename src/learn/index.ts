@@ -10,9 +10,11 @@
 export type * from './types.js';
 export { LearnError } from './errors.js';
 export { learnFromTrajectories } from './learn.js';
+export type { LearnOptions } from './learn.js';
 export { parseTrajectory } from './trajectory.js';
 export {
   actionsLeftOut,
+  constantsInActions,
   formatLearnedDomain,
   learnedDomain,
   UNOBSERVED_MARKER,

@@ -5,6 +5,15 @@ import { learnedDomain } from './model.js';
 import { actionContext, learnAction } from './sam.js';
 import type { LearnResult, Trajectory, Transition } from './types.js';
 
+export interface LearnOptions {
+  /**
+   * The constants lifted atoms may mention besides the action's parameters (default: all
+   * of the vocabulary's). A mission declares its objects as constants; only those its
+   * tools name matter.
+   */
+  constants?: readonly string[];
+}
+
 /**
  * Learns a safe action model for every action of `vocabulary` (a domain whose actions'
  * preconditions and effects are ignored) from observed trajectories. Throws LearnError
@@ -13,6 +22,7 @@ import type { LearnResult, Trajectory, Transition } from './types.js';
 export function learnFromTrajectories(
   vocabulary: Domain,
   trajectories: readonly Trajectory[],
+  options: LearnOptions = {},
 ): LearnResult {
   const t0 = performance.now();
   const byAction = new Map<string, Transition[]>(vocabulary.actions.map((a) => [a.name, []]));
@@ -40,7 +50,9 @@ export function learnFromTrajectories(
       list.push(t);
       transitions++;
     }
-  const ctx = actionContext(vocabulary);
+  const only = options.constants === undefined ? undefined : new Set(options.constants);
+  const constants = vocabulary.constants.filter((c) => only === undefined || only.has(c.name));
+  const ctx = actionContext(vocabulary, constants);
   const actions = vocabulary.actions.map((a) => learnAction(ctx, a, byAction.get(a.name)!));
   return {
     domain: learnedDomain(vocabulary, actions),

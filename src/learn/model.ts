@@ -149,3 +149,19 @@ export function actionsLeftOut(text: string): string[] {
     (m) => `${m[1]} (${m[2]})`,
   );
 }
+
+/** The constants that the actions' preconditions and effects of `domain` name. */
+export function constantsInActions(domain: Domain): string[] {
+  const found = new Set<string>();
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(visit);
+    else if (x !== null && typeof x === 'object') {
+      const atom = (x as { atom?: { args?: unknown } }).atom;
+      if (atom !== undefined && Array.isArray(atom.args))
+        for (const a of atom.args) if (typeof a === 'string' && !a.startsWith('?')) found.add(a);
+      for (const v of Object.values(x)) if (v !== atom) visit(v);
+    }
+  };
+  for (const a of domain.actions) visit([a.precondition, a.effect]);
+  return domain.constants.map((c) => c.name).filter((c) => found.has(c));
+}

@@ -21,13 +21,19 @@ import type { LearnedAction, Literal, Transition } from './types.js';
 
 export interface ActionContext {
   vocabulary: Domain;
+  /** The constants lifted atoms may mention (besides the action's parameters). */
+  constants: readonly TypedName[];
   lattice: TypeLattice;
   derived: ReadonlySet<string>;
 }
 
-export function actionContext(vocabulary: Domain): ActionContext {
+export function actionContext(
+  vocabulary: Domain,
+  constants: readonly TypedName[] = vocabulary.constants,
+): ActionContext {
   return {
     vocabulary,
+    constants,
     lattice: typeLattice(vocabulary),
     derived: new Set(vocabulary.derived.map((d) => d.head.name)),
   };
@@ -91,7 +97,7 @@ export function learnAction(
       del: [],
       notes: [],
     };
-  const terms = termsOf(action.params, ctx.vocabulary.constants);
+  const terms = termsOf(action.params, ctx.constants);
   const { classes, pairs } = alwaysEqual(terms, action.params, obs);
   const atoms = quotient(liftedUniverse(ctx.vocabulary, terms, ctx.lattice), classes);
   const pos = atoms.map(() => true);
@@ -139,7 +145,14 @@ export function learnAction(
 /** Every fact that changed must be the image of a lifted atom: actions change only facts about their arguments. */
 function checkExplained(ctx: ActionContext, t: Transition, groups: Map<string, number[]>): void {
   const check = (fact: string, became: string): void => {
-    if (groups.has(fact) || ctx.derived.has(fact.split(' ', 1)[0]!)) return;
+    const predicate = fact.split(' ', 1)[0]!;
+    if (groups.has(fact) || ctx.derived.has(predicate)) return;
+    if (!ctx.vocabulary.predicates.some((p) => p.name === predicate))
+      throw new LearnError(
+        'LEARN_UNKNOWN_PREDICATE',
+        `${t.label} ${callText(t)}: (${fact}) ${became}, but the vocabulary has no predicate '${predicate}'`,
+        { location: t.loc, hint: 'declare the predicate in the vocabulary' },
+      );
     const [, ...args] = fact.split(' ');
     const stray = args.filter((a) => !t.args.includes(a));
     throw new LearnError(

@@ -49,18 +49,18 @@ export class EffectSpace {
 
   /** Every atom's effects that some model has: the masks made exact. */
   exact(): number[] {
-    const out = this.masks.map(() => 0);
-    const witness = (m: number[]) => m.forEach((x, i) => (out[i] = out[i]! | x));
     const any = search([...this.masks], this.constraints, { left: BUDGET });
-    if (any === undefined) return out;
-    witness(any);
-    for (let i = 0; i < this.masks.length; i++)
+    if (any === undefined) return this.masks.map(() => 0);
+    // An atom no constraint mentions takes any of its effects whatever the others do.
+    const coupled = new Set(this.constraints.flatMap((c) => c.members));
+    const out = this.masks.map((m, i) => (coupled.has(i) ? any[i]! : m));
+    for (const i of coupled)
       for (const bit of BITS) {
         if ((this.masks[i]! & bit) === 0 || (out[i]! & bit) !== 0) continue;
         const m = [...this.masks];
         m[i] = bit;
         const found = search(m, this.constraints, { left: BUDGET });
-        if (found !== undefined) witness(found);
+        if (found !== undefined) found.forEach((x, j) => (out[j] = out[j]! | x));
       }
     return out;
   }
