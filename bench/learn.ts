@@ -17,6 +17,7 @@ import { plan } from '../src/planner/index.js';
 import { validate } from '../src/planner/validator/index.js';
 import {
   learnFromTrajectories,
+  observableEffects,
   parseTrajectory,
   syntacticScores,
   vocabularyOf,
@@ -53,6 +54,10 @@ interface Row {
   preRecall: number;
   effPrecision: number;
   effRecall: number;
+  /** Effects recall against the effects a learner from states can see (observableEffects). */
+  observableRecall: number;
+  /** Actions whose model needs a case split on equal arguments. */
+  caseSplits: number;
   solved: number;
   falsePlans: number;
   problems: number;
@@ -108,6 +113,7 @@ async function benchDomain(name: string): Promise<Row[]> {
     const result = learnFromTrajectories(d.vocabulary, d.trajectories.slice(0, n));
     const learnMs = performance.now() - t0;
     const s = syntacticScores(result.actions, d.truth);
+    const seen = syntacticScores(result.actions, observableEffects(d.truth));
     const { solved, falsePlans } = await solve(result.domain, d.truth, d.problems);
     rows.push({
       domain: name,
@@ -116,6 +122,8 @@ async function benchDomain(name: string): Promise<Row[]> {
       preRecall: s.precondition.recall,
       effPrecision: s.effect.precision,
       effRecall: s.effect.recall,
+      observableRecall: seen.effect.recall,
+      caseSplits: result.actions.filter((a) => a.guards.length > 0).length,
       solved,
       falsePlans,
       problems: d.problems.length,
@@ -125,7 +133,7 @@ async function benchDomain(name: string): Promise<Row[]> {
     });
     const r = rows[rows.length - 1]!;
     console.log(
-      `${name.padEnd(12)} ${String(n).padStart(2)}  pre P ${r.prePrecision.toFixed(2)} R ${r.preRecall.toFixed(2)}  eff P ${r.effPrecision.toFixed(2)} R ${r.effRecall.toFixed(2)}  solved ${solved}/${r.problems}  false ${falsePlans}  learn ${learnMs.toFixed(0)} ms${r.unobserved + r.ambiguous > 0 ? `  (${r.unobserved} unobserved, ${r.ambiguous} ambiguous)` : ''}`,
+      `${name.padEnd(12)} ${String(n).padStart(2)}  pre P ${r.prePrecision.toFixed(2)} R ${r.preRecall.toFixed(2)}  eff P ${r.effPrecision.toFixed(2)} R ${r.effRecall.toFixed(2)} (${r.observableRecall.toFixed(2)})  solved ${solved}/${r.problems}  false ${falsePlans}  learn ${learnMs.toFixed(0)} ms${r.unobserved + r.ambiguous > 0 ? `  (${r.unobserved} unobserved, ${r.ambiguous} ambiguous)` : ''}`,
     );
   }
   return rows;
@@ -143,18 +151,41 @@ const rows: Row[] = [];
 for (const d of domains) rows.push(...(await benchDomain(d)));
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-console.log(
-  '\n| trajectories | pre P | pre R | eff P | eff R | solved | false plans | learning (mean) |',
-);
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const n of COUNTS) {
-  const rs = rows.filter((r) => r.trajectories === n);
+const f2 = (x: number) => x.toFixed(2);
+const pct = (a: number, b: number) => `${a}/${b} (${((100 * a) / Math.max(1, b)).toFixed(0)} %)`;
+
+/** Means over `rs` (one row per domain), as a Markdown row after `label`. */
+function summaryRow(label: string, rs: Row[]): string {
   const solved = rs.reduce((a, r) => a + r.solved, 0);
   const total = rs.reduce((a, r) => a + r.problems, 0);
-  console.log(
-    `| ${n} | ${mean(rs.map((r) => r.prePrecision)).toFixed(2)} | ${mean(rs.map((r) => r.preRecall)).toFixed(2)} | ${mean(rs.map((r) => r.effPrecision)).toFixed(2)} | ${mean(rs.map((r) => r.effRecall)).toFixed(2)} | ${solved}/${total} (${((100 * solved) / Math.max(1, total)).toFixed(0)} %) | ${rs.reduce((a, r) => a + r.falsePlans, 0)} | ${mean(rs.map((r) => r.learnMs)).toFixed(0)} ms |`,
-  );
+  const cells = [
+    label,
+    f2(mean(rs.map((r) => r.prePrecision))),
+    f2(mean(rs.map((r) => r.preRecall))),
+    f2(mean(rs.map((r) => r.effPrecision))),
+    f2(mean(rs.map((r) => r.effRecall))),
+    f2(mean(rs.map((r) => r.observableRecall))),
+    pct(solved, total),
+    String(rs.reduce((a, r) => a + r.falsePlans, 0)),
+    `${mean(rs.map((r) => r.learnMs)).toFixed(0)} ms`,
+  ];
+  return `| ${cells.join(' | ')} |`;
 }
+
+const HEAD =
+  '| pre P | pre R | eff P | eff R | eff R (observable) | solved | false plans | learning |';
+console.log(`\n| trajectories ${HEAD}\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+for (const n of COUNTS)
+  console.log(
+    summaryRow(
+      String(n),
+      rows.filter((r) => r.trajectories === n),
+    ),
+  );
+console.log(
+  `\nWith 10 trajectories:\n\n| domain ${HEAD}\n|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+);
+for (const r of rows.filter((x) => x.trajectories === 10)) console.log(summaryRow(r.domain, [r]));
 console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 const header = Object.keys(rows[0] ?? {}).join(',');

@@ -20,7 +20,7 @@ export {
   UNOBSERVED_MARKER,
   vocabularyOf,
 } from './model.js';
-export { syntacticScores } from './metrics.js';
+export { observableEffects, syntacticScores } from './metrics.js';
 export type { Scores } from './metrics.js';
 export { compareWithDeclared } from './compare.js';
 export type { Contradiction, ContradictionKind } from './compare.js';

@@ -72,3 +72,27 @@ export function syntacticScores(learned: readonly LearnedAction[], reference: Do
     effect: { precision: sum.ep / n, recall: sum.er / n },
   };
 }
+
+/**
+ * `domain` with the effects no observation can show removed: a delete of an atom the
+ * action also adds (the add wins), and an add of an atom its precondition requires
+ * true. Scoring against it measures what a learner from states
+ * could possibly find (AMLGym scores against the domain as written).
+ */
+export function observableEffects(domain: Domain): Domain {
+  return {
+    ...domain,
+    actions: domain.actions.map((a) => {
+      const pre = literals(a.precondition, new Set());
+      const eff = effects(a.effect, new Set());
+      const kept = (e: Effect): boolean => {
+        if (e.kind === 'delete') return !eff.has(formatCondition({ kind: 'atom', atom: e.atom }));
+        if (e.kind !== 'add') return true;
+        return !pre.has(formatCondition({ kind: 'atom', atom: e.atom }));
+      };
+      const filter = (e: Effect): Effect =>
+        e.kind === 'and' ? { kind: 'and', args: e.args.filter(kept).map(filter) } : e;
+      return { ...a, effect: filter(a.effect) };
+    }),
+  };
+}

@@ -84,10 +84,15 @@ function effectText(e: Effect): string {
 function conditionText(c: Condition | undefined): string {
   if (c === undefined) return '(and)';
   if (c.kind !== 'and') return formatCondition(c);
-  return `(and${c.args.map((p) => `\n      ${formatCondition(p)}`).join('')})`;
+  // A case split reads best one case a line.
+  const part = (p: Condition) =>
+    p.kind === 'or'
+      ? `(or${p.args.map((x) => `\n        ${formatCondition(x)}`).join('')})`
+      : formatCondition(p);
+  return `(and${c.args.map((p) => `\n      ${part(p)}`).join('')})`;
 }
 
-/** Marker lines `atelier plan` looks for when a learned domain has no plan (see planNote). */
+/** Marker lines `atelier plan` looks for when a learned domain has no plan (see actionsLeftOut). */
 export const UNOBSERVED_MARKER = '; atelier-learn not learned:';
 
 /** PDDL text of a learned domain; comment lines name the actions left out and why. */

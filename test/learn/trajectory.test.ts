@@ -48,91 +48,93 @@ test('a well-formed trajectory: transitions with labels and locations, objects i
   ]);
 });
 
+/** Text, code, line:col, message. */
+const BAD: [string, string, string, RegExp][] = [
+  ['', 'LEARN_EMPTY_TRAJECTORY', '1:1', /empty trajectory file/],
+  ['(:trajectory)', 'LEARN_EMPTY_TRAJECTORY', '1:1', /no action/],
+  ['(:trajectory (:state (in s1 r1)))', 'LEARN_EMPTY_TRAJECTORY', '1:1', /no action/],
+  [
+    '(:trajectory\n(:state (in s1 r1))\n(:action (flip_on s1 r1)))',
+    'LEARN_TRUNCATED_TRAJECTORY',
+    '3:1',
+    /ends with an action/,
+  ],
+  [
+    '(:trajectory\n(:state (in s1 r1))\n(:action (flip_on s1 r1))\n(:action (flip_off s1 r1)) (:state))',
+    'LEARN_SYNTAX',
+    '4:1',
+    /state it led to is missing/,
+  ],
+  [
+    '(:trajectory\n(:state (in s1 r1)) (:state (in s1 r1)) (:action (flip_on s1 r1)) (:state))',
+    'LEARN_SYNTAX',
+    '2:21',
+    /between two states/,
+  ],
+  [
+    '(:trajectory\n(:state (in s1 r1)\n(:action (flip_on s1 r1))',
+    'LEARN_SYNTAX',
+    '2:1',
+    /never closed/,
+  ],
+  [
+    '(:trajectory\n(:state (inn s1 r1))\n(:action (flip_on s1 r1))\n(:state))',
+    'LEARN_UNKNOWN_PREDICATE',
+    '2:10',
+    /unknown predicate 'inn'/,
+  ],
+  [
+    '(:trajectory\n(:state (in s1))\n(:action (flip_on s1 r1))\n(:state))',
+    'LEARN_WRONG_ARITY',
+    '2:9',
+    /predicate 'in' takes 2 arguments, found 1/,
+  ],
+  [
+    '(:trajectory\n(:state (in s1 r1))\n(:action (flip s1 r1))\n(:state))',
+    'LEARN_UNKNOWN_ACTION',
+    '3:11',
+    /unknown action 'flip'/,
+  ],
+  [
+    '(:trajectory\n(:state (in s1 r1))\n(:action (flip_on s1))\n(:state))',
+    'LEARN_WRONG_ARITY',
+    '3:10',
+    /action 'flip_on' takes 2 arguments, found 1/,
+  ],
+  [
+    '(:trajectory (:objects s1 - switch r1 - room)\n(:state (in s1 r9))\n(:action (flip_on s1 r1))\n(:state))',
+    'LEARN_UNKNOWN_OBJECT',
+    '2:16',
+    /unknown object 'r9'/,
+  ],
+  [
+    '(:trajectory (:objects s1 - switch r1 - room)\n(:state (in r1 s1))\n(:action (flip_on s1 r1))\n(:state))',
+    'LEARN_WRONG_TYPE',
+    '2:13',
+    /object 'r1' is room, but argument 1 of in expects switch/,
+  ],
+  [
+    '(:trajectory\n(:state (in s1 r1) (lit s1))\n(:action (flip_on s1 r1))\n(:state))',
+    'LEARN_WRONG_TYPE',
+    '2:25',
+    /object 's1' is used as room \(argument 1 of lit\) but earlier as switch/,
+  ],
+  [
+    '(:trajectory\n(:state (in ?s r1))\n(:action (flip_on s1 r1))\n(:state))',
+    'LEARN_NOT_GROUND',
+    '2:13',
+    /variable '\?s'/,
+  ],
+  [
+    '(:trajectory\n(:state (not (on s1)))\n(:action (flip_on s1 r1))\n(:state))',
+    'LEARN_SYNTAX',
+    '2:9',
+    /\(not \.\.\.\) is not allowed/,
+  ],
+];
+
 test('bad trajectories: one located error each, with a stable code', () => {
-  const cases: [string, string, string, RegExp][] = [
-    ['', 'LEARN_EMPTY_TRAJECTORY', '1:1', /empty trajectory file/],
-    ['(:trajectory)', 'LEARN_EMPTY_TRAJECTORY', '1:1', /no action/],
-    ['(:trajectory (:state (in s1 r1)))', 'LEARN_EMPTY_TRAJECTORY', '1:1', /no action/],
-    [
-      '(:trajectory\n(:state (in s1 r1))\n(:action (flip_on s1 r1)))',
-      'LEARN_TRUNCATED_TRAJECTORY',
-      '3:1',
-      /ends with an action/,
-    ],
-    [
-      '(:trajectory\n(:state (in s1 r1))\n(:action (flip_on s1 r1))\n(:action (flip_off s1 r1)) (:state))',
-      'LEARN_SYNTAX',
-      '4:1',
-      /state it led to is missing/,
-    ],
-    [
-      '(:trajectory\n(:state (in s1 r1)) (:state (in s1 r1)) (:action (flip_on s1 r1)) (:state))',
-      'LEARN_SYNTAX',
-      '2:21',
-      /between two states/,
-    ],
-    [
-      '(:trajectory\n(:state (in s1 r1)\n(:action (flip_on s1 r1))',
-      'LEARN_SYNTAX',
-      '2:1',
-      /never closed/,
-    ],
-    [
-      '(:trajectory\n(:state (inn s1 r1))\n(:action (flip_on s1 r1))\n(:state))',
-      'LEARN_UNKNOWN_PREDICATE',
-      '2:10',
-      /unknown predicate 'inn'/,
-    ],
-    [
-      '(:trajectory\n(:state (in s1))\n(:action (flip_on s1 r1))\n(:state))',
-      'LEARN_WRONG_ARITY',
-      '2:9',
-      /predicate 'in' takes 2 arguments, found 1/,
-    ],
-    [
-      '(:trajectory\n(:state (in s1 r1))\n(:action (flip s1 r1))\n(:state))',
-      'LEARN_UNKNOWN_ACTION',
-      '3:11',
-      /unknown action 'flip'/,
-    ],
-    [
-      '(:trajectory\n(:state (in s1 r1))\n(:action (flip_on s1))\n(:state))',
-      'LEARN_WRONG_ARITY',
-      '3:10',
-      /action 'flip_on' takes 2 arguments, found 1/,
-    ],
-    [
-      '(:trajectory (:objects s1 - switch r1 - room)\n(:state (in s1 r9))\n(:action (flip_on s1 r1))\n(:state))',
-      'LEARN_UNKNOWN_OBJECT',
-      '2:16',
-      /unknown object 'r9'/,
-    ],
-    [
-      '(:trajectory (:objects s1 - switch r1 - room)\n(:state (in r1 s1))\n(:action (flip_on s1 r1))\n(:state))',
-      'LEARN_WRONG_TYPE',
-      '2:13',
-      /object 'r1' is room, but argument 1 of in expects switch/,
-    ],
-    [
-      '(:trajectory\n(:state (in s1 r1) (lit s1))\n(:action (flip_on s1 r1))\n(:state))',
-      'LEARN_WRONG_TYPE',
-      '2:25',
-      /object 's1' is used as room \(argument 1 of lit\) but earlier as switch/,
-    ],
-    [
-      '(:trajectory\n(:state (in ?s r1))\n(:action (flip_on s1 r1))\n(:state))',
-      'LEARN_NOT_GROUND',
-      '2:13',
-      /variable '\?s'/,
-    ],
-    [
-      '(:trajectory\n(:state (not (on s1)))\n(:action (flip_on s1 r1))\n(:state))',
-      'LEARN_SYNTAX',
-      '2:9',
-      /\(not \.\.\.\) is not allowed/,
-    ],
-  ];
-  for (const [text, code, at, message] of cases) {
+  for (const [text, code, at, message] of BAD) {
     const r = rejection(text);
     assert.deepEqual([r.code, r.at], [code, at], `${JSON.stringify(text)}: ${r.message}`);
     assert.match(r.message, message);
