@@ -172,7 +172,7 @@ function readAction(section: SList, r: Reader): { action: string; args: string[]
 }
 
 /** `(:objects a b - t c)` */
-function readObjects(section: SList): TypedName[] {
+function readObjects(section: SList, vocabulary: Domain): TypedName[] {
   const out: TypedName[] = [];
   let pending: TypedName[] = [];
   const items = section.items.slice(1);
@@ -186,6 +186,14 @@ function readObjects(section: SList): TypedName[] {
     const t = items[++i];
     if (t === undefined || t.kind !== 'symbol')
       throw err('LEARN_SYNTAX', "expected a type after '-'", e.loc);
+    const types = vocabulary.types.map((x) => x.name);
+    if (!types.includes(t.value))
+      throw err(
+        'LEARN_UNKNOWN_TYPE',
+        `unknown type '${t.value}'`,
+        t.loc,
+        didYouMean(t.value, types) ?? `the vocabulary's types: ${types.join(', ')}`,
+      );
     for (const p of pending) p.types = [t.value];
     out.push(...pending);
     pending = [];
@@ -253,7 +261,7 @@ export function parseTrajectory(
 ): Trajectory {
   const t = readTop(text, file);
   const parts = sections(t);
-  const own = parts.objects === undefined ? undefined : readObjects(parts.objects);
+  const own = parts.objects === undefined ? undefined : readObjects(parts.objects, vocabulary);
   const given = own ?? objects;
   const r: Reader = {
     vocabulary,

@@ -50,6 +50,12 @@ test('a well-formed trajectory: transitions with labels and locations, objects i
 
 /** Text, code, line:col, message. */
 const BAD: [string, string, string, RegExp][] = [
+  [
+    '(:trajectory (:objects s1 - swich)\n(:state)\n(:action (flip_on s1 s1))\n(:state))',
+    'LEARN_UNKNOWN_TYPE',
+    '1:29',
+    /unknown type 'swich'/,
+  ],
   ['', 'LEARN_EMPTY_TRAJECTORY', '1:1', /empty trajectory file/],
   ['(:trajectory)', 'LEARN_EMPTY_TRAJECTORY', '1:1', /no action/],
   ['(:trajectory (:state (in s1 r1)))', 'LEARN_EMPTY_TRAJECTORY', '1:1', /no action/],
