@@ -67,53 +67,72 @@ function lift(action: ActionDef, t: Transition, fact: string): string {
   return `(${[p, ...args.map((a) => action.params[t.args.indexOf(a)]?.name ?? a)].join(' ')})`;
 }
 
+interface Findings {
+  pre: Map<string, Tally>;
+  notHappened: Map<string, Tally>;
+  changed: Map<string, Tally>;
+  /** Declared effects seen changing a fact at least once. */
+  seen: Set<string>;
+}
+
+const showEffect = (e: ReturnType<typeof effectLiterals>[number]) => {
+  const a = formatCondition({ kind: 'atom', atom: e.atom });
+  return e.add ? a : `(not ${a})`;
+};
+
+/** Tallies what one observation shows against the declared model. */
+function observe(
+  action: ActionDef,
+  t: Transition,
+  world: PddlWorld,
+  derived: ReadonlySet<string>,
+  f: Findings,
+): void {
+  const b = new Map(action.params.map((p, i) => [p.name, t.args[i]!]));
+  const at = (fact?: string) => `${t.label} ${call(t)}${fact === undefined ? '' : `: ${fact}`}`;
+  for (const c of conjuncts(action.precondition))
+    if (!holds(c, b, t.before, world)) tally(f.pre, formatCondition(c), () => at());
+  const out = { adds: [] as string[], deletes: [] as string[], cost: 0 };
+  collectEffects(action.effect, b, t.before, world, out);
+  for (const e of effectLiterals(action.effect)) {
+    const g = key(
+      e.atom.predicate,
+      e.atom.args.map((x) => b.get(x) ?? x),
+    );
+    const wrong = e.add ? !t.after.has(g) : t.after.has(g) && !out.adds.includes(g);
+    if (wrong)
+      tally(f.notHappened, showEffect(e), () => at(`(${g}) is ${e.add ? 'false' : 'true'} after`));
+    else if (e.add ? !t.before.has(g) : t.before.has(g)) f.seen.add(showEffect(e));
+  }
+  const predicted = new Set([...out.adds, ...out.deletes]);
+  const changes = [
+    ...[...t.after].filter((x) => !t.before.has(x)).map((x) => ({ x, add: true })),
+    ...[...t.before].filter((x) => !t.after.has(x)).map((x) => ({ x, add: false })),
+  ];
+  for (const { x, add } of changes) {
+    if (predicted.has(x) || derived.has(x.split(' ', 1)[0]!)) continue;
+    const lifted = lift(action, t, x);
+    tally(f.changed, add ? lifted : `(not ${lifted})`, () =>
+      at(`(${x}) became ${add ? 'true' : 'false'}`),
+    );
+  }
+}
+
 function compareAction(
   action: ActionDef,
   obs: { t: Transition; world: PddlWorld }[],
   derived: ReadonlySet<string>,
 ): Contradiction[] {
-  const pre = new Map<string, Tally>();
-  const notHappened = new Map<string, Tally>();
-  const changed = new Map<string, Tally>();
-  const seen = new Set<string>();
-  const effects = effectLiterals(action.effect);
-  const show = (e: (typeof effects)[number]) => {
-    const a = formatCondition({ kind: 'atom', atom: e.atom });
-    return e.add ? a : `(not ${a})`;
+  const f: Findings = {
+    pre: new Map(),
+    notHappened: new Map(),
+    changed: new Map(),
+    seen: new Set(),
   };
-  for (const { t, world } of obs) {
-    const b = new Map(action.params.map((p, i) => [p.name, t.args[i]!]));
-    const at = (fact?: string) => `${t.label} ${call(t)}${fact === undefined ? '' : `: ${fact}`}`;
-    for (const c of conjuncts(action.precondition))
-      if (!holds(c, b, t.before, world)) tally(pre, formatCondition(c), () => at());
-    const out = { adds: [] as string[], deletes: [] as string[], cost: 0 };
-    collectEffects(action.effect, b, t.before, world, out);
-    for (const e of effects) {
-      const g = key(
-        e.atom.predicate,
-        e.atom.args.map((x) => b.get(x) ?? x),
-      );
-      const wrong = e.add ? !t.after.has(g) : t.after.has(g) && !out.adds.includes(g);
-      if (wrong)
-        tally(notHappened, show(e), () => at(`(${g}) is ${e.add ? 'false' : 'true'} after`));
-      else if (e.add ? !t.before.has(g) : t.before.has(g)) seen.add(show(e));
-    }
-    const predicted = new Set([...out.adds, ...out.deletes]);
-    const changes = [
-      ...[...t.after].filter((f) => !t.before.has(f)).map((f) => ({ f, add: true })),
-      ...[...t.before].filter((f) => !t.after.has(f)).map((f) => ({ f, add: false })),
-    ];
-    for (const { f, add } of changes) {
-      if (predicted.has(f) || derived.has(f.split(' ', 1)[0]!)) continue;
-      const lifted = lift(action, t, f);
-      tally(changed, add ? lifted : `(not ${lifted})`, () =>
-        at(`(${f}) became ${add ? 'true' : 'false'}`),
-      );
-    }
-  }
+  for (const { t, world } of obs) observe(action, t, world, derived, f);
   const n = obs.length;
-  const of = (t: Tally) =>
-    `${t.count} of ${n} observation${n === 1 ? '' : 's'}, first at ${t.first}`;
+  const all = `${n} observation${n === 1 ? '' : 's'}`;
+  const of = (t: Tally) => `${t.count} of ${all}, first at ${t.first}`;
   const make = (
     kind: ContradictionKind,
     literal: string,
@@ -126,42 +145,37 @@ function compareAction(
     count: t.count,
     observations: n,
     ...(t.first === undefined ? {} : { first: t.first }),
-    message,
+    message: `${action.name}: ${message}`,
   });
+  const never = effectLiterals(action.effect)
+    .map(showEffect)
+    .filter((l) => !f.seen.has(l) && !f.notHappened.has(l));
   return [
-    ...[...pre].map(([l, t]) =>
+    ...[...f.pre].map(([l, t]) =>
       make(
         'precondition-false',
         l,
         t,
-        `${action.name}: declared precondition ${l} was false when the action succeeded (${of(t)})`,
+        `declared precondition ${l} was false when the action succeeded (${of(t)})`,
       ),
     ),
-    ...[...notHappened].map(([l, t]) =>
+    ...[...f.notHappened].map(([l, t]) =>
+      make('effect-not-happened', l, t, `declared effect ${l} did not happen (${of(t)})`),
+    ),
+    ...never.map((l) =>
       make(
-        'effect-not-happened',
+        'effect-never-observed',
         l,
-        t,
-        `${action.name}: declared effect ${l} did not happen (${of(t)})`,
+        { count: n },
+        `declared effect ${l} was never observed: it ${l.startsWith('(not') ? 'was already false' : 'already held'} in all ${all}`,
       ),
     ),
-    ...effects
-      .map(show)
-      .filter((l) => !seen.has(l) && !notHappened.has(l))
-      .map((l) =>
-        make(
-          'effect-never-observed',
-          l,
-          { count: n },
-          `${action.name}: declared effect ${l} was never observed: it ${l.startsWith('(not') ? 'was already false' : 'already held'} in all ${n} observation${n === 1 ? '' : 's'}`,
-        ),
-      ),
-    ...[...changed].map(([l, t]) =>
+    ...[...f.changed].map(([l, t]) =>
       make(
         'change-not-declared',
         l,
         t,
-        `${action.name}: observed change ${l} is not in the declared effect (${of(t)})`,
+        `observed change ${l} is not in the declared effect (${of(t)})`,
       ),
     ),
   ];
