@@ -34,15 +34,15 @@ const only = flag('--domains')?.split(',');
 const COUNTS = [1, 2, 5, 10];
 
 // ../shared next to the repository; a worktree under wt/ sits one level deeper.
-const candidates = [
-  flag('--data'),
-  join(root, '../shared/bench/aml'),
-  join(root, '../../shared/bench/aml'),
-];
-const data = candidates.find((d): d is string => d !== undefined && existsSync(d));
+const given = flag('--data');
+const candidates =
+  given !== undefined
+    ? [given]
+    : [join(root, '../shared/bench/aml'), join(root, '../../shared/bench/aml')];
+const data = candidates.find((d) => existsSync(d));
 if (data === undefined) {
   console.error(
-    `bench:learn: the AMLGym data is absent (looked in ${candidates.filter((c) => c !== undefined).join(', ')}); pass --data DIR`,
+    `bench:learn: the AMLGym data is absent (looked in ${candidates.join(', ')}); pass --data DIR`,
   );
   process.exit(2);
 }
