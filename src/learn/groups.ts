@@ -124,7 +124,7 @@ function inapplicable(
 function safeBefore(m: Model, space: EffectSpace, g: number[]): boolean[] {
   const masks = m.masks;
   if (g.every((i) => single(masks[i]!)) || g.some((i) => masks[i] === ADD)) return [true, true];
-  // Learned: added if surely added (not here); deleted if surely deleted; else unchanged.
+  // No atom is surely added here, so the learned outcome is: deleted if an atom surely is, else unchanged.
   const canAdd = () => space.possible([{ members: g, need: 'add' }]);
   const canDeleteOnly = () =>
     space.possible([{ members: g, need: 'del' }], new Map(g.map((i) => [i, DEL | NONE])));
@@ -133,14 +133,15 @@ function safeBefore(m: Model, space: EffectSpace, g: number[]): boolean[] {
   return [whenTrue, !canAdd()];
 }
 
-/**
- * Guards that keep every binding safe, with a note each; `ambiguous` names the atoms no
- * binding makes safe (the action is then left out).
- */
+/** The action's terms (parameters, then the constants atoms may mention) by name. */
 export function termMap(ctx: ActionContext, action: ActionDef): Map<string, Term> {
   return new Map(termsOf(action.params, ctx.constants).map((t) => [t.name, t]));
 }
 
+/**
+ * Guards that keep every binding safe, with a note each; `ambiguous` names the atoms no
+ * binding makes safe (the action is then left out).
+ */
 export function groupGuards(
   ctx: ActionContext,
   action: ActionDef,
