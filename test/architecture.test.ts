@@ -4,19 +4,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Dependencies point one way (DESIGN.md): cli/server -> team -> agents -> models;
-// team -> planner -> pddl, logic. A capability may import only those listed for it
+// team -> learn -> planner -> pddl, logic. A capability may import only those listed for it
 // (type-only imports included: the store implements interfaces the core owns).
 // Files directly in src/ (errors, config, version) are shared by all.
 const ALLOWED: Record<string, string[]> = {
   pddl: [],
   logic: [],
   planner: ['pddl', 'logic'],
+  learn: ['pddl', 'planner', 'logic'],
   models: [],
   agents: ['models'],
   store: ['models', 'agents'],
-  team: ['pddl', 'logic', 'planner', 'models', 'agents', 'store'],
-  server: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'team'],
-  cli: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'team', 'server'],
+  team: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store'],
+  server: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team'],
+  cli: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team', 'server'],
 };
 
 const src = join(import.meta.dirname, '..', 'src');

@@ -41,3 +41,4 @@ export type { GoalTranslation } from './nl-goal.js';
 export { describeEvent, describePlan, markdownReport, summaryLines } from './report.js';
 export { teamFromAgents, planningToolFromAgentTool, planningSignatureOf } from './agents.js';
 export type { PlanningSignature } from './agents.js';
+export { runTrajectory, missionTrajectories } from './observations.js';
