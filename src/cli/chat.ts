@@ -22,6 +22,8 @@ import {
   HOW_TO_CONFIGURE_MODEL,
   ModelBehaviorError,
   ModelError,
+  ModelRefusalError,
+  ModelTruncatedError,
   modelFromEnv,
   type Model,
 } from '../models/index.js';
@@ -165,7 +167,13 @@ function asUserError(err: unknown): unknown {
   if (err instanceof UserError) return err;
   if (err instanceof ModelError)
     return new UserError(err.message, { exitCode: 1, ...(err.hint ? { hint: err.hint } : {}) });
-  if (err instanceof ModelBehaviorError) return new UserError(err.message, { exitCode: 1 });
+  if (err instanceof ModelBehaviorError || err instanceof ModelRefusalError)
+    return new UserError(err.message, { exitCode: 1 });
+  if (err instanceof ModelTruncatedError)
+    return new UserError(err.message, {
+      exitCode: 1,
+      hint: 'the model hit its output token limit; ask for a shorter answer',
+    });
   if (err instanceof Error && err.name === 'AbortError')
     return new UserError('cancelled', { exitCode: 130 });
   if (

@@ -18,7 +18,13 @@ export type {
   UserMessage,
 } from './types.js';
 export { addUsage, emptyUsage } from './types.js';
-export { ModelBehaviorError, ModelConfigError, ModelError } from './errors.js';
+export {
+  ModelBehaviorError,
+  ModelConfigError,
+  ModelError,
+  ModelRefusalError,
+  ModelTruncatedError,
+} from './errors.js';
 /** The scripted model and its response helpers: named as scripted, never as a real model. */
 export { scriptedModel, scriptedText, scriptedToolCall, scriptedToolCalls } from './scripted.js';
 export type { ScriptedModel, ScriptedModelOptions, ScriptedStep } from './scripted.js';

@@ -106,14 +106,20 @@ export function createOpenAICompatibleModel(
           );
         }
         const whole = fromWireResponse(json, endpoint);
+        if (whole.reasoning) yield { type: 'reasoning-delta', text: whole.reasoning };
         if (whole.text) yield { type: 'text-delta', text: whole.text };
         yield { type: 'response', response: whole };
         return;
       }
       const acc = new StreamAccumulator();
+      const deltas: ModelStreamEvent[] = [];
+      let done = false;
       try {
         for await (const data of sseData(response.body, request.signal)) {
-          if (data === '[DONE]') break;
+          if (data === '[DONE]') {
+            done = true;
+            break;
+          }
           let chunk: unknown;
           try {
             chunk = JSON.parse(data);
@@ -123,13 +129,20 @@ export function createOpenAICompatibleModel(
               { endpoint },
             );
           }
-          const delta = acc.add(chunk, endpoint);
-          if (delta) yield { type: 'text-delta', text: delta };
+          acc.add(chunk, endpoint, deltas);
+          for (const d of deltas) yield d;
+          deltas.length = 0;
         }
       } catch (err) {
         // A read that timed out, was cancelled or lost its connection mid-stream.
         throw bodyError(err);
       }
+      // Closed without a finish_reason nor [DONE]: what came may be half an answer.
+      if (!done && !acc.finished)
+        throw new ModelError(
+          `the stream from ${endpoint} ended before the answer was complete (no finish_reason, no [DONE])`,
+          { endpoint, hint: 'the server or a proxy closed the connection early; try again' },
+        );
       yield { type: 'response', response: acc.response() };
     },
   };
