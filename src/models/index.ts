@@ -30,4 +30,7 @@ export { scriptedModel, scriptedText, scriptedToolCall, scriptedToolCalls } from
 export type { ScriptedModel, ScriptedModelOptions, ScriptedStep } from './scripted.js';
 export { createOpenAICompatibleModel, DEFAULT_BASE_URL } from './openai-compatible.js';
 export type { OpenAICompatibleModel, OpenAICompatibleOptions } from './openai-compatible.js';
-export { modelFromEnv, HOW_TO_CONFIGURE_MODEL } from './env.js';
+export { createResponsesModel } from './responses.js';
+export type { ResponsesModel, ResponsesOptions } from './responses.js';
+export { createModel, modelFromEnv, HOW_TO_CONFIGURE_MODEL } from './env.js';
+export type { ConfiguredModel } from './env.js';

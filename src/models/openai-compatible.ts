@@ -32,23 +32,34 @@ export interface OpenAICompatibleOptions {
 }
 
 export interface OpenAICompatibleModel extends Model {
+  readonly api: 'chat';
   readonly baseURL: string;
   readonly endpoint: string;
 }
 
-export function createOpenAICompatibleModel(
-  options: OpenAICompatibleOptions,
-): OpenAICompatibleModel {
+/** The base URL without trailing slashes, checked; the model name, required. */
+export function checkBaseURL(options: { model: string; baseURL?: string }): string {
   if (!options.model)
-    throw new UserError('no model name given', { hint: 'set ATELIER_MODEL or pass { model }' });
+    throw new UserError('no model name given', {
+      code: 'MODEL_NO_NAME',
+      hint: 'set ATELIER_MODEL or pass { model }',
+    });
   const baseURL = (options.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   try {
     new URL(baseURL);
   } catch {
     throw new UserError(`invalid model base URL ${JSON.stringify(baseURL)}`, {
+      code: 'MODEL_BAD_BASE_URL',
       hint: 'OPENAI_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:11434/v1',
     });
   }
+  return baseURL;
+}
+
+export function createOpenAICompatibleModel(
+  options: OpenAICompatibleOptions,
+): OpenAICompatibleModel {
+  const baseURL = checkBaseURL(options);
   const endpoint = `${baseURL}/chat/completions`;
   const post = (request: ModelRequest, stream: boolean): Promise<Posted> =>
     postJson({
@@ -66,6 +77,7 @@ export function createOpenAICompatibleModel(
 
   return {
     name: options.model,
+    api: 'chat',
     baseURL,
     endpoint,
     async generate(request): Promise<ModelResponse> {

@@ -61,6 +61,14 @@ export interface ModelSettings {
   /** 'auto' (default), 'required', 'none', or a tool name to force. */
   toolChoice?: 'auto' | 'required' | 'none' | { name: string };
   parallelToolCalls?: boolean;
+  /**
+   * For reasoning models: how hard to think, and (Responses API) whether to send a
+   * summary of the reasoning. Chat completions sends `reasoning_effort`.
+   */
+  reasoning?: {
+    effort?: 'minimal' | 'low' | 'medium' | 'high';
+    summary?: 'auto' | 'concise' | 'detailed';
+  };
 }
 
 export interface ModelRequest {

@@ -71,6 +71,7 @@ export function toWireRequest(
     }
     if (s.parallelToolCalls !== undefined && request.tools?.length)
       body.parallel_tool_calls = s.parallelToolCalls;
+    if (s.reasoning?.effort) body.reasoning_effort = s.reasoning.effort;
   }
   if (request.output) {
     body.response_format = {
