@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Dependencies point one way (DESIGN.md): cli/server -> team -> agents -> models;
-// team -> planner -> pddl, logic. A capability may import only those listed for it
+// team -> planner -> pddl, logic. mcp (the MCP client) gives agents tools: it uses agents
+// and models, and agents never import it (they know tool sources only by interface). A capability may import only those listed for it
 // (type-only imports included: the store implements interfaces the core owns).
 // Files directly in src/ (errors, config, version) are shared by all.
 const ALLOWED: Record<string, string[]> = {
@@ -13,10 +14,11 @@ const ALLOWED: Record<string, string[]> = {
   planner: ['pddl', 'logic'],
   models: [],
   agents: ['models'],
+  mcp: ['models', 'agents'],
   store: ['models', 'agents'],
-  team: ['pddl', 'logic', 'planner', 'models', 'agents', 'store'],
-  server: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'team'],
-  cli: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'team', 'server'],
+  team: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'mcp'],
+  server: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'team', 'mcp'],
+  cli: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'team', 'server', 'mcp'],
 };
 
 const src = join(import.meta.dirname, '..', 'src');
