@@ -70,46 +70,7 @@ export function createResponsesModel(options: ResponsesOptions): ResponsesModel 
     async generate(request): Promise<ModelResponse> {
       return fromResponsesJson(await readJson(await post(request, false)), endpoint);
     },
-    async *stream(request): AsyncIterable<ModelStreamEvent> {
-      const posted = await post(request, true);
-      const { response } = posted;
-      if (!response.body) throw new ModelError(`${endpoint} sent an empty stream`, { endpoint });
-      if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-        // A server that ignores `stream: true` answers with one JSON body.
-        const whole = fromResponsesJson(await readJson(posted), endpoint);
-        if (whole.reasoning) yield { type: 'reasoning-delta', text: whole.reasoning };
-        if (whole.text) yield { type: 'text-delta', text: whole.text };
-        yield { type: 'response', response: whole };
-        return;
-      }
-      const items: Record<string, unknown>[] = [];
-      let final: ModelResponse | undefined;
-      try {
-        for await (const data of sseData(response.body, request.signal)) {
-          const event = parseEvent(data, endpoint);
-          const type = event.type;
-          if (type === TEXT && typeof event.delta === 'string')
-            yield { type: 'text-delta', text: event.delta };
-          else if (REASONING.has(String(type)) && typeof event.delta === 'string')
-            yield { type: 'reasoning-delta', text: event.delta };
-          else if (type === 'response.output_item.done' && event.item)
-            items.push(event.item as Record<string, unknown>);
-          else if (type === 'error') throw streamError(event, endpoint);
-          else if (TERMINAL.has(String(type))) {
-            final = fromResponsesJson(event.response, endpoint, items);
-            break;
-          }
-        }
-      } catch (err) {
-        throw posted.bodyError(err);
-      }
-      if (!final)
-        throw new ModelError(
-          `the stream from ${endpoint} ended before the answer was complete (no response.completed event)`,
-          { endpoint, hint: 'the server or a proxy closed the connection early; try again' },
-        );
-      yield { type: 'response', response: final };
-    },
+    stream: (request) => streamResponses(() => post(request, true), request, endpoint, readJson),
   };
 }
 
@@ -134,4 +95,51 @@ function streamError(event: Record<string, unknown>, endpoint: string): ModelErr
   return new ModelError(`${endpoint} reported an error mid-stream: ${message ?? 'unknown error'}`, {
     endpoint,
   });
+}
+
+/** A streamed response: text and reasoning deltas, then the response of the terminal event. */
+async function* streamResponses(
+  send: () => Promise<Posted>,
+  request: ModelRequest,
+  endpoint: string,
+  readJson: (posted: Posted) => Promise<unknown>,
+): AsyncIterable<ModelStreamEvent> {
+  const posted = await send();
+  const { response } = posted;
+  if (!response.body) throw new ModelError(`${endpoint} sent an empty stream`, { endpoint });
+  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    // A server that ignores `stream: true` answers with one JSON body.
+    const whole = fromResponsesJson(await readJson(posted), endpoint);
+    if (whole.reasoning) yield { type: 'reasoning-delta', text: whole.reasoning };
+    if (whole.text) yield { type: 'text-delta', text: whole.text };
+    yield { type: 'response', response: whole };
+    return;
+  }
+  const items: Record<string, unknown>[] = [];
+  let final: ModelResponse | undefined;
+  try {
+    for await (const data of sseData(response.body, request.signal)) {
+      const event = parseEvent(data, endpoint);
+      const type = event.type;
+      if (type === TEXT && typeof event.delta === 'string')
+        yield { type: 'text-delta', text: event.delta };
+      else if (REASONING.has(String(type)) && typeof event.delta === 'string')
+        yield { type: 'reasoning-delta', text: event.delta };
+      else if (type === 'response.output_item.done' && event.item)
+        items.push(event.item as Record<string, unknown>);
+      else if (type === 'error') throw streamError(event, endpoint);
+      else if (TERMINAL.has(String(type))) {
+        final = fromResponsesJson(event.response, endpoint, items);
+        break;
+      }
+    }
+  } catch (err) {
+    throw posted.bodyError(err);
+  }
+  if (!final)
+    throw new ModelError(
+      `the stream from ${endpoint} ended before the answer was complete (no response.completed event)`,
+      { endpoint, hint: 'the server or a proxy closed the connection early; try again' },
+    );
+  yield { type: 'response', response: final };
 }

@@ -37,6 +37,12 @@ const ReasonInput = {
 };
 
 export function registerCoreTools(server: McpServer, planLimitMs = DEFAULT_PLAN_LIMIT_MS): void {
+  registerPlan(server, planLimitMs);
+  registerValidate(server);
+  registerReason(server);
+}
+
+function registerPlan(server: McpServer, planLimitMs: number): void {
   server.registerTool(
     'plan',
     {
@@ -78,7 +84,9 @@ export function registerCoreTools(server: McpServer, planLimitMs = DEFAULT_PLAN_
       });
     }),
   );
+}
 
+function registerValidate(server: McpServer): void {
   server.registerTool(
     'validate',
     {
@@ -115,7 +123,9 @@ export function registerCoreTools(server: McpServer, planLimitMs = DEFAULT_PLAN_
       );
     }),
   );
+}
 
+function registerReason(server: McpServer): void {
   server.registerTool(
     'reason',
     {

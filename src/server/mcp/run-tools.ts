@@ -19,6 +19,12 @@ const Decision = {
 };
 
 export function registerRunTools(server: McpServer, runs: McpRuns): void {
+  registerMissionTools(server, runs);
+  registerFollowTools(server, runs);
+  registerDecisionTools(server, runs);
+}
+
+function registerMissionTools(server: McpServer, runs: McpRuns): void {
   server.registerTool(
     'list_missions',
     {
@@ -66,7 +72,9 @@ export function registerRunTools(server: McpServer, runs: McpRuns): void {
       return ok(text, { run });
     }),
   );
+}
 
+function registerFollowTools(server: McpServer, runs: McpRuns): void {
   server.registerTool(
     'run_status',
     {
@@ -114,7 +122,9 @@ export function registerRunTools(server: McpServer, runs: McpRuns): void {
       return ok(lines.join('\n') || 'No events after that.', { events, last });
     }),
   );
+}
 
+function registerDecisionTools(server: McpServer, runs: McpRuns): void {
   for (const approved of [true, false]) {
     server.registerTool(
       approved ? 'approve_step' : 'reject_step',

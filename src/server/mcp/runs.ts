@@ -56,31 +56,50 @@ export interface McpRuns {
   ): StepDecision;
 }
 
-export function mcpRuns(options: McpRunsOptions): McpRuns {
-  const { store } = options;
+/** Missions by name: the caller's first, then the examples (loaded once, on first use). */
+function missionFinder(options: McpRunsOptions): {
+  find(name: string): Promise<Mission>;
+  list(): MissionInfo[];
+} {
   const loaded = new Map((options.missions ?? []).map((m) => [m.name, m]));
   const examples = new Map(listExampleMissions(options.examplesRoot).map((m) => [m.name, m]));
   const cache = new Map<string, Promise<Mission>>();
-
-  const mission = (name: string): Promise<Mission> => {
-    const own = loaded.get(name);
-    if (own) return Promise.resolve(own);
-    const info = examples.get(name);
-    if (!info) {
-      const known = [...new Set([...loaded.keys(), ...examples.keys()])];
-      throw new UserError(`no mission named "${name}"`, {
-        code: 'MCP_UNKNOWN_MISSION',
-        hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
-      });
-    }
-    let p = cache.get(name);
-    if (!p) {
-      p = loadMission(info.dir);
-      p.catch(() => cache.delete(name));
-      cache.set(name, p);
-    }
-    return p;
+  return {
+    find(name) {
+      const own = loaded.get(name);
+      if (own) return Promise.resolve(own);
+      const info = examples.get(name);
+      if (!info) {
+        const known = [...new Set([...loaded.keys(), ...examples.keys()])];
+        throw new UserError(`no mission named "${name}"`, {
+          code: 'MCP_UNKNOWN_MISSION',
+          hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
+        });
+      }
+      let p = cache.get(name);
+      if (!p) {
+        p = loadMission(info.dir);
+        p.catch(() => cache.delete(name));
+        cache.set(name, p);
+      }
+      return p;
+    },
+    list: () => [
+      ...[...loaded.values()].map((m) => ({
+        name: m.name,
+        description: m.description,
+        source: 'loaded' as const,
+      })),
+      ...[...examples.values()]
+        .filter((m) => !loaded.has(m.name))
+        .map((m) => ({ name: m.name, description: m.description, source: 'example' as const })),
+    ],
   };
+}
+
+export function mcpRuns(options: McpRunsOptions): McpRuns {
+  const { store } = options;
+  const missions = missionFinder(options);
   const detail = (runId: string): RunDetail => {
     const run = getRun(store, runId);
     if (!run)
@@ -92,18 +111,9 @@ export function mcpRuns(options: McpRunsOptions): McpRuns {
   };
 
   return {
-    missions: () => [
-      ...[...loaded.values()].map((m) => ({
-        name: m.name,
-        description: m.description,
-        source: 'loaded' as const,
-      })),
-      ...[...examples.values()]
-        .filter((m) => !loaded.has(m.name))
-        .map((m) => ({ name: m.name, description: m.description, source: 'example' as const })),
-    ],
+    missions: missions.list,
     async start(name, { seed, goal }) {
-      const handle = startRun(await mission(name), {
+      const handle = startRun(await missions.find(name), {
         store,
         approve: 'store',
         ...(seed !== undefined ? { seed } : {}),
