@@ -70,6 +70,9 @@ export function mcpHttpHandler(options: AtelierMcpOptions & { signal?: AbortSign
     const transport: WebStandardStreamableHTTPServerTransport =
       new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: randomUUID,
+        // Our tools send no notifications while they work: a JSON answer is enough and
+        // cheaper than an event stream per call.
+        enableJsonResponse: true,
         onsessioninitialized: (id) =>
           void sessions.set(id, { transport, server, used: Date.now() }),
         onsessionclosed: (id) => drop(id),
