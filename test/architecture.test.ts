@@ -4,7 +4,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Dependencies point one way (DESIGN.md): cli/server -> team -> agents -> models;
-// team -> learn -> planner -> pddl, logic. A capability may import only those listed for it
+// team -> learn -> planner -> pddl, logic. mcp (the MCP client) gives agents tools: it uses
+// agents and models, and agents never import it (they know tool sources only by interface).
+// A capability may import only those listed for it
 // (type-only imports included: the store implements interfaces the core owns).
 // Files directly in src/ (errors, config, version) are shared by all.
 const ALLOWED: Record<string, string[]> = {
@@ -14,10 +16,11 @@ const ALLOWED: Record<string, string[]> = {
   learn: ['pddl', 'planner', 'logic'],
   models: [],
   agents: ['models'],
+  mcp: ['models', 'agents'],
   store: ['models', 'agents'],
-  team: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store'],
-  server: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team'],
-  cli: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team', 'server'],
+  team: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'mcp'],
+  server: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team', 'mcp'],
+  cli: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team', 'server', 'mcp'],
 };
 
 const src = join(import.meta.dirname, '..', 'src');
