@@ -24,7 +24,12 @@ export function createApp(options: AppOptions): Hono {
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) =>
     c.json(
-      errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+      errorBody(
+        'not_found',
+        `no route for ${c.req.method} ${new URL(c.req.url).pathname}`,
+        {},
+        404,
+      ),
       404,
     ),
   );

@@ -87,7 +87,7 @@ function toMessages(request: ChatRequest): Message[] {
   }
   if (!out.some((m) => m.role === 'user')) {
     throw new HttpError(400, 'invalid_request', 'messages: at least one user message is required', {
-      field: 'messages',
+      param: 'messages',
     });
   }
   return out;

@@ -115,7 +115,7 @@ function parseLastEventId(value: string | undefined): number {
       'invalid_request',
       `Last-Event-ID: expected a non-negative integer (an event seq), got "${value}"`,
       {
-        field: 'Last-Event-ID',
+        param: 'Last-Event-ID',
       },
     );
   }
@@ -137,7 +137,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     if (!info) {
       const known = [...loaded.keys(), ...examples.keys()];
       throw new HttpError(404, 'mission_not_found', `mission: no mission named "${name}"`, {
-        field: 'mission',
+        param: 'mission',
         hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
       });
     }
@@ -220,7 +220,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
           'invalid_goal',
           err.message.startsWith('goal') ? err.message : `goal: ${err.message}`,
           {
-            field: 'goal',
+            param: 'goal',
             ...(err.location
               ? { location: { line: err.location.line, col: err.location.col } }
               : {}),

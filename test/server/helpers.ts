@@ -1,4 +1,5 @@
 /** Starts a real server on 127.0.0.1 (a free port) for a test, and calls it. */
+import assert from 'node:assert/strict';
 import { startServer } from '../../src/server/index.js';
 import type { RunningServer, ServerOptions } from '../../src/server/index.js';
 
@@ -35,12 +36,28 @@ export async function testServer(options: Partial<ServerOptions> = {}): Promise<
   };
 }
 
-/** The `{ error: { code, message } }` body of an error response. */
-export async function errorOf(
-  res: Response,
-): Promise<{ code: string; message: string } & Record<string, unknown>> {
-  const body = (await res.json()) as {
-    error: { code: string; message: string } & Record<string, unknown>;
-  };
+export type ErrorFields = {
+  message: string;
+  type: string;
+  param: string | null;
+  code: string;
+} & Record<string, unknown>;
+
+/**
+ * The `{ error: { message, type, param, code } }` body of an error response, checked to
+ * have OpenAI's shape (all four keys, of the right types).
+ */
+export async function errorOf(res: Response): Promise<ErrorFields> {
+  const body = (await res.json()) as { error: ErrorFields };
+  assertErrorShape(body);
   return body.error;
+}
+
+export function assertErrorShape(body: unknown): asserts body is { error: ErrorFields } {
+  const e = (body as { error?: Record<string, unknown> }).error;
+  assert.ok(e && typeof e === 'object', `no error object in ${JSON.stringify(body)}`);
+  assert.equal(typeof e.message, 'string', 'error.message');
+  assert.equal(typeof e.type, 'string', 'error.type');
+  assert.ok(e.param === null || typeof e.param === 'string', 'error.param is a string or null');
+  assert.equal(typeof e.code, 'string', 'error.code');
 }
