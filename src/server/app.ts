@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireToken } from './auth.js';
+import { createComputePool } from './compute/index.js';
 import { HttpError, errorBody, errorResponse } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import type { Operation } from './openapi.js';
@@ -71,8 +72,10 @@ export function createApp(options: AppOptions): Hono {
       tag: 'meta',
     },
   ];
+  const computePool = options.computePool ?? createComputePool(options.compute);
+  const routeOptions: AppOptions = { ...options, computePool };
   for (const mod of ROUTE_MODULES) {
-    const ops = mod(app, options);
+    const ops = mod(app, routeOptions);
     operations.push(...ops);
   }
   const openapi = buildOpenApi(operations);

@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { createComputePool } from './compute/index.js';
 import type { AppOptions } from './types.js';
 
 export interface ServerOptions extends AppOptions {
@@ -27,7 +28,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stop = new AbortController();
   options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const runsInFlight = new Set<Promise<unknown>>();
-  const app = createApp({ ...options, signal: stop.signal, runsInFlight });
+  const computePool = options.computePool ?? createComputePool(options.compute);
+  const app = createApp({ ...options, signal: stop.signal, runsInFlight, computePool });
   const host = options.host ?? DEFAULT_HOST;
   return new Promise((resolve, reject) => {
     const server = serve(
@@ -44,6 +46,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
               Promise.allSettled([...runsInFlight]),
               new Promise((r) => setTimeout(r, 2000).unref()),
             ]);
+            // A pool the caller passed in is theirs to close.
+            if (!options.computePool) await computePool.close();
             await new Promise<void>((done) => {
               // Long-lived SSE responses would keep close() waiting forever: cut them.
               if ('closeAllConnections' in server) server.closeAllConnections();

@@ -1,6 +1,7 @@
 /** Options of the HTTP app and server. */
 import type { Hono } from 'hono';
 import type { ChatTarget } from './chat-targets.js';
+import type { ComputePool, ComputePoolOptions } from './compute/index.js';
 import type { Operation } from './openapi.js';
 import type { RunsOptions } from './runs-routes.js';
 
@@ -13,6 +14,12 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Longest a POST /api/plan search may run, in milliseconds (default 10 s). */
   planTimeLimitMs?: number;
+  /** Longest a POST /api/reason may compute, in milliseconds (default 10 s); then 504. */
+  reasonTimeLimitMs?: number;
+  /** Worker threads for planning and reasoning: size, heap limit (MB), queue length. */
+  compute?: ComputePoolOptions;
+  /** A pool to use instead of creating one (startServer passes its own, to close it). */
+  computePool?: ComputePool;
   /** Agents and teams served on /v1 (see `agentTarget`). */
   chatTargets?: readonly ChatTarget[];
   /** Missions and runs (the /api/missions and /api/runs routes); absent: those routes are not served. */
@@ -25,3 +32,9 @@ export interface AppOptions {
 
 /** One area of the API: adds its routes and returns their description for OpenAPI. */
 export type RouteModule = (app: Hono, options: AppOptions) => Operation[];
+
+/** The compute pool of the app's options (createApp always sets one). */
+export function computePool(options: AppOptions): ComputePool {
+  if (!options.computePool) throw new Error('createApp: no compute pool');
+  return options.computePool;
+}
