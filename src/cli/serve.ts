@@ -13,6 +13,7 @@ import {
   DEFAULT_PORT,
   DEFAULT_WEB_ROOT,
   agentTarget,
+  checkListen,
   loadOrCreateToken,
   startServer,
   teamTarget,
@@ -69,6 +70,14 @@ function parsePort(value: string): number {
   return port;
 }
 
+interface ServeOptions {
+  port: number;
+  host: string;
+  db: string;
+  mission?: string[];
+  allowHost?: string[];
+}
+
 export function serveCommand(): Command {
   return new Command('serve')
     .description('Serve the API, OpenAI-compatible /v1 endpoints and the web UI')
@@ -80,7 +89,13 @@ export function serveCommand(): Command {
       process.env.ATELIER_DB ?? DEFAULT_DB_PATH,
     )
     .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
-    .action(async (opts: { port: number; host: string; db: string; mission?: string[] }) => {
+    .option(
+      '--allow-host <name...>',
+      'also answer requests addressed to these host names (a reverse proxy, a LAN name)',
+    )
+    .action(async (opts: ServeOptions) => {
+      // A busy port or a bad --host is said in one line before anything is created.
+      await checkListen(opts.host, opts.port);
       const token = loadOrCreateToken(opts.db);
       const ui = webBuilt(DEFAULT_WEB_ROOT);
       const out = process.stdout;
@@ -100,6 +115,7 @@ export function serveCommand(): Command {
       const server = await startServer({
         port: opts.port,
         host: opts.host,
+        ...(opts.allowHost ? { extraHosts: opts.allowHost } : {}),
         token: token.token,
         runs: { store, missions: own },
         chatTargets: targets,

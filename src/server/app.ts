@@ -5,9 +5,11 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import { requireToken } from './auth.js';
 import { createComputePool } from './compute/index.js';
 import { HttpError, errorBody, errorResponse } from './errors.js';
+import { checkHost } from './host-check.js';
 import { buildOpenApi } from './openapi.js';
 import type { Operation } from './openapi.js';
 import { DEFAULT_WEB_ROOT, decodePath, isApiPath, mountWebUi, webBuilt } from './static.js';
@@ -23,6 +25,21 @@ export function createApp(options: AppOptions): Hono {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
   app.onError((err, c) => errorResponse(c, err));
+
+  // No page may frame the UI (clickjacking the Approve button); the ?token= link must not
+  // leak through Referer; HSTS is left out (plain HTTP on loopback).
+  app.use(
+    '*',
+    secureHeaders({
+      xFrameOptions: 'DENY',
+      contentSecurityPolicy: { frameAncestors: ["'none'"] },
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: false,
+      crossOriginResourcePolicy: false,
+    }),
+  );
+  if (options.allowedHosts && !options.allowedHosts.includes('*'))
+    app.use('*', checkHost(options.allowedHosts));
   app.notFound((c) =>
     c.json(
       errorBody(

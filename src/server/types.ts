@@ -8,6 +8,11 @@ import type { RunsOptions } from './runs-routes.js';
 export interface AppOptions {
   /** The bearer token every /api and /v1 request must carry. */
   token: string;
+  /**
+   * Host names requests may carry in `Host` (DNS rebinding); others get 403. Absent: no
+   * check (startServer derives them from the bound address); `['*']`: any.
+   */
+  allowedHosts?: readonly string[];
   /** Largest accepted request body in bytes (default 1 MiB); larger bodies get 413. */
   bodyLimitBytes?: number;
   /** Folder of the built web UI; default web/dist of this checkout; `null` serves no UI. */
