@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors as corsHeaders } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireToken } from './auth.js';
 import { createComputePool } from './compute/index.js';
@@ -66,7 +67,17 @@ export function createApp(options: AppOptions): Hono {
     return c.text(`400 Bad Request: ${message}\n`, 400);
   });
 
+  // Browsers may call the API only from the origins the operator allowed (none by
+  // default); a preflight is answered before auth, never with a 401.
+  const origins = new Set(options.corsOrigins ?? []);
+  const cors = corsHeaders({
+    origin: (origin) => (origins.has(origin) || origins.has('*') ? origin : null),
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    exposeHeaders: ['Retry-After', 'WWW-Authenticate'],
+    maxAge: 600,
+  });
   for (const prefix of ['/api/*', '/v1/*']) {
+    app.use(prefix, cors);
     app.use(prefix, requireToken(options.token));
     app.use(
       prefix,

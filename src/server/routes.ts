@@ -1,6 +1,6 @@
 /** The route modules, in the order they are mounted. */
 import { metaRoutes } from './meta-routes.js';
-import { openAiRoutes } from './openai-routes.js';
+import { openAiRoutes } from './openai/index.js';
 import { planRoutes } from './plan-routes.js';
 import { reasonRoutes } from './reason-routes.js';
 import { runsRoutes } from './runs-routes.js';

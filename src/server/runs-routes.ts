@@ -18,6 +18,7 @@ import {
 import type { Mission, RunDetail, RunStore } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { HttpError } from './errors.js';
+import { DEFAULT_KEEP_ALIVE_MS } from './openai/common.js';
 import { followRun } from './run-events.js';
 import { WhyResponse, explainFact } from './run-why.js';
 import type { Operation } from './openapi.js';
@@ -244,7 +245,8 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const id = c.req.param('id');
     if (!store.getRun(id)) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const after = parseLastEventId(c.req.header('last-event-id') ?? c.req.query('after'));
-    return streamSSE(c, (stream) => followRun(stream, store, id, after));
+    const keepAliveMs = options.sseKeepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
+    return streamSSE(c, (stream) => followRun(stream, store, id, after, keepAliveMs));
   });
 
   const decide = (approved: boolean) => async (c: Context) => {

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { ChatTarget } from './chat-targets.js';
 import type { ComputePool, ComputePoolOptions } from './compute/index.js';
+import type { ResponseStore } from '../store/responses.js';
 import type { Operation } from './openapi.js';
 import type { RunsOptions } from './runs-routes.js';
 
@@ -27,6 +28,14 @@ export interface AppOptions {
   computePool?: ComputePool;
   /** Agents and teams served on /v1 (see `agentTarget`). */
   chatTargets?: readonly ChatTarget[];
+  /** Interval of `: keep-alive` comments on every event stream (default 15 s). */
+  sseKeepAliveMs?: number;
+  /** How long an answer started with an Idempotency-Key is kept for retries (default 1 h). */
+  idempotencyTtlMs?: number;
+  /** Where /v1/responses keeps responses for previous_response_id (default: the runs' database). */
+  responses?: ResponseStore;
+  /** Origins allowed to call /api and /v1 from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
   /** Missions and runs (the /api/missions and /api/runs routes); absent: those routes are not served. */
   runs?: RunsOptions;
   /** Aborting it stops the runs this app started (startServer aborts it on close). */

@@ -96,14 +96,12 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
       },
     }),
     list: () =>
-      listAll
-        .all()
-        .map((r) => ({
-          id: r.id,
-          createdAt: r.created_at,
-          updatedAt: r.updated_at,
-          messages: r.n,
-        })),
+      listAll.all().map((r) => ({
+        id: r.id,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        messages: r.n,
+      })),
     messages,
   };
 }

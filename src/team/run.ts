@@ -114,9 +114,10 @@ export function startRun(mission: Mission, options: StartRunOptions): RunHandle 
 const factOf = (text: string): string => text.replace(/^\(|\)$/g, '');
 
 /** The state a run reached, replayed from its log. */
-function replay(
-  events: RunEvent[],
-): Omit<LoopStart, 'runId' | 'seed' | 'goal' | 'firstReason' | 'startedMs'> & {
+function replay(events: RunEvent[]): Omit<
+  LoopStart,
+  'runId' | 'seed' | 'goal' | 'firstReason' | 'startedMs'
+> & {
   executedBefore: number;
   finished: boolean;
 } {
