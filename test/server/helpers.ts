@@ -61,3 +61,49 @@ export function assertErrorShape(body: unknown): asserts body is { error: ErrorF
   assert.ok(e.param === null || typeof e.param === 'string', 'error.param is a string or null');
   assert.equal(typeof e.code, 'string', 'error.code');
 }
+
+/** One item of a raw event stream: an event (with its name and data) or a comment. */
+export type SseItem =
+  { kind: 'event'; event: string; data: string } | { kind: 'comment'; text: string };
+
+/**
+ * Reads a server-sent event stream item by item (comments included, which clients hide),
+ * calling `onItem` for each; stops when it returns true or the stream ends. Returns the
+ * whole raw text read.
+ */
+export async function readSse(
+  res: Response,
+  onItem: (item: SseItem, all: SseItem[]) => boolean | void | Promise<boolean | void>,
+): Promise<string> {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const items: SseItem[] = [];
+  let raw = '';
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return raw;
+    raw += value;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let item: SseItem;
+      if (block.startsWith(':')) item = { kind: 'comment', text: block.slice(1).trim() };
+      else {
+        let event = 'message';
+        const data: string[] = [];
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event:')) event = line.slice(6).trim();
+          else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+        }
+        item = { kind: 'event', event, data: data.join('\n') };
+      }
+      items.push(item);
+      if (await onItem(item, items)) {
+        await reader.cancel();
+        return raw;
+      }
+    }
+  }
+}

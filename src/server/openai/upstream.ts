@@ -29,7 +29,7 @@ export function turnFailure(err: unknown, ctx: FailureContext): HttpError {
       {
         hint: 'the server operator can see the details in its log',
       },
-      { 'x-should-retry': 'false' },
+      NO_CLIENT_RETRY,
     );
   }
   if (err instanceof ModelBehaviorError) {
@@ -39,7 +39,7 @@ export function turnFailure(err: unknown, ctx: FailureContext): HttpError {
       'model_output_invalid',
       `the model behind ${ctx.target} gave an answer that does not fit the requested format`,
       {},
-      { 'x-should-retry': 'false' },
+      NO_CLIENT_RETRY,
     );
   }
   if (err instanceof MaxTurnsExceededError)
@@ -48,7 +48,7 @@ export function turnFailure(err: unknown, ctx: FailureContext): HttpError {
       'max_turns_exceeded',
       `${ctx.target}: ${err.message}`,
       {},
-      { 'x-should-retry': 'false' },
+      NO_CLIENT_RETRY,
     );
   if (err instanceof GuardrailTripwireError)
     return new HttpError(400, 'guardrail_tripped', `${ctx.target}: ${err.message}`, {
@@ -70,6 +70,14 @@ export function turnFailure(err: unknown, ctx: FailureContext): HttpError {
   return new HttpError(500, 'internal', 'internal server error');
 }
 
+/**
+ * The model client already retried (honouring the upstream's Retry-After): an automatic
+ * client retry would run the whole agent loop, tools and all, again. OpenAI's clients
+ * obey this header; Retry-After stays for the caller to decide. A retry that carries the
+ * same Idempotency-Key gets this answer again without running anything.
+ */
+const NO_CLIENT_RETRY = { 'x-should-retry': 'false' };
+
 function upstreamFailure(err: ModelError, ctx: FailureContext): HttpError {
   log(ctx, err);
   const said = err.status ? ` (it answered ${err.status})` : '';
@@ -80,16 +88,15 @@ function upstreamFailure(err: ModelError, ctx: FailureContext): HttpError {
       'rate_limit_exceeded',
       `the model behind ${ctx.target} is rate limited${said}; retry after ${seconds} s`,
       {},
-      { 'Retry-After': String(seconds) },
+      { 'Retry-After': String(seconds), ...NO_CLIENT_RETRY },
     );
   }
-  // The model client already retried: a client retry would run the agent loop again.
   return new HttpError(
     err.status === undefined && /within|stalled/.test(err.message) ? 504 : 502,
     'upstream_error',
     `the model behind ${ctx.target} failed${said || ' to answer'}`,
     { hint: 'try again later; the server operator can see the details in its log' },
-    { 'x-should-retry': 'false' },
+    NO_CLIENT_RETRY,
   );
 }
 
