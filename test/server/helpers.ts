@@ -1,5 +1,6 @@
 /** Starts a real server on 127.0.0.1 (a free port) for a test, and calls it. */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { startServer } from '../../src/server/index.js';
 import type { RunningServer, ServerOptions } from '../../src/server/index.js';
 
@@ -106,4 +107,51 @@ export async function readSse(
       }
     }
   }
+}
+
+export interface ServeProcess {
+  /** What it printed until it listened. */
+  out: string;
+  url: string;
+  /** Stops it with SIGTERM; resolves to its exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts the real `atelier serve` in a child process (from sources) on a free port of
+ * 127.0.0.1 and waits until it listens.
+ */
+export async function startServeProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', ...args],
+    {
+      env: { ...process.env, ATELIER_TOKEN: '', ATELIER_MODEL: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 60_000;
+  while (!/OpenAI base URL/.test(out)) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error(`atelier serve did not start:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const url = /listening on (http:\/\/\S+)/.exec(out)![1]!;
+  return {
+    out,
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }

@@ -4,41 +4,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { startServeProcess } from './helpers.js';
+import type { ServeProcess } from './helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Starts `atelier serve` on a free port, returns its first lines of output once it listens. */
-async function serve(
-  db: string,
-  env: Record<string, string> = {},
-): Promise<{ out: string; url: string; stop(): Promise<number | null> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--db', db],
-    {
-      env: { ...process.env, ATELIER_TOKEN: '', ATELIER_MODEL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 30_000;
-  while (!/OpenAI base URL/.test(out)) {
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error(`atelier serve did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const url = /listening on (http:\/\/\S+)/.exec(out)![1]!;
-  return {
-    out,
-    url,
-    stop: () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
+/** Starts `atelier serve` on a free port with this database. */
+function serve(db: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+  return startServeProcess(['--db', db], env);
 }
 
 describe('atelier serve', () => {
