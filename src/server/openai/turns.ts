@@ -47,10 +47,10 @@ export interface StartTurn {
 
 export function startTurn(start: StartTurn): Turn {
   const abort = new AbortController();
-  if (start.signal) {
-    if (start.signal.aborted) abort.abort(start.signal.reason);
-    else start.signal.addEventListener('abort', () => abort.abort(start.signal!.reason));
-  }
+  // The server's stop signal reaches the work; the listener goes when the turn ends.
+  const stop = (): void => abort.abort(start.signal?.reason);
+  if (start.signal?.aborted) stop();
+  else start.signal?.addEventListener('abort', stop, { once: true });
   const pieces: string[] = [];
   let waiters: Array<() => void> = [];
   let attached = 0;
@@ -101,6 +101,7 @@ export function startTurn(start: StartTurn): Turn {
     } finally {
       turn.finished = true;
       clearTimeout(idleTimer);
+      start.signal?.removeEventListener('abort', stop);
       wake();
       start.onFinish?.(turn);
     }
