@@ -32,7 +32,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // Closing the server stops the runs its app started (they stay resumable as 'interrupted').
   const stop = new AbortController();
-  options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  const stopped = new Error('the server stopped while it ran');
+  options.signal?.addEventListener('abort', () => stop.abort(stopped), { once: true });
   const runsInFlight = new Set<Promise<unknown>>();
   const computePool = options.computePool ?? createComputePool(options.compute);
   const host = options.host ?? DEFAULT_HOST;
@@ -54,7 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           port: info.port,
           close: async () => {
             // Stop the runs first and let them record that they were interrupted (bounded wait).
-            stop.abort();
+            stop.abort(stopped);
             await Promise.race([
               Promise.allSettled([...runsInFlight]),
               new Promise((r) => setTimeout(r, 2000).unref()),

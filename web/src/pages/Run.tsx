@@ -5,10 +5,13 @@ import { PlanGraph, agentColour } from '../components/PlanGraph.tsx';
 import type { GraphStep } from '../components/PlanGraph.tsx';
 import { ProofTree } from '../components/ProofTree.tsx';
 import type { ProofNode } from '../components/ProofTree.tsx';
-import { describeEvent, stepLabel, stepStatuses } from '../runs.ts';
+import { describeEvent, failureOf, lastOf, shownStatus, stepLabel, stepStatuses } from '../runs.ts';
 import type { RunDetail, RunEvent } from '../runs.ts';
 
 type Live = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+/** Why-not lines shown at first; the rest open on demand. */
+const WHY_NOT_LINES = 8;
 
 /** One run: the live plan graph, pending approvals, the event timeline and the facts. */
 export function RunPage({ id }: { id: string }) {
@@ -76,15 +79,22 @@ export function RunPage({ id }: { id: string }) {
     () => [...new Set(plans.flatMap((p) => p.steps.map((s) => s.agent)))].sort(),
     [plans],
   );
-  const finished = detail?.status === 'succeeded' || detail?.status === 'failed';
+  const current = (shown?.steps ?? []).map((s) => ({
+    status: statuses.get(s.id) ?? 'pending',
+  }));
+  // Badge and graph read the same events, so they never disagree.
+  const status = detail
+    ? shownStatus(detail.status, events, shown?.version === latest ? current : [])
+    : 'running';
+  const failure = useMemo(() => failureOf(events), [events]);
+  const interruption = lastOf(events, 'run.interrupted');
 
   const graphSteps: GraphStep[] = (shown?.steps ?? []).map((s) => {
-    let status = statuses.get(s.id) ?? 'pending';
+    let st = statuses.get(s.id) ?? 'pending';
     // Steps of an older plan that never ran were dropped by the re-plan.
-    if (shown && latest !== null && shown.version < latest && status === 'pending')
-      status = 'superseded';
-    if (finished && detail?.status === 'failed' && status === 'pending') status = 'skipped';
-    return { id: s.id, label: stepLabel(s), agent: s.agent, status, deps: s.dependsOn };
+    if (shown && latest !== null && shown.version < latest && st === 'pending') st = 'superseded';
+    if (status === 'failed' && st === 'pending') st = 'skipped';
+    return { id: s.id, label: stepLabel(s), agent: s.agent, status: st, deps: s.dependsOn };
   });
   const doneCount = graphSteps.filter((s) => s.status === 'done').length;
   const selectedStep = shown?.steps.find((s) => s.id === selected);
@@ -102,7 +112,7 @@ export function RunPage({ id }: { id: string }) {
   if (!detail) return <div className="page muted">Loading run…</div>;
 
   return (
-    <div className="page run-page" data-run-status={detail.status}>
+    <div className="page run-page" data-run-status={status}>
       <div className="crumbs">
         <Link to="/">Runs</Link> <span className="muted">/</span>{' '}
         <span className="mono">{detail.id}</span>
@@ -111,11 +121,8 @@ export function RunPage({ id }: { id: string }) {
         <div>
           <h1>
             {detail.mission}{' '}
-            <span
-              className={`badge badge-${detail.status.replace('-', '_')}`}
-              data-testid="run-status"
-            >
-              {detail.status.replace('-', ' ')}
+            <span className={`badge badge-${status.replace('-', '_')}`} data-testid="run-status">
+              {status.replace('-', ' ')}
             </span>
           </h1>
           <div className="run-meta">
@@ -136,12 +143,37 @@ export function RunPage({ id }: { id: string }) {
         </div>
       </header>
 
-      {detail.status === 'interrupted' && (
+      {status === 'failed' && failure && (
+        <div className="approval failed" data-testid="run-failure">
+          <div className="approval-icon">✕</div>
+          <div className="approval-text">
+            <div>
+              <strong>Run failed:</strong> {failure.reason}
+            </div>
+            {failure.whyNot.length > 0 && (
+              <pre className="why-not" data-testid="why-not">
+                {failure.whyNot.slice(0, WHY_NOT_LINES).join('\n')}
+              </pre>
+            )}
+            {failure.whyNot.length > WHY_NOT_LINES && (
+              <details className="why-not-more">
+                <summary>{failure.whyNot.length - WHY_NOT_LINES} more lines</summary>
+                <pre className="why-not">{failure.whyNot.slice(WHY_NOT_LINES).join('\n')}</pre>
+              </details>
+            )}
+          </div>
+        </div>
+      )}
+
+      {status === 'interrupted' && (
         <div className="approval interrupted">
           <div className="approval-icon">‖</div>
           <div className="approval-text">
-            <div>
-              <strong>This run was interrupted</strong> (the server stopped while it ran).
+            <div data-testid="interrupted-reason">
+              <strong>This run was interrupted</strong>
+              {typeof interruption?.data.reason === 'string'
+                ? ` (${interruption.data.reason}).`
+                : ' before it ended.'}
             </div>
             <div className="muted small">
               Resuming continues from its event log: finished steps are not run again.
@@ -228,7 +260,10 @@ export function RunPage({ id }: { id: string }) {
           <div className="timeline-scroll" ref={timelineRef}>
             <ol className="timeline" data-testid="timeline">
               {events.map((e) => (
-                <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`}>
+                <li
+                  key={e.seq}
+                  className={`tl tl-${e.type.replace('.', '-')}${typeof e.data.status === 'string' ? ` tl-${e.data.status}` : ''}`}
+                >
                   <span className="tl-time">{new Date(e.at).toLocaleTimeString()}</span>
                   <span className="tl-dot" />
                   <span className="tl-text">{describeEvent(e)}</span>
