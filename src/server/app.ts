@@ -4,13 +4,9 @@
  * `createApp` builds it without listening, so tests and benchmarks can drive it.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors as corsHeaders } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
-import { requireToken } from './auth.js';
 import { createComputePool } from './compute/index.js';
-import { HttpError, errorBody, errorResponse } from './errors.js';
-import { checkHost } from './host-check.js';
+import { errorBody, errorResponse } from './errors.js';
+import { guardApi, hardenResponses } from './guards.js';
 import { buildOpenApi } from './openapi.js';
 import type { Operation } from './openapi.js';
 import { DEFAULT_WEB_ROOT, decodePath, isApiPath, mountWebUi, webBuilt } from './static.js';
@@ -27,20 +23,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((err, c) => errorResponse(c, err));
 
-  // No page may frame the UI (clickjacking the Approve button); the ?token= link must not
-  // leak through Referer; HSTS is left out (plain HTTP on loopback).
-  app.use(
-    '*',
-    secureHeaders({
-      xFrameOptions: 'DENY',
-      contentSecurityPolicy: { frameAncestors: ["'none'"] },
-      referrerPolicy: 'no-referrer',
-      strictTransportSecurity: false,
-      crossOriginResourcePolicy: false,
-    }),
-  );
-  if (options.allowedHosts && !options.allowedHosts.includes('*'))
-    app.use('*', checkHost(options.allowedHosts));
+  hardenResponses(app, options);
   app.notFound((c) =>
     c.json(
       errorBody(
@@ -67,30 +50,7 @@ export function createApp(options: AppOptions): Hono {
     return c.text(`400 Bad Request: ${message}\n`, 400);
   });
 
-  // Browsers may call the API only from the origins the operator allowed (none by
-  // default); a preflight is answered before auth, never with a 401.
-  const origins = new Set(options.corsOrigins ?? []);
-  const cors = corsHeaders({
-    origin: (origin) => (origins.has(origin) || origins.has('*') ? origin : null),
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
-    exposeHeaders: ['Retry-After', 'WWW-Authenticate'],
-    maxAge: 600,
-  });
-  for (const prefix of ['/api/*', '/v1/*']) {
-    app.use(prefix, cors);
-    app.use(prefix, requireToken(options.token));
-    app.use(
-      prefix,
-      bodyLimit({
-        maxSize: limit,
-        onError: () => {
-          throw new HttpError(413, 'body_too_large', `request body is larger than ${limit} bytes`, {
-            limit,
-          });
-        },
-      }),
-    );
-  }
+  guardApi(app, options.token, limit, options.corsOrigins ?? []);
 
   const operations: Operation[] = [
     {

@@ -78,36 +78,101 @@ function spawnWorker(memoryMb: number): Worker {
 }
 
 export function createComputePool(options: ComputePoolOptions = {}): ComputePool {
-  const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
-  const memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
-  const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
-  const slots: Slot[] = Array.from({ length: size }, () => ({
-    worker: undefined,
-    ready: undefined,
-    job: undefined,
-  }));
-  const queue: Job[] = [];
-  let nextId = 1;
-  let started = 0;
-  let closed = false;
-  const counts = { cancelled: 0, timedOut: 0, outOfMemory: 0 };
+  return new WorkerPool(options);
+}
+
+const shuttingDown = (): HttpError => new HttpError(503, 'shutting_down', 'the server is stopping');
+
+class WorkerPool implements ComputePool {
+  private readonly size: number;
+  private readonly memoryMb: number;
+  private readonly maxQueued: number;
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private started = 0;
+  private closed = false;
+  private readonly counts = { cancelled: 0, timedOut: 0, outOfMemory: 0 };
+
+  constructor(options: ComputePoolOptions) {
+    this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
+    this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    this.maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
+    this.slots = Array.from({ length: this.size }, () => ({
+      worker: undefined,
+      ready: undefined,
+      job: undefined,
+    }));
+  }
+
+  run(task: Task, { timeLimitMs, signal }: { timeLimitMs: number; signal?: AbortSignal }) {
+    if (this.closed) return Promise.reject(shuttingDown());
+    signal?.throwIfAborted();
+    return new Promise<TaskOutcome>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, task, timeLimitMs, signal, resolve, reject };
+      const free = this.slots.find((s) => !s.job);
+      if (free) return this.dispatch(free, job);
+      if (this.queue.length >= this.maxQueued) {
+        const message = `every compute worker is busy and ${this.maxQueued} requests already wait`;
+        const headers = { 'Retry-After': '1' };
+        return reject(new HttpError(503, 'busy', message, { hint: 'retry later' }, headers));
+      }
+      this.queue.push(job);
+      // A queued request whose client left is dropped before it starts.
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const i = this.queue.indexOf(job);
+          if (i < 0) return;
+          this.queue.splice(i, 1);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  stats(): ComputeStats {
+    const busy = this.slots.filter((s) => s.job).length;
+    return {
+      size: this.size,
+      busy,
+      queued: this.queue.length,
+      started: this.started,
+      ...this.counts,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(shuttingDown());
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const job = slot.job;
+        slot.job = undefined;
+        job?.reject(shuttingDown());
+        const w = this.discard(slot);
+        if (w) await w.terminate();
+      }),
+    );
+  }
 
   /** Stops a slot's worker (limit, cancel, crash): the next job starts a fresh one. */
-  const discard = (slot: Slot): void => {
+  private discard(slot: Slot): Worker | undefined {
     const w = slot.worker;
     slot.worker = undefined;
     slot.ready = undefined;
-    if (w) {
-      w.removeAllListeners();
-      w.on('error', () => undefined);
-      void w.terminate();
-    }
-  };
+    if (!w) return undefined;
+    w.removeAllListeners();
+    w.on('error', () => undefined);
+    void w.terminate();
+    return w;
+  }
 
-  const ensureWorker = (slot: Slot): Promise<void> => {
+  private ensureWorker(slot: Slot): Promise<void> {
     if (slot.ready) return slot.ready;
-    const w = spawnWorker(memoryMb);
-    started++;
+    const w = spawnWorker(this.memoryMb);
+    this.started++;
     slot.worker = w;
     w.unref();
     // Between jobs nobody listens: keep an idle worker's failure from crashing the server,
@@ -129,18 +194,19 @@ export function createComputePool(options: ComputePoolOptions = {}): ComputePool
       w.once('exit', (code) => reject(new Error(`compute worker exited with code ${code}`)));
     });
     return slot.ready;
-  };
+  }
 
-  const finish = (slot: Slot, job: Job, settle: () => void, keepWorker: boolean): void => {
+  /** Ends a job: its worker is kept for the next one, or stopped; the queue moves on. */
+  private finish(slot: Slot, job: Job, settle: () => void, keepWorker: boolean): void {
     if (slot.job !== job) return;
     slot.job = undefined;
     if (keepWorker) slot.worker?.unref();
-    else discard(slot);
+    else this.discard(slot);
     settle();
-    pump();
-  };
+    this.pump();
+  }
 
-  const dispatch = (slot: Slot, job: Job): void => {
+  private dispatch(slot: Slot, job: Job): void {
     slot.job = job;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let detach = (): void => undefined;
@@ -148,121 +214,65 @@ export function createComputePool(options: ComputePoolOptions = {}): ComputePool
       clearTimeout(timer);
       detach();
       job.signal?.removeEventListener('abort', onAbort);
-      finish(slot, job, settle, keepWorker);
+      this.finish(slot, job, settle, keepWorker);
     };
     const onAbort = (): void => {
-      if (slot.job === job) counts.cancelled++;
+      if (slot.job === job) this.counts.cancelled++;
       done(() => job.reject(job.signal?.reason), false);
     };
     job.signal?.addEventListener('abort', onAbort, { once: true });
-    ensureWorker(slot).then(
+    this.ensureWorker(slot).then(
       () => {
         const w = slot.worker;
         if (slot.job !== job || !w) return;
-        const onMessage = (m: { id?: number; outcome?: TaskOutcome; crash?: string }): void => {
-          if (m.id !== job.id) return;
-          if (m.outcome) done(() => job.resolve(m.outcome!), true);
-          else done(() => job.reject(crashError(m.crash)), true);
-        };
-        const onError = (err: Error & { code?: string }): void => {
-          if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') counts.outOfMemory++;
-          done(() => job.reject(workerError(err, memoryMb)), false);
-        };
-        const onExit = (code: number): void =>
-          done(() => job.reject(crashError(`compute worker exited with code ${code}`)), false);
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.on('exit', onExit);
-        detach = () => {
-          w.off('message', onMessage);
-          w.off('error', onError);
-          w.off('exit', onExit);
-        };
+        detach = this.listen(w, job, done);
         w.ref();
         // The time limit counts the work, not the thread's start-up.
         timer = setTimeout(() => {
-          counts.timedOut++;
+          this.counts.timedOut++;
           done(() => job.reject(timeLimitError(job)), false);
         }, job.timeLimitMs);
         w.postMessage({ id: job.id, task: job.task });
       },
       (err: unknown) => done(() => job.reject(crashError(String(err))), false),
     );
-  };
+  }
 
-  const pump = (): void => {
-    for (const slot of slots) {
+  /** Listens for the job's answer or the worker's end; returns what stops listening. */
+  private listen(
+    w: Worker,
+    job: Job,
+    done: (settle: () => void, keepWorker: boolean) => void,
+  ): () => void {
+    const onMessage = (m: { id?: number; outcome?: TaskOutcome; crash?: string }): void => {
+      if (m.id !== job.id) return;
+      if (m.outcome) done(() => job.resolve(m.outcome!), true);
+      else done(() => job.reject(crashError(m.crash)), true);
+    };
+    const onError = (err: Error & { code?: string }): void => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') this.counts.outOfMemory++;
+      done(() => job.reject(workerError(err, this.memoryMb)), false);
+    };
+    const onExit = (code: number): void =>
+      done(() => job.reject(crashError(`compute worker exited with code ${code}`)), false);
+    w.on('message', onMessage);
+    w.on('error', onError);
+    w.on('exit', onExit);
+    return () => {
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+    };
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
       if (slot.job) continue;
-      const job = queue.shift();
+      const job = this.queue.shift();
       if (!job) return;
-      dispatch(slot, job);
+      this.dispatch(slot, job);
     }
-  };
-
-  return {
-    run(task, { timeLimitMs, signal }) {
-      if (closed)
-        return Promise.reject(new HttpError(503, 'shutting_down', 'the server is stopping'));
-      signal?.throwIfAborted();
-      return new Promise<TaskOutcome>((resolve, reject) => {
-        const job: Job = { id: nextId++, task, timeLimitMs, signal, resolve, reject };
-        const free = slots.find((s) => !s.job);
-        if (free) return dispatch(free, job);
-        if (queue.length >= maxQueued) {
-          reject(
-            new HttpError(
-              503,
-              'busy',
-              `every compute worker is busy and ${maxQueued} requests already wait`,
-              { hint: 'retry later' },
-              { 'Retry-After': '1' },
-            ),
-          );
-          return;
-        }
-        queue.push(job);
-        // A queued request whose client left is dropped before it starts.
-        signal?.addEventListener(
-          'abort',
-          () => {
-            const i = queue.indexOf(job);
-            if (i >= 0) {
-              queue.splice(i, 1);
-              reject(signal.reason);
-            }
-          },
-          { once: true },
-        );
-      });
-    },
-    stats: () => ({
-      size,
-      busy: slots.filter((s) => s.job).length,
-      queued: queue.length,
-      started,
-      ...counts,
-    }),
-    async close() {
-      closed = true;
-      for (const job of queue.splice(0))
-        job.reject(new HttpError(503, 'shutting_down', 'the server is stopping'));
-      await Promise.all(
-        slots.map(async (slot) => {
-          const job = slot.job;
-          slot.job = undefined;
-          job?.reject(new HttpError(503, 'shutting_down', 'the server is stopping'));
-          const w = slot.worker;
-          slot.worker = undefined;
-          slot.ready = undefined;
-          if (w) {
-            w.removeAllListeners();
-            w.on('error', () => undefined);
-            await w.terminate();
-          }
-        }),
-      );
-    },
-  };
+  }
 }
 
 function timeLimitError(job: Job): HttpError {

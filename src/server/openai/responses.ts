@@ -107,43 +107,50 @@ function responseOptions(target: ChatTarget, request: Request): ChatOptions {
   return { output: outputFrom(target, format.name, format.schema, 'text.format.schema') };
 }
 
+/**
+ * The conversation a request continues: its instructions, the stored conversation of
+ * `previous_response_id`, then its own input.
+ */
+function conversationOf(body: Request, own: Message[], store: ResponseStore): Message[] {
+  if (body.conversation !== undefined && body.conversation !== null)
+    throw new HttpError(
+      400,
+      'unsupported_parameter',
+      'conversation: not supported by this server',
+      {
+        param: 'conversation',
+        hint: 'continue a conversation with previous_response_id',
+      },
+    );
+  let earlier: Message[] = [];
+  if (body.previous_response_id) {
+    const found = store.conversation(body.previous_response_id);
+    if (!found)
+      throw new HttpError(
+        400,
+        'previous_response_not_found',
+        `Previous response with id '${body.previous_response_id}' not found.`,
+        { param: 'previous_response_id' },
+      );
+    earlier = found;
+  }
+  const system: Message[] = body.instructions
+    ? [{ role: 'system', content: body.instructions }]
+    : [];
+  const messages = [...system, ...earlier, ...own];
+  if (!messages.some((m) => m.role === 'user'))
+    throw new HttpError(400, 'invalid_request', 'input: at least one user message is required', {
+      param: 'input',
+    });
+  return messages;
+}
+
 export function responsesRoute(app: Hono, ctx: OpenAiContext, store: ResponseStore): Operation[] {
   app.post('/v1/responses', async (c) => {
     const body = await readBody(c, ResponsesRequest);
     const target = ctx.find(body.model);
-    if (body.conversation !== undefined && body.conversation !== null)
-      throw new HttpError(
-        400,
-        'unsupported_parameter',
-        'conversation: not supported by this server',
-        {
-          param: 'conversation',
-          hint: 'continue a conversation with previous_response_id',
-        },
-      );
     const own = inputMessages(body);
-    let earlier: Message[] = [];
-    if (body.previous_response_id) {
-      const found = store.conversation(body.previous_response_id);
-      if (!found)
-        throw new HttpError(
-          400,
-          'previous_response_not_found',
-          `Previous response with id '${body.previous_response_id}' not found.`,
-          {
-            param: 'previous_response_id',
-          },
-        );
-      earlier = found;
-    }
-    const system: Message[] = body.instructions
-      ? [{ role: 'system', content: body.instructions }]
-      : [];
-    const messages = [...system, ...earlier, ...own];
-    if (!messages.some((m) => m.role === 'user'))
-      throw new HttpError(400, 'invalid_request', 'input: at least one user message is required', {
-        param: 'input',
-      });
+    const messages = conversationOf(body, own, store);
     const request: ResponseRequest = body;
     const turn = beginTurn(ctx, c, {
       endpoint: 'responses',

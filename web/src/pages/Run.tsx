@@ -4,14 +4,12 @@ import { Link } from '../components/Link.tsx';
 import { PlanGraph, agentColour } from '../components/PlanGraph.tsx';
 import type { GraphStep } from '../components/PlanGraph.tsx';
 import { ProofTree } from '../components/ProofTree.tsx';
+import { FailureBanner, InterruptedBanner } from '../components/RunBanners.tsx';
 import type { ProofNode } from '../components/ProofTree.tsx';
 import { describeEvent, failureOf, lastOf, shownStatus, stepLabel, stepStatuses } from '../runs.ts';
 import type { RunDetail, RunEvent } from '../runs.ts';
 
 type Live = 'connecting' | 'live' | 'reconnecting' | 'closed';
-
-/** Why-not lines shown at first; the rest open on demand. */
-const WHY_NOT_LINES = 8;
 
 /** One run: the live plan graph, pending approvals, the event timeline and the facts. */
 export function RunPage({ id }: { id: string }) {
@@ -143,55 +141,17 @@ export function RunPage({ id }: { id: string }) {
         </div>
       </header>
 
-      {status === 'failed' && failure && (
-        <div className="approval failed" data-testid="run-failure">
-          <div className="approval-icon">✕</div>
-          <div className="approval-text">
-            <div>
-              <strong>Run failed:</strong> {failure.reason}
-            </div>
-            {failure.whyNot.length > 0 && (
-              <pre className="why-not" data-testid="why-not">
-                {failure.whyNot.slice(0, WHY_NOT_LINES).join('\n')}
-              </pre>
-            )}
-            {failure.whyNot.length > WHY_NOT_LINES && (
-              <details className="why-not-more">
-                <summary>{failure.whyNot.length - WHY_NOT_LINES} more lines</summary>
-                <pre className="why-not">{failure.whyNot.slice(WHY_NOT_LINES).join('\n')}</pre>
-              </details>
-            )}
-          </div>
-        </div>
-      )}
+      {status === 'failed' && failure && <FailureBanner failure={failure} />}
 
       {status === 'interrupted' && (
-        <div className="approval interrupted">
-          <div className="approval-icon">‖</div>
-          <div className="approval-text">
-            <div data-testid="interrupted-reason">
-              <strong>This run was interrupted</strong>
-              {typeof interruption?.data.reason === 'string'
-                ? ` (${interruption.data.reason}).`
-                : ' before it ended.'}
-            </div>
-            <div className="muted small">
-              Resuming continues from its event log: finished steps are not run again.
-            </div>
-          </div>
-          <div className="approval-actions">
-            <button
-              className="btn btn-primary"
-              onClick={() =>
-                void api(`/api/runs/${encodeURIComponent(detail.id)}/resume`, { method: 'POST' })
-                  .then(() => refresh())
-                  .catch((err: unknown) => setError(String(err)))
-              }
-            >
-              Resume run
-            </button>
-          </div>
-        </div>
+        <InterruptedBanner
+          reason={interruption?.data.reason}
+          onResume={() =>
+            void api(`/api/runs/${encodeURIComponent(detail.id)}/resume`, { method: 'POST' })
+              .then(() => refresh())
+              .catch((err: unknown) => setError(String(err)))
+          }
+        />
       )}
 
       {detail.pendingApprovals.length > 0 && (
