@@ -3,7 +3,8 @@
  * GET /api/runs/:id and GET /api/runs, SSE fan-out (100 listeners replaying a
  * finished run's log, then 100 listeners following one live run), and streamed
  * POST /v1/responses to the served agent: time to the first event and to completion (its
- * model is the local OpenAI-compatible test server, answering at once from this process).
+ * model is the local OpenAI-compatible test server, answering at once from this process),
+ * and another client's latency while a heavy reasoning request runs.
  *
  * The server is the real `atelier serve`, started as a child process on 127.0.0.1 with
  * a fresh database, so the load generator (this process: node:http keep-alive sockets,
@@ -383,6 +384,43 @@ async function benchResponses(base: string, upstream: ChatCompletionsServer): Pr
   );
 }
 
+/**
+ * Another client's latency while a heavy reasoning request runs: a 51 KB program (the
+ * transitive closure of a 2,600-edge chain), and GET /v1/models every 100 ms until it
+ * answers (or hits the server's reasoning time limit, 504).
+ */
+async function benchHeavyReasoning(base: string): Promise<void> {
+  let program = '';
+  for (let i = 0; i < 2600; i++) program += `edge(n${i}, n${i + 1}).\n`;
+  program += 'path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n';
+  const body = JSON.stringify({ program, query: 'path(n0, n2600)' });
+  const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const t0 = performance.now();
+  let done = false;
+  const heavy = fetch(`${base}/api/reason`, { method: 'POST', headers, body }).then(async (r) => {
+    await r.text();
+    done = true;
+    return { status: r.status, ms: performance.now() - t0 };
+  });
+  const light: number[] = [];
+  let failed = 0;
+  while (!done) {
+    await sleep(100);
+    const t = performance.now();
+    try {
+      await (await fetch(`${base}/v1/models`, { headers })).text();
+      light.push(performance.now() - t);
+    } catch {
+      failed++; // a connection reset by a server that could not answer in time
+    }
+  }
+  const h = await heavy;
+  light.sort((a, b) => a - b);
+  console.log(
+    `other client during a ${(body.length / 1024).toFixed(0)} KB reasoning request   p50 ${fmt(percentile(light, 50))}   max ${fmt(light.at(-1) ?? NaN)}   (${light.length} requests, ${failed} failed; the heavy one answered ${h.status} after ${fmt(h.ms)})`,
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-server-'));
   let child: ChildProcess | undefined;
@@ -418,6 +456,7 @@ async function main(): Promise<void> {
     );
     await bench(started.url);
     await benchResponses(started.url, upstream);
+    await benchHeavyReasoning(started.url);
   } finally {
     await upstream?.close();
     if (child && child.exitCode === null) {
