@@ -175,7 +175,7 @@ export async function followRun(
     out(`${stamp} ${line}`);
   };
   const controller = new AbortController();
-  const stop = (): void => controller.abort(new Error('interrupted'));
+  const stop = (): void => controller.abort(new Error('interrupted with Ctrl-C in the terminal'));
   process.once('SIGINT', stop);
   const handle = await start(onEvent, approver(opts), controller.signal);
   let summary: RunSummary;

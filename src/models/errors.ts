@@ -15,18 +15,22 @@ export interface ModelErrorOptions {
   status?: number;
   hint?: string;
   cause?: unknown;
+  /** How long the provider asked to wait before trying again (its Retry-After), in ms. */
+  retryAfterMs?: number;
 }
 
 export class ModelError extends Error {
   readonly endpoint: string | undefined;
   readonly status: number | undefined;
   readonly hint: string | undefined;
+  readonly retryAfterMs: number | undefined;
   constructor(message: string, options: ModelErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ModelError';
     this.endpoint = options.endpoint;
     this.status = options.status;
     this.hint = options.hint;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

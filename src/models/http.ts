@@ -77,6 +77,7 @@ export async function postJson(options: PostOptions): Promise<Posted> {
     if (response) {
       const detail = await errorDetail(response);
       if (!RETRYABLE.has(response.status)) throw statusError(response.status, detail, options);
+      const asked = retryAfterMs(response.headers);
       failure = new ModelError(
         `${options.url} answered ${response.status}${detail ? `: ${detail}` : ''} (after ${attempt + 1} attempt${attempt ? 's' : ''})`,
         {
@@ -86,9 +87,9 @@ export async function postJson(options: PostOptions): Promise<Posted> {
             response.status === 429
               ? 'rate limited: wait, or lower concurrency'
               : 'the server failed; try again later',
+          ...(asked !== undefined ? { retryAfterMs: asked } : {}),
         },
       );
-      const asked = retryAfterMs(response.headers);
       if (asked !== undefined) {
         if (asked > options.maxRetryDelayMs) throw failure;
         delay = asked;

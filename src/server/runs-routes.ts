@@ -18,6 +18,7 @@ import {
 import type { Mission, RunDetail, RunStore } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { HttpError } from './errors.js';
+import { DEFAULT_KEEP_ALIVE_MS } from './openai/common.js';
 import { followRun } from './run-events.js';
 import { WhyResponse, explainFact } from './run-why.js';
 import type { Operation } from './openapi.js';
@@ -115,7 +116,7 @@ function parseLastEventId(value: string | undefined): number {
       'invalid_request',
       `Last-Event-ID: expected a non-negative integer (an event seq), got "${value}"`,
       {
-        field: 'Last-Event-ID',
+        param: 'Last-Event-ID',
       },
     );
   }
@@ -137,7 +138,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     if (!info) {
       const known = [...loaded.keys(), ...examples.keys()];
       throw new HttpError(404, 'mission_not_found', `mission: no mission named "${name}"`, {
-        field: 'mission',
+        param: 'mission',
         hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
       });
     }
@@ -220,7 +221,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
           'invalid_goal',
           err.message.startsWith('goal') ? err.message : `goal: ${err.message}`,
           {
-            field: 'goal',
+            param: 'goal',
             ...(err.location
               ? { location: { line: err.location.line, col: err.location.col } }
               : {}),
@@ -244,7 +245,8 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const id = c.req.param('id');
     if (!store.getRun(id)) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const after = parseLastEventId(c.req.header('last-event-id') ?? c.req.query('after'));
-    return streamSSE(c, (stream) => followRun(stream, store, id, after));
+    const keepAliveMs = options.sseKeepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
+    return streamSSE(c, (stream) => followRun(stream, store, id, after, keepAliveMs));
   });
 
   const decide = (approved: boolean) => async (c: Context) => {

@@ -36,6 +36,8 @@ export function narrate(e: RunEvent): string | undefined {
       return `Re-planning: ${s('reason')}`;
     case 'run.finished':
       return `Run ${s('status')}: ${String(d.steps ?? 0)} steps, ${String(d.replans ?? 0)} re-plans${s('reason') ? ` — ${s('reason')}` : ''}.`;
+    case 'run.interrupted':
+      return `Run interrupted: ${s('reason')}.`;
     default:
       return undefined;
   }

@@ -15,6 +15,7 @@
  *                        derivedAdded?: string[], derivedRemoved?: string[] }   derived facts that changed with them
  *   replan             { version, reason }
  *   run.finished       { status, steps, replans, elapsedMs, sessionSteps?, reason?, whyNot? }   steps, replans: whole run
+ *   run.interrupted    { reason }          stopped before the end (Ctrl-C, the server stopping): resumable
  */
 import type { StoredEvent } from '../store/runs.js';
 
@@ -31,7 +32,8 @@ export type RunEventType =
   | 'step.failed'
   | 'facts.changed'
   | 'replan'
-  | 'run.finished';
+  | 'run.finished'
+  | 'run.interrupted';
 
 export interface RunEvent extends StoredEvent {
   type: RunEventType;

@@ -36,6 +36,8 @@ export function describeEvent(e: RunEvent): string | undefined {
       return `RE-PLAN (v${d.version as number}): ${d.reason as string}`;
     case 'run.finished':
       return `run ${d.status as string}: ${plural(d.steps as number, 'step')}${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps as number} since the resume)`}, ${plural(d.replans as number, 're-plan')}, ${d.elapsedMs as number} ms${d.reason === undefined ? '' : ` — ${d.reason as string}`}`;
+    case 'run.interrupted':
+      return `run interrupted: ${d.reason as string} (resumable)`;
     default:
       return undefined;
   }

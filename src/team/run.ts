@@ -59,6 +59,9 @@ function launch(
   return runLoop(store, mission, start, options).catch((err: unknown) => {
     const aborted = options.signal?.aborted === true;
     store.setStatus(start.runId, aborted ? 'interrupted' : 'failed');
+    // Who stopped it, for the UI and `show`: the abort reason (Ctrl-C, the server stopping).
+    if (aborted)
+      store.append(start.runId, 'run.interrupted', { reason: abortReason(options.signal) });
     if (!aborted)
       store.append(start.runId, 'run.finished', {
         status: 'failed',
@@ -69,6 +72,13 @@ function launch(
       });
     throw err;
   });
+}
+
+/** The reason a signal was aborted with, as words ('interrupted' when it gave none). */
+function abortReason(signal: AbortSignal | undefined): string {
+  const r: unknown = signal?.reason;
+  if (r instanceof Error && r.name !== 'AbortError') return r.message;
+  return typeof r === 'string' && r ? r : 'interrupted';
 }
 
 /** Starts a run of `mission`; the goal is checked now (GoalError if it does not fit the mission). */
@@ -114,9 +124,10 @@ export function startRun(mission: Mission, options: StartRunOptions): RunHandle 
 const factOf = (text: string): string => text.replace(/^\(|\)$/g, '');
 
 /** The state a run reached, replayed from its log. */
-function replay(
-  events: RunEvent[],
-): Omit<LoopStart, 'runId' | 'seed' | 'goal' | 'firstReason' | 'startedMs'> & {
+function replay(events: RunEvent[]): Omit<
+  LoopStart,
+  'runId' | 'seed' | 'goal' | 'firstReason' | 'startedMs'
+> & {
   executedBefore: number;
   finished: boolean;
 } {

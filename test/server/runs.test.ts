@@ -120,12 +120,12 @@ describe('runs API over HTTP', () => {
     assert.equal(res.status, 400);
     let err = await errorOf(res);
     assert.equal(err.code, 'invalid_request');
-    assert.equal(err.field, 'seed');
+    assert.equal(err.param, 'seed');
     assert.match(err.message, /^seed: /);
 
     res = await server.call('/api/runs', { json: {} });
     assert.equal(res.status, 400);
-    assert.equal((await errorOf(res)).field, 'mission');
+    assert.equal((await errorOf(res)).param, 'mission');
 
     res = await server.call('/api/runs', {
       method: 'POST',
@@ -149,7 +149,7 @@ describe('runs API over HTTP', () => {
     assert.equal(res.status, 400);
     const err = await errorOf(res);
     assert.equal(err.code, 'invalid_goal');
-    assert.equal(err.field, 'goal');
+    assert.equal(err.param, 'goal');
     assert.match(err.message, /^goal: [^:]*zed/);
   });
 
@@ -261,7 +261,7 @@ describe('runs API over HTTP', () => {
 
     const bad = await server.call(`/api/runs/${d.id}/why`, { json: { fact: 'not a fact' } });
     assert.equal(bad.status, 400);
-    assert.equal((await errorOf(bad)).field, 'fact');
+    assert.equal((await errorOf(bad)).param, 'fact');
   });
 
   it('refuses a malformed Last-Event-ID', async () => {
@@ -270,7 +270,7 @@ describe('runs API over HTTP', () => {
       headers: { 'last-event-id': 'abc' },
     });
     assert.equal(res.status, 400);
-    assert.equal((await errorOf(res)).field, 'Last-Event-ID');
+    assert.equal((await errorOf(res)).param, 'Last-Event-ID');
   });
 
   it('rejects a waiting step: the team re-plans, and a step not waiting gets 409', async () => {

@@ -89,6 +89,45 @@ export function stepStatuses(events: readonly RunEvent[]): Map<string, string> {
   return status;
 }
 
+/** The newest event of a type, if any. */
+export function lastOf(events: readonly RunEvent[], type: string): RunEvent | undefined {
+  for (let i = events.length - 1; i >= 0; i--) if (events[i]!.type === type) return events[i];
+  return undefined;
+}
+
+/**
+ * The status to show, from the same events that colour the graph (the run detail is
+ * fetched again a moment later, so its status lags): the end of the run as its last
+ * event says it; waiting for approval exactly when a step of the current plan waits.
+ */
+export function shownStatus(
+  stored: RunStatus,
+  events: readonly RunEvent[],
+  currentSteps: ReadonlyArray<{ status: string }>,
+): RunStatus {
+  const finished = lastOf(events, 'run.finished');
+  if (finished) return finished.data.status === 'succeeded' ? 'succeeded' : 'failed';
+  if (events[events.length - 1]?.type === 'run.interrupted') return 'interrupted';
+  // Ended before these events (or resumed since): the detail is right until it is fetched again.
+  if (stored !== 'running' && stored !== 'waiting-approval') return stored;
+  if (events.length === 0) return stored;
+  return currentSteps.some((s) => s.status === 'waiting') ? 'waiting-approval' : 'running';
+}
+
+/** Why a run failed: the reason and the reasoner's why-not lines, from its events. */
+export function failureOf(
+  events: readonly RunEvent[],
+): { reason: string; whyNot: string[] } | undefined {
+  const finished = lastOf(events, 'run.finished');
+  if (!finished || finished.data.status !== 'failed') return undefined;
+  const lines = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  let whyNot = lines(finished.data.whyNot);
+  if (whyNot.length === 0) whyNot = lines(lastOf(events, 'plan.failed')?.data.whyNot);
+  const reason = typeof finished.data.reason === 'string' ? finished.data.reason : 'the run failed';
+  return { reason, whyNot };
+}
+
 export function stepLabel(s: { action: string; args: string[] }): string {
   return `(${[s.action, ...s.args].join(' ')})`;
 }
@@ -132,6 +171,8 @@ export function describeEvent(e: RunEvent): string {
       return `Re-plan: ${str('reason')}`;
     case 'run.finished':
       return `Run ${str('status') || 'finished'}${str('reason') ? `: ${str('reason')}` : ''}`;
+    case 'run.interrupted':
+      return `Run interrupted: ${str('reason') || 'stopped before the end'} (resumable)`;
     default:
       return e.type;
   }
