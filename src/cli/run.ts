@@ -81,6 +81,7 @@ export function requireApprovalConsent(
   throw new UserError(
     `mission '${mission.name}' has steps that need approval (${needing.join(', ')}) and there is no terminal to ask on`,
     {
+      code: 'RUN_NEEDS_APPROVAL',
       hint: `pass --approve-all to approve them all (atelier ${command} ... --approve-all), or run in a terminal to answer each one`,
     },
   );
@@ -254,6 +255,7 @@ export function runCommand(): Command {
         const model = modelFromEnv();
         if (model === undefined)
           throw new UserError(`a goal in words needs a model: ${HOW_TO_CONFIGURE_MODEL}`, {
+            code: 'MODEL_NOT_CONFIGURED',
             hint: 'or give the goal in PDDL: --goal "(and (announced paris))"',
           });
         const t = await translateGoal(model, mission, goal);
@@ -312,6 +314,7 @@ export function resumeCommand(): Command {
         const stored = store.getRun(runId);
         if (stored === undefined)
           throw new UserError(`no run '${runId}' in ${dbPath}`, {
+            code: 'RUN_NOT_FOUND',
             hint: 'list runs with `atelier runs`',
           });
         // A finished run has nothing to resume: say so first (exit 0), before asking for anything.

@@ -51,7 +51,10 @@ export function showCommand(): Command {
       try {
         const run = getRun(store, runId);
         if (run === undefined)
-          throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
+          throw new UserError(`no run '${runId}'`, {
+            code: 'RUN_NOT_FOUND',
+            hint: 'list runs with `atelier runs`',
+          });
         if (opts.why !== undefined) {
           process.stdout.write(`${explainStep(store, runId, opts.why).join('\n  ')}\n`);
           return;

@@ -40,12 +40,16 @@ export function createOpenAICompatibleModel(
   options: OpenAICompatibleOptions,
 ): OpenAICompatibleModel {
   if (!options.model)
-    throw new UserError('no model name given', { hint: 'set ATELIER_MODEL or pass { model }' });
+    throw new UserError('no model name given', {
+      code: 'MODEL_NO_NAME',
+      hint: 'set ATELIER_MODEL or pass { model }',
+    });
   const baseURL = (options.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   try {
     new URL(baseURL);
   } catch {
     throw new UserError(`invalid model base URL ${JSON.stringify(baseURL)}`, {
+      code: 'MODEL_BAD_BASE_URL',
       hint: 'OPENAI_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:11434/v1',
     });
   }

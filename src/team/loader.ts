@@ -51,6 +51,7 @@ function agentsFromFile(
       if (!toolNames.has(t.toLowerCase())) {
         const near = closest(t.toLowerCase(), toolNames);
         throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`, {
+          code: 'MISSION_UNKNOWN_TOOL',
           hint: `${near === undefined ? '' : `did you mean '${near}'? `}expected one of: ${[...toolNames].join(', ')}`,
           ...locate(['agents', i, 'tools', j]),
         });
@@ -105,6 +106,7 @@ async function loadWorld(
   const path = resolve(dir, field);
   if (!existsSync(path))
     throw new MissionError(file, 'world', `no such module '${field}'`, {
+      code: 'MISSION_WORLD_NOT_FOUND',
       hint: 'a TypeScript module exporting createWorld(seed)',
     });
   const mod = (await importModule(path)) as { createWorld?: unknown };
@@ -113,6 +115,7 @@ async function loadWorld(
       file,
       'world',
       `'${field}' does not export a function createWorld(seed)`,
+      { code: 'MISSION_WORLD_INVALID' },
     );
   return mod.createWorld as (seed: number) => World;
 }
@@ -129,6 +132,7 @@ function notApplying(
     if (m[k] === undefined) continue;
     const at = locate([k]);
     throw new MissionError(file, k, 'does not apply to this mission', {
+      code: 'MISSION_FIELD_NOT_APPLICABLE',
       hint,
       ...(at === undefined ? {} : { line: at.line, col: at.col }),
     });
@@ -148,7 +152,7 @@ function pddlMission(
       file,
       m.domain === undefined ? 'domain' : 'problem',
       'missing; a PDDL mission names both a domain and a problem file',
-      { ...locate([]) },
+      { code: 'MISSION_SCHEMA', ...locate([]) },
     );
   notApplying(
     m,
@@ -174,6 +178,7 @@ function pddlMission(
     if (tools.has(action.toLowerCase())) continue;
     const near = closest(action.toLowerCase(), tools.keys());
     throw new MissionError(file, `durations.${action}`, `the domain has no action '${action}'`, {
+      code: 'MISSION_UNKNOWN_ACTION',
       hint:
         near === undefined
           ? `the domain's actions: ${[...tools.keys()].join(', ')}`
@@ -205,6 +210,7 @@ export async function loadMission(path: string): Promise<Mission> {
   const file = join(dir, 'mission.yaml');
   if (!existsSync(file))
     throw new MissionError(file, undefined, 'no mission.yaml in this folder', {
+      code: 'MISSION_NOT_FOUND',
       hint: 'a mission folder holds mission.yaml (see examples/paris-office)',
     });
   const { data: m, locate } = readMissionFile(file);
@@ -231,12 +237,14 @@ export async function loadMission(path: string): Promise<Mission> {
       file,
       'goal',
       'missing; expected a PDDL goal such as (and (announced paris))',
+      { code: 'MISSION_SCHEMA' },
     );
   if (m.tools === undefined)
     throw new MissionError(
       file,
       'tools',
       'missing; expected the tools with planning signatures (or domain + problem files)',
+      { code: 'MISSION_SCHEMA' },
     );
   const knowledgeFile = m.knowledge === undefined ? undefined : join(dir, m.knowledge);
   const knowledge =
@@ -267,6 +275,7 @@ export async function loadMission(path: string): Promise<Mission> {
     for (const [param, type] of Object.entries(t.params ?? {})) {
       if (!knownTypes.has(type.toLowerCase())) {
         throw new MissionError(file, `tools.${tool}.params.${param}`, `unknown type '${type}'`, {
+          code: 'MISSION_UNKNOWN_TYPE',
           hint: `expected one of: ${[...knownTypes].join(', ')} (declare it under types or objects)`,
           ...locate(['tools', tool, 'params', param]),
         });
@@ -281,7 +290,7 @@ export async function loadMission(path: string): Promise<Mission> {
         file,
         `facts[${i}]`,
         `expected a ground atom such as (open-role ml-lead), found '${f}'`,
-        { ...locate(['facts', i]) },
+        { code: 'MISSION_BAD_FACT', ...locate(['facts', i]) },
       );
     facts.push(factKey(a.predicate, a.args));
     return { text: f, ...a };
@@ -391,6 +400,7 @@ export function domainForTools(spec: {
           ];
     const at = spec.locate?.(path, src.offset);
     throw new MissionError(spec.file, fieldName(path), err.message, {
+      code: err.code,
       ...(err.hint === undefined
         ? {}
         : { hint: err.hint.replace(/ before line \d+, column \d+,? ?/, ' ') }),
@@ -416,6 +426,7 @@ export function goalOf(
   } catch (err) {
     if (err instanceof GoalError)
       throw new MissionError(file, field, err.detail, {
+        code: err.code,
         ...(err.hint === undefined ? {} : { hint: err.hint }),
         ...at?.(err.offset),
       });

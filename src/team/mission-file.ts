@@ -47,6 +47,7 @@ export function readText(
       field,
       `cannot read the ${what} '${file}': no such file`,
       {
+        code: 'MISSION_FILE_UNREADABLE',
         hint: 'paths are relative to the mission folder',
         ...(from?.line === undefined ? {} : { line: from.line, col: from.col ?? 1 }),
       },
@@ -80,6 +81,7 @@ function zodToMissionError(err: ZodError, file: string, locate: Locate): Mission
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
     message = `missing; ${issue.message.replace(/, received undefined/, '').replace(/^Invalid input: /, '')}`;
   return new MissionError(file, fieldName(path), message, {
+    code: 'MISSION_SCHEMA',
     ...(hint === undefined ? {} : { hint }),
     ...(at === undefined ? {} : { line: at.line, col: at.col }),
   });
@@ -115,12 +117,10 @@ export function readMissionFile(file: string): { data: MissionFile; locate: Loca
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
-    throw new MissionError(
-      file,
-      undefined,
-      `invalid YAML: ${e.message.split('\n')[0]}`,
-      pos === undefined ? {} : { line: pos.line, col: pos.col },
-    );
+    throw new MissionError(file, undefined, `invalid YAML: ${e.message.split('\n')[0]}`, {
+      code: 'MISSION_YAML',
+      ...(pos === undefined ? {} : { line: pos.line, col: pos.col }),
+    });
   }
   const locate: Locate = (path, needle, nth = 0) => {
     for (let k = path.length; k >= 0; k--) {

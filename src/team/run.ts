@@ -114,9 +114,10 @@ export function startRun(mission: Mission, options: StartRunOptions): RunHandle 
 const factOf = (text: string): string => text.replace(/^\(|\)$/g, '');
 
 /** The state a run reached, replayed from its log. */
-function replay(
-  events: RunEvent[],
-): Omit<LoopStart, 'runId' | 'seed' | 'goal' | 'firstReason' | 'startedMs'> & {
+function replay(events: RunEvent[]): Omit<
+  LoopStart,
+  'runId' | 'seed' | 'goal' | 'firstReason' | 'startedMs'
+> & {
   executedBefore: number;
   finished: boolean;
 } {
@@ -184,15 +185,22 @@ export async function resumeRun(
 ): Promise<RunHandle> {
   const run = store.getRun(runId);
   if (run === undefined)
-    throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
+    throw new UserError(`no run '${runId}'`, {
+      code: 'RUN_NOT_FOUND',
+      hint: 'list runs with `atelier runs`',
+    });
   const events = store.events(runId) as RunEvent[];
   const state = replay(events);
   if (state.finished)
-    throw new UserError(`run ${runId} already finished (${run.status})`, { exitCode: 1 });
+    throw new UserError(`run ${runId} already finished (${run.status})`, {
+      code: 'RUN_FINISHED',
+      exitCode: 1,
+    });
   let mission = options.mission;
   if (mission === undefined) {
     if (run.missionDir === null)
       throw new UserError(`run ${runId} was started from a mission defined in code`, {
+        code: 'RUN_NOT_RESUMABLE',
         hint: 'pass the mission to resumeRun',
       });
     mission = await loadMission(run.missionDir);
@@ -204,7 +212,10 @@ export async function resumeRun(
     if (!(err instanceof GoalError)) throw err;
     throw new UserError(
       `run ${runId}: its goal ${run.goal} no longer fits the mission: ${err.detail}`,
-      { hint: 'the mission was changed since the run started; start a new run' },
+      {
+        code: 'RUN_GOAL_STALE',
+        hint: 'the mission was changed since the run started; start a new run',
+      },
     );
   }
   const interrupted =
@@ -229,7 +240,8 @@ export function approveStep(
   stepId: string,
   decision: ApprovalDecision,
 ): void {
-  if (store.getRun(runId) === undefined) throw new UserError(`no run '${runId}'`);
+  if (store.getRun(runId) === undefined)
+    throw new UserError(`no run '${runId}'`, { code: 'RUN_NOT_FOUND' });
   store.decide(runId, stepId, decision);
 }
 
@@ -381,7 +393,7 @@ export function subscribe(
 /** "Why was this step taken": the causal links of the plan that scheduled it. */
 export function explainStep(store: RunStore, runId: string, stepId: string): string[] {
   const run = getRun(store, runId);
-  if (run === undefined) throw new UserError(`no run '${runId}'`);
+  if (run === undefined) throw new UserError(`no run '${runId}'`, { code: 'RUN_NOT_FOUND' });
   for (const p of run.plans) {
     const s = p.steps.find((x) => x.id === stepId);
     if (s !== undefined) {
@@ -396,7 +408,7 @@ export function explainStep(store: RunStore, runId: string, stepId: string): str
       ];
     }
   }
-  throw new UserError(`run ${runId} has no step '${stepId}'`);
+  throw new UserError(`run ${runId} has no step '${stepId}'`, { code: 'RUN_STEP_NOT_FOUND' });
 }
 
 export { stateView };
