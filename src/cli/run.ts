@@ -5,7 +5,6 @@
  * bad mission or bad flags.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { UserError } from '../errors.js';
@@ -35,6 +34,7 @@ import type {
   RunSummary,
 } from '../team/index.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
+import { writeFileAtomically } from './process-io.js';
 
 export function intOption(what: string, min = 0) {
   return (v: string): number => {
@@ -183,11 +183,22 @@ export async function followRun(
   try {
     summary = await handle.done;
   } catch (err) {
-    if (!controller.signal.aborted) throw err;
+    const resume = `atelier resume ${handle.id}${opts.db === undefined ? '' : ` --db ${opts.db}`}`;
+    if (!controller.signal.aborted) {
+      // The store failed (a full disk, a lock held too long) or a bug: the run is
+      // interrupted where its log is consistent; say what happened and how to go on.
+      if (!(err instanceof UserError))
+        process.stderr.write(`run ${handle.id} stopped; continue with: ${resume}\n`);
+      if (!(err instanceof UserError) || !err.code.startsWith('STORE_')) throw err;
+      throw new UserError(err.message, {
+        code: err.code,
+        exitCode: err.exitCode,
+        hint: `${err.hint === undefined ? '' : `${err.hint}; `}this run continues with: ${resume}`,
+        cause: err,
+      });
+    }
     // Ctrl-C: the log holds everything done so far; the run can be continued.
-    process.stdout.write(
-      `\ninterrupted; continue with: atelier resume ${handle.id}${opts.db === undefined ? '' : ` --db ${opts.db}`}\n`,
-    );
+    process.stdout.write(`\ninterrupted; continue with: ${resume}\n`);
     process.exitCode = 130;
     return {
       runId: handle.id,
@@ -212,8 +223,7 @@ export async function followRun(
             `${handle.id}.md`,
           ),
     );
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, markdownReport(store, handle.id));
+    writeFileAtomically(path, markdownReport(store, handle.id), 'report');
     print(`report: ${path}`);
   }
   if (opts.json === true) out(JSON.stringify({ summary }));
@@ -309,7 +319,7 @@ export function resumeCommand(): Command {
     .option('--no-report', 'do not write a report')
     .action(async (runId: string, opts: RunCliOptions) => {
       const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
-      const store = openRunStore(dbPath);
+      const store = openRunStore(dbPath, { create: false });
       try {
         const stored = store.getRun(runId);
         if (stored === undefined)

@@ -81,7 +81,6 @@ export function serveCommand(): Command {
     )
     .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
     .action(async (opts: { port: number; host: string; db: string; mission?: string[] }) => {
-      const token = loadOrCreateToken(opts.db);
       const ui = webBuilt(DEFAULT_WEB_ROOT);
       const out = process.stdout;
       const warnings: string[] = [];
@@ -89,7 +88,9 @@ export function serveCommand(): Command {
       // The user's missions are loaded first: a mistake in one is theirs to fix (exit 2, located).
       const own: Mission[] = [];
       for (const dir of opts.mission ?? []) own.push(await loadMission(dir));
+      // The store before the token: a bad --db is one error line, with no token stored.
       const store = openRunStore(opts.db);
+      const token = loadOrCreateToken(opts.db);
       const examples = (await exampleMissions(warn)).filter(
         (m) => !own.some((o) => o.name === m.name),
       );

@@ -27,15 +27,18 @@ export {
   resumeRun,
   approveStep,
   listRuns,
+  listRunsPage,
+  runInfo,
+  MAX_PAGE_SIZE,
   getRun,
   readEvents,
   subscribe,
   explainStep,
 } from './run.js';
-export type { StartRunOptions, RunHandle, RunInfo, RunDetail } from './run.js';
+export type { StartRunOptions, RunHandle, RunInfo, RunDetail, RunsPage } from './run.js';
 export type { LoopOptions } from './loop.js';
 export { openRunStore } from '../store/runs.js';
-export type { RunStore } from '../store/runs.js';
+export type { RunStore, OpenRunStoreOptions } from '../store/runs.js';
 export { translateGoal } from './nl-goal.js';
 export type { GoalTranslation } from './nl-goal.js';
 export { describeEvent, describePlan, markdownReport, summaryLines } from './report.js';

@@ -269,6 +269,7 @@ export async function runLoop(
     let replanReason: string | undefined;
     /** Every step that failed in this round: the re-plan names them all. */
     const failures: string[] = [];
+    let crash: { err: unknown } | undefined;
 
     const remainingValid = (): string | undefined => {
       const rest: PlanStep[] = steps
@@ -460,17 +461,25 @@ export async function runLoop(
       }
       const attempts = batch.length > 0 ? recordStarts(batch) : [];
       batch.forEach((s, i) => {
-        const p = runStep(s, attempts[i]!).finally(() => {
-          running.delete(s.id);
-          busy.delete(s.agent);
-        });
+        // A step that throws (Ctrl-C, a store failure, a bug) stops the run: kept here, since
+        // a rejection after the race below settled would otherwise be lost.
+        const p = runStep(s, attempts[i]!)
+          .catch((err: unknown) => {
+            crash ??= { err };
+          })
+          .finally(() => {
+            running.delete(s.id);
+            busy.delete(s.agent);
+          });
         running.set(s.id, { id: s.id, promise: p });
       });
       if (running.size === 0) break;
       await Promise.race([...running.values()].map((r) => r.promise));
+      if (crash !== undefined) throw crash.err;
     }
     // Let steps in flight finish before planning again: their results are observations too.
     await Promise.all([...running.values()].map((r) => r.promise));
+    if (crash !== undefined) throw crash.err;
     if (failures.length > 0 && (failures.length > 1 || replanReason !== failures[0]))
       replanReason = [...new Set([replanReason!, ...failures])].join('; ');
 

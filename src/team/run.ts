@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Condition } from '../pddl/ast.js';
 import { formatCondition } from '../pddl/index.js';
 import { UserError } from '../errors.js';
-import type { RunStore } from '../store/runs.js';
+import type { RunStore, StoredRun } from '../store/runs.js';
 import type {
   ApprovalDecision,
   ApprovalRequest,
@@ -57,16 +57,27 @@ function launch(
   options: LoopOptions,
 ): Promise<RunSummary> {
   return runLoop(store, mission, start, options).catch((err: unknown) => {
-    const aborted = options.signal?.aborted === true;
-    store.setStatus(start.runId, aborted ? 'interrupted' : 'failed');
-    if (!aborted)
-      store.append(start.runId, 'run.finished', {
-        status: 'failed',
-        steps: 0,
-        replans: start.replans,
-        elapsedMs: Date.now() - start.startedMs,
-        reason: `internal error: ${err instanceof Error ? err.message : String(err)}`,
-      });
+    // Every write is a transaction, so the log is consistent wherever the run stopped. Ctrl-C,
+    // a store failure (a full disk, a lock held too long) or a bug interrupt the run: it can
+    // be resumed. Only a mistake in the mission found while running (a user error that is
+    // not the store's) ends it as failed, with that mistake as its reason.
+    const mistake =
+      options.signal?.aborted !== true &&
+      err instanceof UserError &&
+      !err.code.startsWith('STORE_');
+    try {
+      if (mistake)
+        store.append(start.runId, 'run.finished', {
+          status: 'failed',
+          steps: store.counts(start.runId).steps,
+          replans: start.replans,
+          elapsedMs: Date.now() - start.startedMs,
+          reason: err.message,
+        });
+      store.setStatus(start.runId, mistake ? 'failed' : 'interrupted');
+    } catch {
+      // The store may be what failed (a full disk): the log stays as it was, resumable.
+    }
     throw err;
   });
 }
@@ -77,23 +88,24 @@ export function startRun(mission: Mission, options: StartRunOptions): RunHandle 
   const goal = goalCondition(mission, options.goal);
   const id = newRunId();
   const goalText = formatCondition(goal);
-  store.createRun({
-    id,
-    mission: mission.name,
-    missionDir: mission.dir ?? null,
-    status: 'running',
-    seed,
-    goal: goalText,
-    options: { concurrency: options.concurrency ?? 4, maxReplans: options.maxReplans ?? 5 },
-    startedAt: new Date().toISOString(),
-  });
   const facts = new Set(mission.facts);
-  const e = store.append(id, 'run.started', {
-    mission: mission.name,
-    goal: goalText,
-    seed,
-    facts: [...facts].map(showFact),
-  }) as RunEvent;
+  // The run and its first event are one write: a run is never stored without its facts.
+  const e = store.createRun(
+    {
+      id,
+      mission: mission.name,
+      missionDir: mission.dir ?? null,
+      status: 'running',
+      seed,
+      goal: goalText,
+      options: { concurrency: options.concurrency ?? 4, maxReplans: options.maxReplans ?? 5 },
+      startedAt: new Date().toISOString(),
+    },
+    {
+      type: 'run.started',
+      data: { mission: mission.name, goal: goalText, seed, facts: [...facts].map(showFact) },
+    },
+  ) as RunEvent;
   options.onEvent?.(e);
   const start: LoopStart = {
     runId: id,
@@ -263,14 +275,8 @@ export interface RunDetail extends RunInfo {
   pendingApprovals: ApprovalRequest[];
 }
 
-function info(store: RunStore, id: string): RunInfo | undefined {
-  const r = store.getRun(id);
-  if (r === undefined) return undefined;
-  const counts = store.db
-    .prepare(
-      `SELECT SUM(type IN ('step.finished','step.failed')) AS steps, SUM(type = 'replan') AS replans FROM run_events WHERE run_id = ?`,
-    )
-    .get(id) as { steps: number | null; replans: number | null };
+function toInfo(store: RunStore, r: StoredRun): RunInfo {
+  const counts = store.counts(r.id);
   return {
     id: r.id,
     mission: r.mission,
@@ -279,19 +285,70 @@ function info(store: RunStore, id: string): RunInfo | undefined {
     goal: r.goal,
     startedAt: r.startedAt,
     updatedAt: r.updatedAt,
-    steps: counts.steps ?? 0,
-    replans: counts.replans ?? 0,
+    steps: counts.steps,
+    replans: counts.replans,
   };
+}
+
+/** One run's summary row (what `listRuns` lists), or undefined. */
+export function runInfo(store: RunStore, id: string): RunInfo | undefined {
+  const r = store.getRun(id);
+  return r === undefined ? undefined : toInfo(store, r);
 }
 
 /** Every run, newest first. */
 export function listRuns(store: RunStore): RunInfo[] {
-  return store.listRuns().map((r) => info(store, r.id)!);
+  return store.listRuns().map((r) => toInfo(store, r));
+}
+
+/** A page of runs, newest first, and the cursor of the next page (null after the last). */
+export interface RunsPage {
+  runs: RunInfo[];
+  nextCursor: string | null;
+}
+
+/** The most runs one page lists. */
+export const MAX_PAGE_SIZE = 500;
+
+/**
+ * Runs newest first, `limit` at a time (default 50, at most 500): pass the `nextCursor` of
+ * a page to get the next one. The cost depends on the page size, not on the store's size.
+ */
+export function listRunsPage(
+  store: RunStore,
+  page: { limit?: number; cursor?: string } = {},
+): RunsPage {
+  const limit = Math.min(Math.max(1, Math.floor(page.limit ?? 50)), MAX_PAGE_SIZE);
+  const before = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  const rows = store.listRuns({ limit: limit + 1, ...(before === undefined ? {} : { before }) });
+  const runs = rows.slice(0, limit).map((r) => toInfo(store, r));
+  const last = rows.length > limit ? rows[limit - 1]! : undefined;
+  return {
+    runs,
+    nextCursor:
+      last === undefined
+        ? null
+        : Buffer.from(JSON.stringify([last.startedAt, last.id])).toString('base64url'),
+  };
+}
+
+function decodeCursor(cursor: string): { startedAt: string; id: string } {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string'))
+      return { startedAt: v[0] as string, id: v[1] as string };
+  } catch {
+    // reported below
+  }
+  throw new UserError(`invalid cursor '${cursor}'`, {
+    code: 'RUN_BAD_CURSOR',
+    hint: 'pass the nextCursor of the previous page as it was given',
+  });
 }
 
 /** A run's state: plan versions, observed and derived facts, steps waiting for approval. */
 export function getRun(store: RunStore, runId: string): RunDetail | undefined {
-  const base = info(store, runId);
+  const base = runInfo(store, runId);
   if (base === undefined) return undefined;
   const events = store.events(runId) as RunEvent[];
   const state = replay(events);
