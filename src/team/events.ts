@@ -15,6 +15,7 @@
  *                        derivedAdded?: string[], derivedRemoved?: string[] }   derived facts that changed with them
  *   replan             { version, reason }
  *   run.finished       { status, steps, replans, elapsedMs, sessionSteps?, reason?, whyNot? }   steps, replans: whole run
+ *   run.resumed        { planVersion: number | null, again: string[] }   the plan continued, steps run again
  */
 import type { StoredEvent } from '../store/runs.js';
 
@@ -31,7 +32,8 @@ export type RunEventType =
   | 'step.failed'
   | 'facts.changed'
   | 'replan'
-  | 'run.finished';
+  | 'run.finished'
+  | 'run.resumed';
 
 export interface RunEvent extends StoredEvent {
   type: RunEventType;

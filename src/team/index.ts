@@ -22,10 +22,9 @@ export type { MissionSpec } from './define.js';
 export { deorder } from './deorder.js';
 export type { OrderedStep } from './deorder.js';
 export { allocate } from './allocate.js';
+export { startRun, resumeRun, approveStep } from './run.js';
+export type { StartRunOptions, RunHandle } from './run.js';
 export {
-  startRun,
-  resumeRun,
-  approveStep,
   listRuns,
   listRunsPage,
   runInfo,
@@ -34,8 +33,8 @@ export {
   readEvents,
   subscribe,
   explainStep,
-} from './run.js';
-export type { StartRunOptions, RunHandle, RunInfo, RunDetail, RunsPage } from './run.js';
+} from './inspect.js';
+export type { RunInfo, RunDetail, RunsPage } from './inspect.js';
 export type { LoopOptions } from './loop.js';
 export { openRunStore } from '../store/runs.js';
 export type { RunStore, OpenRunStoreOptions } from '../store/runs.js';
