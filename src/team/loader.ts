@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { PddlError, loadDomainFile, loadProblemFile } from '../pddl/index.js';
 import type { Condition, Domain } from '../pddl/ast.js';
@@ -23,6 +22,7 @@ import { buildDomain, domainLayout } from './signature.js';
 import type { DomainSpec, Segment } from './signature.js';
 import { planningTool } from './types.js';
 import { usableDomain } from './capable.js';
+import { loadWorld } from './world-module.js';
 import type { IdleAction } from './capable.js';
 import type { Mission, PlanningTool, TeamAgent, World } from './types.js';
 
@@ -86,38 +86,6 @@ function sourceOf(
   const action = layout.segments.find((x) => x.part === 'action' && at >= x.start && at < x.end);
   if (action !== undefined) return { tool: action.tool };
   return at >= layout.derivedStart ? { field: 'knowledge' } : {};
-}
-
-/**
- * Imports a mission's module. A world is usually TypeScript, which the compiled CLI cannot
- * load by itself, so .ts files go through tsx's scoped import (nothing registered globally).
- */
-async function importModule(path: string): Promise<unknown> {
-  if (!/\.[cm]?tsx?$/.test(path)) return import(pathToFileURL(path).href);
-  const { tsImport } = await import('tsx/esm/api');
-  return tsImport(pathToFileURL(path).href, import.meta.url);
-}
-
-async function loadWorld(
-  dir: string,
-  field: string,
-  file: string,
-): Promise<(seed: number) => World> {
-  const path = resolve(dir, field);
-  if (!existsSync(path))
-    throw new MissionError(file, 'world', `no such module '${field}'`, {
-      code: 'MISSION_WORLD_NOT_FOUND',
-      hint: 'a TypeScript module exporting createWorld(seed)',
-    });
-  const mod = (await importModule(path)) as { createWorld?: unknown };
-  if (typeof mod.createWorld !== 'function')
-    throw new MissionError(
-      file,
-      'world',
-      `'${field}' does not export a function createWorld(seed)`,
-      { code: 'MISSION_WORLD_INVALID' },
-    );
-  return mod.createWorld as (seed: number) => World;
 }
 
 /** Rejects fields of mission.yaml that do not apply to this kind of mission. */
@@ -214,7 +182,8 @@ export async function loadMission(path: string): Promise<Mission> {
       hint: 'a mission folder holds mission.yaml (see examples/paris-office)',
     });
   const { data: m, locate } = readMissionFile(file);
-  const world = m.world === undefined ? undefined : await loadWorld(dir, m.world, file);
+  const world =
+    m.world === undefined ? undefined : await loadWorld(dir, m.world, file, locate(['world']));
   const base = {
     name: m.name.toLowerCase(),
     description: m.description ?? '',

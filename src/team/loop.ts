@@ -61,6 +61,8 @@ export interface LoopStart {
   firstReason: string;
   /** The plan whose round the run was in when it stopped: continued before planning again. */
   round?: OpenRound;
+  /** The simulated world, made before the run starts (default: the mission's, for `seed`). */
+  world?: World;
   /** Steps executed (finished or failed) before this session: 0 for a fresh run. */
   executedBefore?: number;
   startedMs: number;
@@ -83,7 +85,7 @@ export async function runLoop(
 ): Promise<RunSummary> {
   const { runId, goal } = start;
   const facts = start.facts;
-  const world: World | undefined = mission.world?.(start.seed);
+  const world: World | undefined = start.world ?? mission.world?.(start.seed);
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const maxReplans = options.maxReplans ?? 5;
   const timeScale = options.timeScale ?? 1;

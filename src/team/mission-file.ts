@@ -4,7 +4,8 @@
  * checks can point at the exact spot.
  */
 import { readFileSync } from 'node:fs';
-import { isScalar, LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import type { Alias } from 'yaml';
 import type { ZodError } from 'zod';
 import { MissionError } from './errors.js';
 import { agentSchema, missionSchema, toolSchema } from './schema.js';
@@ -122,6 +123,28 @@ export function readMissionFile(file: string): { data: MissionFile; locate: Loca
       ...(pos === undefined ? {} : { line: pos.line, col: pos.col }),
     });
   }
+  // Mission files are small and written by hand: an alias (*name) is refused where it is,
+  // which also rules out alias bombs (a few lines that expand to gigabytes).
+  let alias: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      alias = node;
+      return visit.BREAK;
+    },
+  });
+  if (alias !== undefined) {
+    const pos = alias.range ? lc.linePos(alias.range[0]) : undefined;
+    throw new MissionError(
+      file,
+      undefined,
+      `YAML aliases such as *${alias.source} are not supported in a mission file`,
+      {
+        code: 'MISSION_YAML',
+        hint: 'write the value out where it is used',
+        ...(pos === undefined ? {} : { line: pos.line, col: pos.col }),
+      },
+    );
+  }
   const locate: Locate = (path, needle, nth = 0) => {
     for (let k = path.length; k >= 0; k--) {
       const node = doc.getIn(path.slice(0, k), true) as
@@ -139,7 +162,20 @@ export function readMissionFile(file: string): { data: MissionFile; locate: Loca
     }
     return undefined;
   };
-  const parsed = missionSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 0 });
+  } catch (err) {
+    throw new MissionError(
+      file,
+      undefined,
+      `invalid YAML: ${(err as Error).message.split('\n')[0]}`,
+      {
+        code: 'MISSION_YAML',
+      },
+    );
+  }
+  const parsed = missionSchema.safeParse(value);
   if (!parsed.success) throw zodToMissionError(parsed.error, file, locate);
   return { data: parsed.data, locate };
 }

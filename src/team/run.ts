@@ -81,6 +81,8 @@ export function startRun(mission: Mission, options: StartRunOptions): RunHandle 
   const goal = goalCondition(mission, options.goal);
   const id = newRunId();
   const goalText = formatCondition(goal);
+  // The world first: a world module that fails is the mission's mistake, before any run exists.
+  const world = mission.world?.(seed);
   const facts = new Set(mission.facts);
   // The run and its first event are one write: a run is never stored without its facts.
   const e = store.createRun(
@@ -112,6 +114,7 @@ export function startRun(mission: Mission, options: StartRunOptions): RunHandle 
     rejected: new Set(),
     firstReason: 'initial plan',
     startedMs: Date.now(),
+    ...(world === undefined ? {} : { world }),
   };
   return { id, done: launch(store, mission, start, options) };
 }
@@ -162,6 +165,7 @@ export async function resumeRun(
       },
     );
   }
+  const world = mission.world?.(run.seed);
   // The resume is an event too: it voids approval requests made before it.
   const resumed = store.append(runId, 'run.resumed', {
     planVersion: round?.version ?? null,
@@ -177,6 +181,7 @@ export async function resumeRun(
     ...(round === undefined ? {} : { round }),
     firstReason: nextReason ?? 'initial plan',
     startedMs: Date.now(),
+    ...(world === undefined ? {} : { world }),
   };
   return { id: runId, done: launch(store, mission, start, options) };
 }
