@@ -39,8 +39,18 @@ export async function askApproval(
   let decision: ApprovalDecision;
   const mode = options.approve ?? 'store';
   if (mode === 'auto') decision = { approved: true, by: 'auto-approve' };
-  else if (typeof mode === 'function') decision = await mode(req);
-  else {
+  else if (typeof mode === 'function') {
+    // A person may take long: an interruption (Ctrl-C, shutdown) does not wait for the answer.
+    decision = await new Promise<ApprovalDecision>((res, rej) => {
+      if (signal?.aborted) return rej(signal.reason as Error);
+      const onAbort = (): void => rej(signal!.reason as Error);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      mode(req).then(
+        (d) => (signal?.removeEventListener('abort', onAbort), res(d)),
+        (e: unknown) => (signal?.removeEventListener('abort', onAbort), rej(e as Error)),
+      );
+    });
+  } else {
     store.setStatus(runId, 'waiting-approval');
     for (;;) {
       const d = store.decision(runId, s.id);

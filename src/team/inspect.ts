@@ -199,7 +199,33 @@ export function subscribe(
   return store.subscribe(runId, listener as (e: StoredEvent) => void);
 }
 
-/** "Why was this step taken": the causal links of the plan that scheduled it. */
+/**
+ * What became of a step: done, failed (and why), cut short, or never run (and why not:
+ * its plan was replaced, or the run ended first).
+ */
+function stepOutcome(
+  events: readonly RunEvent[],
+  run: RunDetail,
+  stepId: string,
+  version: number,
+): string {
+  const mine = events.filter((e) => e.data.stepId === stepId);
+  const end = mine.findLast((e) => e.type === 'step.finished' || e.type === 'step.failed');
+  if (end?.type === 'step.finished') return `ran: done in ${end.data.ms as number} ms`;
+  if (end?.type === 'step.failed') return `ran and FAILED: ${end.data.reason as string}`;
+  if (mine.some((e) => e.type === 'step.started'))
+    return run.status === 'running' || run.status === 'waiting-approval'
+      ? 'running now'
+      : 'started, but the run stopped before it ended (resume runs it again)';
+  const next = run.plans.find((p) => p.version > version);
+  if (next !== undefined)
+    return `never ran: plan v${version} was replaced by v${next.version} (${next.reason})`;
+  if (run.status === 'succeeded' || run.status === 'failed')
+    return `never ran: the run ended (${run.status}) before it`;
+  return 'not run yet';
+}
+
+/** "Why was this step taken": the causal links of the plan that scheduled it, and what became of it. */
 export function explainStep(store: RunStore, runId: string, stepId: string): string[] {
   const run = getRun(store, runId);
   if (run === undefined) throw new UserError(`no run '${runId}'`, { code: 'RUN_NOT_FOUND' });
@@ -210,6 +236,7 @@ export function explainStep(store: RunStore, runId: string, stepId: string): str
       const deps = s.dependsOn.length > 0 ? [`waits for ${s.dependsOn.join(', ')}`] : [];
       return [
         head,
+        stepOutcome(readEvents(store, runId), run, s.id, p.version),
         ...(s.supports.length > 0
           ? s.supports.map((x) => `supports ${x}`)
           : ['supports nothing later in the plan']),
