@@ -31,6 +31,7 @@ import type {
   RunStore,
   RunSummary,
 } from '../team/index.js';
+import { isStoreError } from '../store/errors.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
 import { writeFileAtomically } from './process-io.js';
 import { runDisplay, terminalApprover } from './approval-prompt.js';
@@ -163,7 +164,7 @@ export async function followRun(
       // interrupted where its log is consistent; say what happened and how to go on.
       if (!(err instanceof UserError))
         process.stderr.write(`run ${handle.id} stopped; continue with: ${resume()}\n`);
-      if (!(err instanceof UserError) || !err.code.startsWith('STORE_')) throw err;
+      if (!(err instanceof UserError) || !isStoreError(err)) throw err;
       throw new UserError(err.message, {
         code: err.code,
         exitCode: err.exitCode,

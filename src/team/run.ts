@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Condition } from '../pddl/ast.js';
 import { formatCondition } from '../pddl/index.js';
 import { UserError } from '../errors.js';
+import { isStoreError } from '../store/errors.js';
 import type { RunStore } from '../store/runs.js';
 import type { ApprovalDecision, RunEvent, RunSummary } from './events.js';
 import { loadMission } from './loader.js';
@@ -55,9 +56,7 @@ function launch(
     // be resumed. Only a mistake in the mission found while running (a user error that is
     // not the store's) ends it as failed, with that mistake as its reason.
     const mistake =
-      options.signal?.aborted !== true &&
-      err instanceof UserError &&
-      !err.code.startsWith('STORE_');
+      options.signal?.aborted !== true && err instanceof UserError && !isStoreError(err);
     try {
       if (mistake)
         store.append(start.runId, 'run.finished', {
