@@ -78,7 +78,7 @@ export function storeError(err: unknown, path: string): unknown {
     );
   if (/^SQLITE_(CANTOPEN|IOERR)/.test(c) || /^E[A-Z]+$/.test(c))
     return new UserError(
-      `cannot open the store '${path}' (${c}: ${(err as Error).message})`,
+      `cannot open the store '${path}' (${(err as Error).message.startsWith(c) ? '' : `${c}: `}${(err as Error).message})`,
       opts('STORE_CANNOT_OPEN', 'check the path and its permissions, or pass --db FILE'),
     );
   return err;

@@ -4,7 +4,7 @@
  * the migration bookkeeping.
  */
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
@@ -34,23 +34,37 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
+/** The nearest folder of `path` that exists. */
+function existingAncestor(path: string): string {
+  let dir = dirname(path);
+  while (statOrUndefined(dir) === undefined && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 /** Creates the store file, owner-only (0600), and its folder (0700) when they are missing. */
 function createFile(path: string): void {
-  const dir = dirname(path);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(path, 'wx', 0o600));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return; // another process created it meanwhile
-    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
+    // A recursive mkdir on a read-only mount says ENOENT: ask the folder that exists.
+    const dir = existingAncestor(path);
+    let writable = true;
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      writable = false;
+    }
+    if (!writable || code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
       throw new UserError(`cannot create the store '${path}': '${dir}' is read-only`, {
         code: 'STORE_READ_ONLY',
         hint: 'pass --db with a file in a writable folder',
         cause: err,
       });
     if (code === 'ENOTDIR')
-      throw new UserError(`cannot create the store '${path}': a part of '${dir}' is a file`, {
+      throw new UserError(`cannot create the store '${path}': a part of its folder is a file`, {
         code: 'STORE_CANNOT_OPEN',
         hint: 'pass --db with a path in a folder',
         cause: err,

@@ -1,4 +1,5 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import {
   chmodSync,
@@ -11,7 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { atelier, hasStack } from '../helpers/cli.js';
+import { ATELIER, atelier, hasStack } from '../helpers/cli.js';
 import type { CliResult } from '../helpers/cli.js';
 
 /** One clear error line naming the file (then an optional hint line), exit 2, no stack. */
@@ -54,20 +55,45 @@ describe('a store that cannot be opened or written', () => {
     });
   }
 
-  it('run in a read-only directory says so and creates nothing', () => {
+  // A read-only folder: root writes anywhere, so as root the command runs as nobody (when
+  // nobody may run the checkout), else in a read-only tmpfs (when the tests may mount one).
+  const readOnly = ((): { dir: string; as: { uid?: number; gid?: number } } | string => {
     const ro = join(dir, 'read-only');
     mkdirSync(ro, { mode: 0o555 });
     chmodSync(ro, 0o555);
-    // root writes anywhere: the command then runs as nobody, for whom the folder is read-only.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const db = join(ro, 'sub', 'atelier.db');
-    const r = atelier(
-      ['run', 'examples/pddl-mission', '--no-report', '--time-scale', '0', '--db', db],
-      { ...asNobody, env: { HOME: dir } },
+    if (process.getuid?.() !== 0) return { dir: ro, as: {} };
+    const nobody = { uid: 65534, gid: 65534 };
+    const probe = spawnSync(
+      process.execPath,
+      ['-e', `require('fs').accessSync(${JSON.stringify(ATELIER)}, 5)`],
+      nobody,
     );
-    assertOneLine(r, 'STORE_READ_ONLY', join(ro, 'sub'));
-    assert.deepEqual(readdirSync(ro), []);
+    if (probe.status === 0) return { dir: ro, as: nobody };
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', ro], {
+      stdio: 'ignore',
+    });
+    if (mounted.status === 0) return { dir: ro, as: {} };
+    return 'root, nobody cannot run the checkout and no tmpfs can be mounted: no read-only folder';
+  })();
+  after(() => {
+    if (typeof readOnly !== 'string' && process.getuid?.() === 0)
+      spawnSync('umount', [readOnly.dir], { stdio: 'ignore' });
   });
+
+  it(
+    'run in a read-only directory says so and creates nothing',
+    { skip: typeof readOnly === 'string' ? readOnly : false },
+    () => {
+      if (typeof readOnly === 'string') return;
+      const db = join(readOnly.dir, 'sub', 'atelier.db');
+      const r = atelier(
+        ['run', 'examples/pddl-mission', '--no-report', '--time-scale', '0', '--db', db],
+        { ...readOnly.as, env: { HOME: dir } },
+      );
+      assertOneLine(r, 'STORE_READ_ONLY', join(readOnly.dir, 'sub'));
+      assert.deepEqual(readdirSync(readOnly.dir), []);
+    },
+  );
 });
 
 describe('atelier serve with a bad --db', () => {
