@@ -44,9 +44,12 @@ export function formatLocation(loc: SourceLocation): string {
   return `${loc.file ? `${loc.file}:` : ''}${loc.line}:${loc.col}`;
 }
 
-/** The one-or-two-line form the CLI prints: `file:1:2: error: message` then `  hint: ...`. */
+/**
+ * The one-or-two-line form the CLI prints: `file:1:2: error[CODE]: message` then
+ * `  hint: ...`. The code in brackets is stable (docs/errors.md); scripts may match it.
+ */
 export function formatUserError(err: UserError): string {
   const where = err.location ? `${formatLocation(err.location)}: ` : '';
   const hint = err.hint ? `\n  hint: ${err.hint}` : '';
-  return `${where}error: ${err.message}${hint}`;
+  return `${where}error[${err.code}]: ${err.message}${hint}`;
 }

@@ -127,7 +127,6 @@ export function serveCommand(): Command {
     .action(async (opts: ServeOptions) => {
       // A busy port or a bad --host is said in one line before anything is created.
       await checkListen(opts.host, opts.port);
-      const token = loadOrCreateToken(opts.db);
       const ui = webBuilt(DEFAULT_WEB_ROOT);
       const out = process.stdout;
       const warnings: string[] = [];
@@ -135,7 +134,9 @@ export function serveCommand(): Command {
       // The user's missions are loaded first: a mistake in one is theirs to fix (exit 2, located).
       const own: Mission[] = [];
       for (const dir of opts.mission ?? []) own.push(await loadMission(dir));
+      // The store before the token: a bad --db is one error line, with no token stored.
       const store = openRunStore(opts.db);
+      const token = loadOrCreateToken(opts.db);
       const examples = (await exampleMissions(warn)).filter(
         (m) => !own.some((o) => o.name === m.name),
       );
@@ -178,7 +179,7 @@ export function serveCommand(): Command {
         );
       }
       out.write(
-        `  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1\n`,
+        `  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1 · MCP: ${server.url}/mcp\n`,
       );
       out.write(
         `  missions: ${missions.map((m) => m.name).join(', ') || 'none'} · /v1 models: ${targets.map((t) => t.id).join(', ') || 'none'}\n`,

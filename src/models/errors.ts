@@ -17,6 +17,8 @@ export interface ModelErrorOptions {
   cause?: unknown;
   /** How long the provider asked to wait before trying again (its Retry-After), in ms. */
   retryAfterMs?: number;
+  /** For a `ModelConfigError`: the stable code of the mistake (default `MODEL_CONFIG`). */
+  code?: string;
 }
 
 export class ModelError extends Error {
@@ -38,7 +40,11 @@ export class ModelConfigError extends UserError {
   readonly endpoint: string | undefined;
   readonly status: number | undefined;
   constructor(message: string, options: ModelErrorOptions = {}) {
-    super(message, { ...(options.hint ? { hint: options.hint } : {}), cause: options.cause });
+    super(message, {
+      code: options.code ?? 'MODEL_CONFIG',
+      ...(options.hint ? { hint: options.hint } : {}),
+      cause: options.cause,
+    });
     this.name = 'ModelConfigError';
     this.endpoint = options.endpoint;
     this.status = options.status;

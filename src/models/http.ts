@@ -181,6 +181,7 @@ function statusError(status: number, detail: string, options: PostOptions): Erro
     return new ModelConfigError(
       `the model endpoint ${endpoint} refused the API key (${status})${said}`,
       {
+        code: 'MODEL_AUTH',
         endpoint,
         status,
         hint: options.apiKey
@@ -193,6 +194,7 @@ function statusError(status: number, detail: string, options: PostOptions): Erro
     return new ModelConfigError(
       `the model endpoint ${endpoint} answered 404 for model ${JSON.stringify(options.model)}${said}`,
       {
+        code: 'MODEL_NOT_FOUND',
         endpoint,
         status,
         hint: 'check ATELIER_MODEL names a model this server has, and OPENAI_BASE_URL (it usually ends with /v1)',
@@ -229,6 +231,7 @@ function connectionError(err: unknown, url: string): ModelError | ModelConfigErr
           ? 'host not found'
           : 'invalid URL';
     return new ModelConfigError(`cannot reach the model endpoint ${url} (${what})`, {
+      code: 'MODEL_UNREACHABLE',
       endpoint: url,
       hint: 'is the model server running? check OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)',
       cause: err,

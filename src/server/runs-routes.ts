@@ -10,8 +10,10 @@ import {
   approveStep,
   getRun,
   listExampleMissions,
-  listRuns,
+  listRunsPage,
   loadMission,
+  MAX_PAGE_SIZE,
+  runInfo,
   resumeRun,
   startRun,
 } from '../team/index.js';
@@ -123,6 +125,22 @@ function parseLastEventId(value: string | undefined): number {
   return n;
 }
 
+/** `?limit=&cursor=` of GET /api/runs: a page of 1 to MAX_PAGE_SIZE runs (default 50). */
+function pageQuery(
+  limit: string | undefined,
+  cursor: string | undefined,
+): { limit: number; cursor: string | undefined } {
+  const n = limit === undefined || limit === '' ? 50 : Number(limit);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE)
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `limit: expected an integer from 1 to ${MAX_PAGE_SIZE}, got "${limit}"`,
+      { field: 'limit' },
+    );
+  return { limit: n, cursor: cursor === '' ? undefined : cursor };
+}
+
 export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   const runs = options.runs;
   if (!runs) return [];
@@ -232,11 +250,22 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       throw err;
     }
     track(handle);
-    const info = listRuns(store).find((r) => r.id === handle.id);
-    return c.json(info ?? { id: handle.id }, 201);
+    return c.json(runInfo(store, handle.id) ?? { id: handle.id }, 201);
   });
 
-  app.get('/api/runs', (c) => c.json(listRuns(store)));
+  app.get('/api/runs', (c) => {
+    const { limit, cursor } = pageQuery(c.req.query('limit'), c.req.query('cursor'));
+    try {
+      return c.json(listRunsPage(store, { limit, ...(cursor === undefined ? {} : { cursor }) }));
+    } catch (err) {
+      if (err instanceof UserError && err.code === 'RUN_BAD_CURSOR')
+        throw new HttpError(400, 'invalid_request', `cursor: ${err.message}`, {
+          field: 'cursor',
+          hint: err.hint,
+        });
+      throw err;
+    }
+  });
   app.get('/api/runs/:id', (c) =>
     c.body(cachedDetail(c.req.param('id')).json, 200, { 'content-type': 'application/json' }),
   );
@@ -302,7 +331,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     track(handle);
-    return c.json(listRuns(store).find((r) => r.id === id) ?? { id });
+    return c.json(runInfo(store, id) ?? { id });
   });
 
   app.post('/api/runs/:id/why', async (c) => {
@@ -335,9 +364,10 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     {
       method: 'get',
       path: '/api/runs',
-      summary: 'Runs, newest first',
+      summary: `Runs, newest first, a page at a time: ?limit=N (1 to ${MAX_PAGE_SIZE}, default 50) and ?cursor= the nextCursor of the previous page (null after the last page)`,
       tag: 'runs',
-      response: z.array(RunInfo),
+      response: z.object({ runs: z.array(RunInfo), nextCursor: z.string().nullable() }),
+      errors: [400],
     },
     {
       method: 'get',

@@ -4,8 +4,9 @@
  * shapes change. Approval decisions have their own table so any process holding the
  * store (the CLI, the HTTP server) can answer a waiting step.
  */
+import { retryBusy, storeError } from './errors.js';
 import { migrate, openSqlite } from './sqlite.js';
-import type { SqliteDatabase } from './sqlite.js';
+import type { OpenSqliteOptions, SqliteDatabase } from './sqlite.js';
 
 /** Version of the event `data` shapes written by this code. */
 export const EVENT_SCHEMA_VERSION = 1;
@@ -21,6 +22,8 @@ const MIGRATIONS = [
   `CREATE TABLE run_approvals (
      run_id TEXT NOT NULL REFERENCES runs(id), step_id TEXT NOT NULL, approved INTEGER NOT NULL,
      by TEXT, reason TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, step_id))`,
+  // Listing runs newest first, a page at a time, reads this index, not the whole table.
+  `CREATE INDEX runs_by_start ON runs (started_at, id)`,
 ];
 
 export interface StoredEvent {
@@ -54,10 +57,28 @@ export interface StoredApproval {
 
 type Listener = (e: StoredEvent) => void;
 
+/** A page of runs, newest first: at most `limit`, started before the run `before` names. */
+export interface RunPage {
+  limit: number;
+  before?: { startedAt: string; id: string };
+}
+
+export interface OpenRunStoreOptions extends OpenSqliteOptions {
+  /** How long a write waits in total for other processes' locks (default 30 s). */
+  lockTimeoutMs?: number;
+}
+
 /** The run log over a SQLite database. Create with `openRunStore`. */
 export interface RunStore {
   readonly db: SqliteDatabase;
-  createRun(run: Omit<StoredRun, 'lastSeq' | 'updatedAt'>): void;
+  /**
+   * Creates a run; with `first`, writes its first event in the same transaction, so no
+   * run is ever stored without it (the event is returned; listeners hear it).
+   */
+  createRun(
+    run: Omit<StoredRun, 'lastSeq' | 'updatedAt'>,
+    first?: { type: string; data: Record<string, unknown> },
+  ): StoredEvent | undefined;
   /** Appends an event (seq = previous + 1) and returns it; listeners hear it after the write. */
   append(runId: string, type: string, data: Record<string, unknown>): StoredEvent;
   /** Appends several events in one transaction (all or none are written). */
@@ -67,7 +88,10 @@ export interface RunStore {
   ): StoredEvent[];
   setStatus(runId: string, status: string): void;
   getRun(runId: string): StoredRun | undefined;
-  listRuns(): StoredRun[];
+  /** Runs newest first: all of them, or one page. */
+  listRuns(page?: RunPage): StoredRun[];
+  /** Steps executed (finished or failed) and re-plans recorded in a run's log. */
+  counts(runId: string): { steps: number; replans: number };
   events(runId: string, afterSeq?: number): StoredEvent[];
   subscribe(runId: string, listener: Listener): () => void;
   decide(
@@ -107,10 +131,28 @@ function toRun(r: RunRow): StoredRun {
   };
 }
 
-/** Opens (creating and migrating) the run log in `path` (default: $ATELIER_DB or .atelier/atelier.db). */
-export function openRunStore(path?: string): RunStore {
-  const db = openSqlite(path);
-  migrate(db, 'runs', MIGRATIONS);
+/**
+ * Opens (creating and migrating, unless `create: false`) the run log in `path` (default:
+ * $ATELIER_DB or .atelier/atelier.db). Several processes may share the file: each write is
+ * a transaction that takes the write lock first and waits for it (STORE_LOCKED after
+ * `lockTimeoutMs`); a failing write throws a STORE_ `UserError` (a full disk: STORE_DISK_FULL).
+ */
+export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): RunStore {
+  const db = openSqlite(path, options);
+  try {
+    migrate(db, 'runs', MIGRATIONS);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  /** Runs one write (a statement or a transaction), retried while another process holds the lock. */
+  const write = <T>(f: () => T): T => {
+    try {
+      return retryBusy(f, options.lockTimeoutMs);
+    } catch (err) {
+      throw storeError(err, db.name);
+    }
+  };
   const listeners = new Map<string, Set<Listener>>();
   const insertRun = db.prepare(
     'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -123,6 +165,13 @@ export function openRunStore(path?: string): RunStore {
   const status = db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?');
   const getRun = db.prepare('SELECT * FROM runs WHERE id = ?');
   const listRuns = db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC');
+  const firstPage = db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC LIMIT ?');
+  const nextPage = db.prepare(
+    'SELECT * FROM runs WHERE started_at < ? OR (started_at = ? AND id < ?) ORDER BY started_at DESC, id DESC LIMIT ?',
+  );
+  const counts = db.prepare(
+    `SELECT SUM(type IN ('step.finished','step.failed')) AS steps, SUM(type = 'replan') AS replans FROM run_events WHERE run_id = ?`,
+  );
   const events = db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq');
   const decide = db.prepare(
     'INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -138,13 +187,12 @@ export function openRunStore(path?: string): RunStore {
       return row.last_seq + 1;
     },
   );
-  const notify = (e: StoredEvent): void => {
-    for (const l of listeners.get(e.runId) ?? []) l(e);
-    for (const l of listeners.get('*') ?? []) l(e);
-  };
-  return {
-    db,
-    createRun(run) {
+  const createWith = db.transaction(
+    (
+      run: Omit<StoredRun, 'lastSeq' | 'updatedAt'>,
+      events: { type: string; data: Record<string, unknown> }[],
+      at: string,
+    ): void => {
       insertRun.run(
         run.id,
         run.mission,
@@ -156,21 +204,41 @@ export function openRunStore(path?: string): RunStore {
         run.startedAt,
         run.startedAt,
       );
+      if (events.length > 0)
+        appendRows(
+          run.id,
+          events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) })),
+          at,
+        );
+    },
+  );
+  const notify = (e: StoredEvent): void => {
+    for (const l of listeners.get(e.runId) ?? []) l(e);
+    for (const l of listeners.get('*') ?? []) l(e);
+  };
+  return {
+    db,
+    createRun(run, first) {
+      const at = new Date().toISOString();
+      write(() => createWith.immediate(run, first === undefined ? [] : [first], at));
+      if (first === undefined) return undefined;
+      const e: StoredEvent = { runId: run.id, seq: 1, at, v: EVENT_SCHEMA_VERSION, ...first };
+      notify(e);
+      return e;
     },
     append(runId, type, data) {
       const at = new Date().toISOString();
-      const seq = appendRows(runId, [{ type, data: JSON.stringify(data) }], at);
+      const seq = write(() =>
+        appendRows.immediate(runId, [{ type, data: JSON.stringify(data) }], at),
+      );
       const e: StoredEvent = { runId, seq, at, v: EVENT_SCHEMA_VERSION, type, data };
       notify(e);
       return e;
     },
     appendAll(runId, events) {
       const at = new Date().toISOString();
-      const first = appendRows(
-        runId,
-        events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) })),
-        at,
-      );
+      const rows = events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) }));
+      const first = write(() => appendRows.immediate(runId, rows, at));
       const out = events.map((e, i): StoredEvent => ({
         runId,
         seq: first + i,
@@ -183,14 +251,29 @@ export function openRunStore(path?: string): RunStore {
       return out;
     },
     setStatus(runId, s) {
-      status.run(s, new Date().toISOString(), runId);
+      write(() => status.run(s, new Date().toISOString(), runId));
     },
     getRun(runId) {
       const r = getRun.get(runId) as RunRow | undefined;
       return r === undefined ? undefined : toRun(r);
     },
-    listRuns() {
-      return (listRuns.all() as RunRow[]).map(toRun);
+    listRuns(page) {
+      const rows =
+        page === undefined
+          ? listRuns.all()
+          : page.before === undefined
+            ? firstPage.all(page.limit)
+            : nextPage.all(
+                page.before.startedAt,
+                page.before.startedAt,
+                page.before.id,
+                page.limit,
+              );
+      return (rows as RunRow[]).map(toRun);
+    },
+    counts(runId) {
+      const r = counts.get(runId) as { steps: number | null; replans: number | null };
+      return { steps: r.steps ?? 0, replans: r.replans ?? 0 };
     },
     events(runId, afterSeq = 0) {
       return (
@@ -220,13 +303,9 @@ export function openRunStore(path?: string): RunStore {
       };
     },
     decide(runId, stepId, d) {
-      decide.run(
-        runId,
-        stepId,
-        d.approved ? 1 : 0,
-        d.by ?? null,
-        d.reason ?? null,
-        new Date().toISOString(),
+      const at = new Date().toISOString();
+      write(() =>
+        decide.run(runId, stepId, d.approved ? 1 : 0, d.by ?? null, d.reason ?? null, at),
       );
     },
     decision(runId, stepId) {

@@ -71,6 +71,7 @@ export interface VocabularyInput {
 
 function fail(
   input: VocabularyInput,
+  code: string,
   path: FieldPath,
   message: string,
   hint: string,
@@ -78,6 +79,7 @@ function fail(
 ): never {
   const at = input.locate(path, needle?.text, needle?.nth);
   throw new MissionError(input.file, fieldName(path), message, {
+    code,
     hint,
     ...(at === undefined ? {} : { line: at.line, col: at.col }),
   });
@@ -114,6 +116,7 @@ export function checkVocabulary(input: VocabularyInput): void {
       if (!provided.has(a.predicate))
         fail(
           input,
+          'MISSION_UNKNOWN_PREDICATE',
           ['tools', t.key, 'precondition'],
           unknown(a.predicate),
           hintFor(a.predicate, provided),
@@ -123,7 +126,14 @@ export function checkVocabulary(input: VocabularyInput): void {
   }
   for (const a of atomsOf(input.goal)) {
     if (!provided.has(a.predicate))
-      fail(input, ['goal'], unknown(a.predicate), hintFor(a.predicate, provided), a);
+      fail(
+        input,
+        'MISSION_UNKNOWN_PREDICATE',
+        ['goal'],
+        unknown(a.predicate),
+        hintFor(a.predicate, provided),
+        a,
+      );
   }
   checkArities(input);
   const read = new Set([
@@ -139,6 +149,7 @@ export function checkVocabulary(input: VocabularyInput): void {
       if (near !== undefined)
         fail(
           input,
+          'MISSION_UNREAD_PREDICATE',
           ['tools', t.key, 'effect'],
           `predicate '${a.predicate}' is read by no precondition, goal or rule`,
           `did you mean '${near}'?`,
@@ -157,6 +168,7 @@ export function checkVocabulary(input: VocabularyInput): void {
         undefined,
         `undeclared object '${o}' in the fact ${f.predicate}(...)`,
         {
+          code: 'MISSION_UNDECLARED_OBJECT',
           hint: `${near === undefined ? '' : `did you mean '${near}'? `}the mission declares objects, so every object a fact names is declared under objects in mission.yaml`,
           ...(f.loc === undefined ? {} : { line: f.loc.line, col: f.loc.col }),
         },
@@ -169,6 +181,7 @@ export function checkVocabulary(input: VocabularyInput): void {
         const near = closest(o, input.objects!);
         fail(
           input,
+          'MISSION_UNDECLARED_OBJECT',
           ['facts', i],
           `undeclared object '${o}'`,
           near === undefined
@@ -220,6 +233,7 @@ function checkArities(input: VocabularyInput): void {
       const args = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
       fail(
         input,
+        'MISSION_ARITY',
         u.path,
         `predicate '${a.predicate}' takes ${args(known.n)} (as in ${known.where}), found ${a.arity}`,
         `write it with ${args(known.n)} everywhere`,
@@ -261,6 +275,7 @@ export function checkParentheses(
     const u = unbalanced(text);
     if (u !== undefined)
       throw new MissionError(file, fieldName(path), u.message, {
+        code: 'MISSION_UNBALANCED_PARENS',
         hint: u.hint,
         ...locate(path, u.offset),
       });
@@ -288,6 +303,7 @@ export function checkCapabilities(
         fieldName(path),
         `no tool needs the capability '${c}', so the agent cannot use it`,
         {
+          code: 'MISSION_UNUSED_CAPABILITY',
           hint:
             near === undefined
               ? `the tools need: ${[...new Set(tools.map((t) => (t.capability ?? t.name).toLowerCase()))].join(', ')}`

@@ -202,3 +202,25 @@ export function deorder(
   for (const s of out) s.supports = [...new Set(s.supports)];
   return out;
 }
+
+/**
+ * Splits derived predicates: those whose rules read (transitively) no predicate an
+ * action changes are static for the planner — their facts are passed as initial facts,
+ * recomputed at every planning from the observed state — the others stay derived.
+ */
+export function splitDerived(domain: Domain): {
+  staticNames: Set<string>;
+  dynamic: Domain['derived'];
+} {
+  const fluent = new Set<string>();
+  for (const a of domain.actions) {
+    const t: Touch = { pre: [], add: [], del: [] };
+    effAtoms(a.effect, new Map(), t);
+    for (const p of [...t.add, ...t.del]) fluent.add(p.pred);
+  }
+  const bases = derivedBases(domain);
+  const staticNames = new Set(
+    [...bases].filter(([, b]) => ![...b].some((p) => fluent.has(p))).map(([d]) => d),
+  );
+  return { staticNames, dynamic: domain.derived.filter((d) => !staticNames.has(d.head.name)) };
+}

@@ -16,6 +16,7 @@
  *   replan             { version, reason }
  *   run.finished       { status, steps, replans, elapsedMs, sessionSteps?, reason?, whyNot? }   steps, replans: whole run
  *   run.interrupted    { reason }          stopped before the end (Ctrl-C, the server stopping): resumable
+ *   run.resumed        { planVersion: number | null, again: string[] }   the plan continued, steps run again
  */
 import type { StoredEvent } from '../store/runs.js';
 
@@ -33,7 +34,8 @@ export type RunEventType =
   | 'facts.changed'
   | 'replan'
   | 'run.finished'
-  | 'run.interrupted';
+  | 'run.interrupted'
+  | 'run.resumed';
 
 export interface RunEvent extends StoredEvent {
   type: RunEventType;

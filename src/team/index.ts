@@ -22,20 +22,22 @@ export type { MissionSpec } from './define.js';
 export { deorder } from './deorder.js';
 export type { OrderedStep } from './deorder.js';
 export { allocate } from './allocate.js';
+export { startRun, resumeRun, approveStep } from './run.js';
+export type { StartRunOptions, RunHandle } from './run.js';
 export {
-  startRun,
-  resumeRun,
-  approveStep,
   listRuns,
+  listRunsPage,
+  runInfo,
+  MAX_PAGE_SIZE,
   getRun,
   readEvents,
   subscribe,
   explainStep,
-} from './run.js';
-export type { StartRunOptions, RunHandle, RunInfo, RunDetail } from './run.js';
+} from './inspect.js';
+export type { RunInfo, RunDetail, RunsPage } from './inspect.js';
 export type { LoopOptions } from './loop.js';
 export { openRunStore } from '../store/runs.js';
-export type { RunStore } from '../store/runs.js';
+export type { RunStore, OpenRunStoreOptions } from '../store/runs.js';
 export { translateGoal } from './nl-goal.js';
 export type { GoalTranslation } from './nl-goal.js';
 export { describeEvent, describePlan, markdownReport, summaryLines } from './report.js';

@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { PddlError, loadDomainFile, loadProblemFile } from '../pddl/index.js';
 import type { Condition, Domain } from '../pddl/ast.js';
@@ -23,6 +22,7 @@ import { buildDomain, domainLayout } from './signature.js';
 import type { DomainSpec, Segment } from './signature.js';
 import { planningTool } from './types.js';
 import { usableDomain } from './capable.js';
+import { loadWorld } from './world-module.js';
 import type { IdleAction } from './capable.js';
 import type { Mission, PlanningTool, TeamAgent, World } from './types.js';
 
@@ -51,6 +51,7 @@ function agentsFromFile(
       if (!toolNames.has(t.toLowerCase())) {
         const near = closest(t.toLowerCase(), toolNames);
         throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`, {
+          code: 'MISSION_UNKNOWN_TOOL',
           hint: `${near === undefined ? '' : `did you mean '${near}'? `}expected one of: ${[...toolNames].join(', ')}`,
           ...locate(['agents', i, 'tools', j]),
         });
@@ -87,36 +88,6 @@ function sourceOf(
   return at >= layout.derivedStart ? { field: 'knowledge' } : {};
 }
 
-/**
- * Imports a mission's module. A world is usually TypeScript, which the compiled CLI cannot
- * load by itself, so .ts files go through tsx's scoped import (nothing registered globally).
- */
-async function importModule(path: string): Promise<unknown> {
-  if (!/\.[cm]?tsx?$/.test(path)) return import(pathToFileURL(path).href);
-  const { tsImport } = await import('tsx/esm/api');
-  return tsImport(pathToFileURL(path).href, import.meta.url);
-}
-
-async function loadWorld(
-  dir: string,
-  field: string,
-  file: string,
-): Promise<(seed: number) => World> {
-  const path = resolve(dir, field);
-  if (!existsSync(path))
-    throw new MissionError(file, 'world', `no such module '${field}'`, {
-      hint: 'a TypeScript module exporting createWorld(seed)',
-    });
-  const mod = (await importModule(path)) as { createWorld?: unknown };
-  if (typeof mod.createWorld !== 'function')
-    throw new MissionError(
-      file,
-      'world',
-      `'${field}' does not export a function createWorld(seed)`,
-    );
-  return mod.createWorld as (seed: number) => World;
-}
-
 /** Rejects fields of mission.yaml that do not apply to this kind of mission. */
 function notApplying(
   m: MissionFile,
@@ -129,6 +100,7 @@ function notApplying(
     if (m[k] === undefined) continue;
     const at = locate([k]);
     throw new MissionError(file, k, 'does not apply to this mission', {
+      code: 'MISSION_FIELD_NOT_APPLICABLE',
       hint,
       ...(at === undefined ? {} : { line: at.line, col: at.col }),
     });
@@ -148,7 +120,7 @@ function pddlMission(
       file,
       m.domain === undefined ? 'domain' : 'problem',
       'missing; a PDDL mission names both a domain and a problem file',
-      { ...locate([]) },
+      { code: 'MISSION_SCHEMA', ...locate([]) },
     );
   notApplying(
     m,
@@ -174,6 +146,7 @@ function pddlMission(
     if (tools.has(action.toLowerCase())) continue;
     const near = closest(action.toLowerCase(), tools.keys());
     throw new MissionError(file, `durations.${action}`, `the domain has no action '${action}'`, {
+      code: 'MISSION_UNKNOWN_ACTION',
       hint:
         near === undefined
           ? `the domain's actions: ${[...tools.keys()].join(', ')}`
@@ -205,10 +178,12 @@ export async function loadMission(path: string): Promise<Mission> {
   const file = join(dir, 'mission.yaml');
   if (!existsSync(file))
     throw new MissionError(file, undefined, 'no mission.yaml in this folder', {
+      code: 'MISSION_NOT_FOUND',
       hint: 'a mission folder holds mission.yaml (see examples/paris-office)',
     });
   const { data: m, locate } = readMissionFile(file);
-  const world = m.world === undefined ? undefined : await loadWorld(dir, m.world, file);
+  const world =
+    m.world === undefined ? undefined : await loadWorld(dir, m.world, file, locate(['world']));
   const base = {
     name: m.name.toLowerCase(),
     description: m.description ?? '',
@@ -231,12 +206,14 @@ export async function loadMission(path: string): Promise<Mission> {
       file,
       'goal',
       'missing; expected a PDDL goal such as (and (announced paris))',
+      { code: 'MISSION_SCHEMA' },
     );
   if (m.tools === undefined)
     throw new MissionError(
       file,
       'tools',
       'missing; expected the tools with planning signatures (or domain + problem files)',
+      { code: 'MISSION_SCHEMA' },
     );
   const knowledgeFile = m.knowledge === undefined ? undefined : join(dir, m.knowledge);
   const knowledge =
@@ -267,6 +244,7 @@ export async function loadMission(path: string): Promise<Mission> {
     for (const [param, type] of Object.entries(t.params ?? {})) {
       if (!knownTypes.has(type.toLowerCase())) {
         throw new MissionError(file, `tools.${tool}.params.${param}`, `unknown type '${type}'`, {
+          code: 'MISSION_UNKNOWN_TYPE',
           hint: `expected one of: ${[...knownTypes].join(', ')} (declare it under types or objects)`,
           ...locate(['tools', tool, 'params', param]),
         });
@@ -281,7 +259,7 @@ export async function loadMission(path: string): Promise<Mission> {
         file,
         `facts[${i}]`,
         `expected a ground atom such as (open-role ml-lead), found '${f}'`,
-        { ...locate(['facts', i]) },
+        { code: 'MISSION_BAD_FACT', ...locate(['facts', i]) },
       );
     facts.push(factKey(a.predicate, a.args));
     return { text: f, ...a };
@@ -391,6 +369,7 @@ export function domainForTools(spec: {
           ];
     const at = spec.locate?.(path, src.offset);
     throw new MissionError(spec.file, fieldName(path), err.message, {
+      code: err.code,
       ...(err.hint === undefined
         ? {}
         : { hint: err.hint.replace(/ before line \d+, column \d+,? ?/, ' ') }),
@@ -416,6 +395,7 @@ export function goalOf(
   } catch (err) {
     if (err instanceof GoalError)
       throw new MissionError(file, field, err.detail, {
+        code: err.code,
         ...(err.hint === undefined ? {} : { hint: err.hint }),
         ...at?.(err.offset),
       });

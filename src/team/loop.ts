@@ -3,16 +3,14 @@
  *   derive facts -> plan -> deorder -> allocate -> run ready steps in parallel ->
  *   apply observed effects -> re-plan when a step fails or the world diverges -> done.
  * Every decision is appended to the run's event log before it takes effect, so a
- * crashed run can be resumed from the log (see resume.ts).
+ * crashed run can be resumed from the log (see replay.ts): a resumed run continues the
+ * round it was in, with the same plan.
  */
-import type { Condition, Domain, PlanStep } from '../pddl/ast.js';
-import { formatCondition } from '../pddl/index.js';
-import { plan } from './planner.js';
+import type { Condition, PlanStep } from '../pddl/ast.js';
 import { validate } from '../planner/validator/index.js';
 import type { RunStore } from '../store/runs.js';
-import { allocate } from './allocate.js';
-import { deorder, derivedBases, effAtoms } from './deorder.js';
-import type { Touch } from './deorder.js';
+import { askApproval, sleep } from './approval.js';
+import { splitDerived } from './deorder.js';
 import type {
   ApprovalDecision,
   ApprovalRequest,
@@ -22,10 +20,13 @@ import type {
   RunSummary,
 } from './events.js';
 import { parseAtomText, factKey, problemFor, showFact } from './facts.js';
+import { forbid, planRound } from './plan-round.js';
+import type { OpenRound } from './replay.js';
 import { stateView } from './state.js';
 import type { Mission, ToolOutcome, World } from './types.js';
-import { explainGoalDetail } from './whynot.js';
 import { teamKnowledge } from './knowledge.js';
+
+export { splitDerived };
 
 export interface LoopOptions {
   signal?: AbortSignal;
@@ -49,12 +50,19 @@ export interface LoopStart {
   stepCounter: number;
   planVersion: number;
   replans: number;
-  /** Ground action "act a b" -> tries recorded so far. */
+  /**
+   * Ground action "act a b" -> its tries with a recorded outcome. A try cut short by a
+   * crash is not one: the resumed run makes the same try again, with the same number.
+   */
   attempts: Map<string, number>;
   /** Ground actions a person rejected: never planned again. */
   rejected: Set<string>;
-  /** Reason of the first plan ('initial plan', 'resumed ...'). */
+  /** Reason of the first plan made ('initial plan', or the re-plan the log ended with). */
   firstReason: string;
+  /** The plan whose round the run was in when it stopped: continued before planning again. */
+  round?: OpenRound;
+  /** The simulated world, made before the run starts (default: the mission's, for `seed`). */
+  world?: World;
   /** Steps executed (finished or failed) before this session: 0 for a fresh run. */
   executedBefore?: number;
   startedMs: number;
@@ -68,80 +76,6 @@ interface Running {
 const groundKey = (s: { action: string; args: readonly string[] }): string =>
   [s.action, ...s.args].join(' ');
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((res, rej) => {
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      res();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(t);
-      rej(signal!.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** A copy of the domain where each rejected ground action can no longer be planned. */
-function forbid(domain: Domain, rejected: ReadonlySet<string>): Domain {
-  if (rejected.size === 0) return domain;
-  const byAction = new Map<string, string[][]>();
-  for (const r of rejected) {
-    const [a, ...args] = r.split(' ');
-    byAction.set(a!, [...(byAction.get(a!) ?? []), args]);
-  }
-  return {
-    ...domain,
-    actions: domain.actions.map((a) => {
-      const bans = byAction.get(a.name);
-      if (bans === undefined) return a;
-      const extra: Condition[] = bans.map((args) => ({
-        kind: 'not',
-        arg: {
-          kind: 'and',
-          args: args.map(
-            (v, i) =>
-              ({
-                kind: 'atom',
-                atom: { predicate: '=', args: [a.params[i]!.name, v] },
-              }) as Condition,
-          ),
-        },
-      }));
-      return {
-        ...a,
-        precondition: {
-          kind: 'and',
-          args: [...(a.precondition === undefined ? [] : [a.precondition]), ...extra],
-        },
-      };
-    }),
-  };
-}
-
-/**
- * Splits derived predicates: those whose rules read (transitively) no predicate an
- * action changes are static for the planner — their facts are passed as initial facts,
- * recomputed at every planning from the observed state — the others stay derived.
- */
-export function splitDerived(domain: Domain): {
-  staticNames: Set<string>;
-  dynamic: Domain['derived'];
-} {
-  const fluent = new Set<string>();
-  for (const a of domain.actions) {
-    const t: Touch = { pre: [], add: [], del: [] };
-    effAtoms(a.effect, new Map(), t);
-    for (const p of [...t.add, ...t.del]) fluent.add(p.pred);
-  }
-  const bases = derivedBases(domain);
-  const staticNames = new Set(
-    [...bases].filter(([, b]) => ![...b].some((p) => fluent.has(p))).map(([d]) => d),
-  );
-  return { staticNames, dynamic: domain.derived.filter((d) => !staticNames.has(d.head.name)) };
-}
-
 /** Runs the mission from `start` until the goal holds or no plan exists. */
 export async function runLoop(
   store: RunStore,
@@ -151,12 +85,13 @@ export async function runLoop(
 ): Promise<RunSummary> {
   const { runId, goal } = start;
   const facts = start.facts;
-  const world: World | undefined = mission.world?.(start.seed);
+  const world: World | undefined = start.world ?? mission.world?.(start.seed);
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const maxReplans = options.maxReplans ?? 5;
   const timeScale = options.timeScale ?? 1;
   const signal = options.signal;
   let { stepCounter, planVersion, replans } = start;
+  let round = start.round;
   let executed = 0;
   let reason = start.firstReason;
   const knowledge = teamKnowledge(mission.rules, facts);
@@ -191,84 +126,71 @@ export async function runLoop(
 
   for (;;) {
     signal?.throwIfAborted();
-    if (view.holds(goal, facts)) return finish('succeeded');
-    emit('facts.derived', { facts: knowledge.derived() });
-
-    // Plan from the observed state.
     const domain = forbid(mission.domain, start.rejected);
-    const t0 = performance.now();
-    // Derived facts no action can change are computed here and given as facts.
-    const planDomain = { ...domain, derived: split.dynamic };
-    const staticFacts = [...view.closure(facts)].filter((f) =>
-      split.staticNames.has(f.split(' ')[0]!),
-    );
-    const result = await plan(planDomain, problemFor(mission, [...facts, ...staticFacts], goal), {
-      timeLimitMs: options.planTimeLimitMs ?? 30000,
-      ...(signal === undefined ? {} : { signal }),
-    });
-    const planMs = performance.now() - t0;
-    if (result.status !== 'solved') {
-      const { lines: whyNot, missingCapabilities: caps } = explainGoalDetail(
+    let steps: PlannedStep[];
+    const resumed = round;
+    round = undefined;
+    if (resumed !== undefined) steps = resumed.steps;
+    else {
+      if (view.holds(goal, facts)) return finish('succeeded');
+      emit('facts.derived', { facts: knowledge.derived() });
+      // Plan from the observed state.
+      const planned = await planRound({
         mission,
+        domain,
         goal,
         facts,
+        view,
         knowledge,
-      );
-      const needs =
-        caps.length === 0
-          ? ''
-          : `; it needs ${caps.length === 1 ? 'a capability' : 'capabilities'} no agent has: ${caps.map((c) => `'${c}'`).join(', ')}`;
-      const why =
-        result.status === 'unsolvable'
-          ? `no plan reaches the goal ${formatCondition(goal)}${needs}`
-          : `the planner stopped (${result.reason}) before finding a plan`;
-      emit('plan.failed', { reason: why, whyNot });
-      return finish('failed', why, whyNot);
-    }
-    const ids = result.plan.map((_, i) => `s${stepCounter + i + 1}`);
-    const ordered = deorder(domain, result.plan, goal, ids);
-    const alloc = allocate(ordered, mission.agents, mission.tools);
-    if (!alloc.ok) {
-      const why = `no agent has the capability '${alloc.error.capability}' for (${alloc.error.action} ...)`;
-      emit('plan.failed', { reason: why, whyNot: [] });
-      return finish('failed', why, []);
-    }
-    planVersion++;
-    stepCounter += ordered.length;
-    const steps: PlannedStep[] = ordered.map((s, i) => ({
-      id: ids[i]!,
-      action: s.action,
-      args: s.args,
-      agent: alloc.agents[i]!,
-      dependsOn: s.dependsOn.map((d) => ids[d]!),
-      supports: s.supports,
-    }));
-    // The plan and its assignments are written together, in one transaction.
-    emitAll([
-      {
-        type: 'plan.made',
-        data: {
-          version: planVersion,
-          reason,
-          cost: result.cost,
-          planMs: Math.round(planMs * 100) / 100,
-          steps,
+        split,
+        stepCounter,
+        timeLimitMs: options.planTimeLimitMs ?? 30000,
+        signal,
+      });
+      if (!planned.ok) {
+        emit('plan.failed', { reason: planned.why, whyNot: planned.whyNot });
+        return finish('failed', planned.why, planned.whyNot);
+      }
+      steps = planned.steps;
+      planVersion++;
+      stepCounter += steps.length;
+      // The plan and its assignments are written together, in one transaction.
+      emitAll([
+        {
+          type: 'plan.made',
+          data: {
+            version: planVersion,
+            reason,
+            cost: planned.cost,
+            planMs: Math.round(planned.planMs * 100) / 100,
+            steps,
+          },
         },
-      },
-      ...steps.map((s) => ({
-        type: 'step.assigned' as const,
-        data: { stepId: s.id, agent: s.agent, action: s.action, args: s.args },
-      })),
-    ]);
-
-    // Execute the partial order.
-    const done = new Set<string>();
-    const started = new Set<string>();
+        ...steps.map((s) => ({
+          type: 'step.assigned' as const,
+          data: { stepId: s.id, agent: s.agent, action: s.action, args: s.args },
+        })),
+      ]);
+    }
+    // Execute the partial order (a resumed round: what is left of it).
+    const done = new Set<string>(resumed?.done);
+    const started = new Set<string>([...done, ...(resumed?.failed ?? []).map((f) => f.id)]);
     const busy = new Set<string>();
     const running = new Map<string, Running>();
-    let replanReason: string | undefined;
-    /** Every step that failed in this round: the re-plan names them all. */
-    const failures: string[] = [];
+    /**
+     * What calls for a re-plan, by step: it failed, the world diverged after it, or it can no
+     * longer start. The round still runs every step that does not wait for a troubled one,
+     * so which steps run, and the re-plan's reason (in plan order), do not depend on timing.
+     */
+    const troubles = new Map<string, string>();
+    for (const f of resumed?.failed ?? []) {
+      const s = steps.find((x) => x.id === f.id);
+      troubles.set(
+        f.id,
+        `step ${f.id} (${s === undefined ? '?' : groundKey(s)}) failed: ${f.reason}`,
+      );
+    }
+    let crash: { err: unknown } | undefined;
 
     const remainingValid = (): string | undefined => {
       const rest: PlanStep[] = steps
@@ -404,8 +326,7 @@ export async function runLoop(
           observed(outcome.retract, outcome.assert),
           true,
         );
-        failures.push(`step ${s.id} (${key}) failed: ${outcome.reason}`);
-        replanReason ??= failures[0];
+        troubles.set(s.id, `step ${s.id} (${key}) failed: ${outcome.reason}`);
         return;
       }
       // Observed effects: the declared ones when confirmed, then what the tool reported.
@@ -434,46 +355,82 @@ export async function runLoop(
         diverged,
       );
       done.add(s.id);
-      if (diverged && replanReason === undefined) {
-        const broken = remainingValid();
-        if (broken !== undefined)
-          replanReason = `the world differs from the plan after ${s.id} (${key}): ${broken}`;
-      }
+      const broken = diverged ? remainingValid() : undefined;
+      if (broken !== undefined)
+        troubles.set(s.id, `the world differs from the plan after ${s.id} (${key}): ${broken}`);
     };
 
-    while (replanReason === undefined && done.size < steps.length) {
+    /** Records the start of a batch (one transaction), then runs its steps. */
+    const launch = (batch: PlannedStep[]): void => {
+      const attempts = batch.length > 0 ? recordStarts(batch) : [];
+      batch.forEach((s, i) => {
+        // A step that throws (Ctrl-C, a store failure, a bug) stops the run: kept here, since
+        // a rejection after the race below settled would otherwise be lost.
+        const p = runStep(s, attempts[i]!)
+          .catch((err: unknown) => {
+            crash ??= { err };
+          })
+          .finally(() => {
+            running.delete(s.id);
+            busy.delete(s.agent);
+          });
+        running.set(s.id, { id: s.id, promise: p });
+      });
+    };
+    if (resumed !== undefined) {
+      // Steps cut short by the interruption run again first (the interrupted run would have
+      // let them finish even after a failure); a divergence recorded before still counts.
+      const again = steps.filter((s) => resumed.inFlight.includes(s.id));
+      for (const s of again) {
+        started.add(s.id);
+        busy.add(s.agent);
+      }
+      launch(again);
+      const first = steps.find((s) => s.id === resumed.diverged[0]);
+      const broken = first !== undefined && troubles.size === 0 ? remainingValid() : undefined;
+      if (broken !== undefined)
+        troubles.set(
+          first!.id,
+          `the world differs from the plan after ${first!.id} (${groundKey(first!)}): ${broken}`,
+        );
+    }
+
+    while (done.size < steps.length) {
       // Start every ready step, in plan order, within the bounds (one step per agent at a time).
       const batch: PlannedStep[] = [];
       for (const s of steps) {
-        if (running.size >= concurrency || replanReason !== undefined) break;
+        if (running.size >= concurrency) break;
         if (started.has(s.id) || busy.has(s.agent) || !s.dependsOn.every((d) => done.has(d)))
           continue;
         const check = view.applicable(s, facts);
         if (!check.ok) {
-          replanReason = `step ${s.id} (${groundKey(s)}) cannot start: ${check.unmet.join(', ')} no longer holds`;
-          break;
+          started.add(s.id); // never started: it and what waits for it go to the re-plan
+          troubles.set(
+            s.id,
+            `step ${s.id} (${groundKey(s)}) cannot start: ${check.unmet.join(', ')} no longer holds`,
+          );
+          continue;
         }
         started.add(s.id);
         busy.add(s.agent);
         running.set(s.id, { id: s.id, promise: Promise.resolve() });
         batch.push(s);
       }
-      const attempts = batch.length > 0 ? recordStarts(batch) : [];
-      batch.forEach((s, i) => {
-        const p = runStep(s, attempts[i]!).finally(() => {
-          running.delete(s.id);
-          busy.delete(s.agent);
-        });
-        running.set(s.id, { id: s.id, promise: p });
-      });
+      launch(batch);
       if (running.size === 0) break;
       await Promise.race([...running.values()].map((r) => r.promise));
+      if (crash !== undefined) throw crash.err;
     }
     // Let steps in flight finish before planning again: their results are observations too.
     await Promise.all([...running.values()].map((r) => r.promise));
-    if (failures.length > 0 && (failures.length > 1 || replanReason !== failures[0]))
-      replanReason = [...new Set([replanReason!, ...failures])].join('; ');
-
+    if (crash !== undefined) throw crash.err;
+    let replanReason =
+      troubles.size === 0
+        ? undefined
+        : steps
+            .filter((s) => troubles.has(s.id))
+            .map((s) => troubles.get(s.id)!)
+            .join('; ');
     if (replanReason === undefined && done.size === steps.length && !view.holds(goal, facts))
       replanReason = `the plan ran but the goal does not hold: ${view.unmet(goal, facts).join(', ')}`;
     if (replanReason === undefined) continue;
@@ -487,50 +444,4 @@ export async function runLoop(
     emit('replan', { version: planVersion + 1, reason: replanReason });
     reason = replanReason;
   }
-}
-
-async function askApproval(
-  store: RunStore,
-  runId: string,
-  s: PlannedStep,
-  options: LoopOptions,
-  emit: (type: RunEventType, data: Record<string, unknown>) => void,
-  signal: AbortSignal | undefined,
-): Promise<ApprovalDecision> {
-  const req: ApprovalRequest = {
-    runId,
-    stepId: s.id,
-    agent: s.agent,
-    action: s.action,
-    args: s.args,
-  };
-  emit('approval.requested', { stepId: s.id, agent: s.agent, action: s.action, args: s.args });
-  let decision: ApprovalDecision;
-  const mode = options.approve ?? 'store';
-  if (mode === 'auto') decision = { approved: true, by: 'auto-approve' };
-  else if (typeof mode === 'function') decision = await mode(req);
-  else {
-    store.setStatus(runId, 'waiting-approval');
-    for (;;) {
-      const d = store.decision(runId, s.id);
-      if (d !== undefined) {
-        decision = {
-          approved: d.approved,
-          ...(d.by === null ? {} : { by: d.by }),
-          ...(d.reason === null ? {} : { reason: d.reason }),
-        };
-        break;
-      }
-      await sleep(50, signal);
-    }
-    store.setStatus(runId, 'running');
-  }
-  store.decide(runId, s.id, decision);
-  emit('approval.given', {
-    stepId: s.id,
-    approved: decision.approved,
-    by: decision.by ?? 'unknown',
-    ...(decision.reason === undefined ? {} : { reason: decision.reason }),
-  });
-  return decision;
 }

@@ -8,7 +8,7 @@
 import type { Trajectory, Transition } from '../learn/index.js';
 import type { RunStore } from '../store/runs.js';
 import { factKey, parseAtomText } from './facts.js';
-import { listRuns, readEvents } from './run.js';
+import { listRuns, readEvents } from './inspect.js';
 import type { Mission } from './types.js';
 
 const keyOf = (text: string): string => {

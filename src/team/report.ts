@@ -1,7 +1,7 @@
 /** Human-readable forms of a run: one line per event (CLI), and a Markdown report. */
 import type { RunStore } from '../store/runs.js';
 import type { PlannedStep, RunEvent } from './events.js';
-import { getRun, readEvents } from './run.js';
+import { getRun, readEvents } from './inspect.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -34,6 +34,10 @@ export function describeEvent(e: RunEvent): string | undefined {
         : undefined;
     case 'replan':
       return `RE-PLAN (v${d.version as number}): ${d.reason as string}`;
+    case 'run.resumed': {
+      const again = d.again as string[];
+      return `resumed from the log${d.planVersion === null ? '' : `: plan v${d.planVersion as number} goes on`}${again.length === 0 ? '' : `, ${again.join(', ')} cut short by the interruption run again`}`;
+    }
     case 'run.finished':
       return `run ${d.status as string}: ${plural(d.steps as number, 'step')}${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps as number} since the resume)`}, ${plural(d.replans as number, 're-plan')}, ${d.elapsedMs as number} ms${d.reason === undefined ? '' : ` — ${d.reason as string}`}`;
     case 'run.interrupted':

@@ -10,7 +10,7 @@
 import type { Atom, Condition, DerivedDef, Domain, Effect, TypedName } from '../pddl/ast.js';
 import { holds, unmetParts } from '../planner/validator/index.js';
 import type { TeamKnowledge } from './knowledge.js';
-import { splitDerived } from './loop.js';
+import { splitDerived } from './deorder.js';
 import { stateView } from './state.js';
 import type { Mission } from './types.js';
 

@@ -248,7 +248,7 @@ describe('the mission loop', () => {
 });
 
 describe('approvals across an interruption', () => {
-  it('lists only undecided requests of the current plan, also right after a resume, before the new plan', async () => {
+  it('lists only undecided requests of the current plan, also right after a resume, which asks again once', async () => {
     const { resumeRun } = await import('../../src/team/index.js');
     const { store } = tempStore();
     const mission = dinnerMission({ approvalFor: ['serve'] });
@@ -270,29 +270,31 @@ describe('approvals across an interruption', () => {
     const first = await waitPending();
     controller.abort(new Error('stop'));
     await assert.rejects(run.done);
+    assert.deepEqual(getRun(store, run.id)!.pendingApprovals, [], 'void while interrupted');
     const stop = new AbortController();
-    // Not awaited: the resumed loop is checked synchronously, before the planner answers.
-    const resuming = resumeRun(store, run.id, {
+    const resumed = await resumeRun(store, run.id, {
       mission,
       approve: 'store',
       timeScale: 0,
       signal: stop.signal,
     });
-    const inWindow = getRun(store, run.id)!;
-    const plansBefore = readEvents(store, run.id).filter((e) => e.type === 'plan.made').length;
-    const resumed = await resuming;
     resumed.done.catch(() => undefined);
     try {
-      // The new plan is not made yet: the old plan is still the last one, and its request is void.
-      assert.equal(plansBefore, 1, 'checked before the new plan');
-      assert.equal(inWindow.status, 'running');
-      assert.deepEqual(inWindow.pendingApprovals, [], `${first} belongs to the replaced plan`);
-      const second = await waitPending();
-      assert.notEqual(second, first);
+      // The plan goes on: the interrupted step asks again, and is listed once.
+      const again = getRun(store, run.id)!;
+      assert.equal(again.plans.length, 1, 'no new plan');
+      assert.deepEqual(
+        again.pendingApprovals.map((p) => p.stepId),
+        [first],
+      );
       // Decided on the store, not yet taken up by the team: no longer waiting for a person.
-      approveStep(store, run.id, second, { approved: true, by: 'ann' });
+      approveStep(store, run.id, first, { approved: true, by: 'ann' });
       assert.deepEqual(getRun(store, run.id)!.pendingApprovals, []);
       assert.equal((await resumed.done).status, 'succeeded');
+      const served = readEvents(store, run.id).filter(
+        (e) => e.type === 'step.finished' && e.data.action === 'serve',
+      );
+      assert.equal(served.length, 1);
     } finally {
       stop.abort(new Error('test over'));
     }
@@ -322,11 +324,22 @@ describe('approvals across an interruption', () => {
     await assert.rejects(run.done);
     assert.equal(getRun(store, run.id)!.status, 'interrupted');
     assert.deepEqual(getRun(store, run.id)!.pendingApprovals, []);
-    const resumed = await resumeRun(store, run.id, { mission, approve: 'store', timeScale: 0 });
-    const second = await waitPending();
-    assert.notEqual(second, first);
-    approveStep(store, run.id, second, { approved: true, by: 'ann' });
-    assert.equal((await resumed.done).status, 'succeeded');
+    const stop = new AbortController();
+    const resumed = await resumeRun(store, run.id, {
+      mission,
+      approve: 'store',
+      timeScale: 0,
+      signal: stop.signal,
+    });
+    resumed.done.catch(() => undefined);
+    try {
+      // The same step of the same plan asks again.
+      assert.equal(await waitPending(), first);
+      approveStep(store, run.id, first, { approved: true, by: 'ann' });
+      assert.equal((await resumed.done).status, 'succeeded');
+    } finally {
+      stop.abort(new Error('test over'));
+    }
     assert.equal(
       readEvents(store, run.id).filter(
         (e) => e.type === 'step.finished' && e.data.action === 'cook',

@@ -19,6 +19,18 @@ export interface RunInfo {
   replans: number;
 }
 
+/** A page of GET /api/runs: newest first; `nextCursor` fetches the next (older) page. */
+export interface RunsPage {
+  runs: RunInfo[];
+  nextCursor: string | null;
+}
+
+/** The first page (refreshed) followed by the older pages loaded so far, each run once. */
+export function mergeRunPages(first: readonly RunInfo[], older: readonly RunInfo[]): RunInfo[] {
+  const seen = new Set(first.map((r) => r.id));
+  return [...first, ...older.filter((r) => !seen.has(r.id))];
+}
+
 export interface PlannedStep {
   id: string;
   action: string;
