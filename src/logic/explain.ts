@@ -102,20 +102,20 @@ export function why(e: Engine, fact: Atom): Proof | undefined {
     const key = formatAtom(fa);
     const done = memo.get(key);
     if (done !== undefined) return done;
-    if (rel.base[row]) {
+    if (rel.isBase(row)) {
       const p: Proof = { kind: 'base', fact: fa };
       memo.set(key, p);
       return p;
     }
     const comp = e.componentOf[rel.id];
-    const rank = rel.rank[row]!;
+    const rank = rel.rank.get(row);
     const found = e.derivation(rel, row, (info, plan) => {
       const b = bindingsOf(e, plan, plan.regs);
       for (const l of info.rule.body) {
         if (l.kind !== 'atom' || l.negated) continue;
         const p = e.rowOf(instantiate(l.atom, b));
         if (p === undefined) return false;
-        if (e.componentOf[p.rel.id] === comp && p.rel.rank[p.row]! >= rank) return false;
+        if (e.componentOf[p.rel.id] === comp && p.rel.rank.get(p.row) >= rank) return false;
       }
       return true;
     });

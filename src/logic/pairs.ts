@@ -1,74 +1,139 @@
 /**
- * Membership of binary tuples, grouped by first value: one small open-addressing table
- * of second values per first value. Derivations tend to come in runs with the same first
- * value (a semi-naive delta row (X, Y) yields many (X, Z)), so consecutive probes stay in
- * one small, cache-resident table; a flat table over all pairs misses the cache on
- * nearly every probe once it outgrows it.
+ * Membership of binary tuples, grouped by first value: one open-addressing table of
+ * rows per first value. Derivations come in runs with the same first value (a
+ * semi-naive delta row (X, Y) yields many (X, Z)), so consecutive probes stay in one
+ * small, cache-resident table; a flat table over all pairs misses the cache on nearly
+ * every probe once it outgrows it.
  *
- * All tables live in one Int32Array arena (bump allocation; a grown table leaves its old
- * space behind, at most doubling the arena), so there is no object per group to collect.
- * A table is `cap` slots of [second value + 1 (0 empty, -1 deleted), row].
+ * A slot holds row + 1 (0 empty, -1 deleted); the second value is read from the
+ * relation's data (`data[2 * row + 1]`), so a pair costs 4 bytes per slot, not 8.
+ * Small tables share one Int32Array arena (no object per group: a sparse graph has
+ * one group per node), with a free list per size; larger ones have their own array.
  */
+const DELETED = -1;
+/** Tables up to this many slots live in the arena. */
+const ARENA_MAX = 64;
 const start = (b: number, mask: number) => (Math.imul(b + 1, 0x9e3779b1) >>> 7) & mask;
+/** Grow when a table would be more than 3/4 full (tombstones included). */
+const full = (used: number, cap: number) => used * 4 > cap * 3;
 
 export class PairSet {
+  /** The relation's tuples, two values per row; the relation replaces it when it grows. */
+  data: Int32Array;
   private arena = new Int32Array(1024);
   private top = 0;
-  /** Per first value: arena offset of its table + 1 (0 = none), capacity, entries incl. deleted. */
+  /** Per log2(capacity) of arena tables: head of the free list (offset + 1), 0 = empty. */
+  private free = new Int32Array(8);
+  /** Per first value: arena offset + 1 (> 0), -(index in `big` + 1) (< 0), or 0 (no table). */
   private off = new Int32Array(64);
   private cap = new Int32Array(64);
+  /** Slots in use, tombstones included. */
   private used = new Int32Array(64);
+  private big: Int32Array[] = [];
+
+  constructor(data: Int32Array) {
+    this.data = data;
+  }
 
   /** Row of (a, b), or -1. */
   find(a: number, b: number): number {
     if (a >= this.off.length) return -1;
-    const o = this.off[a]! - 1;
-    if (o < 0) return -1;
-    const arena = this.arena;
+    const o = this.off[a]!;
+    if (o === 0) return -1;
+    const t = o > 0 ? this.arena : this.big[-o - 1]!;
+    const base = o > 0 ? o - 1 : 0;
+    const d = this.data;
     const mask = this.cap[a]! - 1;
     for (let s = start(b, mask); ; s = (s + 1) & mask) {
-      const k = arena[o + 2 * s]!;
+      const k = t[base + s]!;
       if (k === 0) return -1;
-      if (k === b + 1) return arena[o + 2 * s + 1]!;
+      if (k > 0 && d[2 * k - 1] === b) return k - 1;
     }
   }
 
-  /** Records (a, b) -> row; the pair must be absent. */
-  add(a: number, b: number, row: number): void {
+  /**
+   * Row of (a, b) if present; otherwise records `row` for it (the caller writes the
+   * row's data right after) and returns -1. One probe sequence for both.
+   */
+  findOrAdd(a: number, b: number, row: number): number {
     if (a >= this.off.length) this.growIndex(a);
     if (this.off[a] === 0) this.allocate(a, 4);
-    else if ((this.used[a]! + 1) * 2 > this.cap[a]!) this.regrow(a);
-    const o = this.off[a]! - 1;
-    const arena = this.arena;
+    else if (full(this.used[a]! + 1, this.cap[a]!)) this.regrow(a);
+    const o = this.off[a]!;
+    const t = o > 0 ? this.arena : this.big[-o - 1]!;
+    const base = o > 0 ? o - 1 : 0;
+    const d = this.data;
     const mask = this.cap[a]! - 1;
+    let free = -1;
     let s = start(b, mask);
-    while (arena[o + 2 * s]! > 0) s = (s + 1) & mask;
-    if (arena[o + 2 * s] === 0) this.used[a]!++;
-    arena[o + 2 * s] = b + 1;
-    arena[o + 2 * s + 1] = row;
+    for (; ; s = (s + 1) & mask) {
+      const k = t[base + s]!;
+      if (k === 0) break;
+      if (k > 0) {
+        if (d[2 * k - 1] === b) return k - 1;
+      } else if (free < 0) free = s;
+    }
+    if (free >= 0) s = free;
+    else this.used[a]!++;
+    t[base + s] = row + 1;
+    return -1;
   }
 
-  remove(a: number, b: number, row: number): void {
+  /** Records (a, b) -> row for a pair known to be absent (the row's data is written). */
+  add(a: number, b: number, row: number): void {
+    this.findOrAdd(a, b, row);
+  }
+
+  remove(a: number, row: number): void {
     if (a >= this.off.length || this.off[a] === 0) return;
-    const o = this.off[a]! - 1;
-    const arena = this.arena;
+    const o = this.off[a]!;
+    const t = o > 0 ? this.arena : this.big[-o - 1]!;
+    const base = o > 0 ? o - 1 : 0;
     const mask = this.cap[a]! - 1;
-    for (let s = start(b, mask); ; s = (s + 1) & mask) {
-      const k = arena[o + 2 * s]!;
+    for (let s = start(this.data[2 * row + 1]!, mask); ; s = (s + 1) & mask) {
+      const k = t[base + s]!;
       if (k === 0) return;
-      if (k === b + 1 && arena[o + 2 * s + 1] === row) {
-        arena[o + 2 * s] = -1;
+      if (k === row + 1) {
+        t[base + s] = DELETED;
         return;
       }
     }
   }
 
+  /** Appends the rows of first value `a` to `out` (in table order), returns the new length. */
+  rowsOf(a: number, out: Int32Array, at: number): number {
+    if (a >= this.off.length || this.off[a] === 0) return at;
+    const o = this.off[a]!;
+    const t = o > 0 ? this.arena : this.big[-o - 1]!;
+    const base = o > 0 ? o - 1 : 0;
+    const cap = this.cap[a]!;
+    for (let s = 0; s < cap; s++) {
+      const k = t[base + s]!;
+      if (k > 0) out[at++] = k - 1;
+    }
+    return at;
+  }
+
+  /** Number of slots in use for `a` (an upper bound on its rows). */
+  sizeOf(a: number): number {
+    return a < this.off.length ? this.used[a]! : 0;
+  }
+
+  /** First values with a table, ascending. */
+  firsts(): number[] {
+    const out: number[] = [];
+    for (let a = 0; a < this.off.length; a++) if (this.off[a] !== 0) out.push(a);
+    return out;
+  }
+
   clear(): void {
     this.arena = new Int32Array(1024);
     this.top = 0;
-    this.off.fill(0);
-    this.cap.fill(0);
-    this.used.fill(0);
+    this.free.fill(0);
+    this.big = [];
+    this.off = new Int32Array(64);
+    this.cap = new Int32Array(64);
+    this.used = new Int32Array(64);
   }
 
   private growIndex(a: number): void {
@@ -81,8 +146,24 @@ export class PairSet {
     }
   }
 
+  /** Gives `a` an empty table of `cap` slots (the old one, if any, is released by the caller). */
   private allocate(a: number, cap: number): void {
-    const need = this.top + 2 * cap;
+    this.cap[a] = cap;
+    this.used[a] = 0;
+    if (cap > ARENA_MAX) {
+      this.big.push(new Int32Array(cap));
+      this.off[a] = -this.big.length;
+      return;
+    }
+    const cls = Math.log2(cap);
+    const f = this.free[cls]!;
+    if (f !== 0) {
+      this.free[cls] = this.arena[f - 1]!;
+      this.arena.fill(0, f - 1, f - 1 + cap);
+      this.off[a] = f;
+      return;
+    }
+    const need = this.top + cap;
     if (need > this.arena.length) {
       let n = this.arena.length * 2;
       while (n < need) n *= 2;
@@ -91,29 +172,42 @@ export class PairSet {
       this.arena = x;
     }
     this.off[a] = this.top + 1;
-    this.cap[a] = cap;
-    this.used[a] = 0;
     this.top = need;
   }
 
   /** Moves the table of `a` to a fresh one (twice as large unless tombstones made room). */
   private regrow(a: number): void {
-    const o = this.off[a]! - 1,
+    const o = this.off[a]!,
       cap = this.cap[a]!;
+    const old = o > 0 ? this.arena.slice(o - 1, o - 1 + cap) : this.big[-o - 1]!;
     let live = 0;
-    for (let i = 0; i < cap; i++) if (this.arena[o + 2 * i]! > 0) live++;
-    this.allocate(a, (live + 1) * 2 > cap ? cap * 2 : cap);
-    const arena = this.arena; // allocate may have replaced it
-    const n = this.off[a]! - 1,
-      mask = this.cap[a]! - 1;
-    for (let i = 0; i < cap; i++) {
-      const k = arena[o + 2 * i]!;
-      if (k <= 0) continue;
-      let s = start(k - 1, mask);
-      while (arena[n + 2 * s] !== 0) s = (s + 1) & mask;
-      arena[n + 2 * s] = k;
-      arena[n + 2 * s + 1] = arena[o + 2 * i + 1]!;
-      this.used[a]!++;
+    for (let i = 0; i < cap; i++) if (old[i]! > 0) live++;
+    if (o > 0) {
+      // Back to the free list of its size (its first slot links the list).
+      const cls = Math.log2(cap);
+      this.arena[o - 1] = this.free[cls]!;
+      this.free[cls] = o;
     }
+    // At least half free afterwards, so the next move is a quarter of the table away.
+    const size = live * 2 >= cap ? cap * 2 : cap;
+    if (o < 0 && size > ARENA_MAX) {
+      // Reuse its place in `big`.
+      this.big[-o - 1] = new Int32Array(size);
+      this.cap[a] = size;
+      this.used[a] = 0;
+    } else this.allocate(a, size);
+    const n = this.off[a]!;
+    const t = n > 0 ? this.arena : this.big[-n - 1]!;
+    const base = n > 0 ? n - 1 : 0;
+    const mask = size - 1;
+    const d = this.data;
+    for (let i = 0; i < cap; i++) {
+      const k = old[i]!;
+      if (k <= 0) continue;
+      let s = start(d[2 * k - 1]!, mask);
+      while (t[base + s] !== 0) s = (s + 1) & mask;
+      t[base + s] = k;
+    }
+    this.used[a] = live;
   }
 }

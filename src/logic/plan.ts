@@ -12,12 +12,17 @@ import type { CompareOp, Rule, Term, Value } from './types.js';
 /** Register index (>= 0) or a constant id encoded as -(id + 1). */
 type Src = number;
 
-/** What a run reads: rows whose state has a bit of `mask`, and (per relation) row < lim. */
+/**
+ * What a run reads: rows whose state has a bit of `mask`, and (per relation) row < lim.
+ * The delta literal reads rows deltaLo..deltaHi-1, then delta[0..deltaLen-1].
+ */
 export interface RunEnv {
   mask: number;
   lim: Int32Array;
   delta: Int32Array;
   deltaLen: number;
+  deltaLo: number;
+  deltaHi: number;
   stop: boolean;
   emit: (head: Int32Array) => void;
 }
@@ -259,16 +264,22 @@ function makeAtom(
       }
     };
     if (delta) {
+      const matches = (row: number) => {
+        const d = rel.data,
+          b = row * a;
+        for (let i = 0; i < nb; i++) if (d[b + boundPos[i]!] !== key[i]) return false;
+        return true;
+      };
       return () => {
         fillKey();
+        const hi = env.deltaHi;
+        for (let row = env.deltaLo; row < hi && !env.stop; row++)
+          if (nb === 0 || matches(row)) visit(row);
         const rows = env.delta,
           n = env.deltaLen;
-        outer: for (let j = 0; j < n && !env.stop; j++) {
-          const row = rows[j]!,
-            d = rel.data,
-            b = row * a;
-          for (let i = 0; i < nb; i++) if (d[b + boundPos[i]!] !== key[i]) continue outer;
-          visit(row);
+        for (let j = 0; j < n && !env.stop; j++) {
+          const row = rows[j]!;
+          if (nb === 0 || matches(row)) visit(row);
         }
       };
     }
@@ -349,6 +360,8 @@ function makeCount(
       lim: env.lim,
       delta: env.delta,
       deltaLen: 0,
+      deltaLo: 0,
+      deltaHi: 0,
       stop: false,
       emit: (h) => void seen.add(h.join(',')),
     };

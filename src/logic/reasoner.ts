@@ -97,7 +97,7 @@ export function createReasoner(
     for (const rel of e.relations) {
       if (predicate !== undefined && rel.name !== predicate) continue;
       for (let r = 0; r < rel.count; r++)
-        if (rel.state[r] && keep(rel.base[r] === 1)) out.push(e.atomOf(rel, r));
+        if (rel.stateOf(r) !== 0 && keep(rel.isBase(r))) out.push(e.atomOf(rel, r));
     }
     return sortFacts(out);
   };
@@ -126,7 +126,7 @@ export function createReasoner(
       let n = 0;
       for (const rel of e.relations) {
         if (p !== undefined && rel.name !== p) continue;
-        for (let r = 0; r < rel.count; r++) if (rel.state[r]) n++;
+        for (let r = 0; r < rel.count; r++) if (rel.stateOf(r) !== 0) n++;
       }
       return n;
     },

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PairSet } from '../../src/logic/pairs.js';
+import { RowSet } from '../../src/logic/row-set.js';
 
 test('PairSet agrees with a Map under random adds and removes (growth, tombstones, clear)', () => {
   fc.assert(
@@ -15,16 +16,22 @@ test('PairSet agrees with a Map under random adds and removes (growth, tombstone
         { maxLength: 600 },
       ),
       (ops) => {
-        const set = new PairSet();
+        // The set reads second values from the relation's data: row r holds (data[2r], data[2r+1]).
+        const data = new Int32Array(2 * 600);
+        const set = new PairSet(data);
         const ref = new Map<string, number>();
         let row = 0;
         for (const [op, a, b] of ops) {
           const k = `${a},${b}`;
           if (op === 'add' && !ref.has(k)) {
-            set.add(a, b, row);
+            data[2 * row] = a;
+            data[2 * row + 1] = b;
+            assert.equal(set.findOrAdd(a, b, row), -1);
             ref.set(k, row++);
+          } else if (op === 'add') {
+            assert.equal(set.findOrAdd(a, b, row), ref.get(k));
           } else if (op === 'remove' && ref.has(k)) {
-            set.remove(a, b, ref.get(k)!);
+            set.remove(a, ref.get(k)!);
             ref.delete(k);
           } else if (op === 'clear' && row % 7 === 0) {
             set.clear();
@@ -37,4 +44,47 @@ test('PairSet agrees with a Map under random adds and removes (growth, tombstone
     ),
     { numRuns: 200, seed: 17 },
   );
+});
+
+test('RowSet agrees with a Map for tuples of arity 0, 1 and 3', () => {
+  for (const arity of [0, 1, 3]) {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.boolean(),
+            fc.array(fc.integer({ min: 0, max: 5 }), { minLength: arity, maxLength: arity }),
+          ),
+          { maxLength: 400 },
+        ),
+        (ops) => {
+          const data = new Int32Array(Math.max(arity, 1) * 400);
+          const set = new RowSet(data, arity);
+          const ref = new Map<string, number>();
+          let row = 0;
+          for (const [add, t] of ops) {
+            const k = t.join(',');
+            if (add && !ref.has(k)) {
+              data.set(t, row * arity);
+              assert.equal(set.findOrAdd(t, 0, row), -1);
+              ref.set(k, row++);
+            } else if (!add && ref.has(k)) {
+              set.remove(ref.get(k)!);
+              ref.delete(k);
+            }
+          }
+          for (const [k, r] of ref)
+            assert.equal(set.find(k === '' ? [] : k.split(',').map(Number), 0), r);
+          assert.equal(
+            set.find(
+              Array.from({ length: arity }, () => 9),
+              0,
+            ),
+            arity === 0 ? (ref.get('') ?? -1) : -1,
+          );
+        },
+      ),
+      { numRuns: 100, seed: 5 },
+    );
+  }
 });
