@@ -7,8 +7,9 @@ import type { SourceLocation } from '../errors.js';
  * Exit code 2, like every bad input.
  */
 export class LogicError extends UserError {
-  constructor(message: string, location?: SourceLocation, hint?: string) {
+  constructor(message: string, location?: SourceLocation, hint?: string, code = 'LOGIC_ERROR') {
     super(message, {
+      code,
       ...(location === undefined ? {} : { location }),
       ...(hint === undefined ? {} : { hint }),
     });
