@@ -10,7 +10,7 @@ import { MAX_ARITY, checkArity, checkProgram } from './check.js';
 import type { CheckedProgram } from './check.js';
 import { LogicError } from './errors.js';
 import { parseAtom, parseProgram } from './parse.js';
-import { compilePlan } from './plan.js';
+import { MAXLIM, compilePlan } from './plan.js';
 import type { Plan, PlanContext, RunEnv } from './plan.js';
 import { Interner } from './intern.js';
 import { LIVE, NEW, Relation } from './relation.js';
@@ -33,8 +33,6 @@ export type {
   EvaluationStrategy,
   RuleInfo,
 } from './engine-types.js';
-
-export const MAXLIM = 0x7fffffff;
 
 export { tuning } from './update.js';
 
@@ -107,6 +105,8 @@ export class Engine {
       this.rulesFor.get(head)!.push(info);
     }
     this.update(program.facts, [], false);
+    // The facts now live in the relations: do not keep their atoms as well.
+    this.checked = { ...this.checked, program: { facts: [], rules: program.rules } };
   }
 
   intern(v: Value): number {

@@ -9,6 +9,11 @@
  * relation's data (`data[2 * row + 1]`), so a pair costs 4 bytes per slot, not 8.
  * Small tables share one Int32Array arena (no object per group: a sparse graph has
  * one group per node), with a free list per size; larger ones have their own array.
+ *
+ * A large table also gets a bitmap of its second values when the values seen so far
+ * fit in a quarter of the table's bytes (dense closures: 3,000 nodes cost 375 bytes
+ * per group). Then a probe for a pair is one bit test, and adding a new pair takes the
+ * first free slot without comparing anything: no read of the relation's data at all.
  */
 const DELETED = -1;
 /** Tables up to this many slots live in the arena. */
@@ -16,6 +21,7 @@ const ARENA_MAX = 64;
 const start = (b: number, mask: number) => (Math.imul(b + 1, 0x9e3779b1) >>> 7) & mask;
 /** Grow when a table would be more than 3/4 full (tombstones included). */
 const full = (used: number, cap: number) => used * 4 > cap * 3;
+const NO_BITS = new Int32Array(0);
 
 export class PairSet {
   /** The relation's tuples, two values per row; the relation replaces it when it grows. */
@@ -30,9 +36,25 @@ export class PairSet {
   /** Slots in use, tombstones included. */
   private used = new Int32Array(64);
   private big: Int32Array[] = [];
+  /** Per table in `big`: bitmap of its second values (covering ids < 32 * length), or NO_BITS. */
+  private bits: Int32Array[] = [];
+  /** Largest second value added so far (sizes the bitmaps). */
+  private maxSecond = 0;
 
   constructor(data: Int32Array) {
     this.data = data;
+  }
+
+  /** Whether (a, b) is present: a bit test when the table of `a` has a bitmap covering b. */
+  has(a: number, b: number): boolean {
+    if (a >= this.off.length) return false;
+    const o = this.off[a]!;
+    if (o < 0) {
+      const bits = this.bits[-o - 1]!;
+      const w = b >>> 5;
+      if (w < bits.length) return (bits[w]! & (1 << (b & 31))) !== 0;
+    }
+    return o !== 0 && this.find(a, b) >= 0;
   }
 
   /** Row of (a, b), or -1. */
@@ -40,6 +62,11 @@ export class PairSet {
     if (a >= this.off.length) return -1;
     const o = this.off[a]!;
     if (o === 0) return -1;
+    if (o < 0) {
+      const bits = this.bits[-o - 1]!;
+      const w = b >>> 5;
+      if (w < bits.length && (bits[w]! & (1 << (b & 31))) === 0) return -1;
+    }
     const t = o > 0 ? this.arena : this.big[-o - 1]!;
     const base = o > 0 ? o - 1 : 0;
     const d = this.data;
@@ -56,10 +83,17 @@ export class PairSet {
    * row's data right after) and returns -1. One probe sequence for both.
    */
   findOrAdd(a: number, b: number, row: number): number {
-    if (a >= this.off.length) this.growIndex(a);
-    if (this.off[a] === 0) this.allocate(a, 4);
-    else if (full(this.used[a]! + 1, this.cap[a]!)) this.regrow(a);
-    const o = this.off[a]!;
+    const o = this.prepare(a, b);
+    if (o < 0) {
+      const bits = this.bits[-o - 1]!;
+      const w = b >>> 5;
+      if (w < bits.length) {
+        if ((bits[w]! & (1 << (b & 31))) === 0) {
+          this.place(a, o, b, row);
+          return -1;
+        }
+      }
+    }
     const t = o > 0 ? this.arena : this.big[-o - 1]!;
     const base = o > 0 ? o - 1 : 0;
     const d = this.data;
@@ -79,9 +113,47 @@ export class PairSet {
     return -1;
   }
 
+  /**
+   * Adds (a, b) -> row unless present; returns whether it was added. With a bitmap this
+   * never reads the relation's data (the caller does not need the existing row).
+   */
+  addIfAbsent(a: number, b: number, row: number): boolean {
+    const o = this.prepare(a, b);
+    if (o < 0) {
+      const bits = this.bits[-o - 1]!;
+      const w = b >>> 5;
+      if (w < bits.length) {
+        if ((bits[w]! & (1 << (b & 31))) !== 0) return false;
+        this.place(a, o, b, row);
+        return true;
+      }
+    }
+    return this.findOrAdd(a, b, row) < 0;
+  }
+
   /** Records (a, b) -> row for a pair known to be absent (the row's data is written). */
   add(a: number, b: number, row: number): void {
     this.findOrAdd(a, b, row);
+  }
+
+  /** Makes room in the table of `a` for one more pair; returns its `off` code. */
+  private prepare(a: number, b: number): number {
+    if (a >= this.off.length) this.growIndex(a);
+    if (b > this.maxSecond) this.maxSecond = b;
+    if (this.off[a] === 0) this.allocate(a, 4);
+    else if (full(this.used[a]! + 1, this.cap[a]!)) this.regrow(a);
+    return this.off[a]!;
+  }
+
+  /** Puts (a, b) -> row, known absent and covered by the bitmap, in the first free slot. */
+  private place(a: number, o: number, b: number, row: number): void {
+    const t = this.big[-o - 1]!;
+    const mask = this.cap[a]! - 1;
+    let s = start(b, mask);
+    while (t[s]! > 0) s = (s + 1) & mask;
+    if (t[s] === 0) this.used[a]!++;
+    t[s] = row + 1;
+    this.bits[-o - 1]![b >>> 5]! |= 1 << (b & 31);
   }
 
   remove(a: number, row: number): void {
@@ -90,11 +162,14 @@ export class PairSet {
     const t = o > 0 ? this.arena : this.big[-o - 1]!;
     const base = o > 0 ? o - 1 : 0;
     const mask = this.cap[a]! - 1;
-    for (let s = start(this.data[2 * row + 1]!, mask); ; s = (s + 1) & mask) {
+    const b = this.data[2 * row + 1]!;
+    for (let s = start(b, mask); ; s = (s + 1) & mask) {
       const k = t[base + s]!;
       if (k === 0) return;
       if (k === row + 1) {
         t[base + s] = DELETED;
+        if (o < 0 && b >>> 5 < this.bits[-o - 1]!.length)
+          this.bits[-o - 1]![b >>> 5]! &= ~(1 << (b & 31));
         return;
       }
     }
@@ -131,6 +206,8 @@ export class PairSet {
     this.top = 0;
     this.free.fill(0);
     this.big = [];
+    this.bits = [];
+    this.maxSecond = 0;
     this.off = new Int32Array(64);
     this.cap = new Int32Array(64);
     this.used = new Int32Array(64);
@@ -152,6 +229,7 @@ export class PairSet {
     this.used[a] = 0;
     if (cap > ARENA_MAX) {
       this.big.push(new Int32Array(cap));
+      this.bits.push(NO_BITS);
       this.off[a] = -this.big.length;
       return;
     }
@@ -201,13 +279,18 @@ export class PairSet {
     const base = n > 0 ? n - 1 : 0;
     const mask = size - 1;
     const d = this.data;
+    const words = (this.maxSecond >>> 5) + 1;
+    const bits = n < 0 && words * 4 <= size ? new Int32Array(words) : NO_BITS;
     for (let i = 0; i < cap; i++) {
       const k = old[i]!;
       if (k <= 0) continue;
-      let s = start(d[2 * k - 1]!, mask);
+      const b = d[2 * k - 1]!;
+      let s = start(b, mask);
       while (t[base + s] !== 0) s = (s + 1) & mask;
       t[base + s] = k;
+      if (bits !== NO_BITS) bits[b >>> 5]! |= 1 << (b & 31);
     }
+    if (n < 0) this.bits[-n - 1] = bits;
     this.used[a] = live;
   }
 }

@@ -6,7 +6,11 @@
  */
 import { countInputs } from './build.js';
 import { isWildcard } from './check.js';
+import { NEW } from './relation.js';
 import type { Relation } from './relation.js';
+
+/** `RunEnv.lim` of a relation that is not being evaluated: every row visible. */
+export const MAXLIM = 0x7fffffff;
 import type { CompareOp, Rule, Term, Value } from './types.js';
 
 /** Register index (>= 0) or a constant id encoded as -(id + 1). */
@@ -295,6 +299,11 @@ function makeAtom(
       return () => {
         fillKey();
         for (let i = 0; i < nb; i++) tuple[boundPos[i]!] = key[i]!;
+        // Every row is visible and has the NEW bit: membership alone answers.
+        if (env.lim[rel.id] === MAXLIM && !rel.hasOld && env.mask & NEW) {
+          if (rel.has(tuple)) next();
+          return;
+        }
         const row = rel.find(tuple);
         if (row >= 0 && row < env.lim[rel.id]! && rel.state[row]! & env.mask) next();
       };
@@ -333,6 +342,10 @@ function makeNegation(rel: Relation, pos: number[], srcs: Src[]) {
       if (pos.length === 0) {
         for (let row = 0; row < rel.count; row++) if (rel.state[row]! & m) return;
       } else if (pos.length === rel.arity) {
+        if (!rel.hasOld && m & NEW) {
+          if (!rel.has(key)) next();
+          return;
+        }
         const row = rel.find(key);
         if (row >= 0 && rel.state[row]! & m) return;
       } else {

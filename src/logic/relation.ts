@@ -75,6 +75,27 @@ export class Relation {
       : this.set!.find(t, off);
   }
 
+  /** Whether tuple `t` is present (in any non-dead state); cheaper than `find`. */
+  has(t: ArrayLike<number>, off = 0): boolean {
+    return this.pairs !== undefined
+      ? this.pairs.has(t[off]!, t[off + 1]!)
+      : this.set!.find(t, off) >= 0;
+  }
+
+  /**
+   * Inserts `t` unless present; returns whether it was new. Cheaper than `insert` when
+   * the existing row does not matter (no row can be OLD only: `hasOld` is false).
+   */
+  add(t: ArrayLike<number>, state: number, rank: number): boolean {
+    const row = this.count;
+    const added =
+      this.pairs !== undefined
+        ? this.pairs.addIfAbsent(t[0]!, t[1]!, row)
+        : this.set!.findOrAdd(t, 0, row) < 0;
+    if (added) this.newRow(t, 0, state, rank);
+    return added;
+  }
+
   /**
    * Inserts `t` unless present (one probe): returns the new row, or -(row + 1) of the
    * existing one (in any non-dead state).

@@ -10,12 +10,11 @@
  */
 import type { Engine } from './engine.js';
 import type { RuleInfo } from './engine-types.js';
+import { MAXLIM } from './plan.js';
 import { LIVE, NEW, OLD } from './relation.js';
 import type { Relation } from './relation.js';
 import { Delta, Rows } from './rows.js';
 import type { Tuples } from './rows.js';
-
-const MAXLIM = 0x7fffffff;
 
 /**
  * When an update overdeletes more than `recomputeAbove` of a component's rows (and it
@@ -190,11 +189,17 @@ function insertFixpoint(run: ComponentRun, start: Map<Relation, Delta>, recomput
     }
     for (const info of rules) {
       const head = info.head;
-      const emit = (h: Int32Array) => {
-        fired++;
-        const row = head.insert(h, NEW, round);
-        if (row < 0 && head.hasOld && head.stateOf(-row - 1) === OLD) flips.push([head, -row - 1]);
-      };
+      // An existing row matters only when it may be OLD (it then comes back: a flip).
+      const emit = head.hasOld
+        ? (h: Int32Array) => {
+            fired++;
+            const row = head.insert(h, NEW, round);
+            if (row < 0 && head.stateOf(-row - 1) === OLD) flips.push([head, -row - 1]);
+          }
+        : (h: Int32Array) => {
+            fired++;
+            head.add(h, NEW, round);
+          };
       // Naive: every rule over the full relations (rows from before this round), every round.
       if (naive || (first && (recompute || !info.hasPositive || aggChanged(u, info))))
         e.run(info, -1, undefined, NEW, emit);
