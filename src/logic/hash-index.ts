@@ -3,6 +3,7 @@
  * there, chained newest to oldest through one Int32Array. Built lazily for the
  * (relation, bound positions) patterns the join plans use, and maintained on insert.
  */
+import { grown } from './growable.js';
 import { hashEnd, hashStep } from './hash.js';
 
 /** What an index reads of its relation. */
@@ -48,11 +49,8 @@ export class Index {
   }
 
   add(row: number): void {
-    if (row >= this.next.length) {
-      const n = new Int32Array(Math.max(row + 1, this.next.length * 2));
-      n.set(this.next);
-      this.next = n;
-    }
+    if (row >= this.next.length)
+      this.next = grown(this.next, Math.max(row + 1, this.next.length * 2));
     const mask = this.slots.length - 1;
     for (let s = this.rowHash(row) & mask; ; s = (s + 1) & mask) {
       const head = this.slots[s]!;

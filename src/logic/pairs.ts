@@ -1,27 +1,31 @@
 /**
- * Membership of binary tuples, grouped by first value: one open-addressing table of
- * rows per first value. Derivations come in runs with the same first value (a
- * semi-naive delta row (X, Y) yields many (X, Z)), so consecutive probes stay in one
- * small, cache-resident table; a flat table over all pairs misses the cache on nearly
- * every probe once it outgrows it.
- *
- * A slot holds row + 1 (0 empty, -1 deleted); the second value is read from the
+ * Membership of binary tuples, grouped by first value: one table of rows per first
+ * value. Derivations come in runs with the same first value (a semi-naive delta row
+ * (X, Y) yields many (X, Z)), so consecutive probes stay in one small, cache-resident
+ * table; a flat table over all pairs misses the cache on nearly every probe once it
+ * outgrows it. A slot holds row + 1 (0 empty); the second value is read from the
  * relation's data (`data[2 * row + 1]`), so a pair costs 4 bytes per slot, not 8.
- * Small tables share one Int32Array arena (no object per group: a sparse graph has
- * one group per node), with a free list per size; larger ones have their own array.
  *
- * A large table also gets a bitmap of its second values when the values seen so far
- * fit in a quarter of the table's bytes (dense closures: 3,000 nodes cost 375 bytes
- * per group). Then a probe for a pair is one bit test, and adding a new pair takes the
- * first free slot without comparing anything: no read of the relation's data at all.
+ * A group's table is one of three kinds, chosen as it grows:
+ *  - a small open-addressing table (up to 64 slots) in one shared Int32Array arena, with
+ *    a free list per size: no object per group (a sparse graph has one group per node);
+ *  - a large open-addressing table of its own, with a bitmap of its second values when
+ *    they fit in a quarter of the table's bytes: a probe is then one bit test, and a
+ *    new pair takes the first free slot, without reading the relation's data;
+ *  - a direct table indexed by the second value, once the group holds at least half of
+ *    the values seen (dense closures): no hashing, no collisions, no rehashing, and
+ *    fewer bytes than the open-addressing table it replaces.
+ * Open-addressing tables mark deleted slots -1 and grow when 3/4 full.
  */
 const DELETED = -1;
 /** Tables up to this many slots live in the arena. */
 const ARENA_MAX = 64;
 const start = (b: number, mask: number) => (Math.imul(b + 1, 0x9e3779b1) >>> 7) & mask;
-/** Grow when a table would be more than 3/4 full (tombstones included). */
 const full = (used: number, cap: number) => used * 4 > cap * 3;
+/** `bits` of a large open-addressing table without a bitmap. */
 const NO_BITS = new Int32Array(0);
+/** `bits` of a direct table (slot b holds the row + 1 of (a, b), or 0). */
+const DIRECT = new Int32Array(0);
 
 export class PairSet {
   /** The relation's tuples, two values per row; the relation replaces it when it grows. */
@@ -32,25 +36,31 @@ export class PairSet {
   private free = new Int32Array(8);
   /** Per first value: arena offset + 1 (> 0), -(index in `big` + 1) (< 0), or 0 (no table). */
   private off = new Int32Array(64);
+  /** Per first value: slots of its table. */
   private cap = new Int32Array(64);
-  /** Slots in use, tombstones included. */
+  /** Per first value: slots in use (tombstones included), or pairs for a direct table. */
   private used = new Int32Array(64);
   private big: Int32Array[] = [];
-  /** Per table in `big`: bitmap of its second values (covering ids < 32 * length), or NO_BITS. */
+  /** Per table in `big`: its bitmap (covering ids < 32 * length), NO_BITS or DIRECT. */
   private bits: Int32Array[] = [];
-  /** Largest second value added so far (sizes the bitmaps). */
+  /** Largest second value added so far (sizes bitmaps and direct tables). */
   private maxSecond = 0;
 
   constructor(data: Int32Array) {
     this.data = data;
   }
 
-  /** Whether (a, b) is present: a bit test when the table of `a` has a bitmap covering b. */
+  /** Whether (a, b) is present; answered without reading the data when a bitmap or direct table covers b. */
   has(a: number, b: number): boolean {
     if (a >= this.off.length) return false;
     const o = this.off[a]!;
     if (o < 0) {
-      const bits = this.bits[-o - 1]!;
+      const i = -o - 1,
+        bits = this.bits[i]!;
+      if (bits === DIRECT) {
+        const t = this.big[i]!;
+        return b < t.length && t[b]! > 0;
+      }
       const w = b >>> 5;
       if (w < bits.length) return (bits[w]! & (1 << (b & 31))) !== 0;
     }
@@ -62,15 +72,19 @@ export class PairSet {
     if (a >= this.off.length) return -1;
     const o = this.off[a]!;
     if (o === 0) return -1;
-    if (o < 0) {
-      const bits = this.bits[-o - 1]!;
-      const w = b >>> 5;
-      if (w < bits.length && (bits[w]! & (1 << (b & 31))) === 0) return -1;
-    }
-    const t = o > 0 ? this.arena : this.big[-o - 1]!;
-    const base = o > 0 ? o - 1 : 0;
-    const d = this.data;
-    const mask = this.cap[a]! - 1;
+    if (o > 0) return this.probe(this.arena, o - 1, this.cap[a]!, b);
+    const i = -o - 1,
+      t = this.big[i]!,
+      bits = this.bits[i]!;
+    if (bits === DIRECT) return b < t.length ? t[b]! - 1 : -1;
+    const w = b >>> 5;
+    if (w < bits.length && (bits[w]! & (1 << (b & 31))) === 0) return -1;
+    return this.probe(t, 0, this.cap[a]!, b);
+  }
+
+  private probe(t: Int32Array, base: number, cap: number, b: number): number {
+    const d = this.data,
+      mask = cap - 1;
     for (let s = start(b, mask); ; s = (s + 1) & mask) {
       const k = t[base + s]!;
       if (k === 0) return -1;
@@ -84,18 +98,56 @@ export class PairSet {
    */
   findOrAdd(a: number, b: number, row: number): number {
     const o = this.prepare(a, b);
-    if (o < 0) {
-      const bits = this.bits[-o - 1]!;
-      const w = b >>> 5;
-      if (w < bits.length) {
-        if ((bits[w]! & (1 << (b & 31))) === 0) {
-          this.place(a, o, b, row);
-          return -1;
-        }
-      }
+    if (o > 0) return this.probeOrAdd(a, this.arena, o - 1, b, row);
+    const i = -o - 1,
+      t = this.big[i]!,
+      bits = this.bits[i]!;
+    if (bits === DIRECT) {
+      const k = t[b]!;
+      if (k > 0) return k - 1;
+      t[b] = row + 1;
+      this.used[a]!++;
+      return -1;
     }
-    const t = o > 0 ? this.arena : this.big[-o - 1]!;
-    const base = o > 0 ? o - 1 : 0;
+    const w = b >>> 5;
+    if (w < bits.length && (bits[w]! & (1 << (b & 31))) === 0) {
+      this.place(a, i, b, row);
+      return -1;
+    }
+    return this.probeOrAdd(a, t, 0, b, row);
+  }
+
+  /**
+   * Adds (a, b) -> row unless present; returns whether it was added. Cheaper than
+   * `findOrAdd` when the existing row does not matter: a bitmap answers alone.
+   */
+  addIfAbsent(a: number, b: number, row: number): boolean {
+    const o = this.prepare(a, b);
+    if (o > 0) return this.probeOrAdd(a, this.arena, o - 1, b, row) < 0;
+    const i = -o - 1,
+      t = this.big[i]!,
+      bits = this.bits[i]!;
+    if (bits === DIRECT) {
+      if (t[b]! > 0) return false;
+      t[b] = row + 1;
+      this.used[a]!++;
+      return true;
+    }
+    const w = b >>> 5;
+    if (w < bits.length) {
+      if ((bits[w]! & (1 << (b & 31))) !== 0) return false;
+      this.place(a, i, b, row);
+      return true;
+    }
+    return this.probeOrAdd(a, t, 0, b, row) < 0;
+  }
+
+  /** Records (a, b) -> row for a pair known to be absent (the row's data is written). */
+  add(a: number, b: number, row: number): void {
+    this.findOrAdd(a, b, row);
+  }
+
+  private probeOrAdd(a: number, t: Int32Array, base: number, b: number, row: number): number {
     const d = this.data;
     const mask = this.cap[a]! - 1;
     let free = -1;
@@ -113,63 +165,51 @@ export class PairSet {
     return -1;
   }
 
-  /**
-   * Adds (a, b) -> row unless present; returns whether it was added. With a bitmap this
-   * never reads the relation's data (the caller does not need the existing row).
-   */
-  addIfAbsent(a: number, b: number, row: number): boolean {
-    const o = this.prepare(a, b);
-    if (o < 0) {
-      const bits = this.bits[-o - 1]!;
-      const w = b >>> 5;
-      if (w < bits.length) {
-        if ((bits[w]! & (1 << (b & 31))) !== 0) return false;
-        this.place(a, o, b, row);
-        return true;
-      }
-    }
-    return this.findOrAdd(a, b, row) < 0;
-  }
-
-  /** Records (a, b) -> row for a pair known to be absent (the row's data is written). */
-  add(a: number, b: number, row: number): void {
-    this.findOrAdd(a, b, row);
-  }
-
-  /** Makes room in the table of `a` for one more pair; returns its `off` code. */
-  private prepare(a: number, b: number): number {
-    if (a >= this.off.length) this.growIndex(a);
-    if (b > this.maxSecond) this.maxSecond = b;
-    if (this.off[a] === 0) this.allocate(a, 4);
-    else if (full(this.used[a]! + 1, this.cap[a]!)) this.regrow(a);
-    return this.off[a]!;
-  }
-
   /** Puts (a, b) -> row, known absent and covered by the bitmap, in the first free slot. */
-  private place(a: number, o: number, b: number, row: number): void {
-    const t = this.big[-o - 1]!;
+  private place(a: number, i: number, b: number, row: number): void {
+    const t = this.big[i]!;
     const mask = this.cap[a]! - 1;
     let s = start(b, mask);
     while (t[s]! > 0) s = (s + 1) & mask;
     if (t[s] === 0) this.used[a]!++;
     t[s] = row + 1;
-    this.bits[-o - 1]![b >>> 5]! |= 1 << (b & 31);
+    this.bits[i]![b >>> 5]! |= 1 << (b & 31);
+  }
+
+  /** Makes room in the table of `a` for (a, b); returns its `off` code. */
+  private prepare(a: number, b: number): number {
+    if (a >= this.off.length) this.growIndex(a);
+    if (b > this.maxSecond) this.maxSecond = b;
+    const o = this.off[a]!;
+    if (o === 0) this.allocate(a, 4);
+    else if (o < 0 && this.bits[-o - 1] === DIRECT) {
+      if (b >= this.cap[a]!) this.growDirect(a, -o - 1, b);
+    } else if (full(this.used[a]! + 1, this.cap[a]!)) this.regrow(a);
+    return this.off[a]!;
   }
 
   remove(a: number, row: number): void {
     if (a >= this.off.length || this.off[a] === 0) return;
     const o = this.off[a]!;
+    const b = this.data[2 * row + 1]!;
+    if (o < 0 && this.bits[-o - 1] === DIRECT) {
+      const t = this.big[-o - 1]!;
+      if (t[b] === row + 1) {
+        t[b] = 0;
+        this.used[a]!--;
+      }
+      return;
+    }
     const t = o > 0 ? this.arena : this.big[-o - 1]!;
     const base = o > 0 ? o - 1 : 0;
     const mask = this.cap[a]! - 1;
-    const b = this.data[2 * row + 1]!;
     for (let s = start(b, mask); ; s = (s + 1) & mask) {
       const k = t[base + s]!;
       if (k === 0) return;
       if (k === row + 1) {
         t[base + s] = DELETED;
-        if (o < 0 && b >>> 5 < this.bits[-o - 1]!.length)
-          this.bits[-o - 1]![b >>> 5]! &= ~(1 << (b & 31));
+        const bits = o < 0 ? this.bits[-o - 1]! : NO_BITS;
+        if (b >>> 5 < bits.length) bits[b >>> 5]! &= ~(1 << (b & 31));
         return;
       }
     }
@@ -189,7 +229,7 @@ export class PairSet {
     return at;
   }
 
-  /** Number of slots in use for `a` (an upper bound on its rows). */
+  /** An upper bound on the rows `rowsOf(a)` returns. */
   sizeOf(a: number): number {
     return a < this.off.length ? this.used[a]! : 0;
   }
@@ -223,14 +263,12 @@ export class PairSet {
     }
   }
 
-  /** Gives `a` an empty table of `cap` slots (the old one, if any, is released by the caller). */
+  /** Gives `a` an empty open-addressing table of `cap` slots (any old one is released by the caller). */
   private allocate(a: number, cap: number): void {
     this.cap[a] = cap;
     this.used[a] = 0;
     if (cap > ARENA_MAX) {
-      this.big.push(new Int32Array(cap));
-      this.bits.push(NO_BITS);
-      this.off[a] = -this.big.length;
+      this.setBig(a, new Int32Array(cap), NO_BITS);
       return;
     }
     const cls = Math.log2(cap);
@@ -253,8 +291,41 @@ export class PairSet {
     this.top = need;
   }
 
-  /** Moves the table of `a` to a fresh one (twice as large unless tombstones made room). */
-  private regrow(a: number): void {
+  /** Makes `t` the large table of `a`, in its current place in `big` if it has one. */
+  private setBig(a: number, t: Int32Array, bits: Int32Array): void {
+    const o = this.off[a]!;
+    if (o < 0) {
+      this.big[-o - 1] = t;
+      this.bits[-o - 1] = bits;
+    } else {
+      this.big.push(t);
+      this.bits.push(bits);
+      this.off[a] = -this.big.length;
+    }
+    this.cap[a] = t.length;
+  }
+
+  /** Makes the direct table of `a` cover `b`, or turns it back into a hash table if it would be sparse. */
+  private growDirect(a: number, i: number, b: number): void {
+    const old = this.big[i]!;
+    const n = Math.max(b + 1, old.length + (old.length >> 1));
+    if ((this.used[a]! + 1) * 4 < n) {
+      let size = 2 * ARENA_MAX;
+      while (size < 2 * (this.used[a]! + 1)) size *= 2;
+      this.regrow(a, size);
+      return;
+    }
+    const t = new Int32Array(n);
+    t.set(old);
+    this.big[i] = t;
+    this.cap[a] = t.length;
+  }
+
+  /**
+   * Moves the table of `a` to a fresh one: twice as large unless tombstones made room,
+   * direct once that takes no more bytes than doubling; or to a hash table of `toSize`.
+   */
+  private regrow(a: number, toSize = 0): void {
     const o = this.off[a]!,
       cap = this.cap[a]!;
     const old = o > 0 ? this.arena.slice(o - 1, o - 1 + cap) : this.big[-o - 1]!;
@@ -265,22 +336,27 @@ export class PairSet {
       const cls = Math.log2(cap);
       this.arena[o - 1] = this.free[cls]!;
       this.free[cls] = o;
+      this.off[a] = 0;
     }
     // At least half free afterwards, so the next move is a quarter of the table away.
-    const size = live * 2 >= cap ? cap * 2 : cap;
-    if (o < 0 && size > ARENA_MAX) {
-      // Reuse its place in `big`.
-      this.big[-o - 1] = new Int32Array(size);
-      this.cap[a] = size;
-      this.used[a] = 0;
+    const size = toSize > 0 ? toSize : live * 2 >= cap ? cap * 2 : cap;
+    const d = this.data;
+    if (toSize === 0 && size > ARENA_MAX && this.maxSecond < size) {
+      const t = new Int32Array(this.maxSecond + 1 + (this.maxSecond >> 3));
+      for (let i = 0; i < cap; i++) if (old[i]! > 0) t[d[2 * old[i]! - 1]!] = old[i]!;
+      this.setBig(a, t, DIRECT);
+      this.used[a] = live;
+      return;
+    }
+    if (size > ARENA_MAX) {
+      const words = (this.maxSecond >>> 5) + 1;
+      this.setBig(a, new Int32Array(size), words * 4 <= size ? new Int32Array(words) : NO_BITS);
     } else this.allocate(a, size);
     const n = this.off[a]!;
     const t = n > 0 ? this.arena : this.big[-n - 1]!;
+    const bits = n > 0 ? NO_BITS : this.bits[-n - 1]!;
     const base = n > 0 ? n - 1 : 0;
     const mask = size - 1;
-    const d = this.data;
-    const words = (this.maxSecond >>> 5) + 1;
-    const bits = n < 0 && words * 4 <= size ? new Int32Array(words) : NO_BITS;
     for (let i = 0; i < cap; i++) {
       const k = old[i]!;
       if (k <= 0) continue;
@@ -288,9 +364,8 @@ export class PairSet {
       let s = start(b, mask);
       while (t[base + s] !== 0) s = (s + 1) & mask;
       t[base + s] = k;
-      if (bits !== NO_BITS) bits[b >>> 5]! |= 1 << (b & 31);
+      if (b >>> 5 < bits.length) bits[b >>> 5]! |= 1 << (b & 31);
     }
-    if (n < 0) this.bits[-n - 1] = bits;
     this.used[a] = live;
   }
 }

@@ -11,6 +11,7 @@
  * state mask, so an update can look at the old and the new database at the same time
  * (DRed needs both).
  */
+import { grown } from './growable.js';
 import { Index } from './hash-index.js';
 import { PairSet } from './pairs.js';
 import { RankColumn } from './rank.js';
@@ -145,14 +146,11 @@ export class Relation {
 
   private growRows(): void {
     this.capacity *= 2;
-    const data = new Int32Array(this.capacity * Math.max(this.arity, 1));
-    data.set(this.data);
+    const data = grown(this.data, this.capacity * Math.max(this.arity, 1));
     this.data = data;
     if (this.pairs !== undefined) this.pairs.data = data;
     else this.set!.data = data;
-    const state = new Uint8Array(this.capacity);
-    state.set(this.state);
-    this.state = state;
+    this.state = grown(this.state, this.capacity);
   }
 
   /** The index on `positions` (bit mask), built on first use and kept up to date. */

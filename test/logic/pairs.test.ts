@@ -46,49 +46,66 @@ test('PairSet agrees with a Map under random adds and removes (growth, tombstone
   );
 });
 
-test('PairSet with large tables and bitmaps agrees with a Map (values growing past the bitmaps)', () => {
-  fc.assert(
-    fc.property(
-      fc.array(
-        fc.tuple(
-          fc.constantFrom('add', 'addIfAbsent', 'remove'),
-          fc.integer({ min: 0, max: 2 }),
-          fc.integer({ min: 0, max: 3000 }),
+// Second values grow over time (at most `grow` above the operation's index), so bitmaps and
+// direct tables built early do not cover later values; a small `range` makes groups dense
+// (direct tables), a large one keeps them hashed (bitmaps), and a direct table whose values
+// then spread out goes back to hashing.
+for (const [range, grow] of [
+  [3000, 100],
+  [300, 50],
+  [300, 3],
+  [5000, 1],
+] as const) {
+  test(`PairSet with large tables agrees with a Map (values up to ${range}, growing from ${grow})`, () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('add', 'addIfAbsent', 'add', 'addIfAbsent', 'remove'),
+            fc.integer({ min: 0, max: 2 }),
+            fc.integer({ min: 0, max: range }),
+          ),
+          { minLength: 2500, maxLength: 4000 },
         ),
-        { minLength: 500, maxLength: 3000 },
+        (ops) => {
+          const data = new Int32Array(2 * 4000);
+          const set = new PairSet(data);
+          const ref = new Map<string, number>();
+          let row = 0;
+          ops.forEach(([op, a, b0], i) => {
+            const b = grow === 1 && i > 2000 ? b0 : Math.min(b0, grow + i);
+            const k = `${a},${b}`;
+            if (op === 'remove') {
+              if (ref.has(k)) set.remove(a, ref.get(k)!);
+              ref.delete(k);
+              return;
+            }
+            data[2 * row] = a;
+            data[2 * row + 1] = b;
+            if (op === 'add') assert.equal(set.findOrAdd(a, b, row), ref.get(k) ?? -1);
+            else assert.equal(set.addIfAbsent(a, b, row), !ref.has(k));
+            if (!ref.has(k)) ref.set(k, row++);
+          });
+          for (let a = 0; a <= 3; a++)
+            for (let b = 0; b <= range + 100; b += 1) {
+              assert.equal(set.find(a, b), ref.get(`${a},${b}`) ?? -1);
+              assert.equal(set.has(a, b), ref.has(`${a},${b}`));
+            }
+          for (let a = 0; a <= 2; a++) {
+            const rows = new Int32Array(set.sizeOf(a));
+            const n = set.rowsOf(a, rows, 0);
+            const expected = [...ref].filter(([k]) => k.startsWith(`${a},`)).map(([, r]) => r);
+            assert.deepEqual(
+              [...rows.subarray(0, n)].sort((x, y) => x - y),
+              expected.sort((x, y) => x - y),
+            );
+          }
+        },
       ),
-      (ops) => {
-        const data = new Int32Array(2 * 3000);
-        const set = new PairSet(data);
-        const ref = new Map<string, number>();
-        let row = 0;
-        // Second values grow over time, so bitmaps built early do not cover later ones.
-        ops.forEach(([op, a, b0], i) => {
-          const b = Math.min(b0, 100 + i);
-          const k = `${a},${b}`;
-          if (op === 'remove') {
-            if (ref.has(k)) set.remove(a, ref.get(k)!);
-            ref.delete(k);
-            return;
-          }
-          data[2 * row] = a;
-          data[2 * row + 1] = b;
-          if (op === 'add') {
-            const found = set.findOrAdd(a, b, row);
-            assert.equal(found, ref.get(k) ?? -1);
-          } else assert.equal(set.addIfAbsent(a, b, row), !ref.has(k));
-          if (!ref.has(k)) ref.set(k, row++);
-        });
-        for (let a = 0; a <= 3; a++)
-          for (let b = 0; b <= 3100; b += 1) {
-            assert.equal(set.find(a, b), ref.get(`${a},${b}`) ?? -1);
-            assert.equal(set.has(a, b), ref.has(`${a},${b}`));
-          }
-      },
-    ),
-    { numRuns: 40, seed: 3 },
-  );
-});
+      { numRuns: 25, seed: 3 },
+    );
+  });
+}
 
 test('RowSet agrees with a Map for tuples of arity 0, 1 and 3', () => {
   for (const arity of [0, 1, 3]) {
