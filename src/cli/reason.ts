@@ -48,6 +48,17 @@ function load(files: string[]): Program {
   return program;
 }
 
+/**
+ * The reasoner of the files, after `check` has seen the predicates they mention. The
+ * parsed program stays in this frame, so its atoms can be collected once loaded (the
+ * action's frame lives on while the output is written).
+ */
+function loadReasoner(files: string[], check: (known: Set<string>) => void): Reasoner {
+  const program = load(files);
+  check(predicatesOf(program));
+  return createReasoner(program);
+}
+
 /** An argument is parsed as a "file" named after its option, so errors read `--why:1:7`. */
 const arg = <T>(option: string, text: string, parse: (t: string, file: string) => T): T =>
   parse(text, option);
@@ -176,12 +187,11 @@ export function reasonCommand(): Command {
             hint: 'use --query to find the instances of a pattern',
           });
       }
-      const program = load(files);
-      const known = predicatesOf(program);
-      if (query !== undefined) checkKnown('--query', atomsOf(query), known);
-      if (whyFact !== undefined) checkKnown('--why', [whyFact], known);
-      if (whyNotFact !== undefined) checkKnown('--why-not', [whyNotFact], known);
-      const reasoner = createReasoner(program);
+      const reasoner = loadReasoner(files, (known) => {
+        if (query !== undefined) checkKnown('--query', atomsOf(query), known);
+        if (whyFact !== undefined) checkKnown('--why', [whyFact], known);
+        if (whyNotFact !== undefined) checkKnown('--why-not', [whyNotFact], known);
+      });
       if (query === undefined && whyFact === undefined && whyNotFact === undefined) {
         // Streamed: millions of derived facts never exist as one string (or as atoms).
         await writeChunks(process.stdout, derivedChunks(reasoner, opts.json === true));

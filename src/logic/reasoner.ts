@@ -5,7 +5,8 @@
 import { formatAtom } from './build.js';
 import { Engine, toAtom, toProgram } from './engine.js';
 import type { Changes, EvaluationStats, EvaluationStrategy } from './engine.js';
-import { why, whyNot } from './explain.js';
+import { why } from './explain.js';
+import { whyNot } from './why-not.js';
 import type { Proof, WhyNot } from './explain.js';
 import { factText, orderOf } from './fact-text.js';
 import type { FactTextOptions } from './fact-text.js';
