@@ -147,12 +147,16 @@ export function compare(
   return result;
 }
 
-const s = (r: Run | undefined) => (r === undefined ? '' : `${r.wall.toFixed(2)} s`);
+const s = (r: Run | undefined) =>
+  r === undefined ? '' : `${r.wall.toFixed(2)} s (${r.cpu.toFixed(2)})`;
 const mb = (r: Run | undefined) => (r === undefined ? '' : `${r.rssMB.toFixed(0)}`);
-const ratio = (a: number, b: number | undefined) =>
-  b === undefined ? '' : `**${(a / b).toFixed(2)}x**`;
+const ratio = (a: Run, b: Run | undefined) =>
+  b === undefined ? '' : `**${(a.wall / b.wall).toFixed(2)}x** (${(a.cpu / b.cpu).toFixed(2)}x)`;
 
-/** The comparison as a Markdown table (times: best wall of the runs; ratios: Atelier / Soufflé). */
+/**
+ * The comparison as a Markdown table: wall seconds of the fastest run (its CPU seconds,
+ * user + system, in parentheses); ratios Atelier / Soufflé, wall (CPU).
+ */
 export function comparisonTable(rows: Comparison[], souffle: boolean): string {
   const head = souffle
     ? [
@@ -167,7 +171,7 @@ export function comparisonTable(rows: Comparison[], souffle: boolean): string {
     const n = r.derived.toLocaleString('en');
     if (!souffle)
       return `| ${r.program.name} | ${r.program.input} | ${n} | ${s(r.atelierEval)} | ${s(r.atelierOut)} | ${mb(r.atelierEval)}; ${mb(r.atelierOut)} |`;
-    return `| ${r.program.name} | ${r.program.input} | ${n} | ${s(r.atelierEval)} | ${s(r.souffleEval)} | ${ratio(r.atelierEval.wall, r.souffleEval?.wall)} | ${s(r.atelierOut)} | ${s(r.souffleOut)} | ${ratio(r.atelierOut.wall, r.souffleOut?.wall)} | ${mb(r.atelierEval)} / ${mb(r.souffleEval)}; ${mb(r.atelierOut)} / ${mb(r.souffleOut)} |`;
+    return `| ${r.program.name} | ${r.program.input} | ${n} | ${s(r.atelierEval)} | ${s(r.souffleEval)} | ${ratio(r.atelierEval, r.souffleEval)} | ${s(r.atelierOut)} | ${s(r.souffleOut)} | ${ratio(r.atelierOut, r.souffleOut)} | ${mb(r.atelierEval)} / ${mb(r.souffleEval)}; ${mb(r.atelierOut)} / ${mb(r.souffleOut)} |`;
   });
   return [...head, ...body].join('\n');
 }

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PairSet } from '../../src/logic/pairs.js';
 import { RowSet } from '../../src/logic/row-set.js';
+import { IN_PLACE_BYTES, grown } from '../../src/logic/growable.js';
+import { RankColumn } from '../../src/logic/rank.js';
+import { rng } from './random-program.js';
 
 test('PairSet agrees with a Map under random adds and removes (growth, tombstones, clear)', () => {
   fc.assert(
@@ -148,4 +151,42 @@ test('RowSet agrees with a Map for tuples of arity 0, 1 and 3', () => {
       { numRuns: 100, seed: 5 },
     );
   }
+});
+
+test('grown keeps the contents, in place past IN_PLACE_BYTES (Int32Array and Uint8Array)', () => {
+  let a = new Int32Array(1000);
+  for (let i = 0; i < a.length; i++) a[i] = i * 3;
+  let u = Uint8Array.from({ length: 1000 }, (_, i) => i % 251);
+  for (const length of [5000, IN_PLACE_BYTES / 4 + 10, IN_PLACE_BYTES / 2, IN_PLACE_BYTES]) {
+    a = grown(a, length);
+    u = grown(u, length);
+    assert.equal(a.length, length);
+    assert.equal(u.length, length);
+    for (let i = 0; i < 1000; i++) assert.equal(a[i], i * 3);
+    for (let i = 0; i < 1000; i++) assert.equal(u[i], i % 251);
+    assert.equal(a[length - 1], 0);
+    a[length - 1] = 7;
+    a[length - 1] = 0;
+  }
+});
+
+test('RankColumn stores runs until a rank changes, then a plain column; compaction keeps ranks', () => {
+  const r = rng(4);
+  const col = new RankColumn();
+  const ref: number[] = [];
+  let round = 0;
+  for (let i = 0; i < 3000; i++) {
+    if (r() < 0.05) round++;
+    col.push(round);
+    ref.push(round);
+    if (r() < 0.002) {
+      const row = Math.floor(r() * ref.length);
+      ref[row] = round + 100;
+      col.set(row, round + 100);
+    }
+  }
+  ref.forEach((x, i) => assert.equal(col.get(i), x));
+  const keep = Int32Array.from(ref.map((_, i) => i).filter((i) => i % 3 !== 0));
+  col.compact(keep, keep.length);
+  keep.forEach((old, i) => assert.equal(col.get(i), ref[old]));
 });
