@@ -1,36 +1,30 @@
 /**
- * `npm run bench:reasoner`: derived facts per second and peak memory of the reasoner.
- *  - transitive closure (left-linear) on random graphs with 1k, 10k and 100k edges;
- *  - same generation on a random layered tree;
- *  - semi-naive vs naive evaluation in the same engine (same indexes and encoding:
- *    `strategy: 'naive'` re-joins full relations every round) on the 1k-edge closure;
- *  - the separate string-based reference evaluator of the tests (no indexes) on a
- *    small graph, against the engine;
- *  - incremental updates (retract + re-assert one edge) against a full recomputation.
- * Each case runs in a fresh child process so that peak RSS is its own.
- * Options: `--case NAME` runs one case in this process; `--quick` runs smaller sizes.
+ * `npm run bench:reasoner [-- --quick] [--reps N] [--only TEXT]`:
+ *  1. Atelier against Soufflé (reasoner-compare.ts): transitive closure on random graphs
+ *     and a chain, same generation, a closure with negation; evaluation and end to end
+ *     (every derived fact printed to a file), wall time and peak RSS, one process per
+ *     run, best of N runs (default 3). Soufflé runs when `souffle` is on the PATH or
+ *     SOUFFLE names it. `atelier reason` runs from the compiled build (dist/, built by
+ *     `npm run build` as `npm install` does; rebuilt here when older than src/).
+ *  2. Engine internals, each in its own process (peak RSS its own): semi-naive vs naive
+ *     evaluation in the same engine (`strategy: 'naive'` re-joins full relations every
+ *     round) on a 1k-edge closure; the string-based reference evaluator of the tests
+ *     against the engine; incremental updates (retract + re-assert one edge, DRed)
+ *     against a full evaluation.
+ * `--case NAME` runs one internals case in this process; `--quick` runs smaller sizes.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReasoner, fact, naiveModel, parseProgram } from '../src/logic/index.js';
 import type { Atom, EvaluationStats, EvaluationStrategy, Program } from '../src/logic/index.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { compare, comparisonTable, findSouffle } from './reasoner-compare.js';
+import type { Comparison } from './reasoner-compare.js';
+import { comparisonCases, rng } from './reasoner-cases.js';
 
 const TC = parseProgram('path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).').rules;
-const SG = parseProgram(
-  'sg(X, Y) :- parent(X, P), parent(Y, P), X != Y.\nsg(X, Y) :- parent(X, A), parent(Y, B), sg(A, B).',
-).rules;
-
 function randomGraph(nodes: number, edges: number, seed: number): Atom[] {
   const r = rng(seed);
   const seen = new Set<number>();
@@ -41,20 +35,6 @@ function randomGraph(nodes: number, edges: number, seed: number): Atom[] {
     if (seen.has(a * nodes + b)) continue;
     seen.add(a * nodes + b);
     out.push(fact('edge', a, b));
-  }
-  return out;
-}
-
-/** Levels of `width` nodes, `depth` levels below one root; each node's parent is random in the level above. */
-function layeredTree(width: number, depth: number, seed: number): Atom[] {
-  const r = rng(seed);
-  const out: Atom[] = [];
-  let above = [0];
-  let next = 1;
-  for (let d = 0; d < depth; d++) {
-    const level = Array.from({ length: width }, () => next++);
-    for (const n of level) out.push(fact('parent', n, above[Math.floor(r() * above.length)]!));
-    above = level;
   }
   return out;
 }
@@ -103,18 +83,6 @@ function measure(
 
 const quick = process.argv.includes('--quick');
 const CASES: Record<string, () => Result> = {
-  'tc-1k': () => tc(400, 1000),
-  'tc-10k': () => tc(quick ? 1000 : 2000, 10_000),
-  'tc-100k': () => tc(quick ? 50_000 : 140_000, 100_000),
-  sg: () => {
-    const [w, d] = quick ? [200, 5] : [600, 8];
-    return measure(
-      'same generation',
-      `layered tree ${w} wide x ${d} deep (${w * d + 1} nodes)`,
-      { facts: layeredTree(w, d, 3), rules: SG },
-      (r) => r.count('sg'),
-    );
-  },
   'tc-1k-naive': () => {
     // The same graph as tc-1k. Semi-naive runs twice (best CPU time kept, JIT warm) for the ratio.
     const program = { facts: randomGraph(400, 1000, 42), rules: TC };
@@ -186,22 +154,59 @@ function incremental(nodes: number, edges: number, updates: number): Result {
   };
 }
 
-function tc(nodes: number, edges: number): Result {
-  return measure(
-    'transitive closure',
-    `${nodes} nodes, ${edges} edges`,
-    { facts: randomGraph(nodes, edges, 42), rules: TC },
-    (r) => r.count('path'),
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const flag = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+/** Builds dist/ when its CLI is older than a source file, so `atelier` runs compiled JavaScript. */
+function ensureBuilt(): void {
+  const main = join(root, 'dist', 'cli', 'main.js');
+  const builtAt = existsSync(main) ? statSync(main).mtimeMs : 0;
+  const stale = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true }).some(
+    (e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > builtAt,
   );
+  if (!stale) return;
+  console.log(
+    'building dist/ (npm run build), so that atelier runs compiled, as after npm install',
+  );
+  const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('npm run build failed');
 }
 
-const only = process.argv.indexOf('--case');
-if (only >= 0) {
-  const name = process.argv[only + 1]!;
-  process.stdout.write(JSON.stringify(CASES[name]!()));
-} else {
+function runComparison(): void {
+  ensureBuilt();
+  const souffle = findSouffle();
+  const reps = Number(flag('--reps') ?? (quick ? 1 : 3));
+  const filter = flag('--only');
+  console.log(
+    `\n## Atelier${souffle ? ' vs Soufflé' : ''} (best wall time of ${reps}; peak RSS in MB)\n`,
+  );
+  if (souffle) {
+    const v = spawnSync(souffle, ['--version'], { encoding: 'utf8' });
+    console.log(
+      `Soufflé: ${souffle} ${(v.stdout.match(/Version: (\S+)/) ?? [])[1] ?? ''}, interpreter, -j 1\n`,
+    );
+  } else console.log('(souffle not found on the PATH: set SOUFFLE=path/to/souffle to compare)\n');
+  const work = mkdtempSync(join(tmpdir(), 'atelier-bench-reason-'));
+  const rows: Comparison[] = [];
+  try {
+    comparisonCases(quick).forEach((p, i) => {
+      if (filter !== undefined && !`${p.name} ${p.input}`.includes(filter)) return;
+      const opts = { atelier: join(root, 'bin', 'atelier'), reps, ...(souffle ? { souffle } : {}) };
+      rows.push(compare(p, join(work, String(i)), opts));
+      process.stderr.write(`  done: ${p.name}, ${p.input}\n`);
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(comparisonTable(rows, souffle !== undefined));
+}
+
+function runInternals(): void {
   const self = fileURLToPath(import.meta.url);
-  console.log(`reasoner benchmark (node ${process.version}${quick ? ', --quick sizes' : ''})`);
+  console.log('\n## Engine internals (in process)\n');
   console.log(
     'case                            input                                     derived   wall (s)  facts/s   cpu (s) facts/cpu-s  peak RSS  heap',
   );
@@ -221,4 +226,14 @@ if (only >= 0) {
     );
     if (r.note) console.log(`  ${r.note}`);
   }
+}
+
+const only = process.argv.indexOf('--case');
+if (only >= 0) {
+  const name = process.argv[only + 1]!;
+  process.stdout.write(JSON.stringify(CASES[name]!()));
+} else {
+  console.log(`# reasoner benchmark (node ${process.version}${quick ? ', --quick sizes' : ''})`);
+  if (!process.argv.includes('--no-compare')) runComparison();
+  runInternals();
 }

@@ -2,12 +2,16 @@
  * `atelier reason FILE... [--query Q] [--why F] [--why-not F] [--json]`: loads Datalog
  * files, computes their model and prints every derived fact (sorted), the answers to
  * a query, or a proof. Exit 0; 1 when --why asks about a fact that does not hold;
- * 2 for bad input (file:line:col, or the column inside the argument).
+ * 2 for bad input (file:line:col, or the column inside the argument, or a predicate
+ * that occurs nowhere in the program).
  */
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UserError } from '../errors.js';
+import { closest } from '../team/spelling.js';
 import {
+  LogicError,
   createReasoner,
   formatAtom,
   formatProof,
@@ -19,7 +23,7 @@ import {
   parseProgram,
   proofToJson,
 } from '../logic/index.js';
-import type { Atom, Program, WhyNot } from '../logic/index.js';
+import type { Atom, Literal, Program, Reasoner, WhyNot } from '../logic/index.js';
 
 interface ReasonOptions {
   query?: string;
@@ -45,6 +49,17 @@ function load(files: string[]): Program {
     program.rules.push(...p.rules);
   }
   return program;
+}
+
+/**
+ * The reasoner of the files, after `check` has seen the predicates they mention. The
+ * parsed program stays in this frame, so its atoms can be collected once loaded (the
+ * action's frame lives on while the output is written).
+ */
+function loadReasoner(files: string[], check: (known: Set<string>) => void): Reasoner {
+  const program = load(files);
+  check(predicatesOf(program));
+  return createReasoner(program);
 }
 
 /** An argument is parsed as a "file" named after its option, so errors read `--why:1:7`. */
@@ -88,6 +103,65 @@ const whyNotJson = (w: WhyNot): unknown =>
         })),
       };
 
+/** Every predicate the program mentions: in facts, rule heads and bodies (counts included). */
+function predicatesOf(program: Program): Set<string> {
+  const names = new Set<string>();
+  for (const f of program.facts) names.add(f.predicate);
+  for (const r of program.rules) {
+    names.add(r.head.predicate);
+    for (const l of r.body) {
+      if (l.kind === 'atom') names.add(l.atom.predicate);
+      else if (l.kind === 'count') for (const a of l.body) names.add(a.predicate);
+    }
+  }
+  return names;
+}
+
+/**
+ * A predicate in --why, --why-not or --query that the program never mentions is a typo
+ * far more often than a question: say so (exit 2) rather than answer "does not hold".
+ */
+function checkKnown(option: string, atoms: Atom[], known: Set<string>): void {
+  for (const a of atoms) {
+    if (known.has(a.predicate)) continue;
+    const near = closest(a.predicate, known);
+    throw new LogicError(
+      `unknown predicate '${a.predicate}' in ${option}: no fact or rule of the program mentions it`,
+      undefined,
+      near === undefined ? 'check the spelling, or the files given' : `did you mean '${near}'?`,
+      'LOGIC_UNKNOWN_PREDICATE',
+    );
+  }
+}
+
+const atomsOf = (body: Literal[]): Atom[] =>
+  body.flatMap((l) => (l.kind === 'atom' ? [l.atom] : l.kind === 'count' ? l.body : []));
+
+const encoder = new TextEncoder();
+
+/** The derived facts, sorted, as chunks of text (or of the `{ "derived": [...] }` JSON). */
+function* derivedChunks(reasoner: Reasoner, json: boolean): Generator<Uint8Array> {
+  if (!json) {
+    yield* reasoner.factText({ derivedOnly: true });
+    return;
+  }
+  let any = false;
+  for (const chunk of reasoner.factText({ derivedOnly: true, jsonIndent: '    ' })) {
+    if (!any) yield encoder.encode('{\n  "derived": [\n    ');
+    any = true;
+    yield chunk;
+  }
+  yield encoder.encode(any ? '\n  ]\n}\n' : '{\n  "derived": []\n}\n');
+}
+
+/** Writes chunk after chunk, waiting for 'drain' when the stream's buffer is full. */
+async function writeChunks(
+  out: NodeJS.WritableStream,
+  chunks: Iterable<Uint8Array>,
+): Promise<void> {
+  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+}
+
 export function reasonCommand(): Command {
   return new Command('reason')
     .description(
@@ -101,7 +175,7 @@ export function reasonCommand(): Command {
       'explain which premise fails for each rule that could derive a fact',
     )
     .option('--json', 'print JSON')
-    .action((files: string[], opts: ReasonOptions) => {
+    .action(async (files: string[], opts: ReasonOptions) => {
       const query = opts.query === undefined ? undefined : arg('--query', opts.query, parseBody);
       const whyFact = opts.why === undefined ? undefined : arg('--why', opts.why, parseAtom);
       const whyNotFact =
@@ -117,7 +191,16 @@ export function reasonCommand(): Command {
             hint: 'use --query to find the instances of a pattern',
           });
       }
-      const reasoner = createReasoner(load(files));
+      const reasoner = loadReasoner(files, (known) => {
+        if (query !== undefined) checkKnown('--query', atomsOf(query), known);
+        if (whyFact !== undefined) checkKnown('--why', [whyFact], known);
+        if (whyNotFact !== undefined) checkKnown('--why-not', [whyNotFact], known);
+      });
+      if (query === undefined && whyFact === undefined && whyNotFact === undefined) {
+        // Streamed: millions of derived facts never exist as one string (or as atoms).
+        await writeChunks(process.stdout, derivedChunks(reasoner, opts.json === true));
+        return;
+      }
       const out: string[] = [];
       const json: Record<string, unknown> = {};
       let exit = 0;
@@ -142,11 +225,6 @@ export function reasonCommand(): Command {
         const w = reasoner.whyNot(whyNotFact);
         if (opts.json) json.whyNot = whyNotJson(w);
         out.push(formatWhyNot(w));
-      }
-      if (query === undefined && whyFact === undefined && whyNotFact === undefined) {
-        const derived = reasoner.derived();
-        json.derived = derived.map(formatAtom);
-        for (const f of derived) out.push(formatAtom(f));
       }
       process.stdout.write(
         opts.json ? `${writeJson(json)}\n` : out.length > 0 ? `${out.join('\n')}\n` : '',

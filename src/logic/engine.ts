@@ -1,15 +1,7 @@
 /**
  * The reasoner: a Datalog engine with semi-naive evaluation and incremental updates
- * (DRed, component by component in stratification order). Loading a program is the
- * same code path as asserting its facts into an empty database.
- *
- * Update of one component C (mutually recursive predicates), given the rows inserted
- * and deleted in earlier components:
- *  1. overdelete: every fact of C with a derivation that used a deleted fact (or a
- *     `not q` whose q was inserted), read in the OLD database, transitively;
- *  2. rederive: overdeleted facts that still have a derivation in the NEW database;
- *  3. insert, semi-naively: consequences of inserted facts (or of `not q` whose q was
- *     deleted) and of the rederived and newly asserted facts, round by round.
+ * (DRed, component by component in stratification order, update.ts). Loading a program
+ * is the same code path as asserting its facts into an empty database.
  * Each derived row records the round that derived it (its rank); a proof only uses
  * premises of lower rank (in the same component), so proofs never loop.
  */
@@ -18,11 +10,13 @@ import { MAX_ARITY, checkArity, checkProgram } from './check.js';
 import type { CheckedProgram } from './check.js';
 import { LogicError } from './errors.js';
 import { parseAtom, parseProgram } from './parse.js';
-import { compilePlan } from './plan.js';
+import { MAXLIM, compilePlan } from './plan.js';
 import type { Plan, PlanContext, RunEnv } from './plan.js';
 import { Interner } from './intern.js';
-import { LIVE, NEW, OLD, Relation } from './relation.js';
-import { Rows, Tuples } from './rows.js';
+import { LIVE, NEW, Relation } from './relation.js';
+import { Delta, Rows, Tuples } from './rows.js';
+import { updateComponent } from './update.js';
+import type { UpdateInput } from './update.js';
 import type { Atom, Constant, Program, Term, Value } from './types.js';
 import type {
   Changes,
@@ -40,14 +34,7 @@ export type {
   RuleInfo,
 } from './engine-types.js';
 
-const MAXLIM = 0x7fffffff;
-
-/**
- * When an update overdeletes more than `recomputeAbove` of a component's rows (and it
- * has at least `recomputeMinRows`), the component is recomputed instead of rederived
- * fact by fact. Exposed for tests, which force both paths.
- */
-export const tuning = { recomputeAbove: 0.5, recomputeMinRows: 256 };
+export { tuning } from './update.js';
 
 export class Engine {
   readonly checked: CheckedProgram;
@@ -59,7 +46,7 @@ export class Engine {
   readonly components: Relation[][] = [];
   readonly componentOf: number[] = [];
   readonly rules: RuleInfo[] = [];
-  private readonly rulesOfComponent: RuleInfo[][] = [];
+  readonly rulesOfComponent: RuleInfo[][] = [];
   readonly rulesFor = new Map<Relation, RuleInfo[]>();
   private clock = 1;
   readonly ctx: PlanContext;
@@ -84,6 +71,8 @@ export class Engine {
       lim: this.lim,
       delta: new Int32Array(0),
       deltaLen: 0,
+      deltaLo: 0,
+      deltaHi: 0,
       stop: false,
       emit: noEmit,
     };
@@ -92,6 +81,8 @@ export class Engine {
       lim: this.lim,
       delta: new Int32Array(0),
       deltaLen: 0,
+      deltaLo: 0,
+      deltaHi: 0,
       stop: false,
       emit: noEmit,
     };
@@ -114,6 +105,8 @@ export class Engine {
       this.rulesFor.get(head)!.push(info);
     }
     this.update(program.facts, [], false);
+    // The facts now live in the relations: do not keep their atoms as well.
+    this.checked = { ...this.checked, program: { facts: [], rules: program.rules } };
   }
 
   intern(v: Value): number {
@@ -236,17 +229,24 @@ export class Engine {
   update(toAssert: readonly Atom[], toRetract: readonly Atom[], report = true): Changes {
     const retracts = this.pack(toRetract, false);
     const asserts = this.pack(toAssert, true);
-    const inserted = this.relations.map(() => new Rows());
-    const deleted = this.relations.map(() => new Rows());
-    for (let c = 0; c < this.components.length; c++)
-      this.updateComponent(c, asserts, retracts, inserted, deleted);
+    // Rows appended during the update are [count before, count after): a range.
+    const inserted = this.relations.map((r) => {
+      const d = new Delta();
+      d.lo = d.hi = r.count;
+      return d;
+    });
+    const deleted = this.relations.map(() => new Delta());
+    const update: UpdateInput = { asserts, retracts, inserted, deleted };
+    for (let c = 0; c < this.components.length; c++) {
+      updateComponent(this, c, update);
+      for (const rel of this.components[c]!) inserted[rel.id]!.hi = rel.count;
+    }
     const changes: Changes = { added: [], removed: [] };
     for (const rel of this.relations) {
       const ins = inserted[rel.id]!,
-        del = deleted[rel.id]!;
-      for (let i = 0; i < ins.length; i++) {
-        const row = ins.rows[i]!;
-        rel.state[row] = LIVE;
+        del = deleted[rel.id]!.extra;
+      for (let row = ins.lo; row < ins.hi; row++) {
+        rel.setState(row, LIVE);
         if (report) changes.added.push(this.atomOf(rel, row));
       }
       for (let i = 0; i < del.length; i++) {
@@ -254,15 +254,17 @@ export class Engine {
         if (report) changes.removed.push(this.atomOf(rel, row));
         rel.kill(row);
       }
+      rel.hasOld = false;
       if (del.length > 0) rel.maybeCompact();
     }
     return changes;
   }
 
-  private run(
+  /** Runs `info`'s plan with body literal `deltaAt` reading `delta` (-1: no delta), over rows in `mask`. */
+  run(
     info: RuleInfo,
     deltaAt: number,
-    delta: Rows | undefined,
+    delta: Delta | undefined,
     mask: number,
     emit: (h: Int32Array) => void,
   ): void {
@@ -274,164 +276,22 @@ export class Engine {
     env.emit = emit;
     env.stop = false;
     if (delta !== undefined) {
-      env.delta = delta.rows;
-      env.deltaLen = delta.length;
+      env.deltaLo = delta.lo;
+      env.deltaHi = delta.hi;
+      env.delta = delta.extra.rows;
+      env.deltaLen = delta.extra.length;
     }
     plan.run(env);
   }
 
-  private updateComponent(
-    c: number,
-    asserts: Map<Relation, Tuples>,
-    retracts: Map<Relation, Tuples>,
-    inserted: Rows[],
-    deleted: Rows[],
-  ): void {
-    const rels = this.components[c]!;
-    const rules = this.rulesOfComponent[c]!;
-    const inComp = (p: string) => this.componentOf[this.relation(p).id] === c;
-    // 1. Overdelete, reading the OLD database.
-    const over = new Map<Relation, Rows>(rels.map((r) => [r, new Rows()]));
-    let frontier = new Map<Relation, Rows>(rels.map((r) => [r, new Rows()]));
-    const overdelete = (rel: Relation, row: number) => {
-      if (row >= 0 && rel.state[row] === LIVE) {
-        rel.state[row] = OLD;
-        over.get(rel)!.push(row);
-        frontier.get(rel)!.push(row);
-      }
-    };
-    for (const rel of rels) {
-      const ts = retracts.get(rel);
-      for (let i = 0; ts !== undefined && i < ts.count; i++) {
-        const row = rel.find(ts.ids.rows, i * rel.arity);
-        if (row >= 0 && rel.base[row]) {
-          rel.base[row] = 0;
-          overdelete(rel, row);
-        }
-      }
-    }
-    const aggChanged = (info: RuleInfo) =>
-      info.aggregated.some((q) => inserted[q.id]!.length > 0 || deleted[q.id]!.length > 0);
-    for (const info of rules) {
-      const emit = (h: Int32Array) => overdelete(info.head, info.head.find(h));
-      if (aggChanged(info)) this.run(info, -1, undefined, OLD, emit);
-      info.rule.body.forEach((l, d) => {
-        if (l.kind !== 'atom' || inComp(l.atom.predicate)) return;
-        const q = this.relation(l.atom.predicate).id;
-        const delta = l.negated ? inserted[q]! : deleted[q]!;
-        if (delta.length > 0) this.run(info, d, delta, OLD, emit);
-      });
-    }
-    while ([...frontier.values()].some((f) => f.length > 0)) {
-      const cur = frontier;
-      frontier = new Map(rels.map((r) => [r, new Rows()]));
-      for (const info of rules) {
-        const emit = (h: Int32Array) => overdelete(info.head, info.head.find(h));
-        info.rule.body.forEach((l, d) => {
-          if (l.kind !== 'atom' || l.negated || !inComp(l.atom.predicate)) return;
-          const delta = cur.get(this.relation(l.atom.predicate))!;
-          if (delta.length > 0) this.run(info, d, delta, OLD, emit);
-        });
-      }
-    }
-    // When most of the component was overdeleted (dense recursive graphs), checking each
-    // fact for another derivation costs more than recomputing the component: overdelete
-    // all of it, keep base facts, and evaluate every rule in full in the first round.
-    let overTotal = 0,
-      size = 0;
-    for (const rel of rels) {
-      overTotal += over.get(rel)!.length;
-      size += rel.count;
-    }
-    const recompute =
-      size >= tuning.recomputeMinRows &&
-      overTotal > size * tuning.recomputeAbove &&
-      rules.length > 0;
-    if (recompute) for (const rel of rels) for (let r = 0; r < rel.count; r++) overdelete(rel, r);
-    // 2. Rederive what still has a derivation in the NEW database.
-    let seeds = new Map<Relation, Rows>(rels.map((r) => [r, new Rows()]));
-    for (const [rel, rows] of over) {
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows.rows[i]!;
-        if (rel.base[row] || (!recompute && this.derivation(rel, row, () => true))) {
-          rel.state[row] = LIVE;
-          rel.rank[row] = rel.base[row] ? 0 : ++this.clock;
-          seeds.get(rel)!.push(row);
-        }
-      }
-    }
-    // 3. Assert base facts, then insert consequences round by round.
-    for (const rel of rels) {
-      const ts = asserts.get(rel);
-      for (let i = 0; ts !== undefined && i < ts.count; i++) {
-        let row = rel.find(ts.ids.rows, i * rel.arity);
-        if (row < 0) {
-          row = rel.append(ts.ids.rows, i * rel.arity, NEW, 0, 1);
-          inserted[rel.id]!.push(row);
-          seeds.get(rel)!.push(row);
-        } else {
-          if (rel.state[row] === OLD) {
-            rel.state[row] = LIVE;
-            seeds.get(rel)!.push(row);
-          }
-          rel.base[row] = 1;
-          rel.rank[row] = 0;
-        }
-      }
-    }
-    let first = true;
-    const flips: Array<[Relation, number]> = [];
-    const naive = this.strategy === 'naive';
-    let fired = 0;
-    while (first || [...seeds.values()].some((s) => s.length > 0)) {
-      const round = ++this.clock;
-      this.stats.rounds++;
-      const next = new Map<Relation, Rows>(rels.map((r) => [r, new Rows()]));
-      for (const rel of rels) this.lim[rel.id] = rel.count;
-      for (const info of rules) {
-        const head = info.head;
-        const ins = inserted[head.id]!,
-          nextRows = next.get(head)!;
-        const emit = (h: Int32Array) => {
-          fired++;
-          const row = head.insert(h, NEW, round);
-          if (row >= 0) {
-            ins.push(row);
-            nextRows.push(row);
-          } else if (head.state[-row - 1] === OLD) flips.push([head, -row - 1]);
-        };
-        // Naive: every rule over the full relations (rows from before this round), every round.
-        if (naive || (first && (recompute || !info.hasPositive || aggChanged(info))))
-          this.run(info, -1, undefined, NEW, emit);
-        if (naive || (first && recompute)) continue;
-        info.rule.body.forEach((l, d) => {
-          if (l.kind !== 'atom') return;
-          const rel = this.relation(l.atom.predicate);
-          if (this.componentOf[rel.id] === c) {
-            const delta = seeds.get(rel)!;
-            if (!l.negated && delta.length > 0) this.run(info, d, delta, NEW, emit);
-          } else if (first) {
-            const delta = l.negated ? deleted[rel.id]! : inserted[rel.id]!;
-            if (delta.length > 0) this.run(info, d, delta, NEW, emit);
-          }
-        });
-      }
-      for (const [rel, row] of flips) {
-        if (rel.state[row] !== OLD) continue;
-        rel.state[row] = LIVE;
-        rel.rank[row] = round;
-        next.get(rel)!.push(row);
-      }
-      flips.length = 0;
-      for (const rel of rels) this.lim[rel.id] = MAXLIM;
-      seeds = next;
-      first = false;
-    }
-    this.stats.derivations += fired;
-    for (const [rel, rows] of over) {
-      for (let i = 0; i < rows.length; i++)
-        if (rel.state[rows.rows[i]!] === OLD) deleted[rel.id]!.push(rows.rows[i]!);
-    }
+  /** The next round number (ranks of derived rows). */
+  tick(): number {
+    return ++this.clock;
+  }
+
+  /** Rows of the relations below `lim[id]` are visible to joins (the rows before this round). */
+  limit(rel: Relation, lim: number): void {
+    this.lim[rel.id] = lim;
   }
 
   /** Plan of `info` with every head variable bound; undefined if `tuple` does not unify with the head. */

@@ -43,7 +43,7 @@ export type {
   Reasoner,
   ReasonerOptions,
 } from './reasoner.js';
-export { PROOF_INDENT_LIMIT, formatProof, formatWhyNot, proofToJson } from './explain.js';
+export { PROOF_INDENT_LIMIT, formatProof, formatWhyNot, proofToJson } from './proof-format.js';
 export type { Proof, RuleFailure, WhyNot } from './explain.js';
 export { naiveModel, modelLines, factLines } from './naive.js';
 export { stratify, tarjan } from './scc.js';

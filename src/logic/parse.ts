@@ -48,48 +48,69 @@ const PUNCT = [
   '}',
 ];
 
-function tokenize(text: string, file?: string): Token[] {
-  const out: Token[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  const loc = (at: number): SourceLocation =>
-    file === undefined
-      ? { line, col: at - lineStart + 1 }
-      : { file, line, col: at - lineStart + 1 };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '\n') {
-      line++;
-      i++;
-      lineStart = i;
-    } else if (c === ' ' || c === '\t' || c === '\r') {
-      i++;
-    } else if (c === '%' || (c === '/' && text[i + 1] === '/')) {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const start = loc(i);
-      i += 2;
-      while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) {
-        if (text[i] === '\n') {
-          line++;
-          lineStart = i + 1;
+/**
+ * Tokens one at a time (the parser looks at most four ahead): a 100k-fact file never
+ * exists as a million token objects at once.
+ */
+class Lexer {
+  private line = 1;
+  private lineStart = 0;
+  private i = 0;
+  constructor(
+    private readonly text: string,
+    private readonly file?: string,
+  ) {}
+
+  private loc(at: number): SourceLocation {
+    const col = at - this.lineStart + 1;
+    return this.file === undefined
+      ? { line: this.line, col }
+      : { file: this.file, line: this.line, col };
+  }
+
+  /** Skips blanks and comments. */
+  private skip(): void {
+    const text = this.text;
+    while (this.i < text.length) {
+      const c = text[this.i]!;
+      if (c === '\n') {
+        this.line++;
+        this.i++;
+        this.lineStart = this.i;
+      } else if (c === ' ' || c === '\t' || c === '\r') {
+        this.i++;
+      } else if (c === '%' || (c === '/' && text[this.i + 1] === '/')) {
+        while (this.i < text.length && text[this.i] !== '\n') this.i++;
+      } else if (c === '/' && text[this.i + 1] === '*') {
+        const start = this.loc(this.i);
+        this.i += 2;
+        while (this.i < text.length && !(text[this.i] === '*' && text[this.i + 1] === '/')) {
+          if (text[this.i] === '\n') {
+            this.line++;
+            this.lineStart = this.i + 1;
+          }
+          this.i++;
         }
-        i++;
-      }
-      if (i >= text.length) throw new LogicError('unterminated comment', start, 'close it with */');
-      i += 2;
-    } else if (/[a-z]/.test(c)) {
+        if (this.i >= text.length)
+          throw new LogicError('unterminated comment', start, 'close it with */');
+        this.i += 2;
+      } else return;
+    }
+  }
+
+  next(): Token {
+    this.skip();
+    const text = this.text,
+      i = this.i;
+    if (i >= text.length) return { kind: 'eof', text: 'end of input', loc: this.loc(i) };
+    const c = text[i]!;
+    if (/[A-Za-z_]/.test(c)) {
       let j = i + 1;
       while (j < text.length && /[A-Za-z0-9_]/.test(text[j]!)) j++;
-      out.push({ kind: 'ident', text: text.slice(i, j), loc: loc(i) });
-      i = j;
-    } else if (/[A-Z_]/.test(c)) {
-      let j = i + 1;
-      while (j < text.length && /[A-Za-z0-9_]/.test(text[j]!)) j++;
-      out.push({ kind: 'var', text: text.slice(i, j), loc: loc(i) });
-      i = j;
-    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
+      this.i = j;
+      return { kind: /[a-z]/.test(c) ? 'ident' : 'var', text: text.slice(i, j), loc: this.loc(i) };
+    }
+    if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
       let j = i + 1;
       while (j < text.length && /[0-9]/.test(text[j]!)) j++;
       const s = text.slice(i, j);
@@ -97,76 +118,83 @@ function tokenize(text: string, file?: string): Token[] {
       if (!Number.isSafeInteger(n))
         throw new LogicError(
           `integer ${s} is too large`,
-          loc(i),
+          this.loc(i),
           'integers must be safe integers (|n| < 2^53)',
           'LOGIC_BAD_INTEGER',
         );
-      out.push({ kind: 'int', text: s, value: n, loc: loc(i) });
-      i = j;
-    } else if (c === '"') {
-      const start = loc(i);
-      let j = i + 1;
-      let s = '';
-      while (j < text.length && text[j] !== '"') {
-        if (text[j] === '\n') break;
-        if (text[j] === '\\' && j + 1 < text.length) {
-          const e = text[j + 1]!;
-          if (e === 'u') {
-            const hex = text.slice(j + 2, j + 6);
-            if (!/^[0-9A-Fa-f]{4}$/.test(hex))
-              throw new LogicError(
-                'bad \\u escape in a string',
-                loc(j),
-                'write \\u followed by four hexadecimal digits, e.g. \\u00e9',
-              );
-            s += String.fromCharCode(parseInt(hex, 16));
-            j += 6;
-          } else {
-            s += ESCAPES[e] ?? e;
-            j += 2;
-          }
-        } else {
-          s += text[j];
-          j++;
-        }
-      }
-      if (text[j] !== '"')
-        throw new LogicError(
-          'unterminated string',
-          start,
-          'close the string with " on the same line',
-        );
-      out.push({ kind: 'string', text: text.slice(i, j + 1), value: s, loc: start });
-      i = j + 1;
-    } else {
-      const p = PUNCT.find((q) => text.startsWith(q, i));
-      if (p === undefined)
-        throw new LogicError(
-          `unexpected character '${c}'`,
-          loc(i),
-          'expected an atom, a variable, a constant or one of ( ) , . :- not = != < <= > >=',
-        );
-      out.push({ kind: 'punct', text: p, loc: loc(i) });
-      i += p.length;
+      this.i = j;
+      return { kind: 'int', text: s, value: n, loc: this.loc(i) };
     }
+    if (c === '"') return this.string();
+    const p = PUNCT.find((q) => text.startsWith(q, i));
+    if (p === undefined)
+      throw new LogicError(
+        `unexpected character '${c}'`,
+        this.loc(i),
+        'expected an atom, a variable, a constant or one of ( ) , . :- not = != < <= > >=',
+      );
+    this.i += p.length;
+    return { kind: 'punct', text: p, loc: this.loc(i) };
   }
-  out.push({ kind: 'eof', text: 'end of input', loc: loc(i) });
-  return out;
+
+  private string(): Token {
+    const text = this.text,
+      i = this.i;
+    const start = this.loc(i);
+    let j = i + 1;
+    let s = '';
+    while (j < text.length && text[j] !== '"') {
+      if (text[j] === '\n') break;
+      if (text[j] === '\\' && j + 1 < text.length) {
+        const e = text[j + 1]!;
+        if (e === 'u') {
+          const hex = text.slice(j + 2, j + 6);
+          if (!/^[0-9A-Fa-f]{4}$/.test(hex))
+            throw new LogicError(
+              'bad \\u escape in a string',
+              this.loc(j),
+              'write \\u followed by four hexadecimal digits, e.g. \\u00e9',
+            );
+          s += String.fromCharCode(parseInt(hex, 16));
+          j += 6;
+        } else {
+          s += ESCAPES[e] ?? e;
+          j += 2;
+        }
+      } else {
+        s += text[j];
+        j++;
+      }
+    }
+    if (text[j] !== '"')
+      throw new LogicError(
+        'unterminated string',
+        start,
+        'close the string with " on the same line',
+      );
+    this.i = j + 1;
+    return { kind: 'string', text: text.slice(i, j + 1), value: s, loc: start };
+  }
 }
 
 const COMPARE = new Set(['=', '!=', '<', '<=', '>', '>=']);
 
 class Parser {
-  private pos = 0;
   private wild = 0;
-  constructor(private readonly toks: Token[]) {}
+  /** Tokens read ahead (the last one may be eof, which then repeats). */
+  private readonly ahead: Token[] = [];
+  constructor(private readonly lexer: Lexer) {}
 
   peek(k = 0): Token {
-    return this.toks[Math.min(this.pos + k, this.toks.length - 1)]!;
+    while (this.ahead.length <= k) {
+      const last = this.ahead[this.ahead.length - 1];
+      this.ahead.push(last?.kind === 'eof' ? last : this.lexer.next());
+    }
+    return this.ahead[k]!;
   }
   next(): Token {
     const t = this.peek();
-    if (t.kind !== 'eof') this.pos++;
+    if (t.kind !== 'eof') this.ahead.shift();
     return t;
   }
   fail(t: Token, what: string, hint?: string): never {
@@ -286,7 +314,7 @@ class Parser {
 
 /** Splits clauses into facts and rules. Use `checkProgram` (or `createEngine`) for meaning. */
 export function parseProgram(text: string, file?: string): Program {
-  const p = new Parser(tokenize(text, file));
+  const p = new Parser(new Lexer(text, file));
   const program: Program = { facts: [], rules: [] };
   while (!p.atEnd()) {
     const c = p.clause();
@@ -309,7 +337,7 @@ export function parseProgram(text: string, file?: string): Program {
 
 /** Parses one atom such as `path(X, b)` (a query or a fact); errors point into the text. */
 export function parseAtom(text: string, file?: string): Atom {
-  const p = new Parser(tokenize(text, file));
+  const p = new Parser(new Lexer(text, file));
   const a = p.atom();
   if (p.isPunct('.')) p.next();
   if (!p.atEnd()) p.fail(p.peek(), 'the end of the atom');
@@ -318,7 +346,7 @@ export function parseAtom(text: string, file?: string): Atom {
 
 /** Parses a comma-separated conjunction of literals (a query body). */
 export function parseBody(text: string, file?: string): Literal[] {
-  const p = new Parser(tokenize(text, file));
+  const p = new Parser(new Lexer(text, file));
   const body = [p.literal()];
   while (p.isPunct(',')) {
     p.next();

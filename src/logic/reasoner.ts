@@ -5,13 +5,17 @@
 import { formatAtom } from './build.js';
 import { Engine, toAtom, toProgram } from './engine.js';
 import type { Changes, EvaluationStats, EvaluationStrategy } from './engine.js';
-import { why, whyNot } from './explain.js';
+import { why } from './explain.js';
+import { whyNot } from './why-not.js';
 import type { Proof, WhyNot } from './explain.js';
+import { factText, orderOf } from './fact-text.js';
+import type { FactTextOptions } from './fact-text.js';
 import { compareValues } from './plan.js';
 import { runQuery } from './query.js';
-import type { Atom, Bindings, Literal, Program } from './types.js';
+import { sortedTuples } from './sorted.js';
+import type { Atom, Bindings, Literal, Program, Term } from './types.js';
 
-export type { Changes, EvaluationStats, EvaluationStrategy };
+export type { Changes, EvaluationStats, EvaluationStrategy, FactTextOptions };
 
 export interface ReasonerOptions {
   /** File name for error locations when the program is text. */
@@ -42,6 +46,12 @@ export interface Reasoner {
   facts(predicate?: string): Atom[];
   /** Facts that hold and are not base facts, sorted. */
   derived(): Atom[];
+  /**
+   * The facts that hold, sorted like `facts()`, as UTF-8 text in chunks (one fact per
+   * line, or JSON string literals with `jsonIndent`). Nothing is built per fact: write
+   * each chunk before taking the next, and printing millions of facts stays small.
+   */
+  factText(options?: FactTextOptions): Iterable<Uint8Array>;
   /** Number of facts that hold (of one predicate if given), without building them. */
   count(predicate?: string): number;
   why(fact: Atom | string): Proof | undefined;
@@ -92,14 +102,25 @@ export function createReasoner(
     added: sortFacts(c.added),
     removed: sortFacts(c.removed),
   });
-  const collect = (keep: (base: boolean) => boolean, predicate?: string): Atom[] => {
+  // Sorted on the integer tuples (sorted.ts), then turned into atoms.
+  const collect = (derivedOnly: boolean, predicate?: string): Atom[] => {
     const out: Atom[] = [];
-    for (const rel of e.relations) {
-      if (predicate !== undefined && rel.name !== predicate) continue;
-      for (let r = 0; r < rel.count; r++)
-        if (rel.state[r] && keep(rel.base[r] === 1)) out.push(e.atomOf(rel, r));
+    const order = orderOf(e);
+    const rels = e.relations
+      .filter((r) => predicate === undefined || r.name === predicate)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const rel of rels) {
+      const k = rel.arity;
+      for (const { ids, n } of sortedTuples(rel, order, derivedOnly)) {
+        for (let t = 0; t < n; t++) {
+          const args: Term[] = [];
+          for (let j = 0; j < k; j++)
+            args.push({ kind: 'const', value: e.values[ids[t * k + j]!]! });
+          out.push({ predicate: rel.name, args });
+        }
+      }
     }
-    return sortFacts(out);
+    return out;
   };
   return {
     assert: (f) => sortChanges(e.update(list(f), [])),
@@ -120,13 +141,14 @@ export function createReasoner(
         ? e.rowOf(a) !== undefined
         : runQuery(e, a).length > 0;
     },
-    facts: (p) => collect(() => true, p),
-    derived: () => collect((base) => !base),
+    facts: (p) => collect(false, p),
+    derived: () => collect(true),
+    factText: (options) => factText(e, options),
     count: (p) => {
       let n = 0;
       for (const rel of e.relations) {
         if (p !== undefined && rel.name !== p) continue;
-        for (let r = 0; r < rel.count; r++) if (rel.state[r]) n++;
+        for (let r = 0; r < rel.count; r++) if (rel.stateOf(r) !== 0) n++;
       }
       return n;
     },

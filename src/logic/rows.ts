@@ -18,3 +18,17 @@ export class Tuples {
   /** Number of tuples (arity-0 tuples take no ids). */
   count = 0;
 }
+
+/**
+ * Rows of one relation that changed in a round or an update: the range [lo, hi) of rows
+ * appended, plus listed rows (rows that came back, or rederived ones). Appended rows
+ * are consecutive, so most deltas cost no memory.
+ */
+export class Delta {
+  lo = 0;
+  hi = 0;
+  readonly extra = new Rows();
+  get size(): number {
+    return this.hi - this.lo + this.extra.length;
+  }
+}

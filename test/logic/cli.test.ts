@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -90,4 +90,51 @@ test('atelier reason --why prints a 20,000-step proof (no stack overflow), and -
     .why;
   for (let i = 0; i < n; i++) node = node.premises![0]!;
   assert.equal(node.fact, 'reach(0)');
+});
+
+test('atelier reason: a predicate the program never mentions is an error (exit 2), with a did-you-mean', () => {
+  const whyNot = run('examples/logic/paris.dl', '--why-not', 'availabel(arthur)');
+  assert.equal(whyNot.code, 2);
+  assert.equal(whyNot.out, '');
+  assert.equal(
+    whyNot.err,
+    "error[LOGIC_UNKNOWN_PREDICATE]: unknown predicate 'availabel' in --why-not: no fact or rule of the program mentions it\n  hint: did you mean 'available'?\n",
+  );
+  const why = run('examples/logic/paris.dl', '--why', 'zzz(arthur)');
+  assert.equal(why.code, 2);
+  assert.match(why.err, /unknown predicate 'zzz' in --why: .*\n {2}hint: check the spelling/);
+  const query = run('examples/logic/paris.dl', '--query', 'candidate(P), not hird(P)');
+  assert.equal(query.code, 2);
+  assert.match(query.err, /unknown predicate 'hird' in --query/);
+  // A predicate the program mentions but that holds nowhere is a question, not a typo.
+  const empty = file('empty.dl', 'p(a).\nq(X) :- p(X), r(X).\n');
+  const known = run(empty, '--why-not', 'r(a)');
+  assert.equal(known.code, 0, known.err);
+  assert.match(known.out, /^r\(a\) does not hold/);
+});
+
+test('atelier reason streams its output: 1.1 M derived facts print, sorted, under a 32 MB heap', () => {
+  // Printing every fact as one string (or one atom per fact) needs several hundred MB of
+  // heap here: the output must be written as it is produced.
+  const n = 1500;
+  const lines = ['path(X, Y) :- edge(X, Y).', 'path(X, Z) :- path(X, Y), edge(Y, Z).'];
+  for (let i = n - 1; i > 0; i--) lines.push(`edge(${i - 1}, ${i}).`);
+  const chain = file('chain-1500.dl', `${lines.join('\n')}\n`);
+  const out = join(dir, 'chain-1500.out');
+  const r = spawnSync(
+    'sh',
+    [
+      '-c',
+      `"${process.execPath}" --max-old-space-size=32 ./bin/atelier reason "${chain}" > "${out}"`,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.status, 0, r.stderr.slice(0, 2000));
+  const printed = readFileSync(out, 'utf8').split('\n');
+  assert.equal(printed.pop(), '', 'a final newline');
+  assert.equal(printed.length, (n * (n - 1)) / 2);
+  let i = 0;
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++)
+      if (printed[i++] !== `path(${a}, ${b})`) assert.fail(`line ${i}: ${printed[i - 1]}`);
 });

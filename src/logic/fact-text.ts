@@ -1,0 +1,127 @@
+/**
+ * Facts printed as bytes, in sorted order, chunk by chunk: each value's text is encoded
+ * once (one byte heap for all ids), then every fact is copied together from its
+ * predicate's prefix and its values' bytes into a fixed-size chunk. A caller writes
+ * each chunk before asking for the next (with backpressure), so printing 10 M facts
+ * holds one chunk of text, never every line or one huge string.
+ */
+import { formatValue } from './build.js';
+import type { Engine } from './engine.js';
+import { sortedTuples, valueOrder } from './sorted.js';
+import type { ValueOrder } from './sorted.js';
+import type { Value } from './types.js';
+
+export interface FactTextOptions {
+  /** Only facts that are not base (asserted) facts. */
+  derivedOnly?: boolean;
+  /** Only this predicate. */
+  predicate?: string;
+  /**
+   * Each fact as a JSON string literal, facts separated by `,\n` and this indentation
+   * (the elements of a JSON array); without it, one fact per line.
+   */
+  jsonIndent?: string;
+  /** Bytes per chunk (default 64 KiB). */
+  chunkBytes?: number;
+}
+
+/** The text of every id's value, UTF-8, end to end: value `i` is `bytes[start[i]..start[i+1])`. */
+interface ValueText {
+  bytes: Uint8Array;
+  start: Int32Array;
+  longest: number;
+}
+
+const encoder = new TextEncoder();
+
+function valueText(values: readonly Value[], json: boolean): ValueText {
+  const n = values.length;
+  const texts = values.map((v) => {
+    const t = formatValue(v);
+    return json ? JSON.stringify(t).slice(1, -1) : t;
+  });
+  let total = 0;
+  for (const t of texts) total += t.length * 3;
+  const bytes = new Uint8Array(total);
+  const start = new Int32Array(n + 1);
+  let at = 0,
+    longest = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = at;
+    at += encoder.encodeInto(texts[i]!, bytes.subarray(at)).written;
+    longest = Math.max(longest, at - start[i]!);
+  }
+  start[n] = at;
+  return { bytes, start, longest };
+}
+
+/** Value order and value text, kept while no new value is interned. */
+const caches = new WeakMap<
+  Engine,
+  { size: number; order?: ValueOrder; text?: ValueText; json?: ValueText }
+>();
+
+function cached(e: Engine) {
+  let c = caches.get(e);
+  if (c === undefined || c.size !== e.values.length) {
+    c = { size: e.values.length };
+    caches.set(e, c);
+  }
+  return c;
+}
+
+/** Ids in value order (cached until a new value is interned). */
+export function orderOf(e: Engine): ValueOrder {
+  const c = cached(e);
+  return (c.order ??= valueOrder(e.values));
+}
+
+/** The facts that hold, sorted by predicate then values, as chunks of UTF-8 text. */
+export function* factText(e: Engine, options: FactTextOptions = {}): Generator<Uint8Array> {
+  const json = options.jsonIndent !== undefined;
+  const c = cached(e);
+  const order = (c.order ??= valueOrder(e.values));
+  const vt = json
+    ? (c.json ??= valueText(e.values, true))
+    : (c.text ??= valueText(e.values, false));
+  const size = options.chunkBytes ?? 65536;
+  const rels = e.relations
+    .filter((r) => options.predicate === undefined || r.name === options.predicate)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sep = encoder.encode(json ? `,\n${options.jsonIndent}` : '');
+  const end = encoder.encode(json ? '"' : '\n');
+  const { bytes, start } = vt;
+  let buf = new Uint8Array(size);
+  let pos = 0;
+  let first = true;
+  for (const rel of rels) {
+    const name = json ? JSON.stringify(rel.name).slice(1, -1) : rel.name;
+    const prefix = encoder.encode(`${json ? '"' : ''}${name}${rel.arity > 0 ? '(' : ''}`);
+    const k = rel.arity;
+    const need = sep.length + prefix.length + k * (vt.longest + 2) + 1 + end.length;
+    for (const batch of sortedTuples(rel, order, options.derivedOnly ?? false)) {
+      const ids = batch.ids;
+      for (let t = 0; t < batch.n; t++) {
+        if (pos + need > buf.length) {
+          if (pos > 0) yield buf.subarray(0, pos);
+          buf = new Uint8Array(Math.max(size, need));
+          pos = 0;
+        }
+        if (!first) for (let i = 0; i < sep.length; i++) buf[pos++] = sep[i]!;
+        first = false;
+        for (let i = 0; i < prefix.length; i++) buf[pos++] = prefix[i]!;
+        for (let j = 0; j < k; j++) {
+          if (j > 0) {
+            buf[pos++] = 44; // ','
+            buf[pos++] = 32; // ' '
+          }
+          const id = ids[t * k + j]!;
+          for (let i = start[id]!, e2 = start[id + 1]!; i < e2; i++) buf[pos++] = bytes[i]!;
+        }
+        if (k > 0) buf[pos++] = 41; // ')'
+        for (let i = 0; i < end.length; i++) buf[pos++] = end[i]!;
+      }
+    }
+  }
+  if (pos > 0) yield buf.subarray(0, pos);
+}

@@ -1,0 +1,99 @@
+/**
+ * A hash index of a relation on some argument positions: rows grouped by their values
+ * there, chained newest to oldest through one Int32Array. Built lazily for the
+ * (relation, bound positions) patterns the join plans use, and maintained on insert.
+ */
+import { grown } from './growable.js';
+import { hashEnd, hashStep } from './hash.js';
+
+/** What an index reads of its relation. */
+export interface IndexedRows {
+  data: Int32Array;
+  readonly arity: number;
+  count: number;
+  capacity: number;
+  state: Uint8Array;
+}
+
+export class Index {
+  slots: Int32Array; // group head row + 1, or 0
+  next: Int32Array; // per row: next row + 1 in its group, or 0
+  private groups = 0;
+  constructor(
+    readonly rel: IndexedRows,
+    readonly positions: readonly number[],
+  ) {
+    // Sized for the rows already there: growing rehashes every group head, a random
+    // read of its row (a cache miss each on a large relation). If there turn out to be
+    // few groups, shrink once (rehashing only the heads).
+    let slots = 64;
+    while (slots < 2 * rel.count) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.next = new Int32Array(Math.max(16, rel.capacity));
+    for (let r = 0; r < rel.count; r++) if ((rel.state[r]! & 3) !== 0) this.add(r);
+    while (slots > 64 && this.groups * 8 < slots) slots /= 2;
+    if (slots < this.slots.length) this.resize(slots);
+  }
+
+  private rowHash(row: number): number {
+    const { data, arity } = this.rel;
+    let h = 0x2545f491;
+    for (const p of this.positions) h = hashStep(h, data[row * arity + p]!);
+    return hashEnd(h);
+  }
+
+  private sameKey(a: number, b: number): boolean {
+    const { data, arity } = this.rel;
+    for (const p of this.positions) if (data[a * arity + p] !== data[b * arity + p]) return false;
+    return true;
+  }
+
+  add(row: number): void {
+    if (row >= this.next.length)
+      this.next = grown(this.next, Math.max(row + 1, this.next.length * 2));
+    const mask = this.slots.length - 1;
+    for (let s = this.rowHash(row) & mask; ; s = (s + 1) & mask) {
+      const head = this.slots[s]!;
+      if (head === 0) {
+        this.slots[s] = row + 1;
+        this.next[row] = 0;
+        if (++this.groups * 2 > this.slots.length) this.resize(this.slots.length * 2);
+        return;
+      }
+      if (this.sameKey(head - 1, row)) {
+        this.next[row] = head;
+        this.slots[s] = row + 1;
+        return;
+      }
+    }
+  }
+
+  private resize(size: number): void {
+    const old = this.slots;
+    this.slots = new Int32Array(size);
+    const mask = this.slots.length - 1;
+    for (const head of old) {
+      if (head === 0) continue;
+      let s = this.rowHash(head - 1) & mask;
+      while (this.slots[s] !== 0) s = (s + 1) & mask;
+      this.slots[s] = head;
+    }
+  }
+
+  /** First row + 1 of the group whose values at `positions` are `key[0..]`, or 0. */
+  first(key: Int32Array): number {
+    const { data, arity } = this.rel;
+    const ps = this.positions;
+    let h = 0x2545f491;
+    for (let i = 0; i < ps.length; i++) h = hashStep(h, key[i]!);
+    const mask = this.slots.length - 1;
+    for (let s = hashEnd(h) & mask; ; s = (s + 1) & mask) {
+      const head = this.slots[s]!;
+      if (head === 0) return 0;
+      const base = (head - 1) * arity;
+      let i = 0;
+      while (i < ps.length && data[base + ps[i]!] === key[i]) i++;
+      if (i === ps.length) return head;
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { PairSet } from '../../src/logic/pairs.js';
+import { RowSet } from '../../src/logic/row-set.js';
+import { IN_PLACE_BYTES, grown } from '../../src/logic/growable.js';
+import { RankColumn } from '../../src/logic/rank.js';
+import { rng } from './random-program.js';
+
+test('PairSet agrees with a Map under random adds and removes (growth, tombstones, clear)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('add', 'remove', 'clear'),
+          fc.integer({ min: 0, max: 9 }),
+          fc.integer({ min: 0, max: 200 }),
+        ),
+        { maxLength: 600 },
+      ),
+      (ops) => {
+        // The set reads second values from the relation's data: row r holds (data[2r], data[2r+1]).
+        const data = new Int32Array(2 * 600);
+        const set = new PairSet(data);
+        const ref = new Map<string, number>();
+        let row = 0;
+        for (const [op, a, b] of ops) {
+          const k = `${a},${b}`;
+          if (op === 'add' && !ref.has(k)) {
+            data[2 * row] = a;
+            data[2 * row + 1] = b;
+            assert.equal(set.findOrAdd(a, b, row), -1);
+            ref.set(k, row++);
+          } else if (op === 'add') {
+            assert.equal(set.findOrAdd(a, b, row), ref.get(k));
+          } else if (op === 'remove' && ref.has(k)) {
+            set.remove(a, ref.get(k)!);
+            ref.delete(k);
+          } else if (op === 'clear' && row % 7 === 0) {
+            set.clear();
+            ref.clear();
+          }
+        }
+        for (let a = 0; a <= 10; a++)
+          for (let b = 0; b <= 200; b++) assert.equal(set.find(a, b), ref.get(`${a},${b}`) ?? -1);
+      },
+    ),
+    { numRuns: 200, seed: 17 },
+  );
+});
+
+// Second values grow over time (at most `grow` above the operation's index), so bitmaps and
+// direct tables built early do not cover later values; a small `range` makes groups dense
+// (direct tables), a large one keeps them hashed (bitmaps), and a direct table whose values
+// then spread out goes back to hashing.
+for (const [range, grow] of [
+  [3000, 100],
+  [300, 50],
+  [300, 3],
+  [5000, 1],
+] as const) {
+  test(`PairSet with large tables agrees with a Map (values up to ${range}, growing from ${grow})`, () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('add', 'addIfAbsent', 'add', 'addIfAbsent', 'remove'),
+            fc.integer({ min: 0, max: 2 }),
+            fc.integer({ min: 0, max: range }),
+          ),
+          { minLength: 2500, maxLength: 4000 },
+        ),
+        (ops) => {
+          const data = new Int32Array(2 * 4000);
+          const set = new PairSet(data);
+          const ref = new Map<string, number>();
+          let row = 0;
+          ops.forEach(([op, a, b0], i) => {
+            const b = grow === 1 && i > 2000 ? b0 : Math.min(b0, grow + i);
+            const k = `${a},${b}`;
+            if (op === 'remove') {
+              if (ref.has(k)) set.remove(a, ref.get(k)!);
+              ref.delete(k);
+              return;
+            }
+            data[2 * row] = a;
+            data[2 * row + 1] = b;
+            if (op === 'add') assert.equal(set.findOrAdd(a, b, row), ref.get(k) ?? -1);
+            else assert.equal(set.addIfAbsent(a, b, row), !ref.has(k));
+            if (!ref.has(k)) ref.set(k, row++);
+          });
+          for (let a = 0; a <= 3; a++)
+            for (let b = 0; b <= range + 100; b += 1) {
+              assert.equal(set.find(a, b), ref.get(`${a},${b}`) ?? -1);
+              assert.equal(set.has(a, b), ref.has(`${a},${b}`));
+            }
+          for (let a = 0; a <= 2; a++) {
+            const rows = new Int32Array(set.sizeOf(a));
+            const n = set.rowsOf(a, rows, 0);
+            const expected = [...ref].filter(([k]) => k.startsWith(`${a},`)).map(([, r]) => r);
+            assert.deepEqual(
+              [...rows.subarray(0, n)].sort((x, y) => x - y),
+              expected.sort((x, y) => x - y),
+            );
+          }
+        },
+      ),
+      { numRuns: 25, seed: 3 },
+    );
+  });
+}
+
+test('RowSet agrees with a Map for tuples of arity 0, 1 and 3', () => {
+  for (const arity of [0, 1, 3]) {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.boolean(),
+            fc.array(fc.integer({ min: 0, max: 5 }), { minLength: arity, maxLength: arity }),
+          ),
+          { maxLength: 400 },
+        ),
+        (ops) => {
+          const data = new Int32Array(Math.max(arity, 1) * 400);
+          const set = new RowSet(data, arity);
+          const ref = new Map<string, number>();
+          let row = 0;
+          for (const [add, t] of ops) {
+            const k = t.join(',');
+            if (add && !ref.has(k)) {
+              data.set(t, row * arity);
+              assert.equal(set.findOrAdd(t, 0, row), -1);
+              ref.set(k, row++);
+            } else if (!add && ref.has(k)) {
+              set.remove(ref.get(k)!);
+              ref.delete(k);
+            }
+          }
+          for (const [k, r] of ref)
+            assert.equal(set.find(k === '' ? [] : k.split(',').map(Number), 0), r);
+          assert.equal(
+            set.find(
+              Array.from({ length: arity }, () => 9),
+              0,
+            ),
+            arity === 0 ? (ref.get('') ?? -1) : -1,
+          );
+        },
+      ),
+      { numRuns: 100, seed: 5 },
+    );
+  }
+});
+
+test('grown keeps the contents, in place past IN_PLACE_BYTES (Int32Array and Uint8Array)', () => {
+  let a = new Int32Array(1000);
+  for (let i = 0; i < a.length; i++) a[i] = i * 3;
+  let u = Uint8Array.from({ length: 1000 }, (_, i) => i % 251);
+  for (const length of [5000, IN_PLACE_BYTES / 4 + 10, IN_PLACE_BYTES / 2, IN_PLACE_BYTES]) {
+    a = grown(a, length);
+    u = grown(u, length);
+    assert.equal(a.length, length);
+    assert.equal(u.length, length);
+    for (let i = 0; i < 1000; i++) assert.equal(a[i], i * 3);
+    for (let i = 0; i < 1000; i++) assert.equal(u[i], i % 251);
+    assert.equal(a[length - 1], 0);
+    a[length - 1] = 7;
+    a[length - 1] = 0;
+  }
+});
+
+test('RankColumn stores runs until a rank changes, then a plain column; compaction keeps ranks', () => {
+  const r = rng(4);
+  const col = new RankColumn();
+  const ref: number[] = [];
+  let round = 0;
+  for (let i = 0; i < 3000; i++) {
+    if (r() < 0.05) round++;
+    col.push(round);
+    ref.push(round);
+    if (r() < 0.002) {
+      const row = Math.floor(r() * ref.length);
+      ref[row] = round + 100;
+      col.set(row, round + 100);
+    }
+  }
+  ref.forEach((x, i) => assert.equal(col.get(i), x));
+  const keep = Int32Array.from(ref.map((_, i) => i).filter((i) => i % 3 !== 0));
+  col.compact(keep, keep.length);
+  keep.forEach((old, i) => assert.equal(col.get(i), ref[old]));
+});
