@@ -15,13 +15,13 @@ export type {
   RunSummary,
 } from './events.js';
 export { GoalError, MissionError } from './errors.js';
-export { parseGoal } from './goal.js';
-export { loadMission, listExampleMissions, goalOf } from './loader.js';
-export { defineMission, missionFromPddl } from './define.js';
-export type { MissionSpec } from './define.js';
-export { deorder } from './deorder.js';
-export type { OrderedStep } from './deorder.js';
-export { allocate } from './allocate.js';
+export { parseGoal } from './mission/goal.js';
+export { loadMission, listExampleMissions, goalOf } from './mission/loader.js';
+export { defineMission, missionFromPddl } from './mission/define.js';
+export type { MissionSpec } from './mission/define.js';
+export { deorder } from './run/deorder.js';
+export type { OrderedStep } from './run/deorder.js';
+export { allocate } from './run/allocate.js';
 export {
   startRun,
   resumeRun,
@@ -31,13 +31,13 @@ export {
   readEvents,
   subscribe,
   explainStep,
-} from './run.js';
-export type { StartRunOptions, RunHandle, RunInfo, RunDetail } from './run.js';
-export type { LoopOptions } from './loop.js';
+} from './run/start.js';
+export type { StartRunOptions, RunHandle, RunInfo, RunDetail } from './run/start.js';
+export type { LoopOptions } from './run/loop.js';
 export { openRunStore } from '../store/runs.js';
 export type { RunStore } from '../store/runs.js';
-export { translateGoal } from './nl-goal.js';
-export type { GoalTranslation } from './nl-goal.js';
-export { describeEvent, describePlan, markdownReport, summaryLines } from './report.js';
-export { teamFromAgents, planningToolFromAgentTool, planningSignatureOf } from './agents.js';
-export type { PlanningSignature } from './agents.js';
+export { translateGoal } from './mission/nl-goal.js';
+export type { GoalTranslation } from './mission/nl-goal.js';
+export { describeEvent, describePlan, markdownReport, summaryLines } from './explain/report.js';
+export { teamFromAgents, planningToolFromAgentTool, planningSignatureOf } from './mission/agents.js';
+export type { PlanningSignature } from './mission/agents.js';

@@ -3,7 +3,7 @@
  * tools, and missions (facts + rules + goal + team).
  */
 import type { Condition, Domain } from '../pddl/ast.js';
-import type { IdleAction } from './capable.js';
+import type { IdleAction } from './mission/capable.js';
 
 /** What a tool reports after it ran: the planned effects happened (plus extras), or it failed. */
 export type ToolOutcome =

@@ -4,9 +4,9 @@
  * becomes `(:derived (ok ?x) (and (a ?x) (not (b ?x))))`. Facts in the same text are
  * the mission's initial facts.
  */
-import { LogicError } from '../logic/errors.js';
-import { parseProgram } from '../logic/parse.js';
-import type { Atom as LAtom, Literal, Program, Term } from '../logic/types.js';
+import { LogicError } from '../../logic/errors.js';
+import { parseProgram } from '../../logic/parse.js';
+import type { Atom as LAtom, Literal, Program, Term } from '../../logic/types.js';
 
 /** A rule the planner cannot use (it has no PDDL form): a user error at the rule's location. */
 export class RuleTranslationError extends LogicError {}

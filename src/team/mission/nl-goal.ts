@@ -4,13 +4,13 @@
  * them). The answer is validated against the domain before the planner sees it; an
  * invalid answer goes back to the model with the error, at most `maxAttempts` times.
  */
-import type { Condition } from '../pddl/ast.js';
-import { formatCondition } from '../pddl/index.js';
-import type { JsonSchema, Message, Model } from '../models/index.js';
-import { UserError } from '../errors.js';
+import type { Condition } from '../../pddl/ast.js';
+import { formatCondition } from '../../pddl/index.js';
+import type { JsonSchema, Message, Model } from '../../models/index.js';
+import { UserError } from '../../errors.js';
 import { parseGoal } from './goal.js';
-import { GoalError } from './errors.js';
-import type { Mission } from './types.js';
+import { GoalError } from '../errors.js';
+import type { Mission } from '../types.js';
 
 export interface GoalTranslation {
   goal: Condition;

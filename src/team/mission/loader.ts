@@ -7,11 +7,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
-import { PddlError, loadDomainFile, loadProblemFile } from '../pddl/index.js';
-import type { Condition, Domain } from '../pddl/ast.js';
-import { GoalError, MissionError } from './errors.js';
+import { PddlError, loadDomainFile, loadProblemFile } from '../../pddl/index.js';
+import type { Condition, Domain } from '../../pddl/ast.js';
+import { GoalError, MissionError } from '../errors.js';
 import { parseGoal } from './goal.js';
-import { factKey, parseAtomText, problemFor } from './facts.js';
+import { factKey, parseAtomText, problemFor } from '../facts.js';
 import type { MissionFile } from './schema.js';
 import { readMissionFile, readText } from './mission-file.js';
 import type { Locate } from './mission-file.js';
@@ -21,10 +21,10 @@ import { closest } from './spelling.js';
 import { readKnowledge } from './rules.js';
 import { buildDomain, domainLayout } from './signature.js';
 import type { DomainSpec, Segment } from './signature.js';
-import { planningTool } from './types.js';
+import { planningTool } from '../types.js';
 import { usableDomain } from './capable.js';
 import type { IdleAction } from './capable.js';
-import type { Mission, PlanningTool, TeamAgent, World } from './types.js';
+import type { Mission, PlanningTool, TeamAgent, World } from '../types.js';
 
 function toolsFromFile(m: MissionFile): PlanningTool[] {
   return Object.entries(m.tools ?? {}).map(([name, t]) =>

@@ -1,7 +1,7 @@
 /** Human-readable forms of a run: one line per event (CLI), and a Markdown report. */
-import type { RunStore } from '../store/runs.js';
-import type { PlannedStep, RunEvent } from './events.js';
-import { getRun, readEvents } from './run.js';
+import type { RunStore } from '../../store/runs.js';
+import type { PlannedStep, RunEvent } from '../events.js';
+import { getRun, readEvents } from '../run/start.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

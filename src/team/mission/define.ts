@@ -1,13 +1,13 @@
 /** Missions defined in TypeScript, with the same checks as mission files. */
-import { MissionError } from './errors.js';
-import { factKey, parseAtomText } from './facts.js';
+import { MissionError } from '../errors.js';
+import { factKey, parseAtomText } from '../facts.js';
 import { domainForTools, goalOf } from './loader.js';
 import { usableDomain } from './capable.js';
 import { checkCapabilities, checkVocabulary } from './checks.js';
 import { readKnowledge } from './rules.js';
-import type { Mission, PlanningTool, World } from './types.js';
-import { planningTool } from './types.js';
-import type { Domain, Problem } from '../pddl/ast.js';
+import type { Mission, PlanningTool, World } from '../types.js';
+import { planningTool } from '../types.js';
+import type { Domain, Problem } from '../../pddl/ast.js';
 
 export interface MissionSpec {
   name: string;

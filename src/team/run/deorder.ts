@@ -6,7 +6,7 @@
  * in parallel. Atoms under quantifiers keep their unbound variables as wildcards, and a
  * derived predicate stands for the basic predicates its rules read, so the order is safe.
  */
-import type { Atom, Condition, Domain, Effect, PlanStep } from '../pddl/ast.js';
+import type { Atom, Condition, Domain, Effect, PlanStep } from '../../pddl/ast.js';
 
 /** An atom with wildcards; `via` names the derived predicate it stands in for. */
 export type Pattern = { pred: string; args: string[]; via?: string };

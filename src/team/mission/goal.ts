@@ -1,9 +1,9 @@
 /** Parsing a goal against a mission's domain and objects, with errors about the goal text itself. */
-import { UserError } from '../errors.js';
-import { parseProblem } from '../pddl/index.js';
-import type { Condition, Domain } from '../pddl/ast.js';
+import { UserError } from '../../errors.js';
+import { parseProblem } from '../../pddl/index.js';
+import type { Condition, Domain } from '../../pddl/ast.js';
 import { unbalanced } from './checks.js';
-import { GoalError } from './errors.js';
+import { GoalError } from '../errors.js';
 import { closest } from './spelling.js';
 
 /**

@@ -7,12 +7,12 @@
  * the reasoner's why-not for those: "(announced paris)" is explained by no candidate being
  * qualified as ml engineer any more.
  */
-import type { Atom, Condition, DerivedDef, Domain, Effect, TypedName } from '../pddl/ast.js';
-import { holds, unmetParts } from '../planner/validator/index.js';
-import type { TeamKnowledge } from './knowledge.js';
-import { splitDerived } from './loop.js';
-import { stateView } from './state.js';
-import type { Mission } from './types.js';
+import type { Atom, Condition, DerivedDef, Domain, Effect, TypedName } from '../../pddl/ast.js';
+import { holds, unmetParts } from '../../planner/validator/index.js';
+import type { TeamKnowledge } from '../knowledge.js';
+import { splitDerived } from '../run/loop.js';
+import { stateView } from '../state-view.js';
+import type { Mission } from '../types.js';
 
 type B = Map<string, string>;
 const key = (a: Atom, b: ReadonlyMap<string, string>): string =>

@@ -4,8 +4,8 @@
  * in this allocation plus `load`), then the name in alphabetical order — so the same
  * plan always gets the same allocation.
  */
-import { canUse, capabilityOf } from './capable.js';
-import type { PlanningTool, TeamAgent } from './types.js';
+import { canUse, capabilityOf } from '../mission/capable.js';
+import type { PlanningTool, TeamAgent } from '../types.js';
 
 export interface AllocationError {
   step: number;

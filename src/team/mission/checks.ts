@@ -15,7 +15,7 @@
  *   its name), otherwise that agent can do nothing with it.
  */
 import type { MissionKnowledge } from './rules.js';
-import { MissionError } from './errors.js';
+import { MissionError } from '../errors.js';
 import type { FieldPath, Locate } from './mission-file.js';
 import { fieldName } from './mission-file.js';
 import { closest } from './spelling.js';

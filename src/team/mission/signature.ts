@@ -3,9 +3,9 @@
  * The signatures are written as PDDL text; we assemble a domain and let the PDDL
  * parser check it, so a mistake in a signature gets the parser's precise message.
  */
-import { parseDomain } from '../pddl/index.js';
-import type { Domain } from '../pddl/ast.js';
-import type { PlanningTool } from './types.js';
+import { parseDomain } from '../../pddl/index.js';
+import type { Domain } from '../../pddl/ast.js';
+import type { PlanningTool } from '../types.js';
 
 const KEYWORDS = new Set([
   'and',

@@ -5,10 +5,10 @@
  * is never run again — the team re-plans from what was observed.
  */
 import { randomBytes } from 'node:crypto';
-import type { Condition } from '../pddl/ast.js';
-import { formatCondition } from '../pddl/index.js';
-import { UserError } from '../errors.js';
-import type { RunStore } from '../store/runs.js';
+import type { Condition } from '../../pddl/ast.js';
+import { formatCondition } from '../../pddl/index.js';
+import { UserError } from '../../errors.js';
+import type { RunStore } from '../../store/runs.js';
 import type {
   ApprovalDecision,
   ApprovalRequest,
@@ -16,15 +16,15 @@ import type {
   RunEvent,
   RunStatus,
   RunSummary,
-} from './events.js';
-import { loadMission } from './loader.js';
-import { parseGoal } from './goal.js';
-import { GoalError } from './errors.js';
+} from '../events.js';
+import { loadMission } from '../mission/loader.js';
+import { parseGoal } from '../mission/goal.js';
+import { GoalError } from '../errors.js';
 import { runLoop } from './loop.js';
 import type { LoopOptions, LoopStart } from './loop.js';
-import { showFact } from './facts.js';
-import { stateView } from './state.js';
-import type { Mission } from './types.js';
+import { showFact } from '../facts.js';
+import { stateView } from '../state-view.js';
+import type { Mission } from '../types.js';
 
 export interface StartRunOptions extends LoopOptions {
   store: RunStore;
@@ -375,7 +375,7 @@ export function subscribe(
   runId: string,
   listener: (e: RunEvent) => void,
 ): () => void {
-  return store.subscribe(runId, listener as (e: import('../store/runs.js').StoredEvent) => void);
+  return store.subscribe(runId, listener as (e: import('../../store/runs.js').StoredEvent) => void);
 }
 
 /** "Why was this step taken": the causal links of the plan that scheduled it. */

@@ -5,10 +5,10 @@
  * runs; a result shaped like a ToolOutcome is taken as the report, anything else means
  * "done as declared".
  */
-import type { Agent, Tool } from '../agents/index.js';
-import { UserError } from '../errors.js';
-import { planningTool } from './types.js';
-import type { PlanningTool, TeamAgent, ToolOutcome } from './types.js';
+import type { Agent, Tool } from '../../agents/index.js';
+import { UserError } from '../../errors.js';
+import { planningTool } from '../types.js';
+import type { PlanningTool, TeamAgent, ToolOutcome } from '../types.js';
 
 /** What `metadata.planning` holds. */
 export interface PlanningSignature {

@@ -5,11 +5,11 @@
  * Every decision is appended to the run's event log before it takes effect, so a
  * crashed run can be resumed from the log (see resume.ts).
  */
-import type { Condition, Domain, PlanStep } from '../pddl/ast.js';
-import { formatCondition } from '../pddl/index.js';
-import { plan } from './planner.js';
-import { validate } from '../planner/validator/index.js';
-import type { RunStore } from '../store/runs.js';
+import type { Condition, Domain, PlanStep } from '../../pddl/ast.js';
+import { formatCondition } from '../../pddl/index.js';
+import { plan } from '../planning.js';
+import { validate } from '../../planner/validator/index.js';
+import type { RunStore } from '../../store/runs.js';
 import { allocate } from './allocate.js';
 import { deorder, derivedBases, effAtoms } from './deorder.js';
 import type { Touch } from './deorder.js';
@@ -20,12 +20,12 @@ import type {
   RunEvent,
   RunEventType,
   RunSummary,
-} from './events.js';
-import { parseAtomText, factKey, problemFor, showFact } from './facts.js';
-import { stateView } from './state.js';
-import type { Mission, ToolOutcome, World } from './types.js';
-import { explainGoalDetail } from './whynot.js';
-import { teamKnowledge } from './knowledge.js';
+} from '../events.js';
+import { parseAtomText, factKey, problemFor, showFact } from '../facts.js';
+import { stateView } from '../state-view.js';
+import type { Mission, ToolOutcome, World } from '../types.js';
+import { explainGoalDetail } from '../explain/whynot.js';
+import { teamKnowledge } from '../knowledge.js';
 
 export interface LoopOptions {
   signal?: AbortSignal;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import type { ZodError } from 'zod';
-import { MissionError } from './errors.js';
+import { MissionError } from '../errors.js';
 import { agentSchema, missionSchema, toolSchema } from './schema.js';
 import { closest } from './spelling.js';
 import type { MissionFile } from './schema.js';
