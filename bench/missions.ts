@@ -14,13 +14,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  defineMission,
-  openRunStore,
-  planningTool,
-  readEvents,
-  startRun,
-} from '../src/team/index.js';
+import { openRunStore } from '../src/store/index.js';
+import { defineMission, planningTool, readEvents, startRun } from '../src/team/index.js';
 import type { Mission, ToolOutcome } from '../src/team/index.js';
 
 const KINDS = ['prepare', 'build', 'check'] as const;
@@ -78,7 +73,7 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
   try {
     const mission = syntheticMission(tasks, agents, `t${Math.floor(tasks / 2)}`);
     const t0 = performance.now();
-    const run = startRun(mission, {
+    const run = await startRun(mission, {
       store,
       approve: 'auto',
       timeScale: 0,
@@ -88,8 +83,8 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
     const summary = await run.done;
     const wall = performance.now() - t0;
     if (summary.status !== 'succeeded') throw new Error(`bench mission failed: ${summary.reason}`);
-    const events = readEvents(store, run.id);
-    const plans = events.filter((e) => e.type === 'plan.made').map((e) => e.data.planMs as number);
+    const events = await readEvents(store, run.id);
+    const plans = events.flatMap((e) => (e.type === 'plan.made' ? [e.data.planMs] : []));
     const planTotal = plans.reduce((a, b) => a + b, 0);
     const firstPlanEvent = events.find((e) => e.type === 'plan.made')!;
     const toFirstPlan = Date.parse(firstPlanEvent.at) - Date.parse(events[0]!.at);
@@ -104,15 +99,15 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
       'events/s (run)': Math.round(events.length / (wall / 1000)),
     };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function rawAppendRate(n: number): number {
+async function rawAppendRate(n: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
   const store = openRunStore(join(dir, 'raw.db'));
-  store.createRun({
+  await store.createRun({
     id: 'r',
     mission: 'raw',
     missionDir: null,
@@ -124,15 +119,15 @@ function rawAppendRate(n: number): number {
   });
   const t0 = performance.now();
   for (let i = 0; i < n; i++)
-    store.append('r', 'step.finished', {
-      stepId: `s${i}`,
-      agent: 'a',
-      action: 'build',
-      args: ['t1'],
-      ms: 1,
-    });
+    await store.append('r', [
+      {
+        type: 'step.finished',
+        v: 1,
+        data: { stepId: `s${i}`, agent: 'a', action: 'build', args: ['t1'], ms: 1 },
+      },
+    ]);
   const rate = n / ((performance.now() - t0) / 1000);
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
   return Math.round(rate);
 }
@@ -160,5 +155,5 @@ for (const [steps, agents] of sizes) {
 }
 console.table(rows);
 process.stdout.write(
-  `raw SQLite appends: ${rawAppendRate(20000).toLocaleString('en')} events/s (one transaction per event, WAL, synchronous=NORMAL)\n`,
+  `raw SQLite appends: ${(await rawAppendRate(20000)).toLocaleString('en')} events/s (one transaction per event, WAL, synchronous=NORMAL)\n`,
 );

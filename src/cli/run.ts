@@ -13,9 +13,9 @@ import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
 import {
   describeEvent,
   describePlan,
+  findEvent,
   loadMission,
   markdownReport,
-  openRunStore,
   parseGoal,
   readEvents,
   resumeRun,
@@ -28,13 +28,12 @@ import type {
   ApprovalRequest,
   LoopOptions,
   Mission,
-  PlannedStep,
   RunEvent,
   RunHandle,
   RunStore,
   RunSummary,
 } from '../team/index.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite.js';
+import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
 
 export function intOption(what: string, min = 0) {
   return (v: string): number => {
@@ -169,7 +168,7 @@ export async function followRun(
     const stamp = `+${((Date.now() - t0) / 1000).toFixed(2).padStart(6)}s`;
     if (e.type === 'plan.made') {
       out(`${stamp} ${line}`);
-      for (const l of describePlan(e.data.steps as PlannedStep[])) out(l);
+      for (const l of describePlan(e.data.steps)) out(l);
       return;
     }
     out(`${stamp} ${line}`);
@@ -200,7 +199,7 @@ export async function followRun(
     process.off('SIGINT', stop);
     closePrompt();
   }
-  for (const line of summaryLines(readEvents(store, handle.id))) print(line);
+  for (const line of summaryLines(await readEvents(store, handle.id))) print(line);
   if (opts.report !== false) {
     const path = resolve(
       typeof opts.report === 'string'
@@ -212,7 +211,7 @@ export async function followRun(
           ),
     );
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, markdownReport(store, handle.id));
+    writeFileSync(path, await markdownReport(store, handle.id));
     print(`report: ${path}`);
   }
   if (opts.json === true) out(JSON.stringify({ summary }));
@@ -284,7 +283,7 @@ export function runCommand(): Command {
           opts,
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
@@ -309,15 +308,14 @@ export function resumeCommand(): Command {
       const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
       const store = openRunStore(dbPath);
       try {
-        const stored = store.getRun(runId);
+        const stored = await store.getRun(runId);
         if (stored === undefined)
           throw new UserError(`no run '${runId}' in ${dbPath}`, {
             hint: 'list runs with `atelier runs`',
           });
         // A finished run has nothing to resume: say so first (exit 0), before asking for anything.
-        const finished = readEvents(store, runId).find((e) => e.type === 'run.finished');
-        if (finished !== undefined) {
-          const d = finished.data as { status: string; steps: number; replans: number };
+        const d = findEvent(await readEvents(store, runId), 'run.finished')?.data;
+        if (d !== undefined) {
           process.stdout.write(
             `run ${runId} already finished (${d.status}: ${d.steps} steps, ${d.replans} re-plan${d.replans === 1 ? '' : 's'}); nothing to resume\n`,
           );
@@ -344,7 +342,7 @@ export function resumeCommand(): Command {
           opts,
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -7,20 +7,19 @@ import {
   explainStep,
   getRun,
   listRuns,
-  openRunStore,
   readEvents,
 } from '../team/index.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite.js';
+import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
 
 export function runsCommand(): Command {
   return new Command('runs')
     .description('List mission runs, newest first')
     .option('--db <file>', 'SQLite store of runs')
     .option('--json', 'print JSON')
-    .action((opts: { db?: string; json?: boolean }) => {
+    .action(async (opts: { db?: string; json?: boolean }) => {
       const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH);
       try {
-        const runs = listRuns(store);
+        const runs = await listRuns(store);
         if (opts.json === true) {
           process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
           return;
@@ -34,7 +33,7 @@ export function runsCommand(): Command {
             `${r.id}  ${r.status.padEnd(16)} ${r.mission.padEnd(16)} steps ${String(r.steps).padStart(3)}  re-plans ${r.replans}  ${r.startedAt}\n`,
           );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
@@ -46,17 +45,17 @@ export function showCommand(): Command {
     .option('--db <file>', 'SQLite store of runs')
     .option('--why <step>', 'explain a step: the goal or preconditions it supports')
     .option('--json', 'print the run and its events as JSON')
-    .action((runId: string, opts: { db?: string; why?: string; json?: boolean }) => {
+    .action(async (runId: string, opts: { db?: string; why?: string; json?: boolean }) => {
       const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH);
       try {
-        const run = getRun(store, runId);
+        const run = await getRun(store, runId);
         if (run === undefined)
           throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
         if (opts.why !== undefined) {
-          process.stdout.write(`${explainStep(store, runId, opts.why).join('\n  ')}\n`);
+          process.stdout.write(`${(await explainStep(store, runId, opts.why)).join('\n  ')}\n`);
           return;
         }
-        const events = readEvents(store, runId);
+        const events = await readEvents(store, runId);
         if (opts.json === true) {
           process.stdout.write(`${JSON.stringify({ run, events }, null, 2)}\n`);
           return;
@@ -79,7 +78,7 @@ export function showCommand(): Command {
             `waiting for approval: ${run.pendingApprovals.map((p) => p.stepId).join(', ')}\n`,
           );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

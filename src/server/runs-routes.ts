@@ -14,8 +14,10 @@ import {
   loadMission,
   resumeRun,
   startRun,
+  RunDetailSchema,
+  RunInfoSchema,
 } from '../team/index.js';
-import type { Mission, RunDetail, RunStore } from '../team/index.js';
+import type { Mission, RunDetail } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { HttpError } from './errors.js';
 import { followRun } from './run-events.js';
@@ -59,52 +61,6 @@ const MissionInfo = z.object({
   description: z.string(),
   source: z.enum(['example', 'loaded']),
 });
-const RunStatus = z.enum(['running', 'waiting-approval', 'succeeded', 'failed', 'interrupted']);
-const RunInfo = z.object({
-  id: z.string(),
-  mission: z.string(),
-  status: RunStatus,
-  seed: z.number(),
-  goal: z.string(),
-  startedAt: z.string(),
-  updatedAt: z.string(),
-  steps: z.number(),
-  replans: z.number(),
-});
-const PlannedStep = z.object({
-  id: z.string(),
-  action: z.string(),
-  args: z.array(z.string()),
-  agent: z.string(),
-  dependsOn: z.array(z.string()),
-  supports: z.array(z.string()),
-});
-const Approval = z.object({
-  runId: z.string(),
-  stepId: z.string(),
-  agent: z.string(),
-  action: z.string(),
-  args: z.array(z.string()),
-});
-const RunDetail = RunInfo.extend({
-  plans: z.array(
-    z.object({ version: z.number(), reason: z.string(), steps: z.array(PlannedStep) }),
-  ),
-  facts: z.array(z.string()),
-  derived: z.array(z.string()),
-  pendingApprovals: z.array(Approval),
-});
-
-/** The run-time half of the app options: where runs live and which missions exist. */
-export interface RunsOptions {
-  store: RunStore;
-  /** Missions loaded by the caller, served besides the examples. */
-  missions?: readonly Mission[];
-  /** Folder of example missions (default: the checkout's examples/). */
-  examplesRoot?: string;
-  /** Multiplies simulated step durations (1 = as written, 0 = no delays). */
-  timeScale?: number;
-}
 
 function parseLastEventId(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
@@ -153,13 +109,13 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   // A run's detail is rebuilt from its event log; keep the last one per run and reuse
   // it while the run's row (last seq, status, update time) has not moved.
   const details = new Map<string, { key: string; detail: RunDetail; json: string }>();
-  const cachedDetail = (id: string) => {
-    const row = store.getRun(id);
+  const cachedDetail = async (id: string) => {
+    const row = await store.getRun(id);
     if (!row) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const key = `${row.lastSeq}|${row.status}|${row.updatedAt}`;
     const hit = details.get(id);
     if (hit && hit.key === key) return hit;
-    const found = getRun(store, id);
+    const found = await getRun(store, id);
     if (!found) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const detail = found;
     const entry = { key, detail, json: JSON.stringify(detail) };
@@ -168,7 +124,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     if (details.size > 256) details.delete(details.keys().next().value!);
     return entry;
   };
-  const runOr404 = (id: string): RunDetail => cachedDetail(id).detail;
+  const runOr404 = async (id: string): Promise<RunDetail> => (await cachedDetail(id)).detail;
 
   /** Runs this app drives right now. The outcome is in the store; a crash is logged here. */
   const active = new Set<string>();
@@ -204,7 +160,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const m = await mission(body.mission);
     let handle;
     try {
-      handle = startRun(m, {
+      handle = await startRun(m, {
         store,
         approve: 'store',
         ...(body.seed !== undefined ? { seed: body.seed } : {}),
@@ -231,18 +187,21 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       throw err;
     }
     track(handle);
-    const info = listRuns(store).find((r) => r.id === handle.id);
+    const info = (await listRuns(store)).find((r) => r.id === handle.id);
     return c.json(info ?? { id: handle.id }, 201);
   });
 
-  app.get('/api/runs', (c) => c.json(listRuns(store)));
-  app.get('/api/runs/:id', (c) =>
-    c.body(cachedDetail(c.req.param('id')).json, 200, { 'content-type': 'application/json' }),
+  app.get('/api/runs', async (c) => c.json(await listRuns(store)));
+  app.get('/api/runs/:id', async (c) =>
+    c.body((await cachedDetail(c.req.param('id'))).json, 200, {
+      'content-type': 'application/json',
+    }),
   );
 
-  app.get('/api/runs/:id/events', (c) => {
+  app.get('/api/runs/:id/events', async (c) => {
     const id = c.req.param('id');
-    if (!store.getRun(id)) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
+    if (!(await store.getRun(id)))
+      throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const after = parseLastEventId(c.req.header('last-event-id') ?? c.req.query('after'));
     return streamSSE(c, (stream) => followRun(stream, store, id, after));
   });
@@ -251,7 +210,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const id = c.req.param('id') ?? '';
     const step = c.req.param('step') ?? '';
     const body = await readBody(c, DecisionRequest);
-    const run = runOr404(id);
+    const run = await runOr404(id);
     if (!run.pendingApprovals.some((p) => p.stepId === step)) {
       const waiting = run.pendingApprovals.map((p) => p.stepId);
       throw new HttpError(
@@ -265,7 +224,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
         },
       );
     }
-    const earlier = store.decision(id, step);
+    const earlier = await store.decision(id, step);
     if (earlier) {
       throw new HttpError(
         409,
@@ -274,7 +233,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
         {},
       );
     }
-    approveStep(store, id, step, {
+    await approveStep(store, id, step, {
       approved,
       ...(body.by ? { by: body.by } : {}),
       ...(body.reason ? { reason: body.reason } : {}),
@@ -283,7 +242,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   };
   app.post('/api/runs/:id/resume', async (c) => {
     const id = c.req.param('id');
-    const run = runOr404(id);
+    const run = await runOr404(id);
     // Only a run whose process stopped (server shut down, crash) is continued; a running
     // one is still being driven, a finished one is over.
     if (run.status !== 'interrupted' || active.has(id)) {
@@ -300,13 +259,13 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     track(handle);
-    return c.json(listRuns(store).find((r) => r.id === id) ?? { id });
+    return c.json((await listRuns(store)).find((r) => r.id === id) ?? { id });
   });
 
   app.post('/api/runs/:id/why', async (c) => {
     const id = c.req.param('id');
     const body = await readBody(c, WhyRequest);
-    const run = runOr404(id);
+    const run = await runOr404(id);
     return c.json(explainFact((await mission(run.mission)).rules, run.facts, body.fact.trim()));
   });
 
@@ -327,7 +286,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       summary: 'Start a run of a mission (optional seed and PDDL goal)',
       tag: 'runs',
       body: StartRunRequest,
-      response: RunInfo,
+      response: RunInfoSchema,
       errors: [400, 404, 413],
     },
     {
@@ -335,14 +294,14 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       path: '/api/runs',
       summary: 'Runs, newest first',
       tag: 'runs',
-      response: z.array(RunInfo),
+      response: z.array(RunInfoSchema),
     },
     {
       method: 'get',
       path: '/api/runs/:id',
       summary: 'A run: status, plans (one per re-plan), facts, derived facts, pending approvals',
       tag: 'runs',
-      response: RunDetail,
+      response: RunDetailSchema,
       errors: [404],
     },
     {
@@ -359,7 +318,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       path: '/api/runs/:id/resume',
       summary: 'Continue an interrupted run from its event log',
       tag: 'runs',
-      response: RunInfo,
+      response: RunInfoSchema,
       errors: [404, 409],
     },
     {

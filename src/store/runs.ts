@@ -1,14 +1,15 @@
 /**
- * The run log: one row per mission run and an append-only list of events per run.
- * Every event carries a schema version (`v`) so stored runs stay readable when event
- * shapes change. Approval decisions have their own table so any process holding the
- * store (the CLI, the HTTP server) can answer a waiting step.
+ * The run log over SQLite: one row per mission run and an append-only list of events per
+ * run. It implements the team's `RunLog` port (src/team/log/port.ts): events are stored as
+ * given (kind, schema version `v`, JSON data) and the team parses them. Approval decisions
+ * have their own table so any process holding the store (the CLI, the HTTP server) can
+ * answer a waiting step. The database handle and the SQL stay in this file.
  */
+import { LeaseLostError } from '../team/log/port.js';
+import type { LoggedEvent, NewEvent, RunLease, RunLog, RunRecord } from '../team/log/port.js';
+import type { RunStatus } from '../team/log/views.js';
 import { migrate, openSqlite } from './sqlite.js';
 import type { SqliteDatabase } from './sqlite.js';
-
-/** Version of the event `data` shapes written by this code. */
-export const EVENT_SCHEMA_VERSION = 1;
 
 const MIGRATIONS = [
   `CREATE TABLE runs (
@@ -21,63 +22,13 @@ const MIGRATIONS = [
   `CREATE TABLE run_approvals (
      run_id TEXT NOT NULL REFERENCES runs(id), step_id TEXT NOT NULL, approved INTEGER NOT NULL,
      by TEXT, reason TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, step_id))`,
+  // Who drives a run: owner and expiry of the lease; the token grows with every new holder.
+  `ALTER TABLE runs ADD COLUMN lease_owner TEXT;
+   ALTER TABLE runs ADD COLUMN lease_token INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE runs ADD COLUMN lease_until INTEGER`,
 ];
 
-export interface StoredEvent {
-  runId: string;
-  seq: number;
-  at: string;
-  v: number;
-  type: string;
-  data: Record<string, unknown>;
-}
-
-export interface StoredRun {
-  id: string;
-  mission: string;
-  missionDir: string | null;
-  status: string;
-  seed: number;
-  goal: string;
-  options: Record<string, unknown>;
-  startedAt: string;
-  updatedAt: string;
-  lastSeq: number;
-}
-
-export interface StoredApproval {
-  approved: boolean;
-  by: string | null;
-  reason: string | null;
-  at: string;
-}
-
-type Listener = (e: StoredEvent) => void;
-
-/** The run log over a SQLite database. Create with `openRunStore`. */
-export interface RunStore {
-  readonly db: SqliteDatabase;
-  createRun(run: Omit<StoredRun, 'lastSeq' | 'updatedAt'>): void;
-  /** Appends an event (seq = previous + 1) and returns it; listeners hear it after the write. */
-  append(runId: string, type: string, data: Record<string, unknown>): StoredEvent;
-  /** Appends several events in one transaction (all or none are written). */
-  appendAll(
-    runId: string,
-    events: readonly { type: string; data: Record<string, unknown> }[],
-  ): StoredEvent[];
-  setStatus(runId: string, status: string): void;
-  getRun(runId: string): StoredRun | undefined;
-  listRuns(): StoredRun[];
-  events(runId: string, afterSeq?: number): StoredEvent[];
-  subscribe(runId: string, listener: Listener): () => void;
-  decide(
-    runId: string,
-    stepId: string,
-    d: { approved: boolean; by?: string; reason?: string },
-  ): void;
-  decision(runId: string, stepId: string): StoredApproval | undefined;
-  close(): void;
-}
+type Listener = (e: LoggedEvent) => void;
 
 interface RunRow {
   id: string;
@@ -90,14 +41,26 @@ interface RunRow {
   started_at: string;
   updated_at: string;
   last_seq: number;
+  lease_owner: string | null;
+  lease_token: number;
+  lease_until: number | null;
 }
 
-function toRun(r: RunRow): StoredRun {
+interface EventRow {
+  run_id: string;
+  seq: number;
+  at: string;
+  v: number;
+  type: string;
+  data: string;
+}
+
+function toRun(r: RunRow): RunRecord {
   return {
     id: r.id,
     mission: r.mission,
     missionDir: r.mission_dir,
-    status: r.status,
+    status: r.status as RunStatus,
     seed: r.seed,
     goal: r.goal,
     options: JSON.parse(r.options) as Record<string, unknown>,
@@ -108,44 +71,33 @@ function toRun(r: RunRow): StoredRun {
 }
 
 /** Opens (creating and migrating) the run log in `path` (default: $ATELIER_DB or .atelier/atelier.db). */
-export function openRunStore(path?: string): RunStore {
+export function openRunStore(path?: string): RunLog {
   const db = openSqlite(path);
   migrate(db, 'runs', MIGRATIONS);
+  const q = statements(db);
   const listeners = new Map<string, Set<Listener>>();
-  const insertRun = db.prepare(
-    'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const lastSeq = db.prepare('SELECT last_seq FROM runs WHERE id = ?');
-  const insertEvent = db.prepare(
-    'INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const bump = db.prepare('UPDATE runs SET last_seq = ?, updated_at = ? WHERE id = ?');
-  const status = db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?');
-  const getRun = db.prepare('SELECT * FROM runs WHERE id = ?');
-  const listRuns = db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC');
-  const events = db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq');
-  const decide = db.prepare(
-    'INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const decision = db.prepare('SELECT * FROM run_approvals WHERE run_id = ? AND step_id = ?');
-  const appendRows = db.transaction(
-    (runId: string, rows: { type: string; data: string }[], at: string): number => {
-      const row = lastSeq.get(runId) as { last_seq: number } | undefined;
-      if (row === undefined) throw new Error(`run store: no run '${runId}'`);
-      let seq = row.last_seq;
-      for (const r of rows) insertEvent.run(runId, ++seq, at, EVENT_SCHEMA_VERSION, r.type, r.data);
-      bump.run(seq, at, runId);
-      return row.last_seq + 1;
-    },
-  );
-  const notify = (e: StoredEvent): void => {
+  const notify = (e: LoggedEvent): void => {
     for (const l of listeners.get(e.runId) ?? []) l(e);
     for (const l of listeners.get('*') ?? []) l(e);
   };
+  const appendRows = db.transaction(
+    (runId: string, rows: readonly NewEvent[], at: string, lease?: RunLease): LoggedEvent[] => {
+      const row = q.getRun.get(runId) as RunRow | undefined;
+      if (row === undefined) throw new Error(`run store: no run '${runId}'`);
+      if (lease !== undefined && !holds(row, lease)) throw new LeaseLostError(lease);
+      let seq = row.last_seq;
+      const out = rows.map((r): LoggedEvent => {
+        q.insertEvent.run(runId, ++seq, at, r.v, r.type, JSON.stringify(r.data));
+        return { runId, seq, at, v: r.v, type: r.type, data: r.data };
+      });
+      q.bump.run(seq, at, runId);
+      return out;
+    },
+  );
+  const leases = sqliteLeases(db, q);
   return {
-    db,
-    createRun(run) {
-      insertRun.run(
+    async createRun(run) {
+      q.insertRun.run(
         run.id,
         run.mission,
         run.missionDir,
@@ -157,59 +109,35 @@ export function openRunStore(path?: string): RunStore {
         run.startedAt,
       );
     },
-    append(runId, type, data) {
-      const at = new Date().toISOString();
-      const seq = appendRows(runId, [{ type, data: JSON.stringify(data) }], at);
-      const e: StoredEvent = { runId, seq, at, v: EVENT_SCHEMA_VERSION, type, data };
-      notify(e);
-      return e;
+    async getRun(runId) {
+      const r = q.getRun.get(runId) as RunRow | undefined;
+      return r === undefined ? undefined : toRun(r);
     },
-    appendAll(runId, events) {
-      const at = new Date().toISOString();
-      const first = appendRows(
-        runId,
-        events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) })),
-        at,
-      );
-      const out = events.map((e, i): StoredEvent => ({
-        runId,
-        seq: first + i,
-        at,
-        v: EVENT_SCHEMA_VERSION,
-        type: e.type,
-        data: e.data,
-      }));
+    async listRuns() {
+      return (q.listRuns.all() as RunRow[]).map(toRun);
+    },
+    async setStatus(runId, s) {
+      q.status.run(s, new Date().toISOString(), runId);
+    },
+    async append(runId, events, options = {}) {
+      const out = appendRows(runId, events, new Date().toISOString(), options.lease);
       out.forEach(notify);
       return out;
     },
-    setStatus(runId, s) {
-      status.run(s, new Date().toISOString(), runId);
-    },
-    getRun(runId) {
-      const r = getRun.get(runId) as RunRow | undefined;
-      return r === undefined ? undefined : toRun(r);
-    },
-    listRuns() {
-      return (listRuns.all() as RunRow[]).map(toRun);
-    },
-    events(runId, afterSeq = 0) {
-      return (
-        events.all(runId, afterSeq) as {
-          run_id: string;
-          seq: number;
-          at: string;
-          v: number;
-          type: string;
-          data: string;
-        }[]
-      ).map((r) => ({
+    async read(runId, afterSeq = 0) {
+      return (q.events.all(runId, afterSeq) as EventRow[]).map((r) => ({
         runId: r.run_id,
         seq: r.seq,
         at: r.at,
         v: r.v,
         type: r.type,
-        data: JSON.parse(r.data) as Record<string, unknown>,
+        data: JSON.parse(r.data) as unknown,
       }));
+    },
+    async countEvents(runId, types) {
+      const rows = q.countTypes.all(runId, JSON.stringify(types)) as { type: string; n: number }[];
+      const found = new Map(rows.map((r) => [r.type, r.n]));
+      return Object.fromEntries(types.map((t) => [t, found.get(t) ?? 0]));
     },
     subscribe(runId, listener) {
       const set = listeners.get(runId) ?? new Set<Listener>();
@@ -219,8 +147,9 @@ export function openRunStore(path?: string): RunStore {
         set.delete(listener);
       };
     },
-    decide(runId, stepId, d) {
-      decide.run(
+    ...leases,
+    async decide(runId, stepId, d) {
+      q.decide.run(
         runId,
         stepId,
         d.approved ? 1 : 0,
@@ -229,15 +158,90 @@ export function openRunStore(path?: string): RunStore {
         new Date().toISOString(),
       );
     },
-    decision(runId, stepId) {
-      const r = decision.get(runId, stepId) as
+    async decision(runId, stepId) {
+      const r = q.decision.get(runId, stepId) as
         { approved: number; by: string | null; reason: string | null; at: string } | undefined;
       return r === undefined
         ? undefined
         : { approved: r.approved === 1, by: r.by, reason: r.reason, at: r.at };
     },
-    close() {
+    async close() {
       db.close();
     },
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
+
+function statements(db: SqliteDatabase) {
+  return {
+    insertRun: db.prepare(
+      'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertEvent: db.prepare(
+      'INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    bump: db.prepare('UPDATE runs SET last_seq = ?, updated_at = ? WHERE id = ?'),
+    status: db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?'),
+    getRun: db.prepare('SELECT * FROM runs WHERE id = ?'),
+    listRuns: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC'),
+    events: db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq'),
+    countTypes: db.prepare(
+      'SELECT type, COUNT(*) AS n FROM run_events WHERE run_id = ? AND type IN (SELECT value FROM json_each(?)) GROUP BY type',
+    ),
+    decide: db.prepare(
+      'INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    decision: db.prepare('SELECT * FROM run_approvals WHERE run_id = ? AND step_id = ?'),
+    setLease: db.prepare(
+      'UPDATE runs SET lease_owner = ?, lease_token = ?, lease_until = ? WHERE id = ?',
+    ),
+  };
+}
+
+/** A lease is held while its owner and token are the run's (its expiry only lets others take it). */
+const holds = (row: RunRow, lease: RunLease): boolean =>
+  row.lease_owner === lease.owner && row.lease_token === lease.token;
+
+const leaseOf = (runId: string, owner: string, token: number, until: number): RunLease => ({
+  runId,
+  owner,
+  token,
+  expiresAt: new Date(until).toISOString(),
+});
+
+/** Claim, renew and release, each one transaction over the run's row. */
+function sqliteLeases(
+  db: SqliteDatabase,
+  q: Statements,
+): Pick<RunLog, 'claim' | 'renew' | 'release'> {
+  const row = (runId: string): RunRow => {
+    const r = q.getRun.get(runId) as RunRow | undefined;
+    if (r === undefined) throw new Error(`run store: no run '${runId}'`);
+    return r;
+  };
+  const claim = db.transaction((runId: string, owner: string, ttlMs: number) => {
+    const r = row(runId);
+    const now = Date.now();
+    const free = r.lease_owner === null || (r.lease_until ?? 0) < now;
+    if (!free && r.lease_owner !== owner) return undefined;
+    const token = r.lease_owner === owner && !free ? r.lease_token : r.lease_token + 1;
+    q.setLease.run(owner, token, now + ttlMs, runId);
+    return leaseOf(runId, owner, token, now + ttlMs);
+  });
+  const renew = db.transaction((lease: RunLease, ttlMs: number) => {
+    if (!holds(row(lease.runId), lease)) return undefined;
+    const until = Date.now() + ttlMs;
+    q.setLease.run(lease.owner, lease.token, until, lease.runId);
+    return leaseOf(lease.runId, lease.owner, lease.token, until);
+  });
+  const release = db.transaction((lease: RunLease) => {
+    const r = row(lease.runId);
+    if (holds(r, lease)) q.setLease.run(null, r.lease_token, null, lease.runId);
+  });
+  return {
+    claim: async (runId, owner, ttlMs) => claim(runId, owner, ttlMs),
+    renew: async (lease, ttlMs) => renew(lease, ttlMs),
+    release: async (lease) => release(lease),
   };
 }

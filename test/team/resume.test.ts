@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getRun, openRunStore, readEvents, resumeRun } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
+import { getRun, readEvents, resumeRun } from '../../src/team/index.js';
 import { ROOMS, paintingMission } from './fixtures/painting.js';
 import { tempStore } from './helpers.js';
 
@@ -25,14 +26,16 @@ describe('crash and resume', () => {
     // Kill it once some steps are recorded as done and others are not.
     const store = openRunStore(db);
     for (let i = 0; i < 400; i++) {
-      const finished = readEvents(store, runId).filter((e) => e.type === 'step.finished').length;
+      const finished = (await readEvents(store, runId)).filter(
+        (e) => e.type === 'step.finished',
+      ).length;
       if (finished >= 3) break;
       await new Promise((r) => setTimeout(r, 10));
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
 
-    const before = readEvents(store, runId);
+    const before = await readEvents(store, runId);
     const doneBefore = before
       .filter((e) => e.type === 'step.finished')
       .map((e) => [e.data.action, ...(e.data.args as string[])].join(' '));
@@ -41,7 +44,7 @@ describe('crash and resume', () => {
       `killed mid-mission (${doneBefore.length} steps done)`,
     );
     assert.equal(
-      getRun(store, runId)!.status,
+      (await getRun(store, runId))!.status,
       'running',
       'the log shows a run that did not finish',
     );
@@ -67,18 +70,19 @@ describe('crash and resume', () => {
     for (const [line, n] of counts)
       if (!doneBefore.includes(line))
         assert.ok(n === 1 || n === 2, `${line} ran ${n} times: ${lines.join(', ')}`);
-    const after = readEvents(store, runId);
+    const after = await readEvents(store, runId);
     assert.match(
-      after.find((e) => e.type === 'plan.made' && e.seq > before.length)!.data.reason as string,
+      after.flatMap((e) => (e.type === 'plan.made' && e.seq > before.length ? [e] : []))[0]!.data
+        .reason,
       /resumed from the log/,
     );
-    store.close();
+    await store.close();
   });
 
   it('refuses to resume a finished run', async () => {
     const { store, dir } = tempStore();
     const { startRun } = await import('../../src/team/index.js');
-    const run = startRun(paintingMission(join(dir, 'x.log'), 0), { store, approve: 'auto' });
+    const run = await startRun(paintingMission(join(dir, 'x.log'), 0), { store, approve: 'auto' });
     await run.done;
     await assert.rejects(
       resumeRun(store, run.id, { mission: paintingMission(join(dir, 'x.log'), 0) }),

@@ -1,41 +1,53 @@
 /** Human-readable forms of a run: one line per event (CLI), and a Markdown report. */
-import type { RunStore } from '../../store/runs.js';
-import type { PlannedStep, RunEvent } from '../events.js';
-import { getRun, readEvents } from '../run/start.js';
+import { findEvent, readEvents } from '../log/codec.js';
+import type { PlannedStep, RunEvent } from '../log/events.js';
+import type { RunLog } from '../log/port.js';
+import { getRun } from './inspect.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const call = (d: Record<string, unknown>): string =>
-  `(${[d.action as string, ...((d.args as string[] | undefined) ?? [])].join(' ')})`;
+const call = (d: { action: string; args: readonly string[] }): string =>
+  `(${[d.action, ...d.args].join(' ')})`;
+
+/** "s3 recruiter      (screen amelie)": a step, its agent, its action. */
+const stepLine = (d: { stepId: string; agent: string; action: string; args: readonly string[] }) =>
+  `${d.stepId} ${d.agent.padEnd(14)} ${call(d)}`;
 
 /** A one-line description of an event, or undefined for events not worth a line. */
 export function describeEvent(e: RunEvent): string | undefined {
-  const d = e.data;
   switch (e.type) {
-    case 'run.started':
-      return `run ${e.runId}: mission ${d.mission as string}, goal ${d.goal as string}, seed ${d.seed as number}`;
-    case 'plan.made':
-      return `plan v${d.version as number} (${d.reason as string}): ${(d.steps as PlannedStep[]).length} steps, cost ${d.cost as number}, found in ${d.planMs as number} ms`;
+    case 'run.started': {
+      const d = e.data;
+      return `run ${e.runId}: mission ${d.mission}, goal ${d.goal}, seed ${d.seed}`;
+    }
+    case 'plan.made': {
+      const d = e.data;
+      return `plan v${d.version} (${d.reason}): ${d.steps.length} steps, cost ${d.cost}, found in ${d.planMs} ms`;
+    }
     case 'plan.failed':
-      return `no plan: ${d.reason as string}${((d.whyNot as string[]) ?? []).map((w) => `\n    why not: ${w}`).join('')}`;
+      return `no plan: ${e.data.reason}${e.data.whyNot.map((w) => `\n    why not: ${w}`).join('')}`;
     case 'step.started':
-      return `${d.stepId as string} ${(d.agent as string).padEnd(14)} ${call(d)} started${(d.attempt as number) > 1 ? ` (attempt ${d.attempt as number})` : ''}`;
+      return `${stepLine(e.data)} started${e.data.attempt > 1 ? ` (attempt ${e.data.attempt})` : ''}`;
     case 'step.finished':
-      return `${d.stepId as string} ${(d.agent as string).padEnd(14)} ${call(d)} done in ${d.ms as number} ms${d.note === undefined ? '' : ` — ${d.note as string}`}`;
+      return `${stepLine(e.data)} done in ${e.data.ms} ms${e.data.note === undefined ? '' : ` — ${e.data.note}`}`;
     case 'step.failed':
-      return `${d.stepId as string} ${(d.agent as string).padEnd(14)} ${call(d)} FAILED after ${d.ms as number} ms: ${d.reason as string}`;
+      return `${stepLine(e.data)} FAILED after ${e.data.ms} ms: ${e.data.reason}`;
     case 'approval.requested':
-      return `${d.stepId as string} ${(d.agent as string).padEnd(14)} ${call(d)} waits for approval`;
-    case 'approval.given':
-      return `${d.stepId as string} ${d.approved === true ? 'approved' : 'REJECTED'} by ${d.by as string}${d.reason === undefined ? '' : `: ${d.reason as string}`}`;
+      return `${stepLine(e.data)} waits for approval`;
+    case 'approval.given': {
+      const d = e.data;
+      return `${d.stepId} ${d.approved ? 'approved' : 'REJECTED'} by ${d.by}${d.reason === undefined ? '' : `: ${d.reason}`}`;
+    }
     case 'facts.changed':
-      return (d.diverged as boolean)
-        ? `   observed: ${[...(d.added as string[]).map((f) => `+${f}`), ...(d.deleted as string[]).map((f) => `-${f}`)].join(' ')}`
+      return e.data.diverged
+        ? `   observed: ${[...e.data.added.map((f) => `+${f}`), ...e.data.deleted.map((f) => `-${f}`)].join(' ')}`
         : undefined;
     case 'replan':
-      return `RE-PLAN (v${d.version as number}): ${d.reason as string}`;
-    case 'run.finished':
-      return `run ${d.status as string}: ${plural(d.steps as number, 'step')}${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps as number} since the resume)`}, ${plural(d.replans as number, 're-plan')}, ${d.elapsedMs as number} ms${d.reason === undefined ? '' : ` — ${d.reason as string}`}`;
+      return `RE-PLAN (v${e.data.version}): ${e.data.reason}`;
+    case 'run.finished': {
+      const d = e.data;
+      return `run ${d.status}: ${plural(d.steps, 'step')}${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps} since the resume)`}, ${plural(d.replans, 're-plan')}, ${d.elapsedMs} ms${d.reason === undefined ? '' : ` — ${d.reason}`}`;
+    }
     default:
       return undefined;
   }
@@ -50,11 +62,11 @@ export function describePlan(steps: PlannedStep[]): string[] {
 }
 
 /** A Markdown report of a run: outcome, plans (with why each step), re-plans, timeline, final facts. */
-export function markdownReport(store: RunStore, runId: string): string {
-  const run = getRun(store, runId);
+export async function markdownReport(store: RunLog, runId: string): Promise<string> {
+  const run = await getRun(store, runId);
   if (run === undefined) return `# Run ${runId}\n\nNo such run.\n`;
-  const events = readEvents(store, runId);
-  const fin = events.find((e) => e.type === 'run.finished');
+  const events = await readEvents(store, runId);
+  const fin = findEvent(events, 'run.finished')?.data;
   const out = [
     `# Mission ${run.mission} — run ${run.id}`,
     '',
@@ -62,9 +74,9 @@ export function markdownReport(store: RunStore, runId: string): string {
     `- goal: \`${run.goal}\``,
     `- seed: ${run.seed}`,
     `- steps executed: ${run.steps}, re-plans: ${run.replans}`,
-    ...(fin?.data.elapsedMs === undefined ? [] : [`- elapsed: ${fin.data.elapsedMs as number} ms`]),
-    ...(fin?.data.reason === undefined ? [] : [`- reason: ${fin.data.reason as string}`]),
-    ...((fin?.data.whyNot as string[] | undefined) ?? []).map((w) => `- why not: ${w}`),
+    ...(fin === undefined ? [] : [`- elapsed: ${fin.elapsedMs} ms`]),
+    ...(fin?.reason === undefined ? [] : [`- reason: ${fin.reason}`]),
+    ...(fin?.whyNot ?? []).map((w) => `- why not: ${w}`),
     '',
   ];
   for (const p of run.plans) {
@@ -80,14 +92,9 @@ export function markdownReport(store: RunStore, runId: string): string {
       );
     out.push('');
   }
-  const replans = events.filter((e) => e.type === 'replan');
+  const replans = events.flatMap((e) => (e.type === 'replan' ? [e.data] : []));
   if (replans.length > 0)
-    out.push(
-      '## Re-plans',
-      '',
-      ...replans.map((e) => `- v${e.data.version as number}: ${e.data.reason as string}`),
-      '',
-    );
+    out.push('## Re-plans', '', ...replans.map((r) => `- v${r.version}: ${r.reason}`), '');
   out.push('## Timeline', '', '```');
   const t0 = Date.parse(events[0]?.at ?? new Date().toISOString());
   for (const e of events) {
@@ -109,15 +116,15 @@ export function summaryLines(events: RunEvent[]): string[] {
     if (e.type === 'step.started') maxInFlight = Math.max(maxInFlight, ++inFlight);
     if (e.type === 'step.finished' || e.type === 'step.failed') {
       inFlight--;
-      const a = perAgent.get(e.data.agent as string) ?? { done: 0, failed: 0 };
+      const a = perAgent.get(e.data.agent) ?? { done: 0, failed: 0 };
       if (e.type === 'step.finished') a.done++;
       else a.failed++;
-      perAgent.set(e.data.agent as string, a);
+      perAgent.set(e.data.agent, a);
     }
   }
-  const replans = events
-    .filter((e) => e.type === 'replan')
-    .map((e) => `  re-plan v${e.data.version as number}: ${e.data.reason as string}`);
+  const replans = events.flatMap((e) =>
+    e.type === 'replan' ? [`  re-plan v${e.data.version}: ${e.data.reason}`] : [],
+  );
   return [
     'summary:',
     ...[...perAgent].map(

@@ -4,14 +4,10 @@
  * tool). The others are set aside, so the planner never builds a plan nobody can run,
  * and the why-not can say which capability the goal would need.
  */
-import type { ActionDef, Domain } from '../../pddl/ast.js';
-import type { PlanningTool, TeamAgent } from '../types.js';
+import type { Domain } from '../../pddl/ast.js';
+import type { IdleAction, PlanningTool, TeamAgent } from '../types.js';
 
-/** An action no agent of the team can carry out, and the capability it would take. */
-export interface IdleAction {
-  action: ActionDef;
-  capability: string;
-}
+export type { IdleAction };
 
 /** The capability an agent needs to use `tool` (its declared capability, else its name). */
 export function capabilityOf(tool: PlanningTool): string {

@@ -425,7 +425,7 @@ export function goalOf(
 
 /** Example missions: folders under `root` holding a mission.yaml. */
 export function listExampleMissions(
-  root = resolve(import.meta.dirname, '../../examples'),
+  root = resolve(import.meta.dirname, '../../../examples'),
 ): { name: string; dir: string; description: string }[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)

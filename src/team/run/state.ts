@@ -1,0 +1,90 @@
+/**
+ * The explicit state of a run, which every stage of the pipeline reads and updates: the
+ * observed facts and the reasoner over them, the counters that name steps and plans, the
+ * attempts and rejections that shape the next plan.
+ */
+import type { Condition, Domain } from '../../pddl/ast.js';
+import type { PlannedStep } from '../log/events.js';
+import { teamKnowledge } from '../knowledge.js';
+import type { TeamKnowledge } from '../knowledge.js';
+import { stateView } from '../state-view.js';
+import type { StateView } from '../state-view.js';
+import type { Mission } from '../types.js';
+
+/** Where a run starts from: fresh, or the state replayed from its log. */
+export interface RunStart {
+  runId: string;
+  seed: number;
+  goal: Condition;
+  facts: Set<string>;
+  stepCounter: number;
+  planVersion: number;
+  replans: number;
+  /** Ground action "act a b" -> tries recorded so far. */
+  attempts: Map<string, number>;
+  /** Ground actions a person rejected: never planned again. */
+  rejected: Set<string>;
+  /** Reason of the first plan ('initial plan', 'resumed ...'). */
+  firstReason: string;
+  /** Steps executed (finished or failed) before this session: undefined for a fresh run. */
+  executedBefore?: number;
+  startedMs: number;
+}
+
+export interface RunState {
+  /** Observed basic facts, "pred a b" keys. */
+  readonly facts: Set<string>;
+  /** The mission's rules over `facts`, kept up to date as steps report. */
+  readonly knowledge: TeamKnowledge;
+  /** Conditions evaluated over `facts` and what the rules derive from them. */
+  readonly view: StateView;
+  /** The highest step number given so far (steps are s1, s2...). */
+  stepCounter: number;
+  planVersion: number;
+  replans: number;
+  /** Steps executed (finished or failed) in this session. */
+  executed: number;
+  readonly executedBefore: number | undefined;
+  readonly attempts: Map<string, number>;
+  readonly rejected: Set<string>;
+  /** Why the next plan is made: the first plan's reason, then each re-plan's. */
+  reason: string;
+  readonly startedMs: number;
+}
+
+export function runState(mission: Mission, start: RunStart): RunState {
+  const knowledge = teamKnowledge(mission.rules, start.facts);
+  return {
+    facts: start.facts,
+    knowledge,
+    view: stateView(mission, mission.rules === '' ? undefined : () => knowledge.derivedKeys()),
+    stepCounter: start.stepCounter,
+    planVersion: start.planVersion,
+    replans: start.replans,
+    executed: 0,
+    executedBefore: start.executedBefore,
+    attempts: start.attempts,
+    rejected: start.rejected,
+    reason: start.firstReason,
+    startedMs: start.startedMs,
+  };
+}
+
+/** A round: one plan version being carried out. */
+export interface Round {
+  /** The domain the plan was made in. */
+  readonly domain: Domain;
+  readonly steps: readonly PlannedStep[];
+  /** Steps that finished. */
+  readonly done: Set<string>;
+  /** Every step that failed in this round: the re-plan names them all. */
+  readonly failures: string[];
+  /** Why the rest of the plan must not run (the first failure or divergence). */
+  replanReason: string | undefined;
+}
+
+/** A step ready to start, with what its precondition check found (its expected effects). */
+export interface ReadyStep {
+  step: PlannedStep;
+  expected: ReturnType<StateView['applicable']>;
+}
