@@ -14,6 +14,7 @@ import {
   loadMission,
   resumeRun,
   startRun,
+  MissionInfoSchema,
   RunDetailSchema,
   RunInfoSchema,
 } from '../team/index.js';
@@ -54,12 +55,6 @@ export const WhyRequest = z.object({
 export const DecisionRequest = z.object({
   by: z.string().max(200).optional().describe('who decided'),
   reason: z.string().max(2000).optional(),
-});
-
-const MissionInfo = z.object({
-  name: z.string(),
-  description: z.string(),
-  source: z.enum(['example', 'loaded']),
 });
 
 function parseLastEventId(value: string | undefined): number {
@@ -278,7 +273,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       path: '/api/missions',
       summary: 'Example and loaded missions',
       tag: 'runs',
-      response: z.array(MissionInfo),
+      response: z.array(MissionInfoSchema),
     },
     {
       method: 'post',

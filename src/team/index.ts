@@ -33,6 +33,7 @@ export type {
 } from './log/events.js';
 export {
   ApprovalRequestSchema,
+  MissionInfoSchema,
   RunDetailSchema,
   RunInfoSchema,
   RunStatusSchema,
@@ -40,6 +41,7 @@ export {
 export type {
   ApprovalDecision,
   ApprovalRequest,
+  MissionInfo,
   RunDetail,
   RunInfo,
   RunStatus,

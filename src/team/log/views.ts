@@ -1,12 +1,22 @@
 /**
- * What the team tells about runs (the CLI, the HTTP API and the web UI show these): a
- * run's row, its detail rebuilt from the log, a step waiting for a person, a summary.
+ * What the team tells about missions and runs (the CLI, the HTTP API and the web UI show
+ * these): a mission on offer, a run's row, its detail rebuilt from the log, a step
+ * waiting for a person, a summary.
  * Schemas, so the server documents them and the web UI imports the same types.
  *
  * This file imports only zod and events.ts: the web UI imports its types.
  */
 import { z } from 'zod';
 import { PlannedStepSchema, RunFinishedSchema } from './events.js';
+
+/** A mission a person can start a run of. */
+export const MissionInfoSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  /** 'example': from the examples folder; 'loaded': given to the server by its caller. */
+  source: z.enum(['example', 'loaded']),
+});
+export type MissionInfo = z.infer<typeof MissionInfoSchema>;
 
 export const RunStatusSchema = z.enum([
   'running',
