@@ -75,96 +75,11 @@ export function openRunStore(path?: string): RunLog {
   const db = openSqlite(path);
   migrate(db, 'runs', MIGRATIONS);
   const q = statements(db);
-  const listeners = new Map<string, Set<Listener>>();
-  const notify = (e: LoggedEvent): void => {
-    for (const l of listeners.get(e.runId) ?? []) l(e);
-    for (const l of listeners.get('*') ?? []) l(e);
-  };
-  const appendRows = db.transaction(
-    (runId: string, rows: readonly NewEvent[], at: string, lease?: RunLease): LoggedEvent[] => {
-      const row = q.getRun.get(runId) as RunRow | undefined;
-      if (row === undefined) throw new Error(`run store: no run '${runId}'`);
-      if (lease !== undefined && !holds(row, lease)) throw new LeaseLostError(lease);
-      let seq = row.last_seq;
-      const out = rows.map((r): LoggedEvent => {
-        q.insertEvent.run(runId, ++seq, at, r.v, r.type, JSON.stringify(r.data));
-        return { runId, seq, at, v: r.v, type: r.type, data: r.data };
-      });
-      q.bump.run(seq, at, runId);
-      return out;
-    },
-  );
-  const leases = sqliteLeases(db, q);
   return {
-    async createRun(run) {
-      q.insertRun.run(
-        run.id,
-        run.mission,
-        run.missionDir,
-        run.status,
-        run.seed,
-        run.goal,
-        JSON.stringify(run.options),
-        run.startedAt,
-        run.startedAt,
-      );
-    },
-    async getRun(runId) {
-      const r = q.getRun.get(runId) as RunRow | undefined;
-      return r === undefined ? undefined : toRun(r);
-    },
-    async listRuns() {
-      return (q.listRuns.all() as RunRow[]).map(toRun);
-    },
-    async setStatus(runId, s) {
-      q.status.run(s, new Date().toISOString(), runId);
-    },
-    async append(runId, events, options = {}) {
-      const out = appendRows(runId, events, new Date().toISOString(), options.lease);
-      out.forEach(notify);
-      return out;
-    },
-    async read(runId, afterSeq = 0) {
-      return (q.events.all(runId, afterSeq) as EventRow[]).map((r) => ({
-        runId: r.run_id,
-        seq: r.seq,
-        at: r.at,
-        v: r.v,
-        type: r.type,
-        data: JSON.parse(r.data) as unknown,
-      }));
-    },
-    async countEvents(runId, types) {
-      const rows = q.countTypes.all(runId, JSON.stringify(types)) as { type: string; n: number }[];
-      const found = new Map(rows.map((r) => [r.type, r.n]));
-      return Object.fromEntries(types.map((t) => [t, found.get(t) ?? 0]));
-    },
-    subscribe(runId, listener) {
-      const set = listeners.get(runId) ?? new Set<Listener>();
-      set.add(listener);
-      listeners.set(runId, set);
-      return () => {
-        set.delete(listener);
-      };
-    },
-    ...leases,
-    async decide(runId, stepId, d) {
-      q.decide.run(
-        runId,
-        stepId,
-        d.approved ? 1 : 0,
-        d.by ?? null,
-        d.reason ?? null,
-        new Date().toISOString(),
-      );
-    },
-    async decision(runId, stepId) {
-      const r = q.decision.get(runId, stepId) as
-        { approved: number; by: string | null; reason: string | null; at: string } | undefined;
-      return r === undefined
-        ? undefined
-        : { approved: r.approved === 1, by: r.by, reason: r.reason, at: r.at };
-    },
+    ...sqliteRuns(q),
+    ...sqliteEvents(db, q),
+    ...sqliteLeases(db, q),
+    ...sqliteApprovals(q),
     async close() {
       db.close();
     },
@@ -196,6 +111,116 @@ function statements(db: SqliteDatabase) {
     setLease: db.prepare(
       'UPDATE runs SET lease_owner = ?, lease_token = ?, lease_until = ? WHERE id = ?',
     ),
+  };
+}
+
+/** Runs: their rows. */
+function sqliteRuns(
+  q: Statements,
+): Pick<RunLog, 'createRun' | 'getRun' | 'listRuns' | 'setStatus'> {
+  return {
+    async createRun(run) {
+      q.insertRun.run(
+        run.id,
+        run.mission,
+        run.missionDir,
+        run.status,
+        run.seed,
+        run.goal,
+        JSON.stringify(run.options),
+        run.startedAt,
+        run.startedAt,
+      );
+    },
+    async getRun(runId) {
+      const r = q.getRun.get(runId) as RunRow | undefined;
+      return r === undefined ? undefined : toRun(r);
+    },
+    async listRuns() {
+      return (q.listRuns.all() as RunRow[]).map(toRun);
+    },
+    async setStatus(runId, s) {
+      q.status.run(s, new Date().toISOString(), runId);
+    },
+  };
+}
+
+/** Events: appended in one transaction per call (seq per run), read back, heard live. */
+function sqliteEvents(
+  db: SqliteDatabase,
+  q: Statements,
+): Pick<RunLog, 'append' | 'read' | 'countEvents' | 'subscribe'> {
+  const listeners = new Map<string, Set<Listener>>();
+  const notify = (e: LoggedEvent): void => {
+    for (const l of listeners.get(e.runId) ?? []) l(e);
+    for (const l of listeners.get('*') ?? []) l(e);
+  };
+  const appendRows = db.transaction(
+    (runId: string, rows: readonly NewEvent[], at: string, lease?: RunLease): LoggedEvent[] => {
+      const row = q.getRun.get(runId) as RunRow | undefined;
+      if (row === undefined) throw new Error(`run store: no run '${runId}'`);
+      if (lease !== undefined && !holds(row, lease)) throw new LeaseLostError(lease);
+      let seq = row.last_seq;
+      const out = rows.map((r): LoggedEvent => {
+        q.insertEvent.run(runId, ++seq, at, r.v, r.type, JSON.stringify(r.data));
+        return { runId, seq, at, v: r.v, type: r.type, data: r.data };
+      });
+      q.bump.run(seq, at, runId);
+      return out;
+    },
+  );
+  return {
+    async append(runId, events, options = {}) {
+      const out = appendRows(runId, events, new Date().toISOString(), options.lease);
+      out.forEach(notify);
+      return out;
+    },
+    async read(runId, afterSeq = 0) {
+      return (q.events.all(runId, afterSeq) as EventRow[]).map((r) => ({
+        runId: r.run_id,
+        seq: r.seq,
+        at: r.at,
+        v: r.v,
+        type: r.type,
+        data: JSON.parse(r.data) as unknown,
+      }));
+    },
+    async countEvents(runId, types) {
+      const rows = q.countTypes.all(runId, JSON.stringify(types)) as { type: string; n: number }[];
+      const found = new Map(rows.map((r) => [r.type, r.n]));
+      return Object.fromEntries(types.map((t) => [t, found.get(t) ?? 0]));
+    },
+    subscribe(runId, listener) {
+      const set = listeners.get(runId) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(runId, set);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  };
+}
+
+/** Approval decisions, one per step (a later one replaces it). */
+function sqliteApprovals(q: Statements): Pick<RunLog, 'decide' | 'decision'> {
+  return {
+    async decide(runId, stepId, d) {
+      q.decide.run(
+        runId,
+        stepId,
+        d.approved ? 1 : 0,
+        d.by ?? null,
+        d.reason ?? null,
+        new Date().toISOString(),
+      );
+    },
+    async decision(runId, stepId) {
+      const r = q.decision.get(runId, stepId) as
+        { approved: number; by: string | null; reason: string | null; at: string } | undefined;
+      return r === undefined
+        ? undefined
+        : { approved: r.approved === 1, by: r.by, reason: r.reason, at: r.at };
+    },
   };
 }
 

@@ -98,10 +98,19 @@ export function checkVocabulary(input: VocabularyInput): void {
     ...ruleBodies,
     ...effects,
   ]);
+  checkReadPredicates(input, provided);
+  checkArities(input);
+  checkWrittenPredicates(input, provided, effects, ruleBodies);
+  if (input.objects === undefined || input.objects.size === 0) return;
+  checkObjects(input, input.objects);
+}
+
+/** Every predicate a precondition or the goal reads is provided by a fact, a rule or an effect. */
+function checkReadPredicates(input: VocabularyInput, provided: ReadonlySet<string>): void {
   const unknown = (predicate: string): string =>
     `predicate '${predicate}' appears in no fact, rule or tool effect, so it can never hold`;
-  const hintFor = (predicate: string, names: Iterable<string>): string => {
-    const near = closest(predicate, names);
+  const hintFor = (predicate: string): string => {
+    const near = closest(predicate, provided);
     if (near === undefined)
       return "a predicate comes from an initial fact, a rule of the knowledge file, or a tool's effect";
     const writer = input.tools.find((t) => atomsOf(t.effect).some((a) => a.predicate === near));
@@ -116,16 +125,24 @@ export function checkVocabulary(input: VocabularyInput): void {
           input,
           ['tools', t.key, 'precondition'],
           unknown(a.predicate),
-          hintFor(a.predicate, provided),
+          hintFor(a.predicate),
           a,
         );
     }
   }
   for (const a of atomsOf(input.goal)) {
     if (!provided.has(a.predicate))
-      fail(input, ['goal'], unknown(a.predicate), hintFor(a.predicate, provided), a);
+      fail(input, ['goal'], unknown(a.predicate), hintFor(a.predicate), a);
   }
-  checkArities(input);
+}
+
+/** A predicate an effect writes and nothing reads must not be a near miss of one that is read. */
+function checkWrittenPredicates(
+  input: VocabularyInput,
+  provided: ReadonlySet<string>,
+  effects: ReadonlySet<string>,
+  ruleBodies: readonly string[],
+): void {
   const read = new Set([
     ...input.tools.flatMap((t) => atomsOf(t.precondition ?? '').map((a) => a.predicate)),
     ...atomsOf(input.goal).map((a) => a.predicate),
@@ -146,12 +163,15 @@ export function checkVocabulary(input: VocabularyInput): void {
         );
     }
   }
-  if (input.objects === undefined || input.objects.size === 0) return;
-  for (const f of k?.facts ?? []) {
+}
+
+/** When the mission declares objects, every object a fact names (knowledge file, then facts) is declared. */
+function checkObjects(input: VocabularyInput, objects: ReadonlySet<string>): void {
+  for (const f of input.knowledge?.program.facts ?? []) {
     for (const a of f.args) {
       const o = a.kind === 'const' ? String(a.value).toLowerCase() : undefined;
-      if (o === undefined || input.objects.has(o)) continue;
-      const near = closest(o, input.objects);
+      if (o === undefined || objects.has(o)) continue;
+      const near = closest(o, objects);
       throw new MissionError(
         input.knowledgeFile ?? input.file,
         undefined,
@@ -165,8 +185,8 @@ export function checkVocabulary(input: VocabularyInput): void {
   }
   input.facts.forEach((f, i) => {
     for (const o of f.args) {
-      if (!input.objects!.has(o)) {
-        const near = closest(o, input.objects!);
+      if (!objects.has(o)) {
+        const near = closest(o, objects);
         fail(
           input,
           ['facts', i],
