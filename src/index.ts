@@ -12,6 +12,8 @@ export * from './models/index.js';
 export * from './agents/index.js';
 // A namespace: run and tool names (RunEvent, ToolContext, ApprovalRequest) overlap with the agents'.
 export * as team from './team/index.js';
+// A namespace: action-model learning (SAM), see docs/learn.md.
+export * as learn from './learn/index.js';
 export { validate } from './planner/validator/index.js';
 export type { ValidationResult, ValidationFailureReason } from './planner/validator/index.js';
 export * from './store/index.js';

@@ -4,20 +4,21 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 // Dependencies point one way (DESIGN.md): cli/server -> team -> agents -> models;
-// team -> planner -> pddl, logic; store -> team, agents (it implements the ports they
-// own). A capability may import only those listed for it (type-only imports included).
+// team -> learn -> planner -> pddl, logic; store -> team, agents (it implements the ports
+// they own). A capability may import only those listed for it (type-only imports included).
 // Files directly in src/ (errors, config, version) are shared by all.
 const ALLOWED: Record<string, string[]> = {
   pddl: [],
   logic: [],
   planner: ['pddl', 'logic'],
+  learn: ['pddl', 'planner', 'logic'],
   models: [],
   agents: ['models'],
   // The store implements ports the core owns: the agents' sessions, the team's run log.
   store: ['models', 'agents', 'team'],
-  team: ['pddl', 'logic', 'planner', 'models', 'agents'],
-  server: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'team'],
-  cli: ['pddl', 'logic', 'planner', 'models', 'agents', 'store', 'team', 'server'],
+  team: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents'],
+  server: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team'],
+  cli: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team', 'server'],
 };
 
 const src = join(import.meta.dirname, '..', 'src');

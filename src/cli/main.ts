@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   },
   validate: async () => (await import('./validate.js')).validateCommand,
   reason: async () => (await import('./reason.js')).reasonCommand,
+  learn: async () => (await import('./learn.js')).learnCommand,
   run: async () => (await import('./run.js')).runCommand,
   resume: async () => (await import('./run.js')).resumeCommand,
   runs: async () => (await import('./runs.js')).runsCommand,

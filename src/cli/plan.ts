@@ -4,7 +4,7 @@
  * Exit codes (Fast Downward's bands): 0 plan found, 10 proven unsolvable, 11 time or
  * memory limit reached, 2 bad input.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from 'commander';
@@ -60,6 +60,17 @@ function summary(r: PlanResult): string {
   return `no plan found: ${r.reason === 'time' ? 'time limit reached' : r.reason === 'memory' ? 'memory limit reached' : 'aborted'}; ${work}`;
 }
 
+/** A domain learned by `atelier learn` names the actions it left out: a plan may have needed them. */
+async function noteLeftOut(domainPath: string): Promise<void> {
+  const { actionsLeftOut } = await import('../learn/index.js');
+  const left = actionsLeftOut(readFileSync(domainPath, 'utf8'));
+  if (left.length === 0) return;
+  const them = left.length === 1 ? 'it' : 'them';
+  process.stderr.write(
+    `note: this domain was learned (atelier learn) without ${left.join(', ')}: a plan may need ${them}; learn from trajectories that use ${them}\n`,
+  );
+}
+
 /** Plans `problemPath` for `domainPath` as the options say; prints the result and sets the exit code. */
 export async function runPlan(
   domainPath: string,
@@ -93,6 +104,7 @@ export async function runPlan(
   });
   if (live) process.stderr.write('\r\x1b[K');
   if (!opts.quiet) process.stderr.write(`${summary(result)}\n`);
+  if (!opts.quiet && result.status !== 'solved') await noteLeftOut(domainPath);
   if (result.status === 'solved') {
     const text = formatPlan(result.plan, result.cost, result.unitCost);
     if (opts.output !== undefined) writeAtomically(opts.output, text);

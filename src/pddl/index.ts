@@ -13,3 +13,5 @@ export { buildTypeTable } from './types.js';
 export type { TypeTable } from './types.js';
 export { SUPPORTED_REQUIREMENTS } from './requirements.js';
 export { stratifyDerived } from './strata.js';
+export { readSExprs, showSExpr } from './sexpr.js';
+export type { SExpr, SList, SSymbol } from './sexpr.js';

@@ -72,3 +72,6 @@ export type { LoopOptions } from './run/context.js';
 // Inspecting and explaining runs.
 export { listRuns, getRun, explainStep } from './explain/inspect.js';
 export { describeEvent, describePlan, markdownReport, summaryLines } from './explain/report.js';
+
+// Learning from runs: their successful steps as trajectories.
+export { runTrajectory, missionTrajectories } from './observations.js';
