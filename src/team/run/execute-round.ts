@@ -22,20 +22,29 @@ export async function executeRound(
   const started = new Set<string>();
   const busy = new Set<string>();
   const running = new Map<string, Promise<void>>();
+  // A step that throws (Ctrl-C, a store failure, a bug) stops the run: kept here, since a
+  // rejection after the race below settled would otherwise be lost.
+  let crash: { err: unknown } | undefined;
   while (round.replanReason === undefined && round.done.size < steps.length) {
     const batch = readySteps(ctx, state, round, { started, busy, inFlight: running.size });
     const attempts = batch.length > 0 ? await recordStarts(ctx, state, batch) : [];
     batch.forEach((ready, i) => {
-      const p = runStep(ctx, state, round, ready, attempts[i]!).finally(() => {
-        running.delete(ready.step.id);
-        busy.delete(ready.step.agent);
-      });
+      const p = runStep(ctx, state, round, ready, attempts[i]!)
+        .catch((err: unknown) => {
+          crash ??= { err };
+        })
+        .finally(() => {
+          running.delete(ready.step.id);
+          busy.delete(ready.step.agent);
+        });
       running.set(ready.step.id, p);
     });
     if (running.size === 0) break;
     await Promise.race(running.values());
+    if (crash !== undefined) throw crash.err;
   }
   await Promise.all(running.values());
+  if (crash !== undefined) throw crash.err;
   return round;
 }
 
