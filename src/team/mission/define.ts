@@ -1,7 +1,7 @@
 /** Missions defined in TypeScript, with the same checks as mission files. */
 import { MissionError } from '../errors.js';
 import { factKey, parseAtomText } from '../facts.js';
-import { domainForTools, goalOf } from './loader.js';
+import { domainForTools, goalOf } from './tools-domain.js';
 import { usableDomain } from './capable.js';
 import { checkCapabilities, checkVocabulary } from './checks.js';
 import { readKnowledge } from './rules.js';
