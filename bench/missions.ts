@@ -8,14 +8,24 @@
  *   - orchestration overhead per step (wall time of the run minus planning, per step),
  *   - re-plan time (one step fails half-way; time of the second planning),
  *   - events written per second to SQLite (the run's events over its wall time, and a
- *     raw append loop).
+ *     raw append loop),
+ *   - the cost of typed events: checking an event against its schema before it is
+ *     written, and parsing it when it is read (the events of the largest run, warmed up).
  * Run: npm run bench:missions  (BENCH_QUICK=1 for the small sizes only)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRunStore } from '../src/store/index.js';
-import { defineMission, planningTool, readEvents, startRun } from '../src/team/index.js';
+import {
+  defineMission,
+  parseEvent,
+  planningTool,
+  readEvents,
+  startRun,
+} from '../src/team/index.js';
+import type { LoggedEvent, RunEvent } from '../src/team/index.js';
+import { toLoggedForm } from '../src/team/log/codec.js';
 import type { Mission, ToolOutcome } from '../src/team/index.js';
 
 const KINDS = ['prepare', 'build', 'check'] as const;
@@ -84,6 +94,7 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
     const wall = performance.now() - t0;
     if (summary.status !== 'succeeded') throw new Error(`bench mission failed: ${summary.reason}`);
     const events = await readEvents(store, run.id);
+    lastEvents = events;
     const plans = events.flatMap((e) => (e.type === 'plan.made' ? [e.data.planMs] : []));
     const planTotal = plans.reduce((a, b) => a + b, 0);
     const firstPlanEvent = events.find((e) => e.type === 'plan.made')!;
@@ -147,6 +158,27 @@ const sizes: [number, number][] = process.env.BENCH_SIZES
         [300, 10],
         [1000, 50],
       ];
+let lastEvents: RunEvent[] = [];
+
+/** Microseconds per event to check it before writing and to parse it on reading (best of 20 passes). */
+function schemaCost(events: readonly RunEvent[]): { check: number; parse: number } {
+  const raw: LoggedEvent[] = events.map((e) => ({
+    ...e,
+    data: JSON.parse(JSON.stringify(e.data)),
+  }));
+  let check = Infinity;
+  let parse = Infinity;
+  for (let pass = 0; pass < 20; pass++) {
+    let t = performance.now();
+    for (const e of events) toLoggedForm(e);
+    check = Math.min(check, performance.now() - t);
+    t = performance.now();
+    for (const r of raw) parseEvent(r);
+    parse = Math.min(parse, performance.now() - t);
+  }
+  return { check: (check * 1000) / events.length, parse: (parse * 1000) / events.length };
+}
+
 const rows: Record<string, string | number>[] = [];
 for (const [steps, agents] of sizes) {
   const row = await measure(steps, agents);
@@ -156,4 +188,8 @@ for (const [steps, agents] of sizes) {
 console.table(rows);
 process.stdout.write(
   `raw SQLite appends: ${(await rawAppendRate(20000)).toLocaleString('en')} events/s (one transaction per event, WAL, synchronous=NORMAL)\n`,
+);
+const cost = schemaCost(lastEvents);
+process.stdout.write(
+  `typed events (${lastEvents.length} events of the last run): schema check before writing ${cost.check.toFixed(1)} µs/event, parsing on read ${cost.parse.toFixed(1)} µs/event\n`,
 );
