@@ -2,8 +2,8 @@
  * Configuration: environment variables over an optional `atelier.config.json` in the
  * working directory. Only what is set is returned; callers pick their defaults.
  *
- *   OPENAI_BASE_URL, OPENAI_API_KEY, ATELIER_MODEL, ATELIER_DB
- *   atelier.config.json: { "model": { "baseURL", "apiKey", "name" }, "db": "path" }
+ *   OPENAI_BASE_URL, OPENAI_API_KEY, ATELIER_MODEL, ATELIER_MODEL_API, ATELIER_DB
+ *   atelier.config.json: { "model": { "baseURL", "apiKey", "name", "api" }, "db": "path" }
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +11,11 @@ import { UserError } from './errors.js';
 
 export const CONFIG_FILE = 'atelier.config.json';
 
+/** Which protocol the model server speaks: chat completions (default) or the Responses API. */
+export type ModelApi = 'chat' | 'responses';
+
 export interface AtelierConfig {
-  model: { baseURL?: string; apiKey?: string; name?: string };
+  model: { baseURL?: string; apiKey?: string; name?: string; api?: ModelApi };
   db?: string;
   /** The config file read, if any. */
   file?: string;
@@ -36,15 +39,26 @@ export function loadConfig(options: LoadConfigOptions = {}): AtelierConfig {
   const baseURL = set(env.OPENAI_BASE_URL) ?? model.baseURL;
   const apiKey = set(env.OPENAI_API_KEY) ?? model.apiKey;
   const name = set(env.ATELIER_MODEL) ?? model.name;
+  const api = modelApi(set(env.ATELIER_MODEL_API), 'ATELIER_MODEL_API') ?? model.api;
   config.model = {
     ...(baseURL ? { baseURL } : {}),
     ...(apiKey ? { apiKey } : {}),
     ...(name ? { name } : {}),
+    ...(api ? { api } : {}),
   };
   const db = set(env.ATELIER_DB) ?? config.db;
   if (db) config.db = db;
   else delete config.db;
   return config;
+}
+
+function modelApi(value: unknown, where: string): ModelApi | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'chat' || value === 'responses') return value;
+  throw new UserError(`${where} must be "chat" or "responses", got ${JSON.stringify(value)}`, {
+    code: 'CONFIG_BAD_MODEL_API',
+    hint: 'chat = POST /chat/completions (most servers); responses = POST /responses',
+  });
 }
 
 function readConfigFile(file: string): AtelierConfig {
@@ -75,6 +89,8 @@ function readConfigFile(file: string): AtelierConfig {
         throw new UserError(`${file}: field "model.${key}" must be a string`);
       out.model[key] = v;
     }
+    const api = modelApi(m.api, `${file}: field "model.api"`);
+    if (api) out.model.api = api;
   }
   if (root.db !== undefined) {
     if (typeof root.db !== 'string') throw new UserError(`${file}: field "db" must be a string`);

@@ -10,6 +10,7 @@ export * from './planner/index.js';
 export * as logic from './logic/index.js';
 export * from './models/index.js';
 export * from './agents/index.js';
+export * from './mcp/index.js';
 // A namespace: run and tool names (RunEvent, ToolContext, ApprovalRequest) overlap with the agents'.
 export * as team from './team/index.js';
 // A namespace: action-model learning (SAM), see docs/learn.md.

@@ -5,7 +5,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 // Dependencies point one way (DESIGN.md): cli/server -> team -> agents -> models;
 // team -> learn -> planner -> pddl, logic; store -> team, agents (it implements the ports
-// they own). A capability may import only those listed for it (type-only imports included).
+// they own). mcp (the MCP client) gives agents tools: it uses agents and models, and agents
+// never import it (they know tool sources only by interface). A capability may import only
+// those listed for it (type-only imports included).
 // Files directly in src/ (errors, config, version) are shared by all.
 const ALLOWED: Record<string, string[]> = {
   pddl: [],
@@ -14,11 +16,12 @@ const ALLOWED: Record<string, string[]> = {
   learn: ['pddl', 'planner', 'logic'],
   models: [],
   agents: ['models'],
+  mcp: ['models', 'agents'],
   // The store implements ports the core owns: the agents' sessions, the team's run log.
   store: ['models', 'agents', 'team'],
-  team: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents'],
-  server: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team'],
-  cli: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team', 'server'],
+  team: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'mcp'],
+  server: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team', 'mcp'],
+  cli: ['pddl', 'logic', 'planner', 'learn', 'models', 'agents', 'store', 'team', 'server', 'mcp'],
 };
 
 const src = join(import.meta.dirname, '..', 'src');

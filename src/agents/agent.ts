@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Model, ModelSettings } from '../models/types.js';
 import { checkToolName } from './tool.js';
-import type { Agent, InputGuardrail, OutputGuardrail, Tool } from './types.js';
+import type { Agent, InputGuardrail, OutputGuardrail, Tool, ToolSource } from './types.js';
 
 export interface AgentOptions<
   TOutput,
@@ -19,7 +19,8 @@ export interface AgentOptions<
   /** The model; when absent, the run's `model` option is used. */
   model?: Model;
   modelSettings?: ModelSettings;
-  tools?: readonly Tool[];
+  /** Tools, and tool sources such as `mcpServer(...)` whose tools are listed when a run starts. */
+  tools?: readonly (Tool | ToolSource)[];
   /** Agents this one may hand the conversation to; their outputs join this agent's output type. */
   handoffs?: THandoffs;
   /** A zod schema the final answer must match (asked for with `response_format: json_schema`). */
@@ -46,7 +47,12 @@ export function agent<THandoffs extends readonly Agent<unknown>[] = []>(
 ): Agent<string | OutputOf<THandoffs[number]>>;
 export function agent(options: AgentOptions<unknown>): Agent<unknown> {
   checkToolName(handoffToolName(options.name), 'agent');
-  const tools = options.tools ?? [];
+  const tools: Tool[] = [];
+  const toolSources: ToolSource[] = [];
+  for (const t of options.tools ?? []) {
+    if ('open' in t) toolSources.push(t);
+    else tools.push(t);
+  }
   const seen = new Set<string>();
   for (const t of tools) {
     if (seen.has(t.name))
@@ -60,6 +66,7 @@ export function agent(options: AgentOptions<unknown>): Agent<unknown> {
     model: options.model,
     modelSettings: options.modelSettings,
     tools,
+    toolSources,
     handoffs: [...(options.handoffs ?? [])],
     output: options.output,
     inputGuardrails: options.inputGuardrails ?? [],

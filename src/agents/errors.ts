@@ -44,3 +44,17 @@ export function abortError(signal: AbortSignal): Error {
     'AbortError',
   );
 }
+
+/** A tool call ran past its time limit (`tool({ timeoutMs })` or `RunOptions.toolTimeoutMs`). */
+export class ToolTimeoutError extends Error {
+  readonly tool: string;
+  readonly timeoutMs: number;
+  constructor(tool: string, timeoutMs: number) {
+    super(
+      `${tool} timed out after ${timeoutMs} ms (its time limit); it was cancelled and did not return a result`,
+    );
+    this.name = 'ToolTimeoutError';
+    this.tool = tool;
+    this.timeoutMs = timeoutMs;
+  }
+}

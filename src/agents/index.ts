@@ -3,13 +3,30 @@ export { agent, handoffToolName } from './agent.js';
 export type { AgentOptions, OutputOf } from './agent.js';
 export { tool, toJsonSchema } from './tool.js';
 export type { ToolOptions } from './tool.js';
-export { run, nextStep, DEFAULT_MAX_TURNS } from './run.js';
-export type { NextStep } from './run.js';
+export { run, DEFAULT_MAX_TURNS } from './run.js';
+export type { RunInput } from './run.js';
+export { CONTINUE_PROMPT } from './turn.js';
+export { readRunState, AGENT_RUN_STATE_VERSION } from './run-state.js';
+export type { AgentRunState } from './run-state.js';
 export { memorySession } from './session.js';
-export { MaxTurnsExceededError, GuardrailTripwireError, NoModelError } from './errors.js';
+export {
+  MaxTurnsExceededError,
+  GuardrailTripwireError,
+  NoModelError,
+  ToolTimeoutError,
+} from './errors.js';
+export { stringifyResult, formatIssues } from './tool-calls.js';
 export type {
   Agent,
+  ApprovalDecision,
+  ApprovalPolicy,
   ApprovalRequest,
+  CallDecision,
+  InterruptedRun,
+  OpenToolSource,
+  PendingApproval,
+  ResumeInput,
+  ToolSource,
   GuardrailVerdict,
   InputGuardrail,
   OutputGuardrail,

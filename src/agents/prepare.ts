@@ -5,6 +5,7 @@
  */
 import type { JsonSchema, OutputSpec, SystemMessage, ToolSpec } from '../models/types.js';
 import { handoffToolName } from './agent.js';
+import { UserError } from '../errors.js';
 import { toJsonSchema } from './tool.js';
 import type { Agent, Tool } from './types.js';
 
@@ -19,14 +20,24 @@ export interface PreparedAgent {
 
 const NO_ARGS: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
-export function prepareAgent(agent: Agent<unknown>, context: unknown): PreparedAgent {
+/** `fromSources`: the tools of the agent's tool sources, opened for this run. */
+export function prepareAgent(
+  agent: Agent<unknown>,
+  context: unknown,
+  fromSources: readonly Tool[] = [],
+): PreparedAgent {
   const instructions =
     typeof agent.instructions === 'function'
       ? agent.instructions({ agent, context })
       : agent.instructions;
   const tools = new Map<string, Tool>();
   const specs: ToolSpec[] = [];
-  for (const t of agent.tools) {
+  for (const t of [...agent.tools, ...fromSources]) {
+    if (tools.has(t.name))
+      throw new UserError(`agent ${agent.name}: two tools are named ${t.name}`, {
+        code: 'AGENT_TOOL_NAME_CLASH',
+        hint: 'give the MCP server a prefix: mcpServer({ ..., prefix: "name_" })',
+      });
     tools.set(t.name, t);
     specs.push({ name: t.name, description: t.description, parameters: t.parameters });
   }

@@ -1,74 +1,90 @@
 /**
  * The run loop: call the model, run the tools it asks for (in parallel), hand the
- * conversation over when it transfers, until a final answer or `maxTurns`.
+ * conversation over when it transfers, until a final answer, `maxTurns`, or a pause on
+ * tool calls that wait for approval.
  *
- *   guardrails(input) -> loop { model -> nextStep } -> guardrails(output) -> final
+ *   guardrails(input) -> loop { turn: model -> tools | handoff | final | pause } -> result
  *
- * The step after each model response is a tagged union (`NextStep`); events go to the
- * result's list and, when streaming, to the iterator as they happen.
+ * Events go to the result's list and, when streaming, to the iterator as they happen.
+ * Tool sources (MCP servers) are opened when an agent first needs them and closed when
+ * the run ends, however it ends.
  */
-import type {
-  AssistantMessage,
-  Message,
-  Model,
-  ModelRequest,
-  ModelResponse,
-  ToolMessage,
-} from '../models/types.js';
-import { addUsage, emptyUsage } from '../models/types.js';
-import { ModelBehaviorError } from '../models/errors.js';
-import {
-  abortError,
-  GuardrailTripwireError,
-  MaxTurnsExceededError,
-  NoModelError,
-} from './errors.js';
+import type { Message } from '../models/types.js';
+import { emptyUsage } from '../models/types.js';
+import { UserError } from '../errors.js';
+import { abortError } from './errors.js';
 import { prepareAgent, type PreparedAgent } from './prepare.js';
-import { executeToolCalls, formatIssues } from './tool-calls.js';
+import { readRunState } from './run-state.js';
 import { eventChannel } from './channel.js';
+import {
+  checkVerdict,
+  resumeTurn,
+  turn,
+  type Ended,
+  type Progress,
+  type RunContext,
+} from './turn.js';
 import type {
   Agent,
-  GuardrailVerdict,
+  ApprovalDecision,
+  ApprovalPolicy,
+  InterruptedRun,
+  OpenToolSource,
+  ResumeInput,
   RunEvent,
   RunOptions,
   RunResult,
   StreamedRun,
+  ToolSource,
 } from './types.js';
 
-/** What the loop does after a model response. */
-export type NextStep =
-  | { type: 'run_again'; toolMessages: ToolMessage[] }
-  | { type: 'handoff'; to: Agent<unknown>; toolMessages: ToolMessage[] }
-  | { type: 'final_output'; output: unknown; text: string };
+export { DEFAULT_MAX_TURNS } from './turn.js';
 
-export const DEFAULT_MAX_TURNS = 10;
+/** What a run starts from: a user message, messages, or an interrupted run's state and decisions. */
+export type RunInput = string | readonly Message[] | ResumeInput;
 
-/** Runs an agent on a user message (or messages) and resolves with the final result. */
+type Decide = Exclude<ApprovalPolicy, 'interrupt'>;
+
+/** Runs an agent and resolves with the final result. */
 export function run<TOutput>(
   agent: Agent<TOutput>,
-  input: string | readonly Message[],
-  options?: RunOptions & { stream?: false },
+  input: RunInput,
+  options?: RunOptions & { stream?: false; approve?: Decide },
 ): Promise<RunResult<TOutput>>;
+/** Runs an agent that may pause on approvals: the result is final or interrupted. */
+export function run<TOutput>(
+  agent: Agent<TOutput>,
+  input: RunInput,
+  options: RunOptions & { stream?: false; approve: 'interrupt' },
+): Promise<RunResult<TOutput> | InterruptedRun>;
 /** Runs an agent and streams its events; `result` settles when it ends. */
 export function run<TOutput>(
   agent: Agent<TOutput>,
-  input: string | readonly Message[],
-  options: RunOptions & { stream: true },
+  input: RunInput,
+  options: RunOptions & { stream: true; approve?: Decide },
 ): StreamedRun<TOutput>;
 export function run<TOutput>(
   agent: Agent<TOutput>,
-  input: string | readonly Message[],
-  options: RunOptions & { stream?: boolean },
-): Promise<RunResult<TOutput>> | StreamedRun<TOutput>;
+  input: RunInput,
+  options: RunOptions & { stream: true; approve: 'interrupt' },
+): StreamedRun<TOutput, RunResult<TOutput> | InterruptedRun>;
 export function run<TOutput>(
   agent: Agent<TOutput>,
-  input: string | readonly Message[],
+  input: RunInput,
+  options: RunOptions & { stream?: boolean },
+):
+  | Promise<RunResult<TOutput> | InterruptedRun>
+  | StreamedRun<TOutput, RunResult<TOutput> | InterruptedRun>;
+export function run<TOutput>(
+  agent: Agent<TOutput>,
+  input: RunInput,
   options: RunOptions & { stream?: boolean } = {},
-): Promise<RunResult<TOutput>> | StreamedRun<TOutput> {
+):
+  | Promise<RunResult<TOutput> | InterruptedRun>
+  | StreamedRun<TOutput, RunResult<TOutput> | InterruptedRun> {
+  type Out = RunResult<TOutput> | InterruptedRun;
   if (!options.stream)
-    return runLoop(agent as Agent<unknown>, input, options, undefined) as Promise<
-      RunResult<TOutput>
-    >;
+    return runLoop(agent as Agent<unknown>, input, options, undefined) as Promise<Out>;
   // Stopping the iteration early cancels the run: the model request and running tools
   // see the abort, and no further model call or tool starts.
   const stop = new AbortController();
@@ -81,7 +97,7 @@ export function run<TOutput>(
   const result = runLoop(agent as Agent<unknown>, input, { ...options, signal }, channel.push).then(
     (r) => {
       channel.close();
-      return r as RunResult<TOutput>;
+      return r as Out;
     },
     (err: unknown) => {
       channel.close();
@@ -95,10 +111,10 @@ export function run<TOutput>(
 
 async function runLoop(
   start: Agent<unknown>,
-  input: string | readonly Message[],
+  input: RunInput,
   options: RunOptions,
   live: ((e: RunEvent) => void) | undefined,
-): Promise<RunResult<unknown>> {
+): Promise<Ended> {
   const events: RunEvent[] = [];
   const emit = live
     ? (e: RunEvent): void => {
@@ -106,209 +122,161 @@ async function runLoop(
         live(e);
       }
     : (e: RunEvent): void => void events.push(e);
+  const signal = options.signal ?? new AbortController().signal;
+  const sources = new Map<ToolSource, Promise<OpenToolSource>>();
+  const prepared = new Map<Agent<unknown>, Promise<PreparedAgent>>();
+  const ctx: RunContext = {
+    options,
+    signal,
+    emit,
+    streaming: live !== undefined,
+    events,
+    prepare(a) {
+      let p = prepared.get(a);
+      if (!p) prepared.set(a, (p = prepareWithSources(a, options.context, sources, signal)));
+      return p;
+    },
+  };
   try {
-    return await loop(start, input, options, emit, live !== undefined, events);
+    const p = isResume(input) ? await resumed(start, input, ctx) : await fresh(start, input, ctx);
+    for (;;) {
+      const ended = await p.next();
+      if (ended) return ended;
+    }
   } catch (err) {
     emit({ type: 'error', error: err instanceof Error ? err : new Error(String(err)) });
     throw err;
+  } finally {
+    await closeSources(sources);
   }
 }
 
-async function loop(
+/** The agent with its tool sources opened (each source once per run, shared by agents). */
+async function prepareWithSources(
+  agent: Agent<unknown>,
+  context: unknown,
+  sources: Map<ToolSource, Promise<OpenToolSource>>,
+  signal: AbortSignal,
+): Promise<PreparedAgent> {
+  if (agent.toolSources.length === 0) return prepareAgent(agent, context);
+  const opened = await Promise.all(
+    agent.toolSources.map((s) => {
+      let o = sources.get(s);
+      if (!o) sources.set(s, (o = s.open({ signal })));
+      return o;
+    }),
+  );
+  return prepareAgent(
+    agent,
+    context,
+    opened.flatMap((o) => o.tools),
+  );
+}
+
+async function closeSources(sources: Map<ToolSource, Promise<OpenToolSource>>): Promise<void> {
+  await Promise.all(
+    [...sources.values()].map((o) => o.then((s) => s.close()).catch(() => undefined)),
+  );
+}
+
+function isResume(input: RunInput): input is ResumeInput {
+  return typeof input === 'object' && !Array.isArray(input) && 'state' in input;
+}
+
+interface Steps {
+  next(): Promise<Ended | undefined>;
+}
+
+async function fresh(
   start: Agent<unknown>,
   input: string | readonly Message[],
-  options: RunOptions,
-  emit: (e: RunEvent) => void,
-  streaming: boolean,
-  events: RunEvent[],
-): Promise<RunResult<unknown>> {
-  const signal = options.signal ?? new AbortController().signal;
-  const maxTurns = options.maxTurns ?? DEFAULT_MAX_TURNS;
+  ctx: RunContext,
+): Promise<Steps> {
+  const { options, signal } = ctx;
   const inputMessages: Message[] =
     typeof input === 'string' ? [{ role: 'user', content: input }] : input.slice();
   const inputText = inputMessages
     .map((m) => (m.role === 'user' ? m.content : ''))
     .filter(Boolean)
     .join('\n');
-
   for (const g of [...start.inputGuardrails, ...(options.inputGuardrails ?? [])]) {
-    checkVerdict(
-      'input',
-      g.name,
-      await g.check({ input: inputText, agent: start, context: options.context }),
-    );
+    const verdict = await g.check({ input: inputText, agent: start, context: options.context });
+    checkVerdict('input', g.name, verdict);
   }
   if (signal.aborted) throw abortError(signal);
 
   const history = options.session ? await options.session.load() : [];
-  // messages[0] is the active agent's system message; the rest is the conversation.
   // Requests read this array directly: no copy per turn.
   const messages: Message[] = [{ role: 'system', content: '' }, ...history, ...inputMessages];
-  const firstNew = 1 + history.length;
   if (options.session) await options.session.append(inputMessages);
-
-  const prepared = new Map<Agent<unknown>, PreparedAgent>();
-  const prepare = (a: Agent<unknown>): PreparedAgent => {
-    let p = prepared.get(a);
-    if (!p) prepared.set(a, (p = prepareAgent(a, options.context)));
-    return p;
+  const p: Progress = {
+    current: await ctx.prepare(start),
+    messages,
+    firstNew: 1 + history.length,
+    usage: emptyUsage(),
+    turns: 0,
+    carry: '',
+    lastModel: undefined,
   };
-  const usage = emptyUsage();
-  let current = prepare(start);
-  let turns = 0;
-  let lastModel: Model | undefined;
+  return { next: () => turn(p, ctx) };
+}
 
-  for (;;) {
-    if (turns >= maxTurns) throw new MaxTurnsExceededError(maxTurns);
-    if (signal.aborted) throw abortError(signal);
-    turns++;
-    const agent = current.agent;
-    emit({ type: 'agent-start', agent: agent.name, turn: turns });
-    // An agent without a model uses the run's, else the one the conversation was on.
-    const model = agent.model ?? options.model ?? lastModel;
-    if (!model) throw new NoModelError(agent.name);
-    lastModel = model;
-    messages[0] = current.system;
-    const request: ModelRequest = { messages, signal };
-    if (current.specs) request.tools = current.specs;
-    if (current.output) request.output = current.output;
-    if (agent.modelSettings) request.settings = agent.modelSettings;
-
-    const response = await callModel(model, request, streaming, agent.name, emit);
-    addUsage(usage, response.usage);
-    const assistant: AssistantMessage = {
-      role: 'assistant',
-      content: response.text,
-      agent: agent.name,
-    };
-    if (response.toolCalls.length) assistant.toolCalls = response.toolCalls;
-    emit(
-      response.usage
-        ? { type: 'message', agent: agent.name, message: assistant, usage: response.usage }
-        : { type: 'message', agent: agent.name, message: assistant },
+/** Continues an interrupted run: its waiting calls run (or are declined) first. */
+async function resumed(start: Agent<unknown>, input: ResumeInput, ctx: RunContext): Promise<Steps> {
+  const state = readRunState(input.state);
+  const agent = findAgent(start, state.agent);
+  const decisions = new Map<string, ApprovalDecision>();
+  const waiting = new Set(state.turn.pending.map((x) => x.callId));
+  for (const d of input.decisions) {
+    if (!waiting.has(d.callId))
+      throw new UserError(`resume: call ${d.callId} is not waiting for a decision`, {
+        code: 'AGENT_RESUME_UNKNOWN_CALL',
+        hint: `waiting: ${[...waiting].join(', ')}`,
+      });
+    decisions.set(d.callId, { approved: d.approved, ...(d.reason ? { reason: d.reason } : {}) });
+  }
+  const missing = [...waiting].filter((id) => !decisions.has(id));
+  if (missing.length)
+    throw new UserError(
+      `resume: no decision for call${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      {
+        code: 'AGENT_RESUME_MISSING_DECISION',
+        hint: 'pass { callId, approved, reason? } for every pending call',
+      },
     );
-
-    const step = await nextStep(current, response, options, signal, emit);
-    if (step.type === 'final_output') {
-      // Checked before storing, so a stopped answer never enters the session.
-      for (const g of [...agent.outputGuardrails, ...(options.outputGuardrails ?? [])]) {
-        checkVerdict(
-          'output',
-          g.name,
-          await g.check({ output: step.output, text: step.text, agent, context: options.context }),
-        );
-      }
-    }
-    // One turn (the assistant message and its tool results) is stored as a unit, so a
-    // session never holds a tool call without its result.
-    const turnMessages: Message[] =
-      step.type === 'final_output' ? [assistant] : [assistant, ...step.toolMessages];
-    for (const m of turnMessages) messages.push(m);
-    if (options.session) await options.session.append(turnMessages);
-
-    switch (step.type) {
-      case 'run_again':
-        continue;
-      case 'handoff':
-        emit({ type: 'handoff', from: agent.name, to: step.to.name });
-        current = prepare(step.to);
-        continue;
-      case 'final_output': {
-        emit({ type: 'final', agent: agent.name, output: step.output, text: step.text });
-        const newMessages = messages.slice(firstNew);
-        return {
-          finalOutput: step.output,
-          text: step.text,
-          lastAgent: agent,
-          newMessages,
-          history: messages.slice(1),
-          events,
-          usage,
-          turns,
-        };
-      }
-    }
-  }
+  const p: Progress = {
+    current: await ctx.prepare(agent),
+    messages: [{ role: 'system', content: '' }, ...state.messages],
+    firstNew: 1 + state.newFrom,
+    usage: { ...state.usage },
+    turns: state.turns,
+    carry: state.carry,
+    lastModel: undefined,
+  };
+  let first = true;
+  return {
+    next: () => {
+      if (!first) return turn(p, ctx);
+      first = false;
+      return resumeTurn(p, ctx, state, decisions);
+    },
+  };
 }
 
-async function callModel(
-  model: Model,
-  request: ModelRequest,
-  streaming: boolean,
-  agentName: string,
-  emit: (e: RunEvent) => void,
-): Promise<ModelResponse> {
-  if (!streaming) return model.generate(request);
-  if (!model.stream) {
-    const response = await model.generate(request);
-    if (response.text) emit({ type: 'text-delta', agent: agentName, text: response.text });
-    return response;
+/** The agent named in a state: the starting agent or one reachable through handoffs. */
+function findAgent(start: Agent<unknown>, name: string): Agent<unknown> {
+  const seen = new Set<Agent<unknown>>();
+  const queue = [start];
+  for (let a = queue.shift(); a; a = queue.shift()) {
+    if (a.name === name) return a;
+    seen.add(a);
+    for (const h of a.handoffs) if (!seen.has(h)) queue.push(h);
   }
-  let response: ModelResponse | undefined;
-  for await (const event of model.stream(request)) {
-    if (event.type === 'text-delta')
-      emit({ type: 'text-delta', agent: agentName, text: event.text });
-    else response = event.response;
-  }
-  if (!response)
-    throw new ModelBehaviorError(`model ${model.name} ended its stream without a response`);
-  return response;
-}
-
-/** Decides the next step for a response, running its tool calls. */
-export async function nextStep(
-  current: PreparedAgent,
-  response: ModelResponse,
-  options: RunOptions,
-  signal: AbortSignal,
-  emit: (e: RunEvent) => void,
-): Promise<NextStep> {
-  const agent = current.agent;
-  if (response.toolCalls.length === 0) {
-    const text = response.text ?? '';
-    return { type: 'final_output', output: parseOutput(agent, text), text };
-  }
-  const handoffCalls = response.toolCalls.filter((c) => current.handoffs.has(c.name));
-  const toolCalls = handoffCalls.length
-    ? response.toolCalls.filter((c) => !current.handoffs.has(c.name))
-    : response.toolCalls;
-  const toolMessages = toolCalls.length
-    ? await executeToolCalls(agent, current.tools, toolCalls, options, signal, emit)
-    : [];
-  if (!handoffCalls.length) return { type: 'run_again', toolMessages };
-  const [first, ...rest] = handoffCalls;
-  const to = current.handoffs.get(first!.name)!;
-  const handoffMessages: ToolMessage[] = [
-    { role: 'tool', toolCallId: first!.id, content: `Transferred to ${to.name}.` },
-    ...rest.map((c): ToolMessage => ({
-      role: 'tool',
-      toolCallId: c.id,
-      content: 'Error: only one handoff per turn; this one was ignored.',
-    })),
-  ];
-  // Tool results keep the order of the calls, as chat-completions servers expect.
-  const byId = new Map([...toolMessages, ...handoffMessages].map((m) => [m.toolCallId, m]));
-  return { type: 'handoff', to, toolMessages: response.toolCalls.map((c) => byId.get(c.id)!) };
-}
-
-function parseOutput(agent: Agent<unknown>, text: string): unknown {
-  if (!agent.output) return text;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new ModelBehaviorError(
-      `agent ${agent.name}: the model's final answer is not valid JSON (${(err as Error).message}): ${text.slice(0, 200)}`,
-    );
-  }
-  const parsed = agent.output.safeParse(json);
-  if (!parsed.success)
-    throw new ModelBehaviorError(
-      `agent ${agent.name}: the model's final answer does not match the output schema: ${formatIssues(parsed.error)}`,
-    );
-  return parsed.data;
-}
-
-function checkVerdict(kind: 'input' | 'output', name: string, verdict: GuardrailVerdict): void {
-  if (verdict && verdict.stop) throw new GuardrailTripwireError(kind, name, verdict.reason);
+  throw new UserError(
+    `resume: the state waits on agent ${name}, which ${start.name} cannot reach`,
+    {
+      code: 'AGENT_RESUME_UNKNOWN_AGENT',
+      hint: 'resume with the agent that was run (or one that hands off to it)',
+    },
+  );
 }

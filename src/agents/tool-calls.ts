@@ -1,17 +1,26 @@
 /**
  * Executing the tool calls of one model response: parse, validate, approve, execute —
- * in parallel. Mistakes (unknown tool, bad JSON, invalid arguments, a throwing tool) go
- * back to the model as error text; only cancellation escapes.
+ * in parallel, each within its time limit. Mistakes (unknown tool, bad JSON, invalid
+ * arguments, a throwing or timed-out tool) go back to the model as error text; only
+ * cancellation escapes. A call that needs approval under `approve: 'interrupt'` is left
+ * pending: the run pauses on it.
  */
 import type { z } from 'zod';
 import type { ToolCall, ToolMessage } from '../models/types.js';
-import { abortError } from './errors.js';
-import type { Agent, RunEvent, RunOptions, Tool, ToolContext } from './types.js';
+import { abortError, ToolTimeoutError } from './errors.js';
+import type {
+  Agent,
+  ApprovalDecision,
+  PendingApproval,
+  RunEvent,
+  RunOptions,
+  Tool,
+  ToolContext,
+} from './types.js';
 
-export interface ToolOutcome {
-  message: ToolMessage;
-  isError: boolean;
-}
+export type ToolOutcome =
+  | { kind: 'done'; message: ToolMessage; isError: boolean }
+  | { kind: 'pending'; pending: PendingApproval };
 
 /** Formats zod issues as `path: message; ...` (the model reads this). */
 export function formatIssues(error: z.ZodError): string {
@@ -31,20 +40,45 @@ export function stringifyResult(value: unknown): string {
   }
 }
 
-/** Runs one call; returns the tool message (never throws, except on cancellation). */
+/** What a call needs besides the run options: a decision already taken (when resuming). */
+export interface CallSettings {
+  options: RunOptions;
+  signal: AbortSignal;
+  decision?: ApprovalDecision;
+}
+
+function done(call: ToolCall, content: string, isError: boolean): ToolOutcome {
+  return { kind: 'done', message: { role: 'tool', toolCallId: call.id, content }, isError };
+}
+
+/** The decision for a call that needs approval, or `undefined` when the run must pause. */
+async function decide(
+  agent: Agent<unknown>,
+  tool: Tool,
+  call: ToolCall,
+  input: unknown,
+  settings: CallSettings,
+): Promise<ApprovalDecision | undefined> {
+  if (settings.decision) return settings.decision;
+  const policy = settings.options.approve;
+  if (policy === 'interrupt') return undefined;
+  if (!policy) return { approved: false };
+  const answer = await policy({ agent, tool, toolCallId: call.id, input });
+  return typeof answer === 'boolean' ? { approved: answer } : answer;
+}
+
+/** Runs one call; returns its outcome (never throws, except on cancellation). */
 export async function executeToolCall(
   agent: Agent<unknown>,
-  tool: Tool | undefined,
+  tools: ReadonlyMap<string, Tool>,
   call: ToolCall,
-  options: RunOptions,
-  signal: AbortSignal,
+  settings: CallSettings,
 ): Promise<ToolOutcome> {
-  const fail = (text: string): ToolOutcome => ({
-    message: { role: 'tool', toolCallId: call.id, content: `Error: ${text}` },
-    isError: true,
-  });
+  const { options, signal } = settings;
+  const fail = (text: string): ToolOutcome => done(call, `Error: ${text}`, true);
+  const tool = tools.get(call.name);
   if (!tool) {
-    const names = agent.tools.map((t) => t.name).join(', ') || 'none';
+    const names = [...tools.keys()].join(', ') || 'none';
     return fail(`there is no tool named ${JSON.stringify(call.name)} (available: ${names})`);
   }
   let raw: unknown;
@@ -60,53 +94,106 @@ export async function executeToolCall(
     return fail(`invalid arguments for ${tool.name}: ${formatIssues(parsed.error)}`);
   const ctx: ToolContext = { agent, toolCallId: call.id, signal, context: options.context };
   try {
-    if (tool.needsApproval && (await tool.needsApproval(parsed.data, ctx))) {
-      const ok = options.approve
-        ? await options.approve({ agent, tool, toolCallId: call.id, input: parsed.data })
-        : false;
-      if (!ok) return fail(`the call to ${tool.name} was not approved`);
+    if (settings.decision || (tool.needsApproval && (await tool.needsApproval(parsed.data, ctx)))) {
+      const decision = await decide(agent, tool, call, parsed.data, settings);
+      if (!decision) {
+        const pending = {
+          callId: call.id,
+          agent: agent.name,
+          tool: tool.name,
+          input: parsed.data,
+          arguments: call.arguments,
+        };
+        return { kind: 'pending', pending };
+      }
+      if (!decision.approved)
+        return fail(
+          `the call to ${tool.name} was not approved${decision.reason ? `: ${decision.reason}` : ''}`,
+        );
     }
     // Cancelled while waiting for approval (or before): the tool does not start.
     if (signal.aborted) throw abortError(signal);
-    const result = await tool.execute(parsed.data, ctx);
-    return {
-      message: { role: 'tool', toolCallId: call.id, content: stringifyResult(result) },
-      isError: false,
-    };
+    const result = await withTimeout(
+      tool,
+      parsed.data,
+      ctx,
+      tool.timeoutMs ?? options.toolTimeoutMs,
+    );
+    return done(call, stringifyResult(result), false);
   } catch (err) {
     if (signal.aborted) throw err;
+    if (err instanceof ToolTimeoutError) return fail(err.message);
     return fail(`${tool.name} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
-/** Emits `tool-call` for each, runs them all at once, emits `tool-result` as each ends. */
+/**
+ * Runs `execute` within `ms` (if set): the tool's `ctx.signal` is aborted when the time is
+ * up, and the call fails then even if the tool ignores its signal.
+ */
+async function withTimeout(
+  tool: Tool,
+  input: unknown,
+  ctx: ToolContext,
+  ms: number | undefined,
+): Promise<unknown> {
+  if (ms === undefined || !Number.isFinite(ms)) return tool.execute(input, ctx);
+  const limit = new AbortController();
+  const error = new ToolTimeoutError(tool.name, ms);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // Rejected first: a tool that answers its abort at once still lost the race.
+      reject(error);
+      limit.abort(error);
+    }, ms);
+  });
+  const signal = AbortSignal.any([ctx.signal, limit.signal]);
+  try {
+    return await Promise.race([tool.execute(input, { ...ctx, signal }), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Emits `tool-call` for each, runs them all at once, emits `tool-result` as each ends.
+ * Returns the outcomes in call order.
+ */
 export async function executeToolCalls(
   agent: Agent<unknown>,
   tools: ReadonlyMap<string, Tool>,
   calls: readonly ToolCall[],
-  options: RunOptions,
-  signal: AbortSignal,
+  settings: Omit<CallSettings, 'decision'> & { decisions?: ReadonlyMap<string, ApprovalDecision> },
   emit: (event: RunEvent) => void,
-): Promise<ToolMessage[]> {
-  for (const call of calls)
-    emit({
-      type: 'tool-call',
-      agent: agent.name,
-      callId: call.id,
-      name: call.name,
-      arguments: call.arguments,
+  announce = true,
+): Promise<ToolOutcome[]> {
+  if (announce)
+    for (const call of calls)
+      emit({
+        type: 'tool-call',
+        agent: agent.name,
+        callId: call.id,
+        name: call.name,
+        arguments: call.arguments,
+      });
+  const one = async (call: ToolCall): Promise<ToolOutcome> => {
+    const decision = settings.decisions?.get(call.id);
+    const outcome = await executeToolCall(agent, tools, call, {
+      options: settings.options,
+      signal: settings.signal,
+      ...(decision ? { decision } : {}),
     });
-  const one = async (call: ToolCall): Promise<ToolMessage> => {
-    const outcome = await executeToolCall(agent, tools.get(call.name), call, options, signal);
-    emit({
-      type: 'tool-result',
-      agent: agent.name,
-      callId: call.id,
-      name: call.name,
-      output: outcome.message.content,
-      isError: outcome.isError,
-    });
-    return outcome.message;
+    if (outcome.kind === 'done')
+      emit({
+        type: 'tool-result',
+        agent: agent.name,
+        callId: call.id,
+        name: call.name,
+        output: outcome.message.content,
+        isError: outcome.isError,
+      });
+    return outcome;
   };
   if (calls.length === 1) return [await one(calls[0]!)];
   return Promise.all(calls.map(one));

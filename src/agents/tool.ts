@@ -16,6 +16,8 @@ export interface ToolOptions<TSchema extends z.ZodType, TResult> {
   /** `true`, or a function of the input, to require approval before running. */
   needsApproval?:
     boolean | ((input: z.output<TSchema>, ctx: ToolContext) => boolean | Promise<boolean>);
+  /** Longest a call may run, in ms (overrides `RunOptions.toolTimeoutMs`). */
+  timeoutMs?: number;
   /** Free-form data for other capabilities (e.g. a planning signature). */
   metadata?: Record<string, unknown>;
 }
@@ -66,6 +68,7 @@ export function tool<TSchema extends z.ZodType, TResult>(
     ...(approval === undefined || approval === false
       ? {}
       : { needsApproval: approval === true ? () => true : approval }),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.metadata ? { metadata: options.metadata } : {}),
   };
   return t;

@@ -5,12 +5,16 @@
 import type { z } from 'zod';
 import type {
   AssistantMessage,
+  FinishReason,
   JsonSchema,
   Message,
   Model,
   ModelSettings,
   Usage,
 } from '../models/types.js';
+import type { AgentRunState, PendingApproval } from './run-state.js';
+
+export type { PendingApproval };
 
 /** What a tool's `execute` receives besides its validated input. */
 export interface ToolContext {
@@ -18,7 +22,7 @@ export interface ToolContext {
   agent: Agent<unknown>;
   /** The id the model gave this call. */
   toolCallId: string;
-  /** Aborted when the run is cancelled. */
+  /** Aborted when the run is cancelled or the call's time limit (`timeoutMs`) passes. */
   signal: AbortSignal;
   /** The value passed as `run(..., { context })`, untouched. */
   context: unknown;
@@ -37,7 +41,27 @@ export interface Tool<TInput = unknown, TResult = unknown> {
   execute(input: TInput, ctx: ToolContext): TResult | Promise<TResult>;
   /** When present and true for a call, the run asks `RunOptions.approve` first. */
   needsApproval?(input: TInput, ctx: ToolContext): boolean | Promise<boolean>;
+  /** Longest a call may run, in ms; then it fails with a timeout error the model reads. */
+  readonly timeoutMs?: number;
   readonly metadata?: Record<string, unknown>;
+}
+
+/**
+ * Tools that come from elsewhere and are known only when a run starts (an MCP server:
+ * `mcpServer(...)` in src/mcp). A run opens each source the first time one of its agents
+ * needs it, lists its tools once, and closes it when the run ends, however it ends.
+ */
+export interface ToolSource {
+  /** Names the source in errors, e.g. `mcp:filesystem`. */
+  readonly name: string;
+  open(options: { signal: AbortSignal }): Promise<OpenToolSource>;
+}
+
+/** A source opened for one run. */
+export interface OpenToolSource {
+  readonly tools: readonly Tool[];
+  /** Releases what the source holds (stops a server process); must not throw. */
+  close(): Promise<void>;
 }
 
 /** A guardrail's verdict: pass (nothing / `{ stop: false }`) or stop the run with a reason. */
@@ -75,6 +99,8 @@ export interface Agent<TOutput = string> {
   readonly model: Model | undefined;
   readonly modelSettings: ModelSettings | undefined;
   readonly tools: readonly Tool[];
+  /** Tools listed when a run starts (MCP servers); opened lazily, closed when the run ends. */
+  readonly toolSources: readonly ToolSource[];
   /**
    * Mutable so that two agents may hand off to each other (`a.handoffs.push(b)`). A run
    * may end on any of them, so each one's output must fit this agent's `TOutput`.
@@ -93,11 +119,48 @@ export interface ApprovalRequest {
   input: unknown;
 }
 
+/** A person's (or a policy's) answer to an approval request. */
+export interface ApprovalDecision {
+  approved: boolean;
+  /** Told to the model when the call is rejected. */
+  reason?: string;
+}
+
+/**
+ * How tool calls that need approval are decided: a function answering each request, or
+ * `'interrupt'` to pause the run — `run()` then returns an `InterruptedRun` whose state is
+ * resumed later with the decisions.
+ */
+export type ApprovalPolicy =
+  | ((request: ApprovalRequest) => boolean | ApprovalDecision | Promise<boolean | ApprovalDecision>)
+  | 'interrupt';
+
+/** A decision for one pending call, given when resuming. */
+export interface CallDecision extends ApprovalDecision {
+  callId: string;
+}
+
+/** Continue an interrupted run: its state (as returned, or read back from storage) and the decisions. */
+export interface ResumeInput {
+  state: AgentRunState;
+  decisions: readonly CallDecision[];
+}
+
 /** The events of a run, in order. Streaming yields them live; `run()` returns them all. */
 export type RunEvent =
   | { type: 'agent-start'; agent: string; turn: number }
   | { type: 'text-delta'; agent: string; text: string }
-  | { type: 'message'; agent: string; message: AssistantMessage; usage?: Usage }
+  /** Reasoning text as it streams (kept apart from the answer). */
+  | { type: 'reasoning-delta'; agent: string; text: string }
+  /** A turn's whole reasoning text, when the model sent any (streamed or not). */
+  | { type: 'reasoning'; agent: string; text: string }
+  | {
+      type: 'message';
+      agent: string;
+      message: AssistantMessage;
+      usage?: Usage;
+      finishReason: FinishReason;
+    }
   | { type: 'tool-call'; agent: string; callId: string; name: string; arguments: string }
   | {
       type: 'tool-result';
@@ -108,7 +171,9 @@ export type RunEvent =
       isError: boolean;
     }
   | { type: 'handoff'; from: string; to: string }
-  | { type: 'final'; agent: string; output: unknown; text: string }
+  | { type: 'final'; agent: string; output: unknown; text: string; finishReason: FinishReason }
+  /** The run paused: these calls wait for a decision (`approve: 'interrupt'`). */
+  | { type: 'interrupted'; agent: string; pending: PendingApproval[] }
   | { type: 'error'; error: Error };
 
 /** Where a conversation lives between runs. Append-only. */
@@ -132,11 +197,23 @@ export interface RunOptions {
   /** Extra guardrails for this run, checked after the agent's own. */
   inputGuardrails?: readonly InputGuardrail[];
   outputGuardrails?: readonly OutputGuardrail[];
-  /** Decides tool calls that need approval; without it they are declined. */
-  approve?: (request: ApprovalRequest) => boolean | Promise<boolean>;
+  /**
+   * Decides tool calls that need approval: a function, or `'interrupt'` to pause the run
+   * and return its state. Without it those calls are declined and the model is told.
+   */
+  approve?: ApprovalPolicy;
+  /** Time limit of every tool call, in ms, unless the tool sets its own `timeoutMs`. */
+  toolTimeoutMs?: number;
+  /**
+   * An answer cut at the token limit (`finish_reason: length`): `'fail'` (default) rejects
+   * with `ModelTruncatedError`; `'return'` ends the run with it (`finishReason: 'length'`);
+   * `'continue'` asks the model to go on and joins the parts (each part is a turn).
+   */
+  onLength?: 'fail' | 'return' | 'continue';
 }
 
 export interface RunResult<TOutput = string> {
+  status: 'completed';
   /**
    * The final agent's answer: its `output` schema's value, or the text. Typed by the
    * starting agent, whose output type includes those of the agents it hands off to.
@@ -152,6 +229,25 @@ export interface RunResult<TOutput = string> {
   events: RunEvent[];
   usage: Usage;
   turns: number;
+  /** How the final answer ended: `stop`, or `length` when returned truncated (`onLength: 'return'`). */
+  finishReason: FinishReason;
+}
+
+/**
+ * A run paused on tool calls that need a decision (`approve: 'interrupt'`). `state` is
+ * plain JSON, versioned: store it (`sqliteSessions(db).saveState`), and resume later with
+ * `run(agent, { state, decisions }, options)`.
+ */
+export interface InterruptedRun {
+  status: 'interrupted';
+  pending: PendingApproval[];
+  state: AgentRunState;
+  lastAgent: Agent<unknown>;
+  newMessages: Message[];
+  history: Message[];
+  events: RunEvent[];
+  usage: Usage;
+  turns: number;
 }
 
 /**
@@ -159,6 +255,9 @@ export interface RunResult<TOutput = string> {
  * the iteration early (`break`) cancels the run: the model request is aborted, no
  * further tool starts, and `result` rejects with an `AbortError`.
  */
-export interface StreamedRun<TOutput = string> extends AsyncIterable<RunEvent> {
-  readonly result: Promise<RunResult<TOutput>>;
+export interface StreamedRun<
+  TOutput = string,
+  TResult = RunResult<TOutput>,
+> extends AsyncIterable<RunEvent> {
+  readonly result: Promise<TResult>;
 }

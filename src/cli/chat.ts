@@ -17,11 +17,13 @@ import {
 import { loadConfig } from '../config.js';
 import { UserError } from '../errors.js';
 import {
-  createOpenAICompatibleModel,
+  createModel,
   DEFAULT_BASE_URL,
   HOW_TO_CONFIGURE_MODEL,
   ModelBehaviorError,
   ModelError,
+  ModelRefusalError,
+  ModelTruncatedError,
   modelFromEnv,
   type Model,
 } from '../models/index.js';
@@ -32,6 +34,7 @@ interface ChatOptions {
   session?: string;
   model?: string;
   baseUrl?: string;
+  api?: string;
   system: string;
   db?: string;
   maxTurns: string;
@@ -45,6 +48,10 @@ export function chatCommand(): Command {
     .option('-s, --session <id>', 'continue (or start) a conversation stored in the database')
     .option('--model <name>', 'model name (overrides ATELIER_MODEL)')
     .option('--base-url <url>', 'OpenAI-compatible base URL (overrides OPENAI_BASE_URL)')
+    .option(
+      '--api <api>',
+      'protocol: chat (chat completions) or responses (overrides ATELIER_MODEL_API)',
+    )
     .option(
       '--system <instructions>',
       'system instructions',
@@ -83,15 +90,18 @@ export function chatCommand(): Command {
 }
 
 function resolveModel(opts: ChatOptions): Model {
-  if (opts.model || opts.baseUrl) {
-    const config = loadConfig().model;
+  if (opts.model || opts.baseUrl || opts.api) {
+    const config = loadConfig({
+      env: { ...process.env, ...(opts.api ? { ATELIER_MODEL_API: opts.api } : {}) },
+    }).model;
     const name = opts.model ?? config.name;
     if (!name) throw new UserError(HOW_TO_CONFIGURE_MODEL);
     const apiKey = config.apiKey;
-    return createOpenAICompatibleModel({
+    return createModel({
       model: name,
       baseURL: opts.baseUrl ?? config.baseURL ?? DEFAULT_BASE_URL,
       ...(apiKey ? { apiKey } : {}),
+      ...(config.api ? { api: config.api } : {}),
     });
   }
   const model = modelFromEnv();
@@ -165,7 +175,13 @@ function asUserError(err: unknown): unknown {
   if (err instanceof UserError) return err;
   if (err instanceof ModelError)
     return new UserError(err.message, { exitCode: 1, ...(err.hint ? { hint: err.hint } : {}) });
-  if (err instanceof ModelBehaviorError) return new UserError(err.message, { exitCode: 1 });
+  if (err instanceof ModelBehaviorError || err instanceof ModelRefusalError)
+    return new UserError(err.message, { exitCode: 1 });
+  if (err instanceof ModelTruncatedError)
+    return new UserError(err.message, {
+      exitCode: 1,
+      hint: 'the model hit its output token limit; ask for a shorter answer',
+    });
   if (err instanceof Error && err.name === 'AbortError')
     return new UserError('cancelled', { exitCode: 130 });
   if (

@@ -5,6 +5,8 @@
  * - `ModelError`: the provider failed (5xx after retries, garbled reply, rate limit).
  * - `ModelBehaviorError`: the model answered, but not in a usable way (output that does
  *   not match the schema).
+ * - `ModelRefusalError`: the model refused, or the provider's content filter stopped it.
+ * - `ModelTruncatedError`: the answer was cut at the token limit (`finish_reason: length`).
  */
 import { UserError } from '../errors.js';
 
@@ -43,5 +45,50 @@ export class ModelBehaviorError extends Error {
   constructor(message: string, options: { cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ModelBehaviorError';
+  }
+}
+
+/**
+ * The model declined to answer (`reason: 'refusal'`, its words in `refusal`), or the
+ * provider's content filter stopped the answer (`reason: 'content_filter'`). Either way
+ * there is no answer to use: an empty or partial text is never passed off as one.
+ */
+export class ModelRefusalError extends Error {
+  readonly reason: 'refusal' | 'content_filter';
+  /** The model's refusal text (for `reason: 'refusal'`). */
+  readonly refusal: string | undefined;
+  /** Whatever text came before the filter stopped it. */
+  readonly partialText: string | undefined;
+  constructor(
+    reason: 'refusal' | 'content_filter',
+    options: { model?: string; refusal?: string; partialText?: string } = {},
+  ) {
+    const who = options.model ? `model ${options.model}` : 'the model';
+    super(
+      reason === 'refusal'
+        ? `${who} refused to answer: ${options.refusal ?? '(no reason given)'}`
+        : `the provider's content filter stopped the answer of ${who} (finish_reason: content_filter)`,
+    );
+    this.name = 'ModelRefusalError';
+    this.reason = reason;
+    this.refusal = options.refusal;
+    this.partialText = options.partialText;
+  }
+}
+
+/** The answer stopped at the token limit (`finish_reason: length`); `text` is what came. */
+export class ModelTruncatedError extends Error {
+  readonly text: string;
+  constructor(text: string, options: { model?: string; agent?: string } = {}) {
+    const who = options.agent
+      ? `agent ${options.agent}`
+      : options.model
+        ? `model ${options.model}`
+        : 'the model';
+    super(
+      `the answer of ${who} was cut at the token limit (finish_reason: length) after ${text.length} characters; raise maxTokens, or run with onLength: 'continue' or 'return'`,
+    );
+    this.name = 'ModelTruncatedError';
+    this.text = text;
   }
 }

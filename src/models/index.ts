@@ -18,10 +18,19 @@ export type {
   UserMessage,
 } from './types.js';
 export { addUsage, emptyUsage } from './types.js';
-export { ModelBehaviorError, ModelConfigError, ModelError } from './errors.js';
+export {
+  ModelBehaviorError,
+  ModelConfigError,
+  ModelError,
+  ModelRefusalError,
+  ModelTruncatedError,
+} from './errors.js';
 /** The scripted model and its response helpers: named as scripted, never as a real model. */
 export { scriptedModel, scriptedText, scriptedToolCall, scriptedToolCalls } from './scripted.js';
 export type { ScriptedModel, ScriptedModelOptions, ScriptedStep } from './scripted.js';
 export { createOpenAICompatibleModel, DEFAULT_BASE_URL } from './openai-compatible.js';
 export type { OpenAICompatibleModel, OpenAICompatibleOptions } from './openai-compatible.js';
-export { modelFromEnv, HOW_TO_CONFIGURE_MODEL } from './env.js';
+export { createResponsesModel } from './responses.js';
+export type { ResponsesModel, ResponsesOptions } from './responses.js';
+export { createModel, modelFromEnv, HOW_TO_CONFIGURE_MODEL } from './env.js';
+export type { ConfiguredModel } from './env.js';

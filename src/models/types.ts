@@ -28,6 +28,8 @@ export interface AssistantMessage {
   toolCalls?: ToolCall[];
   /** Which agent spoke (kept in sessions; not sent to the model). */
   agent?: string;
+  /** The model's reasoning text before this answer (kept in sessions; not sent back). */
+  reasoning?: string;
 }
 export interface ToolMessage {
   role: 'tool';
@@ -59,6 +61,14 @@ export interface ModelSettings {
   /** 'auto' (default), 'required', 'none', or a tool name to force. */
   toolChoice?: 'auto' | 'required' | 'none' | { name: string };
   parallelToolCalls?: boolean;
+  /**
+   * For reasoning models: how hard to think, and (Responses API) whether to send a
+   * summary of the reasoning. Chat completions sends `reasoning_effort`.
+   */
+  reasoning?: {
+    effort?: 'minimal' | 'low' | 'medium' | 'high';
+    summary?: 'auto' | 'concise' | 'detailed';
+  };
 }
 
 export interface ModelRequest {
@@ -79,16 +89,29 @@ export interface Usage {
 export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'other';
 
 export interface ModelResponse {
-  /** The assistant's text, or null when it only called tools. */
+  /** The assistant's text, or null when it only called tools (or refused). */
   text: string | null;
   toolCalls: ToolCall[];
+  /**
+   * Why the answer ended, as the provider said: `length` means cut at the token limit,
+   * `content_filter` that the provider's filter stopped it.
+   */
   finishReason: FinishReason;
+  /** The model declined to answer, in its words (OpenAI's `refusal`). */
+  refusal?: string;
+  /** Reasoning text the provider sent apart from the answer (`reasoning_content`, `reasoning`, reasoning summaries). */
+  reasoning?: string;
   usage?: Usage;
 }
 
-/** What a streaming model yields: text as it comes, then the whole response once. */
+/**
+ * What a streaming model yields: answer text and reasoning text as they come, then the
+ * whole response once. A stream that ends without its response is an error.
+ */
 export type ModelStreamEvent =
-  { type: 'text-delta'; text: string } | { type: 'response'; response: ModelResponse };
+  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
+  | { type: 'response'; response: ModelResponse };
 
 /**
  * A language model. `generate` is required; `stream` is optional — the run loop falls

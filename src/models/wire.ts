@@ -7,6 +7,7 @@ import type {
   Message,
   ModelRequest,
   ModelResponse,
+  ModelStreamEvent,
   ToolCall,
   Usage,
 } from './types.js';
@@ -70,6 +71,7 @@ export function toWireRequest(
     }
     if (s.parallelToolCalls !== undefined && request.tools?.length)
       body.parallel_tool_calls = s.parallelToolCalls;
+    if (s.reasoning?.effort) body.reasoning_effort = s.reasoning.effort;
   }
   if (request.output) {
     body.response_format = {
@@ -115,7 +117,7 @@ export function fromWireResponse(json: unknown, endpoint: string): ModelResponse
   const choice = (
     json as {
       choices?: Array<{
-        message?: { content?: unknown; tool_calls?: WireToolCall[] };
+        message?: WireMessage & { tool_calls?: WireToolCall[] };
         finish_reason?: unknown;
       }>;
     }
@@ -130,37 +132,72 @@ export function fromWireResponse(json: unknown, endpoint: string): ModelResponse
       },
     );
   }
-  const toolCalls: ToolCall[] = (choice.message.tool_calls ?? []).map((c) => ({
+  const message = choice.message;
+  const toolCalls: ToolCall[] = (message.tool_calls ?? []).map((c) => ({
     id: callId(c.id),
     name: c.function?.name ?? '',
     arguments: c.function?.arguments ?? '',
   }));
-  const content = choice.message.content;
   const response: ModelResponse = {
-    text: typeof content === 'string' ? content : null,
+    text: typeof message.content === 'string' ? message.content : null,
     toolCalls,
-    finishReason: toolCalls.length ? 'tool_calls' : finishReason(choice.finish_reason),
+    finishReason: endedWith(choice.finish_reason, toolCalls.length > 0),
   };
+  if (typeof message.refusal === 'string' && message.refusal) response.refusal = message.refusal;
+  const reasoning = reasoningOf(message);
+  if (reasoning) response.reasoning = reasoning;
   const usage = usageFrom((json as { usage?: unknown }).usage);
   if (usage) response.usage = usage;
   return response;
+}
+
+/** The message (or delta) fields besides tool calls that servers send. */
+interface WireMessage {
+  content?: unknown;
+  refusal?: unknown;
+  /** DeepSeek, vLLM (older), llama.cpp. */
+  reasoning_content?: unknown;
+  /** OpenRouter, vLLM (newer), Ollama. */
+  reasoning?: unknown;
+}
+
+/** Reasoning text, from whichever field the server uses. */
+function reasoningOf(m: WireMessage): string {
+  if (typeof m.reasoning_content === 'string') return m.reasoning_content;
+  return typeof m.reasoning === 'string' ? m.reasoning : '';
+}
+
+/**
+ * The finish reason: what the server said. A response that calls tools ended to call
+ * them, unless the server said it was cut (length) or filtered.
+ */
+function endedWith(value: unknown, calledTools: boolean): FinishReason {
+  const said = finishReason(value);
+  return calledTools && said !== 'length' && said !== 'content_filter' ? 'tool_calls' : said;
 }
 
 /** Accumulates streamed chunks into one response. */
 export class StreamAccumulator {
   private text = '';
   private sawText = false;
+  private refusal = '';
+  private reasoning = '';
   private readonly calls: Array<{ id: string; name: string; arguments: string }> = [];
   /** Wire `index` -> position in `calls` of the call that index currently names. */
   private readonly byIndex = new Map<number, number>();
   private finish: unknown;
   private usage: Usage | undefined;
 
-  /** Folds one chunk in; returns the text delta it carried, if any. */
-  add(chunk: unknown, endpoint: string): string {
+  /** Whether a chunk carried a `finish_reason`: the answer is complete. */
+  get finished(): boolean {
+    return this.finish !== undefined;
+  }
+
+  /** Folds one chunk in; the text and reasoning it carried go to `out` as deltas. */
+  add(chunk: unknown, endpoint: string, out: ModelStreamEvent[]): void {
     const c = chunk as {
       choices?: Array<{
-        delta?: { content?: unknown; tool_calls?: WireToolCall[] };
+        delta?: WireMessage & { tool_calls?: WireToolCall[] };
         finish_reason?: unknown;
       }>;
       usage?: unknown;
@@ -176,10 +213,10 @@ export class StreamAccumulator {
     const usage = usageFrom(c.usage);
     if (usage) this.usage = usage;
     const choice = c.choices?.[0];
-    if (!choice) return '';
+    if (!choice) return;
     if (choice.finish_reason) this.finish = choice.finish_reason;
     const delta = choice.delta;
-    if (!delta) return '';
+    if (!delta) return;
     for (const d of delta.tool_calls ?? []) {
       const at = this.slotFor(d);
       const call = (this.calls[at] ??= { id: '', name: '', arguments: '' });
@@ -187,12 +224,17 @@ export class StreamAccumulator {
       if (d.function?.name) call.name += d.function.name;
       if (d.function?.arguments) call.arguments += d.function.arguments;
     }
+    if (typeof delta.refusal === 'string') this.refusal += delta.refusal;
+    const reasoning = reasoningOf(delta);
+    if (reasoning) {
+      this.reasoning += reasoning;
+      out.push({ type: 'reasoning-delta', text: reasoning });
+    }
     if (typeof delta.content === 'string' && delta.content) {
       this.sawText = true;
       this.text += delta.content;
-      return delta.content;
+      out.push({ type: 'text-delta', text: delta.content });
     }
-    return '';
   }
 
   /**
@@ -223,8 +265,10 @@ export class StreamAccumulator {
     const response: ModelResponse = {
       text: this.sawText ? this.text : null,
       toolCalls,
-      finishReason: toolCalls.length ? 'tool_calls' : finishReason(this.finish),
+      finishReason: endedWith(this.finish, toolCalls.length > 0),
     };
+    if (this.refusal) response.refusal = this.refusal;
+    if (this.reasoning) response.reasoning = this.reasoning;
     if (this.usage) response.usage = this.usage;
     return response;
   }

@@ -43,7 +43,7 @@ export function createApp(options: AppOptions): Hono {
     return c.text(`400 Bad Request: ${message}\n`, 400);
   });
 
-  for (const prefix of ['/api/*', '/v1/*']) {
+  for (const prefix of ['/api/*', '/v1/*', '/mcp']) {
     app.use(prefix, requireToken(options.token));
     app.use(
       prefix,

@@ -1,8 +1,15 @@
 /** The route modules, in the order they are mounted. */
+import { mcpRoutes } from './mcp-routes.js';
 import { openAiRoutes } from './openai-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { reasonRoutes } from './reason-routes.js';
 import { runsRoutes } from './runs-routes.js';
 import type { RouteModule } from './types.js';
 
-export const ROUTE_MODULES: RouteModule[] = [planRoutes, reasonRoutes, runsRoutes, openAiRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  planRoutes,
+  reasonRoutes,
+  runsRoutes,
+  openAiRoutes,
+  mcpRoutes,
+];

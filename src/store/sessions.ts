@@ -3,6 +3,7 @@
  * continues where the last one stopped. Implements the agents' `Session` interface.
  */
 import type { Session } from '../agents/types.js';
+import { readRunState, type AgentRunState } from '../agents/run-state.js';
 import type { Message } from '../models/types.js';
 import { UserError } from '../errors.js';
 import { migrate, type SqliteDatabase } from './sqlite.js';
@@ -20,6 +21,13 @@ const MIGRATIONS = [
      format INTEGER NOT NULL,
      created_at TEXT NOT NULL,
      PRIMARY KEY (session_id, seq)
+   );`,
+  // The state of a run paused on approvals, one per session (see saveState).
+  `CREATE TABLE session_states (
+     session_id TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     saved_at TEXT NOT NULL
    );`,
 ];
 
@@ -43,6 +51,12 @@ export interface SessionStore {
   list(): SessionInfo[];
   /** The messages of a session, oldest first ([] if unknown). */
   messages(id: string): Message[];
+  /** Keeps the state of a run of this session paused on approvals (replacing an earlier one). */
+  saveState(id: string, state: AgentRunState): void;
+  /** The paused run's state, checked (kind, version, shape), or undefined. */
+  loadState(id: string): AgentRunState | undefined;
+  /** Forgets the paused run's state (once it was resumed). */
+  clearState(id: string): void;
 }
 
 /** Sessions in an open SQLite database (see `openSqlite`). */
@@ -87,7 +101,21 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
       }
       return JSON.parse(r.message) as Message;
     });
+  const putState = db.prepare<[string, string, number, string]>(
+    'INSERT INTO session_states (session_id, state, version, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET state = excluded.state, version = excluded.version, saved_at = excluded.saved_at',
+  );
+  const getState = db.prepare<[string], { state: string }>(
+    'SELECT state FROM session_states WHERE session_id = ?',
+  );
+  const dropState = db.prepare<[string]>('DELETE FROM session_states WHERE session_id = ?');
   return {
+    saveState: (id, state) =>
+      void putState.run(id, JSON.stringify(state), state.version, new Date().toISOString()),
+    loadState: (id) => {
+      const row = getState.get(id);
+      return row ? readRunState(row.state) : undefined;
+    },
+    clearState: (id) => void dropState.run(id),
     session: (id) => ({
       id,
       load: () => messages(id),
@@ -96,14 +124,12 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
       },
     }),
     list: () =>
-      listAll
-        .all()
-        .map((r) => ({
-          id: r.id,
-          createdAt: r.created_at,
-          updatedAt: r.updated_at,
-          messages: r.n,
-        })),
+      listAll.all().map((r) => ({
+        id: r.id,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        messages: r.n,
+      })),
     messages,
   };
 }

@@ -157,3 +157,16 @@ test('a rejected API key is reported with the endpoint and a hint, exit 2, no st
   assert.match(r.stderr, /hint: check OPENAI_API_KEY/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 });
+
+test('a refusal or a filtered answer is an error line and exit 1, not an empty answer', async () => {
+  server.script(reply.refusal('I will not do that.'));
+  const refused = await atelier(['chat', '-m', 'do it'], configured);
+  assert.equal(refused.code, 1, refused.stderr);
+  assert.match(refused.stderr, /^error: model test-model refused to answer: I will not do that\./);
+  assert.doesNotMatch(refused.stderr, /\n\s+at /);
+
+  server.script(reply.contentFilter());
+  const filtered = await atelier(['chat', '-m', 'do it'], configured);
+  assert.equal(filtered.code, 1, filtered.stderr);
+  assert.match(filtered.stderr, /content filter/);
+});

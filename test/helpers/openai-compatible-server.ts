@@ -13,6 +13,14 @@ export type Reply =
       content: string | null;
       toolCalls?: Array<{ id: string; name: string; arguments: string }>;
       usage?: { prompt_tokens: number; completion_tokens: number };
+      /** `finish_reason` to send (default `tool_calls` or `stop`); `null` sends none. */
+      finishReason?: string | null;
+      /** OpenAI's `refusal` field (message, or `delta.refusal` when streamed). */
+      refusal?: string;
+      /** Reasoning text, in the field some servers use (DeepSeek, vLLM: `reasoning_content`; OpenRouter, Ollama: `reasoning`). */
+      reasoning?: { field: 'reasoning_content' | 'reasoning'; text: string };
+      /** Streamed only: end with `data: [DONE]` (default true). */
+      done?: boolean;
     }
   | { kind: 'status'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; contentType: string; body: string }
@@ -57,6 +65,45 @@ export const reply = {
   stall: (text = 'Partial'): Reply => ({ kind: 'stall', text }),
   /** Streams exactly these chunks as `data:` events, then `[DONE]`. */
   sse: (...events: unknown[]): Reply => ({ kind: 'sse', events }),
+  /** The model declines: OpenAI's `refusal` field, no content. */
+  refusal: (text: string): Reply => ({
+    kind: 'message',
+    content: null,
+    refusal: text,
+    usage: { prompt_tokens: 10, completion_tokens: 5 },
+  }),
+  /** The provider's filter cut the answer: `finish_reason: "content_filter"`. */
+  contentFilter: (partial = ''): Reply => ({
+    kind: 'message',
+    content: partial,
+    finishReason: 'content_filter',
+    usage: { prompt_tokens: 10, completion_tokens: 5 },
+  }),
+  /** The answer hit the token limit: `finish_reason: "length"`. */
+  length: (partial: string): Reply => ({
+    kind: 'message',
+    content: partial,
+    finishReason: 'length',
+    usage: { prompt_tokens: 10, completion_tokens: 5 },
+  }),
+  /** An answer preceded by reasoning text in a separate field. */
+  reasoning: (
+    thinking: string,
+    answer: string,
+    field: 'reasoning_content' | 'reasoning' = 'reasoning_content',
+  ): Reply => ({
+    kind: 'message',
+    content: answer,
+    reasoning: { field, text: thinking },
+    usage: { prompt_tokens: 10, completion_tokens: 5 },
+  }),
+  /** A stream that stops cleanly after some text: no `finish_reason`, no `[DONE]`. */
+  cut: (partial: string): Reply => ({
+    kind: 'message',
+    content: partial,
+    finishReason: null,
+    done: false,
+  }),
 };
 
 export interface RecordedRequest {
@@ -185,6 +232,11 @@ function answer(
   }
 }
 
+function finishOf(r: Extract<Reply, { kind: 'message' }>): string | null {
+  if (r.finishReason !== undefined) return r.finishReason;
+  return r.toolCalls?.length ? 'tool_calls' : 'stop';
+}
+
 function usage(r: Extract<Reply, { kind: 'message' }>): Record<string, number> | undefined {
   return r.usage
     ? { ...r.usage, total_tokens: r.usage.prompt_tokens + r.usage.completion_tokens }
@@ -211,9 +263,11 @@ function completion(
         message: {
           role: 'assistant',
           content: r.content,
+          ...(r.refusal !== undefined ? { refusal: r.refusal } : {}),
+          ...(r.reasoning ? { [r.reasoning.field]: r.reasoning.text } : {}),
           ...(toolCalls ? { tool_calls: toolCalls } : {}),
         },
-        finish_reason: toolCalls ? 'tool_calls' : 'stop',
+        finish_reason: finishOf(r),
       },
     ],
     usage: usage(r),
@@ -230,6 +284,12 @@ function streamMessage(
   const chunk = (delta: unknown, finish: string | null = null): string =>
     `data: ${JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   const parts: string[] = [chunk({ role: 'assistant', content: '' })];
+  const thinking = r.reasoning?.text ?? '';
+  for (let i = 0; i < thinking.length; i += 4)
+    parts.push(chunk({ [r.reasoning!.field]: thinking.slice(i, i + 4) }));
+  const refusal = r.refusal ?? '';
+  for (let i = 0; i < refusal.length; i += 4)
+    parts.push(chunk({ refusal: refusal.slice(i, i + 4) }));
   const text = r.content ?? '';
   for (let i = 0; i < text.length; i += 3) parts.push(chunk({ content: text.slice(i, i + 3) }));
   (r.toolCalls ?? []).forEach((c, index) => {
@@ -245,14 +305,15 @@ function streamMessage(
         chunk({ tool_calls: [{ index, function: { arguments: c.arguments.slice(i, i + 5) } }] }),
       );
   });
-  parts.push(chunk({}, r.toolCalls?.length ? 'tool_calls' : 'stop'));
+  const finish = finishOf(r);
+  if (finish !== null) parts.push(chunk({}, finish));
   const u = usage(r);
   if (u && (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
     parts.push(
       `data: ${JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [], usage: u })}\n\n`,
     );
   }
-  parts.push('data: [DONE]\n\n');
+  if (r.done !== false) parts.push('data: [DONE]\n\n');
   // Written in separate packets so the client must reassemble events across reads.
   let i = 0;
   const write = (): void => {

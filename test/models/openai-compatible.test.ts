@@ -31,7 +31,7 @@ async function collect(
   let response: ModelResponse | undefined;
   for await (const e of m.stream!(request)) {
     if (e.type === 'text-delta') deltas.push(e.text);
-    else response = e.response;
+    else if (e.type === 'response') response = e.response;
   }
   assert.ok(response);
   return { deltas, response };

@@ -32,7 +32,7 @@ test('the scripted model streams its text in deltas and ends with the whole resp
   let whole = '';
   for await (const e of m.stream!({ messages: [] })) {
     if (e.type === 'text-delta') deltas.push(e.text);
-    else whole = e.response.text ?? '';
+    else if (e.type === 'response') whole = e.response.text ?? '';
   }
   assert.deepEqual(deltas, ['hel', 'lo ', 'wor', 'ld']);
   assert.equal(whole, 'hello world');

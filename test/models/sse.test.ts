@@ -39,7 +39,7 @@ test('server-sent events are reassembled however the bytes are split (CRLF, comm
       for await (const data of sseData(streamOf(bytes, cuts))) got.push(data);
       assert.deepEqual(got, [...events, '[DONE]']);
       const acc = new StreamAccumulator();
-      for (const data of got.slice(0, -1)) acc.add(JSON.parse(data), 'test');
+      for (const data of got.slice(0, -1)) acc.add(JSON.parse(data), 'test', []);
       const res = acc.response();
       assert.equal(res.text, 'Grüß dich — 👋');
       assert.deepEqual(res.toolCalls, [{ id: 'c1', name: 'look', arguments: '{"q":"ü"}' }]);
