@@ -8,19 +8,24 @@
  *   - orchestration overhead per step (wall time of the run minus planning, per step),
  *   - re-plan time (one step fails half-way; time of the second planning),
  *   - events written per second to SQLite (the run's events over its wall time, and a
- *     raw append loop).
+ *     raw append loop),
+ *   - the cost of typed events: checking an event against its schema before it is
+ *     written, and parsing it when it is read (the events of the largest run, warmed up).
  * Run: npm run bench:missions  (BENCH_QUICK=1 for the small sizes only)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openRunStore } from '../src/store/index.js';
 import {
   defineMission,
-  openRunStore,
+  parseEvent,
   planningTool,
   readEvents,
   startRun,
 } from '../src/team/index.js';
+import type { LoggedEvent, RunEvent } from '../src/team/index.js';
+import { toLoggedForm } from '../src/team/log/codec.js';
 import type { Mission, ToolOutcome } from '../src/team/index.js';
 
 const KINDS = ['prepare', 'build', 'check'] as const;
@@ -78,7 +83,7 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
   try {
     const mission = syntheticMission(tasks, agents, `t${Math.floor(tasks / 2)}`);
     const t0 = performance.now();
-    const run = startRun(mission, {
+    const run = await startRun(mission, {
       store,
       approve: 'auto',
       timeScale: 0,
@@ -88,8 +93,9 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
     const summary = await run.done;
     const wall = performance.now() - t0;
     if (summary.status !== 'succeeded') throw new Error(`bench mission failed: ${summary.reason}`);
-    const events = readEvents(store, run.id);
-    const plans = events.filter((e) => e.type === 'plan.made').map((e) => e.data.planMs as number);
+    const events = await readEvents(store, run.id);
+    lastEvents = events;
+    const plans = events.flatMap((e) => (e.type === 'plan.made' ? [e.data.planMs] : []));
     const planTotal = plans.reduce((a, b) => a + b, 0);
     const firstPlanEvent = events.find((e) => e.type === 'plan.made')!;
     const toFirstPlan = Date.parse(firstPlanEvent.at) - Date.parse(events[0]!.at);
@@ -104,15 +110,15 @@ async function measure(steps: number, agents: number): Promise<Record<string, st
       'events/s (run)': Math.round(events.length / (wall / 1000)),
     };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function rawAppendRate(n: number): number {
+async function rawAppendRate(n: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
   const store = openRunStore(join(dir, 'raw.db'));
-  store.createRun({
+  await store.createRun({
     id: 'r',
     mission: 'raw',
     missionDir: null,
@@ -124,15 +130,15 @@ function rawAppendRate(n: number): number {
   });
   const t0 = performance.now();
   for (let i = 0; i < n; i++)
-    store.append('r', 'step.finished', {
-      stepId: `s${i}`,
-      agent: 'a',
-      action: 'build',
-      args: ['t1'],
-      ms: 1,
-    });
+    await store.append('r', [
+      {
+        type: 'step.finished',
+        v: 1,
+        data: { stepId: `s${i}`, agent: 'a', action: 'build', args: ['t1'], ms: 1 },
+      },
+    ]);
   const rate = n / ((performance.now() - t0) / 1000);
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
   return Math.round(rate);
 }
@@ -152,6 +158,27 @@ const sizes: [number, number][] = process.env.BENCH_SIZES
         [300, 10],
         [1000, 50],
       ];
+let lastEvents: RunEvent[] = [];
+
+/** Microseconds per event to check it before writing and to parse it on reading (best of 20 passes). */
+function schemaCost(events: readonly RunEvent[]): { check: number; parse: number } {
+  const raw: LoggedEvent[] = events.map((e) => ({
+    ...e,
+    data: JSON.parse(JSON.stringify(e.data)),
+  }));
+  let check = Infinity;
+  let parse = Infinity;
+  for (let pass = 0; pass < 20; pass++) {
+    let t = performance.now();
+    for (const e of events) toLoggedForm(e);
+    check = Math.min(check, performance.now() - t);
+    t = performance.now();
+    for (const r of raw) parseEvent(r);
+    parse = Math.min(parse, performance.now() - t);
+  }
+  return { check: (check * 1000) / events.length, parse: (parse * 1000) / events.length };
+}
+
 const rows: Record<string, string | number>[] = [];
 for (const [steps, agents] of sizes) {
   const row = await measure(steps, agents);
@@ -160,5 +187,9 @@ for (const [steps, agents] of sizes) {
 }
 console.table(rows);
 process.stdout.write(
-  `raw SQLite appends: ${rawAppendRate(20000).toLocaleString('en')} events/s (one transaction per event, WAL, synchronous=NORMAL)\n`,
+  `raw SQLite appends: ${(await rawAppendRate(20000)).toLocaleString('en')} events/s (one transaction per event, WAL, synchronous=NORMAL)\n`,
+);
+const cost = schemaCost(lastEvents);
+process.stdout.write(
+  `typed events (${lastEvents.length} events of the last run): schema check before writing ${cost.check.toFixed(1)} µs/event, parsing on read ${cost.parse.toFixed(1)} µs/event\n`,
 );

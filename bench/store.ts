@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../src/server/index.js';
-import { loadMission, openRunStore, readEvents, startRun } from '../src/team/index.js';
-import type { RunStore } from '../src/team/index.js';
+import { openRunStore } from '../src/store/index.js';
+import { loadMission, readEvents, startRun } from '../src/team/index.js';
+import type { NewEvent, RunStore } from '../src/team/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,15 +31,11 @@ const TOKEN = 'bench-token';
 const MISSION = join(import.meta.dirname, '..', 'examples', 'pddl-mission');
 
 /** Fills the store up to `n` runs, copying the events of one real run into each. */
-function fill(
-  store: RunStore,
-  n: number,
-  template: { type: string; data: Record<string, unknown> }[],
-): void {
-  let have = store.listRuns().length;
+async function fill(store: RunStore, n: number, template: NewEvent[]): Promise<void> {
+  let have = (await store.listRuns()).length;
   for (; have < n; have++) {
     const id = `run-bench-${String(have).padStart(6, '0')}`;
-    store.createRun({
+    await store.createRun({
       id,
       mission: 'pddl-mission',
       missionDir: null,
@@ -48,7 +45,7 @@ function fill(
       options: {},
       startedAt: new Date(Date.UTC(2025, 0, 1) + have * 1000).toISOString(),
     });
-    store.appendAll(id, template);
+    await store.append(id, template);
   }
 }
 
@@ -59,9 +56,13 @@ async function main(): Promise<void> {
   const store = openRunStore(join(dir, 'bench.db'));
   try {
     const mission = await loadMission(MISSION);
-    const real = startRun(mission, { store, approve: 'auto', timeScale: 0 });
+    const real = await startRun(mission, { store, approve: 'auto', timeScale: 0 });
     await real.done;
-    const template = readEvents(store, real.id).map((e) => ({ type: e.type, data: e.data }));
+    const template = (await readEvents(store, real.id)).map((e) => ({
+      type: e.type,
+      v: e.v,
+      data: e.data,
+    }));
     const server = await startServer({ token: TOKEN, port: 0, runs: { store, timeScale: 0 } });
     const call = async (path: string, body?: unknown): Promise<Response> =>
       fetch(`${server.url}${path}`, {
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
       `bench:store  (${template.length} events per stored run, ${STARTS} starts per size)`,
     );
     for (const size of SIZES) {
-      fill(store, size, template);
+      await fill(store, size, template);
       const starts: number[] = [];
       const t0 = performance.now();
       for (let i = 0; i < STARTS; i++) {
@@ -93,12 +94,12 @@ async function main(): Promise<void> {
         lists.push(performance.now() - t);
       }
       console.log(
-        `  ${String(store.listRuns().length).padStart(6)} runs stored: POST /api/runs median ${median(starts).toFixed(1)} ms (${rate.toFixed(1)} starts/s)   GET /api/runs median ${median(lists).toFixed(1)} ms, ${(bytes / 1024).toFixed(1)} KB`,
+        `  ${String((await store.listRuns()).length).padStart(6)} runs stored: POST /api/runs median ${median(starts).toFixed(1)} ms (${rate.toFixed(1)} starts/s)   GET /api/runs median ${median(lists).toFixed(1)} ms, ${(bytes / 1024).toFixed(1)} KB`,
       );
     }
     await server.close();
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

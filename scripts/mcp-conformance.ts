@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../src/server/index.js';
-import { openRunStore } from '../src/team/index.js';
+import { openRunStore } from '../src/store/index.js';
 import {
   authProxy,
   runConformance,

@@ -39,6 +39,14 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A failure of a store itself (a STORE_ code, see src/store/errors.ts): a run it stops is
+ * interrupted, and can be resumed, rather than failed.
+ */
+export function isStoreError(err: unknown): boolean {
+  return err instanceof UserError && err.code.startsWith('STORE_');
+}
+
 /** `file:line:col` (or `line:col` when the text has no file name). */
 export function formatLocation(loc: SourceLocation): string {
   return `${loc.file ? `${loc.file}:` : ''}${loc.line}:${loc.col}`;

@@ -7,9 +7,19 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { AssistantMessage, Message, ToolMessage, Usage } from '../models/types.js';
-import type { PendingApproval } from './types.js';
 
 /** The version of the state shape this code writes; older or newer ones are refused. */
+/** A tool call waiting for a decision in an interrupted run. */
+export interface PendingApproval {
+  callId: string;
+  agent: string;
+  tool: string;
+  /** The validated input, as the tool would receive it. */
+  input: unknown;
+  /** The raw JSON arguments the model wrote. */
+  arguments: string;
+}
+
 export const AGENT_RUN_STATE_VERSION = 1;
 
 export interface AgentRunState {

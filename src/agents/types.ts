@@ -12,7 +12,9 @@ import type {
   ModelSettings,
   Usage,
 } from '../models/types.js';
-import type { AgentRunState } from './run-state.js';
+import type { AgentRunState, PendingApproval } from './run-state.js';
+
+export type { PendingApproval };
 
 /** What a tool's `execute` receives besides its validated input. */
 export interface ToolContext {
@@ -132,17 +134,6 @@ export interface ApprovalDecision {
 export type ApprovalPolicy =
   | ((request: ApprovalRequest) => boolean | ApprovalDecision | Promise<boolean | ApprovalDecision>)
   | 'interrupt';
-
-/** A tool call waiting for a decision in an interrupted run. */
-export interface PendingApproval {
-  callId: string;
-  agent: string;
-  tool: string;
-  /** The validated input, as the tool would receive it. */
-  input: unknown;
-  /** The raw JSON arguments the model wrote. */
-  arguments: string;
-}
 
 /** A decision for one pending call, given when resuming. */
 export interface CallDecision extends ApprovalDecision {

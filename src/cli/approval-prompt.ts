@@ -44,7 +44,7 @@ function waitingOn(dependents: readonly string[]): string {
 export function terminalApprover(
   display: RunDisplay,
   ask: (text: string) => void,
-  dependentsOf: (req: ApprovalRequest) => string[],
+  dependentsOf: (req: ApprovalRequest) => string[] | Promise<string[]>,
 ): { approve: (req: ApprovalRequest) => Promise<ApprovalDecision>; close: () => void } {
   let rl: ReturnType<typeof createInterface> | undefined;
   const lines: string[] = [];
@@ -75,8 +75,9 @@ export function terminalApprover(
   };
   const askOne = async (req: ApprovalRequest): Promise<ApprovalDecision> => {
     display.hold();
+    const dependents = await dependentsOf(req);
     ask(
-      `   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? (${waitingOn(dependentsOf(req))}) [y/N] `,
+      `   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? (${waitingOn(dependents)}) [y/N] `,
     );
     const line = await nextLine();
     // A Ctrl-C that came with this line is handled first: the interruption wins, the line

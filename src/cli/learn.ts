@@ -20,8 +20,8 @@ import {
 import type { Contradiction, LearnedAction, LearnResult, Trajectory } from '../learn/index.js';
 import { formatCondition, loadDomainFile, parseProblem } from '../pddl/index.js';
 import type { Domain, TypedName } from '../pddl/index.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite.js';
-import { loadMission, missionTrajectories, openRunStore } from '../team/index.js';
+import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { loadMission, missionTrajectories } from '../team/index.js';
 
 interface LearnCliOptions {
   runs?: string;
@@ -142,9 +142,9 @@ async function learnFromRuns(missionPath: string, opts: LearnCliOptions): Promis
   const store = openRunStore(db);
   let trajectories: Trajectory[];
   try {
-    trajectories = missionTrajectories(store, mission);
+    trajectories = await missionTrajectories(store, mission);
   } finally {
-    store.close();
+    await store.close();
   }
   if (trajectories.every((t) => t.transitions.length === 0))
     throw new UserError(

@@ -5,7 +5,8 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_DB_PATH } from '../store/sqlite.js';
-import { loadMission, openRunStore } from '../team/index.js';
+import { openRunStore } from '../store/index.js';
+import { loadMission } from '../team/index.js';
 import type { Mission } from '../team/index.js';
 import { serveMcpStdio } from '../server/mcp/index.js';
 

@@ -6,15 +6,15 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { dirname, join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, isStoreError } from '../errors.js';
 import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
 import {
   describeEvent,
   describePlan,
+  findEvent,
   getRun,
   loadMission,
   markdownReport,
-  openRunStore,
   parseGoal,
   readEvents,
   resumeRun,
@@ -31,8 +31,7 @@ import type {
   RunStore,
   RunSummary,
 } from '../team/index.js';
-import { isStoreError } from '../store/errors.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite.js';
+import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
 import { writeFileAtomically } from './process-io.js';
 import { runDisplay, terminalApprover } from './approval-prompt.js';
 
@@ -106,14 +105,14 @@ export async function followRun(
   const prompt = terminalApprover(
     display,
     (s) => (opts.json === true ? process.stderr : process.stdout).write(s),
-    (req) =>
-      (plan ?? getRun(store, req.runId)?.plans.at(-1)?.steps ?? [])
+    async (req) =>
+      (plan ?? (await getRun(store, req.runId))?.plans.at(-1)?.steps ?? [])
         .filter((s) => s.dependsOn.includes(req.stepId))
         .map((s) => s.id),
   );
   const t0 = Date.now();
   const onEvent = (e: RunEvent): void => {
-    if (e.type === 'plan.made') plan = e.data.steps as PlannedStep[];
+    if (e.type === 'plan.made') plan = e.data.steps;
     if (opts.json === true) {
       display.line(JSON.stringify(e));
       return;
@@ -122,8 +121,7 @@ export async function followRun(
     if (line === undefined) return;
     const stamp = `+${((Date.now() - t0) / 1000).toFixed(2).padStart(6)}s`;
     display.line(`${stamp} ${line}`);
-    if (e.type === 'plan.made')
-      for (const l of describePlan(e.data.steps as PlannedStep[])) display.line(l);
+    if (e.type === 'plan.made') for (const l of describePlan(e.data.steps)) display.line(l);
   };
   const auto = opts.approveAll === true || opts.autoApprove === true;
   const controller = new AbortController();
@@ -134,13 +132,11 @@ export async function followRun(
   // second Ctrl-C does not wait for that: the run is marked interrupted, and the hint given.
   let presses = 0;
   const onSigint = (): void => {
-    if (++presses === 1) return void controller.abort(new Error('interrupted'));
+    if (++presses === 1)
+      return void controller.abort(new Error('interrupted with Ctrl-C in the terminal'));
     display.release();
-    try {
-      if (runId !== undefined) store.setStatus(runId, 'interrupted');
-    } catch {
-      // the store may be what hangs; resume works from the log whatever the status says
-    }
+    // The store may be what hangs; resume works from the log whatever the status says.
+    if (runId !== undefined) store.setStatus(runId, 'interrupted').catch(() => undefined);
     process.stdout.write(`\ninterrupted; continue with: ${resume()}\n`);
     process.exit(130);
   };
@@ -187,7 +183,7 @@ export async function followRun(
     process.off('SIGINT', onSigint);
     prompt.close();
   }
-  for (const line of summaryLines(readEvents(store, handle.id))) print(line);
+  for (const line of summaryLines(await readEvents(store, handle.id))) print(line);
   if (opts.report !== false) {
     const path = resolve(
       typeof opts.report === 'string'
@@ -198,7 +194,7 @@ export async function followRun(
             `${handle.id}.md`,
           ),
     );
-    writeFileAtomically(path, markdownReport(store, handle.id), 'report');
+    writeFileAtomically(path, await markdownReport(store, handle.id), 'report');
     print(`report: ${path}`);
   }
   if (opts.json === true) out(JSON.stringify({ summary }));
@@ -271,7 +267,7 @@ export function runCommand(): Command {
           opts,
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
@@ -296,16 +292,15 @@ export function resumeCommand(): Command {
       const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
       const store = openRunStore(dbPath, { create: false });
       try {
-        const stored = store.getRun(runId);
+        const stored = await store.getRun(runId);
         if (stored === undefined)
           throw new UserError(`no run '${runId}' in ${dbPath}`, {
             code: 'RUN_NOT_FOUND',
             hint: 'list runs with `atelier runs`',
           });
         // A finished run has nothing to resume: say so first (exit 0), before asking for anything.
-        const finished = readEvents(store, runId).find((e) => e.type === 'run.finished');
-        if (finished !== undefined) {
-          const d = finished.data as { status: string; steps: number; replans: number };
+        const d = findEvent(await readEvents(store, runId), 'run.finished')?.data;
+        if (d !== undefined) {
           process.stdout.write(
             `run ${runId} already finished (${d.status}: ${d.steps} steps, ${d.replans} re-plan${d.replans === 1 ? '' : 's'}); nothing to resume\n`,
           );
@@ -332,7 +327,7 @@ export function resumeCommand(): Command {
           opts,
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -8,10 +8,9 @@ import {
   getRun,
   listRunsPage,
   MAX_PAGE_SIZE,
-  openRunStore,
   readEvents,
 } from '../team/index.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite.js';
+import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
 import { intOption } from './run.js';
 
 export function runsCommand(): Command {
@@ -21,13 +20,13 @@ export function runsCommand(): Command {
     .option('--limit <n>', `runs per page (1 to ${MAX_PAGE_SIZE})`, intOption('--limit', 1), 20)
     .option('--cursor <cursor>', 'the page after this cursor (printed at the end of a page)')
     .option('--json', 'print JSON: { runs, nextCursor }')
-    .action((opts: { db?: string; json?: boolean; limit: number; cursor?: string }) => {
+    .action(async (opts: { db?: string; json?: boolean; limit: number; cursor?: string }) => {
       // Reading never creates a store: a missing one is STORE_NOT_FOUND, naming the path.
       const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH, {
         create: false,
       });
       try {
-        const page = listRunsPage(store, {
+        const page = await listRunsPage(store, {
           limit: Math.min(opts.limit, MAX_PAGE_SIZE),
           ...(opts.cursor === undefined ? {} : { cursor: opts.cursor }),
         });
@@ -48,7 +47,7 @@ export function runsCommand(): Command {
             `older runs: atelier runs --cursor ${page.nextCursor}${opts.db === undefined ? '' : ` --db ${opts.db}`}\n`,
           );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
@@ -60,23 +59,23 @@ export function showCommand(): Command {
     .option('--db <file>', 'SQLite store of runs')
     .option('--why <step>', 'explain a step: the goal or preconditions it supports')
     .option('--json', 'print the run and its events as JSON')
-    .action((runId: string, opts: { db?: string; why?: string; json?: boolean }) => {
+    .action(async (runId: string, opts: { db?: string; why?: string; json?: boolean }) => {
       // Reading never creates a store: a missing one is STORE_NOT_FOUND, naming the path.
       const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH, {
         create: false,
       });
       try {
-        const run = getRun(store, runId);
+        const run = await getRun(store, runId);
         if (run === undefined)
           throw new UserError(`no run '${runId}'`, {
             code: 'RUN_NOT_FOUND',
             hint: 'list runs with `atelier runs`',
           });
         if (opts.why !== undefined) {
-          process.stdout.write(`${explainStep(store, runId, opts.why).join('\n  ')}\n`);
+          process.stdout.write(`${(await explainStep(store, runId, opts.why)).join('\n  ')}\n`);
           return;
         }
-        const events = readEvents(store, runId);
+        const events = await readEvents(store, runId);
         if (opts.json === true) {
           process.stdout.write(`${JSON.stringify({ run, events }, null, 2)}\n`);
           return;
@@ -99,7 +98,7 @@ export function showCommand(): Command {
             `waiting for approval: ${run.pendingApprovals.map((p) => p.stepId).join(', ')}\n`,
           );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -5,8 +5,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { agent } from '../agents/index.js';
 import { ModelConfigError, modelFromEnv } from '../models/index.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite.js';
-import { listExampleMissions, loadMission, openRunStore } from '../team/index.js';
+import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { listExampleMissions, loadMission } from '../team/index.js';
 import type { Mission } from '../team/index.js';
 import {
   DEFAULT_HOST,
@@ -188,10 +188,10 @@ export function serveCommand(): Command {
       const shutdown = (): void => {
         // Runs in progress are marked interrupted (resumable), then the store closes.
         stop.abort();
-        void server.close().then(() => {
-          store.close();
-          process.exit(0);
-        });
+        void server
+          .close()
+          .then(() => store.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);

@@ -7,7 +7,7 @@
 import type { Term } from './lifted.js';
 import { atomKey, partitions } from './lifted.js';
 import type { LiftedAtom } from './lifted.js';
-import type { ActionContext } from './sam.js';
+import type { ActionContext } from './lifted.js';
 import type { Guard, Literal } from './types.js';
 
 /** Above this many partitions, only the case "all terms distinct" is kept. */

@@ -14,7 +14,7 @@ import type { ActionDef } from '../pddl/ast.js';
 import { ADD, DEL, NONE } from './evidence.js';
 import { atomKey, classPossible, partitions, TermClasses, termsOf } from './lifted.js';
 import type { LiftedAtom, Term } from './lifted.js';
-import type { ActionContext } from './sam.js';
+import type { ActionContext } from './lifted.js';
 import type { EffectSpace } from './solver.js';
 import type { Guard, Literal } from './types.js';
 

@@ -151,3 +151,12 @@ export function* partitions(
   }
   yield* place(0);
 }
+
+/** What learning an action works with (shared by sam.ts, cases.ts and groups.ts). */
+export interface ActionContext {
+  vocabulary: Domain;
+  /** The constants lifted atoms may mention (besides the action's parameters). */
+  constants: readonly TypedName[];
+  lattice: TypeLattice;
+  derived: ReadonlySet<string>;
+}

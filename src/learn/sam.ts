@@ -13,19 +13,13 @@ import { LearnError } from './errors.js';
 import { ADD, DEL, EffectEvidence } from './evidence.js';
 import type { Constraint, ObsRef } from './evidence.js';
 import { atomKey, liftedUniverse, TermClasses, termsOf, typeLattice } from './lifted.js';
-import type { LiftedAtom, Term, TypeLattice } from './lifted.js';
+import type { ActionContext, LiftedAtom, Term, TypeLattice } from './lifted.js';
 import { caseSplit } from './cases.js';
 import { groupGuards, termMap } from './groups.js';
 import { EffectSpace } from './solver.js';
 import type { LearnedAction, Literal, Transition } from './types.js';
 
-export interface ActionContext {
-  vocabulary: Domain;
-  /** The constants lifted atoms may mention (besides the action's parameters). */
-  constants: readonly TypedName[];
-  lattice: TypeLattice;
-  derived: ReadonlySet<string>;
-}
+export type { ActionContext };
 
 export function actionContext(
   vocabulary: Domain,

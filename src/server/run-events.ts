@@ -39,7 +39,7 @@ export async function followRun(
       if (e.seq <= last || closed) continue;
       if (e.seq > last + 1) {
         // Missed something (subscribed after it was written): fill the gap from the store.
-        await send(readEvents(store, runId, last).filter((x) => x.seq < e.seq));
+        await send((await readEvents(store, runId, last)).filter((x) => x.seq < e.seq));
       }
       last = e.seq;
       await stream.writeSSE({ id: String(e.seq), data: JSON.stringify(e) });
@@ -47,10 +47,10 @@ export async function followRun(
     }
   };
   try {
-    await send(readEvents(store, runId, after));
+    await send(await readEvents(store, runId, after));
     // Resumed at (or past) the end of a finished run: the backlog was empty or ended
     // before run.finished was re-sent, so say `end` now instead of waiting forever.
-    if (!finished && queue.length === 0 && endedAt(store, runId, last)) finished = true;
+    if (!finished && queue.length === 0 && (await endedAt(store, runId, last))) finished = true;
     let idle = 0;
     while (!closed && !finished) {
       if (queue.length === 0) {
@@ -69,7 +69,7 @@ export async function followRun(
         idle = 0;
         await send(batch);
       } else if (!closed) {
-        await send(readEvents(store, runId, last));
+        await send(await readEvents(store, runId, last));
         idle += pollMs;
         if (idle >= keepAliveMs) {
           idle = 0;
@@ -78,7 +78,7 @@ export async function followRun(
       }
     }
     if (finished && !closed) {
-      const lastSeq = Math.min(last, store.getRun(runId)?.lastSeq ?? last);
+      const lastSeq = Math.min(last, (await store.getRun(runId))?.lastSeq ?? last);
       await stream.writeSSE({ event: 'end', data: JSON.stringify({ runId, lastSeq }) });
     }
   } finally {
@@ -87,9 +87,9 @@ export async function followRun(
 }
 
 /** True when the run's newest stored event is `run.finished` and its seq is at most `seq`. */
-function endedAt(store: RunStore, runId: string, seq: number): boolean {
-  const lastSeq = store.getRun(runId)?.lastSeq;
+async function endedAt(store: RunStore, runId: string, seq: number): Promise<boolean> {
+  const lastSeq = (await store.getRun(runId))?.lastSeq;
   if (lastSeq === undefined || lastSeq === 0 || lastSeq > seq) return false;
-  const newest = readEvents(store, runId, lastSeq - 1)[0];
+  const newest = (await readEvents(store, runId, lastSeq - 1))[0];
   return newest?.type === 'run.finished';
 }

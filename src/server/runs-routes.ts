@@ -16,8 +16,12 @@ import {
   runInfo,
   resumeRun,
   startRun,
+  MissionInfoSchema,
+  RunDetailSchema,
+  RunInfoSchema,
+  RunsPageSchema,
 } from '../team/index.js';
-import type { Mission, RunDetail, RunStore } from '../team/index.js';
+import type { Mission, RunDetail } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { HttpError } from './errors.js';
 import { DEFAULT_KEEP_ALIVE_MS } from './openai/common.js';
@@ -56,58 +60,6 @@ export const DecisionRequest = z.object({
   by: z.string().max(200).optional().describe('who decided'),
   reason: z.string().max(2000).optional(),
 });
-
-const MissionInfo = z.object({
-  name: z.string(),
-  description: z.string(),
-  source: z.enum(['example', 'loaded']),
-});
-const RunStatus = z.enum(['running', 'waiting-approval', 'succeeded', 'failed', 'interrupted']);
-const RunInfo = z.object({
-  id: z.string(),
-  mission: z.string(),
-  status: RunStatus,
-  seed: z.number(),
-  goal: z.string(),
-  startedAt: z.string(),
-  updatedAt: z.string(),
-  steps: z.number(),
-  replans: z.number(),
-});
-const PlannedStep = z.object({
-  id: z.string(),
-  action: z.string(),
-  args: z.array(z.string()),
-  agent: z.string(),
-  dependsOn: z.array(z.string()),
-  supports: z.array(z.string()),
-});
-const Approval = z.object({
-  runId: z.string(),
-  stepId: z.string(),
-  agent: z.string(),
-  action: z.string(),
-  args: z.array(z.string()),
-});
-const RunDetail = RunInfo.extend({
-  plans: z.array(
-    z.object({ version: z.number(), reason: z.string(), steps: z.array(PlannedStep) }),
-  ),
-  facts: z.array(z.string()),
-  derived: z.array(z.string()),
-  pendingApprovals: z.array(Approval),
-});
-
-/** The run-time half of the app options: where runs live and which missions exist. */
-export interface RunsOptions {
-  store: RunStore;
-  /** Missions loaded by the caller, served besides the examples. */
-  missions?: readonly Mission[];
-  /** Folder of example missions (default: the checkout's examples/). */
-  examplesRoot?: string;
-  /** Multiplies simulated step durations (1 = as written, 0 = no delays). */
-  timeScale?: number;
-}
 
 function parseLastEventId(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
@@ -172,13 +124,13 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   // A run's detail is rebuilt from its event log; keep the last one per run and reuse
   // it while the run's row (last seq, status, update time) has not moved.
   const details = new Map<string, { key: string; detail: RunDetail; json: string }>();
-  const cachedDetail = (id: string) => {
-    const row = store.getRun(id);
+  const cachedDetail = async (id: string) => {
+    const row = await store.getRun(id);
     if (!row) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const key = `${row.lastSeq}|${row.status}|${row.updatedAt}`;
     const hit = details.get(id);
     if (hit && hit.key === key) return hit;
-    const found = getRun(store, id);
+    const found = await getRun(store, id);
     if (!found) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const detail = found;
     const entry = { key, detail, json: JSON.stringify(detail) };
@@ -187,7 +139,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     if (details.size > 256) details.delete(details.keys().next().value!);
     return entry;
   };
-  const runOr404 = (id: string): RunDetail => cachedDetail(id).detail;
+  const runOr404 = async (id: string): Promise<RunDetail> => (await cachedDetail(id)).detail;
 
   /** Runs this app drives right now. The outcome is in the store; a crash is logged here. */
   const active = new Set<string>();
@@ -223,7 +175,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const m = await mission(body.mission);
     let handle;
     try {
-      handle = startRun(m, {
+      handle = await startRun(m, {
         store,
         approve: 'store',
         ...(body.seed !== undefined ? { seed: body.seed } : {}),
@@ -250,13 +202,15 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       throw err;
     }
     track(handle);
-    return c.json(runInfo(store, handle.id) ?? { id: handle.id }, 201);
+    return c.json((await runInfo(store, handle.id)) ?? { id: handle.id }, 201);
   });
 
-  app.get('/api/runs', (c) => {
+  app.get('/api/runs', async (c) => {
     const { limit, cursor } = pageQuery(c.req.query('limit'), c.req.query('cursor'));
     try {
-      return c.json(listRunsPage(store, { limit, ...(cursor === undefined ? {} : { cursor }) }));
+      return c.json(
+        await listRunsPage(store, { limit, ...(cursor === undefined ? {} : { cursor }) }),
+      );
     } catch (err) {
       if (err instanceof UserError && err.code === 'RUN_BAD_CURSOR')
         throw new HttpError(400, 'invalid_request', `cursor: ${err.message}`, {
@@ -266,13 +220,16 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       throw err;
     }
   });
-  app.get('/api/runs/:id', (c) =>
-    c.body(cachedDetail(c.req.param('id')).json, 200, { 'content-type': 'application/json' }),
+  app.get('/api/runs/:id', async (c) =>
+    c.body((await cachedDetail(c.req.param('id'))).json, 200, {
+      'content-type': 'application/json',
+    }),
   );
 
-  app.get('/api/runs/:id/events', (c) => {
+  app.get('/api/runs/:id/events', async (c) => {
     const id = c.req.param('id');
-    if (!store.getRun(id)) throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
+    if (!(await store.getRun(id)))
+      throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const after = parseLastEventId(c.req.header('last-event-id') ?? c.req.query('after'));
     const keepAliveMs = options.sseKeepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
     return streamSSE(c, (stream) => followRun(stream, store, id, after, keepAliveMs));
@@ -282,7 +239,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const id = c.req.param('id') ?? '';
     const step = c.req.param('step') ?? '';
     const body = await readBody(c, DecisionRequest);
-    const run = runOr404(id);
+    const run = await runOr404(id);
     if (!run.pendingApprovals.some((p) => p.stepId === step)) {
       const waiting = run.pendingApprovals.map((p) => p.stepId);
       throw new HttpError(
@@ -296,7 +253,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
         },
       );
     }
-    const earlier = store.decision(id, step);
+    const earlier = await store.decision(id, step);
     if (earlier) {
       throw new HttpError(
         409,
@@ -305,7 +262,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
         {},
       );
     }
-    approveStep(store, id, step, {
+    await approveStep(store, id, step, {
       approved,
       ...(body.by ? { by: body.by } : {}),
       ...(body.reason ? { reason: body.reason } : {}),
@@ -314,7 +271,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   };
   app.post('/api/runs/:id/resume', async (c) => {
     const id = c.req.param('id');
-    const run = runOr404(id);
+    const run = await runOr404(id);
     // Only a run whose process stopped (server shut down, crash) is continued; a running
     // one is still being driven, a finished one is over.
     if (run.status !== 'interrupted' || active.has(id)) {
@@ -331,13 +288,13 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     track(handle);
-    return c.json(runInfo(store, id) ?? { id });
+    return c.json((await runInfo(store, id)) ?? { id });
   });
 
   app.post('/api/runs/:id/why', async (c) => {
     const id = c.req.param('id');
     const body = await readBody(c, WhyRequest);
-    const run = runOr404(id);
+    const run = await runOr404(id);
     return c.json(explainFact((await mission(run.mission)).rules, run.facts, body.fact.trim()));
   });
 
@@ -350,7 +307,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       path: '/api/missions',
       summary: 'Example and loaded missions',
       tag: 'runs',
-      response: z.array(MissionInfo),
+      response: z.array(MissionInfoSchema),
     },
     {
       method: 'post',
@@ -358,7 +315,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       summary: 'Start a run of a mission (optional seed and PDDL goal)',
       tag: 'runs',
       body: StartRunRequest,
-      response: RunInfo,
+      response: RunInfoSchema,
       errors: [400, 404, 413],
     },
     {
@@ -366,7 +323,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       path: '/api/runs',
       summary: `Runs, newest first, a page at a time: ?limit=N (1 to ${MAX_PAGE_SIZE}, default 50) and ?cursor= the nextCursor of the previous page (null after the last page)`,
       tag: 'runs',
-      response: z.object({ runs: z.array(RunInfo), nextCursor: z.string().nullable() }),
+      response: RunsPageSchema,
       errors: [400],
     },
     {
@@ -374,7 +331,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       path: '/api/runs/:id',
       summary: 'A run: status, plans (one per re-plan), facts, derived facts, pending approvals',
       tag: 'runs',
-      response: RunDetail,
+      response: RunDetailSchema,
       errors: [404],
     },
     {
@@ -391,7 +348,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       path: '/api/runs/:id/resume',
       summary: 'Continue an interrupted run from its event log',
       tag: 'runs',
-      response: RunInfo,
+      response: RunInfoSchema,
       errors: [404, 409],
     },
     {

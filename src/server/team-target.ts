@@ -11,33 +11,30 @@ import type { ChatChunk, ChatTarget } from './chat-targets.js';
 
 /** One line per event worth telling a person about, or undefined to stay quiet. */
 export function narrate(e: RunEvent): string | undefined {
-  const d = e.data;
-  const s = (k: string): string => (typeof d[k] === 'string' ? (d[k] as string) : '');
-  const call =
-    typeof d.action === 'string'
-      ? `(${[d.action, ...((d.args as string[] | undefined) ?? [])].join(' ')})`
-      : '';
+  const call = (d: { action: string; args: readonly string[] }): string =>
+    `(${[d.action, ...d.args].join(' ')})`;
+  const reason = (r: string | undefined, wrap: (r: string) => string): string => (r ? wrap(r) : '');
   switch (e.type) {
     case 'plan.made':
-      return `Plan v${String(d.version)}: ${Array.isArray(d.steps) ? d.steps.length : 0} steps${s('reason') ? ` (${s('reason')})` : ''}.`;
+      return `Plan v${e.data.version}: ${e.data.steps.length} steps${reason(e.data.reason, (r) => ` (${r})`)}.`;
     case 'plan.failed':
-      return `No plan: ${s('reason')}`;
+      return `No plan: ${e.data.reason}`;
     case 'step.started':
-      return `- ${s('agent')} starts ${call}`;
+      return `- ${e.data.agent} starts ${call(e.data)}`;
     case 'approval.requested':
-      return `- ${call} by ${s('agent')} waits for approval (step ${s('stepId')})`;
+      return `- ${call(e.data)} by ${e.data.agent} waits for approval (step ${e.data.stepId})`;
     case 'approval.given':
-      return `- step ${s('stepId')} ${d.approved === false ? 'rejected' : 'approved'}${s('by') ? ` by ${s('by')}` : ''}`;
+      return `- step ${e.data.stepId} ${e.data.approved ? 'approved' : 'rejected'}${reason(e.data.by, (b) => ` by ${b}`)}`;
     case 'step.finished':
-      return `- ${s('agent')} finished ${call}`;
+      return `- ${e.data.agent} finished ${call(e.data)}`;
     case 'step.failed':
-      return `- ${s('agent')} failed ${call}: ${s('reason')}`;
+      return `- ${e.data.agent} failed ${call(e.data)}: ${e.data.reason}`;
     case 'replan':
-      return `Re-planning: ${s('reason')}`;
+      return `Re-planning: ${e.data.reason}`;
     case 'run.finished':
-      return `Run ${s('status')}: ${String(d.steps ?? 0)} steps, ${String(d.replans ?? 0)} re-plans${s('reason') ? ` — ${s('reason')}` : ''}.`;
+      return `Run ${e.data.status}: ${e.data.steps} steps, ${e.data.replans} re-plans${reason(e.data.reason, (r) => ` — ${r}`)}.`;
     case 'run.interrupted':
-      return `Run interrupted: ${s('reason')}.`;
+      return `Run interrupted: ${e.data.reason}.`;
     default:
       return undefined;
   }
@@ -62,7 +59,7 @@ export function teamTarget(
     async *chat(messages, signal): AsyncIterable<ChatChunk> {
       const text = lastUserText(messages);
       const goal = text.startsWith('(') ? text : undefined;
-      const handle = startRun(mission, {
+      const handle = await startRun(mission, {
         store: options.store,
         approve: 'store',
         signal,
@@ -82,9 +79,15 @@ export function teamTarget(
         if (e.type === 'run.finished') finished = true;
         wake?.();
       };
-      const unsubscribe = subscribe(options.store, handle.id, take);
-      // Events written before the subscription (startRun writes the first ones at once).
-      readEvents(options.store, handle.id, 0).forEach(take);
+      // Events written before the subscription (startRun writes the first ones at once) are
+      // read from the log; live ones heard meanwhile wait for them, to keep seq order.
+      let early: RunEvent[] | undefined = [];
+      const unsubscribe = subscribe(options.store, handle.id, (e) =>
+        early === undefined ? take(e) : early.push(e),
+      );
+      (await readEvents(options.store, handle.id, 0)).forEach(take);
+      early.forEach(take);
+      early = undefined;
       const ended = handle.done.then(
         () => undefined,
         () => undefined,

@@ -4,7 +4,18 @@ import type { ChatTarget } from './chat-targets.js';
 import type { ComputePool, ComputePoolOptions } from './compute/index.js';
 import type { ResponseStore } from '../store/responses.js';
 import type { Operation } from './openapi.js';
-import type { RunsOptions } from './runs-routes.js';
+import type { Mission, RunStore } from '../team/index.js';
+
+/** The run-time half of the app options: where runs live and which missions exist. */
+export interface RunsOptions {
+  store: RunStore;
+  /** Missions loaded by the caller, served besides the examples. */
+  missions?: readonly Mission[];
+  /** Folder of example missions (default: the checkout's examples/). */
+  examplesRoot?: string;
+  /** Multiplies simulated step durations (1 = as written, 0 = no delays). */
+  timeScale?: number;
+}
 
 export interface AppOptions {
   /** The bearer token every /api and /v1 request must carry. */

@@ -16,10 +16,7 @@ const code = (err: unknown): string =>
     ? (err as { code: string }).code
     : '';
 
-/** A failure of the store itself (a STORE_ code): a run it stops can be resumed. */
-export function isStoreError(err: unknown): boolean {
-  return err instanceof UserError && err.code.startsWith('STORE_');
-}
+export { isStoreError } from '../errors.js';
 
 /** SQLite's "another connection holds the lock" (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, ...). */
 export function isBusy(err: unknown): boolean {

@@ -1,15 +1,24 @@
 /**
- * The run log: one row per mission run and an append-only list of events per run.
- * Every event carries a schema version (`v`) so stored runs stay readable when event
- * shapes change. Approval decisions have their own table so any process holding the
- * store (the CLI, the HTTP server) can answer a waiting step.
+ * The run log over SQLite: one row per mission run and an append-only list of events per
+ * run. It implements the team's `RunLog` port (src/team/log/port.ts): events are stored as
+ * given (kind, schema version `v`, JSON data) and the team parses them. Approval decisions
+ * have their own table so any process holding the store (the CLI, the HTTP server) can
+ * answer a waiting step. The database handle and the SQL stay in this file.
  */
+import { LeaseLostError } from '../team/log/port.js';
+import type {
+  LoggedEvent,
+  NewEvent,
+  NewRun,
+  RunLease,
+  RunLog,
+  RunPage,
+  RunRecord,
+} from '../team/log/port.js';
+import type { RunStatus } from '../team/log/views.js';
 import { retryBusy, storeError } from './errors.js';
 import { migrate, openSqlite } from './sqlite.js';
 import type { OpenSqliteOptions, SqliteDatabase } from './sqlite.js';
-
-/** Version of the event `data` shapes written by this code. */
-export const EVENT_SCHEMA_VERSION = 1;
 
 const MIGRATIONS = [
   `CREATE TABLE runs (
@@ -24,84 +33,21 @@ const MIGRATIONS = [
      by TEXT, reason TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, step_id))`,
   // Listing runs newest first, a page at a time, reads this index, not the whole table.
   `CREATE INDEX runs_by_start ON runs (started_at, id)`,
+  // Who drives a run: owner and expiry of the lease; the token grows with every new holder.
+  `ALTER TABLE runs ADD COLUMN lease_owner TEXT;
+   ALTER TABLE runs ADD COLUMN lease_token INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE runs ADD COLUMN lease_until INTEGER`,
 ];
 
-export interface StoredEvent {
-  runId: string;
-  seq: number;
-  at: string;
-  v: number;
-  type: string;
-  data: Record<string, unknown>;
-}
-
-export interface StoredRun {
-  id: string;
-  mission: string;
-  missionDir: string | null;
-  status: string;
-  seed: number;
-  goal: string;
-  options: Record<string, unknown>;
-  startedAt: string;
-  updatedAt: string;
-  lastSeq: number;
-}
-
-export interface StoredApproval {
-  approved: boolean;
-  by: string | null;
-  reason: string | null;
-  at: string;
-}
-
-type Listener = (e: StoredEvent) => void;
-
-/** A page of runs, newest first: at most `limit`, started before the run `before` names. */
-export interface RunPage {
-  limit: number;
-  before?: { startedAt: string; id: string };
-}
+type Listener = (e: LoggedEvent) => void;
 
 export interface OpenRunStoreOptions extends OpenSqliteOptions {
   /** How long a write waits in total for other processes' locks (default 30 s). */
   lockTimeoutMs?: number;
 }
 
-/** The run log over a SQLite database. Create with `openRunStore`. */
-export interface RunStore {
-  readonly db: SqliteDatabase;
-  /**
-   * Creates a run; with `first`, writes its first event in the same transaction, so no
-   * run is ever stored without it (the event is returned; listeners hear it).
-   */
-  createRun(
-    run: Omit<StoredRun, 'lastSeq' | 'updatedAt'>,
-    first?: { type: string; data: Record<string, unknown> },
-  ): StoredEvent | undefined;
-  /** Appends an event (seq = previous + 1) and returns it; listeners hear it after the write. */
-  append(runId: string, type: string, data: Record<string, unknown>): StoredEvent;
-  /** Appends several events in one transaction (all or none are written). */
-  appendAll(
-    runId: string,
-    events: readonly { type: string; data: Record<string, unknown> }[],
-  ): StoredEvent[];
-  setStatus(runId: string, status: string): void;
-  getRun(runId: string): StoredRun | undefined;
-  /** Runs newest first: all of them, or one page. */
-  listRuns(page?: RunPage): StoredRun[];
-  /** Steps executed (finished or failed) and re-plans recorded in a run's log. */
-  counts(runId: string): { steps: number; replans: number };
-  events(runId: string, afterSeq?: number): StoredEvent[];
-  subscribe(runId: string, listener: Listener): () => void;
-  decide(
-    runId: string,
-    stepId: string,
-    d: { approved: boolean; by?: string; reason?: string },
-  ): void;
-  decision(runId: string, stepId: string): StoredApproval | undefined;
-  close(): void;
-}
+/** Runs one write (a statement or a transaction), retried while another process holds the lock. */
+type Write = <T>(f: () => T) => T;
 
 interface RunRow {
   id: string;
@@ -114,14 +60,26 @@ interface RunRow {
   started_at: string;
   updated_at: string;
   last_seq: number;
+  lease_owner: string | null;
+  lease_token: number;
+  lease_until: number | null;
 }
 
-function toRun(r: RunRow): StoredRun {
+interface EventRow {
+  run_id: string;
+  seq: number;
+  at: string;
+  v: number;
+  type: string;
+  data: string;
+}
+
+function toRun(r: RunRow): RunRecord {
   return {
     id: r.id,
     mission: r.mission,
     missionDir: r.mission_dir,
-    status: r.status,
+    status: r.status as RunStatus,
     seed: r.seed,
     goal: r.goal,
     options: JSON.parse(r.options) as Record<string, unknown>,
@@ -137,7 +95,7 @@ function toRun(r: RunRow): StoredRun {
  * a transaction that takes the write lock first and waits for it (STORE_LOCKED after
  * `lockTimeoutMs`); a failing write throws a STORE_ `UserError` (a full disk: STORE_DISK_FULL).
  */
-export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): RunStore {
+export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): RunLog {
   const db = openSqlite(path, options);
   try {
     migrate(db, 'runs', MIGRATIONS);
@@ -145,125 +103,110 @@ export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): 
     db.close();
     throw err;
   }
-  /** Runs one write (a statement or a transaction), retried while another process holds the lock. */
-  const write = <T>(f: () => T): T => {
+  const write: Write = (f) => {
     try {
       return retryBusy(f, options.lockTimeoutMs);
     } catch (err) {
       throw storeError(err, db.name);
     }
   };
-  const listeners = new Map<string, Set<Listener>>();
-  const insertRun = db.prepare(
-    'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const lastSeq = db.prepare('SELECT last_seq FROM runs WHERE id = ?');
-  const insertEvent = db.prepare(
-    'INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const bump = db.prepare('UPDATE runs SET last_seq = ?, updated_at = ? WHERE id = ?');
-  const status = db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?');
-  const getRun = db.prepare('SELECT * FROM runs WHERE id = ?');
-  const listRuns = db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC');
-  const firstPage = db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC LIMIT ?');
-  const nextPage = db.prepare(
-    'SELECT * FROM runs WHERE started_at < ? OR (started_at = ? AND id < ?) ORDER BY started_at DESC, id DESC LIMIT ?',
-  );
-  const counts = db.prepare(
-    `SELECT SUM(type IN ('step.finished','step.failed')) AS steps, SUM(type = 'replan') AS replans FROM run_events WHERE run_id = ?`,
-  );
-  const events = db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq');
-  const decide = db.prepare(
-    'INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const decision = db.prepare('SELECT * FROM run_approvals WHERE run_id = ? AND step_id = ?');
-  const appendRows = db.transaction(
-    (runId: string, rows: { type: string; data: string }[], at: string): number => {
-      const row = lastSeq.get(runId) as { last_seq: number } | undefined;
-      if (row === undefined) throw new Error(`run store: no run '${runId}'`);
-      let seq = row.last_seq;
-      for (const r of rows) insertEvent.run(runId, ++seq, at, EVENT_SCHEMA_VERSION, r.type, r.data);
-      bump.run(seq, at, runId);
-      return row.last_seq + 1;
+  const q = statements(db);
+  const events = sqliteEvents(db, q, write);
+  const log: RunLog = {
+    ...sqliteRuns(db, q, write, events.appendRows, events.notify),
+    ...events.log,
+    ...sqliteLeases(db, q, write),
+    ...sqliteApprovals(q, write),
+    async close() {
+      db.close();
     },
-  );
-  const createWith = db.transaction(
-    (
-      run: Omit<StoredRun, 'lastSeq' | 'updatedAt'>,
-      events: { type: string; data: Record<string, unknown> }[],
-      at: string,
-    ): void => {
-      insertRun.run(
-        run.id,
-        run.mission,
-        run.missionDir,
-        run.status,
-        run.seed,
-        run.goal,
-        JSON.stringify(run.options),
-        run.startedAt,
-        run.startedAt,
-      );
-      if (events.length > 0)
-        appendRows(
-          run.id,
-          events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) })),
-          at,
-        );
-    },
-  );
-  const notify = (e: StoredEvent): void => {
-    for (const l of listeners.get(e.runId) ?? []) l(e);
-    for (const l of listeners.get('*') ?? []) l(e);
   };
+  databases.set(log, db);
+  return log;
+}
+
+const databases = new WeakMap<RunLog, SqliteDatabase>();
+
+/**
+ * The SQLite database under a run log opened here, for other tables kept beside the runs
+ * (the server's responses); undefined for any other run log.
+ */
+export function databaseOf(log: RunLog): SqliteDatabase | undefined {
+  return databases.get(log);
+}
+
+type Statements = ReturnType<typeof statements>;
+
+function statements(db: SqliteDatabase) {
   return {
-    db,
-    createRun(run, first) {
+    insertRun: db.prepare(
+      'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertEvent: db.prepare(
+      'INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    bump: db.prepare('UPDATE runs SET last_seq = ?, updated_at = ? WHERE id = ?'),
+    status: db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?'),
+    getRun: db.prepare('SELECT * FROM runs WHERE id = ?'),
+    listRuns: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC'),
+    firstPage: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC LIMIT ?'),
+    nextPage: db.prepare(
+      'SELECT * FROM runs WHERE started_at < ? OR (started_at = ? AND id < ?) ORDER BY started_at DESC, id DESC LIMIT ?',
+    ),
+    events: db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq'),
+    countTypes: db.prepare(
+      'SELECT type, COUNT(*) AS n FROM run_events WHERE run_id = ? AND type IN (SELECT value FROM json_each(?)) GROUP BY type',
+    ),
+    decide: db.prepare(
+      'INSERT OR REPLACE INTO run_approvals (run_id, step_id, approved, by, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    decision: db.prepare('SELECT * FROM run_approvals WHERE run_id = ? AND step_id = ?'),
+    setLease: db.prepare(
+      'UPDATE runs SET lease_owner = ?, lease_token = ?, lease_until = ? WHERE id = ?',
+    ),
+  };
+}
+
+/** Runs: their rows; a run is created with its first event in one transaction. */
+function sqliteRuns(
+  db: SqliteDatabase,
+  q: Statements,
+  write: Write,
+  appendRows: AppendRows,
+  notify: (e: LoggedEvent) => void,
+): Pick<RunLog, 'createRun' | 'getRun' | 'listRuns' | 'setStatus'> {
+  const createWith = db.transaction((run: NewRun, first: NewEvent[], at: string) => {
+    q.insertRun.run(
+      run.id,
+      run.mission,
+      run.missionDir,
+      run.status,
+      run.seed,
+      run.goal,
+      JSON.stringify(run.options),
+      run.startedAt,
+      run.startedAt,
+    );
+    return first.length === 0 ? [] : appendRows(run.id, first, at);
+  });
+  return {
+    async createRun(run, first) {
       const at = new Date().toISOString();
-      write(() => createWith.immediate(run, first === undefined ? [] : [first], at));
-      if (first === undefined) return undefined;
-      const e: StoredEvent = { runId: run.id, seq: 1, at, v: EVENT_SCHEMA_VERSION, ...first };
-      notify(e);
+      const [e] = write(() => createWith.immediate(run, first === undefined ? [] : [first], at));
+      if (e !== undefined) notify(e);
       return e;
     },
-    append(runId, type, data) {
-      const at = new Date().toISOString();
-      const seq = write(() =>
-        appendRows.immediate(runId, [{ type, data: JSON.stringify(data) }], at),
-      );
-      const e: StoredEvent = { runId, seq, at, v: EVENT_SCHEMA_VERSION, type, data };
-      notify(e);
-      return e;
-    },
-    appendAll(runId, events) {
-      const at = new Date().toISOString();
-      const rows = events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) }));
-      const first = write(() => appendRows.immediate(runId, rows, at));
-      const out = events.map((e, i): StoredEvent => ({
-        runId,
-        seq: first + i,
-        at,
-        v: EVENT_SCHEMA_VERSION,
-        type: e.type,
-        data: e.data,
-      }));
-      out.forEach(notify);
-      return out;
-    },
-    setStatus(runId, s) {
-      write(() => status.run(s, new Date().toISOString(), runId));
-    },
-    getRun(runId) {
-      const r = getRun.get(runId) as RunRow | undefined;
+    async getRun(runId) {
+      const r = q.getRun.get(runId) as RunRow | undefined;
       return r === undefined ? undefined : toRun(r);
     },
-    listRuns(page) {
+    async listRuns(page?: RunPage) {
       const rows =
         page === undefined
-          ? listRuns.all()
+          ? q.listRuns.all()
           : page.before === undefined
-            ? firstPage.all(page.limit)
-            : nextPage.all(
+            ? q.firstPage.all(page.limit)
+            : q.nextPage.all(
                 page.before.startedAt,
                 page.before.startedAt,
                 page.before.id,
@@ -271,28 +214,68 @@ export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): 
               );
       return (rows as RunRow[]).map(toRun);
     },
-    counts(runId) {
-      const r = counts.get(runId) as { steps: number | null; replans: number | null };
-      return { steps: r.steps ?? 0, replans: r.replans ?? 0 };
+    async setStatus(runId, s) {
+      write(() => q.status.run(s, new Date().toISOString(), runId));
     },
-    events(runId, afterSeq = 0) {
-      return (
-        events.all(runId, afterSeq) as {
-          run_id: string;
-          seq: number;
-          at: string;
-          v: number;
-          type: string;
-          data: string;
-        }[]
-      ).map((r) => ({
+  };
+}
+
+type AppendRows = (
+  runId: string,
+  rows: readonly NewEvent[],
+  at: string,
+  lease?: RunLease,
+) => LoggedEvent[];
+
+/** Events: appended in one transaction per call (seq per run), read back, heard live. */
+function sqliteEvents(
+  db: SqliteDatabase,
+  q: Statements,
+  write: Write,
+): {
+  log: Pick<RunLog, 'append' | 'read' | 'countEvents' | 'subscribe'>;
+  appendRows: AppendRows;
+  notify: (e: LoggedEvent) => void;
+} {
+  const listeners = new Map<string, Set<Listener>>();
+  const notify = (e: LoggedEvent): void => {
+    for (const l of listeners.get(e.runId) ?? []) l(e);
+    for (const l of listeners.get('*') ?? []) l(e);
+  };
+  const appendRows: AppendRows = (runId, rows, at, lease) => {
+    const row = q.getRun.get(runId) as RunRow | undefined;
+    if (row === undefined) throw new Error(`run store: no run '${runId}'`);
+    if (lease !== undefined && !holds(row, lease)) throw new LeaseLostError(lease);
+    let seq = row.last_seq;
+    const out = rows.map((r): LoggedEvent => {
+      q.insertEvent.run(runId, ++seq, at, r.v, r.type, JSON.stringify(r.data));
+      return { runId, seq, at, v: r.v, type: r.type, data: r.data };
+    });
+    q.bump.run(seq, at, runId);
+    return out;
+  };
+  const appendTx = db.transaction(appendRows);
+  const log: Pick<RunLog, 'append' | 'read' | 'countEvents' | 'subscribe'> = {
+    async append(runId, events, options = {}) {
+      const at = new Date().toISOString();
+      const out = write(() => appendTx.immediate(runId, events, at, options.lease));
+      out.forEach(notify);
+      return out;
+    },
+    async read(runId, afterSeq = 0) {
+      return (q.events.all(runId, afterSeq) as EventRow[]).map((r) => ({
         runId: r.run_id,
         seq: r.seq,
         at: r.at,
         v: r.v,
         type: r.type,
-        data: JSON.parse(r.data) as Record<string, unknown>,
+        data: JSON.parse(r.data) as unknown,
       }));
+    },
+    async countEvents(runId, types) {
+      const rows = q.countTypes.all(runId, JSON.stringify(types)) as { type: string; n: number }[];
+      const found = new Map(rows.map((r) => [r.type, r.n]));
+      return Object.fromEntries(types.map((t) => [t, found.get(t) ?? 0]));
     },
     subscribe(runId, listener) {
       const set = listeners.get(runId) ?? new Set<Listener>();
@@ -302,21 +285,73 @@ export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): 
         set.delete(listener);
       };
     },
-    decide(runId, stepId, d) {
+  };
+  return { log, appendRows, notify };
+}
+
+/** Approval decisions, one per step (a later one replaces it). */
+function sqliteApprovals(q: Statements, write: Write): Pick<RunLog, 'decide' | 'decision'> {
+  return {
+    async decide(runId, stepId, d) {
       const at = new Date().toISOString();
       write(() =>
-        decide.run(runId, stepId, d.approved ? 1 : 0, d.by ?? null, d.reason ?? null, at),
+        q.decide.run(runId, stepId, d.approved ? 1 : 0, d.by ?? null, d.reason ?? null, at),
       );
     },
-    decision(runId, stepId) {
-      const r = decision.get(runId, stepId) as
+    async decision(runId, stepId) {
+      const r = q.decision.get(runId, stepId) as
         { approved: number; by: string | null; reason: string | null; at: string } | undefined;
       return r === undefined
         ? undefined
         : { approved: r.approved === 1, by: r.by, reason: r.reason, at: r.at };
     },
-    close() {
-      db.close();
-    },
+  };
+}
+
+/** A lease is held while its owner and token are the run's (its expiry only lets others take it). */
+const holds = (row: RunRow, lease: RunLease): boolean =>
+  row.lease_owner === lease.owner && row.lease_token === lease.token;
+
+const leaseOf = (runId: string, owner: string, token: number, until: number): RunLease => ({
+  runId,
+  owner,
+  token,
+  expiresAt: new Date(until).toISOString(),
+});
+
+/** Claim, renew and release, each one transaction over the run's row. */
+function sqliteLeases(
+  db: SqliteDatabase,
+  q: Statements,
+  write: Write,
+): Pick<RunLog, 'claim' | 'renew' | 'release'> {
+  const row = (runId: string): RunRow => {
+    const r = q.getRun.get(runId) as RunRow | undefined;
+    if (r === undefined) throw new Error(`run store: no run '${runId}'`);
+    return r;
+  };
+  const claim = db.transaction((runId: string, owner: string, ttlMs: number) => {
+    const r = row(runId);
+    const now = Date.now();
+    const free = r.lease_owner === null || (r.lease_until ?? 0) < now;
+    if (!free && r.lease_owner !== owner) return undefined;
+    const token = r.lease_owner === owner && !free ? r.lease_token : r.lease_token + 1;
+    q.setLease.run(owner, token, now + ttlMs, runId);
+    return leaseOf(runId, owner, token, now + ttlMs);
+  });
+  const renew = db.transaction((lease: RunLease, ttlMs: number) => {
+    if (!holds(row(lease.runId), lease)) return undefined;
+    const until = Date.now() + ttlMs;
+    q.setLease.run(lease.owner, lease.token, until, lease.runId);
+    return leaseOf(lease.runId, lease.owner, lease.token, until);
+  });
+  const release = db.transaction((lease: RunLease) => {
+    const r = row(lease.runId);
+    if (holds(r, lease)) q.setLease.run(null, r.lease_token, null, lease.runId);
+  });
+  return {
+    claim: async (runId, owner, ttlMs) => write(() => claim.immediate(runId, owner, ttlMs)),
+    renew: async (lease, ttlMs) => write(() => renew.immediate(lease, ttlMs)),
+    release: async (lease) => write(() => release.immediate(lease)),
   };
 }

@@ -49,3 +49,26 @@ export class GoalError extends UserError {
     this.offset = options.offset;
   }
 }
+
+/**
+ * An event of a run's log that this build cannot read: a kind it does not know, a schema
+ * version other than the one it reads, or data that does not match the kind's schema.
+ * The message names the run and the event (seq and kind).
+ */
+export class RunLogError extends UserError {
+  readonly runId: string;
+  readonly seq: number;
+  readonly eventType: string;
+
+  constructor(
+    event: { runId: string; seq: number; type: string },
+    detail: string,
+    options: { code: string; hint?: string },
+  ) {
+    super(`run ${event.runId}: event ${event.seq} (${event.type}): ${detail}`, options);
+    this.name = 'RunLogError';
+    this.runId = event.runId;
+    this.seq = event.seq;
+    this.eventType = event.type;
+  }
+}

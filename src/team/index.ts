@@ -5,42 +5,82 @@
  */
 export { planningTool } from './types.js';
 export type { Mission, PlanningTool, TeamAgent, ToolContext, ToolOutcome, World } from './types.js';
+export { GoalError, MissionError, RunLogError } from './errors.js';
+
+// Missions: loading, defining, checking goals.
+export { parseGoal } from './mission/goal.js';
+export { loadMission, listExampleMissions, goalOf } from './mission/loader.js';
+export { defineMission, missionFromPddl } from './mission/define.js';
+export type { MissionSpec } from './mission/define.js';
+export { translateGoal } from './mission/nl-goal.js';
+export type { GoalTranslation } from './mission/nl-goal.js';
+export {
+  teamFromAgents,
+  planningToolFromAgentTool,
+  planningSignatureOf,
+} from './mission/agents.js';
+export type { PlanningSignature } from './mission/agents.js';
+
+// The run log: events (schemas and types), the port a store implements, reading.
+export { EVENT_KINDS, RUN_EVENT_TYPES, PlannedStepSchema, RunEventSchema } from './log/events.js';
+export type {
+  EventData,
+  PlannedStep,
+  RunEvent,
+  RunEventBody,
+  RunEventOf,
+  RunEventType,
+} from './log/events.js';
+export {
+  ApprovalRequestSchema,
+  MissionInfoSchema,
+  RunDetailSchema,
+  RunInfoSchema,
+  RunsPageSchema,
+  RunStatusSchema,
+} from './log/views.js';
 export type {
   ApprovalDecision,
   ApprovalRequest,
-  PlannedStep,
-  RunEvent,
-  RunEventType,
+  MissionInfo,
+  RunDetail,
+  RunInfo,
+  RunsPage,
   RunStatus,
   RunSummary,
-} from './events.js';
-export { GoalError, MissionError } from './errors.js';
-export { parseGoal } from './goal.js';
-export { loadMission, listExampleMissions, goalOf } from './loader.js';
-export { defineMission, missionFromPddl } from './define.js';
-export type { MissionSpec } from './define.js';
-export { deorder } from './deorder.js';
-export type { OrderedStep } from './deorder.js';
-export { allocate } from './allocate.js';
-export { startRun, resumeRun, approveStep } from './run.js';
-export type { StartRunOptions, RunHandle } from './run.js';
+} from './log/views.js';
+export { LeaseLostError } from './log/port.js';
+export type {
+  ApprovalRecord,
+  LoggedEvent,
+  NewEvent,
+  NewRun,
+  RunLease,
+  RunLog,
+  RunRecord,
+} from './log/port.js';
+/** The run log a run is given (the name from before the port: `openRunStore()` returns one). */
+export type { RunLog as RunStore } from './log/port.js';
+export { findEvent, parseEvent, readEvents, subscribe } from './log/codec.js';
+
+// Running: the pipeline's pieces usable alone, starting and resuming runs.
+export { deorder } from './run/deorder.js';
+export type { OrderedStep } from './run/deorder.js';
+export { allocate } from './run/allocate.js';
+export { startRun, resumeRun, approveStep } from './run/start.js';
+export type { StartRunOptions, RunHandle } from './run/start.js';
+export type { LoopOptions } from './run/context.js';
+
+// Inspecting and explaining runs.
 export {
   listRuns,
   listRunsPage,
   runInfo,
   MAX_PAGE_SIZE,
   getRun,
-  readEvents,
-  subscribe,
   explainStep,
-} from './inspect.js';
-export type { RunInfo, RunDetail, RunsPage } from './inspect.js';
-export type { LoopOptions } from './loop.js';
-export { openRunStore } from '../store/runs.js';
-export type { RunStore, OpenRunStoreOptions } from '../store/runs.js';
-export { translateGoal } from './nl-goal.js';
-export type { GoalTranslation } from './nl-goal.js';
-export { describeEvent, describePlan, markdownReport, summaryLines } from './report.js';
-export { teamFromAgents, planningToolFromAgentTool, planningSignatureOf } from './agents.js';
-export type { PlanningSignature } from './agents.js';
+} from './explain/inspect.js';
+export { describeEvent, describePlan, markdownReport, summaryLines } from './explain/report.js';
+
+// Learning from runs: their successful steps as trajectories.
 export { runTrajectory, missionTrajectories } from './observations.js';

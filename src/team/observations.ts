@@ -6,16 +6,17 @@
  * tool does when it works, and are left out.
  */
 import type { Trajectory, Transition } from '../learn/index.js';
-import type { RunStore } from '../store/runs.js';
+import { listRuns } from './explain/inspect.js';
 import { factKey, parseAtomText } from './facts.js';
-import { listRuns, readEvents } from './inspect.js';
+import { readEvents } from './log/codec.js';
+import type { RunLog } from './log/port.js';
 import type { Mission } from './types.js';
 
 const keyOf = (text: string): string => {
   const a = parseAtomText(text);
   return a === undefined ? text : factKey(a.predicate, a.args);
 };
-const keys = (xs: unknown): string[] => (Array.isArray(xs) ? xs.map((x) => keyOf(String(x))) : []);
+const keys = (xs: readonly string[] | undefined): string[] => (xs ?? []).map(keyOf);
 
 interface Started {
   action: string;
@@ -24,11 +25,11 @@ interface Started {
 }
 
 /** One run's successful steps as transitions. */
-export function runTrajectory(
-  store: RunStore,
+export async function runTrajectory(
+  store: RunLog,
   runId: string,
   mission: Pick<Mission, 'objects'>,
-): Trajectory {
+): Promise<Trajectory> {
   const facts = new Set<string>();
   let derived = new Set<string>();
   const started = new Map<string, Started>();
@@ -37,31 +38,30 @@ export function runTrajectory(
     string,
     { added: string[]; deleted: string[]; dAdded: string[]; dRemoved: string[] }
   >();
-  for (const e of readEvents(store, runId)) {
-    const d = e.data;
+  for (const e of await readEvents(store, runId)) {
     if (e.type === 'run.started') {
       facts.clear();
-      for (const f of keys(d.facts)) facts.add(f);
-    } else if (e.type === 'facts.derived') derived = new Set(keys(d.facts));
+      for (const f of keys(e.data.facts)) facts.add(f);
+    } else if (e.type === 'facts.derived') derived = new Set(keys(e.data.facts));
     else if (e.type === 'step.started')
-      started.set(String(d.stepId), {
-        action: String(d.action),
-        args: (d.args as string[]).map(String),
+      started.set(e.data.stepId, {
+        action: e.data.action,
+        args: e.data.args,
         before: new Set([...facts, ...derived]),
       });
-    else if (e.type === 'step.finished') finished.push(String(d.stepId));
+    else if (e.type === 'step.finished') finished.push(e.data.stepId);
     else if (e.type === 'facts.changed') {
       const c = {
-        added: keys(d.added),
-        deleted: keys(d.deleted),
-        dAdded: keys(d.derivedAdded),
-        dRemoved: keys(d.derivedRemoved),
+        added: keys(e.data.added),
+        deleted: keys(e.data.deleted),
+        dAdded: keys(e.data.derivedAdded),
+        dRemoved: keys(e.data.derivedRemoved),
       };
       for (const f of c.deleted) facts.delete(f);
       for (const f of c.added) facts.add(f);
       for (const f of c.dRemoved) derived.delete(f);
       for (const f of c.dAdded) derived.add(f);
-      changes.set(String(d.stepId), c);
+      changes.set(e.data.stepId, c);
     }
   }
   const transitions: Transition[] = finished.flatMap((id) => {
@@ -83,12 +83,10 @@ export function runTrajectory(
 }
 
 /** The trajectories of every stored run of `mission` (matched by name), oldest first. */
-export function missionTrajectories(
-  store: RunStore,
+export async function missionTrajectories(
+  store: RunLog,
   mission: Pick<Mission, 'name' | 'objects'>,
-): Trajectory[] {
-  return listRuns(store)
-    .filter((r) => r.mission === mission.name)
-    .reverse()
-    .map((r) => runTrajectory(store, r.id, mission));
+): Promise<Trajectory[]> {
+  const runs = (await listRuns(store)).filter((r) => r.mission === mission.name).reverse();
+  return Promise.all(runs.map((r) => runTrajectory(store, r.id, mission)));
 }

@@ -2,8 +2,13 @@
  * The team's vocabulary: planning tools (a tool with a PDDL meaning), agents that hold
  * tools, and missions (facts + rules + goal + team).
  */
-import type { Condition, Domain } from '../pddl/ast.js';
-import type { IdleAction } from './capable.js';
+import type { ActionDef, Condition, Domain } from '../pddl/ast.js';
+
+/** An action no agent of the team can carry out, and the capability it would take. */
+export interface IdleAction {
+  action: ActionDef;
+  capability: string;
+}
 
 /** What a tool reports after it ran: the planned effects happened (plus extras), or it failed. */
 export type ToolOutcome =

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_WEB_ROOT, startServer, webBuilt } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/index.js';
-import { openRunStore } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 import type { RunStore } from '../../src/team/index.js';
 import { FLAGSHIP_MISSION } from '../../src/cli/serve.js';
 

@@ -10,13 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANE_LABEL_H, NODE_H, NODE_W, layoutPlan } from '../../web/src/components/graph-layout.js';
 import type { GraphLayout, LayoutStep } from '../../web/src/components/graph-layout.js';
-import {
-  listExampleMissions,
-  loadMission,
-  openRunStore,
-  readEvents,
-  startRun,
-} from '../../src/team/index.js';
+import { listExampleMissions, loadMission, readEvents, startRun } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 
 type Point = { x: number; y: number };
 
@@ -132,9 +127,9 @@ describe('plan graph layout (dagre)', () => {
     const mission = await loadMission(
       listExampleMissions().find((m) => m.name === 'paris-office')!.dir,
     );
-    const run = startRun(mission, { store, seed: 1, approve: 'auto', timeScale: 0 });
+    const run = await startRun(mission, { store, seed: 1, approve: 'auto', timeScale: 0 });
     await run.done.catch(() => undefined);
-    const plans = readEvents(store, run.id, 0).filter((e) => e.type === 'plan.made');
+    const plans = (await readEvents(store, run.id, 0)).filter((e) => e.type === 'plan.made');
     assert.ok(plans.length >= 2, 'the flagship re-plans');
     for (const p of plans) {
       const steps = (p.data.steps as Array<{ id: string; agent: string; dependsOn: string[] }>).map(

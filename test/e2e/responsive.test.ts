@@ -16,13 +16,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_WEB_ROOT, startServer, webBuilt } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/index.js';
-import {
-  listExampleMissions,
-  listRuns,
-  loadMission,
-  openRunStore,
-  startRun,
-} from '../../src/team/index.js';
+import { listExampleMissions, listRuns, loadMission, startRun } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 import type { RunStore } from '../../src/team/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -112,14 +107,14 @@ describe(
       });
       assert.equal(await new Promise((r) => cli.on('exit', r)), 130, out);
       store = openRunStore(db);
-      ids.cli = listRuns(store)[0]!.id;
+      ids.cli = (await listRuns(store))[0]!.id;
       const mission = await loadMission(
         listExampleMissions().find((m) => m.name === 'paris-office')!.dir,
       );
-      const failed = startRun(mission, { store, seed: 2, approve: 'auto', timeScale: 0 });
+      const failed = await startRun(mission, { store, seed: 2, approve: 'auto', timeScale: 0 });
       await failed.done;
       ids.failed = failed.id;
-      const done = startRun(mission, { store, seed: 1, approve: 'auto', timeScale: 0 });
+      const done = await startRun(mission, { store, seed: 1, approve: 'auto', timeScale: 0 });
       await done.done;
       ids.done = done.id;
       // A run stopped because its server stopped.

@@ -16,10 +16,10 @@ import {
   defineMission,
   loadMission,
   missionTrajectories,
-  openRunStore,
   planningTool,
   startRun,
 } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 
 const tempStore = () =>
   openRunStore(join(mkdtempSync(join(tmpdir(), 'atelier-learn-')), 'runs.db'));
@@ -28,10 +28,10 @@ const atom = (key: string) => ({ predicate: key.split(' ')[0]!, args: key.split(
 test('trajectories from a run of the flagship mission: the learned model plans the mission, valid under the declared tools', async () => {
   const mission = await loadMission('examples/paris-office');
   const store = tempStore();
-  const summary = await startRun(mission, { store, approve: 'auto', timeScale: 0 }).done;
+  const summary = await (await startRun(mission, { store, approve: 'auto', timeScale: 0 })).done;
   assert.equal(summary.status, 'succeeded');
-  const trajectories = missionTrajectories(store, mission);
-  store.close();
+  const trajectories = await missionTrajectories(store, mission);
+  await store.close();
   assert.equal(trajectories.length, 1);
   const steps = trajectories[0]!.transitions;
   // Every step that succeeded, none of those that failed (a candidate declines with seed 1).
@@ -100,9 +100,9 @@ test('declared versus observed: every kind of contradiction is reported with its
     effect: '(and (made ?p) (not (in_stock ?p)))',
   });
   const store = tempStore();
-  assert.equal((await startRun(ran, { store, timeScale: 0 }).done).status, 'succeeded');
-  const trajectories = missionTrajectories(store, ran);
-  store.close();
+  assert.equal((await (await startRun(ran, { store, timeScale: 0 })).done).status, 'succeeded');
+  const trajectories = await missionTrajectories(store, ran);
+  await store.close();
   const learned = learnFromTrajectories(vocabularyOf(ran.domain), trajectories, { constants: [] });
   const make = learned.actions.find((a) => a.name === 'make')!;
   assert.deepEqual(

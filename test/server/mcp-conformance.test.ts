@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer } from '../../src/server/index.js';
-import { openRunStore } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 import { authProxy, runConformance, stdioBridge } from '../helpers/mcp-conformance.js';
 
 /** Scenarios about the protocol itself: they apply to any MCP server. */

@@ -12,7 +12,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startServer } from '../../src/server/index.js';
-import { openRunStore } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 
 const TOKEN = 'mcp-test-token';
 const dir = mkdtempSync(join(tmpdir(), 'atelier-mcp-server-'));

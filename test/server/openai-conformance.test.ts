@@ -14,7 +14,8 @@ import { agent, tool } from '../../src/agents/index.js';
 import { createOpenAICompatibleModel, scriptedModel } from '../../src/models/index.js';
 import type { ModelRequest } from '../../src/models/index.js';
 import { agentTarget, teamTarget } from '../../src/server/index.js';
-import { listExampleMissions, listRuns, loadMission, openRunStore } from '../../src/team/index.js';
+import { listExampleMissions, listRuns, loadMission } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 import type { RunStore } from '../../src/team/index.js';
 import { reply, startChatCompletionsServer } from '../helpers/openai-compatible-server.js';
 import type { ChatCompletionsServer } from '../helpers/openai-compatible-server.js';
@@ -296,7 +297,7 @@ describe('/v1 conformance', () => {
   });
 
   it('sends keep-alive comments on every stream while a team waits for approval', async () => {
-    const runsBefore = listRuns(store).length;
+    const runsBefore = (await listRuns(store)).length;
     const res = await server.call('/v1/chat/completions', {
       json: {
         model: 'team:paris-office',
@@ -334,6 +335,6 @@ describe('/v1 conformance', () => {
     assert.ok(approved);
     assert.equal(sinceWait, 3);
     assert.match(text, /Run (succeeded|failed)/);
-    assert.equal(listRuns(store).length, runsBefore + 1);
+    assert.equal((await listRuns(store)).length, runsBefore + 1);
   });
 });

@@ -14,7 +14,8 @@ import { agent } from '../../src/agents/index.js';
 import { scriptedModel } from '../../src/models/index.js';
 import { agentTarget, teamTarget } from '../../src/server/index.js';
 import type { ChatTarget } from '../../src/server/index.js';
-import { listExampleMissions, listRuns, loadMission, openRunStore } from '../../src/team/index.js';
+import { listExampleMissions, listRuns, loadMission } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 import type { RunStore } from '../../src/team/index.js';
 import { TOKEN, errorOf, readSse, testServer } from './helpers.js';
 import type { TestServer } from './helpers.js';
@@ -195,7 +196,7 @@ describe('/v1/responses', () => {
   });
 
   it('rejoins the answer under way when a request is retried with the same Idempotency-Key', async () => {
-    const runsBefore = listRuns(store).length;
+    const runsBefore = (await listRuns(store)).length;
     const body = { model: 'team:paris-office', input: 'open the office again' };
     const headers = { 'idempotency-key': 'office-2' };
     // The first attempt gives up (a client timeout) while the run waits for approval.
@@ -205,8 +206,8 @@ describe('/v1/responses', () => {
       .catch(() => 'aborted');
     let waiting;
     for (;;) {
-      waiting = listRuns(store).find((r) => r.id && r.status === 'waiting-approval');
-      if (waiting && listRuns(store).length > runsBefore) break;
+      waiting = (await listRuns(store)).find((r) => r.id && r.status === 'waiting-approval');
+      if (waiting && (await listRuns(store)).length > runsBefore) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     gaveUp.abort();
@@ -222,7 +223,7 @@ describe('/v1/responses', () => {
     assert.equal(res.status, 200);
     const answer = (await res.json()) as { output: Array<{ content: Array<{ text: string }> }> };
     assert.ok(answer.output[0]!.content[0]!.text.includes(waiting.id));
-    assert.equal(listRuns(store).length, runsBefore + 1, 'one run for one key');
+    assert.equal((await listRuns(store)).length, runsBefore + 1, 'one run for one key');
 
     const reused = await server.call('/v1/responses', {
       json: { ...body, input: 'something else' },

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openRunStore } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 import type { RunStore } from '../../src/team/index.js';
 import { FLAGSHIP_MISSION } from '../../src/cli/serve.js';
 import { TOKEN, errorOf, testServer } from './helpers.js';
@@ -95,7 +95,7 @@ describe('runs API over HTTP', () => {
   });
   after(async () => {
     await server.close();
-    store.close();
+    await store.close();
   });
 
   const detail = async (id: string): Promise<RunDetail> =>

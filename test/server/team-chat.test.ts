@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { teamTarget } from '../../src/server/index.js';
-import { listExampleMissions, listRuns, loadMission, openRunStore } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
+import { listExampleMissions, listRuns, loadMission } from '../../src/team/index.js';
 import type { RunStore } from '../../src/team/index.js';
 import { TOKEN, testServer } from './helpers.js';
 import type { TestServer } from './helpers.js';
@@ -27,7 +28,7 @@ describe('a team as an OpenAI model', () => {
   });
   after(async () => {
     await server.close();
-    store.close();
+    await store.close();
   });
 
   it('is listed as team:<mission>', async () => {
@@ -39,7 +40,7 @@ describe('a team as an OpenAI model', () => {
   });
 
   it('runs the mission for a message and narrates it to the end, streamed', async () => {
-    const before = listRuns(store).length;
+    const before = (await listRuns(store)).length;
     const stream = await client.chat.completions.create({
       model: 'team:pddl-mission',
       messages: [{ role: 'user', content: 'Deliver everything.' }],
@@ -50,7 +51,7 @@ describe('a team as an OpenAI model', () => {
     assert.match(text, /^Started run run-\S+ of pddl-mission/);
     assert.match(text, /Plan v1: \d+ steps/);
     assert.match(text, /Run (succeeded|failed): \d+ steps/);
-    const runs = listRuns(store);
+    const runs = await listRuns(store);
     assert.equal(runs.length, before + 1);
     assert.ok(text.includes(runs[0]!.id));
   });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listRuns, openRunStore, readEvents } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
+import { listRuns, readEvents } from '../../src/team/index.js';
 import { atelierAsync, hasStack } from '../helpers/cli.js';
 
 // Several `atelier run` processes on one SQLite file: every write transaction takes the
@@ -38,17 +39,19 @@ test('four atelier run processes on one store all finish, each run recorded whol
     });
     const store = openRunStore(db);
     try {
-      const runs = listRuns(store);
+      const runs = await listRuns(store);
       assert.equal(runs.length, seeds.length);
       for (const run of runs) {
         assert.ok(run.status === 'succeeded' || run.status === 'failed', run.status);
-        const finished = readEvents(store, run.id).filter((e) => e.type === 'run.finished');
+        const finished = (await readEvents(store, run.id)).flatMap((e) =>
+          e.type === 'run.finished' ? [e.data] : [],
+        );
         assert.equal(finished.length, 1, `${run.id} has one run.finished`);
-        assert.ok((finished[0]!.data.steps as number) > 0, `${run.id} ran steps`);
-        assert.doesNotMatch(String(finished[0]!.data.reason ?? ''), /internal error/);
+        assert.ok(finished[0]!.steps > 0, `${run.id} ran steps`);
+        assert.doesNotMatch(finished[0]!.reason ?? '', /internal error/);
       }
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

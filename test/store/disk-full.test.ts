@@ -13,7 +13,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getRun, openRunStore } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
+import { getRun } from '../../src/team/index.js';
 import { ATELIER, ROOT, cliEnv, hasStack } from '../helpers/cli.js';
 import type { CliResult } from '../helpers/cli.js';
 
@@ -109,9 +110,9 @@ describe(`a full disk (${mounted ? 'a 4 MB tmpfs' : 'injected'})`, () => {
     assert.ok(statSync(report).size > 0);
     const store = openRunStore(db);
     try {
-      assert.equal(getRun(store, runId)?.status, 'succeeded');
+      assert.equal((await getRun(store, runId))?.status, 'succeeded');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

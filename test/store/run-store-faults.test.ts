@@ -3,18 +3,14 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
-import {
-  getRun,
-  listRunsPage,
-  openRunStore,
-  readEvents,
-  resumeRun,
-  startRun,
-} from '../../src/team/index.js';
-import type { RunStore } from '../../src/team/index.js';
+import { getRun, listRunsPage, readEvents, resumeRun, startRun } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
+import type { NewEvent, NewRun, RunStore } from '../../src/team/index.js';
+
+const x: NewEvent = { type: 'x', v: 1, data: {} };
 import { dinnerMission, tempStore } from '../team/helpers.js';
 
-const runRow = (id: string) => ({
+const runRow = (id: string): NewRun => ({
   id,
   mission: 'm',
   missionDir: null,
@@ -33,8 +29,7 @@ function failingOnAppend(store: RunStore, n: number): RunStore {
   };
   return {
     ...store,
-    append: (...args) => (bump(), store.append(...args)),
-    appendAll: (...args) => (bump(), store.appendAll(...args)),
+    append: async (...args) => (bump(), store.append(...args)),
   };
 }
 
@@ -42,18 +37,21 @@ describe('a run stopped by an internal error', () => {
   it('is interrupted, not failed with 0 steps, and resume finishes it', async () => {
     const { store } = tempStore();
     const mission = dinnerMission();
-    const handle = startRun(mission, {
+    const handle = await startRun(mission, {
       store: failingOnAppend(store, 5),
       approve: 'auto',
       timeScale: 0,
     });
     await assert.rejects(handle.done, /a bug in the loop/);
-    assert.equal(getRun(store, handle.id)!.status, 'interrupted');
-    assert.equal(readEvents(store, handle.id).filter((e) => e.type === 'run.finished').length, 0);
+    assert.equal((await getRun(store, handle.id))!.status, 'interrupted');
+    assert.equal(
+      (await readEvents(store, handle.id)).filter((e) => e.type === 'run.finished').length,
+      0,
+    );
     const resumed = await resumeRun(store, handle.id, { mission, approve: 'auto', timeScale: 0 });
     const summary = await resumed.done;
     assert.equal(summary.status, 'succeeded');
-    assert.equal(getRun(store, handle.id)!.status, 'succeeded');
+    assert.equal((await getRun(store, handle.id))!.status, 'succeeded');
   });
 });
 
@@ -83,14 +81,14 @@ describe('another process holding the write lock', () => {
     setup.close();
     const db = join(dir, 'atelier.db');
     const store = openRunStore(db, { busyTimeoutMs: 50, lockTimeoutMs: 20_000 });
-    store.createRun(runRow('a'));
+    await store.createRun(runRow('a'));
     const { released } = await holdWriteLock(db, 800);
     const t0 = Date.now();
-    store.append('a', 'x', {});
+    await store.append('a', [x]);
     assert.ok(Date.now() - t0 >= 300, 'the append waited for the lock');
-    assert.equal(store.events('a').length, 1);
+    assert.equal((await store.read('a')).length, 1);
     await released;
-    store.close();
+    await store.close();
   });
 
   it('gives STORE_LOCKED, naming the file, once the wait exceeds its limit', async () => {
@@ -98,21 +96,21 @@ describe('another process holding the write lock', () => {
     setup.close();
     const db = join(dir, 'atelier.db');
     const store = openRunStore(db, { busyTimeoutMs: 20, lockTimeoutMs: 200 });
-    store.createRun(runRow('a'));
+    await store.createRun(runRow('a'));
     const { released } = await holdWriteLock(db, 3000);
-    assert.throws(
-      () => store.append('a', 'x', {}),
+    await assert.rejects(
+      () => store.append('a', [x]),
       (err: unknown) =>
         err instanceof UserError && err.code === 'STORE_LOCKED' && err.message.includes(db),
     );
     await released;
-    store.append('a', 'x', {});
-    store.close();
+    await store.append('a', [x]);
+    await store.close();
   });
 });
 
 describe('runs a page at a time', () => {
-  it('pages through every run once, newest first, and refuses a forged cursor', () => {
+  it('pages through every run once, newest first, and refuses a forged cursor', async () => {
     const { store } = tempStore();
     const ids: string[] = [];
     for (let i = 0; i < 23; i++) {
@@ -120,12 +118,15 @@ describe('runs a page at a time', () => {
       ids.push(id);
       // Some runs share a start time: the id breaks the tie.
       const startedAt = new Date(Date.UTC(2026, 0, 1, 0, 0, Math.floor(i / 3))).toISOString();
-      store.createRun({ ...runRow(id), startedAt });
+      await store.createRun({ ...runRow(id), startedAt });
     }
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let pages = 0; ; pages++) {
-      const page = listRunsPage(store, { limit: 5, ...(cursor === undefined ? {} : { cursor }) });
+      const page = await listRunsPage(store, {
+        limit: 5,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
       assert.ok(page.runs.length <= 5);
       seen.push(...page.runs.map((r) => r.id));
       if (page.nextCursor === null) break;
@@ -133,10 +134,10 @@ describe('runs a page at a time', () => {
       assert.ok(pages < 10);
     }
     assert.deepEqual(seen, [...ids].reverse());
-    assert.throws(
+    await assert.rejects(
       () => listRunsPage(store, { cursor: 'not-a-cursor' }),
       (err: unknown) => err instanceof UserError && err.code === 'RUN_BAD_CURSOR',
     );
-    store.close();
+    await store.close();
   });
 });

@@ -57,10 +57,10 @@ describe('teams made of agents (src/agents)', () => {
       agents: team.agents.map((a) => ({ name: a.name, capabilities: a.capabilities })),
     });
     const { store } = tempStore();
-    const run = startRun(mission, { store, maxReplans: 1 });
+    const run = await startRun(mission, { store, maxReplans: 1 });
     const summary = await run.done;
     assert.deepEqual(written.sort(), ['brief', 'memo']);
-    const events = readEvents(store, run.id);
+    const events = await readEvents(store, run.id);
     assert.ok(events.some((e) => e.type === 'step.finished' && e.data.note === 'drafted memo'));
     assert.equal(
       events.filter((e) => e.type === 'step.failed' && e.data.reason === 'the pen is out of ink')

@@ -138,14 +138,14 @@ describe('world: in mission.yaml', () => {
     const { loadMission } = await import('../../src/team/index.js');
     const mission = await loadMission(dir);
     const { store } = tempStore();
-    assert.throws(
+    await assert.rejects(
       () => startRun(mission, { store, seed: 3, approve: 'auto' }),
       (err: unknown) =>
         err instanceof MissionError &&
         err.code === 'MISSION_WORLD_FAILED' &&
         /createWorld\(3\) of 'faulty\.ts' threw: no world for seed 3/.test(err.message),
     );
-    assert.deepEqual(listRuns(store), [], 'no run was stored');
+    assert.deepEqual(await listRuns(store), [], 'no run was stored');
     const r = atelier(['run', dir, '--approve-all', '--no-report', '--db', join(dir, 'runs.db')]);
     assert.equal(r.status, 2, r.stderr);
     assert.ok(!hasStack(r.stderr), r.stderr);

@@ -5,21 +5,24 @@ import { dinnerMission, tempStore } from './helpers.js';
 
 test('a run reports the derived facts of its current state, not those seen before planning', async () => {
   const { store } = tempStore();
-  const run = startRun(dinnerMission(), { store, approve: 'auto' });
+  const run = await startRun(dinnerMission(), { store, approve: 'auto' });
   const midway: string[][] = [];
   // Look at the run between steps too: once both ingredients are bought, the rule holds.
-  const stop = setInterval(() => midway.push(getRun(store, run.id)?.derived ?? []), 5);
+  const stop = setInterval(
+    () => void getRun(store, run.id).then((r) => midway.push(r?.derived ?? [])),
+    5,
+  );
   const summary = await run.done;
   clearInterval(stop);
   assert.equal(summary.status, 'succeeded');
   assert.equal(summary.replans, 0, 'one planning round: the only snapshot is from before the plan');
 
-  const snapshot = readEvents(store, run.id).find((e) => e.type === 'facts.derived')!;
+  const snapshot = (await readEvents(store, run.id)).find((e) => e.type === 'facts.derived')!;
   assert.deepEqual(snapshot.data.facts, [], 'nothing is derived before anything is bought');
-  assert.deepEqual(getRun(store, run.id)!.derived, ['(ready_to_cook)']);
+  assert.deepEqual((await getRun(store, run.id))!.derived, ['(ready_to_cook)']);
   assert.ok(
     midway.some((d) => d.length === 0),
     'seen before the purchases',
   );
-  store.close();
+  await store.close();
 });

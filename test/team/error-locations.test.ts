@@ -91,9 +91,9 @@ describe('error locations point at the mission, not at generated text', () => {
     assert.deepEqual(where(err), at(dir, 'knowledge: nope.dl', 'nope.dl'));
   });
 
-  it('a bad goal given to a run has a single goal: prefix', () => {
+  it('a bad goal given to a run has a single goal: prefix', async () => {
     const { store } = tempStore();
-    assert.throws(
+    await assert.rejects(
       () => startRun(dinnerMission(), { store, goal: '(and (served zed))' }),
       (e: unknown) => {
         assert.ok(e instanceof GoalError);
@@ -102,7 +102,7 @@ describe('error locations point at the mission, not at generated text', () => {
         return true;
       },
     );
-    assert.throws(
+    await assert.rejects(
       () => startRun(dinnerMission(), { store, goal: '(and (served sauce)' }),
       /^GoalError: goal: unbalanced parentheses/,
     );

@@ -3,13 +3,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  MissionError,
-  defineMission,
-  loadMission,
-  openRunStore,
-  planningTool,
-} from '../../src/team/index.js';
+import { MissionError, defineMission, loadMission, planningTool } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 import type { Mission, RunStore, ToolOutcome, World } from '../../src/team/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

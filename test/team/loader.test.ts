@@ -199,7 +199,7 @@ describe('missions from a PDDL domain in TypeScript', () => {
       /agents\[0\]\.tools\[0\]: unknown action 'teleport'/,
     );
     const { store } = tempStore();
-    const s = await startRun(mission, { store }).done;
+    const s = await (await startRun(mission, { store })).done;
     assert.equal(s.status, 'succeeded');
     assert.ok(flights.length >= 1, 'the fly tool ran');
     assert.ok(

@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { approveStep, explainStep, getRun, readEvents, startRun } from '../../src/team/index.js';
-import type { RunEvent } from '../../src/team/index.js';
+import {
+  approveStep,
+  explainStep,
+  findEvent,
+  getRun,
+  readEvents,
+  startRun,
+} from '../../src/team/index.js';
+import type { RunEvent, RunLog } from '../../src/team/index.js';
 import { dinnerMission, tempStore } from './helpers.js';
 
 type Span = { id: string; action: string; start: number; end: number };
@@ -10,15 +17,15 @@ type Span = { id: string; action: string; start: number; end: number };
 function spans(events: RunEvent[]): Map<string, Span> {
   const out = new Map<string, Span>();
   for (const e of events) {
-    const id = e.data.stepId as string;
     if (e.type === 'step.started')
-      out.set(id, {
-        id,
-        action: [e.data.action, ...(e.data.args as string[])].join(' '),
+      out.set(e.data.stepId, {
+        id: e.data.stepId,
+        action: [e.data.action, ...e.data.args].join(' '),
         start: Date.parse(e.at),
         end: Infinity,
       });
-    if (e.type === 'step.finished' || e.type === 'step.failed') out.get(id)!.end = Date.parse(e.at);
+    if (e.type === 'step.finished' || e.type === 'step.failed')
+      out.get(e.data.stepId)!.end = Date.parse(e.at);
   }
   return out;
 }
@@ -26,11 +33,11 @@ function spans(events: RunEvent[]): Map<string, Span> {
 describe('the mission loop', () => {
   it('runs independent steps at the same time and dependent ones one after the other', async () => {
     const { store } = tempStore();
-    const run = startRun(dinnerMission(), { store, approve: 'auto' });
+    const run = await startRun(dinnerMission(), { store, approve: 'auto' });
     const summary = await run.done;
     assert.equal(summary.status, 'succeeded');
     const byAction = new Map(
-      [...spans(readEvents(store, run.id)).values()].map((s) => [s.action, s]),
+      [...spans(await readEvents(store, run.id)).values()].map((s) => [s.action, s]),
     );
     const pasta = byAction.get('buy pasta grocer') ?? byAction.get('buy pasta market')!;
     const tomatoes = [...byAction.values()].find((s) => s.action.startsWith('buy tomatoes'))!;
@@ -44,7 +51,7 @@ describe('the mission loop', () => {
     // Cooking waits for both purchases; serving waits for cooking.
     assert.ok(cook.start >= Math.max(pasta.end, tomatoes.end));
     assert.ok(serve.start >= cook.end);
-    const plan = getRun(store, run.id)!.plans[0]!;
+    const plan = (await getRun(store, run.id))!.plans[0]!;
     assert.deepEqual(new Set(plan.steps.map((s) => s.agent)), new Set(['ann', 'bob', 'chef']));
   });
 
@@ -57,7 +64,7 @@ describe('the mission loop', () => {
           : undefined,
     });
     // Force the first plan through the market: the grocer has no tomatoes yet in this variant.
-    const run = startRun(
+    const run = await startRun(
       { ...mission, facts: mission.facts.filter((f) => f !== 'sells grocer tomatoes') },
       { store, approve: 'auto' },
     );
@@ -67,26 +74,26 @@ describe('the mission loop', () => {
       'failed',
       'with no other shop selling tomatoes there is no plan after the failure',
     );
-    const events = readEvents(store, run.id);
+    const events = await readEvents(store, run.id);
     assert.equal(events.filter((e) => e.type === 'replan').length, 1);
     assert.match(summary.reason ?? '', /no plan reaches the goal/);
 
-    const run2 = startRun(mission, { store, approve: 'auto' });
+    const run2 = await startRun(mission, { store, approve: 'auto' });
     const s2 = await run2.done;
     assert.equal(s2.status, 'succeeded');
-    const ev2 = readEvents(store, run2.id);
+    const ev2 = await readEvents(store, run2.id);
     const failed = ev2.filter((e) => e.type === 'step.failed');
     const replans = ev2.filter((e) => e.type === 'replan');
     if (failed.length > 0) {
       assert.equal(replans.length, failed.length);
       assert.match(replans[0]!.data.reason as string, /failed: the market is closed/);
-      const last = getRun(store, run2.id)!.plans.at(-1)!;
+      const last = (await getRun(store, run2.id))!.plans.at(-1)!;
       assert.ok(
         last.steps.some((s) => s.action === 'buy' && s.args.join(' ') === 'tomatoes grocer'),
         'the new plan buys tomatoes at the grocer',
       );
     }
-    assert.ok(getRun(store, run2.id)!.facts.includes('(served sauce)'));
+    assert.ok((await getRun(store, run2.id))!.facts.includes('(served sauce)'));
   });
 
   it('re-plans after a failure and reaches the goal (the failing shop is the only one planned first)', async () => {
@@ -98,12 +105,12 @@ describe('the mission loop', () => {
           ? (calls++, { ok: false, reason: 'out of pasta, back in a minute' })
           : undefined,
     });
-    const run = startRun(mission, { store, approve: 'auto' });
+    const run = await startRun(mission, { store, approve: 'auto' });
     const summary = await run.done;
     assert.equal(calls, 1);
     assert.equal(summary.status, 'succeeded');
     assert.equal(summary.replans, 1);
-    const plans = getRun(store, run.id)!.plans;
+    const plans = (await getRun(store, run.id))!.plans;
     assert.equal(plans.length, 2);
     assert.match(plans[1]!.reason, /buy pasta .* failed: out of pasta/);
   });
@@ -111,7 +118,7 @@ describe('the mission loop', () => {
   it('ends an impossible goal with no plan and a why-not from the rules', async () => {
     const { store } = tempStore();
     const mission = dinnerMission();
-    const run = startRun(
+    const run = await startRun(
       { ...mission, facts: mission.facts.filter((f) => !f.endsWith('pasta')) },
       { store, approve: 'auto', goal: '(and (ready_to_cook))' },
     );
@@ -126,7 +133,10 @@ describe('the mission loop', () => {
       '      (sells market pasta) is false and no action of the team can make it true',
       '      (sells grocer pasta) is false and no action of the team can make it true',
     ]);
-    assert.equal(readEvents(store, run.id).filter((e) => e.type === 'step.started').length, 0);
+    assert.equal(
+      (await readEvents(store, run.id)).filter((e) => e.type === 'step.started').length,
+      0,
+    );
   });
 
   it("gives the reasoner's why-not for a rule over facts no action changes", async () => {
@@ -147,7 +157,7 @@ describe('the mission loop', () => {
       ],
       agents: [{ name: 'clerk', tools: ['vote'] }],
     });
-    const summary = await startRun(mission, { store, approve: 'auto' }).done;
+    const summary = await (await startRun(mission, { store, approve: 'auto' })).done;
     assert.equal(summary.status, 'failed');
     const text = summary.whyNot!.join('\n');
     assert.match(text, /vote needs \(can_vote bob\)/);
@@ -157,9 +167,9 @@ describe('the mission loop', () => {
     );
   });
 
-  it('rejects a goal that does not fit the mission before starting', () => {
+  it('rejects a goal that does not fit the mission before starting', async () => {
     const { store } = tempStore();
-    assert.throws(
+    await assert.rejects(
       () => startRun(dinnerMission(), { store, goal: '(and (served lasagna))' }),
       /goal.*lasagna/,
     );
@@ -167,31 +177,31 @@ describe('the mission loop', () => {
 
   it('pauses a step that needs approval until it is approved on the store', async () => {
     const { store } = tempStore();
-    const run = startRun(dinnerMission({ approvalFor: ['serve'] }), {
+    const run = await startRun(dinnerMission({ approvalFor: ['serve'] }), {
       store,
       approve: 'store',
       timeScale: 0,
     });
-    let waiting = getRun(store, run.id)!.pendingApprovals;
+    let waiting = (await getRun(store, run.id))!.pendingApprovals;
     for (let i = 0; i < 200 && waiting.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 20));
-      waiting = getRun(store, run.id)!.pendingApprovals;
+      waiting = (await getRun(store, run.id))!.pendingApprovals;
     }
     assert.equal(waiting.length, 1);
     assert.equal(waiting[0]!.action, 'serve');
-    assert.equal(getRun(store, run.id)!.status, 'waiting-approval');
-    assert.ok(!getRun(store, run.id)!.facts.includes('(served sauce)'));
-    approveStep(store, run.id, waiting[0]!.stepId, { approved: true, by: 'alice' });
+    assert.equal((await getRun(store, run.id))!.status, 'waiting-approval');
+    assert.ok(!(await getRun(store, run.id))!.facts.includes('(served sauce)'));
+    await approveStep(store, run.id, waiting[0]!.stepId, { approved: true, by: 'alice' });
     const summary = await run.done;
     assert.equal(summary.status, 'succeeded');
-    const given = readEvents(store, run.id).find((e) => e.type === 'approval.given')!;
+    const given = (await readEvents(store, run.id)).find((e) => e.type === 'approval.given')!;
     assert.deepEqual(given.data, { stepId: waiting[0]!.stepId, approved: true, by: 'alice' });
   });
 
   it('treats a rejection as a failure: the team re-plans without the rejected step', async () => {
     const { store } = tempStore();
     const asked: string[] = [];
-    const run = startRun(dinnerMission({ approvalFor: ['buy'] }), {
+    const run = await startRun(dinnerMission({ approvalFor: ['buy'] }), {
       store,
       timeScale: 0,
       approve: async (req) => {
@@ -205,29 +215,26 @@ describe('the mission loop', () => {
       },
     });
     const summary = await run.done;
-    const events = readEvents(store, run.id);
-    const rejected = events.filter((e) => e.type === 'approval.given' && e.data.approved === false);
+    const events = await readEvents(store, run.id);
+    const rejected = events.flatMap((e) =>
+      e.type === 'approval.given' && !e.data.approved ? [e.data] : [],
+    );
     assert.equal(rejected.length, 1, asked.join(' | '));
     assert.equal(summary.status, 'succeeded');
     assert.equal(summary.replans, 1);
-    assert.match(
-      events.find((e) => e.type === 'replan')!.data.reason as string,
-      /rejected by budget: too expensive/,
-    );
-    const rejectedStep = rejected[0]!.data.stepId as string;
-    const rejectedArgs = (
-      events.find((e) => e.type === 'step.started' && e.data.stepId === rejectedStep)!.data
-        .args as string[]
-    ).join(' ');
-    const tomatoesBuys = events.filter(
-      (e) =>
-        e.type === 'step.finished' &&
-        e.data.action === 'buy' &&
-        (e.data.args as string[])[0] === 'tomatoes',
+    assert.match(findEvent(events, 'replan')!.data.reason, /rejected by budget: too expensive/);
+    const rejectedStep = rejected[0]!.stepId;
+    const rejectedArgs = events
+      .flatMap((e) => (e.type === 'step.started' && e.data.stepId === rejectedStep ? [e] : []))[0]!
+      .data.args.join(' ');
+    const tomatoesBuys = events.flatMap((e) =>
+      e.type === 'step.finished' && e.data.action === 'buy' && e.data.args[0] === 'tomatoes'
+        ? [e.data]
+        : [],
     );
     assert.equal(tomatoesBuys.length, 1);
     assert.notEqual(
-      (tomatoesBuys[0]!.data.args as string[]).join(' '),
+      tomatoesBuys[0]!.args.join(' '),
       rejectedArgs,
       'the rejected purchase is not planned again',
     );
@@ -235,11 +242,11 @@ describe('the mission loop', () => {
 
   it("explains why a step was taken from the plan's causal links", async () => {
     const { store } = tempStore();
-    const run = startRun(dinnerMission(), { store, approve: 'auto', timeScale: 0 });
+    const run = await startRun(dinnerMission(), { store, approve: 'auto', timeScale: 0 });
     await run.done;
-    const plan = getRun(store, run.id)!.plans[0]!;
+    const plan = (await getRun(store, run.id))!.plans[0]!;
     const table = plan.steps.find((s) => s.action === 'set_table')!;
-    const why = explainStep(store, run.id, table.id);
+    const why = await explainStep(store, run.id, table.id);
     assert.ok(
       why.some((l) => /supports \(table_set\) for s\d+ \(serve sauce\)/.test(l)),
       why.join('\n'),
@@ -248,12 +255,9 @@ describe('the mission loop', () => {
 });
 
 describe('approvals across an interruption', () => {
-  it('lists only undecided requests of the current plan, also right after a resume, which asks again once', async () => {
-    const { resumeRun } = await import('../../src/team/index.js');
-    const { store } = tempStore();
+  const started = async (store: RunLog, controller: AbortController) => {
     const mission = dinnerMission({ approvalFor: ['serve'] });
-    const controller = new AbortController();
-    const run = startRun(mission, {
+    const run = await startRun(mission, {
       store,
       approve: 'store',
       timeScale: 0,
@@ -261,16 +265,24 @@ describe('approvals across an interruption', () => {
     });
     const waitPending = async (): Promise<string> => {
       for (let i = 0; i < 300; i++) {
-        const p = getRun(store, run.id)!.pendingApprovals;
+        const p = (await getRun(store, run.id))!.pendingApprovals;
         if (p.length > 0) return p[0]!.stepId;
         await new Promise((r) => setTimeout(r, 10));
       }
       throw new Error('no approval requested');
     };
+    return { mission, run, waitPending };
+  };
+
+  it('lists only undecided requests of the current plan, also right after a resume, which asks again once', async () => {
+    const { resumeRun } = await import('../../src/team/index.js');
+    const { store } = tempStore();
+    const controller = new AbortController();
+    const { mission, run, waitPending } = await started(store, controller);
     const first = await waitPending();
     controller.abort(new Error('stop'));
     await assert.rejects(run.done);
-    assert.deepEqual(getRun(store, run.id)!.pendingApprovals, [], 'void while interrupted');
+    assert.deepEqual((await getRun(store, run.id))!.pendingApprovals, [], 'void while interrupted');
     const stop = new AbortController();
     const resumed = await resumeRun(store, run.id, {
       mission,
@@ -281,17 +293,18 @@ describe('approvals across an interruption', () => {
     resumed.done.catch(() => undefined);
     try {
       // The plan goes on: the interrupted step asks again, and is listed once.
-      const again = getRun(store, run.id)!;
+      assert.equal(await waitPending(), first);
+      const again = (await getRun(store, run.id))!;
       assert.equal(again.plans.length, 1, 'no new plan');
       assert.deepEqual(
         again.pendingApprovals.map((p) => p.stepId),
         [first],
       );
       // Decided on the store, not yet taken up by the team: no longer waiting for a person.
-      approveStep(store, run.id, first, { approved: true, by: 'ann' });
-      assert.deepEqual(getRun(store, run.id)!.pendingApprovals, []);
+      await approveStep(store, run.id, first, { approved: true, by: 'ann' });
+      assert.deepEqual((await getRun(store, run.id))!.pendingApprovals, []);
       assert.equal((await resumed.done).status, 'succeeded');
-      const served = readEvents(store, run.id).filter(
+      const served = (await readEvents(store, run.id)).filter(
         (e) => e.type === 'step.finished' && e.data.action === 'serve',
       );
       assert.equal(served.length, 1);
@@ -303,27 +316,13 @@ describe('approvals across an interruption', () => {
   it('voids a pending request when the run is interrupted, and asks again after resume', async () => {
     const { resumeRun } = await import('../../src/team/index.js');
     const { store } = tempStore();
-    const mission = dinnerMission({ approvalFor: ['serve'] });
     const controller = new AbortController();
-    const run = startRun(mission, {
-      store,
-      approve: 'store',
-      timeScale: 0,
-      signal: controller.signal,
-    });
-    const waitPending = async (): Promise<string> => {
-      for (let i = 0; i < 300; i++) {
-        const p = getRun(store, run.id)!.pendingApprovals;
-        if (p.length > 0) return p[0]!.stepId;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      throw new Error('no approval requested');
-    };
+    const { mission, run, waitPending } = await started(store, controller);
     const first = await waitPending();
     controller.abort(new Error('stop'));
     await assert.rejects(run.done);
-    assert.equal(getRun(store, run.id)!.status, 'interrupted');
-    assert.deepEqual(getRun(store, run.id)!.pendingApprovals, []);
+    assert.equal((await getRun(store, run.id))!.status, 'interrupted');
+    assert.deepEqual((await getRun(store, run.id))!.pendingApprovals, []);
     const stop = new AbortController();
     const resumed = await resumeRun(store, run.id, {
       mission,
@@ -335,13 +334,13 @@ describe('approvals across an interruption', () => {
     try {
       // The same step of the same plan asks again.
       assert.equal(await waitPending(), first);
-      approveStep(store, run.id, first, { approved: true, by: 'ann' });
+      await approveStep(store, run.id, first, { approved: true, by: 'ann' });
       assert.equal((await resumed.done).status, 'succeeded');
     } finally {
       stop.abort(new Error('test over'));
     }
     assert.equal(
-      readEvents(store, run.id).filter(
+      (await readEvents(store, run.id)).filter(
         (e) => e.type === 'step.finished' && e.data.action === 'cook',
       ).length,
       1,
@@ -365,18 +364,17 @@ describe('observed state versus plan', () => {
           : undefined,
     });
     const { store } = tempStore();
-    const run = startRun(mission, { store, approve: 'auto', concurrency: 1 });
+    const run = await startRun(mission, { store, approve: 'auto', concurrency: 1 });
     const summary = await run.done;
     assert.equal(summary.status, 'succeeded');
-    const events = readEvents(store, run.id);
-    const replan = events.find((e) => e.type === 'replan');
+    const events = await readEvents(store, run.id);
+    const replan = findEvent(events, 'replan');
     assert.ok(replan, 'a re-plan happened');
-    assert.match(
-      replan.data.reason as string,
-      /the world differs from the plan after s\d+ \(set_table\)/,
-    );
-    const observed = events.find((e) => e.type === 'facts.changed' && e.data.diverged === true)!;
-    assert.deepEqual(observed.data.deleted, ['(bought pasta)']);
+    assert.match(replan.data.reason, /the world differs from the plan after s\d+ \(set_table\)/);
+    const observed = events.flatMap((e) =>
+      e.type === 'facts.changed' && e.data.diverged ? [e.data] : [],
+    )[0]!;
+    assert.deepEqual(observed.deleted, ['(bought pasta)']);
     assert.equal(
       events.filter(
         (e) =>
@@ -392,7 +390,7 @@ describe('observed state versus plan', () => {
       outcome: (a) => (a === 'set_table' ? { ok: true, assert: ['(candles_lit)'] } : undefined),
     });
     const { store: store2 } = tempStore();
-    const run2 = startRun(
+    const run2 = await startRun(
       { ...harmless, facts: harmless.facts },
       { store: store2, approve: 'auto' },
     );

@@ -23,7 +23,7 @@ describe('natural-language goals (scripted model)', () => {
     for (const o of ['sauce', 'pasta', 'grocer'])
       assert.ok(schema.includes(`"${o}"`), `schema lists ${o}`);
     const { store } = tempStore();
-    const run = startRun(mission, { store, approve: 'auto', timeScale: 0, goal: t.goal });
+    const run = await startRun(mission, { store, approve: 'auto', timeScale: 0, goal: t.goal });
     const s = await run.done;
     assert.equal(s.status, 'succeeded');
   });

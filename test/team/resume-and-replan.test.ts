@@ -11,9 +11,9 @@ describe('counts and reasons across rounds and resumes', () => {
       outcome: (action, args, attempt) =>
         action === 'buy' && attempt === 1 ? { ok: false, reason: `no ${args.i} today` } : undefined,
     });
-    const s = await startRun(mission, { store, timeScale: 0.1 }).done;
+    const s = await (await startRun(mission, { store, timeScale: 0.1 })).done;
     assert.equal(s.status, 'succeeded', s.reason);
-    const events = readEvents(store, s.runId);
+    const events = await readEvents(store, s.runId);
     const failed = events
       .filter((e) => e.type === 'step.failed')
       .map((e) => e.data.stepId as string);
@@ -33,7 +33,7 @@ describe('counts and reasons across rounds and resumes', () => {
         action === 'set_table' && attempt === 1 ? { ok: false, reason: 'no cloth' } : undefined,
     });
     const controller = new AbortController();
-    const run = startRun(mission, {
+    const run = await startRun(mission, {
       store,
       timeScale: 0.1,
       signal: controller.signal,
@@ -42,13 +42,13 @@ describe('counts and reasons across rounds and resumes', () => {
       },
     });
     await assert.rejects(run.done);
-    const before = readEvents(store, run.id).filter(
+    const before = (await readEvents(store, run.id)).filter(
       (e) => e.type === 'step.finished' || e.type === 'step.failed',
     ).length;
     assert.ok(before >= 1);
     const s = await (await resumeRun(store, run.id, { mission, timeScale: 0.1 })).done;
     assert.equal(s.status, 'succeeded', s.reason);
-    const events = readEvents(store, run.id);
+    const events = await readEvents(store, run.id);
     const total = events.filter(
       (e) => e.type === 'step.finished' || e.type === 'step.failed',
     ).length;

@@ -5,7 +5,8 @@ import { loadMission, readEvents, resumeRun, startRun } from '../../src/team/ind
 import type { Mission, RunEvent, RunStore, RunSummary } from '../../src/team/index.js';
 import { tempStore } from './helpers.js';
 import { atelier, atelierAsync } from '../helpers/cli.js';
-import { getRun, openRunStore } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
+import { getRun } from '../../src/team/index.js';
 
 // A resumed run must be the run that was interrupted: the same world (surprises keyed by
 // what happens, not by how often the process tried), the same plans, the same steps with
@@ -29,11 +30,10 @@ function killedAfter(store: RunStore, limit: number): { store: RunStore; writes:
     writes: () => writes,
     store: {
       ...store,
-      createRun: (...a) => (gate(), store.createRun(...a)),
-      append: (...a) => (gate(), store.append(...a)),
-      appendAll: (...a) => (gate(), store.appendAll(...a)),
-      setStatus: (...a) => (gate(), store.setStatus(...a)),
-      decide: (...a) => (gate(), store.decide(...a)),
+      createRun: async (...a) => (gate(), store.createRun(...a)),
+      append: async (...a) => (gate(), store.append(...a)),
+      setStatus: async (...a) => (gate(), store.setStatus(...a)),
+      decide: async (...a) => (gate(), store.decide(...a)),
     },
   };
 }
@@ -74,9 +74,14 @@ function random(seed: number): () => number {
 
 async function uninterrupted(mission: Mission, store: RunStore, seed: number) {
   const counted = killedAfter(store, Infinity);
-  const handle = startRun(mission, { store: counted.store, seed, approve: 'auto', timeScale: 0 });
+  const handle = await startRun(mission, {
+    store: counted.store,
+    seed,
+    approve: 'auto',
+    timeScale: 0,
+  });
   const summary = await handle.done;
-  return { summary, events: readEvents(store, handle.id), writes: counted.writes() };
+  return { summary, events: await readEvents(store, handle.id), writes: counted.writes() };
 }
 
 describe('resume reproduces the run', () => {
@@ -90,7 +95,7 @@ describe('resume reproduces the run', () => {
       const expected = story(whole.events, whole.summary);
       for (let k = 0; k < 2; k++) {
         const n = 1 + Math.floor(next() * (whole.writes - 2));
-        const handle = startRun(mission, {
+        const handle = await startRun(mission, {
           store: killedAfter(store, n).store,
           seed,
           approve: 'auto',
@@ -103,7 +108,7 @@ describe('resume reproduces the run', () => {
           timeScale: 0,
         });
         const summary = await resumed.done;
-        const got = story(readEvents(store, handle.id), summary);
+        const got = story(await readEvents(store, handle.id), summary);
         try {
           assert.deepEqual(got, expected);
         } catch (err) {
@@ -114,7 +119,7 @@ describe('resume reproduces the run', () => {
       }
     }
     assert.deepEqual(failures, []);
-    store.close();
+    await store.close();
   });
 
   it('killed with SIGKILL in a step of atelier run, atelier resume ends as the whole run does', async () => {
@@ -147,18 +152,18 @@ describe('resume reproduces the run', () => {
     assert.equal(resumed.status, 0, resumed.stderr);
     const store = openRunStore(db);
     try {
-      const [other] = (await import('../../src/team/index.js'))
-        .listRuns(store)
-        .filter((r) => r.id !== runId);
-      const storyOf = (id: string) => {
-        const events = readEvents(store, id);
+      const [other] = (await (await import('../../src/team/index.js')).listRuns(store)).filter(
+        (r) => r.id !== runId,
+      );
+      const storyOf = async (id: string) => {
+        const events = await readEvents(store, id);
         const end = events.find((e) => e.type === 'run.finished')!.data as unknown as RunSummary;
         return story(events, end);
       };
-      assert.equal(getRun(store, runId)!.status, 'succeeded');
-      assert.deepEqual(storyOf(runId), storyOf(other!.id));
+      assert.equal((await getRun(store, runId))!.status, 'succeeded');
+      assert.deepEqual(await storyOf(runId), await storyOf(other!.id));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

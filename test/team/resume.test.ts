@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getRun, openRunStore, readEvents, resumeRun } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
+import { getRun, readEvents, resumeRun } from '../../src/team/index.js';
+import type { RunEventOf } from '../../src/team/index.js';
 import { ROOMS, paintingMission } from './fixtures/painting.js';
 import { tempStore } from './helpers.js';
 
@@ -25,14 +27,16 @@ describe('crash and resume', () => {
     // Kill it once some steps are recorded as done and others are not.
     const store = openRunStore(db);
     for (let i = 0; i < 400; i++) {
-      const finished = readEvents(store, runId).filter((e) => e.type === 'step.finished').length;
+      const finished = (await readEvents(store, runId)).filter(
+        (e) => e.type === 'step.finished',
+      ).length;
       if (finished >= 3) break;
       await new Promise((r) => setTimeout(r, 10));
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
 
-    const before = readEvents(store, runId);
+    const before = await readEvents(store, runId);
     const doneBefore = before
       .filter((e) => e.type === 'step.finished')
       .map((e) => [e.data.action, ...(e.data.args as string[])].join(' '));
@@ -41,7 +45,7 @@ describe('crash and resume', () => {
       `killed mid-mission (${doneBefore.length} steps done)`,
     );
     assert.equal(
-      getRun(store, runId)!.status,
+      (await getRun(store, runId))!.status,
       'running',
       'the log shows a run that did not finish',
     );
@@ -68,25 +72,27 @@ describe('crash and resume', () => {
       if (!doneBefore.includes(line))
         assert.ok(n === 1 || n === 2, `${line} ran ${n} times: ${lines.join(', ')}`);
     // The log says where the run went on: the same plan, the steps cut short run again.
-    const after = readEvents(store, runId);
-    const resumed = after.find((e) => e.type === 'run.resumed' && e.seq > before.length);
+    const after = await readEvents(store, runId);
+    const resumed = after.find(
+      (e): e is RunEventOf<'run.resumed'> => e.type === 'run.resumed' && e.seq > before.length,
+    );
     assert.ok(resumed, 'the resume is in the log');
     const outcome = new Set(
-      before
-        .filter((e) => e.type === 'step.finished' || e.type === 'step.failed')
-        .map((e) => e.data.stepId),
+      before.flatMap((e) =>
+        e.type === 'step.finished' || e.type === 'step.failed' ? [e.data.stepId] : [],
+      ),
     );
-    const cutShort = before
-      .filter((e) => e.type === 'step.started' && !outcome.has(e.data.stepId))
-      .map((e) => e.data.stepId);
-    assert.deepEqual([...(resumed.data.again as string[])].sort(), [...new Set(cutShort)].sort());
-    store.close();
+    const cutShort = before.flatMap((e) =>
+      e.type === 'step.started' && !outcome.has(e.data.stepId) ? [e.data.stepId] : [],
+    );
+    assert.deepEqual([...resumed.data.again].sort(), [...new Set(cutShort)].sort());
+    await store.close();
   });
 
   it('refuses to resume a finished run', async () => {
     const { store, dir } = tempStore();
     const { startRun } = await import('../../src/team/index.js');
-    const run = startRun(paintingMission(join(dir, 'x.log'), 0), { store, approve: 'auto' });
+    const run = await startRun(paintingMission(join(dir, 'x.log'), 0), { store, approve: 'auto' });
     await run.done;
     await assert.rejects(
       resumeRun(store, run.id, { mission: paintingMission(join(dir, 'x.log'), 0) }),

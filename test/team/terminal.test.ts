@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getRun, listRuns, openRunStore, readEvents } from '../../src/team/index.js';
+import { getRun, listRuns, readEvents } from '../../src/team/index.js';
+import { openRunStore } from '../../src/store/index.js';
 import { ATELIER, ROOT, cliEnv } from '../helpers/cli.js';
 import { HAS_SCRIPT, inPty } from '../helpers/pty.js';
 
@@ -20,14 +21,16 @@ describe(
       );
 
     /** The one run in `db`, its status and whether any approval was recorded. */
-    const outcome = (db: string) => {
+    const outcome = async (db: string) => {
       const store = openRunStore(db, { create: false });
       try {
-        const [run] = listRuns(store);
-        const decisions = readEvents(store, run!.id).filter((e) => e.type === 'approval.given');
-        return { id: run!.id, status: getRun(store, run!.id)!.status, decisions: decisions.length };
+        const [run] = await listRuns(store);
+        const events = await readEvents(store, run!.id);
+        const decisions = events.filter((e) => e.type === 'approval.given');
+        const status = (await getRun(store, run!.id))!.status;
+        return { id: run!.id, status, decisions: decisions.length };
       } finally {
-        store.close();
+        await store.close();
       }
     };
 
@@ -38,7 +41,7 @@ describe(
       pty.type('\x03');
       pty.type('hello\r');
       assert.equal(await pty.exit(), 130, pty.output());
-      const run = outcome(db);
+      const run = await outcome(db);
       assert.match(
         pty.output(),
         new RegExp(`interrupted; continue with: atelier resume ${run.id}`),
@@ -54,7 +57,7 @@ describe(
       await pty.waitFor(/\[y\/N\]/);
       pty.type('\x03\x03');
       assert.equal(await pty.exit(), 130, pty.output());
-      const run = outcome(db);
+      const run = await outcome(db);
       assert.match(pty.output(), new RegExp(`continue with: atelier resume ${run.id}`));
       assert.equal(run.status, 'interrupted');
     });

@@ -1,29 +1,20 @@
-/** Shapes of the runs API (see GET /api/openapi.json) and the step statuses derived from events. */
-export type RunStatus = 'running' | 'waiting-approval' | 'succeeded' | 'failed' | 'interrupted';
+/**
+ * Shapes of the runs API, the same types the server answers with (src/team/log: the event
+ * schemas and the run views; see also GET /api/openapi.json), and the step statuses
+ * derived from events. Type-only imports: no server code reaches the bundle.
+ */
+import type { PlannedStep, RunEvent } from '../../src/team/log/events.ts';
+import type {
+  ApprovalRequest,
+  MissionInfo,
+  RunDetail,
+  RunInfo,
+  RunsPage,
+  RunStatus,
+} from '../../src/team/log/views.ts';
 
-export interface MissionInfo {
-  name: string;
-  description: string;
-  source: 'example' | 'loaded';
-}
-
-export interface RunInfo {
-  id: string;
-  mission: string;
-  status: RunStatus;
-  seed: number;
-  goal: string;
-  startedAt: string;
-  updatedAt: string;
-  steps: number;
-  replans: number;
-}
-
-/** A page of GET /api/runs: newest first; `nextCursor` fetches the next (older) page. */
-export interface RunsPage {
-  runs: RunInfo[];
-  nextCursor: string | null;
-}
+export type { MissionInfo, PlannedStep, RunDetail, RunEvent, RunInfo, RunsPage, RunStatus };
+export type Approval = ApprovalRequest;
 
 /** The first page (refreshed) followed by the older pages loaded so far, each run once. */
 export function mergeRunPages(first: readonly RunInfo[], older: readonly RunInfo[]): RunInfo[] {
@@ -31,68 +22,28 @@ export function mergeRunPages(first: readonly RunInfo[], older: readonly RunInfo
   return [...first, ...older.filter((r) => !seen.has(r.id))];
 }
 
-export interface PlannedStep {
-  id: string;
-  action: string;
-  args: string[];
-  agent: string;
-  dependsOn: string[];
-  supports: string[];
-}
-
-export interface Approval {
-  runId: string;
-  stepId: string;
-  agent: string;
-  action: string;
-  args: string[];
-}
-
-export interface RunDetail extends RunInfo {
-  plans: Array<{ version: number; reason: string; steps: PlannedStep[] }>;
-  facts: string[];
-  derived: string[];
-  pendingApprovals: Approval[];
-}
-
-export interface RunEvent {
-  runId: string;
-  seq: number;
-  at: string;
-  v: number;
-  type: string;
-  data: Record<string, unknown>;
-}
-
 /** The status of each step, from the events seen so far (later events win). */
 export function stepStatuses(events: readonly RunEvent[]): Map<string, string> {
   const status = new Map<string, string>();
   for (const e of events) {
-    const step =
-      typeof e.data.stepId === 'string'
-        ? e.data.stepId
-        : typeof e.data.step === 'string'
-          ? e.data.step
-          : undefined;
-    if (!step) continue;
     switch (e.type) {
       case 'step.assigned':
-        if (!status.has(step)) status.set(step, 'pending');
+        if (!status.has(e.data.stepId)) status.set(e.data.stepId, 'pending');
         break;
       case 'step.started':
-        status.set(step, 'running');
+        status.set(e.data.stepId, 'running');
         break;
       case 'approval.requested':
-        status.set(step, 'waiting');
+        status.set(e.data.stepId, 'waiting');
         break;
       case 'approval.given':
-        status.set(step, e.data.approved === false ? 'rejected' : 'approved');
+        status.set(e.data.stepId, e.data.approved ? 'approved' : 'rejected');
         break;
       case 'step.finished':
-        status.set(step, 'done');
+        status.set(e.data.stepId, 'done');
         break;
       case 'step.failed':
-        status.set(step, 'failed');
+        status.set(e.data.stepId, 'failed');
         break;
       default:
         break;
@@ -101,9 +52,15 @@ export function stepStatuses(events: readonly RunEvent[]): Map<string, string> {
   return status;
 }
 
-/** The newest event of a type, if any. */
-export function lastOf(events: readonly RunEvent[], type: string): RunEvent | undefined {
-  for (let i = events.length - 1; i >= 0; i--) if (events[i]!.type === type) return events[i];
+/** The newest event of a kind, if any (its data typed by the kind). */
+export function lastOf<K extends RunEvent['type']>(
+  events: readonly RunEvent[],
+  type: K,
+): Extract<RunEvent, { type: K }> | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === type) return e as Extract<RunEvent, { type: K }>;
+  }
   return undefined;
 }
 
@@ -132,61 +89,52 @@ export function failureOf(
 ): { reason: string; whyNot: string[] } | undefined {
   const finished = lastOf(events, 'run.finished');
   if (!finished || finished.data.status !== 'failed') return undefined;
-  const lines = (v: unknown): string[] =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  let whyNot = lines(finished.data.whyNot);
-  if (whyNot.length === 0) whyNot = lines(lastOf(events, 'plan.failed')?.data.whyNot);
-  const reason = typeof finished.data.reason === 'string' ? finished.data.reason : 'the run failed';
-  return { reason, whyNot };
+  let whyNot = finished.data.whyNot ?? [];
+  if (whyNot.length === 0) whyNot = lastOf(events, 'plan.failed')?.data.whyNot ?? [];
+  return { reason: finished.data.reason ?? 'the run failed', whyNot };
 }
 
-export function stepLabel(s: { action: string; args: string[] }): string {
+export function stepLabel(s: { action: string; args: readonly string[] }): string {
   return `(${[s.action, ...s.args].join(' ')})`;
 }
 
 /** A one-line description of an event for the timeline. */
 export function describeEvent(e: RunEvent): string {
-  const d = e.data;
-  const str = (k: string): string => (typeof d[k] === 'string' ? (d[k] as string) : '');
-  const step = str('stepId') || str('step');
-  const action =
-    typeof d.action === 'string'
-      ? `(${[d.action, ...((d.args as string[] | undefined) ?? [])].join(' ')})`
-      : '';
+  const call = (d: { stepId: string; action: string; args: readonly string[] }): string =>
+    `${d.stepId} ${stepLabel(d)}`;
+  const then = (text: string | undefined, wrap: (t: string) => string): string =>
+    text ? wrap(text) : '';
   switch (e.type) {
     case 'run.started':
-      return `Run started${str('mission') ? ` — ${str('mission')}` : ''}`;
+      return `Run started${then(e.data.mission, (m) => ` — ${m}`)}`;
     case 'facts.derived':
-      return `Derived ${Array.isArray(d.facts) ? d.facts.length : Array.isArray(d.derived) ? d.derived.length : ''} facts from the rules`;
+      return `Derived ${e.data.facts.length} facts from the rules`;
     case 'plan.made':
-      return `Plan v${String(d.version ?? '')} made: ${Array.isArray(d.steps) ? d.steps.length : '?'} steps`;
+      return `Plan v${e.data.version} made: ${e.data.steps.length} steps`;
     case 'plan.failed':
-      return `No plan: ${str('reason') || str('status')}`;
+      return `No plan: ${e.data.reason}`;
     case 'step.assigned':
-      return `${step} ${action} → ${str('agent')}`;
+      return `${call(e.data)} → ${e.data.agent}`;
     case 'step.started':
-      return `${step} ${action} started${str('agent') ? ` by ${str('agent')}` : ''}`;
+      return `${call(e.data)} started${then(e.data.agent, (a) => ` by ${a}`)}`;
     case 'approval.requested':
-      return `${step} ${action} waits for approval`;
+      return `${call(e.data)} waits for approval`;
     case 'approval.given':
-      return `${step} ${d.approved === false ? 'rejected' : 'approved'}${str('by') ? ` by ${str('by')}` : ''}${str('reason') ? `: ${str('reason')}` : ''}`;
+      return `${e.data.stepId} ${e.data.approved ? 'approved' : 'rejected'}${then(e.data.by, (b) => ` by ${b}`)}${then(e.data.reason, (r) => `: ${r}`)}`;
     case 'step.finished':
-      return `${step} ${action} done${str('note') ? ` — ${str('note')}` : ''}`;
+      return `${call(e.data)} done${then(e.data.note, (n) => ` — ${n}`)}`;
     case 'step.failed':
-      return `${step} ${action} failed: ${str('reason')}`;
-    case 'facts.changed': {
-      const added = Array.isArray(d.added) ? d.added.length : 0;
-      const removed = Array.isArray(d.deleted) ? d.deleted.length : 0;
-      return `Facts changed: +${added} −${removed}${d.diverged ? ' (not as planned)' : ''}`;
-    }
+      return `${call(e.data)} failed: ${e.data.reason}`;
+    case 'facts.changed':
+      return `Facts changed: +${e.data.added.length} −${e.data.deleted.length}${e.data.diverged ? ' (not as planned)' : ''}`;
     case 'replan':
-      return `Re-plan: ${str('reason')}`;
+      return `Re-plan: ${e.data.reason}`;
     case 'run.finished':
-      return `Run ${str('status') || 'finished'}${str('reason') ? `: ${str('reason')}` : ''}`;
+      return `Run ${e.data.status}${then(e.data.reason, (r) => `: ${r}`)}`;
     case 'run.interrupted':
-      return `Run interrupted: ${str('reason') || 'stopped before the end'} (resumable)`;
+      return `Run interrupted: ${e.data.reason || 'stopped before the end'} (resumable)`;
     default:
-      return e.type;
+      return (e as { type: string }).type;
   }
 }
 

@@ -83,8 +83,8 @@ function registerFollowTools(server: McpServer, runs: McpRuns): void {
       inputSchema: { runId: RunId },
       annotations: { readOnlyHint: true },
     },
-    guarded((args) => {
-      const run = runs.status(args.runId);
+    guarded(async (args) => {
+      const run = await runs.status(args.runId);
       return ok(statusText(run), { run });
     }),
   );
@@ -113,8 +113,8 @@ function registerFollowTools(server: McpServer, runs: McpRuns): void {
       },
       annotations: { readOnlyHint: true },
     },
-    guarded((args) => {
-      const events = runs.events(args.runId, args.after ?? 0, args.limit ?? 200);
+    guarded(async (args) => {
+      const events = await runs.events(args.runId, args.after ?? 0, args.limit ?? 200);
       const lines = events.map(
         (e) => `${e.seq} ${e.type}: ${describeEvent(e) ?? JSON.stringify(e.data)}`,
       );
@@ -136,8 +136,8 @@ function registerDecisionTools(server: McpServer, runs: McpRuns): void {
         inputSchema: Decision,
         annotations: { readOnlyHint: false, destructiveHint: !approved, idempotentHint: false },
       },
-      guarded((args) => {
-        const d = runs.decide(args.runId, args.stepId, {
+      guarded(async (args) => {
+        const d = await runs.decide(args.runId, args.stepId, {
           approved,
           ...(args.by ? { by: args.by } : {}),
           ...(args.reason ? { reason: args.reason } : {}),

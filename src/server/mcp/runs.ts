@@ -12,7 +12,14 @@ import {
   readEvents,
   startRun,
 } from '../../team/index.js';
-import type { Mission, RunDetail, RunInfo, RunStore } from '../../team/index.js';
+import type {
+  Mission,
+  MissionInfo,
+  RunDetail,
+  RunEvent,
+  RunInfo,
+  RunStore,
+} from '../../team/index.js';
 import { UserError } from '../../errors.js';
 
 export interface McpRunsOptions {
@@ -29,11 +36,7 @@ export interface McpRunsOptions {
   runsInFlight?: Set<Promise<unknown>>;
 }
 
-export interface MissionInfo {
-  name: string;
-  description: string;
-  source: 'example' | 'loaded';
-}
+export type { MissionInfo };
 
 /** What deciding a step did: the step named with its action, so a person sees what they approved. */
 export interface StepDecision {
@@ -47,13 +50,13 @@ export interface StepDecision {
 export interface McpRuns {
   missions(): MissionInfo[];
   start(mission: string, options: { seed?: number; goal?: string }): Promise<RunInfo>;
-  status(runId: string): RunDetail;
-  events(runId: string, after: number, limit: number): ReturnType<typeof readEvents>;
+  status(runId: string): Promise<RunDetail>;
+  events(runId: string, after: number, limit: number): Promise<RunEvent[]>;
   decide(
     runId: string,
     stepId: string,
     decision: { approved: boolean; by?: string; reason?: string },
-  ): StepDecision;
+  ): Promise<StepDecision>;
 }
 
 /** Missions by name: the caller's first, then the examples (loaded once, on first use). */
@@ -100,8 +103,8 @@ function missionFinder(options: McpRunsOptions): {
 export function mcpRuns(options: McpRunsOptions): McpRuns {
   const { store } = options;
   const missions = missionFinder(options);
-  const detail = (runId: string): RunDetail => {
-    const run = getRun(store, runId);
+  const detail = async (runId: string): Promise<RunDetail> => {
+    const run = await getRun(store, runId);
     if (!run)
       throw new UserError(`no run with id "${runId}"`, {
         code: 'MCP_UNKNOWN_RUN',
@@ -113,7 +116,7 @@ export function mcpRuns(options: McpRunsOptions): McpRuns {
   return {
     missions: missions.list,
     async start(name, { seed, goal }) {
-      const handle = startRun(await missions.find(name), {
+      const handle = await startRun(await missions.find(name), {
         store,
         approve: 'store',
         ...(seed !== undefined ? { seed } : {}),
@@ -124,15 +127,15 @@ export function mcpRuns(options: McpRunsOptions): McpRuns {
       const settled = handle.done.catch(() => undefined);
       options.runsInFlight?.add(settled);
       void settled.finally(() => options.runsInFlight?.delete(settled));
-      return listRuns(store).find((r) => r.id === handle.id)!;
+      return (await listRuns(store)).find((r) => r.id === handle.id)!;
     },
     status: detail,
-    events(runId, after, limit) {
-      detail(runId);
-      return readEvents(store, runId, after).slice(0, limit);
+    async events(runId, after, limit) {
+      await detail(runId);
+      return (await readEvents(store, runId, after)).slice(0, limit);
     },
-    decide(runId, stepId, decision) {
-      const run = detail(runId);
+    async decide(runId, stepId, decision) {
+      const run = await detail(runId);
       const waiting = run.pendingApprovals.find((p) => p.stepId === stepId);
       if (!waiting) {
         const ids = run.pendingApprovals.map(
@@ -145,7 +148,7 @@ export function mcpRuns(options: McpRunsOptions): McpRuns {
             : `the run is ${run.status}; no step waits`,
         });
       }
-      approveStep(store, runId, stepId, {
+      await approveStep(store, runId, stepId, {
         approved: decision.approved,
         by: decision.by ?? 'mcp client',
         ...(decision.reason ? { reason: decision.reason } : {}),

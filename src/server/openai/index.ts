@@ -6,6 +6,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { openSqlite } from '../../store/sqlite.js';
+import { databaseOf } from '../../store/runs.js';
 import { sqliteResponses } from '../../store/responses.js';
 import type { ResponseStore } from '../../store/responses.js';
 import type { ChatTarget } from '../chat-targets.js';
@@ -30,7 +31,8 @@ const ModelList = z.object({ object: z.literal('list'), data: z.array(ModelInfo)
 /** Where responses are kept: the runs' database when there is one, else memory. */
 function responseStore(options: AppOptions): ResponseStore {
   if (options.responses) return options.responses;
-  return sqliteResponses(options.runs ? options.runs.store.db : openSqlite(':memory:'));
+  const db = options.runs === undefined ? undefined : databaseOf(options.runs.store);
+  return sqliteResponses(db ?? openSqlite(':memory:'));
 }
 
 export function openAiRoutes(app: Hono, options: AppOptions): Operation[] {

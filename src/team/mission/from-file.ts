@@ -1,0 +1,71 @@
+/**
+ * Pieces of a mission read from mission.yaml: its tools and agents (unknown tools named
+ * with a "did you mean"), and fields that do not apply to the kind of mission.
+ */
+import { MissionError } from '../errors.js';
+import { planningTool } from '../types.js';
+import type { PlanningTool, TeamAgent } from '../types.js';
+import type { Locate } from './mission-file.js';
+import type { MissionFile } from './schema.js';
+import { closest } from './spelling.js';
+
+/** The planning tools of a mission with tools. */
+export function toolsFromFile(m: MissionFile): PlanningTool[] {
+  return Object.entries(m.tools ?? {}).map(([name, t]) =>
+    planningTool({
+      name,
+      ...(t.description === undefined ? {} : { description: t.description }),
+      ...(t.params === undefined ? {} : { params: t.params }),
+      ...(t.precondition === undefined ? {} : { precondition: t.precondition }),
+      effect: t.effect,
+      ...(t.capability === undefined ? {} : { capability: t.capability }),
+      ...(t.needsApproval === undefined ? {} : { needsApproval: t.needsApproval }),
+    }),
+  );
+}
+
+/** The agents; each tool an agent lists must be a tool of the mission. */
+export function agentsFromFile(
+  m: MissionFile,
+  file: string,
+  toolNames: Set<string>,
+  locate: Locate,
+): TeamAgent[] {
+  return m.agents.map((a, i) => {
+    (a.tools ?? []).forEach((t, j) => {
+      if (!toolNames.has(t.toLowerCase())) {
+        const near = closest(t.toLowerCase(), toolNames);
+        throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`, {
+          code: 'MISSION_UNKNOWN_TOOL',
+          hint: `${near === undefined ? '' : `did you mean '${near}'? `}expected one of: ${[...toolNames].join(', ')}`,
+          ...locate(['agents', i, 'tools', j]),
+        });
+      }
+    });
+    return {
+      name: a.name.toLowerCase(),
+      ...(a.role === undefined ? {} : { role: a.role }),
+      cost: a.cost ?? 1,
+      capabilities: [...(a.capabilities ?? []), ...(a.tools ?? [])].map((c) => c.toLowerCase()),
+    };
+  });
+}
+
+/** Rejects fields of mission.yaml that do not apply to this kind of mission. */
+export function notApplying(
+  m: MissionFile,
+  file: string,
+  locate: Locate,
+  keys: (keyof MissionFile)[],
+  hint: string,
+): void {
+  for (const k of keys) {
+    if (m[k] === undefined) continue;
+    const at = locate([k]);
+    throw new MissionError(file, k, 'does not apply to this mission', {
+      code: 'MISSION_FIELD_NOT_APPLICABLE',
+      hint,
+      ...(at === undefined ? {} : { line: at.line, col: at.col }),
+    });
+  }
+}

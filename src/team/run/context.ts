@@ -1,0 +1,86 @@
+/**
+ * What a run works with and does not change while it runs: the mission, the goal, the
+ * log it writes to, the simulated world, the bounds the caller set.
+ */
+import type { Condition } from '../../pddl/ast.js';
+import type { RunEvent } from '../log/events.js';
+import type { RunLog } from '../log/port.js';
+import type { ApprovalDecision, ApprovalRequest } from '../log/views.js';
+import { splitDerived } from '../planning.js';
+import type { DerivedSplit } from '../planning.js';
+import type { Mission, World } from '../types.js';
+import { recorder } from './recorder.js';
+import type { Recorder } from './recorder.js';
+
+export interface LoopOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** 'auto' approves every step; 'store' waits for approveStep(); or a callback. Default 'store'. */
+  approve?: 'auto' | 'store' | ((req: ApprovalRequest) => Promise<ApprovalDecision>);
+  concurrency?: number;
+  maxReplans?: number;
+  /** Multiplies simulated step durations; 0 runs without delays. Default 1. */
+  timeScale?: number;
+  /** Planner time limit per plan, ms (default 30000). */
+  planTimeLimitMs?: number;
+}
+
+export interface RunContext {
+  readonly runId: string;
+  readonly mission: Mission;
+  readonly goal: Condition;
+  readonly log: RunLog;
+  /** Writes the run's events (typed, in order) and tells `onEvent`. */
+  readonly recorder: Recorder;
+  /** The simulated world of this run's seed, if the mission has one. */
+  readonly world: World | undefined;
+  /** Which derived predicates the planner gets as facts (computed once per run). */
+  readonly split: DerivedSplit;
+  readonly options: LoopOptions;
+  readonly concurrency: number;
+  readonly maxReplans: number;
+  readonly timeScale: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+export function runContext(
+  log: RunLog,
+  mission: Mission,
+  start: { runId: string; seed: number; goal: Condition; world?: World },
+  options: LoopOptions,
+): RunContext {
+  return {
+    runId: start.runId,
+    mission,
+    goal: start.goal,
+    log,
+    recorder: recorder(log, start.runId, options.onEvent),
+    world: start.world ?? mission.world?.(start.seed),
+    split: splitDerived(mission.domain),
+    options,
+    concurrency: Math.max(1, options.concurrency ?? 4),
+    maxReplans: options.maxReplans ?? 5,
+    timeScale: options.timeScale ?? 1,
+    signal: options.signal,
+  };
+}
+
+/** Sleeps `ms`, or rejects with the signal's reason when it is aborted first. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((res, rej) => {
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      res();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      rej(signal!.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** "act a b": a step's ground action, the key of attempts and rejections. */
+export const groundKey = (s: { action: string; args: readonly string[] }): string =>
+  [s.action, ...s.args].join(' ');

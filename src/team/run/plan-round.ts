@@ -1,0 +1,70 @@
+/**
+ * Stage 1, plan a round: the facts the rules derive are written, then the planner plans
+ * from the observed state (rejected actions forbidden) and the plan is deordered into a
+ * partial order. When no plan exists the why-not explains it and `plan.failed` says so.
+ */
+import type { Domain } from '../../pddl/ast.js';
+import { formatCondition } from '../../pddl/index.js';
+import { explainGoalDetail } from '../explain/whynot.js';
+import { forbid, plan, planningTask } from '../planning.js';
+import type { RunContext } from './context.js';
+import { deorder } from './deorder.js';
+import type { OrderedStep } from './deorder.js';
+import type { RunState } from './state.js';
+
+export type PlanRound =
+  | {
+      ok: true;
+      /** The domain the plan was made in (rejected actions forbidden). */
+      domain: Domain;
+      ordered: OrderedStep[];
+      /** Step ids, in plan order. */
+      ids: string[];
+      cost: number;
+      planMs: number;
+    }
+  | { ok: false; reason: string; whyNot: string[] };
+
+export async function planRound(ctx: RunContext, state: RunState): Promise<PlanRound> {
+  await ctx.recorder.emit({ type: 'facts.derived', data: { facts: state.knowledge.derived() } });
+  const domain = forbid(ctx.mission.domain, state.rejected);
+  const t0 = performance.now();
+  // Derived facts no action can change are computed here and given as facts.
+  const task = planningTask(ctx.mission, domain, ctx.split, state.view, state.facts, ctx.goal);
+  const result = await plan(task.domain, task.problem, {
+    timeLimitMs: ctx.options.planTimeLimitMs ?? 30000,
+    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+  });
+  const planMs = performance.now() - t0;
+  if (result.status !== 'solved') {
+    const why =
+      result.status === 'unsolvable'
+        ? undefined
+        : `the planner stopped (${result.reason}) before finding a plan`;
+    return noPlan(ctx, state, why);
+  }
+  const ids = result.plan.map((_, i) => `s${state.stepCounter + i + 1}`);
+  const ordered = deorder(domain, result.plan, ctx.goal, ids);
+  return { ok: true, domain, ordered, ids, cost: result.cost, planMs };
+}
+
+/** Explains why no plan reaches the goal (or why the planner stopped) and records it. */
+async function noPlan(
+  ctx: RunContext,
+  state: RunState,
+  stopped: string | undefined,
+): Promise<PlanRound> {
+  const { lines: whyNot, missingCapabilities: caps } = explainGoalDetail(
+    ctx.mission,
+    ctx.goal,
+    state.facts,
+    state.knowledge,
+  );
+  const needs =
+    caps.length === 0
+      ? ''
+      : `; it needs ${caps.length === 1 ? 'a capability' : 'capabilities'} no agent has: ${caps.map((c) => `'${c}'`).join(', ')}`;
+  const reason = stopped ?? `no plan reaches the goal ${formatCondition(ctx.goal)}${needs}`;
+  await ctx.recorder.emit({ type: 'plan.failed', data: { reason, whyNot } });
+  return { ok: false, reason, whyNot };
+}

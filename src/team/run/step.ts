@@ -1,0 +1,65 @@
+/**
+ * One step of a round: a person approves it first when its tool needs approval, then the
+ * tool (or the mission's simulated world) carries it out and reports what happened,
+ * which is observed (observe.ts).
+ */
+import type { ToolContext, ToolOutcome } from '../types.js';
+import { askApproval } from './approval.js';
+import { groundKey, sleep } from './context.js';
+import type { RunContext } from './context.js';
+import { observe } from './observe.js';
+import type { ReadyStep, Round, RunState } from './state.js';
+
+export async function runStep(
+  ctx: RunContext,
+  state: RunState,
+  round: Round,
+  ready: ReadyStep,
+  attempt: number,
+): Promise<void> {
+  const s = ready.step;
+  const t = Date.now();
+  let outcome: ToolOutcome | undefined;
+  if (ctx.mission.tools.get(s.action)!.needsApproval) {
+    const decision = await askApproval(ctx, s);
+    if (!decision.approved) {
+      state.rejected.add(groundKey(s));
+      outcome = {
+        ok: false,
+        reason: `rejected by ${decision.by ?? 'a reviewer'}${decision.reason ? `: ${decision.reason}` : ''}`,
+      };
+    }
+  }
+  outcome ??= await perform(ctx, state, ready, attempt);
+  state.executed++;
+  await observe(ctx, state, round, ready, outcome, Date.now() - t);
+}
+
+/** Runs the step's tool, through the world when the mission simulates one; a throw is a failure. */
+async function perform(
+  ctx: RunContext,
+  state: RunState,
+  { step: s }: ReadyStep,
+  attempt: number,
+): Promise<ToolOutcome> {
+  const tool = ctx.mission.tools.get(s.action)!;
+  const args = Object.fromEntries(tool.params.map(([p], i) => [p, s.args[i]!]));
+  const toolCtx: ToolContext = {
+    runId: ctx.runId,
+    stepId: s.id,
+    agent: s.agent,
+    facts: new Set(state.facts),
+    signal: ctx.signal ?? new AbortController().signal,
+    attempt,
+    wait: (ms: number) => sleep(ms * ctx.timeScale, ctx.signal),
+  };
+  await toolCtx.wait(ctx.mission.stepDurationMs?.(s.action) ?? 0);
+  try {
+    return ctx.world !== undefined
+      ? await ctx.world.execute(tool, args, toolCtx)
+      : await tool.execute(args, toolCtx);
+  } catch (err) {
+    if (ctx.signal?.aborted) throw err;
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
