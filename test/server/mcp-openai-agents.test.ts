@@ -68,6 +68,10 @@ test('@openai/agents MCPServerStdio runs `atelier mcp`; its agent plans with our
     name: 'atelier',
     command: process.execPath,
     args: [resolve('bin/atelier'), 'mcp', '--db', join(dir, 'oa.db')],
+    // The CLI compiles its sources when dist/ is older than them (seconds on a loaded machine):
+    // the SDK's 5 s default would time out before the server answers.
+    clientSessionTimeoutSeconds: 60,
+    timeout: 60_000,
   });
   await mcp.connect();
   try {

@@ -20,10 +20,10 @@ export function guarded<P extends unknown[]>(
       return await handler(...params);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      const code = err.code !== 'USER_ERROR' ? ` [${err.code}]` : '';
+      // formatUserError names the code: `file:line:col: error[CODE]: message`.
       return {
         isError: true,
-        content: [{ type: 'text', text: `${formatUserError(err)}${code}` }],
+        content: [{ type: 'text', text: formatUserError(err) }],
       };
     }
   };
