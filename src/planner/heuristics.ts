@@ -12,6 +12,7 @@
  * best supporters. Other costs use a plain heap.
  */
 import { BucketQueue, FifoHeap, Heap } from './cost-queues.js';
+import { groundAction } from './task.js';
 import type { GroundTask } from './task.js';
 
 export type HeuristicName = 'ff' | 'add' | 'max' | 'blind';
@@ -102,7 +103,8 @@ export function makeHeuristic(
   const opAction: number[] = [];
   const actCost = (c: number): number =>
     costType === 'unit' ? 1 : costType === 'plusone' ? c + 1 : c;
-  task.actions.forEach((a, i) => {
+  for (let i = 0; i < task.actions.count; i++) {
+    const a = groundAction(task, i);
     const c = actCost(task.unitCost ? 1 : a.cost);
     if (a.add.length > 0) {
       pres.push([...a.pre]);
@@ -117,7 +119,7 @@ export function makeHeuristic(
       costs.push(c);
       opAction.push(i);
     }
-  });
+  }
   for (const s of task.ruleStrata)
     for (const r of s) {
       pres.push([...r.pos]);
@@ -149,7 +151,7 @@ export function makeHeuristic(
   const acc = new Float64Array(O);
   const opMark = new Uint8Array(O);
   const factMark = new Uint8Array(F);
-  const actMark = new Uint8Array(task.actions.length);
+  const actMark = new Uint8Array(task.actions.count);
   const heap = new Heap();
   const fifo = new FifoHeap();
   const integral = costs.every((c) => Number.isInteger(c) && c >= 0);

@@ -13,6 +13,7 @@ import { findLandmarks, makeLandmarkCount } from './landmarks.js';
 import { lazyGbfs, weightedAstar } from './search.js';
 import type { Counters, Outcome } from './search.js';
 import { makeSpace, StateLimitError } from './state-space.js';
+import { actionArgs, actionName } from './task.js';
 import type { GroundTask } from './task.js';
 import type { PlanOptions, PlanResult, SearchStats } from './types.js';
 import { validate } from './validator/index.js';
@@ -120,14 +121,14 @@ function* searchSteps(
 }
 
 function toSteps(task: GroundTask, actions: number[]): PlanStep[] {
-  return actions.map((a) => ({ action: task.actions[a]!.name, args: [...task.actions[a]!.args] }));
+  return actions.map((a) => ({ action: actionName(task, a), args: actionArgs(task, a) }));
 }
 
 interface Run {
   task: GroundTask | undefined;
   gen: Generator<void, Outcome> | undefined;
   /** Set when the budget ran out during grounding. */
-  stopped?: 'time' | 'aborted';
+  stopped?: 'time' | 'aborted' | 'memory';
   counters: Counters;
   best: Best;
   start: number;
@@ -163,7 +164,7 @@ function stats(run: Run): SearchStats {
     expansions: run.counters.expansions,
     evaluations: run.counters.evaluations,
     generated: run.counters.generated,
-    groundActions: run.task?.actions.length ?? 0,
+    groundActions: run.task?.actions.count ?? 0,
     groundFacts: run.task?.facts.length ?? 0,
     groundingMs: Math.round(run.groundingMs),
     searchMs: Math.round(performance.now() - run.start),

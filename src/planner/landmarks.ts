@@ -11,6 +11,7 @@
  * accepted + goal landmarks accepted but false again. Inadmissible.
  */
 import type { Heuristic } from './heuristics.js';
+import { groundAction } from './task.js';
 import type { GroundTask } from './task.js';
 
 /** Above this many facts the F×F label sets would cost too much memory: no landmarks. */
@@ -29,7 +30,8 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   const W = Math.ceil(F / 32);
   const pres: number[][] = [];
   const adds: number[][] = [];
-  for (const a of task.actions) {
+  for (let ai = 0; ai < task.actions.count; ai++) {
+    const a = groundAction(task, ai);
     if (a.add.length > 0) {
       pres.push([...a.pre]);
       adds.push([...a.add]);
@@ -174,7 +176,8 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
   const cur = new Uint32Array(W);
   const achievers: number[][] = Array.from({ length: L }, () => []);
   const lmIndex = new Map(Array.from(lm.facts, (f, i) => [f, i]));
-  task.actions.forEach((a, ai) => {
+  for (let ai = 0; ai < task.actions.count; ai++) {
+    const a = groundAction(task, ai);
     for (const f of a.add) {
       const i = lmIndex.get(f);
       if (i !== undefined) achievers[i]!.push(ai);
@@ -183,10 +186,10 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
       const i = lmIndex.get(e.add);
       if (i !== undefined) achievers[i]!.push(ai);
     }
-  });
+  }
   const isAccepted = (bits: Uint32Array, off: number, i: number): boolean =>
     ((bits[off + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
-  const mark = new Uint8Array(task.actions.length);
+  const mark = new Uint8Array(task.actions.count);
   return {
     evaluate(truth, preferred, state) {
       const id = state?.id ?? 0;
@@ -235,7 +238,7 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
             let app = true;
             if (applicable) app = applicable[a] === 1;
             else {
-              const act = task.actions[a]!;
+              const act = groundAction(task, a);
               for (const p of act.pre)
                 if (!truth[p]) {
                   app = false;

@@ -48,7 +48,7 @@ class Pairs {
 }
 
 function costOf(space: Space, a: number): number {
-  return space.task.unitCost ? 1 : space.task.actions[a]!.cost;
+  return space.task.unitCost ? 1 : space.task.actions.cost[a]!;
 }
 
 function extract(reg: StateRegistry, id: number): number[] {
@@ -96,8 +96,8 @@ export function* lazyGbfs(
   const priority = new Array<number>(2 * H).fill(0);
   const entries = new Pairs();
   const preferred: number[] = [];
-  const isPref = new Uint8Array(space.task.actions.length);
-  const isApplicable = new Uint8Array(space.task.actions.length);
+  const isPref = new Uint8Array(space.task.actions.count);
+  const isApplicable = new Uint8Array(space.task.actions.count);
   const state = { id: 0, parent: -1, applicable: isApplicable };
   const unmark = (): void => {
     for (const a of marked) isPref[a] = 0;

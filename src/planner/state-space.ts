@@ -6,7 +6,10 @@
  */
 import { compileGroundRules } from '../logic/ground-fixpoint.js';
 import type { GroundEvaluator } from '../logic/ground-fixpoint.js';
-import type { GroundTask } from './task.js';
+import { row } from './task.js';
+import type { ConditionalEffect, GroundTask } from './task.js';
+
+const NO_CONDITIONS: ConditionalEffect[] = [];
 
 /** Raised when the state store cannot grow further; the search reports a memory limit. */
 export class StateLimitError extends Error {}
@@ -145,10 +148,11 @@ export function makeSpace(task: GroundTask): Space {
   const derive = hasRules ? compileGroundRules(task.ruleStrata, F) : (): void => {};
   // Bucket each action by its precondition fact with the fewest actions so far.
   const count = new Int32Array(F);
-  for (const a of task.actions) for (const p of a.pre) count[p]!++;
-  const chosen = task.actions.map((a) => {
+  const pre = task.actions.pre;
+  for (const p of pre.items) count[p]!++;
+  const chosen = Array.from({ length: task.actions.count }, (_, a) => {
     let best = -1;
-    for (const p of a.pre) if (best === -1 || count[p]! < count[best]!) best = p;
+    for (const p of row(pre, a)) if (best === -1 || count[p]! < count[best]!) best = p;
     return best;
   });
   const bucketStart = new Int32Array(F + 1);
@@ -173,9 +177,11 @@ export function makeSpace(task: GroundTask): Space {
 }
 
 export function applicable(space: Space, a: number, truth: Uint8Array): boolean {
-  const act = space.task.actions[a]!;
-  for (const p of act.pre) if (!truth[p]) return false;
-  for (const p of act.preNeg) if (truth[p]) return false;
+  const { pre, preNeg } = space.task.actions;
+  for (let i = pre.start[a]!, end = pre.start[a + 1]!; i < end; i++)
+    if (!truth[pre.items[i]!]) return false;
+  for (let i = preNeg.start[a]!, end = preNeg.start[a + 1]!; i < end; i++)
+    if (truth[preNeg.items[i]!]) return false;
   return true;
 }
 
@@ -215,11 +221,11 @@ function sortSmall(xs: number[]): void {
  * Conditions read the pre-state; deletes happen before adds.
  */
 export function applyAction(space: Space, a: number, truth: Uint8Array, next: Uint8Array): void {
-  const act = space.task.actions[a]!;
+  const act = space.task.actions;
   const B = space.task.basicCount;
   next.set(truth.subarray(0, B));
   const addLater: number[] = [];
-  for (const c of act.conditional) {
+  for (const c of act.conditional.get(a) ?? NO_CONDITIONS) {
     let ok = true;
     for (const p of c.pos)
       if (!truth[p]) {
@@ -236,8 +242,10 @@ export function applyAction(space: Space, a: number, truth: Uint8Array, next: Ui
     if (c.del >= 0) next[c.del] = 0;
     if (c.add >= 0) addLater.push(c.add);
   }
-  for (const d of act.del) next[d] = 0;
-  for (const f of act.add) next[f] = 1;
+  for (let i = act.del.start[a]!, end = act.del.start[a + 1]!; i < end; i++)
+    next[act.del.items[i]!] = 0;
+  for (let i = act.add.start[a]!, end = act.add.start[a + 1]!; i < end; i++)
+    next[act.add.items[i]!] = 1;
   for (const f of addLater) next[f] = 1;
 }
 
