@@ -46,10 +46,10 @@ export class Budget {
     return this.memoryExceeded() ? 'memory' : undefined;
   }
 
-  /** Reads the memory now: whether the limit is passed. */
+  /** Reads the memory now: whether the limit is passed (peak resident set, or heap in use). */
   memoryExceeded(): boolean {
-    const m = process.memoryUsage();
-    return m.rss > this.limitBytes || m.heapUsed > this.heapLimit;
+    if (process.resourceUsage().maxRSS * 1024 > this.limitBytes) return true;
+    return getHeapStatistics().used_heap_size > this.heapLimit;
   }
 
   /** The process's peak resident set so far, in MB. */
