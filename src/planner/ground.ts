@@ -12,6 +12,7 @@ import { stratifyGroundRules } from '../logic/ground-fixpoint.js';
 import type { GroundRule } from '../logic/ground-fixpoint.js';
 import type { Domain, FunctionTerm, Problem } from '../pddl/ast.js';
 import { Instantiator } from './instantiate.js';
+import { mutexGroups } from './mutex-groups.js';
 import { Reach } from './reach.js';
 import { compileSchemas } from './schemas.js';
 import type { ActionSchema, Schemas } from './schemas.js';
@@ -129,6 +130,14 @@ function finishTask(domain: Domain, problem: Problem, inst: Instantiator): Groun
     const f = id < 0 ? -1 : inst.atomFact[id]!;
     if (f >= 0 && f < inst.basicCount) init.add(f);
   }
+  const mutexes = mutexGroups(
+    sc,
+    inst.reach.atoms,
+    inst.reach.actionBindings,
+    inst.atomFact,
+    inst.basicCount,
+    init,
+  );
   return {
     facts,
     basicCount: inst.basicCount,
@@ -151,6 +160,7 @@ function finishTask(domain: Domain, problem: Problem, inst: Instantiator): Groun
     goalNeg: Int32Array.from(goalNeg),
     goalUnreachable: goalConjs.length === 0,
     unitCost: problem.metric === undefined,
+    mutexGroups: mutexes,
   };
 }
 

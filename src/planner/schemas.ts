@@ -25,6 +25,13 @@ export interface EffectSchema {
    * `when` condition (over the action's variables, the effect's, the condition's).
    */
   conditions: Array<{ join: CSchema; lits: PLit[] }> | null;
+  /**
+   * Effects with the same `when` condition and `forall` variables share a group (they happen
+   * together); -1 for unconditional effects without variables of their own.
+   */
+  group: number;
+  /** The number of variables the literal may use: the action's, then the effect's own. */
+  nVars: number;
 }
 
 export interface ActionSchema {
@@ -152,12 +159,21 @@ function actionSchemas(domain: Domain, k: Compiler, out: Schemas): void {
       const vars = [...a.params, ...c.vars];
       const { join, lits } = k.schema(vars, c.literals);
       const effs: EffectSchema[] = [];
+      const groups = new Map<Conjunct[], Map<TypedName[], number>>();
+      const groupOf = (e: FlatEffect): number => {
+        let byVars = groups.get(e.condition);
+        if (byVars === undefined) groups.set(e.condition, (byVars = new Map()));
+        let g = byVars.get(e.vars);
+        if (g === undefined) byVars.set(e.vars, (g = nextGroup++));
+        return g;
+      };
+      let nextGroup = 0;
       for (const e of effects) {
         if (e.condition.length === 0) continue; // never fires
         const evars = [...vars, ...e.vars];
         const lit = k.lit(e.literal, new Map(evars.map((v, i) => [v.name, i])));
         if (e.vars.length === 0 && e.condition.some(isTrue)) {
-          effs.push({ lit, conditions: null });
+          effs.push({ lit, conditions: null, group: -1, nVars: evars.length });
           continue;
         }
         const conditions = e.condition.map((cc) => {
@@ -169,7 +185,7 @@ function actionSchemas(domain: Domain, k: Compiler, out: Schemas): void {
           }
           return cond;
         });
-        effs.push({ lit, conditions });
+        effs.push({ lit, conditions, group: groupOf(e), nVars: evars.length });
       }
       out.actions.push({
         name: a.name,

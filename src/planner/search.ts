@@ -10,7 +10,7 @@
  */
 import { BucketFifo, FifoHeap } from './cost-queues.js';
 import type { Heuristic } from './heuristics.js';
-import { applicableActions, applyAction, isGoal, pack, StateRegistry } from './state-space.js';
+import { applicableActions, applyAction, isGoal, StateRegistry } from './state-space.js';
 import type { Space } from './state-space.js';
 
 export type Outcome = { kind: 'solved'; actions: number[]; cost: number } | { kind: 'unsolvable' };
@@ -62,19 +62,19 @@ function buffers(space: Space): { truth: Uint8Array; next: Uint8Array; buf: Uint
   return {
     truth: new Uint8Array(space.task.facts.length),
     next: new Uint8Array(space.task.facts.length),
-    buf: new Uint32Array(Math.max(1, Math.ceil(space.task.basicCount / 32))),
+    buf: new Uint32Array(space.packer.words),
   };
 }
 
 function load(space: Space, reg: StateRegistry, id: number, truth: Uint8Array): void {
-  reg.unpack(id, truth, space.task.basicCount);
+  reg.unpack(id, truth);
   if (space.hasRules) space.derive(truth);
 }
 
 function initialState(space: Space, reg: StateRegistry, bufs: ReturnType<typeof buffers>): number {
   bufs.next.fill(0);
   for (const f of space.task.init) bufs.next[f] = 1;
-  pack(bufs.next, space.task.basicCount, bufs.buf);
+  space.packer.pack(bufs.next, bufs.buf, 0);
   return reg.insert(bufs.buf);
 }
 
@@ -88,7 +88,7 @@ export function* lazyGbfs(
   heuristics: Heuristic[],
   counters: Counters,
 ): Generator<void, Outcome> {
-  const reg = new StateRegistry(space.task.basicCount);
+  const reg = new StateRegistry(space.packer);
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
   const H = heuristics.length;
@@ -130,7 +130,7 @@ export function* lazyGbfs(
     else {
       load(space, reg, parent, truth);
       applyAction(space, action, truth, next);
-      pack(next, space.task.basicCount, buf);
+      space.packer.pack(next, buf, 0);
       id = reg.insert(buf);
       counters.generated++;
       if (!reg.isNew) continue;
@@ -209,7 +209,7 @@ export function* weightedAstar(
   bound: number,
   counters: Counters,
 ): Generator<void, Outcome> {
-  const reg = new StateRegistry(space.task.basicCount);
+  const reg = new StateRegistry(space.packer);
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
   const open = new FifoHeap();
@@ -254,7 +254,7 @@ export function* weightedAstar(
       const ng = g + costOf(space, a);
       if (ng >= bound) continue;
       applyAction(space, a, truth, next);
-      pack(next, space.task.basicCount, buf);
+      space.packer.pack(next, buf, 0);
       const s = reg.insert(buf);
       counters.generated++;
       if (reg.isNew) {

@@ -1,11 +1,13 @@
 /**
- * States as packed bitsets of the basic facts, stored one after another in one big
+ * States packed with the finite-domain variables (fdr.ts), stored one after another in one big
  * Uint32Array, with an open-addressing hash table of state ids: no object per state.
  * Also the successor generator (actions bucketed by one precondition fact) and the
  * application of actions on an unpacked truth vector.
  */
 import { compileGroundRules } from '../logic/ground-fixpoint.js';
 import type { GroundEvaluator } from '../logic/ground-fixpoint.js';
+import { makePacker } from './fdr.js';
+import type { Packer } from './fdr.js';
 import { row } from './task.js';
 import type { ConditionalEffect, GroundTask } from './task.js';
 
@@ -28,8 +30,8 @@ export class StateRegistry {
   /** Free per-state byte for the search (closed flags and so on). */
   flags: Uint8Array;
 
-  constructor(basicCount: number) {
-    this.words = Math.max(1, Math.ceil(basicCount / 32));
+  constructor(readonly packer: Packer) {
+    this.words = packer.words;
     const cap = 1024;
     this.data = new Uint32Array(cap * this.words);
     this.table = new Int32Array(cap * 2).fill(-1);
@@ -112,27 +114,15 @@ export class StateRegistry {
   isNew = false;
 
   /** Unpacks state `id` into `truth` (basic facts only). */
-  unpack(id: number, truth: Uint8Array, basicCount: number): void {
-    const off = id * this.words;
-    const data = this.data;
-    for (let w = 0, f = 0; f < basicCount; w++) {
-      const bits = data[off + w]!;
-      const end = Math.min(f + 32, basicCount);
-      for (let b = 0; f < end; f++, b++) truth[f] = (bits >>> b) & 1;
-    }
+  unpack(id: number, truth: Uint8Array): void {
+    this.packer.unpack(this.data, id * this.words, truth);
   }
-}
-
-/** Packs the basic facts of `truth` into `buf`. */
-export function pack(truth: Uint8Array, basicCount: number, buf: Uint32Array): void {
-  buf.fill(0);
-  for (let f = 0; f < basicCount; f++) if (truth[f]) buf[f >>> 5]! |= 1 << (f & 31);
 }
 
 /** Everything the searches need about a ground task, precomputed once. */
 export interface Space {
   task: GroundTask;
-  registry: StateRegistry;
+  packer: Packer;
   /** Fills the derived facts of a truth vector (no-op without rules). */
   derive: GroundEvaluator;
   hasRules: boolean;
@@ -167,7 +157,7 @@ export function makeSpace(task: GroundTask): Space {
   });
   return {
     task,
-    registry: new StateRegistry(task.basicCount),
+    packer: makePacker(task),
     derive,
     hasRules,
     bucketStart,

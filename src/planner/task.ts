@@ -57,6 +57,11 @@ export interface GroundTask {
   goalUnreachable: boolean;
   /** True without `:metric`: every action costs 1. */
   unitCost: boolean;
+  /**
+   * Sets of basic facts of which at most one is true in any reachable state (from invariant
+   * synthesis), two facts or more each; a fact may be in several.
+   */
+  mutexGroups: Int32Array[];
 }
 
 /** One action as a plain object (for tests and tools; the search reads the arrays). */

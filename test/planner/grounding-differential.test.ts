@@ -111,6 +111,12 @@ function check(task: { domain: Domain; problem: Problem }, maxStates: number): n
     for (const a of succ) {
       const next = new Uint8Array(g.facts.length);
       applyAction(space, a, truth, next);
+      // The packed state (finite-domain variables from the mutex groups) holds exactly these facts.
+      const packed = new Uint32Array(space.packer.words);
+      space.packer.pack(next, packed, 0);
+      const back = new Uint8Array(g.facts.length);
+      space.packer.unpack(packed, 0, back);
+      assert.deepEqual(back.subarray(0, B), next.subarray(0, B), 'pack/unpack round trip');
       // The validator must agree on the successor: every basic fact true or false as computed.
       const expect: Condition = {
         kind: 'and',
