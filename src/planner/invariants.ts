@@ -222,9 +222,49 @@ export class InvariantFinder {
     for (const d of v.dels) {
       const part = partOf.get(d.lit.pred);
       if (part === undefined || (d.group !== -1 && d.group !== e.group)) continue;
-      if (isPre(d.lit) && sameArgs(params(part, d.lit, inv.arity), pe)) return true;
+      if (!isPre(d.lit) || !sameArgs(params(part, d.lit, inv.arity), pe)) continue;
+      // A delete of an atom the action may also add does not happen (add wins): no balance.
+      if (v.adds.some((a) => a !== e && this.mayBeEqual(v, d.lit, a.lit, inv, partOf))) continue;
+      return true;
     }
     return false;
+  }
+
+  /**
+   * Whether two atoms of one action (own variables aside) can be the same ground atom in a
+   * state where the invariant holds: not when the precondition would then need two different
+   * atoms of one instance of it.
+   */
+  private mayBeEqual(
+    v: ActionView,
+    x: PLit,
+    y: PLit,
+    inv: Invariant,
+    partOf: Map<number, Part>,
+  ): boolean {
+    if (x.pred !== y.pred) return false;
+    const nA = v.a.join.nVars;
+    const u = new Unifier();
+    for (let k = 0; k < x.args.length; k++) {
+      const a = x.args[k]!;
+      const b = y.args[k]!;
+      // The other effect's own (forall) variables may take any value.
+      if ((b < 0 && -1 - b >= nA) || (a < 0 && -1 - a >= nA)) continue;
+      if (!u.union(a, b)) return false;
+    }
+    if (this.contradicts(u, v, nA)) return false;
+    const pre = v.pre.filter((l) => partOf.has(l.pred));
+    const same = (p: Int32Array, q: Int32Array): boolean =>
+      p.every((c, k) => u.find(c) === u.find(q[k]!));
+    for (let i = 0; i < pre.length; i++)
+      for (let j = i + 1; j < pre.length; j++) {
+        const p1 = pre[i]!;
+        const p2 = pre[j]!;
+        const k1 = params(partOf.get(p1.pred)!, p1, inv.arity);
+        const k2 = params(partOf.get(p2.pred)!, p2, inv.arity);
+        if (same(k1, k2) && !(p1.pred === p2.pred && same(p1.args, p2.args))) return false;
+      }
+    return true;
   }
 
   /** Candidates that add a part for one of the action's other deletes, to balance `e`. */
