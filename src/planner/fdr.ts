@@ -19,6 +19,10 @@ export interface Packer {
   unpack(data: Uint32Array, off: number, truth: Uint8Array): void;
   /** The facts of each variable (its values, without "none"). */
   varFacts: Int32Array[];
+  /** Makes basic fact `f` true in the packed state at `out[off ..]` (its variable takes its value). */
+  setTrue(out: Uint32Array, off: number, f: number): void;
+  /** Makes basic fact `f` false there (its variable becomes "none" if it had that value). */
+  setFalse(out: Uint32Array, off: number, f: number): void;
 }
 
 /** Greedy cover: the largest group first; its facts leave the other groups. */
@@ -86,7 +90,27 @@ export function makePacker(task: GroundTask): Packer {
   const binary = Int32Array.from(vars.flatMap((g, v) => (g.length === 1 ? [v] : [])));
   const binFact = Int32Array.from(binary, (v) => vars[v]![0]!);
   const none = Int32Array.from(vars, (g) => g.length);
+  const factVar = new Int32Array(B);
+  const factVal = new Int32Array(B);
+  // The code of each fact's value: its index in a multi-valued variable, 1 for a binary one.
+  vars.forEach((g, v) =>
+    g.forEach((f, i) => ((factVar[f] = v), (factVal[f] = g.length > 1 ? i : 1))),
+  );
+  // "None of those": n for a multi-valued variable, 0 (false) for a binary one.
+  const noneCode = Int32Array.from(vars, (g) => (g.length > 1 ? g.length : 0));
+  const width = Int32Array.from(bits, (b) => (b >= 32 ? -1 : (1 << b) - 1));
   return {
+    setTrue(out, off, f) {
+      const v = factVar[f]!;
+      const w = off + word[v]!;
+      out[w] = (out[w]! & ~(width[v]! << shift[v]!)) | (factVal[f]! << shift[v]!);
+    },
+    setFalse(out, off, f) {
+      const v = factVar[f]!;
+      const w = off + word[v]!;
+      if (((out[w]! >>> shift[v]!) & width[v]!) === factVal[f])
+        out[w] = (out[w]! & ~(width[v]! << shift[v]!)) | (noneCode[v]! << shift[v]!);
+    },
     words: Math.max(1, free.length),
     vars: V,
     varFacts: vars,

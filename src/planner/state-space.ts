@@ -21,7 +21,8 @@ const MAX_WORDS = 400_000_000; // 1.6 GB of packed states
 export class StateRegistry {
   readonly words: number;
   count = 0;
-  private data: Uint32Array;
+  /** The packed states, `words` numbers each. */
+  data: Uint32Array;
   private table: Int32Array;
   private mask: number;
   parent: Int32Array;
@@ -210,25 +211,23 @@ function sortSmall(xs: number[]): void {
  * Writes the successor's basic facts into `next` (from `truth`, the full pre-state).
  * Conditions read the pre-state; deletes happen before adds.
  */
+/** Scratch list of conditional adds (applied after the deletes). */
+const addLater: number[] = [];
+
+/** Whether conditional effect `c` fires in `truth`. */
+function fires(c: ConditionalEffect, truth: Uint8Array): boolean {
+  for (const p of c.pos) if (!truth[p]) return false;
+  for (const p of c.neg) if (truth[p]) return false;
+  return true;
+}
+
 export function applyAction(space: Space, a: number, truth: Uint8Array, next: Uint8Array): void {
   const act = space.task.actions;
   const B = space.task.basicCount;
   next.set(truth.subarray(0, B));
-  const addLater: number[] = [];
+  addLater.length = 0;
   for (const c of act.conditional.get(a) ?? NO_CONDITIONS) {
-    let ok = true;
-    for (const p of c.pos)
-      if (!truth[p]) {
-        ok = false;
-        break;
-      }
-    if (ok)
-      for (const p of c.neg)
-        if (truth[p]) {
-          ok = false;
-          break;
-        }
-    if (!ok) continue;
+    if (!fires(c, truth)) continue;
     if (c.del >= 0) next[c.del] = 0;
     if (c.add >= 0) addLater.push(c.add);
   }
@@ -237,6 +236,35 @@ export function applyAction(space: Space, a: number, truth: Uint8Array, next: Ui
   for (let i = act.add.start[a]!, end = act.add.start[a + 1]!; i < end; i++)
     next[act.add.items[i]!] = 1;
   for (const f of addLater) next[f] = 1;
+}
+
+/**
+ * The packed successor: the parent's packed state (`data[off ..]`, its full truth vector
+ * `truth`) with `a`'s effects applied, written to `out` — work proportional to the effects,
+ * not to the facts.
+ */
+export function packSuccessor(
+  space: Space,
+  a: number,
+  data: Uint32Array,
+  off: number,
+  truth: Uint8Array,
+  out: Uint32Array,
+): void {
+  const p = space.packer;
+  const act = space.task.actions;
+  for (let i = 0; i < p.words; i++) out[i] = data[off + i]!;
+  addLater.length = 0;
+  for (const c of act.conditional.get(a) ?? NO_CONDITIONS) {
+    if (!fires(c, truth)) continue;
+    if (c.del >= 0) p.setFalse(out, 0, c.del);
+    if (c.add >= 0) addLater.push(c.add);
+  }
+  for (let i = act.del.start[a]!, end = act.del.start[a + 1]!; i < end; i++)
+    p.setFalse(out, 0, act.del.items[i]!);
+  for (let i = act.add.start[a]!, end = act.add.start[a + 1]!; i < end; i++)
+    p.setTrue(out, 0, act.add.items[i]!);
+  for (const f of addLater) p.setTrue(out, 0, f);
 }
 
 /** Whether the goal holds in a full truth vector. */

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { ground } from '../../src/planner/index.js';
 import type { GroundTask } from '../../src/planner/index.js';
 import { chooseGroups, makePacker } from '../../src/planner/fdr.js';
+import { applicableActions, applyAction, makeSpace } from '../../src/planner/state-space.js';
 import { fixture, parse } from './helpers.js';
 
 /** The groups as sorted lists of fact names, sorted. */
@@ -73,6 +74,56 @@ describe('mutex groups (invariant synthesis)', () => {
     const g = ground(t.domain, t.problem);
     for (const group of named(g, g.mutexGroups)) assert.ok(!/\(p a\).*\(p b\)/.test(group), group);
   });
+});
+
+describe('mutex groups hold in every reachable state', () => {
+  it('a delete the same action undoes (add wins) balances nothing', () => {
+    // As in rovers' communicate actions: the channel is deleted and added again.
+    const t = parse(
+      `(define (domain d) (:predicates (free) (sent ?d) (data ?d))
+        (:action send :parameters (?d) :precondition (and (free) (data ?d))
+          :effect (and (not (free)) (free) (sent ?d))))`,
+      '(define (problem x) (:domain d) (:objects a b) (:init (free) (data a) (data b)) (:goal (and (sent a) (sent b))))',
+    );
+    const g = ground(t.domain, t.problem);
+    for (const group of named(g, g.mutexGroups)) assert.doesNotMatch(group, /\(sent/, group);
+  });
+
+  for (const [dir, file] of [
+    ['gripper', 'prob03.pddl'],
+    ['logistics00', 'problogistics-6-0.pddl'],
+    ['depot', 'pfile1.pddl'],
+    ['blocks', 'probBLOCKS-4-0.pddl'],
+    ['adl', 'problem.pddl'],
+  ] as const)
+    it(`${dir}: no two facts of a group true together (breadth-first, 3000 states)`, () => {
+      const t = fixture(dir, file);
+      const g = ground(t.domain, t.problem);
+      const space = makeSpace(g);
+      const start = new Uint8Array(g.facts.length);
+      for (const f of g.init) start[f] = 1;
+      const seen = new Set([start.join('')]);
+      const queue = [start];
+      const succ: number[] = [];
+      for (let i = 0; i < queue.length && i < 3000; i++) {
+        const s = queue[i]!;
+        for (const group of g.mutexGroups) {
+          const on = Array.from(group).filter((f) => s[f]);
+          assert.ok(on.length <= 1, on.map((f) => g.facts[f]).join(' '));
+        }
+        space.derive(s);
+        applicableActions(space, s, succ);
+        for (const a of succ) {
+          const n = new Uint8Array(g.facts.length);
+          applyAction(space, a, s, n);
+          const k = n.join('');
+          if (!seen.has(k)) {
+            seen.add(k);
+            queue.push(n);
+          }
+        }
+      }
+    });
 });
 
 describe('finite-domain variables and packed states', () => {

@@ -9,7 +9,12 @@ import { describe, it } from 'node:test';
 import type { Atom, Condition, Domain, Problem } from '../../src/pddl/index.js';
 import { buildTypeTable } from '../../src/pddl/index.js';
 import { ground } from '../../src/planner/index.js';
-import { applicableActions, applyAction, makeSpace } from '../../src/planner/state-space.js';
+import {
+  applicableActions,
+  applyAction,
+  makeSpace,
+  packSuccessor,
+} from '../../src/planner/state-space.js';
 import { actionArgs, actionName } from '../../src/planner/task.js';
 import {
   addDerived,
@@ -117,6 +122,12 @@ function check(task: { domain: Domain; problem: Problem }, maxStates: number): n
       const back = new Uint8Array(g.facts.length);
       space.packer.unpack(packed, 0, back);
       assert.deepEqual(back.subarray(0, B), next.subarray(0, B), 'pack/unpack round trip');
+      // The successor packed from the parent's packed state and the action's effects alone.
+      const parent = new Uint32Array(space.packer.words);
+      space.packer.pack(truth, parent, 0);
+      const direct = new Uint32Array(space.packer.words);
+      packSuccessor(space, a, parent, 0, truth, direct);
+      assert.deepEqual(direct, packed, 'packed successor');
       // The validator must agree on the successor: every basic fact true or false as computed.
       const expect: Condition = {
         kind: 'and',
