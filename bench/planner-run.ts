@@ -24,8 +24,10 @@ export interface Row {
   domain: string;
   instance: string;
   solved: boolean;
-  /** Wall time, start-up included. */
+  /** Wall time, start-up included; CPU time (user + system) with `--cpu`. */
   seconds: number;
+  /** User + system CPU seconds of the process tree. */
+  cpuSeconds: number | undefined;
   planLength: number;
   cost: number;
   /** Peak resident set of the process tree (MB), when the run ended by itself. */
@@ -108,23 +110,31 @@ function launchLama(fd: string, inst: Instance, work: string): Launch {
   };
 }
 
+/** With --cpu: the wall-clock slack over the CPU limit before a run is killed anyway. */
+const CPU_WALL = 8;
+
 /** Runs one planner on one instance: wall time, exit code, peak RSS, and the plan validated. */
 export function runInstance(
   planner: Row['planner'],
   inst: Instance,
-  opts: { root: string; fd: string | undefined; limitS: number; work: string },
+  opts: { root: string; fd: string | undefined; limitS: number; work: string; cpu?: boolean },
 ): Promise<Row> {
   const work = join(opts.work, `${planner}-${inst.domain}-${inst.name}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const l =
     planner === 'atelier'
-      ? launchAtelier(opts.root, inst, work, opts.limitS)
+      ? launchAtelier(opts.root, inst, work, opts.cpu ? opts.limitS * CPU_WALL : opts.limitS)
       : launchLama(opts.fd!, inst, work);
+  // With --cpu the limit is on CPU time, as in the IPC (a shared machine's load does not
+  // change what is solved): RLIMIT_CPU kills each process of the run; wall time gets slack.
+  const wrapped = opts.cpu
+    ? ['prlimit', `--cpu=${Math.ceil(opts.limitS) + 1}`, '--', l.command, ...l.args]
+    : [l.command, ...l.args];
   const rssFile = join(work, 'rss');
   const t0 = performance.now();
   return new Promise((done) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, l.command, ...l.args], {
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, ...wrapped], {
       cwd: l.cwd,
       stdio: ['ignore', 'pipe', 'ignore'],
       detached: true,
@@ -142,12 +152,16 @@ export function runInstance(
           /* already gone */
         }
       },
-      opts.limitS * 1000 + grace,
+      opts.limitS * (opts.cpu ? CPU_WALL : 1) * 1000 + grace,
     );
     child.on('close', (code) => {
       clearTimeout(killer);
       const seconds = (performance.now() - t0) / 1000;
-      done(finishRow(planner, inst, l.planFile, rssFile, stdout, code, seconds, opts.limitS));
+      const row = finishRow(planner, inst, l.planFile, rssFile, stdout, code, seconds);
+      const t = opts.cpu ? row.cpuSeconds : row.seconds;
+      if (opts.cpu) row.seconds = row.cpuSeconds ?? seconds;
+      row.solved = row.solved && t !== undefined && t <= opts.limitS;
+      done(row);
     });
   });
 }
@@ -160,7 +174,6 @@ function finishRow(
   stdout: string,
   code: number | null,
   seconds: number,
-  limitS: number,
 ): Row {
   const row: Row = {
     planner,
@@ -169,6 +182,7 @@ function finishRow(
     instance: inst.name,
     solved: false,
     seconds,
+    cpuSeconds: undefined,
     planLength: 0,
     cost: 0,
     rssMb: undefined,
@@ -176,8 +190,13 @@ function finishRow(
     invalid: false,
     expansions: undefined,
   };
-  const rss = existsSync(rssFile) ? /^(\d+)\s*$/m.exec(readFileSync(rssFile, 'utf8')) : null;
-  if (rss) row.rssMb = Number(rss[1]) / 1024;
+  const rss = existsSync(rssFile)
+    ? /^(\d+) ([\d.]+) ([\d.]+)\s*$/m.exec(readFileSync(rssFile, 'utf8'))
+    : null;
+  if (rss) {
+    row.rssMb = Number(rss[1]) / 1024;
+    row.cpuSeconds = Number(rss[2]) + Number(rss[3]);
+  }
   if (planner === 'atelier') {
     try {
       row.expansions = (JSON.parse(stdout) as { stats: { expansions: number } }).stats.expansions;
@@ -190,7 +209,7 @@ function finishRow(
     const steps = loadPlanFile(planFile);
     const v = validate(d, loadProblemFile(inst.problemFile, d), steps);
     row.invalid = !v.valid;
-    row.solved = v.valid && seconds <= limitS;
+    row.solved = v.valid;
     row.planLength = steps.length;
     row.cost = v.valid ? v.cost : 0;
   }
