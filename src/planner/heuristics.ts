@@ -26,6 +26,8 @@ export interface SearchState {
   parent: number;
   /** When given, applicable[a] is 1 exactly for the actions applicable in the state. */
   applicable?: Uint8Array;
+  /** The parent's full truth vector (path-dependent heuristics compare the two). */
+  parentTruth?: Uint8Array;
 }
 
 export interface Heuristic {
@@ -271,7 +273,7 @@ export function makeHeuristic(
       if (preferred) preferred.length = 0;
       while (stack.length > 0) {
         const f = stack.pop()!;
-        if (factMark[f] || cost[f] === 0) continue;
+        if (factMark[f] || supp[f]! < 0) continue; // true in the state
         factMark[f] = 1;
         markedFacts.push(f);
         const o = supp[f]!;
@@ -282,7 +284,7 @@ export function makeHeuristic(
         let inState = true;
         for (let i = pre.start[o]!; i < pre.start[o + 1]!; i++) {
           const p = pre.items[i]!;
-          if (cost[p] !== 0) {
+          if (supp[p]! >= 0) {
             inState = false;
             stack.push(p);
           }
