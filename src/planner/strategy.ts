@@ -4,7 +4,8 @@
  * falling weights, each pruned by the best cost so far; with `optimal`, A* with h_max.
  */
 import { makeHeuristic } from './heuristics.js';
-import { findLandmarks, makeLandmarkCount } from './landmarks.js';
+import { landmarkHeuristic } from './landmarks.js';
+import { findLandmarks, makeLandmarkCount } from './landmarks-zg.js';
 import { lazyGbfs, weightedAstar } from './search.js';
 import type { Counters, Outcome } from './search.js';
 import { makeSpace } from './state-space.js';
@@ -52,8 +53,13 @@ export function* searchSteps(
   const init = new Uint8Array(task.facts.length);
   for (const f of task.init) init[f] = 1;
   if (space.hasRules) space.derive(init);
-  const lms = findLandmarks(task, init);
-  if (lms && lms.facts.length > 0) heuristics.push(makeLandmarkCount(task, lms));
+  if (options.landmarks === 'rhw') {
+    const lm = landmarkHeuristic(task, init);
+    if (lm) heuristics.push(lm);
+  } else {
+    const lm = findLandmarks(task, init);
+    if (lm && lm.facts.length > 0) heuristics.push(makeLandmarkCount(task, lm));
+  }
   const first = yield* lazyGbfs(space, heuristics, counters);
   if (first.kind !== 'solved') return first;
   record(best, first);

@@ -64,6 +64,12 @@ export interface PlanOptions {
   anytime?: boolean;
   /** Find a cost-optimal plan (A* with an admissible heuristic). */
   optimal?: boolean;
+  /**
+   * The landmarks of the greedy search's landmark heuristic: `'h1'` (default: Zhu & Givan's
+   * fact landmarks with the landmark count) or `'rhw'` (LAMA's landmark graph with disjunctive
+   * landmarks and reasonable orderings, landmark progression). Measured in docs/planner.md.
+   */
+  landmarks?: 'h1' | 'rhw';
   /** Called during grounding and search, at most every `progressIntervalMs`. */
   onProgress?: (progress: SearchProgress) => void;
   /** Default 200. */
