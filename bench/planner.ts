@@ -1,36 +1,31 @@
 /**
- * `npm run bench:planner [-- --time-limit S] [--domains a,b] [--jobs N]`: runs `atelier plan`
- * on the IPC suite in ../shared/bench/pddl (one child process per instance, 2 at a time,
- * hard kill at the limit), validates every plan with the validator, prints coverage per
- * domain next to LAMA-first and pyperplan, median time and expansions/s, the speed ratio
- * against pyperplan on the instances both solve, and writes a CSV to bench/results/.
+ * `npm run bench:planner [-- --time-limit S] [--suite shared|extra|all] [--domains a,b]
+ * [--per-domain N] [--jobs N] [--cpu]`: runs `atelier plan` on the shared IPC suite (../shared/bench/pddl)
+ * and on the extra IPC domains (bench/pddl-extra), one process per instance, killed at the
+ * limit; validates every plan; prints per domain coverage at 10 s and at the limit, time, plan
+ * cost and peak RSS. With `FD=path/to/fast-downward.py`, LAMA-first runs on the same instances
+ * in the same run, and the table shows both side by side with the ratios. A CSV of every run
+ * goes to bench/results/. With `--cpu` the limit is on CPU time (user + system, RLIMIT_CPU), as in
+ * the IPC, so that a loaded machine does not change what counts as solved.
  */
-import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDomainFile, loadPlanFile, loadProblemFile } from '../src/pddl/index.js';
-import { validate } from '../src/planner/validator/index.js';
+import { listInstances, runInstance } from './planner-run.js';
+import type { Instance, Row } from './planner-run.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// ATELIER_BENCH_PDDL points elsewhere (another copy of the suite).
-const suite = resolve(process.env.ATELIER_BENCH_PDDL ?? join(root, '../shared/bench/pddl'));
-if (!existsSync(suite)) {
-  // One line, not a stack: the suite lives beside the checkout, not in it.
-  console.error(
-    `bench:planner: no benchmark suite at ${suite}: put the IPC instances (one folder per domain) in ../shared/bench/pddl beside the checkout`,
-  );
-  process.exit(2);
-}
+// ATELIER_BENCH_PDDL points elsewhere (another copy of the suite). Otherwise ../shared next to
+// a checkout in /work/main, or ../../shared next to a worktree in /work/wt/NAME.
+const explicitSuite = process.env.ATELIER_BENCH_PDDL;
+const sharedDir =
+  explicitSuite !== undefined
+    ? resolve(explicitSuite)
+    : ([resolve(root, '../shared/bench/pddl'), resolve(root, '../../shared/bench/pddl')].find((d) =>
+        existsSync(d),
+      ) ?? resolve(root, '../shared/bench/pddl'));
+const extraDir = join(root, 'bench/pddl-extra');
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -39,29 +34,78 @@ function flag(name: string): string | undefined {
 const limitS = Number(flag('--time-limit') ?? 60);
 const jobs = Number(flag('--jobs') ?? 2);
 const only = flag('--domains')?.split(',');
+const suite = flag('--suite') ?? 'all';
+const perDomain = Number(flag('--per-domain') ?? Infinity);
+const cpu = process.argv.includes('--cpu');
+const fd = process.env.FD;
+const CHECKPOINT_S = Math.min(10, limitS);
 
-interface Row {
-  domain: string;
-  instance: string;
-  solved: boolean;
-  seconds: number;
-  planLength: number;
-  cost: number;
-  expansions: number;
-  searchMs: number;
-  groundingMs: number;
-  exitCode: number | null;
-  valid: boolean;
+if (fd !== undefined && !existsSync(fd)) {
+  console.error(`FD=${fd}: no such file (give the path of fast-downward.py; see docs/planner.md)`);
+  process.exit(2);
 }
 
-interface Ref {
-  solved: boolean;
-  seconds: number;
+const todo: Instance[] = [];
+if (suite !== 'extra') {
+  if (existsSync(sharedDir)) todo.push(...listInstances(sharedDir, 'shared', only, perDomain));
+  else if (explicitSuite !== undefined || suite === 'shared') {
+    // One line, not a stack: the suite lives beside the checkout, not in it.
+    console.error(
+      `bench:planner: no benchmark suite at ${sharedDir}: put the IPC instances (one folder per domain) in ../shared/bench/pddl beside the checkout`,
+    );
+    process.exit(2);
+  } else
+    console.error(
+      `note: the shared suite (${sharedDir}) is not here; running the extra domains only`,
+    );
+}
+if (suite !== 'shared') todo.push(...listInstances(extraDir, 'extra', only, perDomain));
+if (todo.length === 0) {
+  console.error('no instances selected (check --suite and --domains)');
+  process.exit(2);
 }
 
-function readRef(file: string): Map<string, Ref> {
-  const out = new Map<string, Ref>();
-  const path = join(suite, file);
+const work = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
+const planners: Array<Row['planner']> = fd ? ['atelier', 'lama-first'] : ['atelier'];
+const queue = todo.flatMap((inst) => planners.map((p) => ({ p, inst })));
+const rows: Row[] = [];
+let next = 0;
+async function worker(): Promise<void> {
+  while (next < queue.length) {
+    const { p, inst } = queue[next++]!;
+    const r = await runInstance(p, inst, { root, fd, limitS, work, cpu });
+    rows.push(r);
+    const what = r.solved
+      ? `${r.seconds.toFixed(2)} s, cost ${r.cost}, ${r.rssMb?.toFixed(0) ?? '?'} MB`
+      : r.invalid
+        ? 'INVALID PLAN'
+        : `not solved (exit ${r.exitCode ?? 'killed'})`;
+    process.stderr.write(`${p} ${inst.domain}/${inst.name}: ${what}\n`);
+  }
+}
+await Promise.all(Array.from({ length: jobs }, worker));
+rmSync(work, { recursive: true, force: true });
+
+const geomean = (xs: number[]): number =>
+  xs.length === 0 ? NaN : Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+const median = (xs: number[]): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const f = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
+
+const key = (r: { domain: string; instance: string }): string => `${r.domain}/${r.instance}`;
+const ikey = (i: Instance): string => `${i.domain}/${i.name}`;
+const byPlanner = (p: Row['planner']): Map<string, Row> =>
+  new Map(rows.filter((r) => r.planner === p).map((r) => [key(r), r]));
+const A = byPlanner('atelier');
+const L = byPlanner('lama-first');
+
+/** LAMA-first's coverage on the shared suite from the suite's reference CSV (when FD is not run). */
+function referenceLama(): Map<string, { solved: boolean; seconds: number }> {
+  const out = new Map<string, { solved: boolean; seconds: number }>();
+  const path = join(sharedDir, 'lama-first.csv');
   if (!existsSync(path)) return out;
   const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
   const cols = head!.split(',');
@@ -76,170 +120,93 @@ function readRef(file: string): Map<string, Ref> {
   return out;
 }
 
-function instances(): Array<{ domain: string; instance: string }> {
-  const out: Array<{ domain: string; instance: string }> = [];
-  for (const d of readdirSync(suite, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort()) {
-    if (only && !only.includes(d)) continue;
-    for (const f of readdirSync(join(suite, d)).sort()) {
-      if (f.endsWith('.pddl') && f !== 'domain.pddl')
-        out.push({ domain: d, instance: f.slice(0, -5) });
+interface Summary {
+  n: number;
+  a10: number;
+  aAll: number;
+  l10: number;
+  lAll: number;
+  /** Geomeans over the instances both solve. */
+  both: number;
+  timeA: number;
+  timeL: number;
+  costRatio: number;
+  rssA: number;
+  rssL: number;
+}
+
+function summarise(keys: string[]): Summary {
+  const a = keys.map((k) => A.get(k)!);
+  const l = keys.map((k) => L.get(k));
+  const solvedBy = (r: Row | undefined, s: number): boolean => !!r?.solved && r.seconds <= s;
+  const common = keys.filter((k) => A.get(k)?.solved && L.get(k)?.solved);
+  return {
+    n: keys.length,
+    a10: a.filter((r) => solvedBy(r, CHECKPOINT_S)).length,
+    aAll: a.filter((r) => r.solved).length,
+    l10: l.filter((r) => solvedBy(r, CHECKPOINT_S)).length,
+    lAll: l.filter((r) => r?.solved).length,
+    both: common.length,
+    timeA: geomean(common.map((k) => A.get(k)!.seconds)),
+    timeL: geomean(common.map((k) => L.get(k)!.seconds)),
+    costRatio: geomean(common.map((k) => (A.get(k)!.cost + 1) / (L.get(k)!.cost + 1))),
+    rssA: median(a.filter((r) => r.solved && r.rssMb).map((r) => r.rssMb!)),
+    rssL: median(l.filter((r) => r?.solved && r.rssMb).map((r) => r!.rssMb!)),
+  };
+}
+
+function table(which: Instance['suite']): void {
+  const insts = todo.filter((i) => i.suite === which);
+  if (insts.length === 0) return;
+  const domains = [...new Set(insts.map((i) => i.domain))];
+  const ref = which === 'shared' && !fd ? referenceLama() : undefined;
+  const t = `${CHECKPOINT_S} s`;
+  const lim = `${limitS} s`;
+  console.log(
+    `\n${which === 'shared' ? 'Shared suite' : 'Extra IPC domains (bench/pddl-extra)'}\n`,
+  );
+  if (fd) {
+    console.log(
+      `| domain | n | atelier ${t} | LAMA ${t} | atelier ${lim} | LAMA ${lim} | both | time A / L (s) | cost A/L | RSS A / L (MB) |`,
+    );
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+  } else {
+    console.log(
+      `| domain | n | atelier ${t} | atelier ${lim} | LAMA ${lim} (ref) | time (s) | RSS (MB) |`,
+    );
+    console.log('|---|---|---|---|---|---|---|');
+  }
+  const line = (name: string, keys: string[]): void => {
+    const s = summarise(keys);
+    if (fd) {
+      console.log(
+        `| ${name} | ${s.n} | ${s.a10} | ${s.l10} | ${s.aAll} | ${s.lAll} | ${s.both} | ${f(s.timeA)} / ${f(s.timeL)} | ${f(s.costRatio, 3)} | ${f(s.rssA, 0)} / ${f(s.rssL, 0)} |`,
+      );
+    } else {
+      const refSolved = keys.filter((k) => ref?.get(k)?.solved).length;
+      const solvedKeys = keys.filter((k) => A.get(k)!.solved);
+      console.log(
+        `| ${name} | ${s.n} | ${s.a10} | ${s.aAll} | ${ref ? refSolved : '-'} | ${f(geomean(solvedKeys.map((k) => A.get(k)!.seconds)))} | ${f(s.rssA, 0)} |`,
+      );
     }
-  }
-  return out;
+  };
+  for (const d of domains) line(d, insts.filter((i) => i.domain === d).map(ikey));
+  line('**total**', insts.map(ikey));
 }
 
-const work = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
-
-function runOne(domain: string, instance: string): Promise<Row> {
-  const dom = join(suite, domain, 'domain.pddl');
-  const prob = join(suite, domain, `${instance}.pddl`);
-  const out = join(work, `${domain}-${instance}.plan`);
-  const t0 = performance.now();
-  return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      [
-        join(root, 'bin/atelier'),
-        'plan',
-        dom,
-        prob,
-        '--json',
-        '--quiet',
-        '-o',
-        out,
-        '--time-limit',
-        String(limitS),
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
-      },
-    );
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', () => {});
-    // The planner stops itself at the limit (exit 11); the hard kill is for grounding that overruns it.
-    const killer = setTimeout(() => child.kill('SIGKILL'), limitS * 1000 + 2000);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      const seconds = (performance.now() - t0) / 1000;
-      const row: Row = {
-        domain,
-        instance,
-        solved: false,
-        seconds,
-        planLength: 0,
-        cost: 0,
-        expansions: 0,
-        searchMs: 0,
-        groundingMs: 0,
-        exitCode: code,
-        valid: false,
-      };
-      try {
-        const j = JSON.parse(stdout) as {
-          stats: { expansions: number; searchMs: number; groundingMs: number };
-        };
-        row.expansions = j.stats.expansions;
-        row.searchMs = j.stats.searchMs;
-        row.groundingMs = j.stats.groundingMs;
-      } catch {
-        /* killed or crashed: no JSON */
-      }
-      if (code === 0 && existsSync(out)) {
-        const d = loadDomainFile(dom);
-        const steps = loadPlanFile(out);
-        const v = validate(d, loadProblemFile(prob, d), steps);
-        row.valid = v.valid;
-        row.solved = v.valid && seconds <= limitS;
-        row.planLength = steps.length;
-        row.cost = v.valid ? v.cost : 0;
-      }
-      done(row);
-    });
-  });
-}
-
-const PYPERPLAN_STARTUP_S = 0.4;
-
-const median = (xs: number[]): number => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
-const todo = instances();
-const rows: Row[] = [];
-let next = 0;
-async function worker(): Promise<void> {
-  while (next < todo.length) {
-    const { domain, instance } = todo[next++]!;
-    const r = await runOne(domain, instance);
-    rows.push(r);
-    process.stderr.write(
-      `${domain}/${instance}: ${r.solved ? `solved in ${r.seconds.toFixed(2)} s, ${r.planLength} steps` : `not solved (exit ${r.exitCode})`}\n`,
-    );
-  }
-}
-await Promise.all(Array.from({ length: jobs }, worker));
-rmSync(work, { recursive: true, force: true });
-rows.sort((a, b) => (a.domain + a.instance).localeCompare(b.domain + b.instance));
-
-const lama = readRef('lama-first.csv');
-const pyper = readRef('pyperplan-gbfs-hff.csv');
-const domains = [...new Set(rows.map((r) => r.domain))];
-const count = (m: Map<string, Ref>, d?: string): number =>
-  rows.filter(
-    (r) => (d === undefined || r.domain === d) && m.get(`${r.domain}/${r.instance}`)?.solved,
-  ).length;
-console.log(`\nPlanner benchmark: ${rows.length} instances, ${limitS} s each, ${jobs} at a time\n`);
-console.log('| domain | atelier | LAMA-first | pyperplan |');
-console.log('|---|---|---|---|');
-for (const d of domains) {
-  const mine = rows.filter((r) => r.domain === d);
-  console.log(
-    `| ${d} | ${mine.filter((r) => r.solved).length} | ${count(lama, d)} | ${count(pyper, d)} |`,
-  );
-}
-const solved = rows.filter((r) => r.solved);
 console.log(
-  `| **total** | **${solved.length} / ${rows.length}** | **${count(lama)}** | **${count(pyper)}** |\n`,
+  `\nPlanner benchmark: ${todo.length} instances, ${limitS} s ${cpu ? 'CPU' : 'wall'} each, ${jobs} at a time${fd ? ', Atelier and LAMA-first (Fast Downward) alternately' : ''}`,
 );
-const invalid = rows.filter((r) => r.exitCode === 0 && !r.valid);
-if (invalid.length > 0)
-  console.log(`INVALID plans: ${invalid.map((r) => `${r.domain}/${r.instance}`).join(', ')}`);
-const eps = solved.filter((r) => r.searchMs > 50).map((r) => r.expansions / (r.searchMs / 1000));
 console.log(
-  `median wall time (solved): ${median(solved.map((r) => r.seconds)).toFixed(2)} s; median expansions/s: ${Math.round(median(eps))}`,
+  `time: geomean ${cpu ? 'CPU' : 'wall'} seconds (start-up included)` +
+    ' over the instances both solve; cost A/L: geomean of (cost+1) ratios over those; RSS: median peak over solved instances',
 );
-const both = solved.filter((r) => pyper.get(`${r.domain}/${r.instance}`)?.solved);
-if (both.length > 0) {
-  const mineT = both.reduce((s, r) => s + r.seconds, 0);
-  const theirT = both.reduce((s, r) => s + pyper.get(`${r.domain}/${r.instance}`)!.seconds, 0);
-  const ratios = both.map((r) => pyper.get(`${r.domain}/${r.instance}`)!.seconds / r.seconds);
-  console.log(
-    `on the ${both.length} instances pyperplan also solves: total ${mineT.toFixed(1)} s vs ${theirT.toFixed(1)} s (${(theirT / mineT).toFixed(1)}x), median per-instance speed-up ${median(ratios).toFixed(1)}x`,
-  );
-  console.log(
-    `  median wall time: ${median(both.map((r) => r.seconds)).toFixed(2)} s vs ${median(both.map((r) => pyper.get(`${r.domain}/${r.instance}`)!.seconds)).toFixed(2)} s (start-up included on both sides)`,
-  );
-  // Start-up excluded: our grounding + search (from the JSON stats) against pyperplan's wall
-  // time minus its ~0.4 s start-up (README of the suite); parsing is not counted on our side.
-  const inner = both.reduce((s, r) => s + (r.groundingMs + r.searchMs) / 1000, 0);
-  const theirInner = both.reduce(
-    (s, r) =>
-      s + Math.max(0.01, pyper.get(`${r.domain}/${r.instance}`)!.seconds - PYPERPLAN_STARTUP_S),
-    0,
-  );
-  console.log(
-    `  start-up excluded: grounding + search ${inner.toFixed(1)} s vs ${theirInner.toFixed(1)} s (${(theirInner / inner).toFixed(1)}x)`,
-  );
-}
+table('shared');
+table('extra');
+const invalid = rows.filter((r) => r.invalid);
+console.log(
+  `\ninvalid plans: ${invalid.length === 0 ? 0 : invalid.map((r) => `${r.planner} ${key(r)}`).join(', ')}`,
+);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 const csv = join(
   root,
@@ -249,22 +216,25 @@ const csv = join(
 writeFileSync(
   csv,
   [
-    'domain,instance,solved,seconds,plan_length,cost,expansions,grounding_ms,search_ms,exit_code,valid',
+    'planner,suite,domain,instance,solved,seconds,cpu_seconds,plan_length,cost,rss_mb,expansions,exit_code,invalid',
     ...rows.map((r) =>
       [
+        r.planner,
+        r.suite,
         r.domain,
         r.instance,
         r.solved ? 1 : 0,
         r.seconds.toFixed(3),
+        r.cpuSeconds?.toFixed(2) ?? '',
         r.planLength,
         r.cost,
-        r.expansions,
-        r.groundingMs,
-        r.searchMs,
+        r.rssMb?.toFixed(1) ?? '',
+        r.expansions ?? '',
         r.exitCode ?? 'killed',
-        r.valid ? 1 : 0,
+        r.invalid ? 1 : 0,
       ].join(','),
     ),
   ].join('\n') + '\n',
 );
 console.log(`CSV: ${csv}`);
+if (invalid.length > 0) process.exitCode = 1;

@@ -1,8 +1,9 @@
 /**
- * `atelier plan DOMAIN PROBLEM [-o FILE] [--time-limit S] [--anytime] [--optimal] [--json] [--quiet]`:
- * prints one `(action arg...)` per line and `; cost = N (unit cost|general cost)`.
- * Exit codes (Fast Downward's bands): 0 plan found, 10 proven unsolvable, 11 time or
- * memory limit reached, 2 bad input.
+ * `atelier plan DOMAIN PROBLEM [-o FILE] [--time-limit S] [--memory-limit MB] [--anytime]
+ * [--optimal] [--json] [--progress] [--quiet]`: prints one `(action arg...)` per line and
+ * `; cost = N (unit cost|general cost)`. Exit codes (Fast Downward's bands): 0 plan found,
+ * 10 proven unsolvable, 11 time or memory limit reached, 2 bad input; interrupted by SIGINT or
+ * SIGTERM without a plan: 130 / 143, after a last line saying what was reached.
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,22 +11,27 @@ import { parseArgs } from 'node:util';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { formatPlan, loadDomainFile, loadProblemFile } from '../pddl/index.js';
-import { plan } from '../planner/index.js';
-import { endQuietlyOnClosedPipe, reportUserError } from './process-io.js';
+import { defaultMemoryLimitMb, plan } from '../planner/index.js';
+import type { PlanStep } from '../pddl/index.js';
 import type { PlanResult, SearchProgress } from '../planner/index.js';
+import { endQuietlyOnClosedPipe, reportUserError } from './process-io.js';
+import { describeProgress, progressPrinter } from './progress.js';
 
 interface PlanCliOptions {
   output?: string;
   timeLimit?: string;
+  memoryLimit?: string;
   anytime?: boolean;
   optimal?: boolean;
   json?: boolean;
+  progress?: boolean;
   quiet?: boolean;
 }
 
 export const EXIT_SOLVED = 0;
 export const EXIT_UNSOLVABLE = 10;
 export const EXIT_LIMIT = 11;
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Writes `text` to `path` through a temporary file and a rename: never half-written. */
 function writeAtomically(path: string, text: string): void {
@@ -52,14 +58,45 @@ function parseSeconds(text: string): number {
   return s;
 }
 
+/** `512`, `512M` or `4G`, in MB. */
+function parseMegabytes(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([mg]b?)?$/i.exec(text.trim());
+  const n = m === null ? NaN : Number(m[1]) * (m[2]?.[0]?.toLowerCase() === 'g' ? 1024 : 1);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UserError(`--memory-limit expects a positive number of MB, got '${text}'`, {
+      code: 'CLI_BAD_OPTION',
+      hint: 'e.g. --memory-limit 2048 or --memory-limit 2G',
+    });
+  return n;
+}
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-function summary(r: PlanResult): string {
+function summary(r: PlanResult, memoryLimitMb: number): string {
   const s = r.stats;
   const work = `${s.expansions} expansions, ${s.groundActions} actions, ${seconds(s.groundingMs + s.searchMs)}`;
   if (r.status === 'solved') return `plan found: ${r.plan.length} steps, cost ${r.cost}; ${work}`;
   if (r.status === 'unsolvable') return `no plan exists (search space exhausted); ${work}`;
-  return `no plan found: ${r.reason === 'time' ? 'time limit reached' : r.reason === 'memory' ? 'memory limit reached' : 'aborted'}; ${work}`;
+  if (r.reason === 'memory' && r.phase === 'grounding')
+    return `memory limit during grounding: ${s.groundActions} ground actions (limit ${memoryLimitMb} MB); ${seconds(s.groundingMs)}`;
+  const why = { time: 'time limit reached', memory: 'memory limit reached', aborted: 'aborted' };
+  return `no plan found: ${why[r.reason]}${r.reason === 'memory' ? ` (limit ${memoryLimitMb} MB)` : ''}; ${work}`;
+}
+
+/** What a result reached, as progress (for the last line after an interruption). */
+function reached(r: PlanResult): SearchProgress {
+  const s = r.stats;
+  const p: SearchProgress = {
+    phase: r.status === 'limit' ? r.phase : 'search',
+    groundActions: s.groundActions,
+    expansions: s.expansions,
+    evaluations: s.evaluations,
+    bestH: s.bestH ?? Infinity,
+    elapsedMs: s.groundingMs + s.searchMs,
+    plansFound: s.plansFound,
+  };
+  if (r.status === 'solved') p.bestCost = r.cost;
+  return p;
 }
 
 /** A domain learned by `atelier learn` names the actions it left out: a plan may have needed them. */
@@ -73,6 +110,33 @@ async function noteLeftOut(domainPath: string): Promise<void> {
   );
 }
 
+/** SIGINT / SIGTERM abort the run (it ends within milliseconds); `received` names the signal. */
+function onSignals(controller: AbortController): { received?: string; remove(): void } {
+  const state: { received?: string; remove(): void } = { remove: () => {} };
+  const handler = (sig: NodeJS.Signals): void => {
+    state.received ??= sig;
+    controller.abort();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  state.remove = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+  return state;
+}
+
+function printResult(r: PlanResult & { status: 'solved' }, opts: PlanCliOptions): void {
+  const text = formatPlan(r.plan, r.cost, r.unitCost);
+  if (opts.output !== undefined) writeAtomically(opts.output, text);
+  if (opts.json) {
+    const steps = r.plan.map((s) => `(${[s.action, ...s.args].join(' ')})`);
+    process.stdout.write(
+      `${JSON.stringify({ status: r.status, plan: steps, cost: r.cost, unitCost: r.unitCost, stats: r.stats })}\n`,
+    );
+  } else if (opts.output === undefined) process.stdout.write(text);
+}
+
 /** Plans `problemPath` for `domainPath` as the options say; prints the result and sets the exit code. */
 export async function runPlan(
   domainPath: string,
@@ -81,6 +145,8 @@ export async function runPlan(
 ): Promise<void> {
   const timeLimitMs =
     opts.timeLimit === undefined ? undefined : parseSeconds(opts.timeLimit) * 1000;
+  const memoryLimitMb =
+    opts.memoryLimit === undefined ? defaultMemoryLimitMb() : parseMegabytes(opts.memoryLimit);
   if (opts.anytime && opts.optimal)
     throw new UserError('--anytime and --optimal cannot be combined', {
       code: 'CLI_BAD_OPTION',
@@ -91,43 +157,63 @@ export async function runPlan(
       code: 'CLI_BAD_OPTION',
       hint: 'e.g. --anytime --time-limit 60',
     });
-  const domain = loadDomainFile(domainPath);
-  const problem = loadProblemFile(problemPath, domain);
-  const live = process.stderr.isTTY && !opts.quiet;
-  const onProgress = live
-    ? (p: SearchProgress): void => {
-        const cost = p.bestCost === undefined ? '' : `, best cost ${p.bestCost}`;
-        process.stderr.write(
-          `\r\x1b[K${p.expansions} expansions, best h ${Number.isFinite(p.bestH) ? p.bestH : '-'}${cost}, ${seconds(p.elapsedMs)}`,
-        );
-      }
-    : undefined;
-  const result = await plan(domain, problem, {
-    ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
-    ...(opts.anytime ? { anytime: true } : {}),
-    ...(opts.optimal ? { optimal: true } : {}),
-    ...(onProgress ? { onProgress } : {}),
-  });
-  if (live) process.stderr.write('\r\x1b[K');
-  if (!opts.quiet) process.stderr.write(`${summary(result)}\n`);
-  if (!opts.quiet && result.status !== 'solved') await noteLeftOut(domainPath);
-  if (result.status === 'solved') {
-    const text = formatPlan(result.plan, result.cost, result.unitCost);
-    if (opts.output !== undefined) writeAtomically(opts.output, text);
-    if (opts.json) {
-      const steps = result.plan.map((s) => `(${[s.action, ...s.args].join(' ')})`);
-      process.stdout.write(
-        `${JSON.stringify({ status: result.status, plan: steps, cost: result.cost, unitCost: result.unitCost, stats: result.stats })}\n`,
+  const controller = new AbortController();
+  const signals = onSignals(controller);
+  try {
+    const domain = loadDomainFile(domainPath);
+    const problem = loadProblemFile(problemPath, domain);
+    const show = !opts.quiet && (opts.progress === true || process.stderr.isTTY === true);
+    const printer = show
+      ? progressPrinter({
+          write: (t) => process.stderr.write(t),
+          now: () => performance.now(),
+          live: process.stderr.isTTY === true,
+        })
+      : undefined;
+    const result = await plan(domain, problem, {
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+      memoryLimitMb,
+      signal: controller.signal,
+      ...(opts.anytime ? { anytime: true } : {}),
+      ...(opts.optimal ? { optimal: true } : {}),
+      ...(printer ? { onProgress: (p: SearchProgress) => printer.update(p) } : {}),
+      // An anytime run writes each better plan at once: a run killed later keeps it.
+      ...(opts.anytime && opts.output !== undefined
+        ? {
+            onPlan: (p: PlanStep[], cost: number) =>
+              writeAtomically(opts.output!, formatPlan(p, cost, problem.metric === undefined)),
+          }
+        : {}),
+    });
+    printer?.end();
+    report(result, opts, memoryLimitMb, signals.received);
+    if (!opts.quiet && result.status !== 'solved' && !signals.received)
+      await noteLeftOut(domainPath);
+  } finally {
+    signals.remove();
+  }
+}
+
+function report(r: PlanResult, opts: PlanCliOptions, memoryLimitMb: number, signal?: string): void {
+  if (!opts.quiet) {
+    if (signal !== undefined) {
+      const plan = r.status === 'solved' ? '; the best plan so far follows' : '';
+      process.stderr.write(
+        `interrupted by ${signal} after ${seconds(r.stats.groundingMs + r.stats.searchMs)}: ${describeProgress(reached(r))}${plan}\n`,
       );
-    } else if (opts.output === undefined) process.stdout.write(text);
+    } else process.stderr.write(`${summary(r, memoryLimitMb)}\n`);
+  }
+  if (r.status === 'solved') {
+    printResult(r, opts);
     process.exitCode = EXIT_SOLVED;
     return;
   }
   if (opts.json)
     process.stdout.write(
-      `${JSON.stringify({ status: result.status, plan: null, cost: null, stats: result.stats, ...(result.status === 'limit' ? { reason: result.reason } : {}) })}\n`,
+      `${JSON.stringify({ status: r.status, plan: null, cost: null, stats: r.stats, ...(r.status === 'limit' ? { reason: r.reason, phase: r.phase } : {}) })}\n`,
     );
-  process.exitCode = result.status === 'unsolvable' ? EXIT_UNSOLVABLE : EXIT_LIMIT;
+  if (signal !== undefined) process.exitCode = SIGNAL_EXIT[signal] ?? 130;
+  else process.exitCode = r.status === 'unsolvable' ? EXIT_UNSOLVABLE : EXIT_LIMIT;
 }
 
 /**
@@ -148,6 +234,8 @@ export function plainPlanArgs(
       options: {
         output: { type: 'string', short: 'o' },
         'time-limit': { type: 'string' },
+        'memory-limit': { type: 'string' },
+        progress: { type: 'boolean' },
         anytime: { type: 'boolean' },
         optimal: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -155,13 +243,16 @@ export function plainPlanArgs(
       },
     });
     if (positionals.length !== 2) return undefined;
-    const { output, 'time-limit': timeLimit, anytime, optimal, json, quiet } = values;
+    const { output, anytime, optimal, json, quiet, progress } = values;
+    const { 'time-limit': timeLimit, 'memory-limit': memoryLimit } = values;
     const opts: PlanCliOptions = {
       ...(output === undefined ? {} : { output }),
       ...(timeLimit === undefined ? {} : { timeLimit }),
+      ...(memoryLimit === undefined ? {} : { memoryLimit }),
       ...(anytime ? { anytime } : {}),
       ...(optimal ? { optimal } : {}),
       ...(json ? { json } : {}),
+      ...(progress ? { progress } : {}),
       ...(quiet ? { quiet } : {}),
     };
     return { domain: positionals[0]!, problem: positionals[1]!, opts };
@@ -194,9 +285,14 @@ export function planCommand(CommandClass: typeof Command): Command {
     .argument('<problem>', 'PDDL problem file')
     .option('-o, --output <file>', 'write the plan to a file (atomically) instead of stdout')
     .option('--time-limit <seconds>', 'stop after this many seconds (exit 11)')
+    .option(
+      '--memory-limit <MB>',
+      'stop when memory passes this many MB, e.g. 2048 or 2G (exit 11; default: the JS heap limit)',
+    )
     .option('--anytime', 'keep improving the plan until the time limit')
     .option('--optimal', 'find a cost-optimal plan (A* with h_max)')
     .option('--json', 'print {plan, cost, stats} as JSON')
+    .option('--progress', 'progress lines on stderr every second (the default on a terminal)')
     .option('--quiet', 'no progress or summary on stderr')
     .exitOverride()
     .showHelpAfterError()

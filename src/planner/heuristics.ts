@@ -12,6 +12,7 @@
  * best supporters. Other costs use a plain heap.
  */
 import { BucketQueue, FifoHeap, Heap } from './cost-queues.js';
+import { groundAction } from './task.js';
 import type { GroundTask } from './task.js';
 
 export type HeuristicName = 'ff' | 'add' | 'max' | 'blind';
@@ -25,6 +26,8 @@ export interface SearchState {
   parent: number;
   /** When given, applicable[a] is 1 exactly for the actions applicable in the state. */
   applicable?: Uint8Array;
+  /** The parent's full truth vector (path-dependent heuristics compare the two). */
+  parentTruth?: Uint8Array;
 }
 
 export interface Heuristic {
@@ -102,7 +105,8 @@ export function makeHeuristic(
   const opAction: number[] = [];
   const actCost = (c: number): number =>
     costType === 'unit' ? 1 : costType === 'plusone' ? c + 1 : c;
-  task.actions.forEach((a, i) => {
+  for (let i = 0; i < task.actions.count; i++) {
+    const a = groundAction(task, i);
     const c = actCost(task.unitCost ? 1 : a.cost);
     if (a.add.length > 0) {
       pres.push([...a.pre]);
@@ -117,7 +121,7 @@ export function makeHeuristic(
       costs.push(c);
       opAction.push(i);
     }
-  });
+  }
   for (const s of task.ruleStrata)
     for (const r of s) {
       pres.push([...r.pos]);
@@ -149,7 +153,7 @@ export function makeHeuristic(
   const acc = new Float64Array(O);
   const opMark = new Uint8Array(O);
   const factMark = new Uint8Array(F);
-  const actMark = new Uint8Array(task.actions.length);
+  const actMark = new Uint8Array(task.actions.count);
   const heap = new Heap();
   const fifo = new FifoHeap();
   const integral = costs.every((c) => Number.isInteger(c) && c >= 0);
@@ -269,7 +273,7 @@ export function makeHeuristic(
       if (preferred) preferred.length = 0;
       while (stack.length > 0) {
         const f = stack.pop()!;
-        if (factMark[f] || cost[f] === 0) continue;
+        if (factMark[f] || supp[f]! < 0) continue; // true in the state
         factMark[f] = 1;
         markedFacts.push(f);
         const o = supp[f]!;
@@ -280,7 +284,7 @@ export function makeHeuristic(
         let inState = true;
         for (let i = pre.start[o]!; i < pre.start[o + 1]!; i++) {
           const p = pre.items[i]!;
-          if (cost[p] !== 0) {
+          if (supp[p]! >= 0) {
             inState = false;
             stack.push(p);
           }

@@ -1,262 +1,156 @@
 /**
- * Fact landmarks and the landmark-count heuristic (LAMA's second heuristic).
- *
- * Landmarks: Zhu & Givan's label propagation over the relaxed operators — LM(f) is
- * the set of facts every relaxed plan must make true to reach f:
- * LM(f) = {f} ∪ ⋂_{o adds f} ⋃_{p ∈ pre(o)} LM(p), to a fixpoint from the initial
- * state. The goal's landmarks are ⋃_g LM(g); q ∈ LM(f) gives the natural ordering q < f.
- *
- * LM-count is path-dependent: a state's accepted landmarks are its parent's plus those
- * true in it whose predecessors were all accepted in the parent. h = landmarks not yet
- * accepted + goal landmarks accepted but false again. Inadmissible.
+ * The landmark-sum heuristic (LAMA's landmark count, unit costs) with landmark progression as
+ * in Fast Downward (Büchner et al. 2023): each state carries the landmarks reached on its path
+ * ("past") and those still needed ("future"). A landmark is future when not yet reached, when
+ * it held before this transition and holds still (it was not achieved by it), when it is a goal
+ * that is false, when it is false and greedy-necessarily ordered before a landmark not yet
+ * reached (needed again), or when a reasonable predecessor is not yet reached.
+ * h = the number of future landmarks; a future landmark nothing can achieve is a dead end.
  */
 import type { Heuristic } from './heuristics.js';
+import { buildLandmarkGraph, GREEDY_NECESSARY, REASONABLE } from './lm-graph.js';
+import type { LandmarkGraph } from './lm-graph.js';
+import { row } from './task.js';
 import type { GroundTask } from './task.js';
 
-/** Above this many facts the F×F label sets would cost too much memory: no landmarks. */
-const MAX_FACTS = 40_000;
+export type { LandmarkGraph } from './lm-graph.js';
+export { buildLandmarkGraph } from './lm-graph.js';
 
-export interface Landmarks {
-  facts: Int32Array;
-  /** Natural-ordering predecessors of each landmark (indices into `facts`). */
-  preds: Int32Array[];
-  isGoal: Uint8Array;
+const bit = (a: Uint32Array, off: number, i: number): number =>
+  (a[off + (i >>> 5)]! >>> (i & 31)) & 1;
+
+export interface LandmarkHeuristic extends Heuristic {
+  graph: LandmarkGraph;
 }
 
-export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmarks | undefined {
-  const F = task.facts.length;
-  if (F > MAX_FACTS || F === 0) return undefined;
-  const W = Math.ceil(F / 32);
-  const pres: number[][] = [];
-  const adds: number[][] = [];
-  for (const a of task.actions) {
-    if (a.add.length > 0) {
-      pres.push([...a.pre]);
-      adds.push([...a.add]);
-    }
-    for (const e of a.conditional)
-      if (e.add >= 0) {
-        pres.push([...a.pre, ...e.pos]);
-        adds.push([e.add]);
-      }
-  }
-  for (const s of task.ruleStrata)
-    for (const r of s) {
-      pres.push([...r.pos]);
-      adds.push([r.head]);
-    }
-  const O = pres.length;
-
-  const label = new Uint32Array(F * W);
-  const has = new Uint8Array(F);
-  for (let f = 0; f < F; f++) {
-    if (!initTruth[f]) continue;
-    has[f] = 1;
-    label[f * W + (f >>> 5)] |= 1 << (f & 31);
-  }
-  // Passes over all operators until no label changes (labels only shrink once set).
-  const tmp = new Uint32Array(W);
-  const stamp = new Int32Array(F);
-  const deadline = performance.now() + 6000;
-  // Visit operators in order of their relaxed level (breadth-first from the initial state):
-  // then the first pass already sees nearly final labels and few passes follow.
-  const order = relaxedOrder(F, pres, adds, initTruth);
-  for (let changed = true, pass = 0; changed; pass++) {
-    changed = false;
-    if (pass > 200 || performance.now() > deadline) return undefined; // pathological: no landmarks
-    for (const o of order) {
-      const ps = pres[o]!;
-      let ready = true;
-      let fresh = pass === 0;
-      for (const p of ps) {
-        if (!has[p]) {
-          ready = false;
-          break;
-        }
-        if (stamp[p]! >= pass - 1) fresh = true;
-      }
-      // Only operators with a precondition label changed since the last pass can change anything.
-      if (!ready || !fresh) continue;
-      tmp.fill(0);
-      for (const p of ps) {
-        const off = p * W;
-        for (let w = 0; w < W; w++) tmp[w]! |= label[off + w]!;
-      }
-      for (const f of adds[o]!) {
-        if (initTruth[f]) continue;
-        const off = f * W;
-        if (!has[f]) {
-          has[f] = 1;
-          label.set(tmp, off);
-          label[off + (f >>> 5)]! |= 1 << (f & 31);
-          changed = true;
-          stamp[f] = pass;
-          continue;
-        }
-        for (let w = 0; w < W; w++) {
-          const keep = w === f >>> 5 ? 1 << (f & 31) : 0;
-          const nv = (label[off + w]! & (tmp[w]! | keep)) >>> 0; // unsigned, as stored
-          if (nv !== label[off + w]) {
-            label[off + w] = nv;
-            changed = true;
-            stamp[f] = pass;
-          }
-        }
-      }
-    }
-  }
-  const goalSet = new Uint32Array(W);
-  for (const g of task.goal) {
-    if (!has[g]) return undefined; // goal relaxed-unreachable: the search finds that out
-    for (let w = 0; w < W; w++) goalSet[w]! |= label[g * W + w]!;
-  }
-  const facts: number[] = [];
-  for (let f = 0; f < F; f++) if ((goalSet[f >>> 5]! >>> (f & 31)) & 1) facts.push(f);
-  const index = new Map(facts.map((f, i) => [f, i]));
-  const preds = facts.map((f) =>
-    Int32Array.from(
-      facts
-        .filter((q) => q !== f && (label[f * W + (q >>> 5)]! >>> (q & 31)) & 1)
-        .map((q) => index.get(q)!),
-    ),
-  );
-  const isGoal = new Uint8Array(facts.length);
-  for (const g of task.goal) {
-    const i = index.get(g);
-    if (i !== undefined) isGoal[i] = 1;
-  }
-  return { facts: Int32Array.from(facts), preds, isGoal };
-}
-
-/** Reachable operators by increasing relaxed level (level = 1 + max level of a precondition). */
-function relaxedOrder(
-  F: number,
-  pres: number[][],
-  adds: number[][],
-  initTruth: Uint8Array,
-): Int32Array {
-  const O = pres.length;
-  const byFact: number[][] = Array.from({ length: F }, () => []);
-  pres.forEach((p, o) => {
-    for (const f of p) byFact[f]!.push(o);
-  });
-  const unsat = Int32Array.from(pres, (p) => p.length);
-  const reached = new Uint8Array(F);
-  const order: number[] = [];
-  let layer: number[] = [];
-  for (let f = 0; f < F; f++)
-    if (initTruth[f]) {
-      reached[f] = 1;
-      layer.push(f);
-    }
-  for (let o = 0; o < O; o++) if (unsat[o] === 0) order.push(o);
-  let head = 0;
-  for (;;) {
-    for (const f of layer) for (const o of byFact[f]!) if (--unsat[o] === 0) order.push(o);
-    const next: number[] = [];
-    for (; head < order.length; head++)
-      for (const f of adds[order[head]!]!)
-        if (!reached[f]) {
-          reached[f] = 1;
-          next.push(f);
-        }
-    if (next.length === 0) break;
-    layer = next;
-  }
-  return Int32Array.from(order);
-}
-
-/** The landmark-count heuristic; `evaluate` needs the state's id and its parent's (-1 for the initial state). */
-export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
-  const L = lm.facts.length;
+/**
+ * The landmark-sum heuristic for `task`. `evaluate` needs the state's id, its parent's (-1 for
+ * the initial state) and the parent's truth vector; with `preferred`, operators achieving a
+ * future landmark are preferred (Fast Downward's `pref=true`; LAMA-first does without).
+ */
+export function makeLandmarkSum(
+  task: GroundTask,
+  g: LandmarkGraph,
+  prefer: 'none' | 'future' | 'leaf' = 'none',
+): LandmarkHeuristic {
+  const L = g.atoms.length;
   const W = Math.max(1, Math.ceil(L / 32));
-  let store = new Uint32Array(1024 * W);
-  const cur = new Uint32Array(W);
-  const achievers: number[][] = Array.from({ length: L }, () => []);
-  const lmIndex = new Map(Array.from(lm.facts, (f, i) => [f, i]));
-  task.actions.forEach((a, ai) => {
-    for (const f of a.add) {
-      const i = lmIndex.get(f);
-      if (i !== undefined) achievers[i]!.push(ai);
-    }
-    for (const e of a.conditional) {
-      const i = lmIndex.get(e.add);
-      if (i !== undefined) achievers[i]!.push(ai);
-    }
+  /** Per state id: past bits then future bits. */
+  let store = new Uint32Array(1024 * 2 * W);
+  const isTrue = (truth: Uint8Array, i: number): boolean => {
+    for (const f of g.atoms[i]!) if (truth[f]) return true;
+    return false;
+  };
+  const gnChildren = g.children.map((m) =>
+    Int32Array.from([...m].flatMap(([c, t]) => (t === GREEDY_NECESSARY ? [c] : []))),
+  );
+  const reasonableParents = g.parents.map((m) =>
+    Int32Array.from([...m].flatMap(([p, t]) => (t === REASONABLE ? [p] : []))),
+  );
+  const anyParents = g.parents.map((m) => Int32Array.from(m.keys()));
+  const achievedBy: number[][] = Array.from({ length: task.facts.length }, () => []);
+  g.atoms.forEach((atoms, i) => {
+    for (const f of atoms) achievedBy[f]!.push(i);
   });
-  const isAccepted = (bits: Uint32Array, off: number, i: number): boolean =>
-    ((bits[off + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
-  const mark = new Uint8Array(task.actions.length);
+  const x = task.actions;
+  /** A landmark not reached whose natural predecessors are all reached (LAMA's preferred). */
+  let leafOff = 0;
+  const leaf = (i: number): boolean => {
+    if (bit(store, leafOff, i)) return false;
+    for (const [p, t] of g.parents[i]!) if (t >= 2 && !bit(store, leafOff, p)) return false;
+    return true;
+  };
+  const set = (off: number, i: number): void => {
+    store[off + (i >>> 5)]! |= 1 << (i & 31);
+  };
+  const clear = (off: number, i: number): void => {
+    store[off + (i >>> 5)]! &= ~(1 << (i & 31));
+  };
+
   return {
+    graph: g,
     evaluate(truth, preferred, state) {
       const id = state?.id ?? 0;
       const parent = state?.parent ?? -1;
-      const applicable = state?.applicable;
-      if ((id + 1) * W > store.length) {
-        const s = new Uint32Array(Math.max(store.length * 2, (id + 1) * W));
+      if ((id + 1) * 2 * W > store.length) {
+        const s = new Uint32Array(Math.max(store.length * 2, (id + 1) * 2 * W));
         s.set(store);
         store = s;
       }
-      cur.fill(0);
-      const pOff = parent * W;
-      for (let i = 0; i < L; i++) {
-        if (parent >= 0 && isAccepted(store, pOff, i)) {
-          cur[i >>> 5]! |= 1 << (i & 31);
-          continue;
-        }
-        if (!truth[lm.facts[i]!]) continue;
-        let ok = true;
-        if (parent >= 0)
-          for (const p of lm.preds[i]!)
-            if (!isAccepted(store, pOff, p)) {
-              ok = false;
-              break;
-            }
-        if (ok) cur[i >>> 5]! |= 1 << (i & 31);
-      }
-      store.set(cur, id * W);
-      let h = 0;
-      if (preferred) preferred.length = 0;
-      for (let i = 0; i < L; i++) {
-        const acc = isAccepted(cur, 0, i);
-        if (!acc) {
-          h++;
-          if (!preferred) continue;
-          // Preferred: applicable achievers of a landmark whose predecessors are all accepted.
-          let leaf = true;
-          for (const p of lm.preds[i]!)
-            if (!isAccepted(cur, 0, p)) {
-              leaf = false;
-              break;
-            }
-          if (!leaf) continue;
-          for (const a of achievers[i]!) {
-            if (mark[a]) continue;
-            let app = true;
-            if (applicable) app = applicable[a] === 1;
-            else {
-              const act = task.actions[a]!;
-              for (const p of act.pre)
-                if (!truth[p]) {
-                  app = false;
-                  break;
-                }
-              if (app)
-                for (const p of act.preNeg)
-                  if (truth[p]) {
-                    app = false;
-                    break;
-                  }
-            }
-            if (app) {
-              mark[a] = 1;
-              preferred.push(a);
-            }
+      const past = id * 2 * W;
+      const fut = past + W;
+      store.fill(0, past, past + 2 * W);
+      if (parent < 0) {
+        for (let i = 0; i < L; i++) {
+          if (!isTrue(truth, i)) {
+            set(fut, i);
+            continue;
           }
-        } else if (lm.isGoal[i] && !truth[lm.facts[i]!]) h++;
+          set(past, i);
+          for (const p of anyParents[i]!) if (!isTrue(truth, p)) set(fut, i);
+        }
+      } else {
+        const pPast = parent * 2 * W;
+        const pFut = pPast + W;
+        const before = state!.parentTruth!;
+        store.copyWithin(past, pPast, pPast + W);
+        for (let i = 0; i < L; i++) {
+          if (!bit(store, pFut, i)) {
+            set(past, i); // not future in the parent: it was past there
+            continue;
+          }
+          const now = isTrue(truth, i);
+          if (!now) set(fut, i);
+          else if (isTrue(before, i)) set(fut, i);
+          else set(past, i);
+        }
+        void clear;
       }
-      if (preferred) for (const a of preferred) mark[a] = 0;
+      for (let i = 0; i < L; i++) {
+        if (g.isGoal[i] && !isTrue(truth, i)) set(fut, i);
+        if (gnChildren[i]!.length > 0 && !isTrue(truth, i))
+          for (const c of gnChildren[i]!)
+            if (!bit(store, past, c)) {
+              set(fut, i);
+              break;
+            }
+        for (const p of reasonableParents[i]!)
+          if (!bit(store, past, p)) {
+            set(fut, i);
+            break;
+          }
+      }
+      leafOff = past;
+      let h = 0;
+      for (let i = 0; i < L; i++) {
+        if (!bit(store, fut, i)) continue;
+        if (bit(store, past, i) ? !g.achievable[i] : !g.firstAchievable[i]) return Infinity;
+        h++;
+      }
+      if (preferred) preferred.length = 0;
+      if (preferred && prefer !== 'none') {
+        const applicable = state?.applicable;
+        if (applicable)
+          for (let a = 0; a < x.count; a++) {
+            if (!applicable[a]) continue;
+            const adds = row(x.add, a);
+            let pref = false;
+            for (let k = 0; k < adds.length && !pref; k++)
+              for (const i of achievedBy[adds[k]!]!)
+                if (bit(store, fut, i) && (prefer === 'future' || leaf(i))) pref = true;
+            if (pref) preferred.push(a);
+          }
+      }
       return h;
     },
   };
+}
+
+/** The landmark-sum heuristic of `task` from its initial state (derived facts included in `init`). */
+export function landmarkHeuristic(
+  task: GroundTask,
+  init: Uint8Array,
+): LandmarkHeuristic | undefined {
+  const g = buildLandmarkGraph(task, init);
+  return g.atoms.length === 0 ? undefined : makeLandmarkSum(task, g);
 }

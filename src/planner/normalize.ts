@@ -23,6 +23,8 @@ export interface Conjunct {
 }
 
 export interface FlatEffect {
+  /** Variables of enclosing `forall`s (renamed apart): the effect happens for each binding. */
+  vars: TypedName[];
   /** Condition of a `when` in DNF; [] never fires, [{vars:[],literals:[]}] always. */
   condition: Conjunct[];
   literal: Literal;
@@ -146,7 +148,12 @@ function forEachBinding(
   go(0, new Map(env));
 }
 
-/** Flattens an effect: `forall` expanded, `when` conditions in DNF and conjoined with the enclosing ones. */
+/**
+ * Flattens an effect: `when` conditions in DNF and conjoined with the enclosing ones;
+ * `forall` variables renamed apart and kept as the effect's own variables (grounding binds
+ * them, so a forall over many objects stays one effect), except around cost increases, which
+ * are expanded over the objects.
+ */
 export function flattenEffect(
   e: Effect,
   types: TypeTable,
@@ -154,14 +161,16 @@ export function flattenEffect(
   cond: Conjunct[],
   out: FlatEffect[],
   costs: FlatCost[],
+  vars: TypedName[] = [],
 ): void {
   switch (e.kind) {
     case 'and':
-      for (const x of e.args) flattenEffect(x, types, env, cond, out, costs);
+      for (const x of e.args) flattenEffect(x, types, env, cond, out, costs, vars);
       return;
     case 'add':
     case 'delete':
       out.push({
+        vars,
         condition: cond,
         literal: {
           predicate: e.atom.predicate,
@@ -170,13 +179,32 @@ export function flattenEffect(
         },
       });
       return;
-    case 'forall':
-      forEachBinding(e.params, types, env, (ext) =>
-        flattenEffect(e.body, types, ext, cond, out, costs),
-      );
+    case 'forall': {
+      if (hasCost(e.body)) {
+        forEachBinding(e.params, types, env, (ext) =>
+          flattenEffect(e.body, types, ext, cond, out, costs, vars),
+        );
+        return;
+      }
+      const ext = new Map(env);
+      const fresh = e.params.map((p) => {
+        const name = `${p.name}#${++freshCounter}`;
+        ext.set(p.name, name);
+        return { name, types: p.types };
+      });
+      flattenEffect(e.body, types, ext, cond, out, costs, [...vars, ...fresh]);
       return;
+    }
     case 'when':
-      flattenEffect(e.body, types, env, product(cond, toDnf(e.condition, types, env)), out, costs);
+      flattenEffect(
+        e.body,
+        types,
+        env,
+        product(cond, toDnf(e.condition, types, env)),
+        out,
+        costs,
+        vars,
+      );
       return;
     case 'increase':
       if (e.target.name === 'total-cost') {
@@ -193,6 +221,20 @@ export function flattenEffect(
         costs.push({ amount });
       }
       return;
+  }
+}
+
+function hasCost(e: Effect): boolean {
+  switch (e.kind) {
+    case 'increase':
+      return true;
+    case 'and':
+      return e.args.some(hasCost);
+    case 'forall':
+    case 'when':
+      return hasCost(e.body);
+    default:
+      return false;
   }
 }
 

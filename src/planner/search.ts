@@ -9,8 +9,14 @@
  *   bound (w = 1 with an admissible heuristic is A*, optimal).
  */
 import { BucketFifo, FifoHeap } from './cost-queues.js';
-import type { Heuristic } from './heuristics.js';
-import { applicableActions, applyAction, isGoal, pack, StateRegistry } from './state-space.js';
+import type { Heuristic, SearchState } from './heuristics.js';
+import {
+  applicableActions,
+  applyAction,
+  isGoal,
+  packSuccessor,
+  StateRegistry,
+} from './state-space.js';
 import type { Space } from './state-space.js';
 
 export type Outcome = { kind: 'solved'; actions: number[]; cost: number } | { kind: 'unsolvable' };
@@ -48,7 +54,7 @@ class Pairs {
 }
 
 function costOf(space: Space, a: number): number {
-  return space.task.unitCost ? 1 : space.task.actions[a]!.cost;
+  return space.task.unitCost ? 1 : space.task.actions.cost[a]!;
 }
 
 function extract(reg: StateRegistry, id: number): number[] {
@@ -62,48 +68,54 @@ function buffers(space: Space): { truth: Uint8Array; next: Uint8Array; buf: Uint
   return {
     truth: new Uint8Array(space.task.facts.length),
     next: new Uint8Array(space.task.facts.length),
-    buf: new Uint32Array(Math.max(1, Math.ceil(space.task.basicCount / 32))),
+    buf: new Uint32Array(space.packer.words),
   };
 }
 
 function load(space: Space, reg: StateRegistry, id: number, truth: Uint8Array): void {
-  reg.unpack(id, truth, space.task.basicCount);
+  reg.unpack(id, truth);
   if (space.hasRules) space.derive(truth);
 }
 
 function initialState(space: Space, reg: StateRegistry, bufs: ReturnType<typeof buffers>): number {
   bufs.next.fill(0);
   for (const f of space.task.init) bufs.next[f] = 1;
-  pack(bufs.next, space.task.basicCount, bufs.buf);
+  space.packer.pack(bufs.next, bufs.buf, 0);
   return reg.insert(bufs.buf);
 }
 
+/** How much a preferred queue is favoured each time a heuristic reaches a new best value. */
+const BOOST = 1000;
+
 /**
  * Lazy greedy best-first search with preferred operators (LAMA-first): one regular and
- * one preferred-operator queue per heuristic, in alternation; the first heuristic
- * decides dead ends (Infinity).
+ * one preferred-operator queue per heuristic, in alternation (the queue picked least often
+ * first), the preferred ones boosted by 1000 picks whenever a heuristic reaches a new best
+ * value. Successors enter the queues with their parent's values and are evaluated when
+ * popped (deferred evaluation); the first heuristic's Infinity, or any heuristic's, is a dead
+ * end. Preferred operators come from the heuristics that report them (h_FF's relaxed plan).
  */
 export function* lazyGbfs(
   space: Space,
   heuristics: Heuristic[],
   counters: Counters,
 ): Generator<void, Outcome> {
-  const reg = new StateRegistry(space.task.basicCount);
-  const bufs = buffers(space);
-  const { truth, next, buf } = bufs;
+  const reg = new StateRegistry(space.packer);
+  const F = space.task.facts.length;
+  const B = space.task.basicCount;
+  const truth = new Uint8Array(F);
+  /** The parent's truth vector; entries of one parent are often popped in a row. */
+  const other = new Uint8Array(F);
+  let loaded = -1;
+  const buf = new Uint32Array(space.packer.words);
   const H = heuristics.length;
   const queues = Array.from({ length: 2 * H }, () => new BucketFifo());
   const priority = new Array<number>(2 * H).fill(0);
   const entries = new Pairs();
   const preferred: number[] = [];
-  const isPref = new Uint8Array(space.task.actions.length);
-  const isApplicable = new Uint8Array(space.task.actions.length);
-  const state = { id: 0, parent: -1, applicable: isApplicable };
-  const unmark = (): void => {
-    for (const a of marked) isPref[a] = 0;
-    marked.length = 0;
-    for (const a of succ) isApplicable[a] = 0;
-  };
+  const isPref = new Uint8Array(space.task.actions.count);
+  const isApplicable = new Uint8Array(space.task.actions.count);
+  const state: SearchState = { id: 0, parent: -1, applicable: isApplicable, parentTruth: other };
   const succ: number[] = [];
   const hv = new Array<number>(H).fill(0);
   const marked: number[] = [];
@@ -112,7 +124,6 @@ export function* lazyGbfs(
   queues[0]!.push(0, 0);
   let sinceYield = 0;
   for (;;) {
-    // Alternation: the non-empty queue with the lowest priority counter (first on ties).
     let qi = -1;
     for (let i = 0; i < 2 * H; i++)
       if (queues[i]!.size > 0 && (qi < 0 || priority[i]! < priority[qi]!)) qi = i;
@@ -126,34 +137,37 @@ export function* lazyGbfs(
     const parent = entries.a[e]!;
     const action = entries.b[e]!;
     let id: number;
-    if (parent < 0) id = initialState(space, reg, bufs);
-    else {
-      load(space, reg, parent, truth);
-      applyAction(space, action, truth, next);
-      pack(next, space.task.basicCount, buf);
+    if (parent < 0) {
+      truth.fill(0);
+      for (const f of space.task.init) truth[f] = 1;
+      space.packer.pack(truth, buf, 0);
+      id = reg.insert(buf);
+    } else {
+      if (parent !== loaded) {
+        load(space, reg, parent, other);
+        loaded = parent;
+      }
+      packSuccessor(space, action, reg.data, parent * reg.words, other, buf);
       id = reg.insert(buf);
       counters.generated++;
       if (!reg.isNew) continue;
       reg.parent[id] = parent;
       reg.action[id] = action;
       reg.g[id] = reg.g[parent]! + costOf(space, action);
+      applyAction(space, action, other, truth);
     }
     reg.flags[id] = CLOSED;
-    if (parent < 0) load(space, reg, id, truth);
-    else {
-      // `next` holds the new state's basic facts already: no need to unpack them again.
-      truth.set(next.subarray(0, space.task.basicCount));
-      if (space.hasRules) space.derive(truth);
-    }
+    truth.fill(0, B);
+    if (space.hasRules) space.derive(truth);
     if (isGoal(space.task, truth))
       return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
-    let dead = false;
-    let progress = false;
-    // The successors first: the landmark heuristic's preferred operators are its applicable achievers.
     applicableActions(space, truth, succ);
     for (const a of succ) isApplicable[a] = 1;
     state.id = id;
     state.parent = parent;
+    state.parentTruth = other;
+    let dead = false;
+    let progress = false;
     for (let i = 0; i < H; i++) {
       hv[i] = heuristics[i]!.evaluate(truth, preferred, state);
       if (hv[i] === Infinity) {
@@ -165,35 +179,35 @@ export function* lazyGbfs(
         progress = true;
       }
       for (const a of preferred)
-        if (!isPref[a]) {
+        if (!isPref[a] && isApplicable[a]) {
           isPref[a] = 1;
           marked.push(a);
         }
     }
     counters.evaluations++;
-    if (dead) {
-      reg.flags[id] = CLOSED | DEAD;
-      unmark();
-      continue;
-    }
-    counters.expansions++;
-    counters.bestH = bestH[0]!;
-    if (progress && parent >= 0) for (let i = 0; i < H; i++) priority[2 * i + 1]! -= 1000; // boost preferred queues
-    // Preferred successors first, so they win ties in the regular queues too.
-    for (const a of succ) {
-      if (!isPref[a]) continue;
-      const ent = entries.add(id, a);
-      for (let i = 0; i < H; i++) {
-        queues[2 * i]!.push(hv[i]!, ent);
-        queues[2 * i + 1]!.push(hv[i]!, ent);
+    if (!dead) {
+      counters.expansions++;
+      counters.bestH = bestH[0]!;
+      if (progress && parent >= 0) for (let i = 0; i < H; i++) priority[2 * i + 1]! -= BOOST;
+      // Preferred successors first, so they win ties in the regular queues too.
+      for (const a of succ) {
+        if (!isPref[a]) continue;
+        const ent = entries.add(id, a);
+        for (let i = 0; i < H; i++) {
+          queues[2 * i]!.push(hv[i]!, ent);
+          queues[2 * i + 1]!.push(hv[i]!, ent);
+        }
       }
-    }
-    for (const a of succ) {
-      if (isPref[a]) continue;
-      const ent = entries.add(id, a);
-      for (let i = 0; i < H; i++) queues[2 * i]!.push(hv[i]!, ent);
-    }
-    unmark();
+      for (const a of succ) {
+        if (isPref[a]) continue;
+        const ent = entries.add(id, a);
+        for (let i = 0; i < H; i++) queues[2 * i]!.push(hv[i]!, ent);
+      }
+    } else reg.flags[id] = CLOSED | DEAD;
+    for (const a of marked) isPref[a] = 0;
+    marked.length = 0;
+    for (const a of succ) isApplicable[a] = 0;
+    preferred.length = 0;
   }
   return { kind: 'unsolvable' };
 }
@@ -209,7 +223,7 @@ export function* weightedAstar(
   bound: number,
   counters: Counters,
 ): Generator<void, Outcome> {
-  const reg = new StateRegistry(space.task.basicCount);
+  const reg = new StateRegistry(space.packer);
   const bufs = buffers(space);
   const { truth, next, buf } = bufs;
   const open = new FifoHeap();
@@ -254,7 +268,7 @@ export function* weightedAstar(
       const ng = g + costOf(space, a);
       if (ng >= bound) continue;
       applyAction(space, a, truth, next);
-      pack(next, space.task.basicCount, buf);
+      space.packer.pack(next, buf, 0);
       const s = reg.insert(buf);
       counters.generated++;
       if (reg.isNew) {

@@ -1,12 +1,17 @@
 /**
- * States as packed bitsets of the basic facts, stored one after another in one big
+ * States packed with the finite-domain variables (fdr.ts), stored one after another in one big
  * Uint32Array, with an open-addressing hash table of state ids: no object per state.
  * Also the successor generator (actions bucketed by one precondition fact) and the
  * application of actions on an unpacked truth vector.
  */
 import { compileGroundRules } from '../logic/ground-fixpoint.js';
 import type { GroundEvaluator } from '../logic/ground-fixpoint.js';
-import type { GroundTask } from './task.js';
+import { makePacker } from './fdr.js';
+import type { Packer } from './fdr.js';
+import { row } from './task.js';
+import type { ConditionalEffect, GroundTask } from './task.js';
+
+const NO_CONDITIONS: ConditionalEffect[] = [];
 
 /** Raised when the state store cannot grow further; the search reports a memory limit. */
 export class StateLimitError extends Error {}
@@ -16,7 +21,8 @@ const MAX_WORDS = 400_000_000; // 1.6 GB of packed states
 export class StateRegistry {
   readonly words: number;
   count = 0;
-  private data: Uint32Array;
+  /** The packed states, `words` numbers each. */
+  data: Uint32Array;
   private table: Int32Array;
   private mask: number;
   parent: Int32Array;
@@ -25,8 +31,8 @@ export class StateRegistry {
   /** Free per-state byte for the search (closed flags and so on). */
   flags: Uint8Array;
 
-  constructor(basicCount: number) {
-    this.words = Math.max(1, Math.ceil(basicCount / 32));
+  constructor(readonly packer: Packer) {
+    this.words = packer.words;
     const cap = 1024;
     this.data = new Uint32Array(cap * this.words);
     this.table = new Int32Array(cap * 2).fill(-1);
@@ -109,27 +115,15 @@ export class StateRegistry {
   isNew = false;
 
   /** Unpacks state `id` into `truth` (basic facts only). */
-  unpack(id: number, truth: Uint8Array, basicCount: number): void {
-    const off = id * this.words;
-    const data = this.data;
-    for (let w = 0, f = 0; f < basicCount; w++) {
-      const bits = data[off + w]!;
-      const end = Math.min(f + 32, basicCount);
-      for (let b = 0; f < end; f++, b++) truth[f] = (bits >>> b) & 1;
-    }
+  unpack(id: number, truth: Uint8Array): void {
+    this.packer.unpack(this.data, id * this.words, truth);
   }
-}
-
-/** Packs the basic facts of `truth` into `buf`. */
-export function pack(truth: Uint8Array, basicCount: number, buf: Uint32Array): void {
-  buf.fill(0);
-  for (let f = 0; f < basicCount; f++) if (truth[f]) buf[f >>> 5]! |= 1 << (f & 31);
 }
 
 /** Everything the searches need about a ground task, precomputed once. */
 export interface Space {
   task: GroundTask;
-  registry: StateRegistry;
+  packer: Packer;
   /** Fills the derived facts of a truth vector (no-op without rules). */
   derive: GroundEvaluator;
   hasRules: boolean;
@@ -145,10 +139,11 @@ export function makeSpace(task: GroundTask): Space {
   const derive = hasRules ? compileGroundRules(task.ruleStrata, F) : (): void => {};
   // Bucket each action by its precondition fact with the fewest actions so far.
   const count = new Int32Array(F);
-  for (const a of task.actions) for (const p of a.pre) count[p]!++;
-  const chosen = task.actions.map((a) => {
+  const pre = task.actions.pre;
+  for (const p of pre.items) count[p]!++;
+  const chosen = Array.from({ length: task.actions.count }, (_, a) => {
     let best = -1;
-    for (const p of a.pre) if (best === -1 || count[p]! < count[best]!) best = p;
+    for (const p of row(pre, a)) if (best === -1 || count[p]! < count[best]!) best = p;
     return best;
   });
   const bucketStart = new Int32Array(F + 1);
@@ -163,7 +158,7 @@ export function makeSpace(task: GroundTask): Space {
   });
   return {
     task,
-    registry: new StateRegistry(task.basicCount),
+    packer: makePacker(task),
     derive,
     hasRules,
     bucketStart,
@@ -173,9 +168,11 @@ export function makeSpace(task: GroundTask): Space {
 }
 
 export function applicable(space: Space, a: number, truth: Uint8Array): boolean {
-  const act = space.task.actions[a]!;
-  for (const p of act.pre) if (!truth[p]) return false;
-  for (const p of act.preNeg) if (truth[p]) return false;
+  const { pre, preNeg } = space.task.actions;
+  for (let i = pre.start[a]!, end = pre.start[a + 1]!; i < end; i++)
+    if (!truth[pre.items[i]!]) return false;
+  for (let i = preNeg.start[a]!, end = preNeg.start[a + 1]!; i < end; i++)
+    if (truth[preNeg.items[i]!]) return false;
   return true;
 }
 
@@ -214,31 +211,60 @@ function sortSmall(xs: number[]): void {
  * Writes the successor's basic facts into `next` (from `truth`, the full pre-state).
  * Conditions read the pre-state; deletes happen before adds.
  */
+/** Scratch list of conditional adds (applied after the deletes). */
+const addLater: number[] = [];
+
+/** Whether conditional effect `c` fires in `truth`. */
+function fires(c: ConditionalEffect, truth: Uint8Array): boolean {
+  for (const p of c.pos) if (!truth[p]) return false;
+  for (const p of c.neg) if (truth[p]) return false;
+  return true;
+}
+
 export function applyAction(space: Space, a: number, truth: Uint8Array, next: Uint8Array): void {
-  const act = space.task.actions[a]!;
+  const act = space.task.actions;
   const B = space.task.basicCount;
   next.set(truth.subarray(0, B));
-  const addLater: number[] = [];
-  for (const c of act.conditional) {
-    let ok = true;
-    for (const p of c.pos)
-      if (!truth[p]) {
-        ok = false;
-        break;
-      }
-    if (ok)
-      for (const p of c.neg)
-        if (truth[p]) {
-          ok = false;
-          break;
-        }
-    if (!ok) continue;
+  addLater.length = 0;
+  for (const c of act.conditional.get(a) ?? NO_CONDITIONS) {
+    if (!fires(c, truth)) continue;
     if (c.del >= 0) next[c.del] = 0;
     if (c.add >= 0) addLater.push(c.add);
   }
-  for (const d of act.del) next[d] = 0;
-  for (const f of act.add) next[f] = 1;
+  for (let i = act.del.start[a]!, end = act.del.start[a + 1]!; i < end; i++)
+    next[act.del.items[i]!] = 0;
+  for (let i = act.add.start[a]!, end = act.add.start[a + 1]!; i < end; i++)
+    next[act.add.items[i]!] = 1;
   for (const f of addLater) next[f] = 1;
+}
+
+/**
+ * The packed successor: the parent's packed state (`data[off ..]`, its full truth vector
+ * `truth`) with `a`'s effects applied, written to `out` — work proportional to the effects,
+ * not to the facts.
+ */
+export function packSuccessor(
+  space: Space,
+  a: number,
+  data: Uint32Array,
+  off: number,
+  truth: Uint8Array,
+  out: Uint32Array,
+): void {
+  const p = space.packer;
+  const act = space.task.actions;
+  for (let i = 0; i < p.words; i++) out[i] = data[off + i]!;
+  addLater.length = 0;
+  for (const c of act.conditional.get(a) ?? NO_CONDITIONS) {
+    if (!fires(c, truth)) continue;
+    if (c.del >= 0) p.setFalse(out, 0, c.del);
+    if (c.add >= 0) addLater.push(c.add);
+  }
+  for (let i = act.del.start[a]!, end = act.del.start[a + 1]!; i < end; i++)
+    p.setFalse(out, 0, act.del.items[i]!);
+  for (let i = act.add.start[a]!, end = act.add.start[a + 1]!; i < end; i++)
+    p.setTrue(out, 0, act.add.items[i]!);
+  for (const f of addLater) p.setTrue(out, 0, f);
 }
 
 /** Whether the goal holds in a full truth vector. */

@@ -32,7 +32,9 @@ describe('unsolvable tasks', () => {
       assert.equal(ground(t.domain, t.problem).goalUnreachable, false);
       const r = await plan(t.domain, t.problem, options);
       assert.equal(r.status, 'unsolvable');
-      assert.ok(r.stats.expansions > 0);
+      // Searched (the landmarks may show the initial state a dead end at once: (a) must be
+      // achieved again after (c), mutex with it, and nothing achieves (a)).
+      assert.ok(r.stats.evaluations > 0);
     });
   }
 

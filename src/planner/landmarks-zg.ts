@@ -1,0 +1,265 @@
+/**
+ * Fact landmarks and the landmark-count heuristic (LAMA's second heuristic).
+ *
+ * Landmarks: Zhu & Givan's label propagation over the relaxed operators — LM(f) is
+ * the set of facts every relaxed plan must make true to reach f:
+ * LM(f) = {f} ∪ ⋂_{o adds f} ⋃_{p ∈ pre(o)} LM(p), to a fixpoint from the initial
+ * state. The goal's landmarks are ⋃_g LM(g); q ∈ LM(f) gives the natural ordering q < f.
+ *
+ * LM-count is path-dependent: a state's accepted landmarks are its parent's plus those
+ * true in it whose predecessors were all accepted in the parent. h = landmarks not yet
+ * accepted + goal landmarks accepted but false again. Inadmissible.
+ */
+import type { Heuristic } from './heuristics.js';
+import { groundAction } from './task.js';
+import type { GroundTask } from './task.js';
+
+/** Above this many facts the F×F label sets would cost too much memory: no landmarks. */
+const MAX_FACTS = 40_000;
+
+export interface Landmarks {
+  facts: Int32Array;
+  /** Natural-ordering predecessors of each landmark (indices into `facts`). */
+  preds: Int32Array[];
+  isGoal: Uint8Array;
+}
+
+export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmarks | undefined {
+  const F = task.facts.length;
+  if (F > MAX_FACTS || F === 0) return undefined;
+  const W = Math.ceil(F / 32);
+  const pres: number[][] = [];
+  const adds: number[][] = [];
+  for (let ai = 0; ai < task.actions.count; ai++) {
+    const a = groundAction(task, ai);
+    if (a.add.length > 0) {
+      pres.push([...a.pre]);
+      adds.push([...a.add]);
+    }
+    for (const e of a.conditional)
+      if (e.add >= 0) {
+        pres.push([...a.pre, ...e.pos]);
+        adds.push([e.add]);
+      }
+  }
+  for (const s of task.ruleStrata)
+    for (const r of s) {
+      pres.push([...r.pos]);
+      adds.push([r.head]);
+    }
+  const O = pres.length;
+
+  const label = new Uint32Array(F * W);
+  const has = new Uint8Array(F);
+  for (let f = 0; f < F; f++) {
+    if (!initTruth[f]) continue;
+    has[f] = 1;
+    label[f * W + (f >>> 5)] |= 1 << (f & 31);
+  }
+  // Passes over all operators until no label changes (labels only shrink once set).
+  const tmp = new Uint32Array(W);
+  const stamp = new Int32Array(F);
+  const deadline = performance.now() + 6000;
+  // Visit operators in order of their relaxed level (breadth-first from the initial state):
+  // then the first pass already sees nearly final labels and few passes follow.
+  const order = relaxedOrder(F, pres, adds, initTruth);
+  for (let changed = true, pass = 0; changed; pass++) {
+    changed = false;
+    if (pass > 200 || performance.now() > deadline) return undefined; // pathological: no landmarks
+    for (const o of order) {
+      const ps = pres[o]!;
+      let ready = true;
+      let fresh = pass === 0;
+      for (const p of ps) {
+        if (!has[p]) {
+          ready = false;
+          break;
+        }
+        if (stamp[p]! >= pass - 1) fresh = true;
+      }
+      // Only operators with a precondition label changed since the last pass can change anything.
+      if (!ready || !fresh) continue;
+      tmp.fill(0);
+      for (const p of ps) {
+        const off = p * W;
+        for (let w = 0; w < W; w++) tmp[w]! |= label[off + w]!;
+      }
+      for (const f of adds[o]!) {
+        if (initTruth[f]) continue;
+        const off = f * W;
+        if (!has[f]) {
+          has[f] = 1;
+          label.set(tmp, off);
+          label[off + (f >>> 5)]! |= 1 << (f & 31);
+          changed = true;
+          stamp[f] = pass;
+          continue;
+        }
+        for (let w = 0; w < W; w++) {
+          const keep = w === f >>> 5 ? 1 << (f & 31) : 0;
+          const nv = (label[off + w]! & (tmp[w]! | keep)) >>> 0; // unsigned, as stored
+          if (nv !== label[off + w]) {
+            label[off + w] = nv;
+            changed = true;
+            stamp[f] = pass;
+          }
+        }
+      }
+    }
+  }
+  const goalSet = new Uint32Array(W);
+  for (const g of task.goal) {
+    if (!has[g]) return undefined; // goal relaxed-unreachable: the search finds that out
+    for (let w = 0; w < W; w++) goalSet[w]! |= label[g * W + w]!;
+  }
+  const facts: number[] = [];
+  for (let f = 0; f < F; f++) if ((goalSet[f >>> 5]! >>> (f & 31)) & 1) facts.push(f);
+  const index = new Map(facts.map((f, i) => [f, i]));
+  const preds = facts.map((f) =>
+    Int32Array.from(
+      facts
+        .filter((q) => q !== f && (label[f * W + (q >>> 5)]! >>> (q & 31)) & 1)
+        .map((q) => index.get(q)!),
+    ),
+  );
+  const isGoal = new Uint8Array(facts.length);
+  for (const g of task.goal) {
+    const i = index.get(g);
+    if (i !== undefined) isGoal[i] = 1;
+  }
+  return { facts: Int32Array.from(facts), preds, isGoal };
+}
+
+/** Reachable operators by increasing relaxed level (level = 1 + max level of a precondition). */
+function relaxedOrder(
+  F: number,
+  pres: number[][],
+  adds: number[][],
+  initTruth: Uint8Array,
+): Int32Array {
+  const O = pres.length;
+  const byFact: number[][] = Array.from({ length: F }, () => []);
+  pres.forEach((p, o) => {
+    for (const f of p) byFact[f]!.push(o);
+  });
+  const unsat = Int32Array.from(pres, (p) => p.length);
+  const reached = new Uint8Array(F);
+  const order: number[] = [];
+  let layer: number[] = [];
+  for (let f = 0; f < F; f++)
+    if (initTruth[f]) {
+      reached[f] = 1;
+      layer.push(f);
+    }
+  for (let o = 0; o < O; o++) if (unsat[o] === 0) order.push(o);
+  let head = 0;
+  for (;;) {
+    for (const f of layer) for (const o of byFact[f]!) if (--unsat[o] === 0) order.push(o);
+    const next: number[] = [];
+    for (; head < order.length; head++)
+      for (const f of adds[order[head]!]!)
+        if (!reached[f]) {
+          reached[f] = 1;
+          next.push(f);
+        }
+    if (next.length === 0) break;
+    layer = next;
+  }
+  return Int32Array.from(order);
+}
+
+/** The landmark-count heuristic; `evaluate` needs the state's id and its parent's (-1 for the initial state). */
+export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
+  const L = lm.facts.length;
+  const W = Math.max(1, Math.ceil(L / 32));
+  let store = new Uint32Array(1024 * W);
+  const cur = new Uint32Array(W);
+  const achievers: number[][] = Array.from({ length: L }, () => []);
+  const lmIndex = new Map(Array.from(lm.facts, (f, i) => [f, i]));
+  for (let ai = 0; ai < task.actions.count; ai++) {
+    const a = groundAction(task, ai);
+    for (const f of a.add) {
+      const i = lmIndex.get(f);
+      if (i !== undefined) achievers[i]!.push(ai);
+    }
+    for (const e of a.conditional) {
+      const i = lmIndex.get(e.add);
+      if (i !== undefined) achievers[i]!.push(ai);
+    }
+  }
+  const isAccepted = (bits: Uint32Array, off: number, i: number): boolean =>
+    ((bits[off + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
+  const mark = new Uint8Array(task.actions.count);
+  return {
+    evaluate(truth, preferred, state) {
+      const id = state?.id ?? 0;
+      const parent = state?.parent ?? -1;
+      const applicable = state?.applicable;
+      if ((id + 1) * W > store.length) {
+        const s = new Uint32Array(Math.max(store.length * 2, (id + 1) * W));
+        s.set(store);
+        store = s;
+      }
+      cur.fill(0);
+      const pOff = parent * W;
+      for (let i = 0; i < L; i++) {
+        if (parent >= 0 && isAccepted(store, pOff, i)) {
+          cur[i >>> 5]! |= 1 << (i & 31);
+          continue;
+        }
+        if (!truth[lm.facts[i]!]) continue;
+        let ok = true;
+        if (parent >= 0)
+          for (const p of lm.preds[i]!)
+            if (!isAccepted(store, pOff, p)) {
+              ok = false;
+              break;
+            }
+        if (ok) cur[i >>> 5]! |= 1 << (i & 31);
+      }
+      store.set(cur, id * W);
+      let h = 0;
+      if (preferred) preferred.length = 0;
+      for (let i = 0; i < L; i++) {
+        const acc = isAccepted(cur, 0, i);
+        if (!acc) {
+          h++;
+          if (!preferred) continue;
+          // Preferred: applicable achievers of a landmark whose predecessors are all accepted.
+          let leaf = true;
+          for (const p of lm.preds[i]!)
+            if (!isAccepted(cur, 0, p)) {
+              leaf = false;
+              break;
+            }
+          if (!leaf) continue;
+          for (const a of achievers[i]!) {
+            if (mark[a]) continue;
+            let app = true;
+            if (applicable) app = applicable[a] === 1;
+            else {
+              const act = groundAction(task, a);
+              for (const p of act.pre)
+                if (!truth[p]) {
+                  app = false;
+                  break;
+                }
+              if (app)
+                for (const p of act.preNeg)
+                  if (truth[p]) {
+                    app = false;
+                    break;
+                  }
+            }
+            if (app) {
+              mark[a] = 1;
+              preferred.push(a);
+            }
+          }
+        } else if (lm.isGoal[i] && !truth[lm.facts[i]!]) h++;
+      }
+      if (preferred) for (const a of preferred) mark[a] = 0;
+      return h;
+    },
+  };
+}
