@@ -1,5 +1,6 @@
 /** Types of the engine's public surface and of its per-rule bookkeeping (engine.ts). */
-import type { Plan } from './plan.js';
+import type { Plan } from './plan-types.js';
+import type { Delta } from './rows.js';
 import type { Relation } from './relation.js';
 import type { Atom, Rule } from './types.js';
 
@@ -39,4 +40,31 @@ export interface EvaluationStats {
   rounds: number;
   /** Rule instances fired (head tuples produced, duplicates included). */
   derivations: number;
+}
+
+/**
+ * What an incremental update needs of the engine (the Engine class has it). Named here so
+ * that update.ts does not import engine.ts, which imports it.
+ */
+export interface UpdateHost {
+  readonly components: Relation[][];
+  readonly componentOf: number[];
+  readonly rulesOfComponent: RuleInfo[][];
+  readonly strategy: EvaluationStrategy;
+  readonly stats: EvaluationStats;
+  relation(predicate: string): Relation;
+  run(
+    info: RuleInfo,
+    deltaAt: number,
+    delta: Delta | undefined,
+    mask: number,
+    emit: (h: Int32Array) => void,
+  ): void;
+  tick(): number;
+  limit(rel: Relation, lim: number): void;
+  derivation(
+    rel: Relation,
+    row: number,
+    accept: (info: RuleInfo, plan: Plan) => boolean,
+  ): { info: RuleInfo; regs: Int32Array } | undefined;
 }

@@ -4,7 +4,7 @@
  * the current bindings. Atoms read a delta (a range of rows, then listed rows), scan,
  * probe membership, or look up a hash index on their bound positions.
  */
-import type { Plan, PlanContext, RunEnv } from './plan.js';
+import type { Plan, PlanContext, RunEnv } from './plan-types.js';
 import { NEW } from './relation.js';
 import type { Relation } from './relation.js';
 import type { CompareOp, Value } from './types.js';

@@ -12,38 +12,8 @@ import type { Relation } from './relation.js';
 import type { Rule, Term, Value } from './types.js';
 
 export { MAXLIM, compareValues } from './plan-steps.js';
-
-/**
- * What a run reads: rows whose state has a bit of `mask`, and (per relation) row < lim.
- * The delta literal reads rows deltaLo..deltaHi-1, then delta[0..deltaLen-1].
- */
-export interface RunEnv {
-  mask: number;
-  lim: Int32Array;
-  delta: Int32Array;
-  deltaLen: number;
-  deltaLo: number;
-  deltaHi: number;
-  stop: boolean;
-  emit: (head: Int32Array) => void;
-}
-
-export interface Plan {
-  rule: Rule;
-  /** variable name -> register */
-  vars: Map<string, number>;
-  regs: Int32Array;
-  head: Int32Array;
-  /** Body position read from `env.delta`, or -1. */
-  deltaAt: number;
-  run: (env: RunEnv) => void;
-}
-
-export interface PlanContext {
-  relation: (predicate: string) => Relation;
-  intern: (v: Value) => number;
-  values: Value[];
-}
+export type { Plan, PlanContext, RunEnv } from './plan-types.js';
+import type { Plan, PlanContext, RunEnv } from './plan-types.js';
 
 /**
  * Compiles `rule` so that body literal `deltaAt` (if >= 0) reads the delta rows (a

@@ -8,8 +8,7 @@
  *     deleted) and of the rederived and newly asserted facts, round by round.
  * Loading a program is the same path: its facts are asserted into an empty database.
  */
-import type { Engine } from './engine.js';
-import type { RuleInfo } from './engine-types.js';
+import type { RuleInfo, UpdateHost } from './engine-types.js';
 import { MAXLIM } from './plan.js';
 import { LIVE, NEW, OLD } from './relation.js';
 import type { Relation } from './relation.js';
@@ -34,7 +33,7 @@ export interface UpdateInput {
 }
 
 interface ComponentRun {
-  e: Engine;
+  e: UpdateHost;
   c: number;
   rels: Relation[];
   rules: RuleInfo[];
@@ -44,7 +43,7 @@ interface ComponentRun {
 const perRelation = <T>(rels: Relation[], make: () => T) =>
   new Map<Relation, T>(rels.map((r) => [r, make()]));
 
-export function updateComponent(e: Engine, c: number, u: UpdateInput): void {
+export function updateComponent(e: UpdateHost, c: number, u: UpdateInput): void {
   const run: ComponentRun = {
     e,
     c,

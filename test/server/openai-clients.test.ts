@@ -81,7 +81,8 @@ describe('official OpenAI clients against atelier serve', () => {
       ...init,
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
     });
-  const runCount = async () => ((await (await api('/api/runs')).json()) as unknown[]).length;
+  const runCount = async () =>
+    ((await (await api('/api/runs?limit=500')).json()) as { runs: unknown[] }).runs.length;
 
   before(async () => {
     upstream = await startChatCompletionsServer();
@@ -196,7 +197,9 @@ describe('official OpenAI clients against atelier serve', () => {
     let waiting: { id: string; pendingApprovals: Array<{ stepId: string }> } | undefined;
     while (!waiting || attempts < 3) {
       await new Promise((r) => setTimeout(r, 100));
-      const runs = (await (await api('/api/runs')).json()) as Array<{ id: string; status: string }>;
+      const { runs } = (await (await api('/api/runs')).json()) as {
+        runs: Array<{ id: string; status: string }>;
+      };
       const w = runs.find((r) => r.status === 'waiting-approval');
       if (w) waiting = (await (await api(`/api/runs/${w.id}`)).json()) as typeof waiting;
     }
