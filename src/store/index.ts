@@ -3,3 +3,12 @@ export { openSqlite, migrate, DEFAULT_DB_PATH } from './sqlite.js';
 export type { SqliteDatabase } from './sqlite.js';
 export { sqliteSessions, SESSION_MESSAGE_FORMAT } from './sessions.js';
 export type { SessionInfo, SessionStore } from './sessions.js';
+export { sqliteConversations } from './conversations.js';
+export type {
+  Conversation,
+  ConversationInfo,
+  ConversationMessage,
+  ConversationStore,
+  MessagePatch,
+  MessageStatus,
+} from './conversations.js';
