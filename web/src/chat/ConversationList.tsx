@@ -80,7 +80,7 @@ export function ConversationList(props: {
                     else setConfirming(c.id);
                   }}
                 >
-                  {confirming === c.id ? 'Delete?' : '🗑'}
+                  {confirming === c.id ? 'Delete?' : '✕'}
                 </button>
               </span>
             )}

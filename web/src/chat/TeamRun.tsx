@@ -152,7 +152,11 @@ export function TeamRun({ runId }: { runId: string }) {
       ))}
       {problem && <p className="chat-note chat-note-error">{problem}</p>}
       {graph.length > 0 && (
-        <div className="graph-wrap chat-graph">
+        <div
+          className="graph-wrap chat-graph"
+          tabIndex={0}
+          aria-label={`Plan v${shown?.version ?? 1}`}
+        >
           <PlanGraph steps={graph} agents={agents} selected={selected} onSelect={setSelected} />
         </div>
       )}
@@ -213,7 +217,7 @@ function Facts(props: { title: string; facts: string[]; runId: string }) {
               <button
                 className="why"
                 aria-expanded={open === f}
-                aria-label={`why ${f}?`}
+                aria-label={`${open === f ? 'hide' : 'why?'} ${f}`}
                 onClick={() => void ask(f)}
               >
                 {open === f ? 'hide' : 'why?'}
