@@ -247,7 +247,7 @@ describe(
     });
 
     it('keeps the status badge and the graph in agreement while a run waits and ends', async () => {
-      const page = await open(1400, '/');
+      const page = await open(1400, '/runs');
       try {
         await page
           .locator(`[data-mission="paris-office"]`)

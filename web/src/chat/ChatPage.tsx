@@ -121,7 +121,8 @@ export function ChatPage({ id }: { id?: string | undefined }) {
       );
       setAnnounce('Sent. The answer is being written.');
       if (convId !== id) navigate(`/chat/${encodeURIComponent(convId)}`);
-      refreshList();
+      // The list changes order and title now only for a new conversation; else at the end.
+      if (!current || current.messages.length === 0) refreshList();
     } catch (err) {
       // Nothing is lost: the text goes back into the composer.
       setText((t) => (t === '' ? content : t));

@@ -4,7 +4,7 @@
  * comes; a lost connection is said and retried; an answer that ended badly says why and
  * offers to answer again. Nothing already written is hidden.
  */
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { followEvents } from '../api.ts';
 import { chatApi, copyText } from './api.ts';
 import type { ChatMessage } from './api.ts';
@@ -24,7 +24,8 @@ function useLiveAnswer(
   const [runId, setRunId] = useState(message.runId);
   const [connection, setConnection] = useState<Connection>('closed');
   const streaming = message.status === 'streaming';
-  useEffect(() => {
+  // A layout effect: the stream opens before the browser paints, a frame sooner.
+  useLayoutEffect(() => {
     if (!streaming) return;
     const abort = new AbortController();
     let first = true;
