@@ -86,7 +86,8 @@ function historyOf(conversation: Conversation, before: string): Message[] {
   return out;
 }
 
-export function conversationsRoutes(app: Hono, options: AppOptions): Operation[] {
+/** What the routes share: the store, the answers under way, the targets, and checks. */
+function conversationContext(options: AppOptions) {
   const store = conversationStore(options);
   // Answers that were being written when the last server stopped will not be finished.
   store.interruptStreaming();
@@ -132,7 +133,14 @@ export function conversationsRoutes(app: Hono, options: AppOptions): Operation[]
         hint: 'wait for it, or stop it first',
       });
   };
+  return { store, answers, targets, checkTarget, found, answer, targetOf, idle };
+}
 
+type Ctx = ReturnType<typeof conversationContext>;
+
+export function conversationsRoutes(app: Hono, options: AppOptions): Operation[] {
+  const ctx = conversationContext(options);
+  const { store, answers, targets, checkTarget, found } = ctx;
   app.get('/api/chat-targets', (c) =>
     c.json(
       [...targets.values()].map((t) => ({ id: t.id, kind: t.kind, description: t.description })),
@@ -158,6 +166,13 @@ export function conversationsRoutes(app: Hono, options: AppOptions): Operation[]
     return c.json({ id: conversation.id, deleted: true });
   });
 
+  messageRoutes(app, ctx, options.sseKeepAliveMs ?? DEFAULT_KEEP_ALIVE_MS);
+  return operations();
+}
+
+/** Sending, following, stopping and regenerating answers. */
+function messageRoutes(app: Hono, ctx: Ctx, keepAliveMs: number): void {
+  const { store, answers, found, answer, targetOf, idle } = ctx;
   app.post('/api/conversations/:id/messages', async (c) => {
     const body = await readBody(c, SendMessage);
     const conversation = found(c.req.param('id'));
@@ -218,13 +233,10 @@ export function conversationsRoutes(app: Hono, options: AppOptions): Operation[]
     if (!conversation.messages.some((m) => m.id === id))
       throw new HttpError(404, 'message_not_found', `no message with id "${id}" here`);
     const after = Number(c.req.header('last-event-id') ?? '0');
-    const keepAliveMs = options.sseKeepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
     return streamSSE(c, (stream) =>
       followAnswer(stream, store, answers.get(id), conversation.id, id, after, keepAliveMs),
     );
   });
-
-  return operations();
 }
 
 /**

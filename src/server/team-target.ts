@@ -58,7 +58,7 @@ function lastUserText(messages: readonly Message[]): string {
 export function plainWordsNote(text: string): string {
   if (text === '' || text.startsWith('(')) return '';
   return (
-    'Without a model I do not understand plain words, so I run the mission\'s own goal. ' +
+    "Without a model I do not understand plain words, so I run the mission's own goal. " +
     'To ask for something else, send a PDDL goal such as `(and (hired alice))`.\n\n'
   );
 }

@@ -5,11 +5,11 @@
  * reload, a lost connection or a restart loses nothing already said.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import { ApiError } from '../api.ts';
 import { navigate } from '../router.ts';
 import { MAX_MESSAGE_CHARS, chatApi } from './api.ts';
 import type { ChatMessage, Conversation, ConversationInfo, TargetInfo } from './api.ts';
+import { Composer } from './Composer.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { MessageView } from './MessageView.tsx';
 import './chat.css';
@@ -152,16 +152,6 @@ export function ChatPage({ id }: { id?: string | undefined }) {
       .catch((err: unknown) => setFailure({ message: describe(err), retry: stop }));
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
-    if (e.key === 'Escape' && streaming) {
-      e.preventDefault();
-      stop();
-    } else if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-      e.preventDefault();
-      if (!streaming) void send(text);
-    }
-  };
-
   const changeTarget = (value: string): void => {
     localStorage.setItem(TARGET_KEY, value);
     setDraftTarget(value);
@@ -175,7 +165,6 @@ export function ChatPage({ id }: { id?: string | undefined }) {
       );
   };
 
-  const over = text.length > MAX_MESSAGE_CHARS;
   const kind = targets?.find((t) => t.id === targetId)?.kind;
   return (
     <div className={showList ? 'chat show-list' : 'chat'}>
@@ -279,50 +268,16 @@ export function ChatPage({ id }: { id?: string | undefined }) {
             target above to go on.
           </p>
         )}
-        <form
-          className="composer"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (streaming) stop();
-            else void send(text);
-          }}
-        >
-          <label htmlFor="composer-input" className="sr-only">
-            Message
-          </label>
-          <textarea
-            id="composer-input"
-            ref={inputRef}
-            value={text}
-            rows={Math.min(10, Math.max(1, text.split('\n').length))}
-            placeholder={`Message ${targetId}`}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={onKeyDown}
-            aria-describedby="composer-help"
-            aria-invalid={over}
-          />
-          {streaming ? (
-            <button type="submit" className="btn composer-btn" aria-keyshortcuts="Escape">
-              Stop
-            </button>
-          ) : (
-            <button
-              type="submit"
-              className="btn btn-primary composer-btn"
-              disabled={sending || text.trim() === '' || targetId === ''}
-            >
-              Send
-            </button>
-          )}
-          <p
-            id="composer-help"
-            className={over ? 'composer-help chat-note-error' : 'composer-help'}
-          >
-            {over
-              ? `${text.length.toLocaleString('en')} of ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters: too long to send`
-              : 'Enter sends · Shift+Enter new line · Esc stops the answer'}
-          </p>
-        </form>
+        <Composer
+          text={text}
+          setText={setText}
+          inputRef={inputRef}
+          target={targetId}
+          streaming={!!streaming}
+          sending={sending}
+          onSend={() => void send(text)}
+          onStop={stop}
+        />
         <div className="sr-only" role="status" aria-live="polite">
           {announce}
         </div>

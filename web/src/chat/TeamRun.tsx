@@ -38,7 +38,6 @@ export function TeamRun({ runId }: { runId: string }) {
   const [detail, setDetail] = useState<RunDetail | null>(null);
   const [events, setEvents] = useState<RunEvent[]>([]);
   const [selected, setSelected] = useState<string | undefined>();
-  const [deciding, setDeciding] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const path = `/api/runs/${encodeURIComponent(runId)}`;
@@ -96,21 +95,6 @@ export function TeamRun({ runId }: { runId: string }) {
   const step = steps.find((s) => s.id === selected);
   const waiting = status === 'succeeded' || status === 'failed' ? [] : detail.pendingApprovals;
 
-  const decide = async (stepId: string, approve: boolean): Promise<void> => {
-    setDeciding(stepId);
-    setProblem(null);
-    try {
-      await api(`${path}/steps/${encodeURIComponent(stepId)}/${approve ? 'approve' : 'reject'}`, {
-        body: { by: 'web chat' },
-      });
-      await refresh();
-    } catch (err) {
-      setProblem(err instanceof Error ? err.message : String(err));
-    } finally {
-      setDeciding(null);
-    }
-  };
-
   return (
     <section className="team-run" aria-label={`Run ${runId}`} data-run-status={status}>
       <div className="team-run-head">
@@ -126,30 +110,12 @@ export function TeamRun({ runId }: { runId: string }) {
             Re-planned (v{p.version}): {p.reason || 'the world changed'}
           </p>
         ))}
-      {waiting.map((a) => (
-        <div key={a.stepId} className="chat-approval" role="group" aria-label={`Step ${a.stepId}`}>
-          <span>
-            Step <strong>{a.stepId}</strong> <code>{stepLabel(a)}</code> by {a.agent} waits for your
-            approval.
-          </span>
-          <span className="chat-approval-buttons">
-            <button
-              className="btn btn-primary btn-small"
-              disabled={deciding !== null}
-              onClick={() => void decide(a.stepId, true)}
-            >
-              Approve step {a.stepId}
-            </button>
-            <button
-              className="btn btn-small"
-              disabled={deciding !== null}
-              onClick={() => void decide(a.stepId, false)}
-            >
-              Reject step {a.stepId}
-            </button>
-          </span>
-        </div>
-      ))}
+      <Approvals
+        waiting={waiting}
+        path={path}
+        onDecided={() => void refresh()}
+        onProblem={setProblem}
+      />
       {problem && <p className="chat-note chat-note-error">{problem}</p>}
       {graph.length > 0 && (
         <div
@@ -180,6 +146,60 @@ export function TeamRun({ runId }: { runId: string }) {
         </details>
       )}
     </section>
+  );
+}
+
+/** Steps waiting for a person: one button per decision, naming the step. */
+function Approvals(props: {
+  waiting: RunDetail['pendingApprovals'];
+  path: string;
+  onDecided(): void;
+  onProblem(problem: string | null): void;
+}) {
+  const { waiting, path } = props;
+  const [deciding, setDeciding] = useState<string | null>(null);
+  const decide = async (stepId: string, approve: boolean): Promise<void> => {
+    setDeciding(stepId);
+    props.onProblem(null);
+    try {
+      await api(`${path}/steps/${encodeURIComponent(stepId)}/${approve ? 'approve' : 'reject'}`, {
+        body: { by: 'web chat' },
+      });
+      props.onDecided();
+    } catch (err) {
+      props.onProblem(err instanceof Error ? err.message : String(err));
+    } finally {
+      setDeciding(null);
+    }
+  };
+
+  return (
+    <>
+      {waiting.map((a) => (
+        <div key={a.stepId} className="chat-approval" role="group" aria-label={`Step ${a.stepId}`}>
+          <span>
+            Step <strong>{a.stepId}</strong> <code>{stepLabel(a)}</code> by {a.agent} waits for your
+            approval.
+          </span>
+          <span className="chat-approval-buttons">
+            <button
+              className="btn btn-primary btn-small"
+              disabled={deciding !== null}
+              onClick={() => void decide(a.stepId, true)}
+            >
+              Approve step {a.stepId}
+            </button>
+            <button
+              className="btn btn-small"
+              disabled={deciding !== null}
+              onClick={() => void decide(a.stepId, false)}
+            >
+              Reject step {a.stepId}
+            </button>
+          </span>
+        </div>
+      ))}
+    </>
   );
 }
 
