@@ -212,6 +212,16 @@ describe('conversations API', () => {
     assert.ok(!end.error!.message.includes(upstream.url), 'the upstream URL is not shown');
   });
 
+  it('a model refusing mid-answer ends the answer with finish content_filter, text kept', async () => {
+    upstream.script(reply.contentFilter('Here is the start'));
+    const conv = await create();
+    const { assistant } = await send(conv, 'Something touchy');
+    const { end } = await follow(server, conv, assistant.id);
+    assert.equal(end.status, 'done');
+    assert.equal((end as Msg & { finish: string }).finish, 'content_filter');
+    assert.equal(end.content, 'Here is the start');
+  });
+
   it('a team answer starts a run, says plain words need a model, and narrates', async () => {
     const conv = await create('team:pddl-mission');
     const { assistant } = await send(conv, 'Deliver everything please');
