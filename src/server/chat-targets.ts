@@ -33,6 +33,8 @@ export interface ChatOutput {
 
 export interface ChatOptions {
   output?: ChatOutput;
+  /** Told the id of the run a team starts for this turn (the web UI draws its plan). */
+  onRun?: (runId: string) => void;
 }
 
 export interface ChatTarget {

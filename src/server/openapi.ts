@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { version } from '../version.js';
 
 export interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** Hono-style path: `/api/runs/:id`. */
   path: string;
   summary: string;

@@ -1,4 +1,5 @@
 /** The route modules, in the order they are mounted. */
+import { conversationsRoutes } from './conversations-routes.js';
 import { mcpRoutes } from './mcp-routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { openAiRoutes } from './openai/index.js';
@@ -13,5 +14,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   reasonRoutes,
   runsRoutes,
   openAiRoutes,
+  conversationsRoutes,
   mcpRoutes,
 ];

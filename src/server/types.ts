@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { ChatTarget } from './chat-targets.js';
 import type { ComputePool, ComputePoolOptions } from './compute/index.js';
+import type { ConversationStore } from '../store/conversations.js';
 import type { ResponseStore } from '../store/responses.js';
 import type { Operation } from './openapi.js';
 import type { Mission, RunStore } from '../team/index.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   idempotencyTtlMs?: number;
   /** Where /v1/responses keeps responses for previous_response_id (default: the runs' database). */
   responses?: ResponseStore;
+  /** Where the Chat page's conversations live (default: the runs' database, else memory). */
+  conversations?: ConversationStore;
   /** Origins allowed to call /api and /v1 from a browser (CORS); none by default. */
   corsOrigins?: readonly string[];
   /** Missions and runs (the /api/missions and /api/runs routes); absent: those routes are not served. */

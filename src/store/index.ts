@@ -5,3 +5,12 @@ export { sqliteSessions, SESSION_MESSAGE_FORMAT } from './sessions.js';
 export type { SessionInfo, SessionStore } from './sessions.js';
 export { databaseOf, openRunStore } from './runs.js';
 export type { OpenRunStoreOptions } from './runs.js';
+export { sqliteConversations } from './conversations.js';
+export type {
+  Conversation,
+  ConversationInfo,
+  ConversationMessage,
+  ConversationStore,
+  MessagePatch,
+  MessageStatus,
+} from './conversations.js';

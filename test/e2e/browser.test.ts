@@ -86,6 +86,9 @@ describe(
       await page.goto(server.url);
       await page.getByText('Access token', { exact: true }).waitFor();
       await page.goto(`${server.url}/?token=${TOKEN}`);
+      // The Chat page comes first after signing in; runs are one click away.
+      await page.getByRole('log', { name: 'Messages' }).waitFor();
+      await page.getByRole('link', { name: 'Runs' }).click();
       await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor();
       assert.ok(!page.url().includes('token='), 'the token is removed from the address bar');
     });
@@ -134,7 +137,7 @@ describe(
           const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
           return { text: el.textContent, lines: tops.size };
         })`);
-        await page.goto(`${server.url}/`);
+        await page.goto(`${server.url}/runs`);
         await page.locator('.table .badge').first().waitFor();
         for (const selector of [
           '.table th',
@@ -231,7 +234,7 @@ describe(
           options: {},
           startedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
         });
-      await page.goto(`${server.url}/`);
+      await page.goto(`${server.url}/runs`);
       const rows = page.locator('.table tbody tr');
       await page.waitForFunction(`document.querySelectorAll('.table tbody tr').length === 50`);
       for (const expected of [100, 121]) {

@@ -154,16 +154,16 @@ describe(
 
     async function open(width: number, path: string): Promise<Page> {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
-      await page.goto(`${server.url}/?token=${TOKEN}`);
+      await page.goto(`${server.url}/runs?token=${TOKEN}`);
       await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor();
-      if (path !== '/') await page.goto(`${server.url}${path}`);
+      if (path !== '/runs') await page.goto(`${server.url}${path}`);
       return page;
     }
 
     for (const width of [360, 800, 1400]) {
       it(`at ${width} px every page fits the window and no box overlaps another`, async () => {
         for (const [path, ready] of [
-          ['/', '.table .badge'],
+          ['/runs', '.table .badge'],
           [`/runs/${ids.failed}`, 'svg.plan-graph [data-step]'],
           [`/runs/${ids.cli}`, 'svg.plan-graph [data-step]'],
           ['/playground', 'textarea[name="domain"]'],
@@ -242,7 +242,7 @@ describe(
     });
 
     it('keeps the status badge and the graph in agreement while a run waits and ends', async () => {
-      const page = await open(1400, '/');
+      const page = await open(1400, '/runs');
       try {
         await page
           .locator(`[data-mission="paris-office"]`)

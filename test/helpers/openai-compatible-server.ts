@@ -26,7 +26,8 @@ export type Reply =
   | { kind: 'raw'; status: number; contentType: string; body: string }
   | { kind: 'hang' }
   | { kind: 'stall'; text: string }
-  | { kind: 'sse'; events: unknown[] };
+  | { kind: 'sse'; events: unknown[] }
+  | { kind: 'drip'; tokens: string[]; everyMs: number };
 
 export const reply = {
   text: (content: string, usage = { prompt_tokens: 10, completion_tokens: 5 }): Reply => ({
@@ -63,6 +64,11 @@ export const reply = {
    * stream, one event with `text`; otherwise the start of a JSON body.
    */
   stall: (text = 'Partial'): Reply => ({ kind: 'stall', text }),
+  /**
+   * Streams these tokens one by one, `everyMs` apart (streamed requests only); a client
+   * that closes the connection before the last one is counted by `cancelled()`.
+   */
+  drip: (tokens: string[], everyMs = 50): Reply => ({ kind: 'drip', tokens, everyMs }),
   /** Streams exactly these chunks as `data:` events, then `[DONE]`. */
   sse: (...events: unknown[]): Reply => ({ kind: 'sse', events }),
   /** The model declines: OpenAI's `refusal` field, no content. */
@@ -123,6 +129,8 @@ export interface ChatCompletionsServer {
   remaining(): number;
   /** Answers held open (`hang`, `stall`) whose connection the client has not closed yet. */
   held(): number;
+  /** `drip` answers whose client closed the connection before the last token. */
+  cancelled(): number;
   close(): Promise<void>;
 }
 
@@ -132,6 +140,7 @@ export async function startChatCompletionsServer(
   const queue = [...initial];
   const requests: RecordedRequest[] = [];
   const open = new Set<ServerResponse>();
+  const counts = { cancelled: 0 };
 
   const server = createServer((req, res) => {
     let raw = '';
@@ -167,7 +176,7 @@ export async function startChatCompletionsServer(
           .end(JSON.stringify({ error: { message: 'scripted server: no reply left' } }));
         return;
       }
-      answer(next, body, res, open);
+      answer(next, body, res, open, counts);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -178,6 +187,7 @@ export async function startChatCompletionsServer(
     script: (...replies) => void queue.push(...replies),
     remaining: () => queue.length,
     held: () => open.size,
+    cancelled: () => counts.cancelled,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of open) res.destroy();
@@ -192,8 +202,12 @@ function answer(
   body: Record<string, unknown>,
   res: ServerResponse,
   open: Set<ServerResponse>,
+  counts: { cancelled: number },
 ): void {
   switch (r.kind) {
+    case 'drip':
+      drip(r, body, res, counts);
+      return;
     case 'hang':
       open.add(res);
       res.on('close', () => open.delete(res));
@@ -324,4 +338,32 @@ function streamMessage(
     res.write(parts[i++]!, () => setImmediate(write));
   };
   write();
+}
+
+function drip(
+  r: Extract<Reply, { kind: 'drip' }>,
+  body: Record<string, unknown>,
+  res: ServerResponse,
+  counts: { cancelled: number },
+): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const chunk = (delta: unknown, finish: string | null = null): string =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-drip', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  let i = 0;
+  let ended = false;
+  res.on('close', () => {
+    if (!ended) counts.cancelled++;
+    clearTimeout(timer);
+  });
+  const next = (): void => {
+    if (i < r.tokens.length) {
+      res.write(chunk({ content: r.tokens[i++] }));
+      timer = setTimeout(next, r.everyMs);
+      return;
+    }
+    ended = true;
+    res.end(`${chunk({}, 'stop')}data: [DONE]\n\n`);
+  };
+  res.write(chunk({ role: 'assistant', content: '' }));
+  let timer = setTimeout(next, 0);
 }

@@ -102,7 +102,7 @@ export function RunPage({ id }: { id: string }) {
       <div className="page">
         <div className="alert alert-error">{error}</div>
         <p style={{ marginTop: 12 }}>
-          <Link to="/">← All runs</Link>
+          <Link to="/runs">← All runs</Link>
         </p>
       </div>
     );
@@ -112,7 +112,7 @@ export function RunPage({ id }: { id: string }) {
   return (
     <div className="page run-page" data-run-status={status}>
       <div className="crumbs">
-        <Link to="/">Runs</Link> <span className="muted">/</span>{' '}
+        <Link to="/runs">Runs</Link> <span className="muted">/</span>{' '}
         <span className="mono">{detail.id}</span>
       </div>
       <header className="page-head run-head">

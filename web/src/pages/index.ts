@@ -1,6 +1,7 @@
 /** Pages that take part in the sidebar and routing, besides the playground and reasoner. */
 import { createElement } from 'react';
 import type { ReactNode } from 'react';
+import { ChatPage } from '../chat/ChatPage.tsx';
 import { RunPage } from './Run.tsx';
 import { RunsPage } from './Runs.tsx';
 
@@ -13,9 +14,20 @@ export interface PageDef {
 
 export const PAGES: PageDef[] = [
   {
-    match: (path) => (path === '/' || path === '/runs' ? {} : null),
+    // The first page after signing in. One component for both paths, so starting a
+    // conversation (/ -> /chat/ID) keeps the page and its stream.
+    match: (path): Record<string, string> | null => {
+      if (path === '/') return {};
+      const m = /^\/chat\/([^/]+)$/.exec(path);
+      return m ? { id: decodeURIComponent(m[1]!) } : null;
+    },
+    render: (p) => createElement(ChatPage, { id: p.id, key: 'chat' }),
+    nav: { to: '/', label: 'Chat', icon: '✦' },
+  },
+  {
+    match: (path) => (path === '/runs' ? {} : null),
     render: () => createElement(RunsPage),
-    nav: { to: '/', label: 'Runs', icon: '▶' },
+    nav: { to: '/runs', label: 'Runs', icon: '▶' },
   },
   {
     match: (path) => {
