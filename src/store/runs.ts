@@ -8,25 +8,9 @@
 import { LeaseLostError } from '../team/log/port.js';
 import type { LoggedEvent, NewEvent, RunLease, RunLog, RunRecord } from '../team/log/port.js';
 import type { RunStatus } from '../team/log/views.js';
+import { RUN_LOG_MIGRATIONS, RUN_LOG_MODULE } from './migrations.js';
 import { migrate, openSqlite } from './sqlite.js';
 import type { SqliteDatabase } from './sqlite.js';
-
-const MIGRATIONS = [
-  `CREATE TABLE runs (
-     id TEXT PRIMARY KEY, mission TEXT NOT NULL, mission_dir TEXT, status TEXT NOT NULL,
-     seed INTEGER NOT NULL, goal TEXT NOT NULL, options TEXT NOT NULL DEFAULT '{}',
-     started_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0)`,
-  `CREATE TABLE run_events (
-     run_id TEXT NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL, at TEXT NOT NULL, v INTEGER NOT NULL,
-     type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (run_id, seq))`,
-  `CREATE TABLE run_approvals (
-     run_id TEXT NOT NULL REFERENCES runs(id), step_id TEXT NOT NULL, approved INTEGER NOT NULL,
-     by TEXT, reason TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, step_id))`,
-  // Who drives a run: owner and expiry of the lease; the token grows with every new holder.
-  `ALTER TABLE runs ADD COLUMN lease_owner TEXT;
-   ALTER TABLE runs ADD COLUMN lease_token INTEGER NOT NULL DEFAULT 0;
-   ALTER TABLE runs ADD COLUMN lease_until INTEGER`,
-];
 
 type Listener = (e: LoggedEvent) => void;
 
@@ -73,7 +57,7 @@ function toRun(r: RunRow): RunRecord {
 /** Opens (creating and migrating) the run log in `path` (default: $ATELIER_DB or .atelier/atelier.db). */
 export function openRunStore(path?: string): RunLog {
   const db = openSqlite(path);
-  migrate(db, 'runs', MIGRATIONS);
+  migrate(db, RUN_LOG_MODULE, RUN_LOG_MIGRATIONS);
   const q = statements(db);
   return {
     ...sqliteRuns(q),
@@ -100,6 +84,15 @@ function statements(db: SqliteDatabase) {
     status: db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?'),
     getRun: db.prepare('SELECT * FROM runs WHERE id = ?'),
     listRuns: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC'),
+    firstPage: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC LIMIT ?'),
+    nextPage: db.prepare(
+      'SELECT * FROM runs WHERE started_at < ? OR (started_at = ? AND id < ?) ORDER BY started_at DESC, id DESC LIMIT ?',
+    ),
+    waiting: db.prepare(
+      `SELECT * FROM runs WHERE (status IN ('queued', 'interrupted') AND (lease_owner IS NULL OR lease_until < ?1))
+         OR (status IN ('running', 'waiting-approval') AND lease_owner IS NOT NULL AND lease_until < ?1)
+       ORDER BY updated_at, id LIMIT 1`,
+    ),
     events: db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq'),
     countTypes: db.prepare(
       'SELECT type, COUNT(*) AS n FROM run_events WHERE run_id = ? AND type IN (SELECT value FROM json_each(?)) GROUP BY type',
@@ -136,8 +129,19 @@ function sqliteRuns(
       const r = q.getRun.get(runId) as RunRow | undefined;
       return r === undefined ? undefined : toRun(r);
     },
-    async listRuns() {
-      return (q.listRuns.all() as RunRow[]).map(toRun);
+    async listRuns(page) {
+      const rows =
+        page === undefined
+          ? q.listRuns.all()
+          : page.before === undefined
+            ? q.firstPage.all(page.limit)
+            : q.nextPage.all(
+                page.before.startedAt,
+                page.before.startedAt,
+                page.before.id,
+                page.limit,
+              );
+      return (rows as RunRow[]).map(toRun);
     },
     async setStatus(runId, s) {
       q.status.run(s, new Date().toISOString(), runId);
@@ -239,7 +243,7 @@ const leaseOf = (runId: string, owner: string, token: number, until: number): Ru
 function sqliteLeases(
   db: SqliteDatabase,
   q: Statements,
-): Pick<RunLog, 'claim' | 'renew' | 'release'> {
+): Pick<RunLog, 'claim' | 'claimNext' | 'renew' | 'release'> {
   const row = (runId: string): RunRow => {
     const r = q.getRun.get(runId) as RunRow | undefined;
     if (r === undefined) throw new Error(`run store: no run '${runId}'`);
@@ -254,6 +258,13 @@ function sqliteLeases(
     q.setLease.run(owner, token, now + ttlMs, runId);
     return leaseOf(runId, owner, token, now + ttlMs);
   });
+  const claimNext = db.transaction((owner: string, ttlMs: number) => {
+    const now = Date.now();
+    const r = q.waiting.get(now) as RunRow | undefined;
+    if (r === undefined) return undefined;
+    q.setLease.run(owner, r.lease_token + 1, now + ttlMs, r.id);
+    return leaseOf(r.id, owner, r.lease_token + 1, now + ttlMs);
+  });
   const renew = db.transaction((lease: RunLease, ttlMs: number) => {
     if (!holds(row(lease.runId), lease)) return undefined;
     const until = Date.now() + ttlMs;
@@ -266,6 +277,8 @@ function sqliteLeases(
   });
   return {
     claim: async (runId, owner, ttlMs) => claim(runId, owner, ttlMs),
+    // IMMEDIATE: the write lock first, so two processes never pick the same run.
+    claimNext: async (owner, ttlMs) => claimNext.immediate(owner, ttlMs),
     renew: async (lease, ttlMs) => renew(lease, ttlMs),
     release: async (lease) => release(lease),
   };

@@ -6,6 +6,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { schemaNewer } from './migrations.js';
+import type { Migration } from './migrations.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -29,7 +31,11 @@ export function openSqlite(
  * Applies the migrations of one module, in order, each once. `module` namespaces the
  * version numbers so modules migrate independently.
  */
-export function migrate(db: SqliteDatabase, module: string, steps: readonly string[]): void {
+export function migrate(
+  db: SqliteDatabase,
+  module: string,
+  steps: readonly string[] | readonly Migration[],
+): void {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (module, version))',
   );
@@ -41,11 +47,17 @@ export function migrate(db: SqliteDatabase, module: string, steps: readonly stri
     ).map((r) => r.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (module, version) VALUES (?, ?)');
-  steps.forEach((sql, i) => {
-    if (done.has(i + 1)) return;
+  const list = steps.map((m, i) =>
+    typeof m === 'string' ? { version: i + 1, sql: m } : { version: m.version, sql: m.sqlite },
+  );
+  const known = Math.max(0, ...list.map((m) => m.version));
+  const newest = Math.max(0, ...done);
+  if (newest > known) throw schemaNewer(`'${db.name}'`, newest, known);
+  for (const m of list) {
+    if (done.has(m.version)) continue;
     db.transaction(() => {
-      db.exec(sql);
-      record.run(module, i + 1);
-    })();
-  });
+      db.exec(m.sql);
+      record.run(module, m.version);
+    }).immediate();
+  }
 }

@@ -56,6 +56,7 @@ export type {
   RunLease,
   RunLog,
   RunRecord,
+  RunPage,
 } from './log/port.js';
 /** The run log a run is given (the name from before the port: `openRunStore()` returns one). */
 export type { RunLog as RunStore } from './log/port.js';

@@ -77,12 +77,18 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** A page of runs, newest first: at most `limit`, started before the run `before` names. */
+export interface RunPage {
+  limit: number;
+  before?: { startedAt: string; id: string };
+}
+
 export interface RunLog {
   /** Creates a run (no events yet). */
   createRun(run: NewRun): Promise<void>;
   getRun(runId: string): Promise<RunRecord | undefined>;
-  /** Every run, newest first. */
-  listRuns(): Promise<RunRecord[]>;
+  /** Runs newest first: all of them, or one page. */
+  listRuns(page?: RunPage): Promise<RunRecord[]>;
   setStatus(runId: string, status: RunStatus): Promise<void>;
   /**
    * Appends events in one transaction (all or none; seq = previous + 1, + 2...) and
@@ -105,6 +111,12 @@ export interface RunLog {
    * expired; undefined when another owner holds it (exactly one of racing claimers wins).
    */
   claim(runId: string, owner: string, ttlMs: number): Promise<RunLease | undefined>;
+  /**
+   * Takes the lease of one run waiting for a driver, if any: a run `queued` or
+   * `interrupted` that nobody holds, or one whose holder's lease expired before it ended
+   * (its process died). Racing workers never get the same run (the oldest waiting first).
+   */
+  claimNext(owner: string, ttlMs: number): Promise<RunLease | undefined>;
   /** Extends a lease still held; undefined when it was lost. */
   renew(lease: RunLease, ttlMs: number): Promise<RunLease | undefined>;
   /** Gives a lease up (nothing happens when it was already lost). */

@@ -1,0 +1,289 @@
+/**
+ * The run log over Postgres: the same tables as the SQLite one (migrations.ts), the team's
+ * `RunLog` port over a bounded pool. Appends lock the run's row (FOR UPDATE) so seqs stay
+ * dense under many writers; leases are conditional UPDATEs timed by the server's clock so
+ * that exactly one of racing claimers wins; `claimNext` skips rows other workers are
+ * claiming (FOR UPDATE SKIP LOCKED). Live events cross processes by LISTEN/NOTIFY (live.ts).
+ */
+import { LeaseLostError } from '../../team/log/port.js';
+import type { LoggedEvent, RunLease, RunLog, RunRecord } from '../../team/log/port.js';
+import type { RunStatus } from '../../team/log/views.js';
+import { RUN_LOG_MIGRATIONS } from '../migrations.js';
+import { CHANNEL, liveHub, noticeOf } from './live.js';
+import { migratePg, openPg } from './pool.js';
+import type { PgDb, PgOptions } from './pool.js';
+
+interface RunRow {
+  id: string;
+  mission: string;
+  mission_dir: string | null;
+  status: string;
+  seed: string;
+  goal: string;
+  options: string;
+  started_at: string;
+  updated_at: string;
+  last_seq: number;
+}
+
+interface EventRow {
+  run_id: string;
+  seq: number;
+  at: string;
+  v: number;
+  type: string;
+  data: string;
+}
+
+const toRun = (r: RunRow): RunRecord => ({
+  id: r.id,
+  mission: r.mission,
+  missionDir: r.mission_dir,
+  status: r.status as RunStatus,
+  seed: Number(r.seed),
+  goal: r.goal,
+  options: JSON.parse(r.options) as Record<string, unknown>,
+  startedAt: r.started_at,
+  updatedAt: r.updated_at,
+  lastSeq: r.last_seq,
+});
+
+const toEvent = (r: EventRow): LoggedEvent => ({
+  runId: r.run_id,
+  seq: r.seq,
+  at: r.at,
+  v: r.v,
+  type: r.type,
+  data: JSON.parse(r.data) as unknown,
+});
+
+const noRun = (runId: string): Error => new Error(`run store: no run '${runId}'`);
+
+/**
+ * Opens the run log on the Postgres server at `url` (migrating it once, under a lock).
+ * Failures are one STORE_PG_ user error (bad URL, unreachable, login refused, ...).
+ */
+export async function openPostgresRunLog(url: string, options: PgOptions = {}): Promise<RunLog> {
+  const db = await openPg(url, options);
+  try {
+    await migratePg(db, RUN_LOG_MIGRATIONS);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const readRange = async (runId: string, after: number, upTo: number) =>
+    (
+      await db.query<EventRow>(
+        'SELECT * FROM run_events WHERE run_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq',
+        [runId, after, upTo],
+      )
+    ).map(toEvent);
+  const live = liveHub(db, readRange);
+  return {
+    ...pgRuns(db),
+    ...pgEvents(db, live.local),
+    subscribe: live.subscribe,
+    ...pgLeases(db),
+    ...pgApprovals(db),
+    async close() {
+      await live.close();
+      await db.close();
+    },
+  };
+}
+
+function pgRuns(db: PgDb): Pick<RunLog, 'createRun' | 'getRun' | 'listRuns' | 'setStatus'> {
+  return {
+    async createRun(run) {
+      await db.query(
+        'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)',
+        [
+          run.id,
+          run.mission,
+          run.missionDir,
+          run.status,
+          run.seed,
+          run.goal,
+          JSON.stringify(run.options),
+          run.startedAt,
+        ],
+      );
+    },
+    async getRun(runId) {
+      const [r] = await db.query<RunRow>('SELECT * FROM runs WHERE id = $1', [runId]);
+      return r === undefined ? undefined : toRun(r);
+    },
+    async listRuns(page) {
+      const order = 'ORDER BY started_at DESC, id DESC';
+      const rows =
+        page === undefined
+          ? await db.query<RunRow>(`SELECT * FROM runs ${order}`)
+          : page.before === undefined
+            ? await db.query<RunRow>(`SELECT * FROM runs ${order} LIMIT $1`, [page.limit])
+            : await db.query<RunRow>(
+                `SELECT * FROM runs WHERE (started_at, id) < ($1, $2) ${order} LIMIT $3`,
+                [page.before.startedAt, page.before.id, page.limit],
+              );
+      return rows.map(toRun);
+    },
+    async setStatus(runId, status) {
+      await db.query('UPDATE runs SET status = $2, updated_at = $3 WHERE id = $1', [
+        runId,
+        status,
+        new Date().toISOString(),
+      ]);
+    },
+  };
+}
+
+function pgEvents(
+  db: PgDb,
+  tell: (runId: string, events: readonly LoggedEvent[]) => Promise<void>,
+): Pick<RunLog, 'append' | 'read' | 'countEvents'> {
+  return {
+    async append(runId, events, options = {}) {
+      const data = events.map((e) => JSON.stringify(e.data)); // a value JSON cannot hold fails here
+      const at = new Date().toISOString();
+      const { lease } = options;
+      const out = await db.tx(async (c) => {
+        const { rows } = await c.query<{ last_seq: number; owner: string | null; token: number }>(
+          'SELECT last_seq, lease_owner AS owner, lease_token AS token FROM runs WHERE id = $1 FOR UPDATE',
+          [runId],
+        );
+        const row = rows[0];
+        if (row === undefined) throw noRun(runId);
+        if (lease !== undefined && (row.owner !== lease.owner || row.token !== lease.token))
+          throw new LeaseLostError(lease);
+        const stored = events.map((e, i): LoggedEvent => ({
+          runId,
+          seq: row.last_seq + i + 1,
+          at,
+          ...e,
+        }));
+        if (stored.length === 0) return stored;
+        await c.query(
+          'INSERT INTO run_events (run_id, seq, at, v, type, data) SELECT $1, s, $2, v, t, d FROM unnest($3::int[], $4::int[], $5::text[], $6::text[]) AS x(s, v, t, d)',
+          [
+            runId,
+            at,
+            stored.map((e) => e.seq),
+            stored.map((e) => e.v),
+            stored.map((e) => e.type),
+            data,
+          ],
+        );
+        const last = stored[stored.length - 1]!.seq;
+        await c.query('UPDATE runs SET last_seq = $2, updated_at = $3 WHERE id = $1', [
+          runId,
+          last,
+          at,
+        ]);
+        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, noticeOf(runId, stored[0]!.seq, last)]);
+        return stored;
+      });
+      await tell(runId, out);
+      return out;
+    },
+    async read(runId, afterSeq = 0) {
+      return (
+        await db.query<EventRow>(
+          'SELECT * FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq',
+          [runId, afterSeq],
+        )
+      ).map(toEvent);
+    },
+    async countEvents(runId, types) {
+      const rows = await db.query<{ type: string; n: number }>(
+        'SELECT type, COUNT(*)::int AS n FROM run_events WHERE run_id = $1 AND type = ANY($2::text[]) GROUP BY type',
+        [runId, [...types]],
+      );
+      const found = new Map(rows.map((r) => [r.type, r.n]));
+      return Object.fromEntries(types.map((t) => [t, found.get(t) ?? 0]));
+    },
+  };
+}
+
+function pgApprovals(db: PgDb): Pick<RunLog, 'decide' | 'decision'> {
+  return {
+    async decide(runId, stepId, d) {
+      await db.query(
+        `INSERT INTO run_approvals (run_id, step_id, approved, "by", reason, at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (run_id, step_id) DO UPDATE SET approved = $3, "by" = $4, reason = $5, at = $6`,
+        [runId, stepId, d.approved, d.by ?? null, d.reason ?? null, new Date().toISOString()],
+      );
+    },
+    async decision(runId, stepId) {
+      const [r] = await db.query<{
+        approved: boolean;
+        by: string | null;
+        reason: string | null;
+        at: string;
+      }>(
+        'SELECT approved, "by", reason, at FROM run_approvals WHERE run_id = $1 AND step_id = $2',
+        [runId, stepId],
+      );
+      return r === undefined
+        ? undefined
+        : { approved: r.approved, by: r.by, reason: r.reason, at: r.at };
+    },
+  };
+}
+
+/** The server's clock, in ms: every process judges expiry by the same clock. */
+const NOW = `(SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)`;
+
+const leaseOf = (runId: string, owner: string, r: { token: number; until: string }): RunLease => ({
+  runId,
+  owner,
+  token: r.token,
+  expiresAt: new Date(Number(r.until)).toISOString(),
+});
+
+function pgLeases(db: PgDb): Pick<RunLog, 'claim' | 'claimNext' | 'renew' | 'release'> {
+  type Held = { token: number; until: string };
+  return {
+    async claim(runId, owner, ttlMs) {
+      const [r] = await db.query<Held>(
+        `UPDATE runs SET lease_owner = $2, lease_until = now.ms + $3,
+           lease_token = CASE WHEN lease_owner = $2 AND lease_until >= now.ms THEN lease_token ELSE lease_token + 1 END
+         FROM ${NOW} now
+         WHERE id = $1 AND (lease_owner IS NULL OR lease_until < now.ms OR lease_owner = $2)
+         RETURNING lease_token AS token, lease_until AS until`,
+        [runId, owner, ttlMs],
+      );
+      if (r !== undefined) return leaseOf(runId, owner, r);
+      if ((await db.query('SELECT 1 FROM runs WHERE id = $1', [runId])).length === 0)
+        throw noRun(runId);
+      return undefined;
+    },
+    async claimNext(owner, ttlMs) {
+      const [r] = await db.query<Held & { id: string }>(
+        `WITH pick AS (
+           SELECT id FROM runs, ${NOW} now
+           WHERE (status IN ('queued', 'interrupted') AND (lease_owner IS NULL OR lease_until < now.ms))
+              OR (status IN ('running', 'waiting-approval') AND lease_owner IS NOT NULL AND lease_until < now.ms)
+           ORDER BY updated_at, id LIMIT 1 FOR UPDATE OF runs SKIP LOCKED)
+         UPDATE runs SET lease_owner = $1, lease_token = runs.lease_token + 1, lease_until = now.ms + $2
+         FROM pick, ${NOW} now WHERE runs.id = pick.id
+         RETURNING runs.id AS id, lease_token AS token, lease_until AS until`,
+        [owner, ttlMs],
+      );
+      return r === undefined ? undefined : leaseOf(r.id, owner, r);
+    },
+    async renew(lease, ttlMs) {
+      const [r] = await db.query<Held>(
+        `UPDATE runs SET lease_until = now.ms + $4 FROM ${NOW} now
+         WHERE id = $1 AND lease_owner = $2 AND lease_token = $3
+         RETURNING lease_token AS token, lease_until AS until`,
+        [lease.runId, lease.owner, lease.token, ttlMs],
+      );
+      return r === undefined ? undefined : leaseOf(lease.runId, lease.owner, r);
+    },
+    async release(lease) {
+      await db.query(
+        'UPDATE runs SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND lease_token = $3',
+        [lease.runId, lease.owner, lease.token],
+      );
+    },
+  };
+}
