@@ -9,15 +9,18 @@ import {
   listRuns,
   readEvents,
 } from '../team/index.js';
-import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { openRunLog } from '../store/index.js';
 
 export function runsCommand(): Command {
   return new Command('runs')
     .description('List mission runs, newest first')
-    .option('--db <file>', 'SQLite store of runs')
+    .option(
+      '--db <file|url>',
+      'store of runs: a SQLite file or postgres://USER@HOST/DB (default $ATELIER_DB or .atelier/atelier.db)',
+    )
     .option('--json', 'print JSON')
     .action(async (opts: { db?: string; json?: boolean }) => {
-      const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH);
+      const store = await openRunLog(opts.db);
       try {
         const runs = await listRuns(store);
         if (opts.json === true) {
@@ -42,11 +45,14 @@ export function showCommand(): Command {
   return new Command('show')
     .description("Print a run's plans and timeline; --why STEP explains why a step was taken")
     .argument('<run>', 'run id')
-    .option('--db <file>', 'SQLite store of runs')
+    .option(
+      '--db <file|url>',
+      'store of runs: a SQLite file or postgres://USER@HOST/DB (default $ATELIER_DB or .atelier/atelier.db)',
+    )
     .option('--why <step>', 'explain a step: the goal or preconditions it supports')
     .option('--json', 'print the run and its events as JSON')
     .action(async (runId: string, opts: { db?: string; why?: string; json?: boolean }) => {
-      const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH);
+      const store = await openRunLog(opts.db);
       try {
         const run = await getRun(store, runId);
         if (run === undefined)

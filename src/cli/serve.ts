@@ -5,7 +5,15 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { agent } from '../agents/index.js';
 import { ModelConfigError, modelFromEnv } from '../models/index.js';
-import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, isPostgresUrl, openRunLog } from '../store/index.js';
+
+interface ServeCliOptions {
+  port: number;
+  host: string;
+  db: string;
+  mission?: string[];
+  queue?: boolean;
+}
 import { listExampleMissions, loadMission } from '../team/index.js';
 import type { Mission } from '../team/index.js';
 import {
@@ -75,13 +83,15 @@ export function serveCommand(): Command {
     .option('--port <port>', 'port to listen on', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
     .option(
-      '--db <file>',
-      'SQLite database (the token is stored beside it)',
+      '--db <file|url>',
+      'store of runs: a SQLite file (the token is stored beside it) or postgres://USER@HOST/DB',
       process.env.ATELIER_DB ?? DEFAULT_DB_PATH,
     )
+    .option('--queue', 'runs started through the API wait for `atelier worker` (none run here)')
     .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
-    .action(async (opts: { port: number; host: string; db: string; mission?: string[] }) => {
-      const token = loadOrCreateToken(opts.db);
+    .action(async (opts: ServeCliOptions) => {
+      // With Postgres the token file stays in the default local folder.
+      const token = loadOrCreateToken(isPostgresUrl(opts.db) ? DEFAULT_DB_PATH : opts.db);
       const ui = webBuilt(DEFAULT_WEB_ROOT);
       const out = process.stdout;
       const warnings: string[] = [];
@@ -89,7 +99,7 @@ export function serveCommand(): Command {
       // The user's missions are loaded first: a mistake in one is theirs to fix (exit 2, located).
       const own: Mission[] = [];
       for (const dir of opts.mission ?? []) own.push(await loadMission(dir));
-      const store = openRunStore(opts.db);
+      const store = await openRunLog(opts.db);
       const examples = (await exampleMissions(warn)).filter(
         (m) => !own.some((o) => o.name === m.name),
       );
@@ -101,7 +111,7 @@ export function serveCommand(): Command {
         port: opts.port,
         host: opts.host,
         token: token.token,
-        runs: { store, missions: own },
+        runs: { store, missions: own, ...(opts.queue === true ? { queue: true } : {}) },
         chatTargets: targets,
         signal: stop.signal,
       });

@@ -10,7 +10,7 @@ import { checkUrl, isTransient, pgError, redact } from './errors.js';
 export interface PgOptions {
   /** Most connections this process opens at once (default 8; $ATELIER_PG_POOL). */
   poolSize?: number;
-  /** How long to keep trying while the server cannot be reached (default 10 s). */
+  /** How long a statement keeps trying while the server cannot be reached (default 10 s). */
   retryMs?: number;
   /** Waiting for a connection of the pool, or for the server to accept one (default 10 s). */
   connectTimeoutMs?: number;
@@ -45,13 +45,17 @@ export async function openPg(url: string, options: PgOptions = {}): Promise<PgDb
   const pool = new pg.Pool({ ...config, max, idleTimeoutMillis: 30_000 });
   // An idle connection the server closes must not crash the process; the next use reconnects.
   pool.on('error', () => undefined);
-  const retrying = async <T>(what: () => Promise<T>, canRetry: (e: unknown) => boolean) => {
+  const retrying = async <T>(
+    what: () => Promise<T>,
+    canRetry: (e: unknown) => boolean,
+    budgetMs = retryMs,
+  ) => {
     const start = Date.now();
     for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
       try {
         return await what();
       } catch (err) {
-        if (!canRetry(err) || Date.now() - start + wait > retryMs) throw pgError(err, url);
+        if (!canRetry(err) || Date.now() - start + wait > budgetMs) throw pgError(err, url);
         await pause(wait);
       }
     }
@@ -88,7 +92,8 @@ export async function openPg(url: string, options: PgOptions = {}): Promise<PgDb
     close: () => pool.end(),
   };
   try {
-    await db.query('SELECT 1');
+    // Opening says at once (within a second) when the server is not there.
+    await retrying(() => pool.query('SELECT 1'), isTransient, Math.min(retryMs, 1000));
   } catch (err) {
     await pool.end().catch(() => undefined);
     throw err;

@@ -11,7 +11,8 @@ import { UserError } from '../../errors.js';
 import { GoalError } from '../errors.js';
 import { showFact } from '../facts.js';
 import { readEvents } from '../log/codec.js';
-import type { RunLog } from '../log/port.js';
+import { LeaseLostError } from '../log/port.js';
+import type { NewRun, RunLog, RunRecord } from '../log/port.js';
 import { replay } from '../log/replay.js';
 import type { ApprovalDecision, RunSummary } from '../log/views.js';
 import { parseGoal } from '../mission/goal.js';
@@ -51,6 +52,8 @@ function goalCondition(mission: Mission, goal: string | Condition | undefined): 
 /** Runs the mission loop; an interruption or an internal error is recorded on the run. */
 function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
   return runMission(ctx, runState(ctx.mission, start)).catch(async (err: unknown) => {
+    // Another driver took the run over: the run is its business now, touch nothing.
+    if (err instanceof LeaseLostError || ctx.signal?.reason instanceof LeaseLostError) throw err;
     const aborted = ctx.signal?.aborted === true;
     await ctx.log.setStatus(start.runId, aborted ? 'interrupted' : 'failed');
     if (!aborted)
@@ -68,30 +71,44 @@ function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
   });
 }
 
-/**
- * Starts a run of `mission` once it is recorded (the run and its `run.started` event);
- * a goal that does not fit the mission is a GoalError before anything is written.
- */
-export async function startRun(mission: Mission, options: StartRunOptions): Promise<RunHandle> {
-  const { store, seed = 1 } = options;
+/** The row of a new run of `mission` (checked goal, options a later driver reads back). */
+export function newRunRecord(
+  mission: Mission,
+  options: StartRunOptions,
+  status: NewRun['status'] = 'running',
+): NewRun & { goalCondition: Condition } {
   const goal = goalCondition(mission, options.goal);
-  const id = newRunId();
-  const goalText = formatCondition(goal);
-  await store.createRun({
-    id,
+  const approve = typeof options.approve === 'string' ? { approve: options.approve } : {};
+  return {
+    id: newRunId(),
     mission: mission.name,
     missionDir: mission.dir ?? null,
-    status: 'running',
-    seed,
-    goal: goalText,
-    options: { concurrency: options.concurrency ?? 4, maxReplans: options.maxReplans ?? 5 },
+    status,
+    seed: options.seed ?? 1,
+    goal: formatCondition(goal),
+    options: {
+      concurrency: options.concurrency ?? 4,
+      maxReplans: options.maxReplans ?? 5,
+      ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+      ...approve,
+    },
     startedAt: new Date().toISOString(),
-  });
+    goalCondition: goal,
+  };
+}
+
+/** Writes `run.started` for a recorded run and starts its loop. */
+export async function beginRun(
+  store: RunLog,
+  mission: Mission,
+  run: Pick<RunRecord, 'id' | 'seed' | 'goal'> & { goalCondition: Condition },
+  options: LoopOptions,
+): Promise<RunHandle> {
   const facts = new Set(mission.facts);
   const start: RunStart = {
-    runId: id,
-    seed,
-    goal,
+    runId: run.id,
+    seed: run.seed,
+    goal: run.goalCondition,
     facts,
     stepCounter: 0,
     planVersion: 0,
@@ -101,10 +118,25 @@ export async function startRun(mission: Mission, options: StartRunOptions): Prom
     firstReason: 'initial plan',
     startedMs: Date.now(),
   };
-  const started = { mission: mission.name, goal: goalText, seed, facts: [...facts].map(showFact) };
+  const started = {
+    mission: mission.name,
+    goal: run.goal,
+    seed: run.seed,
+    facts: [...facts].map(showFact),
+  };
   const ctx = runContext(store, mission, start, options);
   await ctx.recorder.emit({ type: 'run.started', data: started });
-  return { id, done: launch(ctx, start) };
+  return { id: run.id, done: launch(ctx, start) };
+}
+
+/**
+ * Starts a run of `mission` once it is recorded (the run and its `run.started` event);
+ * a goal that does not fit the mission is a GoalError before anything is written.
+ */
+export async function startRun(mission: Mission, options: StartRunOptions): Promise<RunHandle> {
+  const { goalCondition: g, ...row } = newRunRecord(mission, options);
+  await options.store.createRun(row);
+  return beginRun(options.store, mission, { ...row, goalCondition: g }, options);
 }
 
 /**
