@@ -140,7 +140,7 @@ test('without a model configured, atelier chat says how to configure one and exi
   const r = await atelier(['chat', '-m', 'hi'], {});
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^error: no model is configured/);
+  assert.match(r.stderr, /^error\[MODEL_NOT_CONFIGURED\]: no model is configured/);
   assert.match(r.stderr, /ATELIER_MODEL/);
   assert.match(r.stderr, /OPENAI_BASE_URL/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
