@@ -222,7 +222,7 @@ export function RunPage({ id }: { id: string }) {
               {events.map((e) => (
                 <li
                   key={e.seq}
-                  className={`tl tl-${e.type.replace('.', '-')}${typeof e.data.status === 'string' ? ` tl-${e.data.status}` : ''}`}
+                  className={`tl tl-${e.type.replace('.', '-')}${e.type === 'run.finished' ? ` tl-${e.data.status}` : ''}`}
                 >
                   <span className="tl-time">{new Date(e.at).toLocaleTimeString()}</span>
                   <span className="tl-dot" />
