@@ -162,7 +162,10 @@ test('a refusal or a filtered answer is an error line and exit 1, not an empty a
   server.script(reply.refusal('I will not do that.'));
   const refused = await atelier(['chat', '-m', 'do it'], configured);
   assert.equal(refused.code, 1, refused.stderr);
-  assert.match(refused.stderr, /^error: model test-model refused to answer: I will not do that\./);
+  assert.match(
+    refused.stderr,
+    /^error\[MODEL_BAD_OUTPUT\]: model test-model refused to answer: I will not do that\./,
+  );
   assert.doesNotMatch(refused.stderr, /\n\s+at /);
 
   server.script(reply.contentFilter());
