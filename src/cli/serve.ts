@@ -6,14 +6,6 @@ import { Command, InvalidArgumentError } from 'commander';
 import { agent } from '../agents/index.js';
 import { ModelConfigError, modelFromEnv } from '../models/index.js';
 import { DEFAULT_DB_PATH, isPostgresUrl, openRunLog } from '../store/index.js';
-
-interface ServeCliOptions {
-  port: number;
-  host: string;
-  db: string;
-  mission?: string[];
-  queue?: boolean;
-}
 import { listExampleMissions, loadMission } from '../team/index.js';
 import type { Mission } from '../team/index.js';
 import {
@@ -21,6 +13,7 @@ import {
   DEFAULT_PORT,
   DEFAULT_WEB_ROOT,
   agentTarget,
+  checkListen,
   loadOrCreateToken,
   startServer,
   teamTarget,
@@ -77,6 +70,30 @@ function parsePort(value: string): number {
   return port;
 }
 
+interface ServeOptions {
+  port: number;
+  host: string;
+  db: string;
+  mission?: string[];
+  allowHost?: string[];
+  corsOrigin?: string[];
+  keepAlive: number;
+  timeScale: number;
+  queue?: boolean;
+}
+
+function secondsOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected seconds > 0');
+  return n;
+}
+
+function scaleOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number >= 0');
+  return n;
+}
+
 export function serveCommand(): Command {
   return new Command('serve')
     .description('Serve the API, OpenAI-compatible /v1 endpoints and the web UI')
@@ -89,9 +106,29 @@ export function serveCommand(): Command {
     )
     .option('--queue', 'runs started through the API wait for `atelier worker` (none run here)')
     .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
-    .action(async (opts: ServeCliOptions) => {
-      // With Postgres the token file stays in the default local folder.
-      const token = loadOrCreateToken(isPostgresUrl(opts.db) ? DEFAULT_DB_PATH : opts.db);
+    .option(
+      '--allow-host <name...>',
+      'also answer requests addressed to these host names (a reverse proxy, a LAN name)',
+    )
+    .option(
+      '--cors-origin <origin...>',
+      'let web pages from these origins call the API (e.g. http://localhost:3000); none by default',
+    )
+    .option(
+      '--keep-alive <seconds>',
+      'send a keep-alive comment on event streams after this long without data',
+      secondsOption,
+      15,
+    )
+    .option(
+      '--time-scale <x>',
+      'multiply simulated step durations of runs (0 = no delays)',
+      scaleOption,
+      1,
+    )
+    .action(async (opts: ServeOptions) => {
+      // A busy port or a bad --host is said in one line before anything is created.
+      await checkListen(opts.host, opts.port);
       const ui = webBuilt(DEFAULT_WEB_ROOT);
       const out = process.stdout;
       const warnings: string[] = [];
@@ -99,19 +136,35 @@ export function serveCommand(): Command {
       // The user's missions are loaded first: a mistake in one is theirs to fix (exit 2, located).
       const own: Mission[] = [];
       for (const dir of opts.mission ?? []) own.push(await loadMission(dir));
+      // The store before the token: a bad --db is one error line, with no token stored.
       const store = await openRunLog(opts.db);
+      // With Postgres the token file stays in the default local folder.
+      const token = loadOrCreateToken(isPostgresUrl(opts.db) ? DEFAULT_DB_PATH : opts.db);
       const examples = (await exampleMissions(warn)).filter(
         (m) => !own.some((o) => o.name === m.name),
       );
       const missions = [...own, ...examples];
       const stop = new AbortController();
       let base = '';
-      const targets = chatTargets(missions, { store, runUrl: (id) => `${base}/runs/${id}` }, warn);
+      const teamOptions = {
+        store,
+        timeScale: opts.timeScale,
+        runUrl: (id: string) => `${base}/runs/${id}`,
+      };
+      const targets = chatTargets(missions, teamOptions, warn);
       const server = await startServer({
         port: opts.port,
         host: opts.host,
+        ...(opts.allowHost ? { extraHosts: opts.allowHost } : {}),
         token: token.token,
-        runs: { store, missions: own, ...(opts.queue === true ? { queue: true } : {}) },
+        runs: {
+          store,
+          missions: own,
+          timeScale: opts.timeScale,
+          ...(opts.queue === true ? { queue: true } : {}),
+        },
+        sseKeepAliveMs: opts.keepAlive * 1000,
+        ...(opts.corsOrigin ? { corsOrigins: opts.corsOrigin } : {}),
         chatTargets: targets,
         signal: stop.signal,
       });
@@ -134,7 +187,7 @@ export function serveCommand(): Command {
         );
       }
       out.write(
-        `  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1\n`,
+        `  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1 · MCP: ${server.url}/mcp\n`,
       );
       out.write(
         `  missions: ${missions.map((m) => m.name).join(', ') || 'none'} · /v1 models: ${targets.map((t) => t.id).join(', ') || 'none'}\n`,

@@ -48,6 +48,12 @@ export interface RunRecord {
 
 export type NewRun = Omit<RunRecord, 'lastSeq' | 'updatedAt'>;
 
+/** A page of runs, newest first: at most `limit`, started before the run `before` names. */
+export interface RunPage {
+  limit: number;
+  before?: { startedAt: string; id: string };
+}
+
 /** A decision on a step waiting for approval, as stored. */
 export interface ApprovalRecord {
   approved: boolean;
@@ -77,15 +83,12 @@ export class LeaseLostError extends Error {
   }
 }
 
-/** A page of runs, newest first: at most `limit`, started before the run `before` names. */
-export interface RunPage {
-  limit: number;
-  before?: { startedAt: string; id: string };
-}
-
 export interface RunLog {
-  /** Creates a run (no events yet). */
-  createRun(run: NewRun): Promise<void>;
+  /**
+   * Creates a run; with `first`, writes its first event in the same transaction, so no run
+   * is ever stored without it (the event is returned; listeners hear it).
+   */
+  createRun(run: NewRun, first?: NewEvent): Promise<LoggedEvent | undefined>;
   getRun(runId: string): Promise<RunRecord | undefined>;
   /** Runs newest first: all of them, or one page. */
   listRuns(page?: RunPage): Promise<RunRecord[]>;

@@ -74,5 +74,5 @@ export async function driveRun(
   if (events.length > 0) return resumeRun(store, run.id, { ...loop, mission });
   await store.setStatus(run.id, 'running');
   const goalCondition = parseGoal(mission.domain, mission.objects, run.goal);
-  return beginRun(store, mission, { ...run, goalCondition }, loop);
+  return beginRun(store, mission, { ...run, goalCondition }, loop, false);
 }
