@@ -136,8 +136,8 @@ function statements(db: SqliteDatabase) {
       'SELECT * FROM runs WHERE started_at < ? OR (started_at = ? AND id < ?) ORDER BY started_at DESC, id DESC LIMIT ?',
     ),
     waiting: db.prepare(
-      `SELECT * FROM runs WHERE (status IN ('queued', 'interrupted') AND (lease_owner IS NULL OR lease_until < ?1))
-         OR (status IN ('running', 'waiting-approval') AND lease_owner IS NOT NULL AND lease_until < ?1)
+      `SELECT * FROM runs WHERE (status IN ('queued', 'interrupted') AND (lease_owner IS NULL OR lease_until < ?))
+         OR (status IN ('running', 'waiting-approval') AND lease_owner IS NOT NULL AND lease_until < ?)
        ORDER BY updated_at, id LIMIT 1`,
     ),
     events: db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq'),
@@ -328,7 +328,7 @@ function sqliteLeases(
   });
   const claimNext = db.transaction((owner: string, ttlMs: number) => {
     const now = Date.now();
-    const r = q.waiting.get(now) as RunRow | undefined;
+    const r = q.waiting.get(now, now) as RunRow | undefined;
     if (r === undefined) return undefined;
     q.setLease.run(owner, r.lease_token + 1, now + ttlMs, r.id);
     return leaseOf(r.id, owner, r.lease_token + 1, now + ttlMs);

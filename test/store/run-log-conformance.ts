@@ -172,6 +172,24 @@ export function runLogConformance(name: string, backend: RunLogBackend): void {
       await log.close();
     });
 
+    it('creates a run with its first event in one write, or neither', async () => {
+      const log = await backend.open();
+      const heard: number[] = [];
+      log.subscribe('*', (e) => heard.push(e.seq));
+      const first = await log.createRun(newRun('a'), ev('run.started', { seed: 1 }));
+      assert.deepEqual([first?.seq, first?.type, first?.data], [1, 'run.started', { seed: 1 }]);
+      assert.equal((await log.getRun('a'))!.lastSeq, 1);
+      assert.deepEqual(heard, [1]);
+      await assert.rejects(log.createRun(newRun('a'), ev('run.started', { seed: 2 })));
+      assert.deepEqual(
+        (await log.read('a')).map((e) => e.data),
+        [{ seed: 1 }],
+      );
+      assert.equal(await log.createRun(newRun('b')), undefined);
+      assert.equal((await log.getRun('b'))!.lastSeq, 0);
+      await log.close();
+    });
+
     it('pages runs newest first, a page after a run', async () => {
       const log = await backend.open();
       for (let i = 1; i <= 5; i++)

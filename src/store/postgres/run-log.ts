@@ -80,7 +80,7 @@ export async function openPostgresRunLog(url: string, options: PgOptions = {}): 
     ).map(toEvent);
   const live = liveHub(db, readRange);
   return {
-    ...pgRuns(db),
+    ...pgRuns(db, live.local),
     ...pgEvents(db, live.local),
     subscribe: live.subscribe,
     ...pgLeases(db),
@@ -92,22 +92,39 @@ export async function openPostgresRunLog(url: string, options: PgOptions = {}): 
   };
 }
 
-function pgRuns(db: PgDb): Pick<RunLog, 'createRun' | 'getRun' | 'listRuns' | 'setStatus'> {
+function pgRuns(
+  db: PgDb,
+  tell: (runId: string, events: readonly LoggedEvent[]) => Promise<void>,
+): Pick<RunLog, 'createRun' | 'getRun' | 'listRuns' | 'setStatus'> {
   return {
-    async createRun(run) {
-      await db.query(
-        'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)',
-        [
-          run.id,
-          run.mission,
-          run.missionDir,
-          run.status,
-          run.seed,
-          run.goal,
-          JSON.stringify(run.options),
-          run.startedAt,
-        ],
-      );
+    async createRun(run, first) {
+      const at = new Date().toISOString();
+      const data = first === undefined ? undefined : JSON.stringify(first.data);
+      const e = await db.tx(async (c) => {
+        await c.query(
+          'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at, last_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)',
+          [
+            run.id,
+            run.mission,
+            run.missionDir,
+            run.status,
+            run.seed,
+            run.goal,
+            JSON.stringify(run.options),
+            run.startedAt,
+            first === undefined ? 0 : 1,
+          ],
+        );
+        if (first === undefined) return undefined;
+        await c.query(
+          'INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES ($1, 1, $2, $3, $4, $5)',
+          [run.id, at, first.v, first.type, data],
+        );
+        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, noticeOf(run.id, 1, 1)]);
+        return { runId: run.id, seq: 1, at, ...first } satisfies LoggedEvent;
+      });
+      if (e !== undefined) await tell(run.id, [e]);
+      return e;
     },
     async getRun(runId) {
       const [r] = await db.query<RunRow>('SELECT * FROM runs WHERE id = $1', [runId]);
