@@ -6,8 +6,10 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { openPostgresRunLog } from '../../src/store/index.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openPostgresRunLog, openRunStore } from '../../src/store/index.js';
 import { loadMission, queueRun, readEvents, startRun } from '../../src/team/index.js';
 import type { RunEvent, RunSummary } from '../../src/team/index.js';
 import { atelierAsync } from '../helpers/cli.js';
@@ -61,14 +63,25 @@ describe('atelier worker on Postgres', { skip }, () => {
     const url = await c.freshUrl();
     const log = await openPostgresRunLog(url);
     const mission = await loadMission(PARIS);
-    const whole = await startRun(mission, { store: log, seed: 7, approve: 'auto', timeScale: 0 });
+    // The same run, whole, on SQLite: the backends and the takeover must not change it.
+    const sqlite = openRunStore(join(mkdtempSync(join(tmpdir(), 'atelier-worker-')), 'a.db'));
+    const whole = await startRun(mission, {
+      store: sqlite,
+      seed: 7,
+      approve: 'auto',
+      timeScale: 0,
+    });
     await whole.done;
-    const expected = story(await readEvents(log, whole.id));
+    const expected = story(await readEvents(sqlite, whole.id));
+    await sqlite.close();
     assert.equal(expected.status, 'succeeded');
-
     const runId = await queueRun(mission, { store: log, seed: 7, approve: 'auto', timeScale: 1 });
-    const heard: string[] = [];
-    log.subscribe(runId, (e) => heard.push(e.type));
+    let finishedSteps = 0;
+    const counting = setInterval(() => {
+      void log.countEvents(runId, ['step.finished']).then((n) => {
+        finishedSteps = n['step.finished']!;
+      });
+    }, 50);
     const out = new Map<number, string[]>();
     const spawnWorker = () => {
       const lines: string[] = [];
@@ -86,7 +99,8 @@ describe('atelier worker on Postgres', { skip }, () => {
     const first = workers.find((w) => w.lines.includes(`${runId}: taken`))!;
     const other = workers.find((w) => w !== first)!;
     // In the middle of the run: a step done, others in flight or still to come.
-    await waitFor(() => heard.includes('step.finished'), 'a finished step');
+    await waitFor(() => finishedSteps > 0, 'a finished step');
+    clearInterval(counting);
     first.child.kill('SIGKILL');
     assert.equal((await first.done).signal, 'SIGKILL');
     await waitFor(

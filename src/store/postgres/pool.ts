@@ -21,6 +21,11 @@ export interface PgDb {
   /** One statement; retried while the connection breaks (statements here are idempotent). */
   query<R extends object>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /**
+   * One statement that writes: retried only when no connection could be had (once sent,
+   * a broken connection leaves its outcome unknown: STORE_PG_CONNECTION_LOST).
+   */
+  write<R extends object>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
    * `fn` in one transaction (all or none). Retried only when the connection could not be
    * had: once statements ran, a broken connection is STORE_PG_CONNECTION_LOST.
    */
@@ -64,6 +69,25 @@ export async function openPg(url: string, options: PgOptions = {}): Promise<PgDb
     url,
     async query<R extends object>(sql: string, params: readonly unknown[] = []) {
       return retrying(async () => (await pool.query<R>(sql, [...params])).rows, isTransient);
+    },
+    async write<R extends object>(sql: string, params: readonly unknown[] = []) {
+      let connected = false;
+      return retrying(
+        async () => {
+          const c = await pool.connect();
+          connected = true;
+          let broken: Error | undefined;
+          try {
+            return (await c.query<R>(sql, [...params])).rows;
+          } catch (err) {
+            if (isTransient(err)) broken = err as Error;
+            throw err;
+          } finally {
+            c.release(broken);
+          }
+        },
+        (err) => !connected && isTransient(err),
+      );
     },
     async tx(fn) {
       let connected = false;

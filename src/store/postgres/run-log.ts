@@ -99,31 +99,27 @@ function pgRuns(
   return {
     async createRun(run, first) {
       const at = new Date().toISOString();
-      const data = first === undefined ? undefined : JSON.stringify(first.data);
-      const e = await db.tx(async (c) => {
-        await c.query(
-          'INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at, last_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)',
-          [
-            run.id,
-            run.mission,
-            run.missionDir,
-            run.status,
-            run.seed,
-            run.goal,
-            JSON.stringify(run.options),
-            run.startedAt,
-            first === undefined ? 0 : 1,
-          ],
-        );
-        if (first === undefined) return undefined;
-        await c.query(
-          'INSERT INTO run_events (run_id, seq, at, v, type, data) VALUES ($1, 1, $2, $3, $4, $5)',
-          [run.id, at, first.v, first.type, data],
-        );
-        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, noticeOf(run.id, 1, 1)]);
-        return { runId: run.id, seq: 1, at, ...first } satisfies LoggedEvent;
-      });
-      if (e !== undefined) await tell(run.id, [e]);
+      // One statement: the run and its first event are stored together or not at all.
+      const rows = await db.write(CREATE_RUN, [
+        run.id,
+        run.mission,
+        run.missionDir,
+        run.status,
+        run.seed,
+        run.goal,
+        JSON.stringify(run.options),
+        run.startedAt,
+        first === undefined ? 0 : 1,
+        at,
+        first?.v ?? null,
+        first?.type ?? null,
+        first === undefined ? null : JSON.stringify(first.data),
+        CHANNEL,
+        noticeOf(run.id, 1, 1),
+      ]);
+      if (first === undefined || rows.length === 0) return undefined;
+      const e: LoggedEvent = { runId: run.id, seq: 1, at, ...first };
+      await tell(run.id, [e]);
       return e;
     },
     async getRun(runId) {
@@ -153,6 +149,30 @@ function pgRuns(
   };
 }
 
+const CREATE_RUN = `
+  WITH run AS (
+    INSERT INTO runs (id, mission, mission_dir, status, seed, goal, options, started_at, updated_at, last_seq)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id),
+  ev AS (
+    INSERT INTO run_events (run_id, seq, at, v, type, data)
+    SELECT id, 1, $10, $11, $12, $13 FROM run WHERE $12::text IS NOT NULL)
+  SELECT pg_notify($14, $15) FROM run WHERE $12::text IS NOT NULL`;
+
+const APPEND = `
+  WITH r AS (
+    SELECT id, last_seq FROM runs
+    WHERE id = $1 AND ($6::text IS NULL OR (lease_owner = $6 AND lease_token = $7::int))
+    FOR UPDATE),
+  ins AS (
+    INSERT INTO run_events (run_id, seq, at, v, type, data)
+    SELECT r.id, r.last_seq + x.n, $2, x.v, x.t, x.d
+    FROM r, unnest($3::int[], $4::text[], $5::text[]) WITH ORDINALITY AS x(v, t, d, n)),
+  upd AS (
+    UPDATE runs SET last_seq = r.last_seq + $8::int, updated_at = $2 FROM r WHERE runs.id = r.id)
+  SELECT r.last_seq,
+    pg_notify($9, json_build_object('r', r.id, 'f', r.last_seq + 1, 't', r.last_seq + $8::int)::text)
+  FROM r`;
+
 function pgEvents(
   db: PgDb,
   tell: (runId: string, events: readonly LoggedEvent[]) => Promise<void>,
@@ -162,42 +182,38 @@ function pgEvents(
       const data = events.map((e) => JSON.stringify(e.data)); // a value JSON cannot hold fails here
       const at = new Date().toISOString();
       const { lease } = options;
-      const out = await db.tx(async (c) => {
-        const { rows } = await c.query<{ last_seq: number; owner: string | null; token: number }>(
-          'SELECT last_seq, lease_owner AS owner, lease_token AS token FROM runs WHERE id = $1 FOR UPDATE',
-          [runId],
-        );
-        const row = rows[0];
-        if (row === undefined) throw noRun(runId);
-        if (lease !== undefined && (row.owner !== lease.owner || row.token !== lease.token))
+      if (events.length === 0) {
+        if ((await db.query('SELECT 1 FROM runs WHERE id = $1', [runId])).length === 0)
+          throw noRun(runId);
+        return [];
+      }
+      // One statement, so one round trip and atomic: lock the run's row (a held lease
+      // only), add the events after its last seq, move it on, announce them on commit.
+      const [row] = await db.write<{ last_seq: number }>(APPEND, [
+        runId,
+        at,
+        events.map((e) => e.v),
+        events.map((e) => e.type),
+        data,
+        lease?.owner ?? null,
+        lease?.token ?? null,
+        events.length,
+        CHANNEL,
+      ]);
+      if (row === undefined) {
+        if (
+          lease !== undefined &&
+          (await db.query('SELECT 1 FROM runs WHERE id = $1', [runId])).length > 0
+        )
           throw new LeaseLostError(lease);
-        const stored = events.map((e, i): LoggedEvent => ({
-          runId,
-          seq: row.last_seq + i + 1,
-          at,
-          ...e,
-        }));
-        if (stored.length === 0) return stored;
-        await c.query(
-          'INSERT INTO run_events (run_id, seq, at, v, type, data) SELECT $1, s, $2, v, t, d FROM unnest($3::int[], $4::int[], $5::text[], $6::text[]) AS x(s, v, t, d)',
-          [
-            runId,
-            at,
-            stored.map((e) => e.seq),
-            stored.map((e) => e.v),
-            stored.map((e) => e.type),
-            data,
-          ],
-        );
-        const last = stored[stored.length - 1]!.seq;
-        await c.query('UPDATE runs SET last_seq = $2, updated_at = $3 WHERE id = $1', [
-          runId,
-          last,
-          at,
-        ]);
-        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, noticeOf(runId, stored[0]!.seq, last)]);
-        return stored;
-      });
+        throw noRun(runId);
+      }
+      const out = events.map((e, i): LoggedEvent => ({
+        runId,
+        seq: row.last_seq + i + 1,
+        at,
+        ...e,
+      }));
       await tell(runId, out);
       return out;
     },
