@@ -33,9 +33,6 @@ export function liveHub(
   const listeners = new Map<string, Set<Listener>>();
   const delivered = new Map<string, number>();
   let chain: Promise<void> = Promise.resolve();
-  let conn: pg.Client | undefined;
-  let connecting: Promise<void> | undefined;
-  let closed = false;
 
   const hearing = (runId: string): boolean =>
     (listeners.get(runId)?.size ?? 0) > 0 || (listeners.get('*')?.size ?? 0) > 0;
@@ -68,26 +65,8 @@ export function liveHub(
     const n = JSON.parse(msg.payload) as { r: string; f: number; t: number };
     void enqueue(() => deliver(n.r, n.f, n.t)).catch(() => undefined);
   };
-  const listen = async (): Promise<void> => {
-    const c = db.client();
-    c.on('notification', onNotice);
-    c.on('error', () => {
-      // The next subscriber (or the retry below) connects again; a gap is read back.
-      if (conn === c) conn = undefined;
-      if (!closed) setTimeout(() => void ensure().catch(() => undefined), 500);
-    });
-    await c.connect();
-    await c.query(`LISTEN ${CHANNEL}`);
-    if (closed) await c.end();
-    else conn = c;
-  };
-  const ensure = (): Promise<void> => {
-    if (conn !== undefined || closed) return Promise.resolve();
-    connecting ??= listen().finally(() => {
-      connecting = undefined;
-    });
-    return connecting;
-  };
+  const connection = listening(db, onNotice);
+  const ensure = connection.ensure;
 
   return {
     subscribe(runId, listener) {
@@ -108,6 +87,40 @@ export function liveHub(
     async ready() {
       await ensure();
     },
+    close: connection.close,
+  };
+}
+
+/** The connection of its own that LISTENs, made on first need, made again when it breaks. */
+function listening(
+  db: PgDb,
+  onNotice: (msg: pg.Notification) => void,
+): { ensure(): Promise<void>; close(): Promise<void> } {
+  let conn: pg.Client | undefined;
+  let connecting: Promise<void> | undefined;
+  let closed = false;
+  const listen = async (): Promise<void> => {
+    const c = db.client();
+    c.on('notification', onNotice);
+    c.on('error', () => {
+      // The next subscriber (or the retry below) connects again; a gap is read back.
+      if (conn === c) conn = undefined;
+      if (!closed) setTimeout(() => void ensure().catch(() => undefined), 500);
+    });
+    await c.connect();
+    await c.query(`LISTEN ${CHANNEL}`);
+    if (closed) await c.end();
+    else conn = c;
+  };
+  const ensure = (): Promise<void> => {
+    if (conn !== undefined || closed) return Promise.resolve();
+    connecting ??= listen().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+  return {
+    ensure,
     async close() {
       closed = true;
       await connecting?.catch(() => undefined);

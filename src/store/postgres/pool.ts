@@ -37,6 +37,51 @@ export interface PgDb {
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** `what`, tried again with back-off (50 ms doubling to 1 s) while `canRetry`, `budgetMs` in all. */
+async function retrying<T>(
+  url: string,
+  what: () => Promise<T>,
+  canRetry: (e: unknown) => boolean,
+  budgetMs: number,
+): Promise<T> {
+  const start = Date.now();
+  for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+    try {
+      return await what();
+    } catch (err) {
+      if (!canRetry(err) || Date.now() - start + wait > budgetMs) throw pgError(err, url);
+      await pause(wait);
+    }
+  }
+}
+
+/**
+ * `fn` on a connection of the pool; retried only while no connection could be had (once
+ * statements were sent, a broken connection leaves their outcome unknown).
+ */
+function onConnection<T>(
+  pool: pg.Pool,
+  url: string,
+  retryMs: number,
+  fn: (c: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  let connected = false;
+  const attempt = async (): Promise<T> => {
+    const c = await pool.connect();
+    connected = true;
+    let broken: Error | undefined;
+    try {
+      return await fn(c);
+    } catch (err) {
+      if (isTransient(err)) broken = err as Error;
+      throw err;
+    } finally {
+      c.release(broken);
+    }
+  };
+  return retrying(url, attempt, (err) => !connected && isTransient(err), retryMs);
+}
+
 /** Connects to `url` (checking it answers), or throws one STORE_PG_ error. */
 export async function openPg(url: string, options: PgOptions = {}): Promise<PgDb> {
   checkUrl(url);
@@ -50,74 +95,32 @@ export async function openPg(url: string, options: PgOptions = {}): Promise<PgDb
   const pool = new pg.Pool({ ...config, max, idleTimeoutMillis: 30_000 });
   // An idle connection the server closes must not crash the process; the next use reconnects.
   pool.on('error', () => undefined);
-  const retrying = async <T>(
-    what: () => Promise<T>,
-    canRetry: (e: unknown) => boolean,
-    budgetMs = retryMs,
-  ) => {
-    const start = Date.now();
-    for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
-      try {
-        return await what();
-      } catch (err) {
-        if (!canRetry(err) || Date.now() - start + wait > budgetMs) throw pgError(err, url);
-        await pause(wait);
-      }
-    }
-  };
   const db: PgDb = {
     url,
     async query<R extends object>(sql: string, params: readonly unknown[] = []) {
-      return retrying(async () => (await pool.query<R>(sql, [...params])).rows, isTransient);
+      const run = async () => (await pool.query<R>(sql, [...params])).rows;
+      return retrying(url, run, isTransient, retryMs);
     },
-    async write<R extends object>(sql: string, params: readonly unknown[] = []) {
-      let connected = false;
-      return retrying(
-        async () => {
-          const c = await pool.connect();
-          connected = true;
-          let broken: Error | undefined;
-          try {
-            return (await c.query<R>(sql, [...params])).rows;
-          } catch (err) {
-            if (isTransient(err)) broken = err as Error;
-            throw err;
-          } finally {
-            c.release(broken);
-          }
-        },
-        (err) => !connected && isTransient(err),
-      );
-    },
-    async tx(fn) {
-      let connected = false;
-      return retrying(
-        async () => {
-          const c = await pool.connect();
-          connected = true;
-          let broken: unknown;
-          try {
-            await c.query('BEGIN');
-            const out = await fn(c);
-            await c.query('COMMIT');
-            return out;
-          } catch (err) {
-            broken = isTransient(err) ? err : undefined;
-            await c.query('ROLLBACK').catch(() => undefined);
-            throw err;
-          } finally {
-            c.release(broken as Error | undefined);
-          }
-        },
-        (err) => !connected && isTransient(err),
-      );
-    },
+    write: <R extends object>(sql: string, params: readonly unknown[] = []) =>
+      onConnection(pool, url, retryMs, async (c) => (await c.query<R>(sql, [...params])).rows),
+    tx: (fn) =>
+      onConnection(pool, url, retryMs, async (c) => {
+        await c.query('BEGIN');
+        try {
+          const out = await fn(c);
+          await c.query('COMMIT');
+          return out;
+        } catch (err) {
+          await c.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
     client: () => new pg.Client(config),
     close: () => pool.end(),
   };
   try {
     // Opening says at once (within a second) when the server is not there.
-    await retrying(() => pool.query('SELECT 1'), isTransient, Math.min(retryMs, 1000));
+    await retrying(url, () => pool.query('SELECT 1'), isTransient, Math.min(retryMs, 1000));
   } catch (err) {
     await pool.end().catch(() => undefined);
     throw err;
