@@ -10,6 +10,7 @@ import pg from 'pg';
 import { UserError } from '../../src/errors.js';
 import { openPostgresRunLog } from '../../src/store/index.js';
 import type { RunLog } from '../../src/team/index.js';
+import { atelier, hasStack } from '../helpers/cli.js';
 import { startPgCluster } from '../helpers/pg-cluster.js';
 import { runLogConformance } from './run-log-conformance.js';
 
@@ -66,6 +67,14 @@ describe('Postgres store: what goes wrong', { skip }, () => {
       await codeOf(openPostgresRunLog(`postgres://postgres@${u.host}/no_such_db`)),
       'STORE_PG_NO_DATABASE',
     );
+    // The CLI says it in one line with its code, exit 2, no stack, no password.
+    const cli = atelier(['worker', '--db', `postgres://atelier_pw:secret@${u.host}/postgres`]);
+    assert.equal(cli.status, 2, cli.stderr);
+    assert.match(
+      cli.stderr,
+      /^error\[STORE_PG_AUTH\]: Postgres at postgres:\/\/atelier_pw:\*\*\*@/,
+    );
+    assert.ok(!hasStack(cli.stderr) && !cli.stderr.includes('secret'), cli.stderr);
     // A port nobody listens on: refused at once, retried for retryMs, then one error.
     assert.equal(
       await codeOf(openPostgresRunLog('postgres://x:secret@127.0.0.1:1/db', { retryMs: 200 })),
