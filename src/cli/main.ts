@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   show: async () => (await import('./runs.js')).showCommand,
   chat: async () => (await import('./chat.js')).chatCommand,
   serve: async () => (await import('./serve.js')).serveCommand,
+  worker: async () => (await import('./worker.js')).workerCommand,
   mcp: async () => (await import('./mcp.js')).mcpCommand,
 };
 

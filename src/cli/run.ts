@@ -16,6 +16,7 @@ import {
   loadMission,
   markdownReport,
   parseGoal,
+  queueRun,
   readEvents,
   resumeRun,
   startRun,
@@ -31,7 +32,7 @@ import type {
   RunStore,
   RunSummary,
 } from '../team/index.js';
-import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, isPostgresUrl, openRunLog, storeTarget } from '../store/index.js';
 import { writeFileAtomically } from './process-io.js';
 import { runDisplay, terminalApprover } from './approval-prompt.js';
 
@@ -44,7 +45,7 @@ export function intOption(what: string, min = 0) {
   };
 }
 
-function numberOption(v: string): number {
+export function numberOption(v: string): number {
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number >= 0');
   return n;
@@ -60,6 +61,31 @@ export interface RunCliOptions {
   maxReplans?: number;
   /** A path, or true/undefined for the default path, or false for none. */
   report?: string | boolean;
+  /** Record the run for a worker instead of running it here. */
+  queue?: boolean;
+}
+
+/** `run --queue`: records the run for a worker and says how to follow it. */
+async function queueAndSay(
+  store: RunStore,
+  mission: Mission,
+  goal: string | undefined,
+  opts: RunCliOptions & { seed: number },
+): Promise<void> {
+  const id = await queueRun(mission, {
+    store,
+    seed: opts.seed,
+    concurrency: opts.concurrency ?? 4,
+    maxReplans: opts.maxReplans ?? 5,
+    timeScale: opts.timeScale ?? 1,
+    approve: opts.approveAll === true || opts.autoApprove === true ? 'auto' : 'store',
+    ...(goal === undefined ? {} : { goal }),
+  });
+  process.stdout.write(
+    opts.json === true
+      ? `${JSON.stringify({ queued: id })}\n`
+      : `queued ${id}: an \`atelier worker\` on this store runs it (follow it: atelier show ${id})\n`,
+  );
 }
 
 /**
@@ -189,7 +215,7 @@ export async function followRun(
       typeof opts.report === 'string'
         ? opts.report
         : join(
-            dirname(dbPath === ':memory:' ? DEFAULT_DB_PATH : dbPath),
+            dirname(dbPath === ':memory:' || isPostgresUrl(dbPath) ? DEFAULT_DB_PATH : dbPath),
             'reports',
             `${handle.id}.md`,
           ),
@@ -206,7 +232,10 @@ export function runCommand(): Command {
   return new Command('run')
     .description('Run a mission: plan, allocate, run steps in parallel, re-plan on surprises')
     .argument('<mission>', 'mission folder (holding mission.yaml)')
-    .option('--db <file>', 'SQLite store of runs (default $ATELIER_DB or .atelier/atelier.db)')
+    .option(
+      '--db <file|url>',
+      'store of runs: a SQLite file or postgres://USER@HOST/DB (default $ATELIER_DB or .atelier/atelier.db)',
+    )
     .option('--seed <n>', 'seed of the simulated world', intOption('--seed'), 1)
     .option(
       '--goal <goal>',
@@ -225,13 +254,15 @@ export function runCommand(): Command {
     )
     .option('--report <file>', 'where to write the Markdown report')
     .option('--no-report', 'do not write a report')
+    .option('--queue', 'record the run for a worker (`atelier worker`) and return at once')
     .action(async (missionPath: string, opts: RunCliOptions & { seed: number; goal?: string }) => {
       const mission = await loadMission(missionPath);
       let goal: string | undefined = opts.goal;
       // A goal in PDDL is checked first: a mistake in it is the first thing to say.
       if (goal !== undefined && goal.trim().startsWith('('))
         parseGoal(mission.domain, mission.objects, goal);
-      requireApprovalConsent(mission, opts, 'run');
+      // A queued run's approvals are answered through the store (the API, the web UI).
+      if (opts.queue !== true) requireApprovalConsent(mission, opts, 'run');
       if (goal !== undefined && !goal.trim().startsWith('(')) {
         const model = modelFromEnv();
         if (model === undefined)
@@ -246,9 +277,13 @@ export function runCommand(): Command {
           );
         goal = t.text;
       }
-      const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
-      const store = openRunStore(dbPath);
+      const dbPath = storeTarget(opts.db);
+      const store = await openRunLog(dbPath);
       try {
+        if (opts.queue === true) {
+          await queueAndSay(store, mission, goal, opts);
+          return;
+        }
         await followRun(
           store,
           dbPath,
@@ -276,7 +311,10 @@ export function resumeCommand(): Command {
   return new Command('resume')
     .description('Continue a run from its event log (steps recorded as done are not run again)')
     .argument('<run>', 'run id (see `atelier runs`)')
-    .option('--db <file>', 'SQLite store of runs')
+    .option(
+      '--db <file|url>',
+      'store of runs: a SQLite file or postgres://USER@HOST/DB (default $ATELIER_DB or .atelier/atelier.db)',
+    )
     .option('--json', 'print events as JSON lines, then the summary')
     .option('--approve-all', 'approve every step that needs approval')
     .option('--auto-approve', 'same as --approve-all')
@@ -289,8 +327,8 @@ export function resumeCommand(): Command {
     .option('--report <file>', 'where to write the Markdown report')
     .option('--no-report', 'do not write a report')
     .action(async (runId: string, opts: RunCliOptions) => {
-      const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
-      const store = openRunStore(dbPath, { create: false });
+      const dbPath = storeTarget(opts.db);
+      const store = await openRunLog(dbPath, { create: false });
       try {
         const stored = await store.getRun(runId);
         if (stored === undefined)

@@ -10,21 +10,22 @@ import {
   MAX_PAGE_SIZE,
   readEvents,
 } from '../team/index.js';
-import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { openRunLog } from '../store/index.js';
 import { intOption } from './run.js';
 
 export function runsCommand(): Command {
   return new Command('runs')
     .description('List mission runs, newest first')
-    .option('--db <file>', 'SQLite store of runs')
+    .option(
+      '--db <file|url>',
+      'store of runs: a SQLite file or postgres://USER@HOST/DB (default $ATELIER_DB or .atelier/atelier.db)',
+    )
     .option('--limit <n>', `runs per page (1 to ${MAX_PAGE_SIZE})`, intOption('--limit', 1), 20)
     .option('--cursor <cursor>', 'the page after this cursor (printed at the end of a page)')
     .option('--json', 'print JSON: { runs, nextCursor }')
     .action(async (opts: { db?: string; json?: boolean; limit: number; cursor?: string }) => {
       // Reading never creates a store: a missing one is STORE_NOT_FOUND, naming the path.
-      const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH, {
-        create: false,
-      });
+      const store = await openRunLog(opts.db, { create: false });
       try {
         const page = await listRunsPage(store, {
           limit: Math.min(opts.limit, MAX_PAGE_SIZE),
@@ -56,14 +57,15 @@ export function showCommand(): Command {
   return new Command('show')
     .description("Print a run's plans and timeline; --why STEP explains why a step was taken")
     .argument('<run>', 'run id')
-    .option('--db <file>', 'SQLite store of runs')
+    .option(
+      '--db <file|url>',
+      'store of runs: a SQLite file or postgres://USER@HOST/DB (default $ATELIER_DB or .atelier/atelier.db)',
+    )
     .option('--why <step>', 'explain a step: the goal or preconditions it supports')
     .option('--json', 'print the run and its events as JSON')
     .action(async (runId: string, opts: { db?: string; why?: string; json?: boolean }) => {
       // Reading never creates a store: a missing one is STORE_NOT_FOUND, naming the path.
-      const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH, {
-        create: false,
-      });
+      const store = await openRunLog(opts.db, { create: false });
       try {
         const run = await getRun(store, runId);
         if (run === undefined)

@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { agent } from '../agents/index.js';
 import { ModelConfigError, modelFromEnv } from '../models/index.js';
-import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { DEFAULT_DB_PATH, isPostgresUrl, openRunLog } from '../store/index.js';
 import { listExampleMissions, loadMission } from '../team/index.js';
 import type { Mission } from '../team/index.js';
 import {
@@ -79,6 +79,7 @@ interface ServeOptions {
   corsOrigin?: string[];
   keepAlive: number;
   timeScale: number;
+  queue?: boolean;
 }
 
 function secondsOption(v: string): number {
@@ -99,10 +100,11 @@ export function serveCommand(): Command {
     .option('--port <port>', 'port to listen on', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
     .option(
-      '--db <file>',
-      'SQLite database (the token is stored beside it)',
+      '--db <file|url>',
+      'store of runs: a SQLite file (the token is stored beside it) or postgres://USER@HOST/DB',
       process.env.ATELIER_DB ?? DEFAULT_DB_PATH,
     )
+    .option('--queue', 'runs started through the API wait for `atelier worker` (none run here)')
     .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
     .option(
       '--allow-host <name...>',
@@ -135,8 +137,9 @@ export function serveCommand(): Command {
       const own: Mission[] = [];
       for (const dir of opts.mission ?? []) own.push(await loadMission(dir));
       // The store before the token: a bad --db is one error line, with no token stored.
-      const store = openRunStore(opts.db);
-      const token = loadOrCreateToken(opts.db);
+      const store = await openRunLog(opts.db);
+      // With Postgres the token file stays in the default local folder.
+      const token = loadOrCreateToken(isPostgresUrl(opts.db) ? DEFAULT_DB_PATH : opts.db);
       const examples = (await exampleMissions(warn)).filter(
         (m) => !own.some((o) => o.name === m.name),
       );
@@ -154,7 +157,12 @@ export function serveCommand(): Command {
         host: opts.host,
         ...(opts.allowHost ? { extraHosts: opts.allowHost } : {}),
         token: token.token,
-        runs: { store, missions: own, timeScale: opts.timeScale },
+        runs: {
+          store,
+          missions: own,
+          timeScale: opts.timeScale,
+          ...(opts.queue === true ? { queue: true } : {}),
+        },
         sseKeepAliveMs: opts.keepAlive * 1000,
         ...(opts.corsOrigin ? { corsOrigins: opts.corsOrigin } : {}),
         chatTargets: targets,

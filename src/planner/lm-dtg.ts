@@ -3,9 +3,13 @@
  * a variable must pass through on every path from its initial value to a landmark value (through
  * values relaxed-reachable without the landmark) are landmarks ordered naturally before it.
  */
-import type { GraphBuilder } from './lm-graph.js';
 import { row } from './task.js';
 import type { GroundTask } from './task.js';
+
+/** Where the orderings found here go (the landmark graph's builder). */
+export interface OrderSink {
+  addAtomic(fact: number, child: number, type: number): void;
+}
 
 /** Variables with more values than this are not analysed (the check is quadratic). */
 const MAX_VALUES = 400;
@@ -92,7 +96,7 @@ export class Dtgs {
   }
 
   /** Adds the critical values of atomic landmark `id` (fact `f`) to the graph. */
-  order(b: GraphBuilder, f: number, id: number, reached: Uint8Array, init: Uint8Array): void {
+  order(b: OrderSink, f: number, id: number, reached: Uint8Array, init: Uint8Array): void {
     for (const x of this.critical(f, reached, init)) b.addAtomic(x, id, NATURAL);
   }
 }

@@ -16,22 +16,13 @@ import { row } from './task.js';
 import type { GroundTask } from './task.js';
 import { Dtgs } from './lm-dtg.js';
 import { addReasonableOrderings } from './lm-reasonable.js';
+import type { LandmarkGraph } from './lm-types.js';
+
+export type { LandmarkGraph } from './lm-types.js';
 
 export const REASONABLE = 1;
 export const NATURAL = 2;
 export const GREEDY_NECESSARY = 3;
-
-export interface LandmarkGraph {
-  /** Facts of each landmark: one (atomic) or several (disjunctive: any of them). */
-  atoms: Int32Array[];
-  isGoal: Uint8Array;
-  /** Orderings into / out of each landmark: other landmark -> strongest ordering type. */
-  parents: Array<Map<number, number>>;
-  children: Array<Map<number, number>>;
-  /** Whether some operator can achieve it before it was ever true / at all. */
-  firstAchievable: Uint8Array;
-  achievable: Uint8Array;
-}
 
 /** Limits the generation on very large tasks (the search needs the time more). */
 const MAX_LANDMARKS = 5000;

@@ -5,7 +5,7 @@
  * B. Checked against every goal landmark, and for other landmarks B against the other
  * natural predecessors (and their ancestors) of the landmarks B is greedy-necessary for.
  */
-import type { LandmarkGraph } from './lm-graph.js';
+import type { LandmarkGraph } from './lm-types.js';
 import type { LmOps } from './lm-ops.js';
 import { row } from './task.js';
 import type { GroundTask } from './task.js';

@@ -16,6 +16,7 @@ import {
   runInfo,
   resumeRun,
   startRun,
+  queueRun,
   MissionInfoSchema,
   RunDetailSchema,
   RunInfoSchema,
@@ -174,15 +175,20 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     const body = await readBody(c, StartRunRequest);
     const m = await mission(body.mission);
     let handle;
+    const start = {
+      store,
+      approve: 'store' as const,
+      ...(body.seed !== undefined ? { seed: body.seed } : {}),
+      ...(body.goal !== undefined ? { goal: body.goal } : {}),
+      ...(runs.timeScale !== undefined ? { timeScale: runs.timeScale } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
     try {
-      handle = await startRun(m, {
-        store,
-        approve: 'store',
-        ...(body.seed !== undefined ? { seed: body.seed } : {}),
-        ...(body.goal !== undefined ? { goal: body.goal } : {}),
-        ...(runs.timeScale !== undefined ? { timeScale: runs.timeScale } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      // Queued: a worker (`atelier worker`) drives it; this process only records it.
+      handle =
+        runs.queue === true
+          ? { id: await queueRun(m, start), done: undefined }
+          : await startRun(m, start);
     } catch (err) {
       // The goal is checked before the run starts: a bad goal is a 400 on the `goal` field.
       if (err instanceof UserError && body.goal !== undefined) {
@@ -201,7 +207,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       }
       throw err;
     }
-    track(handle);
+    if (handle.done !== undefined) track({ id: handle.id, done: handle.done });
     return c.json((await runInfo(store, handle.id)) ?? { id: handle.id }, 201);
   });
 

@@ -16,6 +16,8 @@ export interface RunsOptions {
   examplesRoot?: string;
   /** Multiplies simulated step durations (1 = as written, 0 = no delays). */
   timeScale?: number;
+  /** Runs started through the API are queued for workers (`atelier worker`), not run here. */
+  queue?: boolean;
 }
 
 export interface AppOptions {

@@ -14,3 +14,9 @@ export type {
   MessagePatch,
   MessageStatus,
 } from './conversations.js';
+export { openRunLog, storeTarget } from './open.js';
+export { isPostgresUrl } from './postgres/errors.js';
+export { openPostgresRunLog } from './postgres/run-log.js';
+export type { PgOptions } from './postgres/pool.js';
+export { RUN_LOG_MIGRATIONS } from './migrations.js';
+export type { Migration } from './migrations.js';

@@ -17,27 +17,9 @@ import type {
 } from '../team/log/port.js';
 import type { RunStatus } from '../team/log/views.js';
 import { retryBusy, storeError } from './errors.js';
+import { RUN_LOG_MIGRATIONS, RUN_LOG_MODULE } from './migrations.js';
 import { migrate, openSqlite } from './sqlite.js';
 import type { OpenSqliteOptions, SqliteDatabase } from './sqlite.js';
-
-const MIGRATIONS = [
-  `CREATE TABLE runs (
-     id TEXT PRIMARY KEY, mission TEXT NOT NULL, mission_dir TEXT, status TEXT NOT NULL,
-     seed INTEGER NOT NULL, goal TEXT NOT NULL, options TEXT NOT NULL DEFAULT '{}',
-     started_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0)`,
-  `CREATE TABLE run_events (
-     run_id TEXT NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL, at TEXT NOT NULL, v INTEGER NOT NULL,
-     type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (run_id, seq))`,
-  `CREATE TABLE run_approvals (
-     run_id TEXT NOT NULL REFERENCES runs(id), step_id TEXT NOT NULL, approved INTEGER NOT NULL,
-     by TEXT, reason TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, step_id))`,
-  // Listing runs newest first, a page at a time, reads this index, not the whole table.
-  `CREATE INDEX runs_by_start ON runs (started_at, id)`,
-  // Who drives a run: owner and expiry of the lease; the token grows with every new holder.
-  `ALTER TABLE runs ADD COLUMN lease_owner TEXT;
-   ALTER TABLE runs ADD COLUMN lease_token INTEGER NOT NULL DEFAULT 0;
-   ALTER TABLE runs ADD COLUMN lease_until INTEGER`,
-];
 
 type Listener = (e: LoggedEvent) => void;
 
@@ -98,7 +80,7 @@ function toRun(r: RunRow): RunRecord {
 export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): RunLog {
   const db = openSqlite(path, options);
   try {
-    migrate(db, 'runs', MIGRATIONS);
+    migrate(db, RUN_LOG_MODULE, RUN_LOG_MIGRATIONS);
   } catch (err) {
     db.close();
     throw err;
@@ -152,6 +134,11 @@ function statements(db: SqliteDatabase) {
     firstPage: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC LIMIT ?'),
     nextPage: db.prepare(
       'SELECT * FROM runs WHERE started_at < ? OR (started_at = ? AND id < ?) ORDER BY started_at DESC, id DESC LIMIT ?',
+    ),
+    waiting: db.prepare(
+      `SELECT * FROM runs WHERE (status IN ('queued', 'interrupted') AND (lease_owner IS NULL OR lease_until < ?))
+         OR (status IN ('running', 'waiting-approval') AND lease_owner IS NOT NULL AND lease_until < ?)
+       ORDER BY updated_at, id LIMIT 1`,
     ),
     events: db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq'),
     countTypes: db.prepare(
@@ -324,7 +311,7 @@ function sqliteLeases(
   db: SqliteDatabase,
   q: Statements,
   write: Write,
-): Pick<RunLog, 'claim' | 'renew' | 'release'> {
+): Pick<RunLog, 'claim' | 'claimNext' | 'renew' | 'release'> {
   const row = (runId: string): RunRow => {
     const r = q.getRun.get(runId) as RunRow | undefined;
     if (r === undefined) throw new Error(`run store: no run '${runId}'`);
@@ -339,6 +326,13 @@ function sqliteLeases(
     q.setLease.run(owner, token, now + ttlMs, runId);
     return leaseOf(runId, owner, token, now + ttlMs);
   });
+  const claimNext = db.transaction((owner: string, ttlMs: number) => {
+    const now = Date.now();
+    const r = q.waiting.get(now, now) as RunRow | undefined;
+    if (r === undefined) return undefined;
+    q.setLease.run(owner, r.lease_token + 1, now + ttlMs, r.id);
+    return leaseOf(r.id, owner, r.lease_token + 1, now + ttlMs);
+  });
   const renew = db.transaction((lease: RunLease, ttlMs: number) => {
     if (!holds(row(lease.runId), lease)) return undefined;
     const until = Date.now() + ttlMs;
@@ -351,6 +345,8 @@ function sqliteLeases(
   });
   return {
     claim: async (runId, owner, ttlMs) => write(() => claim.immediate(runId, owner, ttlMs)),
+    // IMMEDIATE: the write lock first, so two processes never pick the same run.
+    claimNext: async (owner, ttlMs) => write(() => claimNext.immediate(owner, ttlMs)),
     renew: async (lease, ttlMs) => write(() => renew.immediate(lease, ttlMs)),
     release: async (lease) => write(() => release.immediate(lease)),
   };

@@ -9,6 +9,8 @@ import type { Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { retryBusy, storeError } from './errors.js';
+import { schemaNewer } from './migrations.js';
+import type { Migration } from './migrations.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -116,24 +118,36 @@ export function openSqlite(
  * version numbers so modules migrate independently. Each step takes the write lock first
  * and checks again that it is not done: processes opening a new store at once apply it once.
  */
-export function migrate(db: SqliteDatabase, module: string, steps: readonly string[]): void {
+export function migrate(
+  db: SqliteDatabase,
+  module: string,
+  steps: readonly string[] | readonly Migration[],
+): void {
+  const list = steps.map((m, i) =>
+    typeof m === 'string' ? { version: i + 1, sql: m } : { version: m.version, sql: m.sqlite },
+  );
   try {
     retryBusy(() =>
       db.exec(
         'CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (module, version))',
       ),
     );
+    const newest = db
+      .prepare('SELECT MAX(version) AS v FROM schema_migrations WHERE module = ?')
+      .get(module) as { v: number | null };
+    const known = Math.max(0, ...list.map((m) => m.version));
+    if ((newest.v ?? 0) > known) throw schemaNewer(`'${db.name}'`, newest.v ?? 0, known);
     const done = db.prepare('SELECT 1 FROM schema_migrations WHERE module = ? AND version = ?');
     const record = db.prepare('INSERT INTO schema_migrations (module, version) VALUES (?, ?)');
-    steps.forEach((sql, i) => {
-      if (done.get(module, i + 1) !== undefined) return;
+    for (const m of list) {
+      if (done.get(module, m.version) !== undefined) continue;
       const apply = db.transaction(() => {
-        if (done.get(module, i + 1) !== undefined) return;
-        db.exec(sql);
-        record.run(module, i + 1);
+        if (done.get(module, m.version) !== undefined) return;
+        db.exec(m.sql);
+        record.run(module, m.version);
       });
       retryBusy(() => apply.immediate());
-    });
+    }
   } catch (err) {
     throw storeError(err, db.name);
   }

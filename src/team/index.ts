@@ -58,6 +58,7 @@ export type {
   RunLease,
   RunLog,
   RunRecord,
+  RunPage,
 } from './log/port.js';
 /** The run log a run is given (the name from before the port: `openRunStore()` returns one). */
 export type { RunLog as RunStore } from './log/port.js';
@@ -69,6 +70,9 @@ export type { OrderedStep } from './run/deorder.js';
 export { allocate } from './run/allocate.js';
 export { startRun, resumeRun, approveStep } from './run/start.js';
 export type { StartRunOptions, RunHandle } from './run/start.js';
+export { queueRun, driveRun } from './run/drive.js';
+export { runWorker } from './run/worker.js';
+export type { WorkerOptions } from './run/worker.js';
 export type { LoopOptions } from './run/context.js';
 
 // Inspecting and explaining runs.

@@ -12,13 +12,29 @@ export interface RunLogBackend {
   open(): Promise<RunLog>;
   /** The same log opened again (another handle on the same data), when the backend persists. */
   reopen?(log: RunLog): Promise<RunLog>;
+  /** Another handle on the same data, open at the same time (another process would hold one). */
+  other(log: RunLog): Promise<RunLog>;
+  /** Whether a listener hears events appended through another handle (another process). */
+  liveAcrossHandles: boolean;
 }
 
-export const newRun = (id: string, startedAt = new Date().toISOString()): NewRun => ({
+const until = async (ok: () => boolean, what: string, ms = 20_000): Promise<void> => {
+  const start = Date.now();
+  while (!ok()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+export const newRun = (
+  id: string,
+  startedAt = new Date().toISOString(),
+  status: NewRun['status'] = 'running',
+): NewRun => ({
   id,
   mission: 'm',
   missionDir: null,
-  status: 'running',
+  status,
   seed: 1,
   goal: '(and)',
   options: { concurrency: 2 },
@@ -155,5 +171,113 @@ export function runLogConformance(name: string, backend: RunLogBackend): void {
       assert.equal(claims.filter((c) => c !== undefined).length, 1);
       await log.close();
     });
+
+    it('creates a run with its first event in one write, or neither', async () => {
+      const log = await backend.open();
+      const heard: number[] = [];
+      log.subscribe('*', (e) => heard.push(e.seq));
+      const first = await log.createRun(newRun('a'), ev('run.started', { seed: 1 }));
+      assert.deepEqual([first?.seq, first?.type, first?.data], [1, 'run.started', { seed: 1 }]);
+      assert.equal((await log.getRun('a'))!.lastSeq, 1);
+      assert.deepEqual(heard, [1]);
+      await assert.rejects(log.createRun(newRun('a'), ev('run.started', { seed: 2 })));
+      assert.deepEqual(
+        (await log.read('a')).map((e) => e.data),
+        [{ seed: 1 }],
+      );
+      assert.equal(await log.createRun(newRun('b')), undefined);
+      assert.equal((await log.getRun('b'))!.lastSeq, 0);
+      await log.close();
+    });
+
+    it('pages runs newest first, a page after a run', async () => {
+      const log = await backend.open();
+      for (let i = 1; i <= 5; i++)
+        await log.createRun(newRun(`r${i}`, `2026-0${i}-01T00:00:00.000Z`));
+      const first = await log.listRuns({ limit: 2 });
+      assert.deepEqual(
+        first.map((r) => r.id),
+        ['r5', 'r4'],
+      );
+      const last = first[first.length - 1]!;
+      const next = await log.listRuns({
+        limit: 2,
+        before: { startedAt: last.startedAt, id: last.id },
+      });
+      assert.deepEqual(
+        next.map((r) => r.id),
+        ['r3', 'r2'],
+      );
+      const end = await log.listRuns({
+        limit: 9,
+        before: { startedAt: next[1]!.startedAt, id: 'r2' },
+      });
+      assert.deepEqual(
+        end.map((r) => r.id),
+        ['r1'],
+      );
+      await log.close();
+    });
+
+    it('hands each waiting run to one of racing workers; racing claims on two handles get one winner', async () => {
+      const log = await backend.open();
+      const other = await backend.other(log);
+      await log.createRun(newRun('queued', undefined, 'queued'));
+      await log.createRun(newRun('interrupted', undefined, 'interrupted'));
+      await log.createRun(newRun('driven', undefined, 'running')); // by a process without a lease
+      await log.createRun(newRun('done', undefined, 'succeeded'));
+      await log.createRun(newRun('orphan', undefined, 'running'));
+      await log.createRun(newRun('held', undefined, 'running'));
+      await log.claim('orphan', 'dead-worker', 1); // its holder died: the lease expires
+      await log.claim('held', 'live-worker', 60_000);
+      await new Promise((r) => setTimeout(r, 20));
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 ? other : log).claimNext(`w${i}`, 60_000)),
+      );
+      const won = claims.filter((c) => c !== undefined).map((c) => c.runId);
+      assert.deepEqual([...won].sort(), ['interrupted', 'orphan', 'queued']);
+      assert.equal(await log.claimNext('late', 60_000), undefined);
+      const orphan = claims.find((c) => c?.runId === 'orphan')!;
+      assert.ok(orphan.token >= 2, 'the taker of an expired lease gets a new token');
+      await log.createRun(newRun('contested'));
+      const race = await Promise.all(
+        ['p', 'q', 'r', 's'].map((o, i) => (i % 2 ? other : log).claim('contested', o, 60_000)),
+      );
+      assert.equal(race.filter((c) => c !== undefined).length, 1);
+      await other.close();
+      await log.close();
+    });
+
+    it(
+      `a listener hears events appended through another handle${backend.liveAcrossHandles ? '' : ' (not this backend: skipped)'}`,
+      { skip: !backend.liveAcrossHandles },
+      async () => {
+        const log = await backend.open();
+        const writer = await backend.other(log);
+        await log.createRun(newRun('a'));
+        await log.createRun(newRun('b'));
+        const heard: number[] = [];
+        const all: string[] = [];
+        const off = log.subscribe('a', (e) => heard.push(e.seq));
+        log.subscribe('*', (e) => all.push(`${e.runId}:${e.seq}`));
+        // Listening starts in the background: write until the listener hears, then some more.
+        while (heard.length === 0) {
+          await writer.append('a', [ev('x', {})]);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        const firstHeard = heard[0]!;
+        await writer.append('a', [ev('x', {}), ev('x', {})]);
+        await writer.append('b', [ev('y', {})]);
+        await writer.append('a', [ev('x', {})]);
+        const last = (await log.getRun('a'))!.lastSeq;
+        await until(() => heard[heard.length - 1] === last, 'the last event of a');
+        await until(() => all.includes('b:1'), 'the event of b');
+        const expected = Array.from({ length: last - firstHeard + 1 }, (_, i) => firstHeard + i);
+        assert.deepEqual(heard, expected, 'each event once, in order');
+        off();
+        await writer.close();
+        await log.close();
+      },
+    );
   });
 }

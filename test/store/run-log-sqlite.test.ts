@@ -14,6 +14,10 @@ runLogConformance('SQLite', {
     files.set(log, file);
     return log;
   },
+  liveAcrossHandles: false,
+  async other(log) {
+    return openRunStore(files.get(log)!);
+  },
   async reopen(log) {
     const file = files.get(log)!;
     await log.close();

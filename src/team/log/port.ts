@@ -114,6 +114,12 @@ export interface RunLog {
    * expired; undefined when another owner holds it (exactly one of racing claimers wins).
    */
   claim(runId: string, owner: string, ttlMs: number): Promise<RunLease | undefined>;
+  /**
+   * Takes the lease of one run waiting for a driver, if any: a run `queued` or
+   * `interrupted` that nobody holds, or one whose holder's lease expired before it ended
+   * (its process died). Racing workers never get the same run (the oldest waiting first).
+   */
+  claimNext(owner: string, ttlMs: number): Promise<RunLease | undefined>;
   /** Extends a lease still held; undefined when it was lost. */
   renew(lease: RunLease, ttlMs: number): Promise<RunLease | undefined>;
   /** Gives a lease up (nothing happens when it was already lost). */

@@ -19,6 +19,7 @@ export const MissionInfoSchema = z.object({
 export type MissionInfo = z.infer<typeof MissionInfoSchema>;
 
 export const RunStatusSchema = z.enum([
+  'queued',
   'running',
   'waiting-approval',
   'succeeded',

@@ -4,7 +4,7 @@
  */
 import type { Condition } from '../../pddl/ast.js';
 import type { RunEvent } from '../log/events.js';
-import type { RunLog } from '../log/port.js';
+import type { RunLease, RunLog } from '../log/port.js';
 import type { ApprovalDecision, ApprovalRequest } from '../log/views.js';
 import { splitDerived } from '../planning.js';
 import type { DerivedSplit } from '../planning.js';
@@ -23,6 +23,11 @@ export interface LoopOptions {
   timeScale?: number;
   /** Planner time limit per plan, ms (default 30000). */
   planTimeLimitMs?: number;
+  /**
+   * The lease this process drives the run under (a worker's): every append is refused
+   * once it is lost, so a stalled driver never writes over the one that took over.
+   */
+  lease?: RunLease;
 }
 
 export interface RunContext {
@@ -54,7 +59,7 @@ export function runContext(
     mission,
     goal: start.goal,
     log,
-    recorder: recorder(log, start.runId, options.onEvent),
+    recorder: recorder(log, start.runId, options.onEvent, options.lease),
     world: start.world ?? mission.world?.(start.seed),
     split: splitDerived(mission.domain),
     options,

@@ -6,19 +6,26 @@
  */
 import { toLoggedForm, withData } from '../log/codec.js';
 import type { RunEvent, RunEventBody } from '../log/events.js';
-import type { RunLog } from '../log/port.js';
+import type { RunLease, RunLog } from '../log/port.js';
 
 export interface Recorder {
   /** Appends the events in one transaction and returns them as stored. */
   emit(...events: RunEventBody[]): Promise<RunEvent[]>;
 }
 
-export function recorder(log: RunLog, runId: string, onEvent?: (e: RunEvent) => void): Recorder {
+export function recorder(
+  log: RunLog,
+  runId: string,
+  onEvent?: (e: RunEvent) => void,
+  lease?: RunLease,
+): Recorder {
   let tail: Promise<unknown> = Promise.resolve();
   return {
     emit(...events) {
       const rows = events.map(toLoggedForm);
-      const written = tail.then(() => log.append(runId, rows));
+      const written = tail.then(() =>
+        log.append(runId, rows, lease === undefined ? {} : { lease }),
+      );
       tail = written.catch(() => undefined);
       return written.then((stored) => {
         const out = stored.map((raw, i) => withData(raw, events[i]!));

@@ -12,7 +12,8 @@ import { GoalError } from '../errors.js';
 import { showFact } from '../facts.js';
 import { readEvents, toLoggedForm, withData } from '../log/codec.js';
 import type { RunEventBody } from '../log/events.js';
-import type { RunLog } from '../log/port.js';
+import { LeaseLostError } from '../log/port.js';
+import type { NewRun, RunLog, RunRecord } from '../log/port.js';
 import { replay } from '../log/replay.js';
 import type { ApprovalDecision, RunSummary } from '../log/views.js';
 import { parseGoal } from '../mission/goal.js';
@@ -59,6 +60,8 @@ function goalCondition(mission: Mission, goal: string | Condition | undefined): 
 function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
   const state = runState(ctx.mission, start);
   return runMission(ctx, state, start.round).catch(async (err: unknown) => {
+    // Another driver took the run over: the run is its business now, touch nothing.
+    if (err instanceof LeaseLostError || ctx.signal?.reason instanceof LeaseLostError) throw err;
     const mistake = ctx.signal?.aborted !== true && err instanceof UserError && !isStoreError(err);
     try {
       if (mistake) {
@@ -100,22 +103,50 @@ function abortReason(signal: AbortSignal): string {
   return typeof r === 'string' && r ? r : 'interrupted';
 }
 
-/**
- * Starts a run of `mission` once it is recorded (the run and its `run.started` event);
- * a goal that does not fit the mission is a GoalError before anything is written.
- */
-export async function startRun(mission: Mission, options: StartRunOptions): Promise<RunHandle> {
-  const { store, seed = 1 } = options;
+/** The row of a new run of `mission` (checked goal, options a later driver reads back). */
+export function newRunRecord(
+  mission: Mission,
+  options: StartRunOptions,
+  status: NewRun['status'] = 'running',
+): NewRun & { goalCondition: Condition } {
   const goal = goalCondition(mission, options.goal);
-  const id = newRunId();
-  const goalText = formatCondition(goal);
+  const approve = typeof options.approve === 'string' ? { approve: options.approve } : {};
+  return {
+    id: newRunId(),
+    mission: mission.name,
+    missionDir: mission.dir ?? null,
+    status,
+    seed: options.seed ?? 1,
+    goal: formatCondition(goal),
+    options: {
+      concurrency: options.concurrency ?? 4,
+      maxReplans: options.maxReplans ?? 5,
+      ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+      ...approve,
+    },
+    startedAt: new Date().toISOString(),
+    goalCondition: goal,
+  };
+}
+
+/**
+ * Starts the loop of a run: `created` (a new run) stores the row and its `run.started` in
+ * one write; otherwise the row exists (a queued run) and `run.started` is appended.
+ */
+export async function beginRun(
+  store: RunLog,
+  mission: Mission,
+  run: NewRun & { goalCondition: Condition },
+  options: LoopOptions,
+  created: boolean,
+): Promise<RunHandle> {
   // The world first: a world module that fails is the mission's mistake, before any run exists.
-  const world = mission.world?.(seed);
+  const world = mission.world?.(run.seed);
   const facts = new Set(mission.facts);
   const start: RunStart = {
-    runId: id,
-    seed,
-    goal,
+    runId: run.id,
+    seed: run.seed,
+    goal: run.goalCondition,
     facts,
     stepCounter: 0,
     planVersion: 0,
@@ -127,26 +158,30 @@ export async function startRun(mission: Mission, options: StartRunOptions): Prom
     ...(world === undefined ? {} : { world }),
   };
   const ctx = runContext(store, mission, start, options);
-  // The run and its first event are one write: a run is never stored without its facts.
   const first: RunEventBody = {
     type: 'run.started',
-    data: { mission: mission.name, goal: goalText, seed, facts: [...facts].map(showFact) },
-  };
-  const e = await store.createRun(
-    {
-      id,
+    data: {
       mission: mission.name,
-      missionDir: mission.dir ?? null,
-      status: 'running',
-      seed,
-      goal: goalText,
-      options: { concurrency: options.concurrency ?? 4, maxReplans: options.maxReplans ?? 5 },
-      startedAt: new Date().toISOString(),
+      goal: run.goal,
+      seed: run.seed,
+      facts: [...facts].map(showFact),
     },
-    toLoggedForm(first),
-  );
-  if (e !== undefined) options.onEvent?.(withData(e, first));
-  return { id, done: launch(ctx, start) };
+  };
+  if (created) {
+    const { goalCondition: _, ...row } = run;
+    // The run and its first event are one write: a run is never stored without its facts.
+    const e = await store.createRun(row, toLoggedForm(first));
+    if (e !== undefined) options.onEvent?.(withData(e, first));
+  } else await ctx.recorder.emit(first);
+  return { id: run.id, done: launch(ctx, start) };
+}
+
+/**
+ * Starts a run of `mission` once it is recorded (the run and its `run.started` event);
+ * a goal that does not fit the mission is a GoalError before anything is written.
+ */
+export async function startRun(mission: Mission, options: StartRunOptions): Promise<RunHandle> {
+  return beginRun(options.store, mission, newRunRecord(mission, options), options, true);
 }
 
 /**

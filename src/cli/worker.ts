@@ -1,0 +1,52 @@
+/**
+ * `atelier worker`: drives runs waiting in a shared store (queued with `run --queue` or by
+ * `serve --queue`, interrupted, or left by a worker that died) under renewed leases, until
+ * SIGINT or SIGTERM, which interrupt its runs and release them for another worker.
+ */
+import { Command } from 'commander';
+import { openRunLog, storeTarget } from '../store/index.js';
+import { runWorker } from '../team/index.js';
+import { intOption, numberOption } from './run.js';
+
+export function workerCommand(): Command {
+  return new Command('worker')
+    .description('Run queued and orphaned runs of a shared store (Postgres), a few at a time')
+    .option(
+      '--db <url>',
+      'store of runs: postgres://USER@HOST/DB (or a SQLite file); default $ATELIER_DB',
+    )
+    .option('--concurrency <n>', 'runs driven at once', intOption('--concurrency', 1), 2)
+    .option(
+      '--lease-ms <ms>',
+      'how long a run stays this worker’s unless renewed (another worker takes it after)',
+      intOption('--lease-ms', 100),
+      15_000,
+    )
+    .option('--time-scale <x>', 'multiply simulated step durations of every run', numberOption)
+    .action(
+      async (opts: { db?: string; concurrency: number; leaseMs: number; timeScale?: number }) => {
+        const store = await openRunLog(storeTarget(opts.db));
+        const stop = new AbortController();
+        const onSignal = (): void => stop.abort();
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        const say = (s: string): void => void process.stdout.write(`${s}\n`);
+        say(`atelier worker ${process.pid}: driving up to ${opts.concurrency} runs at once`);
+        try {
+          await runWorker(store, {
+            concurrency: opts.concurrency,
+            leaseMs: opts.leaseMs,
+            signal: stop.signal,
+            ...(opts.timeScale === undefined ? {} : { loop: { timeScale: opts.timeScale } }),
+            onRun: (runId, what, detail) =>
+              say(`${runId}: ${what}${detail === undefined ? '' : ` (${detail})`}`),
+          });
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          await store.close();
+        }
+        say('atelier worker: stopped, its runs released');
+      },
+    );
+}
