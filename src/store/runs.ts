@@ -8,6 +8,8 @@
 import { LeaseLostError } from '../team/log/port.js';
 import type { LoggedEvent, NewEvent, RunLease, RunLog, RunRecord } from '../team/log/port.js';
 import type { RunStatus } from '../team/log/views.js';
+import { productTable } from './products.js';
+import type { ProductTable } from './products.js';
 import { migrate, openSqlite } from './sqlite.js';
 import type { SqliteDatabase } from './sqlite.js';
 
@@ -75,9 +77,11 @@ export function openRunStore(path?: string): RunLog {
   const db = openSqlite(path);
   migrate(db, 'runs', MIGRATIONS);
   const q = statements(db);
+  const products = productTable(db);
   return {
     ...sqliteRuns(q),
-    ...sqliteEvents(db, q),
+    ...sqliteEvents(db, q, products),
+    products: products.products,
     ...sqliteLeases(db, q),
     ...sqliteApprovals(q),
     async close() {
@@ -149,6 +153,7 @@ function sqliteRuns(
 function sqliteEvents(
   db: SqliteDatabase,
   q: Statements,
+  products: ProductTable,
 ): Pick<RunLog, 'append' | 'read' | 'countEvents' | 'subscribe'> {
   const listeners = new Map<string, Set<Listener>>();
   const notify = (e: LoggedEvent): void => {
@@ -163,6 +168,7 @@ function sqliteEvents(
       let seq = row.last_seq;
       const out = rows.map((r): LoggedEvent => {
         q.insertEvent.run(runId, ++seq, at, r.v, r.type, JSON.stringify(r.data));
+        products.onAppend(runId, seq, at, r);
         return { runId, seq, at, v: r.v, type: r.type, data: r.data };
       });
       q.bump.run(seq, at, runId);

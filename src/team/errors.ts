@@ -13,12 +13,13 @@ export class MissionError extends UserError {
     file: string,
     field: string | undefined,
     message: string,
-    options: { hint?: string; line?: number; col?: number } = {},
+    options: { hint?: string; line?: number; col?: number; code?: string } = {},
   ) {
     const location: SourceLocation | undefined =
       options.line === undefined ? undefined : { file, line: options.line, col: options.col ?? 1 };
     const where = location === undefined ? `${file}: ` : '';
     super(`${where}${field === undefined ? '' : `${field}: `}${message}`, {
+      code: options.code ?? 'MISSION_INVALID',
       ...(location === undefined ? {} : { location }),
       ...(options.hint === undefined ? {} : { hint: options.hint }),
     });

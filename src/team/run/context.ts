@@ -3,6 +3,8 @@
  * log it writes to, the simulated world, the bounds the caller set.
  */
 import type { Condition } from '../../pddl/ast.js';
+import type { Model } from '../../models/index.js';
+import type { WorkOptions } from '../work/options.js';
 import type { RunEvent } from '../log/events.js';
 import type { RunLog } from '../log/port.js';
 import type { ApprovalDecision, ApprovalRequest } from '../log/views.js';
@@ -23,6 +25,10 @@ export interface LoopOptions {
   timeScale?: number;
   /** Planner time limit per plan, ms (default 30000). */
   planTimeLimitMs?: number;
+  /** The model of model-driven steps, for agents that have none of their own. */
+  model?: Model;
+  /** Bounds of model-driven steps: corrections, questions to teammates. */
+  work?: WorkOptions;
 }
 
 export interface RunContext {

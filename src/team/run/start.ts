@@ -21,6 +21,7 @@ import { runContext } from './context.js';
 import type { LoopOptions, RunContext } from './context.js';
 import { runMission } from './mission-loop.js';
 import { runState } from './state.js';
+import { checkModelConfigured } from '../work/index.js';
 import type { RunStart } from './state.js';
 
 export interface StartRunOptions extends LoopOptions {
@@ -75,6 +76,7 @@ function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
 export async function startRun(mission: Mission, options: StartRunOptions): Promise<RunHandle> {
   const { store, seed = 1 } = options;
   const goal = goalCondition(mission, options.goal);
+  checkModelConfigured(mission, options.model);
   const id = newRunId();
   const goalText = formatCondition(goal);
   await store.createRun({
@@ -131,6 +133,7 @@ export async function resumeRun(
       });
     mission = await loadMission(run.missionDir);
   }
+  checkModelConfigured(mission, options.model);
   let goal: Condition;
   try {
     goal = parseGoal(mission.domain, mission.objects, run.goal);
