@@ -4,6 +4,7 @@ import { Link } from '../components/Link.tsx';
 import { PlanGraph, agentColour } from '../components/PlanGraph.tsx';
 import type { GraphStep } from '../components/PlanGraph.tsx';
 import { ProofTree } from '../components/ProofTree.tsx';
+import { Artifacts } from '../components/Artifacts.tsx';
 import type { ProofNode } from '../components/ProofTree.tsx';
 import { describeEvent, stepLabel, stepStatuses } from '../runs.ts';
 import type { RunDetail, RunEvent } from '../runs.ts';
@@ -243,6 +244,11 @@ export function RunPage({ id }: { id: string }) {
           <FactList title="Observed" facts={detail.facts} runId={detail.id} />
         </section>
       </div>
+      <Artifacts
+        products={detail.products ?? []}
+        colour={(a) => agentColour(agents, a)}
+        onStep={setSelected}
+      />
     </div>
   );
 }
