@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { UserError } from '../errors.js';
 import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
+import { teamModel } from './team-model.js';
 import {
   describeEvent,
   describePlan,
@@ -262,6 +263,7 @@ export function runCommand(): Command {
           );
         goal = t.text;
       }
+      const worker = teamModel(mission, opts.json === true);
       const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
       const store = openRunStore(dbPath);
       try {
@@ -270,6 +272,7 @@ export function runCommand(): Command {
           dbPath,
           async (onEvent, approve, signal) =>
             startRun(mission, {
+              ...worker,
               store,
               seed: opts.seed,
               onEvent,
@@ -331,6 +334,7 @@ export function resumeCommand(): Command {
           dbPath,
           (onEvent, approve, signal) =>
             resumeRun(store, runId, {
+              ...teamModel(mission, opts.json === true),
               onEvent,
               approve,
               signal,

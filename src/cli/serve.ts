@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { agent } from '../agents/index.js';
 import { ModelConfigError, modelFromEnv } from '../models/index.js';
+import type { Model } from '../models/index.js';
 import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
 import { listExampleMissions, loadMission } from '../team/index.js';
 import type { Mission } from '../team/index.js';
@@ -62,6 +63,16 @@ function chatTargets(
   return targets;
 }
 
+/** The configured model for model-driven steps, if any (a bad configuration is warned about above). */
+function configuredModel(): { model?: Model } {
+  try {
+    const model = modelFromEnv();
+    return model === undefined ? {} : { model };
+  } catch {
+    return {};
+  }
+}
+
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -101,7 +112,7 @@ export function serveCommand(): Command {
         port: opts.port,
         host: opts.host,
         token: token.token,
-        runs: { store, missions: own },
+        runs: { store, missions: own, ...configuredModel() },
         chatTargets: targets,
         signal: stop.signal,
       });

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { ChatTarget } from './chat-targets.js';
 import type { Operation } from './openapi.js';
 import type { Mission, RunStore } from '../team/index.js';
+import type { Model } from '../models/index.js';
 
 /** The run-time half of the app options: where runs live and which missions exist. */
 export interface RunsOptions {
@@ -13,6 +14,8 @@ export interface RunsOptions {
   examplesRoot?: string;
   /** Multiplies simulated step durations (1 = as written, 0 = no delays). */
   timeScale?: number;
+  /** The model of model-driven steps (absent: the missions' simulated worlds carry them out). */
+  model?: Model;
 }
 
 export interface AppOptions {
