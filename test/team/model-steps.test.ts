@@ -15,7 +15,10 @@ import { reply } from '../helpers/openai-compatible-server.js';
 import type { Reply } from '../helpers/openai-compatible-server.js';
 import { startRoutedModelServer } from '../helpers/routed-model-server.js';
 import type { RoutedRequest } from '../helpers/routed-model-server.js';
-import { tempStore } from './helpers.js';
+import { editedExample, rejection, tempStore } from './helpers.js';
+import { UserError } from '../../src/errors.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A writer drafts the policy (model-driven), a reviewer reviews it (model-driven). */
 function policyMission(): Mission {
@@ -201,5 +204,60 @@ describe('model-driven steps (local OpenAI-compatible server started by the test
     assert.match(third.text, /Formal, and short\./, 'the answer went back to the model');
     assert.match(third.text, /question bound reached/, 'and so did the refusal');
     assert.equal(r.counts.get('mate:reviewer'), 1);
+  });
+});
+
+describe('model-driven steps: configuration mistakes', () => {
+  it('refuses to start a mission whose model-driven steps have neither a model nor a world (nothing written)', async () => {
+    const { store } = tempStore();
+    await assert.rejects(startRun(policyMission(), { store, approve: 'auto' }), (err: unknown) => {
+      assert.ok(err instanceof UserError);
+      assert.equal(err.code, 'TEAM_NO_MODEL');
+      assert.match(
+        err.message,
+        /mission 'policy' has steps done by the agents' models \(write_doc, review_doc\)/,
+      );
+      assert.match(err.hint ?? '', /export ATELIER_MODEL=/);
+      return true;
+    });
+    assert.deepEqual(await store.listRuns(), []);
+  });
+
+  it('names an unknown template name at its line in mission.yaml, with a code', async () => {
+    const dir = editedExample(
+      'paris-office',
+      'five interview questions',
+      'five questions for {{candidate}}',
+    );
+    const err = await rejection(dir);
+    assert.equal(err.code, 'MISSION_UNKNOWN_TEMPLATE_NAME');
+    assert.equal(err.field, 'tools.prepare_interview_brief.byModel.instruction');
+    assert.match(err.message, /unknown name 'candidate' in the instruction/);
+    assert.match(err.hint ?? '', /\{\{p\}\}, \{\{mission.name\}\}, \{\{mission.description\}\}/);
+    const lines = readFileSync(join(dir, 'mission.yaml'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('{{candidate}}')) + 1;
+    assert.equal(err.location?.line, line);
+    assert.equal(err.location?.col, lines[line - 1]!.indexOf('{{candidate}}') + 1);
+  });
+
+  it('checks templates of missions written in TypeScript too', () => {
+    assert.throws(
+      () =>
+        defineMission({
+          name: 'x',
+          objects: { doc: ['a'] },
+          goal: '(and (written a))',
+          tools: [
+            planningTool({
+              name: 'write',
+              params: { d: 'doc' },
+              effect: '(written ?d)',
+              byModel: { instruction: 'Write {{doc}}' },
+            }),
+          ],
+          agents: [{ name: 'w', tools: ['write'] }],
+        }),
+      /tools\.write\.byModel\.instruction: unknown name 'doc' in the instruction/,
+    );
   });
 });
