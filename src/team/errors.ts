@@ -39,8 +39,11 @@ export class GoalError extends UserError {
   readonly detail: string;
   readonly offset: number | undefined;
 
-  constructor(detail: string, options: { hint?: string; offset?: number } = {}) {
-    super(`goal: ${detail}`, options.hint === undefined ? {} : { hint: options.hint });
+  constructor(detail: string, options: { hint?: string; offset?: number; code?: string } = {}) {
+    super(`goal: ${detail}`, {
+      code: options.code ?? 'GOAL_INVALID',
+      ...(options.hint === undefined ? {} : { hint: options.hint }),
+    });
     this.name = 'GoalError';
     this.detail = detail;
     this.offset = options.offset;

@@ -43,6 +43,7 @@ export {
   MissionInfoSchema,
   RunDetailSchema,
   RunInfoSchema,
+  RunsPageSchema,
   RunStatusSchema,
 } from './log/views.js';
 export type {
@@ -51,6 +52,7 @@ export type {
   MissionInfo,
   RunDetail,
   RunInfo,
+  RunsPage,
   RunStatus,
   RunSummary,
 } from './log/views.js';
@@ -85,7 +87,14 @@ export type { StartRunOptions, RunHandle } from './run/start.js';
 export type { LoopOptions } from './run/context.js';
 
 // Inspecting and explaining runs.
-export { listRuns, getRun, explainStep } from './explain/inspect.js';
+export {
+  listRuns,
+  listRunsPage,
+  runInfo,
+  MAX_PAGE_SIZE,
+  getRun,
+  explainStep,
+} from './explain/inspect.js';
 export { describeEvent, describePlan, markdownReport, summaryLines } from './explain/report.js';
 
 // Learning from runs: their successful steps as trajectories.

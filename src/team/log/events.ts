@@ -129,6 +129,16 @@ export const EVENT_KINDS = {
   /** An agent asked a teammate during a step: the answer, or why there was none. */
   'teammate.asked': { version: 1, data: TeammateAskedSchema },
   'run.finished': { version: 1, data: RunFinishedSchema },
+  /** The run stopped before its end (Ctrl-C, the server stopping, a store failure): resumable. */
+  'run.interrupted': { version: 1, data: z.strictObject({ reason: text }) },
+  /**
+   * The run was resumed from its log: the plan that goes on (null: the next plan is made),
+   * and the steps cut short by the interruption that run again.
+   */
+  'run.resumed': {
+    version: 1,
+    data: z.strictObject({ planVersion: count.nullable(), again: texts }),
+  },
 } as const;
 
 export type RunEventType = keyof typeof EVENT_KINDS;
@@ -191,6 +201,8 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   eventSchema('work.product', K['work.product']),
   eventSchema('teammate.asked', K['teammate.asked']),
   eventSchema('run.finished', K['run.finished']),
+  eventSchema('run.interrupted', K['run.interrupted']),
+  eventSchema('run.resumed', K['run.resumed']),
 ]);
 
 // The union lists every kind, and what it accepts is a RunEvent (checked by the compiler).

@@ -52,7 +52,7 @@ export interface RunContext {
 export function runContext(
   log: RunLog,
   mission: Mission,
-  start: { runId: string; seed: number; goal: Condition },
+  start: { runId: string; seed: number; goal: Condition; world?: World },
   options: LoopOptions,
 ): RunContext {
   return {
@@ -61,7 +61,7 @@ export function runContext(
     goal: start.goal,
     log,
     recorder: recorder(log, start.runId, options.onEvent),
-    world: mission.world?.(start.seed),
+    world: start.world ?? mission.world?.(start.seed),
     split: splitDerived(mission.domain),
     options,
     concurrency: Math.max(1, options.concurrency ?? 4),

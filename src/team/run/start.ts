@@ -1,16 +1,17 @@
 /**
  * Starting and resuming runs. A run's whole story is its event log; the `runs` row only
- * caches its status. Resuming replays the log: facts come from the initial facts plus
- * every recorded change, so a step whose completion was recorded is never run again —
- * the team re-plans from what was observed.
+ * caches its status. Resuming replays the log (log/replay.ts) and continues where it
+ * stopped: the plan it was running goes on, a step whose outcome was recorded is never
+ * run again.
  */
 import { randomBytes } from 'node:crypto';
 import type { Condition } from '../../pddl/ast.js';
 import { formatCondition } from '../../pddl/index.js';
-import { UserError } from '../../errors.js';
+import { UserError, isStoreError } from '../../errors.js';
 import { GoalError } from '../errors.js';
 import { showFact } from '../facts.js';
-import { readEvents } from '../log/codec.js';
+import { readEvents, toLoggedForm, withData } from '../log/codec.js';
+import type { RunEventBody } from '../log/events.js';
 import type { RunLog } from '../log/port.js';
 import { replay } from '../log/replay.js';
 import type { ApprovalDecision, RunSummary } from '../log/views.js';
@@ -49,24 +50,55 @@ function goalCondition(mission: Mission, goal: string | Condition | undefined): 
   return parseGoal(mission.domain, mission.objects, goal);
 }
 
-/** Runs the mission loop; an interruption or an internal error is recorded on the run. */
+/**
+ * Runs the mission loop. Every write is a transaction, so the log is consistent wherever
+ * the run stopped: Ctrl-C, a store failure (a full disk, a lock held too long) or a bug
+ * interrupt the run, and it can be resumed. Only a mistake in the mission found while
+ * running (a user error that is not the store's) ends it as failed, with that mistake as
+ * its reason.
+ */
 function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
-  return runMission(ctx, runState(ctx.mission, start)).catch(async (err: unknown) => {
-    const aborted = ctx.signal?.aborted === true;
-    await ctx.log.setStatus(start.runId, aborted ? 'interrupted' : 'failed');
-    if (!aborted)
-      await ctx.recorder.emit({
-        type: 'run.finished',
-        data: {
-          status: 'failed',
-          steps: 0,
-          replans: start.replans,
-          elapsedMs: Date.now() - start.startedMs,
-          reason: `internal error: ${err instanceof Error ? err.message : String(err)}`,
-        },
-      });
+  const state = runState(ctx.mission, start);
+  return runMission(ctx, state, start.round).catch(async (err: unknown) => {
+    const mistake = ctx.signal?.aborted !== true && err instanceof UserError && !isStoreError(err);
+    try {
+      if (mistake) {
+        const n = await ctx.log.countEvents(start.runId, ['step.finished', 'step.failed']);
+        await ctx.recorder.emit({
+          type: 'run.finished',
+          data: {
+            status: 'failed',
+            steps: n['step.finished']! + n['step.failed']!,
+            replans: start.replans,
+            elapsedMs: Date.now() - start.startedMs,
+            reason: err.message,
+          },
+        });
+      }
+      await ctx.log.setStatus(start.runId, mistake ? 'failed' : 'interrupted');
+      // Who stopped it, for the UI and `show`: the abort reason (Ctrl-C, the server stopping).
+      if (!mistake)
+        await ctx.recorder.emit({
+          type: 'run.interrupted',
+          data: {
+            reason:
+              ctx.signal?.aborted === true
+                ? abortReason(ctx.signal)
+                : `stopped by an error: ${err instanceof Error ? err.message : String(err)}`,
+          },
+        });
+    } catch {
+      // The store may be what failed (a full disk): the log stays as it was, resumable.
+    }
     throw err;
   });
+}
+
+/** The reason a signal was aborted with, as words ('interrupted' when it gave none). */
+function abortReason(signal: AbortSignal): string {
+  const r: unknown = signal.reason;
+  if (r instanceof Error && r.name !== 'AbortError') return r.message;
+  return typeof r === 'string' && r ? r : 'interrupted';
 }
 
 /**
@@ -79,16 +111,8 @@ export async function startRun(mission: Mission, options: StartRunOptions): Prom
   checkModelConfigured(mission, options.model);
   const id = newRunId();
   const goalText = formatCondition(goal);
-  await store.createRun({
-    id,
-    mission: mission.name,
-    missionDir: mission.dir ?? null,
-    status: 'running',
-    seed,
-    goal: goalText,
-    options: { concurrency: options.concurrency ?? 4, maxReplans: options.maxReplans ?? 5 },
-    startedAt: new Date().toISOString(),
-  });
+  // The world first: a world module that fails is the mission's mistake, before any run exists.
+  const world = mission.world?.(seed);
   const facts = new Set(mission.facts);
   const start: RunStart = {
     runId: id,
@@ -102,17 +126,36 @@ export async function startRun(mission: Mission, options: StartRunOptions): Prom
     rejected: new Set(),
     firstReason: 'initial plan',
     startedMs: Date.now(),
+    ...(world === undefined ? {} : { world }),
   };
-  const started = { mission: mission.name, goal: goalText, seed, facts: [...facts].map(showFact) };
   const ctx = runContext(store, mission, start, options);
-  await ctx.recorder.emit({ type: 'run.started', data: started });
+  // The run and its first event are one write: a run is never stored without its facts.
+  const first: RunEventBody = {
+    type: 'run.started',
+    data: { mission: mission.name, goal: goalText, seed, facts: [...facts].map(showFact) },
+  };
+  const e = await store.createRun(
+    {
+      id,
+      mission: mission.name,
+      missionDir: mission.dir ?? null,
+      status: 'running',
+      seed,
+      goal: goalText,
+      options: { concurrency: options.concurrency ?? 4, maxReplans: options.maxReplans ?? 5 },
+      startedAt: new Date().toISOString(),
+    },
+    toLoggedForm(first),
+  );
+  if (e !== undefined) options.onEvent?.(withData(e, first));
   return { id, done: launch(ctx, start) };
 }
 
 /**
- * Continues a run from its log (after a crash or an interruption). Steps whose
- * completion was recorded are not run again; a step that was started but not
- * finished is planned again from the observed state.
+ * Continues a run from its log (after a crash or an interruption), as the interrupted run
+ * would have gone on: the plan it was running continues, steps whose outcome was recorded
+ * are not run again, and steps started without one run again (same id, same attempt, so
+ * the same world); a run that stopped between plans plans next, for the same reason.
  */
 export async function resumeRun(
   store: RunLog,
@@ -121,31 +164,21 @@ export async function resumeRun(
 ): Promise<RunHandle> {
   const run = await store.getRun(runId);
   if (run === undefined)
-    throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
+    throw new UserError(`no run '${runId}'`, {
+      code: 'RUN_NOT_FOUND',
+      hint: 'list runs with `atelier runs`',
+    });
   const state = replay(await readEvents(store, runId));
   if (state.finished)
-    throw new UserError(`run ${runId} already finished (${run.status})`, { exitCode: 1 });
-  let mission = options.mission;
-  if (mission === undefined) {
-    if (run.missionDir === null)
-      throw new UserError(`run ${runId} was started from a mission defined in code`, {
-        hint: 'pass the mission to resumeRun',
-      });
-    mission = await loadMission(run.missionDir);
-  }
+    throw new UserError(`run ${runId} already finished (${run.status})`, {
+      code: 'RUN_FINISHED',
+      exitCode: 1,
+    });
+  const mission = options.mission ?? (await missionOf(run.missionDir, runId));
   checkModelConfigured(mission, options.model);
-  let goal: Condition;
-  try {
-    goal = parseGoal(mission.domain, mission.objects, run.goal);
-  } catch (err) {
-    if (!(err instanceof GoalError)) throw err;
-    throw new UserError(
-      `run ${runId}: its goal ${run.goal} no longer fits the mission: ${err.detail}`,
-      { hint: 'the mission was changed since the run started; start a new run' },
-    );
-  }
-  await store.setStatus(runId, 'running');
-  const { inFlight } = state;
+  const goal = resumedGoal(mission, run.goal, runId);
+  const world = mission.world?.(run.seed);
+  const { round } = state;
   const start: RunStart = {
     runId,
     seed: run.seed,
@@ -157,10 +190,45 @@ export async function resumeRun(
     attempts: state.attempts,
     rejected: state.rejected,
     executedBefore: state.executedBefore,
-    firstReason: `resumed from the log (${inFlight} step${inFlight === 1 ? '' : 's'} in flight at the interruption will be planned again)`,
+    firstReason: state.nextReason ?? 'initial plan',
     startedMs: Date.now(),
+    ...(round === undefined ? {} : { round }),
+    ...(world === undefined ? {} : { world }),
   };
-  return { id: runId, done: launch(runContext(store, mission, start, options), start) };
+  const ctx = runContext(store, mission, start, options);
+  // The resume is an event too: it voids approval requests made before it.
+  await ctx.recorder.emit({
+    type: 'run.resumed',
+    data: { planVersion: round?.version ?? null, again: round?.inFlight ?? [] },
+  });
+  await store.setStatus(runId, 'running');
+  return { id: runId, done: launch(ctx, start) };
+}
+
+/** The mission of a run, reloaded from the folder it came from. */
+async function missionOf(missionDir: string | null, runId: string): Promise<Mission> {
+  if (missionDir === null)
+    throw new UserError(`run ${runId} was started from a mission defined in code`, {
+      code: 'RUN_NOT_RESUMABLE',
+      hint: 'pass the mission to resumeRun',
+    });
+  return loadMission(missionDir);
+}
+
+/** The run's goal, checked against the mission as it is now. */
+function resumedGoal(mission: Mission, goal: string, runId: string): Condition {
+  try {
+    return parseGoal(mission.domain, mission.objects, goal);
+  } catch (err) {
+    if (!(err instanceof GoalError)) throw err;
+    throw new UserError(
+      `run ${runId}: its goal ${goal} no longer fits the mission: ${err.detail}`,
+      {
+        code: 'RUN_GOAL_STALE',
+        hint: 'the mission was changed since the run started; start a new run',
+      },
+    );
+  }
 }
 
 /** Records a decision for a step waiting for approval; the run picks it up. */
@@ -170,6 +238,7 @@ export async function approveStep(
   stepId: string,
   decision: ApprovalDecision,
 ): Promise<void> {
-  if ((await store.getRun(runId)) === undefined) throw new UserError(`no run '${runId}'`);
+  if ((await store.getRun(runId)) === undefined)
+    throw new UserError(`no run '${runId}'`, { code: 'RUN_NOT_FOUND' });
   await store.decide(runId, stepId, decision);
 }
