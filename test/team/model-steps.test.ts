@@ -207,6 +207,45 @@ describe('model-driven steps (local OpenAI-compatible server started by the test
   });
 });
 
+describe('asking teammates: the depth bound', () => {
+  it('refuses a question asked deeper than maxDepth, and the teammate answers from what it knows', async () => {
+    const r = await runWith(
+      (req, n) => {
+        if (who(req) === 'mate:reviewer')
+          return n === 1
+            ? reply.toolCalls({
+                name: 'ask_teammate',
+                args: { teammate: 'writer', question: 'What did you mean?' },
+              })
+            : reply.text('Formal.');
+        if (who(req) !== 'writer') return DONE;
+        return n === 1
+          ? reply.toolCalls({
+              name: 'ask_teammate',
+              args: { teammate: 'reviewer', question: 'Which tone?' },
+            })
+          : POLICY;
+      },
+      { work: { maxDepth: 1 } },
+    );
+    assert.equal(r.summary.status, 'succeeded');
+    const asked = of(r.events, 'teammate.asked').map((e) => e.data);
+    assert.deepEqual(
+      asked.map((a) => [a.from, a.to, a.depth, a.answer ?? a.error]),
+      [
+        [
+          'reviewer',
+          'writer',
+          2,
+          'question depth bound reached (at most 1 nested questions): answer from what you know',
+        ],
+        ['writer', 'reviewer', 1, 'Formal.'],
+      ],
+    );
+    assert.equal(r.counts.get('mate:writer'), undefined, 'the refused question reached no model');
+  });
+});
+
 describe('model-driven steps: configuration mistakes', () => {
   it('refuses to start a mission whose model-driven steps have neither a model nor a world (nothing written)', async () => {
     const { store } = tempStore();
