@@ -5,7 +5,7 @@
  * Every exchange — answered or refused — is a `teammate.asked` event of the run.
  */
 import { z } from 'zod';
-import { agent, run, tool } from '../../agents/index.js';
+import { agent, run, toJsonSchema } from '../../agents/index.js';
 import type { Tool } from '../../agents/index.js';
 import type { Model } from '../../models/index.js';
 import type { RunContext } from '../run/context.js';
@@ -28,14 +28,18 @@ const Input = z.strictObject({
   question: z.string().min(1).describe('the question, with what they need to answer it'),
 });
 
+// Computed once: every model-driven step offers the tool (tool() would convert per step).
+const PARAMETERS = toJsonSchema(Input);
+
 /** The tool `from` uses to ask a teammate, `depth` questions deep (1: the step's own agent). */
 export function askTeammateTool(c: Consultation, from: string, depth: number): Tool {
   const team = c.ctx.mission.agents.filter((a) => a.name !== from);
   const roster = team.map((a) => `${a.name}${a.role === undefined ? '' : ` (${a.role})`}`);
-  return tool({
+  const asker: Tool<z.output<typeof Input>, string> = {
     name: ASK_TEAMMATE,
     description: `Ask a teammate a question; they answer from their role. Teammates: ${roster.join('; ')}.`,
     input: Input,
+    parameters: PARAMETERS,
     async execute({ teammate, question }) {
       const to = teammate.trim().toLowerCase();
       const exchange = { stepId: c.stepId, from, to, question, depth };
@@ -86,5 +90,6 @@ export function askTeammateTool(c: Consultation, from: string, depth: number): T
       await c.ctx.recorder.emit({ type: 'teammate.asked', data: { ...exchange, answer } });
       return answer;
     },
-  });
+  };
+  return asker as Tool;
 }
