@@ -27,12 +27,6 @@ interface Block {
 const README_SKIPS: Record<string, string> = {
   "agent({ name: 'assistant', instructions: 'Be brief.', model: modelFromEnv()":
     'needs a model (ATELIER_MODEL)',
-  // Pending the lead's edit (see the h1 helper's report): these name files that do not exist.
-  // Once the README names examples/pddl/blocks/..., this entry no longer matches: remove it.
-  '$ ./bin/atelier validate domain.pddl problem.pddl plan.txt':
-    'README names files that do not exist; proposed: examples/pddl/blocks/invalid-plan.txt',
-  "const domain = loadDomainFile('domain.pddl');":
-    'README names files that do not exist; proposed: examples/pddl/blocks/domain.pddl',
 };
 
 /** Commands that do not run here, whatever the file. */
@@ -42,6 +36,11 @@ const COMMAND_SKIPS: [RegExp, string][] = [
   [/^export (ATELIER_MODEL|OPENAI_)/, 'configures a model'],
   [/atelier chat\b/, 'needs a model'],
   [/atelier serve\b/, 'a server: runs until stopped (test/server starts it)'],
+  [
+    /conformance:mcp/,
+    'the MCP conformance suite (minutes; test/server runs the scenarios that apply)',
+  ],
+  [/atelier mcp\b/, 'an MCP server on stdio: runs until its client leaves (test/server drives it)'],
   [/--goal "[^(]/, 'a goal in words needs a model'],
 ];
 

@@ -30,7 +30,7 @@ export function workBoard(log: RunLog, runId: string): WorkBoard {
   };
   return {
     async inputsOf(step, atoms) {
-      catching = catching.then(catchUp);
+      catching = catching.catch(() => undefined).then(catchUp);
       await catching;
       const from = new Set(step.dependsOn);
       for (const a of atoms) {
