@@ -56,9 +56,13 @@ export function RunPage({ id }: { id: string }) {
           setEvents((prev) =>
             prev.length && prev[prev.length - 1]!.seq >= e.seq ? prev : [...prev, e],
           );
-          // Plans, facts and approvals come from the run detail; fetch it once per burst of events.
-          clearTimeout(refreshTimer.current);
-          refreshTimer.current = setTimeout(() => void refresh(), 120);
+          // Plans, facts and approvals come from the run detail; fetch it at most every 120 ms
+          // while events arrive (a debounce would starve while steps end faster than that).
+          if (refreshTimer.current === undefined)
+            refreshTimer.current = setTimeout(() => {
+              refreshTimer.current = undefined;
+              void refresh();
+            }, 120);
         },
         onStatus: setLive,
       },
@@ -67,6 +71,7 @@ export function RunPage({ id }: { id: string }) {
     return () => {
       abort.abort();
       clearTimeout(refreshTimer.current);
+      refreshTimer.current = undefined;
     };
   }, [id, refresh]);
 
