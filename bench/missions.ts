@@ -26,6 +26,7 @@ import {
 } from '../src/team/index.js';
 import type { LoggedEvent, RunEvent } from '../src/team/index.js';
 import { toLoggedForm } from '../src/team/log/codec.js';
+import { modelStepBench } from './model-steps.js';
 import type { Mission, ToolOutcome } from '../src/team/index.js';
 
 const KINDS = ['prepare', 'build', 'check'] as const;
@@ -193,3 +194,5 @@ const cost = schemaCost(lastEvents);
 process.stdout.write(
   `typed events (${lastEvents.length} events of the last run): schema check before writing ${cost.check.toFixed(1)} µs/event, parsing on read ${cost.parse.toFixed(1)} µs/event\n`,
 );
+// Model-driven steps with a scripted model (bench/model-steps.ts).
+await modelStepBench(process.env.BENCH_QUICK ? 30 : 100);

@@ -8,6 +8,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { dirname, join, resolve } from 'node:path';
 import { UserError, isStoreError } from '../errors.js';
 import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
+import { teamModel } from './team-model.js';
 import {
   describeEvent,
   describePlan,
@@ -277,6 +278,7 @@ export function runCommand(): Command {
           );
         goal = t.text;
       }
+      const worker = teamModel(mission, opts.json === true);
       const dbPath = storeTarget(opts.db);
       const store = await openRunLog(dbPath);
       try {
@@ -289,6 +291,7 @@ export function runCommand(): Command {
           dbPath,
           async (onEvent, approve, signal) =>
             startRun(mission, {
+              ...worker,
               store,
               seed: opts.seed,
               onEvent,
@@ -354,6 +357,7 @@ export function resumeCommand(): Command {
           dbPath,
           (onEvent, approve, signal) =>
             resumeRun(store, runId, {
+              ...teamModel(mission, opts.json === true),
               onEvent,
               approve,
               signal,

@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { agent } from '../agents/index.js';
 import { ModelConfigError, modelFromEnv } from '../models/index.js';
 import { DEFAULT_DB_PATH, isPostgresUrl, openRunLog } from '../store/index.js';
+import type { Model } from '../models/index.js';
 import { listExampleMissions, loadMission } from '../team/index.js';
 import type { Mission } from '../team/index.js';
 import {
@@ -61,6 +62,16 @@ function chatTargets(
     warn(`  chat agent not served: ${err.message}`);
   }
   return targets;
+}
+
+/** The configured model for model-driven steps, if any (a bad configuration is warned about above). */
+function configuredModel(): { model?: Model } {
+  try {
+    const model = modelFromEnv();
+    return model === undefined ? {} : { model };
+  } catch {
+    return {};
+  }
 }
 
 function parsePort(value: string): number {
@@ -161,6 +172,7 @@ export function serveCommand(): Command {
           store,
           missions: own,
           timeScale: opts.timeScale,
+          ...configuredModel(),
           ...(opts.queue === true ? { queue: true } : {}),
         },
         sseKeepAliveMs: opts.keepAlive * 1000,

@@ -181,6 +181,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       ...(body.seed !== undefined ? { seed: body.seed } : {}),
       ...(body.goal !== undefined ? { goal: body.goal } : {}),
       ...(runs.timeScale !== undefined ? { timeScale: runs.timeScale } : {}),
+      ...(runs.model !== undefined ? { model: runs.model } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     };
     try {
@@ -291,6 +292,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       mission: await mission(run.mission),
       approve: 'store',
       ...(runs.timeScale !== undefined ? { timeScale: runs.timeScale } : {}),
+      ...(runs.model !== undefined ? { model: runs.model } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     track(handle);

@@ -6,6 +6,7 @@ import type { ConversationStore } from '../store/conversations.js';
 import type { ResponseStore } from '../store/responses.js';
 import type { Operation } from './openapi.js';
 import type { Mission, RunStore } from '../team/index.js';
+import type { Model } from '../models/index.js';
 
 /** The run-time half of the app options: where runs live and which missions exist. */
 export interface RunsOptions {
@@ -18,6 +19,8 @@ export interface RunsOptions {
   timeScale?: number;
   /** Runs started through the API are queued for workers (`atelier worker`), not run here. */
   queue?: boolean;
+  /** The model of model-driven steps (absent: the missions' simulated worlds carry them out). */
+  model?: Model;
 }
 
 export interface AppOptions {

@@ -18,6 +18,8 @@ import type {
 import type { RunStatus } from '../team/log/views.js';
 import { retryBusy, storeError } from './errors.js';
 import { RUN_LOG_MIGRATIONS, RUN_LOG_MODULE } from './migrations.js';
+import { productTable } from './products.js';
+import type { ProductTable } from './products.js';
 import { migrate, openSqlite } from './sqlite.js';
 import type { OpenSqliteOptions, SqliteDatabase } from './sqlite.js';
 
@@ -93,10 +95,12 @@ export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): 
     }
   };
   const q = statements(db);
-  const events = sqliteEvents(db, q, write);
+  const products = productTable(db);
+  const events = sqliteEvents(db, q, write, products);
   const log: RunLog = {
     ...sqliteRuns(db, q, write, events.appendRows, events.notify),
     ...events.log,
+    products: products.products,
     ...sqliteLeases(db, q, write),
     ...sqliteApprovals(q, write),
     async close() {
@@ -219,6 +223,7 @@ function sqliteEvents(
   db: SqliteDatabase,
   q: Statements,
   write: Write,
+  products: ProductTable,
 ): {
   log: Pick<RunLog, 'append' | 'read' | 'countEvents' | 'subscribe'>;
   appendRows: AppendRows;
@@ -236,6 +241,7 @@ function sqliteEvents(
     let seq = row.last_seq;
     const out = rows.map((r): LoggedEvent => {
       q.insertEvent.run(runId, ++seq, at, r.v, r.type, JSON.stringify(r.data));
+      products.onAppend(runId, seq, at, r);
       return { runId, seq, at, v: r.v, type: r.type, data: r.data };
     });
     q.bump.run(seq, at, runId);

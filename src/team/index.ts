@@ -22,7 +22,13 @@ export {
 export type { PlanningSignature } from './mission/agents.js';
 
 // The run log: events (schemas and types), the port a store implements, reading.
-export { EVENT_KINDS, RUN_EVENT_TYPES, PlannedStepSchema, RunEventSchema } from './log/events.js';
+export {
+  EVENT_KINDS,
+  RUN_EVENT_TYPES,
+  PlannedStepSchema,
+  RunEventSchema,
+  WorkProductSchema,
+} from './log/events.js';
 export type {
   EventData,
   PlannedStep,
@@ -30,6 +36,7 @@ export type {
   RunEventBody,
   RunEventOf,
   RunEventType,
+  WorkProduct,
 } from './log/events.js';
 export {
   ApprovalRequestSchema,
@@ -62,7 +69,15 @@ export type {
 } from './log/port.js';
 /** The run log a run is given (the name from before the port: `openRunStore()` returns one). */
 export type { RunLog as RunStore } from './log/port.js';
-export { findEvent, parseEvent, readEvents, subscribe } from './log/codec.js';
+export { findEvent, parseEvent, readEvents, readProducts, subscribe } from './log/codec.js';
+export {
+  ASK_TEAMMATE,
+  SIMULATED_NOTE,
+  StepReportSchema,
+  checkReport,
+  renderInstruction,
+} from './work/index.js';
+export type { StepReport, WorkOptions } from './work/index.js';
 
 // Running: the pipeline's pieces usable alone, starting and resuming runs.
 export { deorder } from './run/deorder.js';

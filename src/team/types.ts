@@ -2,6 +2,8 @@
  * The team's vocabulary: planning tools (a tool with a PDDL meaning), agents that hold
  * tools, and missions (facts + rules + goal + team).
  */
+import type { Model } from '../models/index.js';
+import type { Tool } from '../agents/index.js';
 import type { ActionDef, Condition, Domain } from '../pddl/ast.js';
 
 /** An action no agent of the team can carry out, and the capability it would take. */
@@ -22,6 +24,8 @@ export type ToolOutcome =
       retract?: string[];
       /** Free text for the log. */
       note?: string;
+      /** What the step wrote for the steps that depend on it (stored with the run). */
+      product?: { title: string; markdown: string };
     }
   /** The step failed; facts observed meanwhile (e.g. `(declined alice)`) may be reported too. */
   | { ok: false; reason: string; assert?: string[]; retract?: string[] };
@@ -62,6 +66,12 @@ export interface PlanningTool {
   capability?: string;
   /** Pause the step until a person approves it. */
   needsApproval?: boolean;
+  /**
+   * Done by the assigned agent's model (src/team/work): `instruction` is a template naming
+   * the step's arguments (`{{c}}`) and the mission (`{{mission.description}}`). Without a
+   * model the mission's simulated world carries the step out, and says so.
+   */
+  byModel?: { instruction: string };
   execute(args: Record<string, string>, ctx: ToolContext): Promise<ToolOutcome>;
 }
 
@@ -72,6 +82,10 @@ export interface TeamAgent {
   capabilities: string[];
   /** Cost of one step done by this agent (default 1); the cheapest capable agent wins. */
   cost: number;
+  /** The agent's own model for model-driven steps (default: the run's `model`). */
+  model?: Model;
+  /** The agent's own tools (src/agents), offered to its model in model-driven steps. */
+  ownTools?: readonly Tool[];
 }
 
 /** A seeded simulated world: decides what each tool call actually does. */
@@ -112,6 +126,7 @@ export function planningTool(spec: {
   effect: string;
   capability?: string;
   needsApproval?: boolean;
+  byModel?: { instruction: string };
   execute?: PlanningTool['execute'];
 }): PlanningTool {
   const tool: PlanningTool = {
@@ -126,5 +141,6 @@ export function planningTool(spec: {
     execute: spec.execute ?? (async () => ({ ok: true })),
   };
   if (spec.capability !== undefined) tool.capability = spec.capability;
+  if (spec.byModel !== undefined) tool.byModel = { instruction: spec.byModel.instruction };
   return tool;
 }

@@ -197,7 +197,7 @@ export async function startChatCompletionsServer(
   };
 }
 
-function answer(
+export function answer(
   r: Reply,
   body: Record<string, unknown>,
   res: ServerResponse,

@@ -91,6 +91,42 @@ export function runLogConformance(name: string, backend: RunLogBackend): void {
       await log.close();
     });
 
+    it('keeps the work.product events of a run apart, in order, with the batch that wrote them', async () => {
+      const log = await backend.open();
+      await log.createRun(newRun('a'));
+      await log.createRun(newRun('b'));
+      const product = (stepId: string, title: string) =>
+        ev('work.product', {
+          stepId,
+          agent: 'w',
+          action: 'write',
+          args: ['x'],
+          title,
+          markdown: `# ${title}`,
+        });
+      await log.append('a', [ev('step.finished', {}), product('s1', 'One')]);
+      await log.append('b', [product('s1', 'Other run')]);
+      await log.append('a', [product('s2', 'Two'), ev('facts.changed', {})]);
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      await assert.rejects(log.append('a', [product('s3', 'Lost'), ev('bad', cyclic)]));
+      const again = backend.reopen ? await backend.reopen(log) : log;
+      assert.deepEqual(
+        (await again.products('a')).map((e) => [
+          e.seq,
+          e.type,
+          (e.data as { title: string }).title,
+        ]),
+        [
+          [2, 'work.product', 'One'],
+          [3, 'work.product', 'Two'],
+        ],
+      );
+      assert.equal((await again.products('b')).length, 1);
+      assert.deepEqual(await again.products('none'), []);
+      await again.close();
+    });
+
     it('lists runs newest first and keeps their status', async () => {
       const log = await backend.open();
       await log.createRun(newRun('old', '2026-01-01T00:00:00.000Z'));

@@ -35,6 +35,21 @@ describe('atelier run / runs / show', () => {
     const report = /report: (.+\.md)/.exec(r.stdout)![1]!;
     assert.ok(existsSync(report));
     assert.match(readFileSync(report, 'utf8'), /## Plan v2/);
+    // Offline, the model-driven steps are the simulated world's, and say so.
+    assert.match(r.stdout, /model-driven steps \(.*draft_doc.*\): simulated: no model configured/);
+    assert.match(
+      r.stdout,
+      /policy_lead\s+\(draft_doc \w+\) done in \d+ ms — simulated: no model configured/,
+    );
+    assert.match(
+      readFileSync(report, 'utf8'),
+      /\(draft_doc \w+\) done in \d+ ms — simulated: no model configured/,
+    );
+    assert.doesNotMatch(
+      readFileSync(report, 'utf8'),
+      /## Work products/,
+      'nothing pretends to be written',
+    );
   });
 
   it('lists runs and shows a timeline, and explains a step', () => {

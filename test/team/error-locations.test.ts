@@ -74,8 +74,8 @@ describe('error locations point at the mission, not at generated text', () => {
   it('a mistake in a folded multi-line precondition is found on its own line', async () => {
     const dir = editedExample(
       'paris-office',
-      'precondition: (and (screened ?c ?p) (qualified ?c ?p))',
-      'precondition: >-\n      (and (screened ?c ?p)\n      (qualified ?c ?p) (foo ?c ?p ?q)',
+      'precondition: (and (screened ?c ?p) (qualified ?c ?p) (brief_ready ?p))',
+      'precondition: >-\n      (and (screened ?c ?p)\n      (qualified ?c ?p) (brief_ready ?p) (foo ?c ?p ?q)',
     );
     const err = await rejection(dir);
     assert.equal(err.field, 'tools.interview.precondition');

@@ -66,6 +66,28 @@ const SAMPLES: RunEventBody[] = [
   },
   { type: 'replan', data: { version: 2, reason: 'step s1 failed' } },
   {
+    type: 'work.product',
+    data: {
+      stepId: 's2',
+      agent: 'writer',
+      action: 'write_doc',
+      args: ['policy'],
+      title: 'AI policy',
+      markdown: '# AI policy',
+    },
+  },
+  {
+    type: 'teammate.asked',
+    data: {
+      stepId: 's2',
+      from: 'writer',
+      to: 'reviewer',
+      question: 'Which tone?',
+      depth: 1,
+      answer: 'Formal.',
+    },
+  },
+  {
     type: 'run.finished',
     data: {
       runId: 'r',

@@ -127,6 +127,10 @@ export function describeEvent(e: RunEvent): string {
       return `${call(e.data)} failed: ${e.data.reason}`;
     case 'facts.changed':
       return `Facts changed: +${e.data.added.length} −${e.data.deleted.length}${e.data.diverged ? ' (not as planned)' : ''}`;
+    case 'work.product':
+      return `${call(e.data)} handed on "${e.data.title}" (by ${e.data.agent})`;
+    case 'teammate.asked':
+      return `${e.data.stepId} ${e.data.from} asked ${e.data.to}: ${e.data.question}${e.data.answer === undefined ? ` — refused: ${e.data.error ?? ''}` : ` — ${e.data.answer}`}`;
     case 'replan':
       return `Re-plan: ${e.data.reason}`;
     case 'run.finished':

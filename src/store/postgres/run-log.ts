@@ -176,7 +176,7 @@ const APPEND = `
 function pgEvents(
   db: PgDb,
   tell: (runId: string, events: readonly LoggedEvent[]) => Promise<void>,
-): Pick<RunLog, 'append' | 'read' | 'countEvents'> {
+): Pick<RunLog, 'append' | 'read' | 'countEvents' | 'products'> {
   return {
     async append(runId, events, options = {}) {
       const data = events.map((e) => JSON.stringify(e.data)); // a value JSON cannot hold fails here
@@ -222,6 +222,15 @@ function pgEvents(
         await db.query<EventRow>(
           'SELECT * FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq',
           [runId, afterSeq],
+        )
+      ).map(toEvent);
+    },
+    // Work products are read from the log itself (an index on (run_id, seq) serves it).
+    async products(runId) {
+      return (
+        await db.query<EventRow>(
+          "SELECT * FROM run_events WHERE run_id = $1 AND type = 'work.product' ORDER BY seq",
+          [runId],
         )
       ).map(toEvent);
     },

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../../errors.js';
 import { showFact } from '../facts.js';
-import { readEvents } from '../log/codec.js';
+import { readEvents, readProducts } from '../log/codec.js';
 import type { RunEvent } from '../log/events.js';
 import type { RunLog, RunRecord } from '../log/port.js';
 import { currentDerived, replay } from '../log/replay.js';
@@ -99,6 +99,7 @@ export async function getRun(store: RunLog, runId: string): Promise<RunDetail | 
     facts: [...replay(events).facts].map(showFact).sort(),
     derived: currentDerived(events),
     pendingApprovals,
+    products: (await readProducts(store, runId)).map((e) => ({ ...e.data, seq: e.seq, at: e.at })),
   };
 }
 

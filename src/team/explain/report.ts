@@ -3,6 +3,7 @@ import { findEvent, readEvents } from '../log/codec.js';
 import type { PlannedStep, RunEvent } from '../log/events.js';
 import type { RunLog } from '../log/port.js';
 import { getRun } from './inspect.js';
+import { productsMarkdown } from './products.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -12,6 +13,12 @@ const call = (d: { action: string; args: readonly string[] }): string =>
 /** "s3 recruiter      (screen amelie)": a step, its agent, its action. */
 const stepLine = (d: { stepId: string; agent: string; action: string; args: readonly string[] }) =>
   `${d.stepId} ${d.agent.padEnd(14)} ${call(d)}`;
+
+/** Text on one line, cut at 120 characters. */
+const oneLine = (t: string): string => {
+  const flat = t.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+};
 
 /** A one-line description of an event, or undefined for events not worth a line. */
 export function describeEvent(e: RunEvent): string | undefined {
@@ -42,6 +49,14 @@ export function describeEvent(e: RunEvent): string | undefined {
       return e.data.diverged
         ? `   observed: ${[...e.data.added.map((f) => `+${f}`), ...e.data.deleted.map((f) => `-${f}`)].join(' ')}`
         : undefined;
+    case 'work.product':
+      return `${stepLine(e.data)} work product "${e.data.title}" (${e.data.markdown.length} characters)`;
+    case 'teammate.asked': {
+      const d = e.data;
+      const said =
+        d.answer === undefined ? `refused: ${d.error ?? ''}` : `answered: ${oneLine(d.answer)}`;
+      return `${d.stepId} ${d.from.padEnd(14)} asks ${d.to}: ${oneLine(d.question)} — ${said}`;
+    }
     case 'replan':
       return `RE-PLAN (v${e.data.version}): ${e.data.reason}`;
     case 'run.resumed': {
@@ -107,7 +122,8 @@ export async function markdownReport(store: RunLog, runId: string): Promise<stri
     const line = describeEvent(e);
     if (line !== undefined) out.push(`+${String(Date.parse(e.at) - t0).padStart(6)} ms  ${line}`);
   }
-  out.push('```', '', '## Facts at the end', '', ...run.facts.map((f) => `- \`${f}\``), '');
+  out.push('```', '', ...productsMarkdown(run.products));
+  out.push('## Facts at the end', '', ...run.facts.map((f) => `- \`${f}\``), '');
   if (run.derived.length > 0)
     out.push('## Derived facts (last planning)', '', ...run.derived.map((f) => `- \`${f}\``), '');
   return out.join('\n');

@@ -99,3 +99,14 @@ export function subscribe(
     listener(e);
   });
 }
+
+/** The work products of a run (`work.product` events, kept apart by the log), parsed. */
+export async function readProducts(
+  log: RunLog,
+  runId: string,
+): Promise<RunEventOf<'work.product'>[]> {
+  return (await log.products(runId)).flatMap((raw) => {
+    const e = parseEvent(raw);
+    return e.type === 'work.product' ? [e] : [];
+  });
+}

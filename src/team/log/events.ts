@@ -47,6 +47,25 @@ export const RunFinishedSchema = z.strictObject({
   whyNot: texts.optional(),
 });
 
+/** A work product: what a step wrote for the steps that depend on it. */
+export const WorkProductSchema = z.strictObject({
+  ...stepCall,
+  title: text,
+  markdown: text,
+});
+export type WorkProduct = z.infer<typeof WorkProductSchema>;
+
+/** One question to a teammate during a step (`depth` 1: asked by the step's agent). */
+export const TeammateAskedSchema = z.strictObject({
+  stepId: text,
+  from: text,
+  to: text,
+  question: text,
+  depth: count,
+  answer: text.optional(),
+  error: text.optional(),
+});
+
 /** Every kind of event: its current schema version and the schema of its `data`. */
 export const EVENT_KINDS = {
   /** The run began; `facts` are the initial observed facts. */
@@ -105,6 +124,10 @@ export const EVENT_KINDS = {
   },
   /** The team plans again; `version` is the plan version that will follow. */
   replan: { version: 1, data: z.strictObject({ version: count, reason: text }) },
+  /** What a step handed on (a document, a brief); written with the step's end. */
+  'work.product': { version: 1, data: WorkProductSchema },
+  /** An agent asked a teammate during a step: the answer, or why there was none. */
+  'teammate.asked': { version: 1, data: TeammateAskedSchema },
   'run.finished': { version: 1, data: RunFinishedSchema },
   /** The run stopped before its end (Ctrl-C, the server stopping, a store failure): resumable. */
   'run.interrupted': { version: 1, data: z.strictObject({ reason: text }) },
@@ -175,6 +198,8 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   eventSchema('step.failed', K['step.failed']),
   eventSchema('facts.changed', K['facts.changed']),
   eventSchema('replan', K.replan),
+  eventSchema('work.product', K['work.product']),
+  eventSchema('teammate.asked', K['teammate.asked']),
   eventSchema('run.finished', K['run.finished']),
   eventSchema('run.interrupted', K['run.interrupted']),
   eventSchema('run.resumed', K['run.resumed']),

@@ -8,8 +8,9 @@
  * and `data` as given, and hands them back unchanged. What the data means is the team's
  * business (log/events.ts: schemas; log/codec.ts: parsing on read).
  *
- * Room to grow: work products (documents a step hands to the steps it supports) will be
- * another table behind this port, written in the same transaction as the step's end.
+ * Work products (what a step hands to the steps that depend on it) are `work.product`
+ * events the log also keeps apart (`products`), written in the same transaction as the
+ * step's end, so a run's documents are read without its whole story.
  */
 import type { ApprovalDecision, RunStatus } from './views.js';
 
@@ -105,6 +106,8 @@ export interface RunLog {
   ): Promise<LoggedEvent[]>;
   /** Events of a run with seq > afterSeq (default 0: all), in seq order. */
   read(runId: string, afterSeq?: number): Promise<LoggedEvent[]>;
+  /** The `work.product` events of a run, in seq order (parsed by the team like any event). */
+  products(runId: string): Promise<LoggedEvent[]>;
   /** How many events of each of `types` a run has (0 for a type it has none of). */
   countEvents(runId: string, types: readonly string[]): Promise<Record<string, number>>;
   /** Live events of a run (`'*'`: of every run) appended through this log; returns unsubscribe. */

@@ -7,7 +7,7 @@
  * This file imports only zod and events.ts: the web UI imports its types.
  */
 import { z } from 'zod';
-import { PlannedStepSchema, RunFinishedSchema } from './events.js';
+import { PlannedStepSchema, RunFinishedSchema, WorkProductSchema } from './events.js';
 
 /** A mission a person can start a run of. */
 export const MissionInfoSchema = z.object({
@@ -73,6 +73,8 @@ export const RunDetailSchema = RunInfoSchema.extend({
   facts: z.array(z.string()),
   derived: z.array(z.string()),
   pendingApprovals: z.array(ApprovalRequestSchema),
+  /** What the steps handed on, in order: each with its step and author (`agent`). */
+  products: z.array(WorkProductSchema.extend({ seq: z.number(), at: z.string() })),
 });
 export type RunDetail = z.infer<typeof RunDetailSchema>;
 

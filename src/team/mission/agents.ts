@@ -89,7 +89,15 @@ export function teamFromAgents(
       const pt = tools.get(t.name.toLowerCase())!;
       caps.push(pt.capability ?? pt.name);
     }
-    return { name: a.name.toLowerCase(), cost: costs[a.name] ?? 1, capabilities: caps };
+    // In model-driven steps the agent works with its own model and its other tools.
+    const own = a.tools.filter((t) => planningSignatureOf(t) === undefined);
+    return {
+      name: a.name.toLowerCase(),
+      cost: costs[a.name] ?? 1,
+      capabilities: caps,
+      ...(a.model === undefined ? {} : { model: a.model }),
+      ...(own.length === 0 ? {} : { ownTools: own }),
+    };
   });
   return { agents: team, tools: [...tools.values()] };
 }

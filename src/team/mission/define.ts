@@ -2,12 +2,15 @@
 import { MissionError } from '../errors.js';
 import { factKey, parseAtomText } from '../facts.js';
 import { domainForTools, goalOf } from './tools-domain.js';
+import { checkTemplates } from '../work/template.js';
 import { usableDomain } from './capable.js';
 import { checkCapabilities, checkVocabulary } from './checks.js';
 import { readKnowledge } from './rules.js';
 import type { Mission, PlanningTool, World } from '../types.js';
 import { planningTool } from '../types.js';
 import type { Domain, Problem } from '../../pddl/ast.js';
+import type { Tool } from '../../agents/index.js';
+import type { Model } from '../../models/index.js';
 
 export interface MissionSpec {
   name: string;
@@ -29,6 +32,10 @@ export interface MissionSpec {
     cost?: number;
     capabilities?: string[];
     tools?: string[];
+    /** The agent's model for model-driven steps (default: the run's). */
+    model?: Model;
+    /** Its own tools (src/agents `tool()`), offered to its model in model-driven steps. */
+    ownTools?: readonly Tool[];
   }[];
   world?: (seed: number) => World;
   /** Simulated ms per step, by action. */
@@ -51,6 +58,8 @@ export function defineMission(spec: MissionSpec): Mission {
       ...(a.role === undefined ? {} : { role: a.role }),
       cost: a.cost ?? 1,
       capabilities: [...(a.capabilities ?? []), ...(a.tools ?? [])].map((c) => c.toLowerCase()),
+      ...(a.model === undefined ? {} : { model: a.model }),
+      ...(a.ownTools === undefined ? {} : { ownTools: a.ownTools }),
     };
   });
   const knowledge = spec.rules === undefined ? undefined : readKnowledge(spec.rules, file);
@@ -72,6 +81,7 @@ export function defineMission(spec: MissionSpec): Mission {
   });
   const nowhere = (): undefined => undefined;
   checkCapabilities(file, nowhere, spec.agents, spec.tools);
+  checkTemplates(file, spec.tools, (t) => `tools.${t.name}.byModel.instruction`, nowhere);
   checkVocabulary({
     file,
     locate: nowhere,

@@ -8,6 +8,7 @@ import type { PlanningTool, TeamAgent } from '../types.js';
 import type { Locate } from './mission-file.js';
 import type { MissionFile } from './schema.js';
 import { closest } from './spelling.js';
+import { checkTemplates } from '../work/template.js';
 
 /** The planning tools of a mission with tools. */
 export function toolsFromFile(m: MissionFile): PlanningTool[] {
@@ -20,6 +21,7 @@ export function toolsFromFile(m: MissionFile): PlanningTool[] {
       effect: t.effect,
       ...(t.capability === undefined ? {} : { capability: t.capability }),
       ...(t.needsApproval === undefined ? {} : { needsApproval: t.needsApproval }),
+      ...(t.byModel === undefined ? {} : { byModel: t.byModel }),
     }),
   );
 }
@@ -68,4 +70,21 @@ export function notApplying(
       ...(at === undefined ? {} : { line: at.line, col: at.col }),
     });
   }
+}
+
+/** The instruction templates of model-driven tools name only parameters and the mission. */
+export function checkFileTemplates(
+  m: MissionFile,
+  file: string,
+  locate: Locate,
+  tools: readonly PlanningTool[],
+): void {
+  const keyOf = (t: PlanningTool): string =>
+    Object.keys(m.tools ?? {}).find((k) => k.toLowerCase() === t.name) ?? t.name;
+  checkTemplates(
+    file,
+    tools,
+    (t) => `tools.${keyOf(t)}.byModel.instruction`,
+    (t, offset) => locate(['tools', keyOf(t), 'byModel', 'instruction'], offset),
+  );
 }

@@ -10,7 +10,7 @@ import { MissionError } from '../errors.js';
 import { factKey, parseAtomText } from '../facts.js';
 import type { Mission, World } from '../types.js';
 import { checkCapabilities, checkParentheses, checkVocabulary } from './checks.js';
-import { agentsFromFile, notApplying, toolsFromFile } from './from-file.js';
+import { agentsFromFile, checkFileTemplates, notApplying, toolsFromFile } from './from-file.js';
 import { readMissionFile, readText } from './mission-file.js';
 import type { Locate } from './mission-file.js';
 import { pddlMission } from './pddl-mission.js';
@@ -90,6 +90,7 @@ function toolMission(
           knowledgeFile,
         );
   const tools = toolsFromFile(m);
+  checkFileTemplates(m, file, locate, tools);
   const agents = agentsFromFile(m, file, new Set(tools.map((t) => t.name)), locate);
   checkCapabilities(file, locate, m.agents, tools);
   const objects = Object.entries(m.objects ?? {}).flatMap(([type, names]) =>

@@ -13,6 +13,8 @@ export const toolSchema = z.strictObject({
   needsApproval: z.boolean().optional(),
   /** Simulated duration of a step, in ms (scaled by the run's time scale). */
   duration: z.number().nonnegative().optional(),
+  /** Done by the agent's model: an instruction naming {{params}} and {{mission.description}}. */
+  byModel: z.strictObject({ instruction: z.string().min(1, 'expected an instruction') }).optional(),
 });
 
 export const agentSchema = z.strictObject({

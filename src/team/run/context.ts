@@ -3,6 +3,8 @@
  * log it writes to, the simulated world, the bounds the caller set.
  */
 import type { Condition } from '../../pddl/ast.js';
+import type { Model } from '../../models/index.js';
+import type { WorkOptions } from '../work/options.js';
 import type { RunEvent } from '../log/events.js';
 import type { RunLease, RunLog } from '../log/port.js';
 import type { ApprovalDecision, ApprovalRequest } from '../log/views.js';
@@ -28,6 +30,10 @@ export interface LoopOptions {
    * once it is lost, so a stalled driver never writes over the one that took over.
    */
   lease?: RunLease;
+  /** The model of model-driven steps, for agents that have none of their own. */
+  model?: Model;
+  /** Bounds of model-driven steps: corrections, questions to teammates. */
+  work?: WorkOptions;
 }
 
 export interface RunContext {

@@ -11,6 +11,7 @@ import { validate } from '../../planner/validator/index.js';
 import type { RunEventBody } from '../log/events.js';
 import { factKey, parseAtomText, problemFor, showFact } from '../facts.js';
 import type { ToolOutcome } from '../types.js';
+import { productEvents } from '../work/index.js';
 import { groundKey } from './context.js';
 import type { RunContext } from './context.js';
 import type { ReadyStep, Round, RunState } from './state.js';
@@ -54,6 +55,7 @@ export async function observe(
     [...declared, ...reported(outcome)],
     diverged,
   );
+  written.splice(1, 0, ...productEvents(call, outcome));
   round.done.add(s.id);
   const broken = diverged ? restBroken(ctx, state, round) : undefined;
   if (broken !== undefined)

@@ -23,6 +23,7 @@ import { runContext } from './context.js';
 import type { LoopOptions, RunContext } from './context.js';
 import { runMission } from './mission-loop.js';
 import { runState } from './state.js';
+import { checkModelConfigured } from '../work/index.js';
 import type { RunStart } from './state.js';
 
 export interface StartRunOptions extends LoopOptions {
@@ -140,6 +141,8 @@ export async function beginRun(
   options: LoopOptions,
   created: boolean,
 ): Promise<RunHandle> {
+  // Model-driven steps need a model or a world to carry them out: said before anything runs.
+  checkModelConfigured(mission, options.model);
   // The world first: a world module that fails is the mission's mistake, before any run exists.
   const world = mission.world?.(run.seed);
   const facts = new Set(mission.facts);
@@ -208,6 +211,7 @@ export async function resumeRun(
       exitCode: 1,
     });
   const mission = options.mission ?? (await missionOf(run.missionDir, runId));
+  checkModelConfigured(mission, options.model);
   const goal = resumedGoal(mission, run.goal, runId);
   const world = mission.world?.(run.seed);
   const { round } = state;

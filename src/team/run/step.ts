@@ -8,6 +8,7 @@ import { askApproval } from './approval.js';
 import { groundKey, sleep } from './context.js';
 import type { RunContext } from './context.js';
 import { observe } from './observe.js';
+import { modelStep, simulated } from '../work/index.js';
 import type { ReadyStep, Round, RunState } from './state.js';
 
 export async function runStep(
@@ -55,9 +56,13 @@ async function perform(
   };
   await toolCtx.wait(ctx.mission.stepDurationMs?.(s.action) ?? 0);
   try {
-    return ctx.world !== undefined
-      ? await ctx.world.execute(tool, args, toolCtx)
-      : await tool.execute(args, toolCtx);
+    const byModel = modelStep(ctx, state, s, tool);
+    if (byModel !== undefined) return await byModel;
+    const outcome =
+      ctx.world !== undefined
+        ? await ctx.world.execute(tool, args, toolCtx)
+        : await tool.execute(args, toolCtx);
+    return tool.byModel === undefined ? outcome : simulated(outcome);
   } catch (err) {
     if (ctx.signal?.aborted) throw err;
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };

@@ -4,6 +4,7 @@ import { Link } from '../components/Link.tsx';
 import { PlanGraph, agentColour } from '../components/PlanGraph.tsx';
 import type { GraphStep } from '../components/PlanGraph.tsx';
 import { ProofTree } from '../components/ProofTree.tsx';
+import { Artifacts } from '../components/Artifacts.tsx';
 import { FailureBanner, InterruptedBanner } from '../components/RunBanners.tsx';
 import type { ProofNode } from '../components/ProofTree.tsx';
 import { describeEvent, failureOf, lastOf, shownStatus, stepLabel, stepStatuses } from '../runs.ts';
@@ -55,9 +56,13 @@ export function RunPage({ id }: { id: string }) {
           setEvents((prev) =>
             prev.length && prev[prev.length - 1]!.seq >= e.seq ? prev : [...prev, e],
           );
-          // Plans, facts and approvals come from the run detail; fetch it once per burst of events.
-          clearTimeout(refreshTimer.current);
-          refreshTimer.current = setTimeout(() => void refresh(), 120);
+          // Plans, facts and approvals come from the run detail; fetch it at most every 120 ms
+          // while events arrive (a debounce would starve while steps end faster than that).
+          if (refreshTimer.current === undefined)
+            refreshTimer.current = setTimeout(() => {
+              refreshTimer.current = undefined;
+              void refresh();
+            }, 120);
         },
         onStatus: setLive,
       },
@@ -66,6 +71,7 @@ export function RunPage({ id }: { id: string }) {
     return () => {
       abort.abort();
       clearTimeout(refreshTimer.current);
+      refreshTimer.current = undefined;
     };
   }, [id, refresh]);
 
@@ -238,6 +244,11 @@ export function RunPage({ id }: { id: string }) {
           <FactList title="Observed" facts={detail.facts} runId={detail.id} />
         </section>
       </div>
+      <Artifacts
+        products={detail.products ?? []}
+        colour={(a) => agentColour(agents, a)}
+        onStep={setSelected}
+      />
     </div>
   );
 }
