@@ -8,6 +8,8 @@ import {
   getRun,
   listRuns,
   readEvents,
+  runUsage,
+  usageLines,
 } from '../team/index.js';
 import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
 
@@ -73,6 +75,7 @@ export function showCommand(): Command {
             ))
               process.stdout.write(`${l}\n`);
         }
+        for (const l of usageLines(runUsage(events))) process.stdout.write(`${l}\n`);
         if (run.pendingApprovals.length > 0)
           process.stdout.write(
             `waiting for approval: ${run.pendingApprovals.map((p) => p.stepId).join(', ')}\n`,

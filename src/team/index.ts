@@ -68,6 +68,14 @@ export { allocate } from './run/allocate.js';
 export { startRun, resumeRun, approveStep } from './run/start.js';
 export type { StartRunOptions, RunHandle } from './run/start.js';
 export type { LoopOptions } from './run/context.js';
+// Model usage and budgets (usage.recorded, budget.set, budget.exceeded).
+export { recordUsage, usageFromEvents, BudgetExceededError } from './run/usage.js';
+export type { ModelPrice, ModelPrices, UsageCall, UsageTotals } from './run/usage.js';
+export { checkBudget } from './run/budget.js';
+export { RunBudgetSchema, USAGE_EVENT_KINDS } from './log/usage-events.js';
+export type { RunBudget } from './log/usage-events.js';
+export { runUsage, usageLines, formatUsage } from './explain/usage.js';
+export type { RunUsage, UsageSum } from './explain/usage.js';
 
 // Inspecting and explaining runs.
 export { listRuns, getRun, explainStep } from './explain/inspect.js';

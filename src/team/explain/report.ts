@@ -3,6 +3,7 @@ import { findEvent, readEvents } from '../log/codec.js';
 import type { PlannedStep, RunEvent } from '../log/events.js';
 import type { RunLog } from '../log/port.js';
 import { getRun } from './inspect.js';
+import { describeUsageEvent, runUsage, usageLines } from './usage.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -49,7 +50,7 @@ export function describeEvent(e: RunEvent): string | undefined {
       return `run ${d.status}: ${plural(d.steps, 'step')}${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps} since the resume)`}, ${plural(d.replans, 're-plan')}, ${d.elapsedMs} ms${d.reason === undefined ? '' : ` — ${d.reason}`}`;
     }
     default:
-      return undefined;
+      return describeUsageEvent(e);
   }
 }
 
@@ -101,6 +102,8 @@ export async function markdownReport(store: RunLog, runId: string): Promise<stri
     const line = describeEvent(e);
     if (line !== undefined) out.push(`+${String(Date.parse(e.at) - t0).padStart(6)} ms  ${line}`);
   }
+  const usage = usageLines(runUsage(events));
+  if (usage.length > 0) out.push('```', '', '## Model usage', '', '```', ...usage);
   out.push('```', '', '## Facts at the end', '', ...run.facts.map((f) => `- \`${f}\``), '');
   if (run.derived.length > 0)
     out.push('## Derived facts (last planning)', '', ...run.derived.map((f) => `- \`${f}\``), '');

@@ -17,6 +17,7 @@ import type { ApprovalDecision, RunSummary } from '../log/views.js';
 import { parseGoal } from '../mission/goal.js';
 import { loadMission } from '../mission/loader.js';
 import type { Mission } from '../types.js';
+import { budgetAtResume, budgetAtStart, budgetEvents } from './budget.js';
 import { runContext } from './context.js';
 import type { LoopOptions, RunContext } from './context.js';
 import { runMission } from './mission-loop.js';
@@ -75,6 +76,7 @@ function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
 export async function startRun(mission: Mission, options: StartRunOptions): Promise<RunHandle> {
   const { store, seed = 1 } = options;
   const goal = goalCondition(mission, options.goal);
+  const usage = budgetAtStart(options);
   const id = newRunId();
   const goalText = formatCondition(goal);
   await store.createRun({
@@ -102,8 +104,9 @@ export async function startRun(mission: Mission, options: StartRunOptions): Prom
     startedMs: Date.now(),
   };
   const started = { mission: mission.name, goal: goalText, seed, facts: [...facts].map(showFact) };
+  start.usage = usage;
   const ctx = runContext(store, mission, start, options);
-  await ctx.recorder.emit({ type: 'run.started', data: started });
+  await ctx.recorder.emit({ type: 'run.started', data: started }, ...budgetEvents(start.usage));
   return { id, done: launch(ctx, start) };
 }
 
@@ -120,9 +123,11 @@ export async function resumeRun(
   const run = await store.getRun(runId);
   if (run === undefined)
     throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
-  const state = replay(await readEvents(store, runId));
+  const events = await readEvents(store, runId);
+  const state = replay(events);
   if (state.finished)
     throw new UserError(`run ${runId} already finished (${run.status})`, { exitCode: 1 });
+  const usage = budgetAtResume(runId, events, options);
   let mission = options.mission;
   if (mission === undefined) {
     if (run.missionDir === null)
@@ -154,10 +159,13 @@ export async function resumeRun(
     attempts: state.attempts,
     rejected: state.rejected,
     executedBefore: state.executedBefore,
+    usage,
     firstReason: `resumed from the log (${inFlight} step${inFlight === 1 ? '' : 's'} in flight at the interruption will be planned again)`,
     startedMs: Date.now(),
   };
-  return { id: runId, done: launch(runContext(store, mission, start, options), start) };
+  const ctx = runContext(store, mission, start, options);
+  if (options.budget) await ctx.recorder.emit(...budgetEvents(usage));
+  return { id: runId, done: launch(ctx, start) };
 }
 
 /** Records a decision for a step waiting for approval; the run picks it up. */

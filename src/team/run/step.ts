@@ -8,6 +8,7 @@ import { askApproval } from './approval.js';
 import { groundKey, sleep } from './context.js';
 import type { RunContext } from './context.js';
 import { observe } from './observe.js';
+import { recordUsage } from './usage.js';
 import type { ReadyStep, Round, RunState } from './state.js';
 
 export async function runStep(
@@ -52,6 +53,7 @@ async function perform(
     signal: ctx.signal ?? new AbortController().signal,
     attempt,
     wait: (ms: number) => sleep(ms * ctx.timeScale, ctx.signal),
+    recordUsage: (call) => recordUsage(ctx, { ...call, agent: s.agent, stepId: s.id }),
   };
   await toolCtx.wait(ctx.mission.stepDurationMs?.(s.action) ?? 0);
   try {
