@@ -69,7 +69,8 @@ export { startRun, resumeRun, approveStep } from './run/start.js';
 export type { StartRunOptions, RunHandle } from './run/start.js';
 export type { LoopOptions } from './run/context.js';
 // Model usage and budgets (usage.recorded, budget.set, budget.exceeded).
-export { recordUsage, usageFromEvents, BudgetExceededError } from './run/usage.js';
+export { recordUsage } from './run/record-usage.js';
+export { usageFromEvents, BudgetExceededError } from './run/usage.js';
 export type { ModelPrice, ModelPrices, UsageCall, UsageTotals } from './run/usage.js';
 export { checkBudget } from './run/budget.js';
 export { RunBudgetSchema, USAGE_EVENT_KINDS } from './log/usage-events.js';

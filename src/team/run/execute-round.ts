@@ -11,6 +11,7 @@ import { groundKey } from './context.js';
 import type { RunContext } from './context.js';
 import type { ReadyStep, Round, RunState } from './state.js';
 import { runStep } from './step.js';
+import { stepSpan } from './trace.js';
 
 export async function executeRound(
   ctx: RunContext,
@@ -29,7 +30,7 @@ export async function executeRound(
     const batch = readySteps(ctx, state, round, { started, busy, inFlight: running.size });
     const attempts = batch.length > 0 ? await recordStarts(ctx, state, batch) : [];
     batch.forEach((ready, i) => {
-      const p = runStep(ctx, state, round, ready, attempts[i]!)
+      const p = stepSpan(ctx, ready, () => runStep(ctx, state, round, ready, attempts[i]!))
         .catch((err: unknown) => {
           crash ??= { err };
         })

@@ -23,6 +23,9 @@ import type { LoopOptions, RunContext } from './context.js';
 import { runMission } from './mission-loop.js';
 import { runState } from './state.js';
 import type { RunStart } from './state.js';
+import { runSpan } from './trace.js';
+import { recordUsage } from './record-usage.js';
+import type { UsageCall } from './usage.js';
 
 export interface StartRunOptions extends LoopOptions {
   /** The run log (`openRunStore()` from src/store for the SQLite one). */
@@ -31,6 +34,8 @@ export interface StartRunOptions extends LoopOptions {
   seed?: number;
   /** A PDDL goal (text or condition) replacing the mission's goal. */
   goal?: string | Condition;
+  /** Model calls made for the run before it started (the goal's translation): recorded first. */
+  usage?: UsageCall[];
 }
 
 export interface RunHandle {
@@ -51,22 +56,24 @@ function goalCondition(mission: Mission, goal: string | Condition | undefined): 
 
 /** Runs the mission loop; an interruption or an internal error is recorded on the run. */
 function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
-  return runMission(ctx, runState(ctx.mission, start)).catch(async (err: unknown) => {
-    const aborted = ctx.signal?.aborted === true;
-    await ctx.log.setStatus(start.runId, aborted ? 'interrupted' : 'failed');
-    if (!aborted)
-      await ctx.recorder.emit({
-        type: 'run.finished',
-        data: {
-          status: 'failed',
-          steps: 0,
-          replans: start.replans,
-          elapsedMs: Date.now() - start.startedMs,
-          reason: `internal error: ${err instanceof Error ? err.message : String(err)}`,
-        },
-      });
-    throw err;
-  });
+  return runSpan(ctx, () => runMission(ctx, runState(ctx.mission, start))).catch(
+    async (err: unknown) => {
+      const aborted = ctx.signal?.aborted === true;
+      await ctx.log.setStatus(start.runId, aborted ? 'interrupted' : 'failed');
+      if (!aborted)
+        await ctx.recorder.emit({
+          type: 'run.finished',
+          data: {
+            status: 'failed',
+            steps: 0,
+            replans: start.replans,
+            elapsedMs: Date.now() - start.startedMs,
+            reason: `internal error: ${err instanceof Error ? err.message : String(err)}`,
+          },
+        });
+      throw err;
+    },
+  );
 }
 
 /**
@@ -107,6 +114,7 @@ export async function startRun(mission: Mission, options: StartRunOptions): Prom
   start.usage = usage;
   const ctx = runContext(store, mission, start, options);
   await ctx.recorder.emit({ type: 'run.started', data: started }, ...budgetEvents(start.usage));
+  for (const call of options.usage ?? []) await recordUsage(ctx, call);
   return { id, done: launch(ctx, start) };
 }
 

@@ -8,8 +8,9 @@ import { askApproval } from './approval.js';
 import { groundKey, sleep } from './context.js';
 import type { RunContext } from './context.js';
 import { observe } from './observe.js';
-import { recordUsage } from './usage.js';
+import { recordUsage } from './record-usage.js';
 import type { ReadyStep, Round, RunState } from './state.js';
+import { toolCallSpan } from '../../agents/index.js';
 
 export async function runStep(
   ctx: RunContext,
@@ -57,9 +58,11 @@ async function perform(
   };
   await toolCtx.wait(ctx.mission.stepDurationMs?.(s.action) ?? 0);
   try {
-    return ctx.world !== undefined
-      ? await ctx.world.execute(tool, args, toolCtx)
-      : await tool.execute(args, toolCtx);
+    return await toolCallSpan(s.action, s.id, s.agent, () =>
+      ctx.world !== undefined
+        ? ctx.world.execute(tool, args, toolCtx)
+        : tool.execute(args, toolCtx),
+    );
   } catch (err) {
     if (ctx.signal?.aborted) throw err;
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };

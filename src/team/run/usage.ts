@@ -9,7 +9,6 @@
 import type { Usage } from '../../models/index.js';
 import type { EventData, RunEvent } from '../log/events.js';
 import type { RunBudget } from '../log/usage-events.js';
-import type { RunContext } from './context.js';
 
 /** US dollars per million tokens, for input (prompt) and output (completion) tokens. */
 export interface ModelPrice {
@@ -127,21 +126,6 @@ function budgetVerdict(
       reason: `cost budget exceeded: $${totals.costUsd.toFixed(4)} spent, budget $${budget.costUsd}`,
     };
   return undefined;
-}
-
-/**
- * Records one model call of a run: a `usage.recorded` event, counted against the budget;
- * past the budget, a `budget.exceeded` event and the run stops (its signal aborts with a
- * BudgetExceededError). Model-driven steps call it after each model call, with the step's
- * agent and id.
- */
-export async function recordUsage(ctx: RunContext, call: UsageCall): Promise<void> {
-  const data = ctx.usage.price(call);
-  await ctx.recorder.emit({ type: 'usage.recorded', data });
-  const over = ctx.usage.add(data);
-  if (over === undefined || ctx.usage.signal.aborted) return;
-  await ctx.recorder.emit({ type: 'budget.exceeded', data: over });
-  ctx.usage.stop(over.reason);
 }
 
 /** Usage so far and the last budget set, read from a run's events (for a resume). */
