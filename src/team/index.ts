@@ -84,3 +84,17 @@ export { describeEvent, describePlan, markdownReport, summaryLines } from './exp
 
 // Learning from runs: their successful steps as trajectories.
 export { runTrajectory, missionTrajectories } from './observations.js';
+
+// Talking to a team: an assistant acting through the planner, the reasoner and the run log.
+export {
+  isRunRequest,
+  notUnderstoodWithoutModel,
+  teamAssistant,
+  teamInstructions,
+} from './chat/assistant.js';
+export { teamChatTools } from './chat/tools.js';
+export type { TeamChatSettings } from './chat/tools.js';
+export { previewPlan } from './chat/preview.js';
+export type { PlanPreview } from './chat/preview.js';
+export { explainFactOf } from './chat/why.js';
+export type { FactExplanation } from './chat/why.js';
