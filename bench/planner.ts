@@ -22,7 +22,15 @@ import { loadDomainFile, loadPlanFile, loadProblemFile } from '../src/pddl/index
 import { validate } from '../src/planner/validator/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const suite = resolve(root, '../shared/bench/pddl');
+// ATELIER_BENCH_PDDL points elsewhere (another copy of the suite).
+const suite = resolve(process.env.ATELIER_BENCH_PDDL ?? join(root, '../shared/bench/pddl'));
+if (!existsSync(suite)) {
+  // One line, not a stack: the suite lives beside the checkout, not in it.
+  console.error(
+    `bench:planner: no benchmark suite at ${suite}: put the IPC instances (one folder per domain) in ../shared/bench/pddl beside the checkout`,
+  );
+  process.exit(2);
+}
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -1,7 +1,10 @@
 /**
  * Server benchmark on loopback: requests per second and latency percentiles for
- * GET /api/runs/:id and GET /api/runs, and SSE fan-out (100 listeners replaying a
- * finished run's log, then 100 listeners following one live run).
+ * GET /api/runs/:id and GET /api/runs, SSE fan-out (100 listeners replaying a
+ * finished run's log, then 100 listeners following one live run), and streamed
+ * POST /v1/responses to the served agent: time to the first event and to completion (its
+ * model is the local OpenAI-compatible test server, answering at once from this process),
+ * and another client's latency while a heavy reasoning request runs.
  *
  * The server is the real `atelier serve`, started as a child process on 127.0.0.1 with
  * a fresh database, so the load generator (this process: node:http keep-alive sockets,
@@ -22,6 +25,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FLAGSHIP_MISSION } from '../src/cli/serve.js';
+import { reply, startChatCompletionsServer } from '../test/helpers/openai-compatible-server.js';
+import type { ChatCompletionsServer } from '../test/helpers/openai-compatible-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -61,9 +66,12 @@ function fmt(ms: number): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** `atelier serve --port 0` on loopback as a child process; resolves with its base URL. */
-function startServeChild(db: string): Promise<{ child: ChildProcess; url: string }> {
+function startServeChild(
+  db: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', HOST, '--db', db], {
-    env: { ...process.env, ATELIER_TOKEN: TOKEN },
+    env: { ...process.env, ATELIER_TOKEN: TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -303,9 +311,120 @@ async function bench(base: string): Promise<void> {
     console.log('  WARNING: listeners did not all receive the same number of events');
 }
 
+/** Connections sending streamed /v1/responses requests one after another. */
+const RESPONSES_CONCURRENCY = 8;
+
+/** One streamed POST /v1/responses: ms to the first event and to response.completed. */
+function streamedResponse(
+  url: URL,
+  agent: http.Agent,
+  body: string,
+): Promise<{ first: number; done: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let first = NaN;
+    let text = '';
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      },
+      (res) => {
+        if (res.statusCode !== 200) reject(new Error(`/v1/responses: ${res.statusCode}`));
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (Number.isNaN(first) && chunk.includes('event: response.created'))
+            first = performance.now() - t0;
+          text += chunk;
+        });
+        res.on('end', () => {
+          if (!text.includes('event: response.completed'))
+            reject(
+              new Error(`/v1/responses ended without response.completed: ${text.slice(-300)}`),
+            );
+          else resolve({ first, done: performance.now() - t0 });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Streamed /v1/responses to the served agent for SECONDS / 2, RESPONSES_CONCURRENCY at once. */
+async function benchResponses(base: string, upstream: ChatCompletionsServer): Promise<void> {
+  const url = new URL(`${base}/v1/responses`);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: RESPONSES_CONCURRENCY });
+  const body = JSON.stringify({ model: 'assistant', input: 'Say hello', stream: true });
+  const answer = 'Hello! This is a streamed answer of a few words.';
+  const firsts: number[] = [];
+  const dones: number[] = [];
+  const deadline = performance.now() + Math.max(1, SECONDS / 2) * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: RESPONSES_CONCURRENCY }, async () => {
+      while (performance.now() < deadline) {
+        if (upstream.remaining() < 50)
+          upstream.script(...Array.from({ length: 500 }, () => reply.text(answer)));
+        const r = await streamedResponse(url, agent, body);
+        firsts.push(r.first);
+        dones.push(r.done);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  firsts.sort((a, b) => a - b);
+  dones.sort((a, b) => a - b);
+  console.log(
+    `POST /v1/responses stream   ${(dones.length / elapsed).toFixed(0).padStart(6)} resp/s   first event p50 ${fmt(percentile(firsts, 50))} p99 ${fmt(percentile(firsts, 99))}   completed p50 ${fmt(percentile(dones, 50))} p99 ${fmt(percentile(dones, 99))}   (${RESPONSES_CONCURRENCY} connections, ${dones.length} responses, agent on a local upstream)`,
+  );
+}
+
+/**
+ * Another client's latency while a heavy reasoning request runs: a 51 KB program (the
+ * transitive closure of a 2,600-edge chain), and GET /v1/models every 100 ms until it
+ * answers (or hits the server's reasoning time limit, 504).
+ */
+async function benchHeavyReasoning(base: string): Promise<void> {
+  let program = '';
+  for (let i = 0; i < 2600; i++) program += `edge(n${i}, n${i + 1}).\n`;
+  program += 'path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n';
+  const body = JSON.stringify({ program, query: 'path(n0, n2600)' });
+  const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const t0 = performance.now();
+  let done = false;
+  const heavy = fetch(`${base}/api/reason`, { method: 'POST', headers, body }).then(async (r) => {
+    await r.text();
+    done = true;
+    return { status: r.status, ms: performance.now() - t0 };
+  });
+  const light: number[] = [];
+  let failed = 0;
+  while (!done) {
+    await sleep(100);
+    const t = performance.now();
+    try {
+      await (await fetch(`${base}/v1/models`, { headers })).text();
+      light.push(performance.now() - t);
+    } catch {
+      failed++; // a connection reset by a server that could not answer in time
+    }
+  }
+  const h = await heavy;
+  light.sort((a, b) => a - b);
+  console.log(
+    `other client during a ${(body.length / 1024).toFixed(0)} KB reasoning request   p50 ${fmt(percentile(light, 50))}   max ${fmt(light.at(-1) ?? NaN)}   (${light.length} requests, ${failed} failed; the heavy one answered ${h.status} after ${fmt(h.ms)})`,
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-server-'));
   let child: ChildProcess | undefined;
+  let upstream: ChatCompletionsServer | undefined;
   let stopping = false;
   const stopChild = (): void => {
     stopping = true;
@@ -319,7 +438,12 @@ async function main(): Promise<void> {
   }, DEADLINE_MS);
   deadline.unref();
   try {
-    const started = await startServeChild(join(dir, 'atelier.db'));
+    upstream = await startChatCompletionsServer();
+    const started = await startServeChild(join(dir, 'atelier.db'), {
+      ATELIER_MODEL: 'bench-upstream',
+      OPENAI_BASE_URL: upstream.url,
+      OPENAI_API_KEY: 'bench',
+    });
     child = started.child;
     child.once('exit', (code, signal) => {
       if (!stopping)
@@ -331,7 +455,10 @@ async function main(): Promise<void> {
       `atelier server benchmark — atelier serve in a child process on ${HOST} (pid ${child.pid}), load generator in this one; node ${process.version}, ${SECONDS}s per load test`,
     );
     await bench(started.url);
+    await benchResponses(started.url, upstream);
+    await benchHeavyReasoning(started.url);
   } finally {
+    await upstream?.close();
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child!.once('exit', r));
       stopChild();

@@ -73,27 +73,35 @@ function readConfigFile(file: string): AtelierConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UserError(`cannot read ${file}: ${(err as Error).message}`);
+    throw new UserError(`cannot read ${file}: ${(err as Error).message}`, {
+      code: 'CONFIG_UNREADABLE',
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`${file} is not valid JSON: ${(err as Error).message}`);
+    throw new UserError(`${file} is not valid JSON: ${(err as Error).message}`, {
+      code: 'CONFIG_INVALID',
+    });
   }
   if (!json || typeof json !== 'object' || Array.isArray(json))
-    throw new UserError(`${file}: expected a JSON object`);
+    throw new UserError(`${file}: expected a JSON object`, { code: 'CONFIG_INVALID' });
   const root = json as Record<string, unknown>;
   const out: AtelierConfig = { model: {}, file };
   if (root.model !== undefined) {
     if (!root.model || typeof root.model !== 'object' || Array.isArray(root.model))
-      throw new UserError(`${file}: field "model" must be an object { baseURL, apiKey, name }`);
+      throw new UserError(`${file}: field "model" must be an object { baseURL, apiKey, name }`, {
+        code: 'CONFIG_INVALID',
+      });
     const m = root.model as Record<string, unknown>;
     for (const key of ['baseURL', 'apiKey', 'name'] as const) {
       const v = m[key];
       if (v === undefined) continue;
       if (typeof v !== 'string')
-        throw new UserError(`${file}: field "model.${key}" must be a string`);
+        throw new UserError(`${file}: field "model.${key}" must be a string`, {
+          code: 'CONFIG_INVALID',
+        });
       out.model[key] = v;
     }
     const api = modelApi(m.api, `${file}: field "model.api"`);
@@ -102,7 +110,8 @@ function readConfigFile(file: string): AtelierConfig {
   if (root.prices !== undefined)
     out.prices = pricesFromJson(root.prices, `${file}: field "prices"`);
   if (root.db !== undefined) {
-    if (typeof root.db !== 'string') throw new UserError(`${file}: field "db" must be a string`);
+    if (typeof root.db !== 'string')
+      throw new UserError(`${file}: field "db" must be a string`, { code: 'CONFIG_INVALID' });
     out.db = root.db;
   }
   return out;

@@ -39,14 +39,25 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A failure of a store itself (a STORE_ code, see src/store/errors.ts): a run it stops is
+ * interrupted, and can be resumed, rather than failed.
+ */
+export function isStoreError(err: unknown): boolean {
+  return err instanceof UserError && err.code.startsWith('STORE_');
+}
+
 /** `file:line:col` (or `line:col` when the text has no file name). */
 export function formatLocation(loc: SourceLocation): string {
   return `${loc.file ? `${loc.file}:` : ''}${loc.line}:${loc.col}`;
 }
 
-/** The one-or-two-line form the CLI prints: `file:1:2: error: message` then `  hint: ...`. */
+/**
+ * The one-or-two-line form the CLI prints: `file:1:2: error[CODE]: message` then
+ * `  hint: ...`. The code in brackets is stable (docs/errors.md); scripts may match it.
+ */
 export function formatUserError(err: UserError): string {
   const where = err.location ? `${formatLocation(err.location)}: ` : '';
   const hint = err.hint ? `\n  hint: ${err.hint}` : '';
-  return `${where}error: ${err.message}${hint}`;
+  return `${where}error[${err.code}]: ${err.message}${hint}`;
 }

@@ -18,4 +18,5 @@ export * as learn from './learn/index.js';
 export { validate } from './planner/validator/index.js';
 export type { ValidationResult, ValidationFailureReason } from './planner/validator/index.js';
 export * from './store/index.js';
-export { createApp, startServer } from './server/index.js';
+export { createApp, startServer, agentTarget } from './server/index.js';
+export type { ChatTarget } from './server/index.js';

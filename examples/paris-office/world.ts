@@ -1,8 +1,10 @@
 /**
  * The simulated world of the Paris office mission: deterministic for a given seed.
- * Each surprise is drawn from a hash of (seed, what happens), never from call order,
- * so a resumed run sees the same world. Some seeds make things go wrong: a candidate
- * declines the offer, the regulator cancels the meeting.
+ * Each surprise is drawn from a hash of (seed, what happens) for the step's identity in
+ * the run (its ground action and which try of it this is: `ctx.attempt`, which a crash
+ * does not advance), never from call order or timing, so a resumed run sees the same
+ * world (test/team/resume-equivalence.test.ts). Some seeds make things go wrong: a
+ * candidate declines the offer, the regulator cancels the meeting.
  */
 import type { PlanningTool, ToolContext, ToolOutcome, World } from '../../src/team/index.js';
 
@@ -19,8 +21,9 @@ export function chance(seed: number, label: string): number {
 /**
  * Mixed into every draw. Chosen so that the default seed shows one surprise: with seed 1
  * chloe declines (one re-plan); seed 11: the regulator cancels the meeting; seed 7: both
- * amelie declining and a cancelled meeting; seed 2: bastien, the only ml engineer free
- * to move, declines and the mission fails with the reasoner's why-not; seed 17: no surprise.
+ * amelie declining and a cancelled meeting (one re-plan naming both); seed 2: bastien,
+ * the only ml engineer free to move, declines and the mission fails with the reasoner's
+ * why-not; seed 17: no surprise.
  */
 const SALT = 'g';
 
@@ -44,6 +47,7 @@ export function createWorld(seed: number): World {
       switch (tool.name) {
         case 'make_offer': {
           const c = args.c!;
+          // Only the first offer to c may be declined (a declined candidate is not asked again).
           if (ctx.attempt === 1 && chance(seed, `${SALT}decline ${c}`) < 0.3) {
             return {
               ok: false,
@@ -54,6 +58,7 @@ export function createWorld(seed: number): World {
           return { ok: true, note: `${c} accepts: ${MOTIVE_NOTE[c] ?? 'good fit'}` };
         }
         case 'meet_regulator':
+          // The first meeting may be cancelled; the one planned after it takes place.
           if (ctx.attempt === 1 && chance(seed, `${SALT}cancel meeting`) < 0.3) {
             return {
               ok: false,

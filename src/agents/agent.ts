@@ -56,7 +56,9 @@ export function agent(options: AgentOptions<unknown>): Agent<unknown> {
   const seen = new Set<string>();
   for (const t of tools) {
     if (seen.has(t.name))
-      throw new UserError(`agent ${options.name}: two tools are named ${t.name}`);
+      throw new UserError(`agent ${options.name}: two tools are named ${t.name}`, {
+        code: 'AGENT_DUPLICATE_TOOL',
+      });
     seen.add(t.name);
   }
   return {

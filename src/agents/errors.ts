@@ -29,6 +29,7 @@ export class GuardrailTripwireError extends Error {
 export class NoModelError extends UserError {
   constructor(agentName: string) {
     super(`agent ${agentName} has no model and the run was given none`, {
+      code: 'AGENT_NO_MODEL',
       hint: 'pass agent({ model }) or run(agent, input, { model }); from the environment: modelFromEnv()',
     });
     this.name = 'NoModelError';

@@ -28,6 +28,7 @@ const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export function checkToolName(name: string, what = 'tool'): void {
   if (!TOOL_NAME.test(name)) {
     throw new UserError(`invalid ${what} name ${JSON.stringify(name)}`, {
+      code: 'AGENT_BAD_NAME',
       hint: 'use 1-64 letters, digits, "_" or "-" (the chat-completions function-name rule)',
     });
   }
@@ -40,6 +41,7 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'
     json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   } catch (err) {
     throw new UserError(`cannot turn a zod schema into JSON Schema: ${(err as Error).message}`, {
+      code: 'AGENT_BAD_SCHEMA',
       cause: err,
     });
   }
@@ -55,6 +57,7 @@ export function tool<TSchema extends z.ZodType, TResult>(
   const parameters = toJsonSchema(options.input);
   if (parameters.type !== 'object') {
     throw new UserError(`tool ${options.name}: input must be a z.object(...) schema`, {
+      code: 'AGENT_BAD_SCHEMA',
       hint: 'chat-completions tools take an object of named arguments',
     });
   }

@@ -15,7 +15,7 @@ import {
   type Session,
 } from '../agents/index.js';
 import { loadConfig } from '../config.js';
-import { UserError } from '../errors.js';
+import { UserError, formatUserError } from '../errors.js';
 import {
   createModel,
   DEFAULT_BASE_URL,
@@ -79,9 +79,13 @@ export function chatCommand(): Command {
       if (!Number.isInteger(maxTurns) || maxTurns < 1)
         throw new UserError(
           `--max-turns must be a positive integer, got ${JSON.stringify(opts.maxTurns)}`,
+          { code: 'CLI_BAD_OPTION' },
         );
       if (opts.message !== undefined && !opts.message.trim())
-        throw new UserError('-m needs a message', { hint: 'atelier chat -m "your question"' });
+        throw new UserError('-m needs a message', {
+          code: 'CLI_BAD_OPTION',
+          hint: 'atelier chat -m "your question"',
+        });
       const { session, close } = openSession(opts);
       try {
         if (opts.message !== undefined)
@@ -118,7 +122,7 @@ function resolveModel(opts: ChatOptions): Model {
       env: { ...process.env, ...(opts.api ? { ATELIER_MODEL_API: opts.api } : {}) },
     }).model;
     const name = opts.model ?? config.name;
-    if (!name) throw new UserError(HOW_TO_CONFIGURE_MODEL);
+    if (!name) throw new UserError(HOW_TO_CONFIGURE_MODEL, { code: 'MODEL_NOT_CONFIGURED' });
     const apiKey = config.apiKey;
     return createModel({
       model: name,
@@ -128,13 +132,14 @@ function resolveModel(opts: ChatOptions): Model {
     });
   }
   const model = modelFromEnv();
-  if (!model) throw new UserError(HOW_TO_CONFIGURE_MODEL);
+  if (!model) throw new UserError(HOW_TO_CONFIGURE_MODEL, { code: 'MODEL_NOT_CONFIGURED' });
   return model;
 }
 
 function openSession(opts: ChatOptions): { session: Session; close: () => void } {
   if (opts.session === undefined) return { session: memorySession(), close: () => undefined };
-  if (!opts.session.trim()) throw new UserError('--session needs a non-empty id');
+  if (!opts.session.trim())
+    throw new UserError('--session needs a non-empty id', { code: 'CLI_BAD_OPTION' });
   const db = openSqlite(opts.db ?? loadConfig().db ?? DEFAULT_DB_PATH);
   return { session: sqliteSessions(db).session(opts.session), close: () => db.close() };
 }
@@ -197,21 +202,26 @@ function clip(text: string, max = 160): string {
 function asUserError(err: unknown): unknown {
   if (err instanceof UserError) return err;
   if (err instanceof ModelError)
-    return new UserError(err.message, { exitCode: 1, ...(err.hint ? { hint: err.hint } : {}) });
+    return new UserError(err.message, {
+      code: 'MODEL_FAILED',
+      exitCode: 1,
+      ...(err.hint ? { hint: err.hint } : {}),
+    });
   if (err instanceof ModelBehaviorError || err instanceof ModelRefusalError)
-    return new UserError(err.message, { exitCode: 1 });
+    return new UserError(err.message, { code: 'MODEL_BAD_OUTPUT', exitCode: 1 });
   if (err instanceof ModelTruncatedError)
     return new UserError(err.message, {
+      code: 'MODEL_BAD_OUTPUT',
       exitCode: 1,
       hint: 'the model hit its output token limit; ask for a shorter answer',
     });
   if (err instanceof Error && err.name === 'AbortError')
-    return new UserError('cancelled', { exitCode: 130 });
+    return new UserError('cancelled', { code: 'CLI_CANCELLED', exitCode: 130 });
   if (
     err instanceof Error &&
     (err.name === 'MaxTurnsExceededError' || err.name === 'GuardrailTripwireError')
   )
-    return new UserError(err.message, { exitCode: 1 });
+    return new UserError(err.message, { code: 'AGENT_STOPPED', exitCode: 1 });
   return err;
 }
 
@@ -248,7 +258,7 @@ async function interactive(
         } catch (err) {
           const e = asUserError(err);
           if (!(e instanceof UserError)) throw e;
-          process.stderr.write(`error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}\n`);
+          process.stderr.write(`${formatUserError(e)}\n`);
         } finally {
           current = undefined;
         }

@@ -50,7 +50,15 @@ async function runProgram(): Promise<void> {
     requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
   for (const name of names) program.addCommand((await COMMANDS[name]!())());
   // Subcommands do not inherit exitOverride: without it a usage mistake would exit 1, not 2.
-  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+  // A usage mistake carries its code like every user error: `error[CLI_USAGE]: ...`.
+  const code = 'CLI_USAGE';
+  const output = {
+    outputError: (text: string, write: (s: string) => void) =>
+      write(text.replace(/^error:/, `error[${code}]:`)),
+  };
+  program.configureOutput(output);
+  for (const command of program.commands)
+    command.exitOverride().showHelpAfterError().configureOutput(output);
 
   const telemetry = await (await import('./telemetry.js')).startTelemetry();
   try {

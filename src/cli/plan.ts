@@ -36,6 +36,7 @@ function writeAtomically(path: string, text: string): void {
   } catch (err) {
     rmSync(tmp, { force: true });
     throw new UserError(`cannot write the plan to '${path}': ${(err as Error).message}`, {
+      code: 'CLI_OUTPUT_UNWRITABLE',
       hint: 'check that the directory exists and is writable',
     });
   }
@@ -45,6 +46,7 @@ function parseSeconds(text: string): number {
   const s = Number(text);
   if (!Number.isFinite(s) || s <= 0)
     throw new UserError(`--time-limit expects a positive number of seconds, got '${text}'`, {
+      code: 'CLI_BAD_OPTION',
       hint: 'e.g. --time-limit 60',
     });
   return s;
@@ -81,10 +83,14 @@ export async function runPlan(
     opts.timeLimit === undefined ? undefined : parseSeconds(opts.timeLimit) * 1000;
   if (opts.anytime && opts.optimal)
     throw new UserError('--anytime and --optimal cannot be combined', {
+      code: 'CLI_BAD_OPTION',
       hint: '--optimal already returns the best plan',
     });
   if (opts.anytime && timeLimitMs === undefined)
-    throw new UserError('--anytime needs --time-limit', { hint: 'e.g. --anytime --time-limit 60' });
+    throw new UserError('--anytime needs --time-limit', {
+      code: 'CLI_BAD_OPTION',
+      hint: 'e.g. --anytime --time-limit 60',
+    });
   const domain = loadDomainFile(domainPath);
   const problem = loadProblemFile(problemPath, domain);
   const live = process.stderr.isTTY && !opts.quiet;

@@ -1,5 +1,8 @@
 /** How the CLI meets its process: a closed pipe ends it quietly, a user error becomes an exit code. */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError, formatUserError } from '../errors.js';
+import { diskFull } from '../store/errors.js';
 
 let guarded = false;
 
@@ -23,4 +26,25 @@ export function reportUserError(err: unknown): void {
   if (!(err instanceof UserError)) throw err;
   process.stderr.write(`${formatUserError(err)}\n`);
   process.exitCode = err.exitCode;
+}
+
+/**
+ * Writes `text` to `path` through a temporary file and a rename: never a half-written or
+ * empty file. A full disk is STORE_DISK_FULL (exit 75), any other failure one clear line.
+ */
+export function writeFileAtomically(path: string, text: string, what: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw diskFull(path, err);
+    throw new UserError(`cannot write the ${what} to '${path}': ${(err as Error).message}`, {
+      code: 'CLI_OUTPUT_UNWRITABLE',
+      hint: 'check that the folder is writable',
+      cause: err,
+    });
+  }
 }

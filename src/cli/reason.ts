@@ -35,7 +35,10 @@ function load(files: string[]): Program {
     try {
       text = readFileSync(f, 'utf8');
     } catch {
-      throw new UserError(`cannot read ${f}`, { hint: 'check the file name' });
+      throw new UserError(`cannot read ${f}`, {
+        code: 'LOGIC_FILE_UNREADABLE',
+        hint: 'check the file name',
+      });
     }
     const p = parseProgram(text, f);
     program.facts.push(...p.facts);
@@ -110,6 +113,7 @@ export function reasonCommand(): Command {
         const v = a?.args.find((t) => t.kind === 'var');
         if (v !== undefined)
           throw new UserError(`${name} needs a ground fact, but ${formatAtom(a!)} has a variable`, {
+            code: 'LOGIC_NOT_GROUND',
             hint: 'use --query to find the instances of a pattern',
           });
       }

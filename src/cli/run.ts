@@ -5,15 +5,14 @@
  * bad mission or bad flags.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
-import { UserError } from '../errors.js';
+import { UserError, isStoreError } from '../errors.js';
 import { HOW_TO_CONFIGURE_MODEL, modelFromEnv } from '../models/index.js';
 import {
   describeEvent,
   describePlan,
   findEvent,
+  getRun,
   loadMission,
   markdownReport,
   parseGoal,
@@ -24,16 +23,17 @@ import {
   translateGoal,
 } from '../team/index.js';
 import type {
-  ApprovalDecision,
-  ApprovalRequest,
   LoopOptions,
   Mission,
+  PlannedStep,
   RunEvent,
   RunHandle,
   RunStore,
   RunSummary,
 } from '../team/index.js';
 import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { writeFileAtomically } from './process-io.js';
+import { runDisplay, terminalApprover } from './approval-prompt.js';
 
 export function intOption(what: string, min = 0) {
   return (v: string): number => {
@@ -62,8 +62,6 @@ export interface RunCliOptions {
   report?: string | boolean;
 }
 
-let closePrompt: () => void = () => {};
-
 /**
  * No step is approved without consent: when the mission has a tool that needs approval,
  * stdin is not a terminal (nobody to ask) and no approval flag was given, the run is
@@ -80,66 +78,10 @@ export function requireApprovalConsent(
   throw new UserError(
     `mission '${mission.name}' has steps that need approval (${needing.join(', ')}) and there is no terminal to ask on`,
     {
+      code: 'RUN_NEEDS_APPROVAL',
       hint: `pass --approve-all to approve them all (atelier ${command} ... --approve-all), or run in a terminal to answer each one`,
     },
   );
-}
-
-/** How approvals are answered: with the flag automatically, otherwise a prompt on the terminal. */
-function approver(opts: RunCliOptions): LoopOptions['approve'] {
-  if (opts.approveAll === true || opts.autoApprove === true) return 'auto';
-  // --json keeps stdout for events: the question goes to stderr.
-  const ask = (s: string): void => {
-    (opts.json === true ? process.stderr : process.stdout).write(s);
-  };
-  // One reader for the whole run: answers typed ahead are queued, not lost; when the input
-  // ends, the remaining questions are answered "no" (never approve without an answer).
-  let rl: ReturnType<typeof createInterface> | undefined;
-  const lines: string[] = [];
-  let waiting: ((line: string | null) => void) | undefined;
-  let ended = false;
-  closePrompt = () => rl?.close();
-  const nextLine = (): Promise<string | null> => {
-    if (rl === undefined) {
-      rl = createInterface({ input: process.stdin, terminal: false });
-      rl.on('line', (l) => {
-        if (waiting) {
-          const w = waiting;
-          waiting = undefined;
-          w(l);
-        } else lines.push(l);
-      });
-      rl.on('close', () => {
-        ended = true;
-        waiting?.(null);
-        waiting = undefined;
-      });
-    }
-    if (lines.length > 0) return Promise.resolve(lines.shift()!);
-    if (ended) return Promise.resolve(null);
-    return new Promise((res) => {
-      waiting = res;
-    });
-  };
-  return async (req: ApprovalRequest): Promise<ApprovalDecision> => {
-    ask(
-      `   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? [y/N] `,
-    );
-    const line = await nextLine();
-    if (line === null) {
-      ask('\n');
-      return { approved: false, by: 'cli', reason: 'no answer (input closed)' };
-    }
-    const answer = line.trim().toLowerCase();
-    const approved = answer === 'y' || answer === 'yes';
-    return approved
-      ? { approved, by: 'cli' }
-      : {
-          approved,
-          by: 'cli',
-          reason: ['', 'n', 'no'].includes(answer) ? 'declined at the prompt' : answer,
-        };
-  };
 }
 
 /** Follows a run on stdout until it finishes; writes the report; sets the exit code. */
@@ -157,35 +99,76 @@ export async function followRun(
     process.stdout.write(`${s}\n`);
   };
   const print = opts.json === true ? (): void => {} : out;
+  // Event lines wait while a [y/N] question does (the question goes to stderr with --json).
+  const display = runDisplay((s) => process.stdout.write(s));
+  let plan: PlannedStep[] | undefined;
+  const prompt = terminalApprover(
+    display,
+    (s) => (opts.json === true ? process.stderr : process.stdout).write(s),
+    async (req) =>
+      (plan ?? (await getRun(store, req.runId))?.plans.at(-1)?.steps ?? [])
+        .filter((s) => s.dependsOn.includes(req.stepId))
+        .map((s) => s.id),
+  );
   const t0 = Date.now();
   const onEvent = (e: RunEvent): void => {
+    if (e.type === 'plan.made') plan = e.data.steps;
     if (opts.json === true) {
-      out(JSON.stringify(e));
+      display.line(JSON.stringify(e));
       return;
     }
     const line = describeEvent(e);
     if (line === undefined) return;
     const stamp = `+${((Date.now() - t0) / 1000).toFixed(2).padStart(6)}s`;
-    if (e.type === 'plan.made') {
-      out(`${stamp} ${line}`);
-      for (const l of describePlan(e.data.steps)) out(l);
-      return;
-    }
-    out(`${stamp} ${line}`);
+    display.line(`${stamp} ${line}`);
+    if (e.type === 'plan.made') for (const l of describePlan(e.data.steps)) display.line(l);
   };
+  const auto = opts.approveAll === true || opts.autoApprove === true;
   const controller = new AbortController();
-  const stop = (): void => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', stop);
-  const handle = await start(onEvent, approver(opts), controller.signal);
+  let runId: string | undefined;
+  const resume = (): string =>
+    `atelier resume ${runId ?? 'RUN'}${opts.db === undefined ? '' : ` --db ${opts.db}`}`;
+  // Ctrl-C interrupts the run: it stops where its log is consistent and can be resumed. A
+  // second Ctrl-C does not wait for that: the run is marked interrupted, and the hint given.
+  let presses = 0;
+  const onSigint = (): void => {
+    if (++presses === 1) return void controller.abort(new Error('interrupted'));
+    display.release();
+    // The store may be what hangs; resume works from the log whatever the status says.
+    if (runId !== undefined) store.setStatus(runId, 'interrupted').catch(() => undefined);
+    process.stdout.write(`\ninterrupted; continue with: ${resume()}\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  let handle: RunHandle;
+  try {
+    handle = await start(onEvent, auto ? 'auto' : prompt.approve, controller.signal);
+  } catch (err) {
+    process.off('SIGINT', onSigint);
+    prompt.close();
+    throw err;
+  }
+  runId = handle.id;
   let summary: RunSummary;
   try {
     summary = await handle.done;
   } catch (err) {
-    if (!controller.signal.aborted) throw err;
+    display.release();
+    if (!controller.signal.aborted) {
+      // The store failed (a full disk, a lock held too long) or a bug: the run is
+      // interrupted where its log is consistent; say what happened and how to go on.
+      if (!(err instanceof UserError))
+        process.stderr.write(`run ${handle.id} stopped; continue with: ${resume()}\n`);
+      if (!(err instanceof UserError) || !isStoreError(err)) throw err;
+      throw new UserError(err.message, {
+        code: err.code,
+        exitCode: err.exitCode,
+        hint: `${err.hint === undefined ? '' : `${err.hint}; `}this run continues with: ${resume()}`,
+        cause: err,
+      });
+    }
     // Ctrl-C: the log holds everything done so far; the run can be continued.
-    process.stdout.write(
-      `\ninterrupted; continue with: atelier resume ${handle.id}${opts.db === undefined ? '' : ` --db ${opts.db}`}\n`,
-    );
+    process.stdout.write(`\ninterrupted; continue with: ${resume()}\n`);
     process.exitCode = 130;
     return {
       runId: handle.id,
@@ -196,8 +179,8 @@ export async function followRun(
       reason: 'interrupted',
     };
   } finally {
-    process.off('SIGINT', stop);
-    closePrompt();
+    process.off('SIGINT', onSigint);
+    prompt.close();
   }
   for (const line of summaryLines(await readEvents(store, handle.id))) print(line);
   if (opts.report !== false) {
@@ -210,8 +193,7 @@ export async function followRun(
             `${handle.id}.md`,
           ),
     );
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, await markdownReport(store, handle.id));
+    writeFileAtomically(path, await markdownReport(store, handle.id), 'report');
     print(`report: ${path}`);
   }
   if (opts.json === true) out(JSON.stringify({ summary }));
@@ -253,6 +235,7 @@ export function runCommand(): Command {
         const model = modelFromEnv();
         if (model === undefined)
           throw new UserError(`a goal in words needs a model: ${HOW_TO_CONFIGURE_MODEL}`, {
+            code: 'MODEL_NOT_CONFIGURED',
             hint: 'or give the goal in PDDL: --goal "(and (announced paris))"',
           });
         const t = await translateGoal(model, mission, goal);
@@ -306,11 +289,12 @@ export function resumeCommand(): Command {
     .option('--no-report', 'do not write a report')
     .action(async (runId: string, opts: RunCliOptions) => {
       const dbPath = opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH;
-      const store = openRunStore(dbPath);
+      const store = openRunStore(dbPath, { create: false });
       try {
         const stored = await store.getRun(runId);
         if (stored === undefined)
           throw new UserError(`no run '${runId}' in ${dbPath}`, {
+            code: 'RUN_NOT_FOUND',
             hint: 'list runs with `atelier runs`',
           });
         // A finished run has nothing to resume: say so first (exit 0), before asking for anything.

@@ -6,33 +6,47 @@ import {
   describePlan,
   explainStep,
   getRun,
-  listRuns,
+  listRunsPage,
+  MAX_PAGE_SIZE,
   readEvents,
   runUsage,
   usageLines,
 } from '../team/index.js';
 import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
+import { intOption } from './run.js';
 
 export function runsCommand(): Command {
   return new Command('runs')
     .description('List mission runs, newest first')
     .option('--db <file>', 'SQLite store of runs')
-    .option('--json', 'print JSON')
-    .action(async (opts: { db?: string; json?: boolean }) => {
-      const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH);
+    .option('--limit <n>', `runs per page (1 to ${MAX_PAGE_SIZE})`, intOption('--limit', 1), 20)
+    .option('--cursor <cursor>', 'the page after this cursor (printed at the end of a page)')
+    .option('--json', 'print JSON: { runs, nextCursor }')
+    .action(async (opts: { db?: string; json?: boolean; limit: number; cursor?: string }) => {
+      // Reading never creates a store: a missing one is STORE_NOT_FOUND, naming the path.
+      const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH, {
+        create: false,
+      });
       try {
-        const runs = await listRuns(store);
+        const page = await listRunsPage(store, {
+          limit: Math.min(opts.limit, MAX_PAGE_SIZE),
+          ...(opts.cursor === undefined ? {} : { cursor: opts.cursor }),
+        });
         if (opts.json === true) {
-          process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
           return;
         }
-        if (runs.length === 0) {
+        if (page.runs.length === 0 && opts.cursor === undefined) {
           process.stdout.write('no runs yet: try `atelier run examples/paris-office`\n');
           return;
         }
-        for (const r of runs)
+        for (const r of page.runs)
           process.stdout.write(
             `${r.id}  ${r.status.padEnd(16)} ${r.mission.padEnd(16)} steps ${String(r.steps).padStart(3)}  re-plans ${r.replans}  ${r.startedAt}\n`,
+          );
+        if (page.nextCursor !== null)
+          process.stdout.write(
+            `older runs: atelier runs --cursor ${page.nextCursor}${opts.db === undefined ? '' : ` --db ${opts.db}`}\n`,
           );
       } finally {
         await store.close();
@@ -48,11 +62,17 @@ export function showCommand(): Command {
     .option('--why <step>', 'explain a step: the goal or preconditions it supports')
     .option('--json', 'print the run and its events as JSON')
     .action(async (runId: string, opts: { db?: string; why?: string; json?: boolean }) => {
-      const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH);
+      // Reading never creates a store: a missing one is STORE_NOT_FOUND, naming the path.
+      const store = openRunStore(opts.db ?? process.env.ATELIER_DB ?? DEFAULT_DB_PATH, {
+        create: false,
+      });
       try {
         const run = await getRun(store, runId);
         if (run === undefined)
-          throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
+          throw new UserError(`no run '${runId}'`, {
+            code: 'RUN_NOT_FOUND',
+            hint: 'list runs with `atelier runs`',
+          });
         if (opts.why !== undefined) {
           process.stdout.write(`${(await explainStep(store, runId, opts.why)).join('\n  ')}\n`);
           return;

@@ -15,6 +15,7 @@ import {
   DEFAULT_PORT,
   DEFAULT_WEB_ROOT,
   agentTarget,
+  checkListen,
   loadOrCreateToken,
   startServer,
   teamTarget,
@@ -75,6 +76,29 @@ function parsePort(value: string): number {
   return port;
 }
 
+interface ServeOptions {
+  port: number;
+  host: string;
+  db: string;
+  mission?: string[];
+  allowHost?: string[];
+  corsOrigin?: string[];
+  keepAlive: number;
+  timeScale: number;
+}
+
+function secondsOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected seconds > 0');
+  return n;
+}
+
+function scaleOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number >= 0');
+  return n;
+}
+
 export function serveCommand(): Command {
   return new Command('serve')
     .description('Serve the API, OpenAI-compatible /v1 endpoints and the web UI')
@@ -86,8 +110,29 @@ export function serveCommand(): Command {
       process.env.ATELIER_DB ?? DEFAULT_DB_PATH,
     )
     .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
-    .action(async (opts: { port: number; host: string; db: string; mission?: string[] }) => {
-      const token = loadOrCreateToken(opts.db);
+    .option(
+      '--allow-host <name...>',
+      'also answer requests addressed to these host names (a reverse proxy, a LAN name)',
+    )
+    .option(
+      '--cors-origin <origin...>',
+      'let web pages from these origins call the API (e.g. http://localhost:3000); none by default',
+    )
+    .option(
+      '--keep-alive <seconds>',
+      'send a keep-alive comment on event streams after this long without data',
+      secondsOption,
+      15,
+    )
+    .option(
+      '--time-scale <x>',
+      'multiply simulated step durations of runs (0 = no delays)',
+      scaleOption,
+      1,
+    )
+    .action(async (opts: ServeOptions) => {
+      // A busy port or a bad --host is said in one line before anything is created.
+      await checkListen(opts.host, opts.port);
       const ui = webBuilt(DEFAULT_WEB_ROOT);
       const out = process.stdout;
       const warnings: string[] = [];
@@ -95,19 +140,29 @@ export function serveCommand(): Command {
       // The user's missions are loaded first: a mistake in one is theirs to fix (exit 2, located).
       const own: Mission[] = [];
       for (const dir of opts.mission ?? []) own.push(await loadMission(dir));
+      // The store before the token: a bad --db is one error line, with no token stored.
       const store = openRunStore(opts.db);
+      const token = loadOrCreateToken(opts.db);
       const examples = (await exampleMissions(warn)).filter(
         (m) => !own.some((o) => o.name === m.name),
       );
       const missions = [...own, ...examples];
       const stop = new AbortController();
       let base = '';
-      const targets = chatTargets(missions, { store, runUrl: (id) => `${base}/runs/${id}` }, warn);
+      const teamOptions = {
+        store,
+        timeScale: opts.timeScale,
+        runUrl: (id: string) => `${base}/runs/${id}`,
+      };
+      const targets = chatTargets(missions, teamOptions, warn);
       const server = await startServer({
         port: opts.port,
         host: opts.host,
+        ...(opts.allowHost ? { extraHosts: opts.allowHost } : {}),
         token: token.token,
-        runs: { store, missions: own },
+        runs: { store, missions: own, timeScale: opts.timeScale },
+        sseKeepAliveMs: opts.keepAlive * 1000,
+        ...(opts.corsOrigin ? { corsOrigins: opts.corsOrigin } : {}),
         chatTargets: targets,
         signal: stop.signal,
       });
@@ -130,7 +185,7 @@ export function serveCommand(): Command {
         );
       }
       out.write(
-        `  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1\n`,
+        `  API description: ${server.url}/api/openapi.json · OpenAI base URL: ${server.url}/v1 · MCP: ${server.url}/mcp\n`,
       );
       out.write(
         `  missions: ${missions.map((m) => m.name).join(', ') || 'none'} · /v1 models: ${targets.map((t) => t.id).join(', ') || 'none'}\n`,

@@ -65,6 +65,7 @@ function checkSafety(rule: Rule): void {
         `unsafe variable ${t.name.startsWith('_#') ? '_' : t.name} in ${where} of rule for '${rule.head.predicate}'`,
         t.loc ?? loc,
         'every variable of the head, of a negated atom or of a comparison must also occur in a positive atom of the body',
+        'LOGIC_UNSAFE_VARIABLE',
       );
     }
   };
@@ -92,6 +93,7 @@ function checkSafety(rule: Rule): void {
           `the result ${l.result.name} of a count is also used inside its braces`,
           l.loc ?? rule.loc,
           'use a fresh variable for the count',
+          'LOGIC_BAD_AGGREGATE',
         );
       }
     }
@@ -108,6 +110,7 @@ export function checkArity(a: Atom): void {
       `'${a.predicate}' has ${a.args.length} arguments, more than the ${MAX_ARITY} supported`,
       a.loc,
       `split the predicate into several with at most ${MAX_ARITY} arguments each`,
+      'LOGIC_ARITY_LIMIT',
     );
   }
 }
@@ -128,6 +131,7 @@ export function checkProgram(
         `'${a.predicate}' used with ${a.args.length} argument${a.args.length === 1 ? '' : 's'} in ${formatAtom(a)}, but it has ${k}`,
         a.loc,
         `every use of a predicate must have the same number of arguments`,
+        'LOGIC_ARITY',
       );
     }
   };
@@ -172,6 +176,7 @@ export function checkProgram(
       `${neg === 'not' ? 'negation' : 'aggregation'} through recursion: ${cycle}`,
       e.lit.loc ?? e.rule.loc,
       `'${names[e.from]}' depends on '${neg} ${names[e.to]}', which depends on '${names[e.from]}' again; the program has no stratification`,
+      'LOGIC_UNSTRATIFIABLE',
     );
   }
   return {

@@ -169,6 +169,7 @@ export class Engine {
         `'${a.predicate}' has ${r.arity} argument${r.arity === 1 ? '' : 's'}, not ${a.args.length}, in ${formatAtom(a)}`,
         a.loc,
         'use the same number of arguments as the program',
+        'LOGIC_ARITY',
       );
     }
     return r;
@@ -192,6 +193,7 @@ export class Engine {
           `${formatAtom(a)} is not ground (variable ${t.name})`,
           a.loc,
           'facts must contain constants only',
+          'LOGIC_NOT_GROUND',
         );
     }
     const start = out.length;

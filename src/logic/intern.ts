@@ -35,6 +35,7 @@ export class Interner {
           `${v} is not an integer`,
           undefined,
           'numbers in facts must be safe integers',
+          'LOGIC_BAD_INTEGER',
         );
       id = this.values.length;
       this.values.push(v);

@@ -99,6 +99,7 @@ function tokenize(text: string, file?: string): Token[] {
           `integer ${s} is too large`,
           loc(i),
           'integers must be safe integers (|n| < 2^53)',
+          'LOGIC_BAD_INTEGER',
         );
       out.push({ kind: 'int', text: s, value: n, loc: loc(i) });
       i = j;
@@ -296,6 +297,7 @@ export function parseProgram(text: string, file?: string): Program {
           `fact '${c.fact.predicate}' has a variable ${v.kind === 'var' ? v.name : ''}`,
           c.fact.loc,
           'facts must be ground: use a rule with a body, or a constant (lower-case, quoted or integer)',
+          'LOGIC_NOT_GROUND',
         );
       }
       program.facts.push(c.fact);

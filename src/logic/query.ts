@@ -82,6 +82,7 @@ function checkQuerySafety(body: Literal[]): void {
         `unsafe variable ${formatTerm(t)} in the query, in '${formatLiteral(l)}'`,
         t.loc ?? l.loc,
         'a comparison or a negation only tests values: the variable must also occur in a positive atom of the query (or be set with X = value)',
+        'LOGIC_UNSAFE_VARIABLE',
       );
     }
   }

@@ -45,6 +45,7 @@ export function modelFromEnv(options: LoadConfigOptions = {}): ConfiguredModel |
     throw new ModelConfigError(
       `ATELIER_MODEL is ${model.name} on ${DEFAULT_BASE_URL} but no API key is set`,
       {
+        code: 'MODEL_NO_API_KEY',
         endpoint: baseURL,
         hint: 'set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server',
       },

@@ -15,18 +15,24 @@ export interface ModelErrorOptions {
   status?: number;
   hint?: string;
   cause?: unknown;
+  /** How long the provider asked to wait before trying again (its Retry-After), in ms. */
+  retryAfterMs?: number;
+  /** For a `ModelConfigError`: the stable code of the mistake (default `MODEL_CONFIG`). */
+  code?: string;
 }
 
 export class ModelError extends Error {
   readonly endpoint: string | undefined;
   readonly status: number | undefined;
   readonly hint: string | undefined;
+  readonly retryAfterMs: number | undefined;
   constructor(message: string, options: ModelErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ModelError';
     this.endpoint = options.endpoint;
     this.status = options.status;
     this.hint = options.hint;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -34,7 +40,11 @@ export class ModelConfigError extends UserError {
   readonly endpoint: string | undefined;
   readonly status: number | undefined;
   constructor(message: string, options: ModelErrorOptions = {}) {
-    super(message, { ...(options.hint ? { hint: options.hint } : {}), cause: options.cause });
+    super(message, {
+      code: options.code ?? 'MODEL_CONFIG',
+      ...(options.hint ? { hint: options.hint } : {}),
+      cause: options.cause,
+    });
     this.name = 'ModelConfigError';
     this.endpoint = options.endpoint;
     this.status = options.status;

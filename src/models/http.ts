@@ -77,6 +77,7 @@ export async function postJson(options: PostOptions): Promise<Posted> {
     if (response) {
       const detail = await errorDetail(response);
       if (!RETRYABLE.has(response.status)) throw statusError(response.status, detail, options);
+      const asked = retryAfterMs(response.headers);
       failure = new ModelError(
         `${options.url} answered ${response.status}${detail ? `: ${detail}` : ''} (after ${attempt + 1} attempt${attempt ? 's' : ''})`,
         {
@@ -86,9 +87,9 @@ export async function postJson(options: PostOptions): Promise<Posted> {
             response.status === 429
               ? 'rate limited: wait, or lower concurrency'
               : 'the server failed; try again later',
+          ...(asked !== undefined ? { retryAfterMs: asked } : {}),
         },
       );
-      const asked = retryAfterMs(response.headers);
       if (asked !== undefined) {
         if (asked > options.maxRetryDelayMs) throw failure;
         delay = asked;
@@ -180,6 +181,7 @@ function statusError(status: number, detail: string, options: PostOptions): Erro
     return new ModelConfigError(
       `the model endpoint ${endpoint} refused the API key (${status})${said}`,
       {
+        code: 'MODEL_AUTH',
         endpoint,
         status,
         hint: options.apiKey
@@ -192,6 +194,7 @@ function statusError(status: number, detail: string, options: PostOptions): Erro
     return new ModelConfigError(
       `the model endpoint ${endpoint} answered 404 for model ${JSON.stringify(options.model)}${said}`,
       {
+        code: 'MODEL_NOT_FOUND',
         endpoint,
         status,
         hint: 'check ATELIER_MODEL names a model this server has, and OPENAI_BASE_URL (it usually ends with /v1)',
@@ -228,6 +231,7 @@ function connectionError(err: unknown, url: string): ModelError | ModelConfigErr
           ? 'host not found'
           : 'invalid URL';
     return new ModelConfigError(`cannot reach the model endpoint ${url} (${what})`, {
+      code: 'MODEL_UNREACHABLE',
       endpoint: url,
       hint: 'is the model server running? check OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)',
       cause: err,

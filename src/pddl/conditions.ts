@@ -71,6 +71,7 @@ function readTerm(e: SExpr, scope: Scope): string {
         `undeclared variable '${sym.value}'`,
         sym.loc,
         'declare it in :parameters or in a forall/exists',
+        'PDDL_UNDECLARED_VARIABLE',
       );
     }
   } else if (!scope.isObject(sym.value)) {
@@ -78,6 +79,7 @@ function readTerm(e: SExpr, scope: Scope): string {
       `undeclared ${scope.objectWord} '${sym.value}'`,
       sym.loc,
       `declare it in ${scope.objectWord === 'constant' ? ':constants' : ':objects (or :constants in the domain)'}`,
+      'PDDL_UNDECLARED_OBJECT',
     );
   }
   return sym.value;
@@ -90,7 +92,12 @@ export function readAtom(list: SList, scope: Scope): Atom {
   const args = list.items.slice(1).map((e) => readTerm(e, scope));
   if (name === '=') {
     if (args.length !== 2)
-      throw new PddlError(`'=' takes 2 arguments, found ${args.length}`, list.loc);
+      throw new PddlError(
+        `'=' takes 2 arguments, found ${args.length}`,
+        list.loc,
+        undefined,
+        'PDDL_ARITY',
+      );
     return { predicate: '=', args, loc: list.loc };
   }
   const decl = scope.predicates.get(name);
@@ -99,6 +106,7 @@ export function readAtom(list: SList, scope: Scope): Atom {
       `unknown predicate '${name}'`,
       first.loc,
       "declare it in the domain's :predicates",
+      'PDDL_UNKNOWN_PREDICATE',
     );
   }
   if (decl.params.length !== args.length) {
@@ -106,6 +114,7 @@ export function readAtom(list: SList, scope: Scope): Atom {
       `predicate '${name}' takes ${decl.params.length} argument${decl.params.length === 1 ? '' : 's'}, found ${args.length}`,
       list.loc,
       `declared as (${[name, ...decl.params.map((p) => p.name)].join(' ')})`,
+      'PDDL_ARITY',
     );
   }
   if (scope.isOfType !== undefined) {
@@ -117,6 +126,7 @@ export function readAtom(list: SList, scope: Scope): Atom {
           `${scope.objectWord} '${arg}' is not of type ${expected.join(' or ')}, as predicate '${name}' expects for ${decl.params[i]!.name}`,
           list.items[i + 1]!.loc,
           `check the type of '${arg}' where it is declared`,
+          'PDDL_TYPE_MISMATCH',
         );
       }
     }
@@ -175,6 +185,7 @@ export function readCondition(e: SExpr, scope: Scope): Condition {
           `numeric condition '${kw}' is not supported`,
           list.loc,
           'only action costs (:action-costs) are supported, not numeric fluents',
+          'PDDL_UNSUPPORTED',
         );
       }
       if (kw.startsWith(':'))
@@ -192,12 +203,19 @@ function readFunctionTerm(e: SExpr, scope: Scope): FunctionTerm {
   const first = expectSymbol(list.items[0], 'a function name', list.loc);
   const decl = scope.functions.get(first.value);
   if (decl === undefined)
-    throw new PddlError(`unknown function '${first.value}'`, first.loc, 'declare it in :functions');
+    throw new PddlError(
+      `unknown function '${first.value}'`,
+      first.loc,
+      'declare it in :functions',
+      'PDDL_UNKNOWN_FUNCTION',
+    );
   const args = list.items.slice(1).map((a) => readTerm(a, scope));
   if (args.length !== decl.params.length) {
     throw new PddlError(
       `function '${first.value}' takes ${decl.params.length} arguments, found ${args.length}`,
       list.loc,
+      undefined,
+      'PDDL_ARITY',
     );
   }
   return { name: first.value, args, loc: list.loc };
@@ -208,7 +226,13 @@ function readNumericExpr(e: SExpr, scope: Scope): NumericExpr {
     const value = numberOf(e);
     if (value === undefined)
       throw new PddlError(`expected a number or a function term, found '${e.value}'`, e.loc);
-    if (value < 0) throw new PddlError(`action costs must not be negative, found ${value}`, e.loc);
+    if (value < 0)
+      throw new PddlError(
+        `action costs must not be negative, found ${value}`,
+        e.loc,
+        undefined,
+        'PDDL_NEGATIVE_COST',
+      );
     return { kind: 'number', value };
   }
   const kw = head(e);
@@ -217,6 +241,7 @@ function readNumericExpr(e: SExpr, scope: Scope): NumericExpr {
       `arithmetic '${kw}' is not supported`,
       e.loc,
       'only a number or a function term, as in :action-costs',
+      'PDDL_UNSUPPORTED',
     );
   }
   return { kind: 'function', term: readFunctionTerm(e, scope) };
@@ -270,6 +295,7 @@ export function readEffect(e: SExpr, scope: Scope): Effect {
           `only (total-cost) may be increased, found '${target.name}'`,
           list.items[1]!.loc,
           'numeric fluents beyond :action-costs are not supported',
+          'PDDL_UNSUPPORTED',
         );
       }
       return { kind: 'increase', target, amount: readNumericExpr(list.items[2]!, scope) };
@@ -280,6 +306,7 @@ export function readEffect(e: SExpr, scope: Scope): Effect {
           `numeric effect '${kw}' is not supported`,
           list.loc,
           'only (increase (total-cost) N) from :action-costs is supported',
+          'PDDL_UNSUPPORTED',
         );
       }
       if (kw === 'or' || kw === 'exists' || kw === 'imply' || kw === '=') {

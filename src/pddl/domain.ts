@@ -103,12 +103,13 @@ export function parseDomain(text: string, file?: string): Domain {
   for (const s of sections) {
     const kw = head(s)!;
     if (UNSUPPORTED_SECTIONS[kw] !== undefined)
-      throw new PddlError(UNSUPPORTED_SECTIONS[kw], s.loc);
+      throw new PddlError(UNSUPPORTED_SECTIONS[kw], s.loc, undefined, 'PDDL_UNSUPPORTED');
     if (!DOMAIN_SECTIONS.includes(kw)) {
       throw new PddlError(
         `unknown domain section '${kw}'`,
         s.loc,
         `expected one of ${DOMAIN_SECTIONS.join(' ')}`,
+        'PDDL_UNKNOWN_SECTION',
       );
     }
   }
@@ -119,6 +120,7 @@ export function parseDomain(text: string, file?: string): Domain {
         `section '${once}' appears twice`,
         found[1]!.loc,
         'merge the two sections into one',
+        'PDDL_DUPLICATE',
       );
   }
   const reqSection = sectionsNamed(sections, ':requirements')[0];
@@ -128,7 +130,12 @@ export function parseDomain(text: string, file?: string): Domain {
   const typeNames = new Set(types.map((t) => t.name));
   const checkType = (t: string, loc: SourceLocation): void => {
     if (!typeNames.has(t))
-      throw new PddlError(`undeclared type '${t}'`, loc, 'declare it in :types');
+      throw new PddlError(
+        `undeclared type '${t}'`,
+        loc,
+        'declare it in :types',
+        'PDDL_UNDECLARED_TYPE',
+      );
   };
 
   const constSection = sectionsNamed(sections, ':constants')[0];
@@ -141,6 +148,7 @@ export function parseDomain(text: string, file?: string): Domain {
         `constant '${c.name}' is declared twice`,
         c.loc ?? constSection!.loc,
         'list each constant once in :constants',
+        'PDDL_DUPLICATE',
       );
     constantNames.add(c.name);
   }
@@ -175,6 +183,8 @@ export function parseDomain(text: string, file?: string): Domain {
         throw new PddlError(
           `action '${action.name}' is defined twice (first at line ${seen.line})`,
           s.loc,
+          undefined,
+          'PDDL_DUPLICATE',
         );
       actionNames.set(action.name, s.loc);
       actions.push(action);
@@ -234,6 +244,7 @@ function readTypes(section: SList | undefined): TypeDecl[] {
           `type '${t.name}' is its own ancestor`,
           t.loc ?? section.loc,
           'the type hierarchy must not have cycles',
+          'PDDL_CYCLIC_TYPES',
         );
       if (seen.has(p)) continue;
       seen.add(p);
@@ -256,7 +267,12 @@ function readDeclarations(
     const decl = readSignature(item, what, checkType);
     if (decl.name === '=') throw new PddlError(`'=' is built in and cannot be declared`, item.loc);
     if (seen.has(decl.name))
-      throw new PddlError(`${what} '${decl.name}' is declared twice`, item.loc);
+      throw new PddlError(
+        `${what} '${decl.name}' is declared twice`,
+        item.loc,
+        undefined,
+        'PDDL_DUPLICATE',
+      );
     seen.add(decl.name);
     out.push(decl);
   }
@@ -301,13 +317,19 @@ function readFunctions(
           `only numeric functions ('- number') are supported, found '${t.join(' ')}'`,
           items[i]!.loc,
           'object fluents are not supported',
+          'PDDL_UNSUPPORTED',
         );
       }
       continue;
     }
     const decl = readSignature(item, 'function', checkType);
     if (out.some((f) => f.name === decl.name))
-      throw new PddlError(`function '${decl.name}' is declared twice`, item.loc);
+      throw new PddlError(
+        `function '${decl.name}' is declared twice`,
+        item.loc,
+        undefined,
+        'PDDL_DUPLICATE',
+      );
     out.push(decl);
   }
   return out;
@@ -331,7 +353,12 @@ function readAction(s: SList, base: Scope): ActionDef {
       );
     }
     if (values.has(key.value))
-      throw new PddlError(`'${key.value}' appears twice in action '${nm.value}'`, key.loc);
+      throw new PddlError(
+        `'${key.value}' appears twice in action '${nm.value}'`,
+        key.loc,
+        undefined,
+        'PDDL_DUPLICATE',
+      );
     const value = s.items[i + 1];
     if (value === undefined) throw new PddlError(`expected a value after '${key.value}'`, key.loc);
     values.set(key.value, value);
@@ -348,7 +375,12 @@ function readAction(s: SList, base: Scope): ActionDef {
   const seen = new Set<string>();
   for (const p of params) {
     if (seen.has(p.name))
-      throw new PddlError(`parameter '${p.name}' is declared twice`, p.loc ?? paramNode!.loc);
+      throw new PddlError(
+        `parameter '${p.name}' is declared twice`,
+        p.loc ?? paramNode!.loc,
+        undefined,
+        'PDDL_DUPLICATE',
+      );
     seen.add(p.name);
   }
   const scope: Scope = { ...base, vars: new Set(params.map((p) => p.name)) };
@@ -374,12 +406,15 @@ function readDerived(s: SList, base: Scope): DerivedDef {
       `derived predicate '${headDecl.name}' is not declared`,
       s.items[1]!.loc,
       'declare it in :predicates too',
+      'PDDL_UNKNOWN_PREDICATE',
     );
   }
   if (declared.params.length !== headDecl.params.length) {
     throw new PddlError(
       `derived predicate '${headDecl.name}' takes ${declared.params.length} arguments, found ${headDecl.params.length}`,
       s.items[1]!.loc,
+      undefined,
+      'PDDL_ARITY',
     );
   }
   // An untyped head variable takes the type declared in :predicates.
@@ -406,6 +441,7 @@ function checkDerivedUse(domain: Domain): void {
         `action '${action}' changes derived predicate '${e.atom.predicate}'`,
         loc,
         'derived predicates are computed by their rules; actions may not add or delete them',
+        'PDDL_DERIVED_MISUSE',
       );
     }
   };

@@ -19,6 +19,7 @@ export function readUserFile(path: string, what: string): string {
           ? 'it is a directory'
           : (err as Error).message;
     throw new UserError(`cannot read ${what} file '${path}': ${why}`, {
+      code: 'PDDL_FILE_UNREADABLE',
       hint: `check the path of the ${what} file`,
     });
   }

@@ -25,6 +25,7 @@ export function parsePlan(text: string, file?: string): PlanStep[] {
         `expected a plan step such as (move a b), found '${trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed}'`,
         loc,
         'one (action arg...) per line; comments start with ;',
+        'PDDL_BAD_PLAN_STEP',
       );
     }
     const words = m[1]!
@@ -37,6 +38,7 @@ export function parsePlan(text: string, file?: string): PlanStep[] {
         `empty plan step '()'`,
         loc,
         'write the action name inside the parentheses',
+        'PDDL_BAD_PLAN_STEP',
       );
     steps.push({ action: words[0]!, args: words.slice(1), loc });
   }

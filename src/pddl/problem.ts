@@ -27,9 +27,10 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
         kw === ':constraints'
           ? 'constraints (PDDL3) are not supported'
           : `expected one of ${PROBLEM_SECTIONS.join(' ')}`;
-      throw new PddlError(`unknown problem section '${kw}'`, s.loc, hint);
+      throw new PddlError(`unknown problem section '${kw}'`, s.loc, hint, 'PDDL_UNKNOWN_SECTION');
     }
-    if (byName.has(kw)) throw new PddlError(`section '${kw}' appears twice`, s.loc);
+    if (byName.has(kw))
+      throw new PddlError(`section '${kw}' appears twice`, s.loc, undefined, 'PDDL_DUPLICATE');
     byName.set(kw, s);
   }
   const defineLoc =
@@ -41,6 +42,7 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
       `missing section (:domain NAME)`,
       defineLoc,
       `add (:domain ${domain.name})`,
+      'PDDL_MISSING_SECTION',
     );
   const domName = expectSymbol(domSection.items[1], 'the domain name', domSection.loc);
   if (domName.value !== domain.name) {
@@ -48,6 +50,7 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
       `problem is for domain '${domName.value}', but the domain is '${domain.name}'`,
       domName.loc,
       'give the matching domain file',
+      'PDDL_DOMAIN_MISMATCH',
     );
   }
 
@@ -57,7 +60,12 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
   const typeNames = new Set(domain.types.map((t) => t.name));
   const checkType = (t: string, loc: SourceLocation): void => {
     if (!typeNames.has(t))
-      throw new PddlError(`undeclared type '${t}'`, loc, "declare it in the domain's :types");
+      throw new PddlError(
+        `undeclared type '${t}'`,
+        loc,
+        "declare it in the domain's :types",
+        'PDDL_UNDECLARED_TYPE',
+      );
   };
   const objSection = byName.get(':objects');
   const objects: TypedName[] =
@@ -89,6 +97,7 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
       `missing section (:init ...)`,
       defineLoc,
       'add (:init) even if nothing is true initially',
+      'PDDL_MISSING_SECTION',
     );
   for (const item of initSection.items.slice(1)) {
     const list = expectList(item, 'a ground atom such as (on a b)', item.loc);
@@ -102,6 +111,7 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
           `(${key}) is given a value twice (first at line ${first.line})`,
           list.loc,
           'give each function term one value in :init',
+          'PDDL_DUPLICATE',
         );
       }
       numericSeen.set(key, list.loc);
@@ -132,13 +142,20 @@ export function parseProblem(text: string, domain: Domain, file?: string): Probl
         `derived predicate '${atom.predicate}' cannot appear in :init`,
         list.loc,
         'it is computed from its (:derived ...) rule',
+        'PDDL_DERIVED_MISUSE',
       );
     }
     init.push(atom);
   }
 
   const goalSection = byName.get(':goal');
-  if (goalSection === undefined) throw new PddlError(`missing section (:goal ...)`, defineLoc);
+  if (goalSection === undefined)
+    throw new PddlError(
+      `missing section (:goal ...)`,
+      defineLoc,
+      undefined,
+      'PDDL_MISSING_SECTION',
+    );
   if (goalSection.items.length !== 2) {
     throw new PddlError(
       `(:goal ...) takes exactly one condition`,
@@ -183,6 +200,7 @@ function checkUniqueObjects(
         `object '${o.name}' is declared twice${at}`,
         loc,
         'list each object once in :objects',
+        'PDDL_DUPLICATE',
       );
     }
     const constant = constants.get(o.name);
@@ -192,6 +210,7 @@ function checkUniqueObjects(
         `object '${o.name}' is already a constant of the domain${at}`,
         loc,
         'remove it from :objects: domain constants are objects of every problem',
+        'PDDL_DUPLICATE',
       );
     }
     seen.set(o.name, o);
@@ -209,16 +228,25 @@ function readNumericFact(list: SList, scope: Scope): NumericFact {
       `unknown function '${fn.value}'`,
       fn.loc,
       "declare it in the domain's :functions",
+      'PDDL_UNKNOWN_FUNCTION',
     );
   const args = term.items.slice(1).map((a) => {
     const s = expectSymbol(a, 'an object', a.loc);
-    if (!scope.isObject(s.value)) throw new PddlError(`undeclared object '${s.value}'`, s.loc);
+    if (!scope.isObject(s.value))
+      throw new PddlError(
+        `undeclared object '${s.value}'`,
+        s.loc,
+        undefined,
+        'PDDL_UNDECLARED_OBJECT',
+      );
     return s.value;
   });
   if (args.length !== decl.params.length) {
     throw new PddlError(
       `function '${fn.value}' takes ${decl.params.length} arguments, found ${args.length}`,
       term.loc,
+      undefined,
+      'PDDL_ARITY',
     );
   }
   const valueNode = expectSymbol(list.items[2], 'a number', list.loc);
@@ -229,12 +257,15 @@ function readNumericFact(list: SList, scope: Scope): NumericFact {
     throw new PddlError(
       `the value of (${[fn.value, ...args].join(' ')}) is not a finite number: '${valueNode.value}'`,
       valueNode.loc,
+      undefined,
+      'PDDL_BAD_NUMBER',
     );
   if (value < 0) {
     throw new PddlError(
       `the value of (${[fn.value, ...args].join(' ')}) is negative (${value})`,
       valueNode.loc,
       'action costs must not be negative: give a value of 0 or more',
+      'PDDL_NEGATIVE_COST',
     );
   }
   return { term: { name: fn.value, args, loc: term.loc }, value };
@@ -253,6 +284,7 @@ function readMetric(section: SList, scope: Scope): Metric {
       `unsupported metric ${describe(expr)}`,
       expr.loc,
       'only (:metric minimize (total-cost)) is supported',
+      'PDDL_UNSUPPORTED',
     );
   }
   if (!scope.functions.has('total-cost')) {
@@ -260,10 +292,16 @@ function readMetric(section: SList, scope: Scope): Metric {
       `the metric uses (total-cost), which the domain does not declare`,
       expr.loc,
       'declare (:functions (total-cost) - number) in the domain',
+      'PDDL_UNKNOWN_FUNCTION',
     );
   }
   if (dir.value === 'maximize')
-    throw new PddlError(`maximizing (total-cost) is not supported`, dir.loc, 'use minimize');
+    throw new PddlError(
+      `maximizing (total-cost) is not supported`,
+      dir.loc,
+      'use minimize',
+      'PDDL_UNSUPPORTED',
+    );
   return {
     direction: 'minimize',
     expr: { kind: 'function', term: { name: 'total-cost', args: [], loc: expr.loc } },

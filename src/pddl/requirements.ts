@@ -75,6 +75,7 @@ export function readRequirements(section: SList): string[] {
         `unsupported requirement '${r}': ${UNSUPPORTED[r]}`,
         item.loc,
         `supported: ${SUPPORTED_REQUIREMENTS.join(' ')}`,
+        'PDDL_UNSUPPORTED',
       );
     }
     if (!SUPPORTED_REQUIREMENTS.includes(r) && IMPLIED[r] === undefined) {
@@ -82,6 +83,7 @@ export function readRequirements(section: SList): string[] {
         `unknown requirement '${r}'`,
         item.loc,
         `supported: ${SUPPORTED_REQUIREMENTS.join(' ')}`,
+        'PDDL_UNKNOWN_REQUIREMENT',
       );
     }
     add(r);

@@ -55,7 +55,12 @@ export function readSExprs(text: string, file?: string): SExpr[] {
       const list: SList = { kind: 'list', items: [], loc: loc(line, i - lineStart + 1) };
       // The AST passes recurse on nesting; a runaway depth must be a user error, not a stack overflow.
       if (stack.length >= MAX_DEPTH)
-        throw new PddlError(`parentheses nested deeper than ${MAX_DEPTH}`, list.loc);
+        throw new PddlError(
+          `parentheses nested deeper than ${MAX_DEPTH}`,
+          list.loc,
+          undefined,
+          'PDDL_TOO_DEEP',
+        );
       (stack.length > 0 ? stack[stack.length - 1]!.items : top).push(list);
       stack.push(list);
       i++;
@@ -65,6 +70,7 @@ export function readSExprs(text: string, file?: string): SExpr[] {
           `unexpected ')'`,
           loc(line, i - lineStart + 1),
           'this parenthesis closes nothing: remove it or add the missing "("',
+          'PDDL_UNBALANCED_PARENS',
         );
       }
       const closed = stack.pop()!;
@@ -103,6 +109,7 @@ export function readSExprs(text: string, file?: string): SExpr[] {
         `unbalanced parentheses: '(' is never closed`,
         misplaced.container.loc,
         `a ')' is probably missing before line ${at.line}, column ${at.col}, where '${misplaced.name}' starts inside it`,
+        'PDDL_UNBALANCED_PARENS',
       );
     }
     if (suspect !== undefined) {
@@ -110,6 +117,7 @@ export function readSExprs(text: string, file?: string): SExpr[] {
         `unbalanced parentheses: '(' is never closed`,
         suspect.list.loc,
         `the ')' at line ${suspect.line}, column ${suspect.col} is indented like the end of an outer list; a ')' is probably missing before it`,
+        'PDDL_UNBALANCED_PARENS',
       );
     }
     const open = stack[stack.length - 1]!;
@@ -117,6 +125,7 @@ export function readSExprs(text: string, file?: string): SExpr[] {
       `unbalanced parentheses: '(' is never closed`,
       open.loc,
       `expected ${stack.length} more ')' before the end of the file (line ${line})`,
+      'PDDL_UNBALANCED_PARENS',
     );
   }
   return top;

@@ -63,6 +63,7 @@ export function stratifyDerived(domain: Pick<Domain, 'derived'>): DerivedDef[][]
               `derived predicate '${head}' depends negatively on itself (through '${d.predicate}')`,
               loc,
               'derived predicates must be stratified: no recursion through negation',
+              'PDDL_DERIVED_CYCLE',
             );
           }
           level.set(head, need);

@@ -491,6 +491,7 @@ export function ground(
       names.some((n) => n.slice(1).split(/[ )]/, 1)[0] === d.head.name),
     );
     throw new UserError('derived predicates depend on their own negation', {
+      code: 'PDDL_DERIVED_CYCLE',
       hint: `cycle through ${names.join(', ')}`,
       ...(rule?.loc === undefined ? {} : { location: rule.loc }),
     });
@@ -532,10 +533,15 @@ function badCost(
   if (value !== undefined) {
     return new UserError(
       `the cost of ${step}${term === undefined ? '' : ` (${ground})`} is ${value}`,
-      { hint: 'action costs must be finite numbers of 0 or more', ...where },
+      {
+        code: 'PLANNER_BAD_COST',
+        hint: 'action costs must be finite numbers of 0 or more',
+        ...where,
+      },
     );
   }
   return new UserError(`the cost of ${step} is (${ground}), which has no value in :init`, {
+    code: 'PLANNER_UNDEFINED_COST',
     hint: `add (= (${ground}) N) to the :init of ${problem.file === undefined ? 'the problem' : `problem ${problem.file}`}`,
     ...where,
   });

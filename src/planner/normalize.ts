@@ -54,6 +54,7 @@ export class NormalFormTooLarge extends UserError {
     super(
       `${where === undefined ? 'a condition' : `the condition of ${where.what}`} expands to more than ${MAX_DISJUNCTS} disjuncts in normal form`,
       {
+        code: 'PLANNER_NORMAL_FORM_TOO_LARGE',
         hint: 'rewrite deeply nested or/forall conditions, e.g. with derived predicates',
         ...(where?.location === undefined ? {} : { location: where.location }),
       },

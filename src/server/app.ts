@@ -4,9 +4,9 @@
  * `createApp` builds it without listening, so tests and benchmarks can drive it.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { requireToken } from './auth.js';
-import { HttpError, errorBody, errorResponse } from './errors.js';
+import { createComputePool } from './compute/index.js';
+import { errorBody, errorResponse } from './errors.js';
+import { guardApi, hardenResponses } from './guards.js';
 import { buildOpenApi } from './openapi.js';
 import type { Operation } from './openapi.js';
 import { DEFAULT_WEB_ROOT, decodePath, isApiPath, mountWebUi, webBuilt } from './static.js';
@@ -22,9 +22,16 @@ export function createApp(options: AppOptions): Hono {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
   app.onError((err, c) => errorResponse(c, err));
+
+  hardenResponses(app, options);
   app.notFound((c) =>
     c.json(
-      errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+      errorBody(
+        'not_found',
+        `no route for ${c.req.method} ${new URL(c.req.url).pathname}`,
+        {},
+        404,
+      ),
       404,
     ),
   );
@@ -43,20 +50,7 @@ export function createApp(options: AppOptions): Hono {
     return c.text(`400 Bad Request: ${message}\n`, 400);
   });
 
-  for (const prefix of ['/api/*', '/v1/*', '/mcp']) {
-    app.use(prefix, requireToken(options.token));
-    app.use(
-      prefix,
-      bodyLimit({
-        maxSize: limit,
-        onError: () => {
-          throw new HttpError(413, 'body_too_large', `request body is larger than ${limit} bytes`, {
-            limit,
-          });
-        },
-      }),
-    );
-  }
+  guardApi(app, options.token, limit, options.corsOrigins ?? []);
 
   const operations: Operation[] = [
     {
@@ -66,8 +60,10 @@ export function createApp(options: AppOptions): Hono {
       tag: 'meta',
     },
   ];
+  const computePool = options.computePool ?? createComputePool(options.compute);
+  const routeOptions: AppOptions = { ...options, computePool };
   for (const mod of ROUTE_MODULES) {
-    const ops = mod(app, options);
+    const ops = mod(app, routeOptions);
     operations.push(...ops);
   }
   const openapi = buildOpenApi(operations);

@@ -51,16 +51,22 @@ export function requireToken(expected: string): MiddlewareHandler {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match) {
-      c.header('WWW-Authenticate', 'Bearer realm="atelier"');
       throw new HttpError(
         401,
         'unauthorized',
         'missing bearer token: send "Authorization: Bearer <token>"',
+        {},
+        { 'WWW-Authenticate': 'Bearer realm="atelier"' },
       );
     }
     if (!sameToken(match[1]!.trim(), expected)) {
-      c.header('WWW-Authenticate', 'Bearer realm="atelier", error="invalid_token"');
-      throw new HttpError(401, 'unauthorized', 'invalid bearer token');
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'invalid bearer token',
+        {},
+        { 'WWW-Authenticate': 'Bearer realm="atelier", error="invalid_token"' },
+      );
     }
     await next();
   };

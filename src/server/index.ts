@@ -4,7 +4,7 @@
  * `startServer` listens.
  */
 export { createApp, DEFAULT_BODY_LIMIT } from './app.js';
-export { startServer, DEFAULT_PORT, DEFAULT_HOST } from './server.js';
+export { startServer, checkListen, DEFAULT_PORT, DEFAULT_HOST } from './server.js';
 export type { ServerOptions, RunningServer } from './server.js';
 export type { AppOptions } from './types.js';
 export { loadOrCreateToken, tokenFileFor } from './auth.js';

@@ -20,11 +20,18 @@ export interface Operation {
 
 const ErrorSchema = z
   .object({
-    error: z.object({ code: z.string(), message: z.string() }).loose(),
+    error: z
+      .object({
+        message: z.string(),
+        type: z.string(),
+        param: z.string().nullable(),
+        code: z.string(),
+      })
+      .loose(),
   })
   .meta({
     description:
-      'Every error: a code for programs and a message for people, plus details (field, location, hint).',
+      "Every error, in OpenAI's shape: a message for people, the type, the offending field (param) and a code for programs, plus details (location, hint, issues).",
   });
 
 function jsonSchema(schema: z.ZodType): unknown {
@@ -37,7 +44,12 @@ const REASONS: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict with the current state',
   413: 'Body too large',
+  422: 'Valid input that could not be processed within the memory limit',
+  429: 'Rate limited (upstream model); see Retry-After',
   500: 'Internal error',
+  502: 'The upstream model failed',
+  503: 'Busy: every worker is taken and the queue is full',
+  504: 'Time limit reached',
 };
 
 /** Builds the OpenAPI 3.0 document for the given operations. */

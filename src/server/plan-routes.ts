@@ -1,10 +1,12 @@
-/** POST /api/plan: PDDL domain + problem -> a plan, or the located error in the text. */
+/**
+ * POST /api/plan: PDDL domain + problem -> a plan, or the located error in the text. The
+ * search runs in a worker thread (compute/), with the server's time and memory limits.
+ */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { PddlError, formatPlan, parseDomain, parseProblem } from '../pddl/index.js';
-import { plan } from '../planner/index.js';
-import { HttpError } from './errors.js';
+import { computeResponse } from './compute/index.js';
 import type { Operation } from './openapi.js';
+import { computePool } from './types.js';
 import type { AppOptions } from './types.js';
 import { readBody } from './validate.js';
 
@@ -37,45 +39,17 @@ export const PlanResponse = z.object({
   stats: Stats,
 });
 
-/** The located PDDL error: which text (domain or problem), line and column. */
-function pddlError(err: PddlError): HttpError {
-  return new HttpError(400, 'pddl_error', err.message, {
-    location: err.location,
-    ...(err.hint ? { hint: err.hint } : {}),
-  });
+/** Planning time beyond the planner's own limit before the worker is stopped (504). */
+export function planHardLimitMs(limitMs: number): number {
+  return limitMs + Math.max(2000, limitMs / 2);
 }
 
 export function planRoutes(app: Hono, options: AppOptions): Operation[] {
   app.post('/api/plan', async (c) => {
     const body = await readBody(c, PlanRequest);
-    let result;
-    try {
-      const domain = parseDomain(body.domain, 'domain');
-      const problem = parseProblem(body.problem, domain, 'problem');
-      const limit = Math.min(body.timeLimitMs ?? Infinity, options.planTimeLimitMs ?? 10_000);
-      result = await plan(domain, problem, {
-        timeLimitMs: limit,
-        signal: c.req.raw.signal,
-        ...(body.optimal ? { optimal: true } : {}),
-      });
-    } catch (err) {
-      if (err instanceof PddlError) throw pddlError(err);
-      throw err;
-    }
-    if (result.status === 'solved') {
-      const steps = result.plan.map((s) => ({ action: s.action, args: s.args }));
-      return c.json({
-        status: result.status,
-        plan: steps,
-        text: formatPlan(result.plan, result.cost, result.unitCost),
-        cost: result.cost,
-        unitCost: result.unitCost,
-        stats: result.stats,
-      });
-    }
-    if (result.status === 'limit')
-      return c.json({ status: result.status, reason: result.reason, stats: result.stats });
-    return c.json({ status: result.status, stats: result.stats });
+    const limit = Math.min(body.timeLimitMs ?? Infinity, options.planTimeLimitMs ?? 10_000);
+    const task = { kind: 'plan' as const, body, timeLimitMs: limit };
+    return computeResponse(c, computePool(options), task, planHardLimitMs(limit));
   });
   return [
     {
@@ -86,7 +60,7 @@ export function planRoutes(app: Hono, options: AppOptions): Operation[] {
       tag: 'planning',
       body: PlanRequest,
       response: PlanResponse,
-      errors: [400, 413],
+      errors: [400, 413, 422, 503, 504],
     },
   ];
 }

@@ -1,16 +1,18 @@
-/** POST /api/reason: a Datalog program and a query -> answers, each with its proof (or why not). */
+/**
+ * POST /api/reason: a Datalog program and a query -> answers, each with its proof (or why
+ * not). The work runs in a worker thread (compute/), with the server's time and memory limits.
+ */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { LogicError, createReasoner, formatAtom, formatWhyNot, parseBody } from '../logic/index.js';
-import type { Literal } from '../logic/index.js';
-import { HttpError } from './errors.js';
+import { computeResponse } from './compute/index.js';
+import type { ProofNode } from './compute/proofs.js';
 import type { Operation } from './openapi.js';
-import { instantiate, proofTree } from './proofs.js';
-import type { ProofNode } from './proofs.js';
+import { computePool } from './types.js';
+import type { AppOptions } from './types.js';
 import { readBody } from './validate.js';
 
-/** Most answers returned; more are counted but not sent. */
-const MAX_ANSWERS = 200;
+/** Longest a POST /api/reason may compute before its worker is stopped (504). */
+export const DEFAULT_REASON_TIME_LIMIT_MS = 10_000;
 
 export const ReasonRequest = z.object({
   program: z.string().describe('facts and rules, e.g. "edge(a, b). path(X, Y) :- edge(X, Y)."'),
@@ -35,54 +37,11 @@ export const ReasonResponse = z.object({
   whyNot: z.array(z.string()).optional(),
 });
 
-function logicError(err: LogicError, file: string): HttpError {
-  return new HttpError(400, 'logic_error', err.message, {
-    ...(err.location ? { location: { ...err.location, file: err.location.file ?? file } } : {}),
-    ...(err.hint ? { hint: err.hint } : {}),
-  });
-}
-
-export function reasonRoutes(app: Hono): Operation[] {
+export function reasonRoutes(app: Hono, options: AppOptions): Operation[] {
   app.post('/api/reason', async (c) => {
     const body = await readBody(c, ReasonRequest);
-    let reasoner;
-    try {
-      reasoner = createReasoner(body.program, 'program');
-    } catch (err) {
-      if (err instanceof LogicError) throw logicError(err, 'program');
-      throw err;
-    }
-    let literals: Literal[];
-    let bindings;
-    try {
-      literals = parseBody(body.query.trim().replace(/[.?]$/, ''), 'query');
-      bindings = reasoner.query(literals);
-    } catch (err) {
-      if (err instanceof LogicError) throw logicError(err, 'query');
-      throw err;
-    }
-    const positives = literals.flatMap((l) => (l.kind === 'atom' && !l.negated ? [l.atom] : []));
-    const answers = bindings.slice(0, MAX_ANSWERS).map((b) => {
-      const facts = positives.map((a) => instantiate(a, b));
-      const proofs = facts.map((f) => {
-        const p = reasoner.why(f);
-        return p ? proofTree(p) : { fact: formatAtom(f), via: 'given', children: [] };
-      });
-      const fact = facts.map(formatAtom).join(', ');
-      const proof = proofs.length === 1 ? proofs[0]! : { fact, via: 'query', children: proofs };
-      return { bindings: b, fact, proof };
-    });
-    const result: z.infer<typeof ReasonResponse> = { answers, total: bindings.length };
-    // A single ground atom that does not hold: say which rule premise failed.
-    if (
-      bindings.length === 0 &&
-      literals.length === 1 &&
-      positives.length === 1 &&
-      positives[0]!.args.every((t) => t.kind === 'const')
-    ) {
-      result.whyNot = formatWhyNot(reasoner.whyNot(positives[0]!)).split('\n');
-    }
-    return c.json(result);
+    const limit = options.reasonTimeLimitMs ?? DEFAULT_REASON_TIME_LIMIT_MS;
+    return computeResponse(c, computePool(options), { kind: 'reason', body }, limit);
   });
   return [
     {
@@ -93,7 +52,7 @@ export function reasonRoutes(app: Hono): Operation[] {
       tag: 'reasoning',
       body: ReasonRequest,
       response: ReasonResponse,
-      errors: [400, 413],
+      errors: [400, 413, 422, 503, 504],
     },
   ];
 }

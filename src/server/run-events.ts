@@ -2,8 +2,8 @@
 import type { SSEStreamingApi } from 'hono/streaming';
 import { readEvents, subscribe } from '../team/index.js';
 import type { RunEvent, RunStore } from '../team/index.js';
+import { KEEP_ALIVE_COMMENT } from './openai/sse.js';
 
-const KEEPALIVE_MS = 15_000;
 /** How often a stream also checks the store, for runs driven by another process. */
 const POLL_MS = 1_000;
 
@@ -17,7 +17,10 @@ export async function followRun(
   store: RunStore,
   runId: string,
   after: number,
+  /** A `: keep-alive` comment goes out when nothing else was sent for this long. */
+  keepAliveMs: number,
 ): Promise<void> {
+  const pollMs = Math.min(POLL_MS, keepAliveMs);
   let last = after;
   let finished = false;
   let closed = false;
@@ -52,7 +55,7 @@ export async function followRun(
     while (!closed && !finished) {
       if (queue.length === 0) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, POLL_MS);
+          const timer = setTimeout(resolve, pollMs);
           wake = () => {
             clearTimeout(timer);
             resolve();
@@ -67,10 +70,10 @@ export async function followRun(
         await send(batch);
       } else if (!closed) {
         await send(await readEvents(store, runId, last));
-        idle += POLL_MS;
-        if (idle >= KEEPALIVE_MS) {
+        idle += pollMs;
+        if (idle >= keepAliveMs) {
           idle = 0;
-          await stream.write(': keepalive\n\n');
+          await stream.write(KEEP_ALIVE_COMMENT);
         }
       }
     }

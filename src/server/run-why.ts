@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { createReasoner, fact, formatAtom, formatWhyNot } from '../logic/index.js';
 import type { Atom } from '../logic/index.js';
-import { proofTree } from './proofs.js';
+import { proofTree } from './compute/proofs.js';
 
 export const WhyResponse = z.object({
   fact: z.string(),

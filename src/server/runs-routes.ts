@@ -10,17 +10,21 @@ import {
   approveStep,
   getRun,
   listExampleMissions,
-  listRuns,
+  listRunsPage,
   loadMission,
+  MAX_PAGE_SIZE,
+  runInfo,
   resumeRun,
   startRun,
   MissionInfoSchema,
   RunDetailSchema,
   RunInfoSchema,
+  RunsPageSchema,
 } from '../team/index.js';
 import type { Mission, RunDetail } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { HttpError } from './errors.js';
+import { DEFAULT_KEEP_ALIVE_MS } from './openai/common.js';
 import { followRun } from './run-events.js';
 import { WhyResponse, explainFact } from './run-why.js';
 import type { Operation } from './openapi.js';
@@ -66,11 +70,27 @@ function parseLastEventId(value: string | undefined): number {
       'invalid_request',
       `Last-Event-ID: expected a non-negative integer (an event seq), got "${value}"`,
       {
-        field: 'Last-Event-ID',
+        param: 'Last-Event-ID',
       },
     );
   }
   return n;
+}
+
+/** `?limit=&cursor=` of GET /api/runs: a page of 1 to MAX_PAGE_SIZE runs (default 50). */
+function pageQuery(
+  limit: string | undefined,
+  cursor: string | undefined,
+): { limit: number; cursor: string | undefined } {
+  const n = limit === undefined || limit === '' ? 50 : Number(limit);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE)
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `limit: expected an integer from 1 to ${MAX_PAGE_SIZE}, got "${limit}"`,
+      { field: 'limit' },
+    );
+  return { limit: n, cursor: cursor === '' ? undefined : cursor };
 }
 
 export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
@@ -88,7 +108,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     if (!info) {
       const known = [...loaded.keys(), ...examples.keys()];
       throw new HttpError(404, 'mission_not_found', `mission: no mission named "${name}"`, {
-        field: 'mission',
+        param: 'mission',
         hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
       });
     }
@@ -171,7 +191,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
           'invalid_goal',
           err.message.startsWith('goal') ? err.message : `goal: ${err.message}`,
           {
-            field: 'goal',
+            param: 'goal',
             ...(err.location
               ? { location: { line: err.location.line, col: err.location.col } }
               : {}),
@@ -182,11 +202,24 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       throw err;
     }
     track(handle);
-    const info = (await listRuns(store)).find((r) => r.id === handle.id);
-    return c.json(info ?? { id: handle.id }, 201);
+    return c.json((await runInfo(store, handle.id)) ?? { id: handle.id }, 201);
   });
 
-  app.get('/api/runs', async (c) => c.json(await listRuns(store)));
+  app.get('/api/runs', async (c) => {
+    const { limit, cursor } = pageQuery(c.req.query('limit'), c.req.query('cursor'));
+    try {
+      return c.json(
+        await listRunsPage(store, { limit, ...(cursor === undefined ? {} : { cursor }) }),
+      );
+    } catch (err) {
+      if (err instanceof UserError && err.code === 'RUN_BAD_CURSOR')
+        throw new HttpError(400, 'invalid_request', `cursor: ${err.message}`, {
+          field: 'cursor',
+          hint: err.hint,
+        });
+      throw err;
+    }
+  });
   app.get('/api/runs/:id', async (c) =>
     c.body((await cachedDetail(c.req.param('id'))).json, 200, {
       'content-type': 'application/json',
@@ -198,7 +231,8 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     if (!(await store.getRun(id)))
       throw new HttpError(404, 'run_not_found', `no run with id "${id}"`);
     const after = parseLastEventId(c.req.header('last-event-id') ?? c.req.query('after'));
-    return streamSSE(c, (stream) => followRun(stream, store, id, after));
+    const keepAliveMs = options.sseKeepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
+    return streamSSE(c, (stream) => followRun(stream, store, id, after, keepAliveMs));
   });
 
   const decide = (approved: boolean) => async (c: Context) => {
@@ -254,7 +288,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     track(handle);
-    return c.json((await listRuns(store)).find((r) => r.id === id) ?? { id });
+    return c.json((await runInfo(store, id)) ?? { id });
   });
 
   app.post('/api/runs/:id/why', async (c) => {
@@ -287,9 +321,10 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     {
       method: 'get',
       path: '/api/runs',
-      summary: 'Runs, newest first',
+      summary: `Runs, newest first, a page at a time: ?limit=N (1 to ${MAX_PAGE_SIZE}, default 50) and ?cursor= the nextCursor of the previous page (null after the last page)`,
       tag: 'runs',
-      response: z.array(RunInfoSchema),
+      response: RunsPageSchema,
+      errors: [400],
     },
     {
       method: 'get',

@@ -40,6 +40,8 @@ export function narrate(e: RunEvent): string | undefined {
       return `Re-planning: ${e.data.reason}`;
     case 'run.finished':
       return `Run ${e.data.status}: ${e.data.steps} steps, ${e.data.replans} re-plans${reason(e.data.reason, (r) => ` — ${r}`)}.`;
+    case 'run.interrupted':
+      return `Run interrupted: ${e.data.reason}.`;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 /**
- * Request validation with zod. A bad body is a 400 that names the field and the
+ * Request validation with zod. A bad body is a 400 that names the field (`param`) and the
  * problem (`goal: expected string, received number`), like zod's own issue list.
  */
 import type { Context } from 'hono';
@@ -31,7 +31,7 @@ export function validate<S extends z.ZodType>(
   const first = issues[0] ?? { field: '', message: 'invalid' };
   const where = first.field ? `${first.field}: ` : `${what}: `;
   throw new HttpError(400, 'invalid_request', `${where}${first.message}`, {
-    field: first.field,
+    param: first.field || null,
     issues,
   });
 }
@@ -46,7 +46,9 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
     try {
       raw = JSON.parse(text);
     } catch {
-      throw new HttpError(400, 'invalid_json', 'request body is not valid JSON', { field: '' });
+      throw new HttpError(400, 'invalid_json', 'request body is not valid JSON', {
+        hint: 'send a JSON object with content-type: application/json',
+      });
     }
   }
   return validate(schema, raw);

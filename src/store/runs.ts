@@ -6,10 +6,19 @@
  * answer a waiting step. The database handle and the SQL stay in this file.
  */
 import { LeaseLostError } from '../team/log/port.js';
-import type { LoggedEvent, NewEvent, RunLease, RunLog, RunRecord } from '../team/log/port.js';
+import type {
+  LoggedEvent,
+  NewEvent,
+  NewRun,
+  RunLease,
+  RunLog,
+  RunPage,
+  RunRecord,
+} from '../team/log/port.js';
 import type { RunStatus } from '../team/log/views.js';
+import { retryBusy, storeError } from './errors.js';
 import { migrate, openSqlite } from './sqlite.js';
-import type { SqliteDatabase } from './sqlite.js';
+import type { OpenSqliteOptions, SqliteDatabase } from './sqlite.js';
 
 const MIGRATIONS = [
   `CREATE TABLE runs (
@@ -22,6 +31,8 @@ const MIGRATIONS = [
   `CREATE TABLE run_approvals (
      run_id TEXT NOT NULL REFERENCES runs(id), step_id TEXT NOT NULL, approved INTEGER NOT NULL,
      by TEXT, reason TEXT, at TEXT NOT NULL, PRIMARY KEY (run_id, step_id))`,
+  // Listing runs newest first, a page at a time, reads this index, not the whole table.
+  `CREATE INDEX runs_by_start ON runs (started_at, id)`,
   // Who drives a run: owner and expiry of the lease; the token grows with every new holder.
   `ALTER TABLE runs ADD COLUMN lease_owner TEXT;
    ALTER TABLE runs ADD COLUMN lease_token INTEGER NOT NULL DEFAULT 0;
@@ -29,6 +40,14 @@ const MIGRATIONS = [
 ];
 
 type Listener = (e: LoggedEvent) => void;
+
+export interface OpenRunStoreOptions extends OpenSqliteOptions {
+  /** How long a write waits in total for other processes' locks (default 30 s). */
+  lockTimeoutMs?: number;
+}
+
+/** Runs one write (a statement or a transaction), retried while another process holds the lock. */
+type Write = <T>(f: () => T) => T;
 
 interface RunRow {
   id: string;
@@ -70,20 +89,50 @@ function toRun(r: RunRow): RunRecord {
   };
 }
 
-/** Opens (creating and migrating) the run log in `path` (default: $ATELIER_DB or .atelier/atelier.db). */
-export function openRunStore(path?: string): RunLog {
-  const db = openSqlite(path);
-  migrate(db, 'runs', MIGRATIONS);
+/**
+ * Opens (creating and migrating, unless `create: false`) the run log in `path` (default:
+ * $ATELIER_DB or .atelier/atelier.db). Several processes may share the file: each write is
+ * a transaction that takes the write lock first and waits for it (STORE_LOCKED after
+ * `lockTimeoutMs`); a failing write throws a STORE_ `UserError` (a full disk: STORE_DISK_FULL).
+ */
+export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): RunLog {
+  const db = openSqlite(path, options);
+  try {
+    migrate(db, 'runs', MIGRATIONS);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const write: Write = (f) => {
+    try {
+      return retryBusy(f, options.lockTimeoutMs);
+    } catch (err) {
+      throw storeError(err, db.name);
+    }
+  };
   const q = statements(db);
-  return {
-    ...sqliteRuns(q),
-    ...sqliteEvents(db, q),
-    ...sqliteLeases(db, q),
-    ...sqliteApprovals(q),
+  const events = sqliteEvents(db, q, write);
+  const log: RunLog = {
+    ...sqliteRuns(db, q, write, events.appendRows, events.notify),
+    ...events.log,
+    ...sqliteLeases(db, q, write),
+    ...sqliteApprovals(q, write),
     async close() {
       db.close();
     },
   };
+  databases.set(log, db);
+  return log;
+}
+
+const databases = new WeakMap<RunLog, SqliteDatabase>();
+
+/**
+ * The SQLite database under a run log opened here, for other tables kept beside the runs
+ * (the server's responses); undefined for any other run log.
+ */
+export function databaseOf(log: RunLog): SqliteDatabase | undefined {
+  return databases.get(log);
 }
 
 type Statements = ReturnType<typeof statements>;
@@ -100,6 +149,10 @@ function statements(db: SqliteDatabase) {
     status: db.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?'),
     getRun: db.prepare('SELECT * FROM runs WHERE id = ?'),
     listRuns: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC'),
+    firstPage: db.prepare('SELECT * FROM runs ORDER BY started_at DESC, id DESC LIMIT ?'),
+    nextPage: db.prepare(
+      'SELECT * FROM runs WHERE started_at < ? OR (started_at = ? AND id < ?) ORDER BY started_at DESC, id DESC LIMIT ?',
+    ),
     events: db.prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq'),
     countTypes: db.prepare(
       'SELECT type, COUNT(*) AS n FROM run_events WHERE run_id = ? AND type IN (SELECT value FROM json_each(?)) GROUP BY type',
@@ -114,64 +167,98 @@ function statements(db: SqliteDatabase) {
   };
 }
 
-/** Runs: their rows. */
+/** Runs: their rows; a run is created with its first event in one transaction. */
 function sqliteRuns(
+  db: SqliteDatabase,
   q: Statements,
+  write: Write,
+  appendRows: AppendRows,
+  notify: (e: LoggedEvent) => void,
 ): Pick<RunLog, 'createRun' | 'getRun' | 'listRuns' | 'setStatus'> {
+  const createWith = db.transaction((run: NewRun, first: NewEvent[], at: string) => {
+    q.insertRun.run(
+      run.id,
+      run.mission,
+      run.missionDir,
+      run.status,
+      run.seed,
+      run.goal,
+      JSON.stringify(run.options),
+      run.startedAt,
+      run.startedAt,
+    );
+    return first.length === 0 ? [] : appendRows(run.id, first, at);
+  });
   return {
-    async createRun(run) {
-      q.insertRun.run(
-        run.id,
-        run.mission,
-        run.missionDir,
-        run.status,
-        run.seed,
-        run.goal,
-        JSON.stringify(run.options),
-        run.startedAt,
-        run.startedAt,
-      );
+    async createRun(run, first) {
+      const at = new Date().toISOString();
+      const [e] = write(() => createWith.immediate(run, first === undefined ? [] : [first], at));
+      if (e !== undefined) notify(e);
+      return e;
     },
     async getRun(runId) {
       const r = q.getRun.get(runId) as RunRow | undefined;
       return r === undefined ? undefined : toRun(r);
     },
-    async listRuns() {
-      return (q.listRuns.all() as RunRow[]).map(toRun);
+    async listRuns(page?: RunPage) {
+      const rows =
+        page === undefined
+          ? q.listRuns.all()
+          : page.before === undefined
+            ? q.firstPage.all(page.limit)
+            : q.nextPage.all(
+                page.before.startedAt,
+                page.before.startedAt,
+                page.before.id,
+                page.limit,
+              );
+      return (rows as RunRow[]).map(toRun);
     },
     async setStatus(runId, s) {
-      q.status.run(s, new Date().toISOString(), runId);
+      write(() => q.status.run(s, new Date().toISOString(), runId));
     },
   };
 }
+
+type AppendRows = (
+  runId: string,
+  rows: readonly NewEvent[],
+  at: string,
+  lease?: RunLease,
+) => LoggedEvent[];
 
 /** Events: appended in one transaction per call (seq per run), read back, heard live. */
 function sqliteEvents(
   db: SqliteDatabase,
   q: Statements,
-): Pick<RunLog, 'append' | 'read' | 'countEvents' | 'subscribe'> {
+  write: Write,
+): {
+  log: Pick<RunLog, 'append' | 'read' | 'countEvents' | 'subscribe'>;
+  appendRows: AppendRows;
+  notify: (e: LoggedEvent) => void;
+} {
   const listeners = new Map<string, Set<Listener>>();
   const notify = (e: LoggedEvent): void => {
     for (const l of listeners.get(e.runId) ?? []) l(e);
     for (const l of listeners.get('*') ?? []) l(e);
   };
-  const appendRows = db.transaction(
-    (runId: string, rows: readonly NewEvent[], at: string, lease?: RunLease): LoggedEvent[] => {
-      const row = q.getRun.get(runId) as RunRow | undefined;
-      if (row === undefined) throw new Error(`run store: no run '${runId}'`);
-      if (lease !== undefined && !holds(row, lease)) throw new LeaseLostError(lease);
-      let seq = row.last_seq;
-      const out = rows.map((r): LoggedEvent => {
-        q.insertEvent.run(runId, ++seq, at, r.v, r.type, JSON.stringify(r.data));
-        return { runId, seq, at, v: r.v, type: r.type, data: r.data };
-      });
-      q.bump.run(seq, at, runId);
-      return out;
-    },
-  );
-  return {
+  const appendRows: AppendRows = (runId, rows, at, lease) => {
+    const row = q.getRun.get(runId) as RunRow | undefined;
+    if (row === undefined) throw new Error(`run store: no run '${runId}'`);
+    if (lease !== undefined && !holds(row, lease)) throw new LeaseLostError(lease);
+    let seq = row.last_seq;
+    const out = rows.map((r): LoggedEvent => {
+      q.insertEvent.run(runId, ++seq, at, r.v, r.type, JSON.stringify(r.data));
+      return { runId, seq, at, v: r.v, type: r.type, data: r.data };
+    });
+    q.bump.run(seq, at, runId);
+    return out;
+  };
+  const appendTx = db.transaction(appendRows);
+  const log: Pick<RunLog, 'append' | 'read' | 'countEvents' | 'subscribe'> = {
     async append(runId, events, options = {}) {
-      const out = appendRows(runId, events, new Date().toISOString(), options.lease);
+      const at = new Date().toISOString();
+      const out = write(() => appendTx.immediate(runId, events, at, options.lease));
       out.forEach(notify);
       return out;
     },
@@ -199,19 +286,16 @@ function sqliteEvents(
       };
     },
   };
+  return { log, appendRows, notify };
 }
 
 /** Approval decisions, one per step (a later one replaces it). */
-function sqliteApprovals(q: Statements): Pick<RunLog, 'decide' | 'decision'> {
+function sqliteApprovals(q: Statements, write: Write): Pick<RunLog, 'decide' | 'decision'> {
   return {
     async decide(runId, stepId, d) {
-      q.decide.run(
-        runId,
-        stepId,
-        d.approved ? 1 : 0,
-        d.by ?? null,
-        d.reason ?? null,
-        new Date().toISOString(),
+      const at = new Date().toISOString();
+      write(() =>
+        q.decide.run(runId, stepId, d.approved ? 1 : 0, d.by ?? null, d.reason ?? null, at),
       );
     },
     async decision(runId, stepId) {
@@ -239,6 +323,7 @@ const leaseOf = (runId: string, owner: string, token: number, until: number): Ru
 function sqliteLeases(
   db: SqliteDatabase,
   q: Statements,
+  write: Write,
 ): Pick<RunLog, 'claim' | 'renew' | 'release'> {
   const row = (runId: string): RunRow => {
     const r = q.getRun.get(runId) as RunRow | undefined;
@@ -265,8 +350,8 @@ function sqliteLeases(
     if (holds(r, lease)) q.setLease.run(null, r.lease_token, null, lease.runId);
   });
   return {
-    claim: async (runId, owner, ttlMs) => claim(runId, owner, ttlMs),
-    renew: async (lease, ttlMs) => renew(lease, ttlMs),
-    release: async (lease) => release(lease),
+    claim: async (runId, owner, ttlMs) => write(() => claim.immediate(runId, owner, ttlMs)),
+    renew: async (lease, ttlMs) => write(() => renew.immediate(lease, ttlMs)),
+    release: async (lease) => write(() => release.immediate(lease)),
   };
 }

@@ -94,9 +94,7 @@ export function sqliteSessions(db: SqliteDatabase): SessionStore {
       if (r.format > SESSION_MESSAGE_FORMAT) {
         throw new UserError(
           `session ${JSON.stringify(id)}: message ${r.seq} was stored in format ${r.format}, newer than this Atelier reads (${SESSION_MESSAGE_FORMAT})`,
-          {
-            hint: 'upgrade Atelier, or use another --session id',
-          },
+          { code: 'STORE_FORMAT_TOO_NEW', hint: 'upgrade Atelier, or use another --session id' },
         );
       }
       return JSON.parse(r.message) as Message;

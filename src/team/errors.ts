@@ -13,12 +13,13 @@ export class MissionError extends UserError {
     file: string,
     field: string | undefined,
     message: string,
-    options: { hint?: string; line?: number; col?: number } = {},
+    options: { hint?: string; line?: number; col?: number; code?: string } = {},
   ) {
     const location: SourceLocation | undefined =
       options.line === undefined ? undefined : { file, line: options.line, col: options.col ?? 1 };
     const where = location === undefined ? `${file}: ` : '';
     super(`${where}${field === undefined ? '' : `${field}: `}${message}`, {
+      code: options.code ?? 'MISSION_INVALID',
       ...(location === undefined ? {} : { location }),
       ...(options.hint === undefined ? {} : { hint: options.hint }),
     });
@@ -38,8 +39,11 @@ export class GoalError extends UserError {
   readonly detail: string;
   readonly offset: number | undefined;
 
-  constructor(detail: string, options: { hint?: string; offset?: number } = {}) {
-    super(`goal: ${detail}`, options.hint === undefined ? {} : { hint: options.hint });
+  constructor(detail: string, options: { hint?: string; offset?: number; code?: string } = {}) {
+    super(`goal: ${detail}`, {
+      code: options.code ?? 'GOAL_INVALID',
+      ...(options.hint === undefined ? {} : { hint: options.hint }),
+    });
     this.name = 'GoalError';
     this.detail = detail;
     this.offset = options.offset;

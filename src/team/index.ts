@@ -36,6 +36,7 @@ export {
   MissionInfoSchema,
   RunDetailSchema,
   RunInfoSchema,
+  RunsPageSchema,
   RunStatusSchema,
 } from './log/views.js';
 export type {
@@ -44,6 +45,7 @@ export type {
   MissionInfo,
   RunDetail,
   RunInfo,
+  RunsPage,
   RunStatus,
   RunSummary,
 } from './log/views.js';
@@ -79,7 +81,14 @@ export { runUsage, usageLines, formatUsage } from './explain/usage.js';
 export type { RunUsage, UsageSum } from './explain/usage.js';
 
 // Inspecting and explaining runs.
-export { listRuns, getRun, explainStep } from './explain/inspect.js';
+export {
+  listRuns,
+  listRunsPage,
+  runInfo,
+  MAX_PAGE_SIZE,
+  getRun,
+  explainStep,
+} from './explain/inspect.js';
 export { describeEvent, describePlan, markdownReport, summaryLines } from './explain/report.js';
 
 // Learning from runs: their successful steps as trajectories.

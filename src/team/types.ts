@@ -33,7 +33,12 @@ export interface ToolContext {
   /** Observed facts at the start of the step ("pred a b" keys). */
   facts: ReadonlySet<string>;
   signal: AbortSignal;
-  /** 1 for the first try of this ground action in the run, 2 for the next, ... */
+  /**
+   * Which try of this ground action in the run this step is: 1 for the first, 2 for the
+   * next. Tries cut short by a crash or Ctrl-C do not count (the resumed run makes the same
+   * try, with the same number), so (action, args, attempt) identifies the step across a
+   * resume: a simulated world keys its randomness on it, never on call order or time.
+   */
   attempt: number;
   /** Sleeps `ms` of simulated time, scaled by the run's time scale. */
   wait(ms: number): Promise<void>;

@@ -140,7 +140,7 @@ test('without a model configured, atelier chat says how to configure one and exi
   const r = await atelier(['chat', '-m', 'hi'], {});
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^error: no model is configured/);
+  assert.match(r.stderr, /^error\[MODEL_NOT_CONFIGURED\]: no model is configured/);
   assert.match(r.stderr, /ATELIER_MODEL/);
   assert.match(r.stderr, /OPENAI_BASE_URL/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
@@ -162,7 +162,10 @@ test('a refusal or a filtered answer is an error line and exit 1, not an empty a
   server.script(reply.refusal('I will not do that.'));
   const refused = await atelier(['chat', '-m', 'do it'], configured);
   assert.equal(refused.code, 1, refused.stderr);
-  assert.match(refused.stderr, /^error: model test-model refused to answer: I will not do that\./);
+  assert.match(
+    refused.stderr,
+    /^error\[MODEL_BAD_OUTPUT\]: model test-model refused to answer: I will not do that\./,
+  );
   assert.doesNotMatch(refused.stderr, /\n\s+at /);
 
   server.script(reply.contentFilter());

@@ -217,5 +217,32 @@ describe(
       await page.screenshot({ path: join(OUT, 'playground-error.png'), fullPage: true });
       assert.deepEqual(pageErrors, []);
     });
+
+    it('lists runs a page at a time and loads older ones on demand', async () => {
+      // Older, finished runs written straight into the store: enough for three pages.
+      for (let i = 0; i < 120; i++)
+        store.createRun({
+          id: `run-old-${String(i).padStart(3, '0')}`,
+          mission: FLAGSHIP_MISSION,
+          missionDir: null,
+          status: 'succeeded',
+          seed: 1,
+          goal: '(and (announced paris))',
+          options: {},
+          startedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
+        });
+      await page.goto(`${server.url}/`);
+      const rows = page.locator('.table tbody tr');
+      await page.waitForFunction(`document.querySelectorAll('.table tbody tr').length === 50`);
+      for (const expected of [100, 121]) {
+        await page.getByRole('button', { name: 'Load more' }).click();
+        await page.waitForFunction(
+          `document.querySelectorAll('.table tbody tr').length === ${expected}`,
+        );
+      }
+      assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
+      assert.equal(await rows.last().locator('a').innerText(), 'run-old-000');
+      assert.deepEqual(pageErrors, []);
+    });
   },
 );

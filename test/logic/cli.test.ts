@@ -46,15 +46,18 @@ test('atelier reason reports bad input with file:line:col, exit 2 and no stack t
   assert.equal(r.code, 2);
   assert.equal(
     r.err,
-    `${bad}:2:15: error: negation through recursion: q -> not r -> q\n  hint: 'q' depends on 'not r', which depends on 'q' again; the program has no stratification\n`,
+    `${bad}:2:15: error[LOGIC_UNSTRATIFIABLE]: negation through recursion: q -> not r -> q\n  hint: 'q' depends on 'not r', which depends on 'q' again; the program has no stratification\n`,
   );
   const syntax = run(file('syntax.dl', 'p(a)\n'));
   assert.equal(syntax.code, 2);
-  assert.match(syntax.err, /syntax\.dl:2:1: error: expected '\.' or ':-', found end of input/);
+  assert.match(
+    syntax.err,
+    /syntax\.dl:2:1: error\[LOGIC_SYNTAX\]: expected '\.' or ':-', found end of input/,
+  );
   assert.doesNotMatch(syntax.err, /\n\s+at /);
   const arg = run('examples/logic/paris.dl', '--query', 'path(X, ');
   assert.equal(arg.code, 2);
-  assert.match(arg.err, /^--query:1:9: error: expected a term/);
+  assert.match(arg.err, /^--query:1:9: error\[LOGIC_SYNTAX\]: expected a term/);
   const nofile = run(join(dir, 'none.dl'));
   assert.equal(nofile.code, 2);
   assert.match(nofile.err, /cannot read/);

@@ -45,7 +45,7 @@ test('a negative action cost in :init is rejected at file:line:col with exit 2, 
     assert.match(
       r.stderr,
       new RegExp(
-        `^${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4:21: error: the value of \\(length a b\\) is negative`,
+        `^${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4:21: error\\[PDDL_NEGATIVE_COST\\]: the value of \\(length a b\\) is negative`,
       ),
     );
     assert.doesNotMatch(r.stderr, /\n\s+at /);

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { loadOrCreateToken } from '../../src/server/index.js';
 import { TOKEN, errorOf, testServer } from './helpers.js';
@@ -141,5 +142,82 @@ describe('malformed URL paths', () => {
       assert.match(err.message, /malformed URL path/);
     }
     assert.deepEqual(logged, []);
+  });
+});
+
+/** A raw request with a chosen Host header (fetch does not let one set it). */
+function rawGet(
+  url: string,
+  path: string,
+  host: string,
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: u.hostname,
+        port: u.port,
+        path,
+        headers: { host, authorization: `Bearer ${TOKEN}` },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('HTTP hardening: framing and DNS rebinding', () => {
+  let server: TestServer;
+  let webRoot: string;
+  before(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'atelier-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Atelier</title>');
+    server = await testServer({ webRoot });
+  });
+  after(() => server.close());
+
+  it('forbids framing on API answers, errors and UI pages', async () => {
+    for (const [path, auth] of [
+      ['/api/missions', true],
+      ['/api/missions', false],
+      ['/', false],
+      ['/runs/abc', false],
+    ] as const) {
+      const res = await server.call(path, { auth });
+      assert.equal(res.headers.get('x-frame-options'), 'DENY', path);
+      assert.match(
+        res.headers.get('content-security-policy') ?? '',
+        /frame-ancestors 'none'/,
+        path,
+      );
+      await res.arrayBuffer();
+    }
+  });
+
+  it('answers only requests whose Host is an address of this server (DNS rebinding)', async () => {
+    const port = new URL(server.url).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'LOCALHOST']) {
+      const res = await rawGet(server.url, '/api/openapi.json', host);
+      assert.equal(res.status, 200, host);
+    }
+    for (const host of [`evil.example:${port}`, 'attacker.test', `127.0.0.2:${port}`]) {
+      const api = await rawGet(server.url, '/api/openapi.json', host);
+      assert.equal(api.status, 403, host);
+      const err = JSON.parse(api.body) as { error: { code: string; message: string } };
+      assert.equal(err.error.code, 'host_not_allowed');
+      assert.match(err.error.message, /Host/);
+      const page = await rawGet(server.url, '/', host);
+      assert.equal(page.status, 403, host);
+      assert.doesNotMatch(page.body, /<title>Atelier/);
+    }
   });
 });

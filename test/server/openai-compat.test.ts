@@ -117,7 +117,7 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
     });
     assert.equal(res.status, 400);
     const err = await errorOf(res);
-    assert.equal(err.field, 'messages');
+    assert.equal(err.param, 'messages');
     assert.match(err.message, /messages: at least one message/);
   });
 

@@ -95,7 +95,7 @@ describe('POST /api/reason and POST /api/plan', () => {
     const res = await server.call('/api/reason', { json: { program: PROGRAM, query: 7 } });
     assert.equal(res.status, 400);
     const err = await errorOf(res);
-    assert.equal(err.field, 'query');
+    assert.equal(err.param, 'query');
     assert.match(err.message, /^query: /);
   });
 
@@ -140,7 +140,7 @@ describe('POST /api/reason and POST /api/plan', () => {
   it('requires both texts', async () => {
     const res = await server.call('/api/plan', { json: { domain } });
     assert.equal(res.status, 400);
-    assert.equal((await errorOf(res)).field, 'problem');
+    assert.equal((await errorOf(res)).param, 'problem');
   });
 
   it('describes every route in the OpenAPI document, with request schemas from zod', async () => {

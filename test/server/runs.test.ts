@@ -120,12 +120,12 @@ describe('runs API over HTTP', () => {
     assert.equal(res.status, 400);
     let err = await errorOf(res);
     assert.equal(err.code, 'invalid_request');
-    assert.equal(err.field, 'seed');
+    assert.equal(err.param, 'seed');
     assert.match(err.message, /^seed: /);
 
     res = await server.call('/api/runs', { json: {} });
     assert.equal(res.status, 400);
-    assert.equal((await errorOf(res)).field, 'mission');
+    assert.equal((await errorOf(res)).param, 'mission');
 
     res = await server.call('/api/runs', {
       method: 'POST',
@@ -149,7 +149,7 @@ describe('runs API over HTTP', () => {
     assert.equal(res.status, 400);
     const err = await errorOf(res);
     assert.equal(err.code, 'invalid_goal');
-    assert.equal(err.field, 'goal');
+    assert.equal(err.param, 'goal');
     assert.match(err.message, /^goal: [^:]*zed/);
   });
 
@@ -167,7 +167,9 @@ describe('runs API over HTTP', () => {
     const res = await server.call('/api/runs', { json: { mission: FLAGSHIP_MISSION, seed: 3 } });
     assert.equal(res.status, 201);
     const { id } = (await res.json()) as { id: string };
-    const listed = (await (await server.call('/api/runs')).json()) as Array<{ id: string }>;
+    const listed = (
+      (await (await server.call('/api/runs')).json()) as { runs: Array<{ id: string }> }
+    ).runs;
     assert.equal(listed[0]!.id, id);
 
     const url = `${server.url}/api/runs/${id}/events`;
@@ -203,10 +205,9 @@ describe('runs API over HTTP', () => {
   });
 
   it('ends a stream resumed at the last event of a finished run at once, with no events', async () => {
-    const runs = (await (await server.call('/api/runs')).json()) as Array<{
-      id: string;
-      status: string;
-    }>;
+    const { runs } = (await (await server.call('/api/runs')).json()) as {
+      runs: Array<{ id: string; status: string }>;
+    };
     const done = runs.find((r) => r.status !== 'running' && r.status !== 'waiting-approval');
     assert.ok(done, 'the previous test left a finished run');
     const url = `${server.url}/api/runs/${done.id}/events`;
@@ -236,7 +237,9 @@ describe('runs API over HTTP', () => {
   });
 
   it("explains a run's derived fact with its proof, and a fact that does not hold with why not", async () => {
-    const listed = (await (await server.call('/api/runs')).json()) as Array<{ id: string }>;
+    const listed = (
+      (await (await server.call('/api/runs')).json()) as { runs: Array<{ id: string }> }
+    ).runs;
     const d = await detail(listed.at(-1)!.id);
     assert.ok(d.derived.length > 0, 'the flagship derives facts');
     const fact = d.derived[0]!;
@@ -261,16 +264,18 @@ describe('runs API over HTTP', () => {
 
     const bad = await server.call(`/api/runs/${d.id}/why`, { json: { fact: 'not a fact' } });
     assert.equal(bad.status, 400);
-    assert.equal((await errorOf(bad)).field, 'fact');
+    assert.equal((await errorOf(bad)).param, 'fact');
   });
 
   it('refuses a malformed Last-Event-ID', async () => {
-    const listed = (await (await server.call('/api/runs')).json()) as Array<{ id: string }>;
+    const listed = (
+      (await (await server.call('/api/runs')).json()) as { runs: Array<{ id: string }> }
+    ).runs;
     const res = await server.call(`/api/runs/${listed[0]!.id}/events`, {
       headers: { 'last-event-id': 'abc' },
     });
     assert.equal(res.status, 400);
-    assert.equal((await errorOf(res)).field, 'Last-Event-ID');
+    assert.equal((await errorOf(res)).param, 'Last-Event-ID');
   });
 
   it('rejects a waiting step: the team re-plans, and a step not waiting gets 409', async () => {
@@ -338,5 +343,34 @@ describe('runs API over HTTP', () => {
       return d.status === 'succeeded' || d.status === 'failed' ? d : undefined;
     });
     assert.equal(done.status, 'succeeded');
+  });
+
+  it('pages GET /api/runs with ?limit= and the nextCursor, and refuses a bad limit or cursor', async () => {
+    type Page = { runs: Array<{ id: string }>; nextCursor: string | null };
+    const all = ((await (await server.call('/api/runs?limit=500')).json()) as Page).runs;
+    assert.ok(all.length >= 2, 'earlier tests left runs');
+    const seen: string[] = [];
+    let url = '/api/runs?limit=1';
+    for (;;) {
+      const page = (await (await server.call(url)).json()) as Page;
+      assert.ok(page.runs.length <= 1);
+      seen.push(...page.runs.map((r) => r.id));
+      if (page.nextCursor === null) break;
+      url = `/api/runs?limit=1&cursor=${encodeURIComponent(page.nextCursor)}`;
+    }
+    assert.deepEqual(
+      seen,
+      all.map((r) => r.id),
+    );
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=many', 'limit'],
+      ['limit=501', 'limit'],
+      ['cursor=forged', 'cursor'],
+    ] as const) {
+      const res = await server.call(`/api/runs?${query}`);
+      assert.equal(res.status, 400, query);
+      assert.equal((await errorOf(res)).field, field);
+    }
   });
 });

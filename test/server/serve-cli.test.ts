@@ -1,42 +1,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { startServeProcess } from './helpers.js';
+import type { ServeProcess } from './helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Starts `atelier serve` on a free port, returns its first lines of output once it listens. */
-async function serve(
-  db: string,
-  env: Record<string, string> = {},
-): Promise<{ out: string; url: string; stop(): Promise<number | null> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--db', db],
-    {
-      env: { ...process.env, ATELIER_TOKEN: '', ATELIER_MODEL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 30_000;
-  while (!/OpenAI base URL/.test(out)) {
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error(`atelier serve did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const url = /listening on (http:\/\/\S+)/.exec(out)![1]!;
-  return {
-    out,
-    url,
-    stop: () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
+/** Starts `atelier serve` on a free port with this database. */
+function serve(db: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+  return startServeProcess(['--db', db], env);
 }
 
 describe('atelier serve', () => {
@@ -84,5 +59,55 @@ describe('atelier serve', () => {
     } finally {
       await s.stop();
     }
+  });
+});
+
+describe('atelier serve refuses to start, in one line and before any token exists', () => {
+  /** Runs `atelier serve` to its exit. */
+  function serveFails(args: string[], dir: string): Promise<{ code: number | null; out: string }> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', join(dir, 'atelier.db'), ...args],
+      {
+        env: { ...process.env, ATELIER_TOKEN: '', ATELIER_MODEL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    return new Promise((resolve) =>
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, out });
+      }),
+    );
+  }
+
+  it('on a busy port', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as AddressInfo).port;
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-serve-'));
+    try {
+      const { code, out } = await serveFails(['--port', String(port)], dir);
+      assert.equal(code, 2, out);
+      assert.equal(out.trim().split('\n').length, 1, out);
+      assert.match(out, new RegExp(`port ${port}.*(in use|busy)`));
+      assert.doesNotMatch(out, /\n\s+at /, 'no stack trace');
+      assert.deepEqual(readdirSync(dir), [], 'no token, no database');
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('on a --host that does not resolve', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-serve-'));
+    const { code, out } = await serveFails(['--host', 'no-such-host.invalid', '--port', '0'], dir);
+    assert.equal(code, 2, out);
+    assert.equal(out.trim().split('\n').length, 1, out);
+    assert.match(out, /no-such-host\.invalid/);
+    assert.deepEqual(readdirSync(dir), [], 'no token, no database');
   });
 });

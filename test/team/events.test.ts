@@ -78,6 +78,8 @@ const SAMPLES: RunEventBody[] = [
       whyNot: ['(x) is false'],
     },
   },
+  { type: 'run.interrupted', data: { reason: 'interrupted' } },
+  { type: 'run.resumed', data: { planVersion: 2, again: ['s1'] } },
   {
     type: 'usage.recorded',
     data: {
@@ -250,7 +252,10 @@ describe('run log events: one versioned schema per kind', () => {
       { encoding: 'utf8', cwd: ROOT },
     );
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /error: run run-new: event 2 \(plan\.made\): schema version 2/);
+    assert.match(
+      r.stderr,
+      /error\[RUNLOG_NEWER_EVENT\]: run run-new: event 2 \(plan\.made\): schema version 2/,
+    );
     assert.match(r.stderr, /hint: the run was written by a newer Atelier/);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRunStore } from '../../src/store/index.js';
 import { getRun, readEvents, resumeRun } from '../../src/team/index.js';
+import type { RunEventOf } from '../../src/team/index.js';
 import { ROOMS, paintingMission } from './fixtures/painting.js';
 import { tempStore } from './helpers.js';
 
@@ -70,12 +71,21 @@ describe('crash and resume', () => {
     for (const [line, n] of counts)
       if (!doneBefore.includes(line))
         assert.ok(n === 1 || n === 2, `${line} ran ${n} times: ${lines.join(', ')}`);
+    // The log says where the run went on: the same plan, the steps cut short run again.
     const after = await readEvents(store, runId);
-    assert.match(
-      after.flatMap((e) => (e.type === 'plan.made' && e.seq > before.length ? [e] : []))[0]!.data
-        .reason,
-      /resumed from the log/,
+    const resumed = after.find(
+      (e): e is RunEventOf<'run.resumed'> => e.type === 'run.resumed' && e.seq > before.length,
     );
+    assert.ok(resumed, 'the resume is in the log');
+    const outcome = new Set(
+      before.flatMap((e) =>
+        e.type === 'step.finished' || e.type === 'step.failed' ? [e.data.stepId] : [],
+      ),
+    );
+    const cutShort = before.flatMap((e) =>
+      e.type === 'step.started' && !outcome.has(e.data.stepId) ? [e.data.stepId] : [],
+    );
+    assert.deepEqual([...resumed.data.again].sort(), [...new Set(cutShort)].sort());
     await store.close();
   });
 

@@ -56,17 +56,23 @@ test('bad input: exit 2 with file:line:col on stderr and no stack trace', () => 
   assert.equal(r.stdout, '');
   assert.equal(
     r.stderr,
-    `${broken}:3:40: error: unknown predicate 'onn'\n  hint: declare it in the domain's :predicates\n`,
+    `${broken}:3:40: error[PDDL_UNKNOWN_PREDICATE]: unknown predicate 'onn'\n  hint: declare it in the domain's :predicates\n`,
   );
 
   const badPlan = write('bad-syntax.plan', '(pick-up b)\npick-up c\n');
   const p = run(...blocks, badPlan);
   assert.equal(p.code, 2);
-  assert.match(p.stderr, new RegExp(`^${badPlan}:2:1: error: expected a plan step`));
+  assert.match(
+    p.stderr,
+    new RegExp(`^${badPlan}:2:1: error\\[PDDL_BAD_PLAN_STEP\\]: expected a plan step`),
+  );
 
   const missing = run(blocks[0]!, join(dir, 'nope.pddl'), badPlan);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /error: cannot read problem file .*nope\.pddl': no such file/);
+  assert.match(
+    missing.stderr,
+    /error\[PDDL_FILE_UNREADABLE\]: cannot read problem file .*nope\.pddl': no such file/,
+  );
 
   const usage = run(blocks[0]!);
   assert.equal(usage.code, 2);

@@ -9,11 +9,18 @@ import type {
   MissionInfo,
   RunDetail,
   RunInfo,
+  RunsPage,
   RunStatus,
 } from '../../src/team/log/views.ts';
 
-export type { MissionInfo, PlannedStep, RunDetail, RunEvent, RunInfo, RunStatus };
+export type { MissionInfo, PlannedStep, RunDetail, RunEvent, RunInfo, RunsPage, RunStatus };
 export type Approval = ApprovalRequest;
+
+/** The first page (refreshed) followed by the older pages loaded so far, each run once. */
+export function mergeRunPages(first: readonly RunInfo[], older: readonly RunInfo[]): RunInfo[] {
+  const seen = new Set(first.map((r) => r.id));
+  return [...first, ...older.filter((r) => !seen.has(r.id))];
+}
 
 /** The status of each step, from the events seen so far (later events win). */
 export function stepStatuses(events: readonly RunEvent[]): Map<string, string> {
@@ -43,6 +50,48 @@ export function stepStatuses(events: readonly RunEvent[]): Map<string, string> {
     }
   }
   return status;
+}
+
+/** The newest event of a kind, if any (its data typed by the kind). */
+export function lastOf<K extends RunEvent['type']>(
+  events: readonly RunEvent[],
+  type: K,
+): Extract<RunEvent, { type: K }> | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === type) return e as Extract<RunEvent, { type: K }>;
+  }
+  return undefined;
+}
+
+/**
+ * The status to show, from the same events that colour the graph (the run detail is
+ * fetched again a moment later, so its status lags): the end of the run as its last
+ * event says it; waiting for approval exactly when a step of the current plan waits.
+ */
+export function shownStatus(
+  stored: RunStatus,
+  events: readonly RunEvent[],
+  currentSteps: ReadonlyArray<{ status: string }>,
+): RunStatus {
+  const finished = lastOf(events, 'run.finished');
+  if (finished) return finished.data.status === 'succeeded' ? 'succeeded' : 'failed';
+  if (events[events.length - 1]?.type === 'run.interrupted') return 'interrupted';
+  // Ended before these events (or resumed since): the detail is right until it is fetched again.
+  if (stored !== 'running' && stored !== 'waiting-approval') return stored;
+  if (events.length === 0) return stored;
+  return currentSteps.some((s) => s.status === 'waiting') ? 'waiting-approval' : 'running';
+}
+
+/** Why a run failed: the reason and the reasoner's why-not lines, from its events. */
+export function failureOf(
+  events: readonly RunEvent[],
+): { reason: string; whyNot: string[] } | undefined {
+  const finished = lastOf(events, 'run.finished');
+  if (!finished || finished.data.status !== 'failed') return undefined;
+  let whyNot = finished.data.whyNot ?? [];
+  if (whyNot.length === 0) whyNot = lastOf(events, 'plan.failed')?.data.whyNot ?? [];
+  return { reason: finished.data.reason ?? 'the run failed', whyNot };
 }
 
 export function stepLabel(s: { action: string; args: readonly string[] }): string {
@@ -82,6 +131,8 @@ export function describeEvent(e: RunEvent): string {
       return `Re-plan: ${e.data.reason}`;
     case 'run.finished':
       return `Run ${e.data.status}${then(e.data.reason, (r) => `: ${r}`)}`;
+    case 'run.interrupted':
+      return `Run interrupted: ${e.data.reason || 'stopped before the end'} (resumable)`;
     default:
       return (e as { type: string }).type;
   }

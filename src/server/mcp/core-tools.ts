@@ -10,7 +10,7 @@ import type { Literal } from '../../logic/index.js';
 import { formatPlan, parseDomain, parsePlan, parseProblem } from '../../pddl/index.js';
 import { plan } from '../../planner/index.js';
 import { validate } from '../../planner/validator/index.js';
-import { instantiate, proofTree, type ProofNode } from '../proofs.js';
+import { instantiate, proofTree, type ProofNode } from '../compute/proofs.js';
 import { guarded, ok } from './results.js';
 
 const DEFAULT_PLAN_LIMIT_MS = 10_000;

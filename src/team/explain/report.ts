@@ -45,10 +45,16 @@ export function describeEvent(e: RunEvent): string | undefined {
         : undefined;
     case 'replan':
       return `RE-PLAN (v${e.data.version}): ${e.data.reason}`;
+    case 'run.resumed': {
+      const { planVersion, again } = e.data;
+      return `resumed from the log${planVersion === null ? '' : `: plan v${planVersion} goes on`}${again.length === 0 ? '' : `, ${again.join(', ')} cut short by the interruption run again`}`;
+    }
     case 'run.finished': {
       const d = e.data;
       return `run ${d.status}: ${plural(d.steps, 'step')}${d.sessionSteps === undefined ? '' : ` (${d.sessionSteps} since the resume)`}, ${plural(d.replans, 're-plan')}, ${d.elapsedMs} ms${d.reason === undefined ? '' : ` — ${d.reason}`}`;
     }
+    case 'run.interrupted':
+      return `run interrupted: ${e.data.reason} (resumable)`;
     default:
       return describeUsageEvent(e);
   }

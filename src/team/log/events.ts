@@ -107,6 +107,16 @@ export const EVENT_KINDS = {
   /** The team plans again; `version` is the plan version that will follow. */
   replan: { version: 1, data: z.strictObject({ version: count, reason: text }) },
   'run.finished': { version: 1, data: RunFinishedSchema },
+  /** The run stopped before its end (Ctrl-C, the server stopping, a store failure): resumable. */
+  'run.interrupted': { version: 1, data: z.strictObject({ reason: text }) },
+  /**
+   * The run was resumed from its log: the plan that goes on (null: the next plan is made),
+   * and the steps cut short by the interruption that run again.
+   */
+  'run.resumed': {
+    version: 1,
+    data: z.strictObject({ planVersion: count.nullable(), again: texts }),
+  },
   ...USAGE_EVENT_KINDS,
 } as const;
 
@@ -168,6 +178,8 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   eventSchema('facts.changed', K['facts.changed']),
   eventSchema('replan', K.replan),
   eventSchema('run.finished', K['run.finished']),
+  eventSchema('run.interrupted', K['run.interrupted']),
+  eventSchema('run.resumed', K['run.resumed']),
   eventSchema('usage.recorded', K['usage.recorded']),
   eventSchema('budget.set', K['budget.set']),
   eventSchema('budget.exceeded', K['budget.exceeded']),

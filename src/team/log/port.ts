@@ -48,6 +48,12 @@ export interface RunRecord {
 
 export type NewRun = Omit<RunRecord, 'lastSeq' | 'updatedAt'>;
 
+/** A page of runs, newest first: at most `limit`, started before the run `before` names. */
+export interface RunPage {
+  limit: number;
+  before?: { startedAt: string; id: string };
+}
+
 /** A decision on a step waiting for approval, as stored. */
 export interface ApprovalRecord {
   approved: boolean;
@@ -78,11 +84,14 @@ export class LeaseLostError extends Error {
 }
 
 export interface RunLog {
-  /** Creates a run (no events yet). */
-  createRun(run: NewRun): Promise<void>;
+  /**
+   * Creates a run; with `first`, writes its first event in the same transaction, so no run
+   * is ever stored without it (the event is returned; listeners hear it).
+   */
+  createRun(run: NewRun, first?: NewEvent): Promise<LoggedEvent | undefined>;
   getRun(runId: string): Promise<RunRecord | undefined>;
-  /** Every run, newest first. */
-  listRuns(): Promise<RunRecord[]>;
+  /** Runs newest first: all of them, or one page. */
+  listRuns(page?: RunPage): Promise<RunRecord[]>;
   setStatus(runId: string, status: RunStatus): Promise<void>;
   /**
    * Appends events in one transaction (all or none; seq = previous + 1, + 2...) and

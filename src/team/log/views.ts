@@ -41,6 +41,13 @@ export const RunInfoSchema = z.object({
 });
 export type RunInfo = z.infer<typeof RunInfoSchema>;
 
+/** A page of runs, newest first, and the cursor of the next page (null after the last). */
+export const RunsPageSchema = z.object({
+  runs: z.array(RunInfoSchema),
+  nextCursor: z.string().nullable(),
+});
+export type RunsPage = z.infer<typeof RunsPageSchema>;
+
 /** A step that waits for a person's decision. */
 export const ApprovalRequestSchema = z.object({
   runId: z.string(),

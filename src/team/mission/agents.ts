@@ -34,6 +34,7 @@ export function planningToolFromAgentTool(t: Tool, owner: Agent<unknown>): Plann
   const sig = planningSignatureOf(t);
   if (sig === undefined)
     throw new UserError(`tool ${t.name} has no planning signature`, {
+      code: 'MISSION_TOOL_NO_SIGNATURE',
       hint: 'add metadata: { planning: { params, precondition, effect } } to tool()',
     });
   return planningTool({

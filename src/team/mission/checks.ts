@@ -71,6 +71,7 @@ export interface VocabularyInput {
 
 function fail(
   input: VocabularyInput,
+  code: string,
   path: FieldPath,
   message: string,
   hint: string,
@@ -78,6 +79,7 @@ function fail(
 ): never {
   const at = input.locate(path, needle?.text, needle?.nth);
   throw new MissionError(input.file, fieldName(path), message, {
+    code,
     hint,
     ...(at === undefined ? {} : { line: at.line, col: at.col }),
   });
@@ -123,6 +125,7 @@ function checkReadPredicates(input: VocabularyInput, provided: ReadonlySet<strin
       if (!provided.has(a.predicate))
         fail(
           input,
+          'MISSION_UNKNOWN_PREDICATE',
           ['tools', t.key, 'precondition'],
           unknown(a.predicate),
           hintFor(a.predicate),
@@ -132,7 +135,14 @@ function checkReadPredicates(input: VocabularyInput, provided: ReadonlySet<strin
   }
   for (const a of atomsOf(input.goal)) {
     if (!provided.has(a.predicate))
-      fail(input, ['goal'], unknown(a.predicate), hintFor(a.predicate), a);
+      fail(
+        input,
+        'MISSION_UNKNOWN_PREDICATE',
+        ['goal'],
+        unknown(a.predicate),
+        hintFor(a.predicate),
+        a,
+      );
   }
 }
 
@@ -156,6 +166,7 @@ function checkWrittenPredicates(
       if (near !== undefined)
         fail(
           input,
+          'MISSION_UNREAD_PREDICATE',
           ['tools', t.key, 'effect'],
           `predicate '${a.predicate}' is read by no precondition, goal or rule`,
           `did you mean '${near}'?`,
@@ -177,6 +188,7 @@ function checkObjects(input: VocabularyInput, objects: ReadonlySet<string>): voi
         undefined,
         `undeclared object '${o}' in the fact ${f.predicate}(...)`,
         {
+          code: 'MISSION_UNDECLARED_OBJECT',
           hint: `${near === undefined ? '' : `did you mean '${near}'? `}the mission declares objects, so every object a fact names is declared under objects in mission.yaml`,
           ...(f.loc === undefined ? {} : { line: f.loc.line, col: f.loc.col }),
         },
@@ -189,6 +201,7 @@ function checkObjects(input: VocabularyInput, objects: ReadonlySet<string>): voi
         const near = closest(o, objects);
         fail(
           input,
+          'MISSION_UNDECLARED_OBJECT',
           ['facts', i],
           `undeclared object '${o}'`,
           near === undefined
@@ -240,6 +253,7 @@ function checkArities(input: VocabularyInput): void {
       const args = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
       fail(
         input,
+        'MISSION_ARITY',
         u.path,
         `predicate '${a.predicate}' takes ${args(known.n)} (as in ${known.where}), found ${a.arity}`,
         `write it with ${args(known.n)} everywhere`,
@@ -281,6 +295,7 @@ export function checkParentheses(
     const u = unbalanced(text);
     if (u !== undefined)
       throw new MissionError(file, fieldName(path), u.message, {
+        code: 'MISSION_UNBALANCED_PARENS',
         hint: u.hint,
         ...locate(path, u.offset),
       });
@@ -308,6 +323,7 @@ export function checkCapabilities(
         fieldName(path),
         `no tool needs the capability '${c}', so the agent cannot use it`,
         {
+          code: 'MISSION_UNUSED_CAPABILITY',
           hint:
             near === undefined
               ? `the tools need: ${[...new Set(tools.map((t) => (t.capability ?? t.name).toLowerCase()))].join(', ')}`

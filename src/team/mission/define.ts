@@ -42,7 +42,9 @@ export function defineMission(spec: MissionSpec): Mission {
   const agents = spec.agents.map((a, i) => {
     (a.tools ?? []).forEach((t, j) => {
       if (!names.has(t.toLowerCase()))
-        throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`);
+        throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`, {
+          code: 'MISSION_UNKNOWN_TOOL',
+        });
     });
     return {
       name: a.name.toLowerCase(),
@@ -63,6 +65,7 @@ export function defineMission(spec: MissionSpec): Mission {
         file,
         `facts[${i}]`,
         `expected a ground atom such as (ready x), found '${f}'`,
+        { code: 'MISSION_BAD_FACT' },
       );
     facts.push(factKey(a.predicate, a.args));
     return { text: f, ...a };
@@ -140,6 +143,7 @@ export function missionFromPddl(spec: {
     a.tools.forEach((t, j) => {
       if (!tools.has(t.toLowerCase()))
         throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown action '${t}'`, {
+          code: 'MISSION_UNKNOWN_TOOL',
           hint: `the domain's actions: ${[...tools.keys()].join(', ')}`,
         });
     });

@@ -36,6 +36,7 @@ export function agentsFromFile(
       if (!toolNames.has(t.toLowerCase())) {
         const near = closest(t.toLowerCase(), toolNames);
         throw new MissionError(file, `agents[${i}].tools[${j}]`, `unknown tool '${t}'`, {
+          code: 'MISSION_UNKNOWN_TOOL',
           hint: `${near === undefined ? '' : `did you mean '${near}'? `}expected one of: ${[...toolNames].join(', ')}`,
           ...locate(['agents', i, 'tools', j]),
         });
@@ -62,6 +63,7 @@ export function notApplying(
     if (m[k] === undefined) continue;
     const at = locate([k]);
     throw new MissionError(file, k, 'does not apply to this mission', {
+      code: 'MISSION_FIELD_NOT_APPLICABLE',
       hint,
       ...(at === undefined ? {} : { line: at.line, col: at.col }),
     });

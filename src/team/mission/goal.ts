@@ -17,7 +17,12 @@ export function parseGoal(
   goal: string,
 ): Condition {
   const u = unbalanced(goal);
-  if (u !== undefined) throw new GoalError(u.message, { hint: u.hint, offset: u.offset });
+  if (u !== undefined)
+    throw new GoalError(u.message, {
+      code: 'GOAL_UNBALANCED_PARENS',
+      hint: u.hint,
+      offset: u.offset,
+    });
   const constants = new Set(domain.constants.map((c) => c.name));
   const own = objects.filter((o) => !constants.has(o.name));
   const head = `(define (problem check) (:domain ${domain.name}) (:objects ${own.map((o) => `${o.name} - ${o.type}`).join(' ')}) (:init) (:goal `;
@@ -62,6 +67,7 @@ export function parseGoal(
     const objectAt = object === undefined ? -1 : goal.indexOf(object);
     const at = offset ?? (objectAt >= 0 ? objectAt : undefined);
     throw new GoalError(err.message, {
+      code: err.code,
       ...(hint === undefined ? {} : { hint }),
       ...(at === undefined ? {} : { offset: at }),
     });

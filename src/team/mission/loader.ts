@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { MissionError } from '../errors.js';
 import { factKey, parseAtomText } from '../facts.js';
@@ -16,41 +15,12 @@ import { readMissionFile, readText } from './mission-file.js';
 import type { Locate } from './mission-file.js';
 import { pddlMission } from './pddl-mission.js';
 import { readKnowledge } from './rules.js';
+import { loadWorld } from './world-module.js';
 import type { MissionKnowledge } from './rules.js';
 import type { MissionFile } from './schema.js';
 import { domainForTools, goalOf } from './tools-domain.js';
 
 export { domainForTools, goalOf };
-
-/**
- * Imports a mission's module. A world is usually TypeScript, which the compiled CLI cannot
- * load by itself, so .ts files go through tsx's scoped import (nothing registered globally).
- */
-async function importModule(path: string): Promise<unknown> {
-  if (!/\.[cm]?tsx?$/.test(path)) return import(pathToFileURL(path).href);
-  const { tsImport } = await import('tsx/esm/api');
-  return tsImport(pathToFileURL(path).href, import.meta.url);
-}
-
-async function loadWorld(
-  dir: string,
-  field: string,
-  file: string,
-): Promise<(seed: number) => World> {
-  const path = resolve(dir, field);
-  if (!existsSync(path))
-    throw new MissionError(file, 'world', `no such module '${field}'`, {
-      hint: 'a TypeScript module exporting createWorld(seed)',
-    });
-  const mod = (await importModule(path)) as { createWorld?: unknown };
-  if (typeof mod.createWorld !== 'function')
-    throw new MissionError(
-      file,
-      'world',
-      `'${field}' does not export a function createWorld(seed)`,
-    );
-  return mod.createWorld as (seed: number) => World;
-}
 
 /** Loads a mission folder (or its mission.yaml). Throws MissionError/PddlError/LogicError, all UserErrors. */
 export async function loadMission(path: string): Promise<Mission> {
@@ -58,10 +28,12 @@ export async function loadMission(path: string): Promise<Mission> {
   const file = join(dir, 'mission.yaml');
   if (!existsSync(file))
     throw new MissionError(file, undefined, 'no mission.yaml in this folder', {
+      code: 'MISSION_NOT_FOUND',
       hint: 'a mission folder holds mission.yaml (see examples/paris-office)',
     });
   const { data: m, locate } = readMissionFile(file);
-  const world = m.world === undefined ? undefined : await loadWorld(dir, m.world, file);
+  const world =
+    m.world === undefined ? undefined : await loadWorld(dir, m.world, file, locate(['world']));
   const base = {
     name: m.name.toLowerCase(),
     description: m.description ?? '',
@@ -97,12 +69,14 @@ function toolMission(
       file,
       'goal',
       'missing; expected a PDDL goal such as (and (announced paris))',
+      { code: 'MISSION_SCHEMA' },
     );
   if (m.tools === undefined)
     throw new MissionError(
       file,
       'tools',
       'missing; expected the tools with planning signatures (or domain + problem files)',
+      { code: 'MISSION_SCHEMA' },
     );
   const knowledgeFile = m.knowledge === undefined ? undefined : join(dir, m.knowledge);
   const knowledge =
@@ -171,6 +145,7 @@ function checkParamTypes(m: MissionFile, file: string, locate: Locate): void {
     for (const [param, type] of Object.entries(t.params ?? {})) {
       if (!knownTypes.has(type.toLowerCase())) {
         throw new MissionError(file, `tools.${tool}.params.${param}`, `unknown type '${type}'`, {
+          code: 'MISSION_UNKNOWN_TYPE',
           hint: `expected one of: ${[...knownTypes].join(', ')} (declare it under types or objects)`,
           ...locate(['tools', tool, 'params', param]),
         });
@@ -192,7 +167,7 @@ function factsOf(
         file,
         `facts[${i}]`,
         `expected a ground atom such as (open-role ml-lead), found '${f}'`,
-        { ...locate(['facts', i]) },
+        { code: 'MISSION_BAD_FACT', ...locate(['facts', i]) },
       );
     return { text: f, ...a };
   });

@@ -4,7 +4,8 @@
  * checks can point at the exact spot.
  */
 import { readFileSync } from 'node:fs';
-import { isScalar, LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import type { Alias } from 'yaml';
 import type { ZodError } from 'zod';
 import { MissionError } from '../errors.js';
 import { agentSchema, missionSchema, toolSchema } from './schema.js';
@@ -47,6 +48,7 @@ export function readText(
       field,
       `cannot read the ${what} '${file}': no such file`,
       {
+        code: 'MISSION_FILE_UNREADABLE',
         hint: 'paths are relative to the mission folder',
         ...(from?.line === undefined ? {} : { line: from.line, col: from.col ?? 1 }),
       },
@@ -80,6 +82,7 @@ function zodToMissionError(err: ZodError, file: string, locate: Locate): Mission
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
     message = `missing; ${issue.message.replace(/, received undefined/, '').replace(/^Invalid input: /, '')}`;
   return new MissionError(file, fieldName(path), message, {
+    code: 'MISSION_SCHEMA',
     ...(hint === undefined ? {} : { hint }),
     ...(at === undefined ? {} : { line: at.line, col: at.col }),
   });
@@ -115,11 +118,31 @@ export function readMissionFile(file: string): { data: MissionFile; locate: Loca
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
+    throw new MissionError(file, undefined, `invalid YAML: ${e.message.split('\n')[0]}`, {
+      code: 'MISSION_YAML',
+      ...(pos === undefined ? {} : { line: pos.line, col: pos.col }),
+    });
+  }
+  // Mission files are small and written by hand: an alias (*name) is refused where it is,
+  // which also rules out alias bombs (a few lines that expand to gigabytes).
+  let alias: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      alias = node;
+      return visit.BREAK;
+    },
+  });
+  if (alias !== undefined) {
+    const pos = alias.range ? lc.linePos(alias.range[0]) : undefined;
     throw new MissionError(
       file,
       undefined,
-      `invalid YAML: ${e.message.split('\n')[0]}`,
-      pos === undefined ? {} : { line: pos.line, col: pos.col },
+      `YAML aliases such as *${alias.source} are not supported in a mission file`,
+      {
+        code: 'MISSION_YAML',
+        hint: 'write the value out where it is used',
+        ...(pos === undefined ? {} : { line: pos.line, col: pos.col }),
+      },
     );
   }
   const locate: Locate = (path, needle, nth = 0) => {
@@ -139,7 +162,20 @@ export function readMissionFile(file: string): { data: MissionFile; locate: Loca
     }
     return undefined;
   };
-  const parsed = missionSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 0 });
+  } catch (err) {
+    throw new MissionError(
+      file,
+      undefined,
+      `invalid YAML: ${(err as Error).message.split('\n')[0]}`,
+      {
+        code: 'MISSION_YAML',
+      },
+    );
+  }
+  const parsed = missionSchema.safeParse(value);
   if (!parsed.success) throw zodToMissionError(parsed.error, file, locate);
   return { data: parsed.data, locate };
 }

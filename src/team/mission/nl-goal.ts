@@ -137,6 +137,10 @@ export async function translateGoal(
   }
   throw new UserError(
     `the model did not give a valid goal in ${maxAttempts} answers (${maxAttempts - 1} sent back with their error): ${errors[errors.length - 1]}`,
-    { hint: 'rephrase the goal, or give it in PDDL with --goal "(and ...)"', exitCode: 1 },
+    {
+      code: 'GOAL_TRANSLATION_FAILED',
+      hint: 'rephrase the goal, or give it in PDDL with --goal "(and ...)"',
+      exitCode: 1,
+    },
   );
 }

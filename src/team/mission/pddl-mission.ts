@@ -28,7 +28,7 @@ export function pddlMission(
       file,
       m.domain === undefined ? 'domain' : 'problem',
       'missing; a PDDL mission names both a domain and a problem file',
-      { ...locate([]) },
+      { code: 'MISSION_SCHEMA', ...locate([]) },
     );
   notApplying(
     m,
@@ -54,6 +54,7 @@ export function pddlMission(
     if (tools.has(action.toLowerCase())) continue;
     const near = closest(action.toLowerCase(), tools.keys());
     throw new MissionError(file, `durations.${action}`, `the domain has no action '${action}'`, {
+      code: 'MISSION_UNKNOWN_ACTION',
       hint:
         near === undefined
           ? `the domain's actions: ${[...tools.keys()].join(', ')}`

@@ -4,12 +4,17 @@
  * becomes `(:derived (ok ?x) (and (a ?x) (not (b ?x))))`. Facts in the same text are
  * the mission's initial facts.
  */
+import type { SourceLocation } from '../../errors.js';
 import { LogicError } from '../../logic/errors.js';
 import { parseProgram } from '../../logic/parse.js';
 import type { Atom as LAtom, Literal, Program, Term } from '../../logic/types.js';
 
 /** A rule the planner cannot use (it has no PDDL form): a user error at the rule's location. */
-export class RuleTranslationError extends LogicError {}
+export class RuleTranslationError extends LogicError {
+  constructor(message: string, location?: SourceLocation, hint?: string) {
+    super(message, location, hint, 'MISSION_RULE_UNSUPPORTED');
+  }
+}
 
 function name(s: string): string {
   return s.toLowerCase();

@@ -86,6 +86,7 @@ export function domainForTools(spec: {
           ];
     const at = spec.locate?.(path, src.offset);
     throw new MissionError(spec.file, fieldName(path), err.message, {
+      code: err.code,
       ...(err.hint === undefined
         ? {}
         : { hint: err.hint.replace(/ before line \d+, column \d+,? ?/, ' ') }),
@@ -111,6 +112,7 @@ export function goalOf(
   } catch (err) {
     if (err instanceof GoalError)
       throw new MissionError(file, field, err.detail, {
+        code: err.code,
         ...(err.hint === undefined ? {} : { hint: err.hint }),
         ...at?.(err.offset),
       });

@@ -18,7 +18,8 @@ export async function askApproval(ctx: RunContext, s: PlannedStep): Promise<Appr
   const mode = ctx.options.approve ?? 'store';
   let decision: ApprovalDecision;
   if (mode === 'auto') decision = { approved: true, by: 'auto-approve' };
-  else if (typeof mode === 'function') decision = await mode({ runId: ctx.runId, ...call });
+  else if (typeof mode === 'function')
+    decision = await unlessAborted(mode({ runId: ctx.runId, ...call }), ctx.signal);
   else decision = await decisionOnTheLog(ctx, s.id);
   await ctx.log.decide(ctx.runId, s.id, decision);
   await ctx.recorder.emit({
@@ -31,6 +32,22 @@ export async function askApproval(ctx: RunContext, s: PlannedStep): Promise<Appr
     },
   });
   return decision;
+}
+
+/**
+ * A person may take long: an interruption (Ctrl-C, shutdown) does not wait for the answer,
+ * it rejects with the signal's reason.
+ */
+function unlessAborted<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  return new Promise<T>((res, rej) => {
+    if (signal?.aborted) return rej(signal.reason as Error);
+    const onAbort = (): void => rej(signal!.reason as Error);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    answer.then(
+      (d) => (signal?.removeEventListener('abort', onAbort), res(d)),
+      (e: unknown) => (signal?.removeEventListener('abort', onAbort), rej(e as Error)),
+    );
+  });
 }
 
 async function decisionOnTheLog(ctx: RunContext, stepId: string): Promise<ApprovalDecision> {

@@ -60,6 +60,7 @@ export function runContext(
     runId: string;
     seed: number;
     goal: Condition;
+    world?: World;
     /** Usage before this session (a resume) and the budget in force. */
     usage?: { before?: UsageTotals; budget?: RunBudget | undefined };
   },
@@ -72,7 +73,7 @@ export function runContext(
     goal: start.goal,
     log,
     recorder: recorder(log, start.runId, options.onEvent),
-    world: mission.world?.(start.seed),
+    world: start.world ?? mission.world?.(start.seed),
     split: splitDerived(mission.domain),
     options,
     concurrency: Math.max(1, options.concurrency ?? 4),

@@ -1,23 +1,32 @@
 /**
  * Stage 5, decide: after a round the goal holds (done), or the team re-plans from what
- * it observed (with the reason: every step that failed in the round, a divergence, a
- * step that could not start), or it gives up after `maxReplans` re-plans (fail).
+ * it observed (with the reason: the round's troubles in plan order — steps that failed,
+ * a divergence, steps that could not start), or it gives up after `maxReplans` re-plans.
  */
 import type { RunSummary } from '../log/views.js';
 import type { RunContext } from './context.js';
 import type { Round, RunState } from './state.js';
 
 export type Decision =
+  /** The round ran without trouble: the goal check that starts the next round ends the run. */
   | { kind: 'done' }
   | { kind: 'replan'; reason: string }
   | { kind: 'fail'; reason: string; whyNot: string[] };
 
 export function decide(ctx: RunContext, state: RunState, round: Round): Decision {
-  const { failures } = round;
-  let reason = round.replanReason;
-  if (failures.length > 0 && (failures.length > 1 || reason !== failures[0]))
-    reason = [...new Set([reason!, ...failures])].join('; ');
-  if (reason === undefined && !state.view.holds(ctx.goal, state.facts))
+  // Every trouble of the round, in plan order.
+  let reason =
+    round.troubles.size === 0
+      ? undefined
+      : round.steps
+          .filter((s) => round.troubles.has(s.id))
+          .map((s) => round.troubles.get(s.id)!)
+          .join('; ');
+  if (
+    reason === undefined &&
+    round.done.size === round.steps.length &&
+    !state.view.holds(ctx.goal, state.facts)
+  )
     reason = `the plan ran but the goal does not hold: ${state.view.unmet(ctx.goal, state.facts).join(', ')}`;
   if (reason === undefined) return { kind: 'done' };
   if (state.replans >= ctx.maxReplans)

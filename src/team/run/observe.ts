@@ -3,7 +3,8 @@
  * the tool confirms them, then whatever the tool reported — and the reasoner follows.
  * The step's end and the fact changes are written in one transaction, so the log never
  * shows a finished step without its effects. A failure, or a divergence that breaks the
- * rest of the plan (checked with the plan validator), calls for a re-plan.
+ * rest of the plan (checked with the plan validator), is a trouble of the round: it calls
+ * for a re-plan once the round is over.
  */
 import type { PlanStep } from '../../pddl/ast.js';
 import { validate } from '../../planner/validator/index.js';
@@ -33,8 +34,7 @@ export async function observe(
       reported(outcome),
       true,
     );
-    round.failures.push(`step ${s.id} (${groundKey(s)}) failed: ${outcome.reason}`);
-    round.replanReason ??= round.failures[0];
+    round.troubles.set(s.id, `step ${s.id} (${groundKey(s)}) failed: ${outcome.reason}`);
     return void (await ctx.recorder.emit(...written));
   }
   // Observed effects: the declared ones when confirmed, then what the tool reported.
@@ -55,11 +55,12 @@ export async function observe(
     diverged,
   );
   round.done.add(s.id);
-  if (diverged && round.replanReason === undefined) {
-    const broken = restBroken(ctx, state, round);
-    if (broken !== undefined)
-      round.replanReason = `the world differs from the plan after ${s.id} (${groundKey(s)}): ${broken}`;
-  }
+  const broken = diverged ? restBroken(ctx, state, round) : undefined;
+  if (broken !== undefined)
+    round.troubles.set(
+      s.id,
+      `the world differs from the plan after ${s.id} (${groundKey(s)}): ${broken}`,
+    );
   await ctx.recorder.emit(...written);
 }
 
@@ -112,7 +113,7 @@ function record(
 }
 
 /** Why the steps not done yet can no longer run from the observed facts, or undefined. */
-function restBroken(ctx: RunContext, state: RunState, round: Round): string | undefined {
+export function restBroken(ctx: RunContext, state: RunState, round: Round): string | undefined {
   const rest: PlanStep[] = round.steps
     .filter((s) => !round.done.has(s.id))
     .map((s) => ({ action: s.action, args: s.args }));

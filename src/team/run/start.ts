@@ -1,16 +1,17 @@
 /**
  * Starting and resuming runs. A run's whole story is its event log; the `runs` row only
- * caches its status. Resuming replays the log: facts come from the initial facts plus
- * every recorded change, so a step whose completion was recorded is never run again —
- * the team re-plans from what was observed.
+ * caches its status. Resuming replays the log (log/replay.ts) and continues where it
+ * stopped: the plan it was running goes on, a step whose outcome was recorded is never
+ * run again.
  */
 import { randomBytes } from 'node:crypto';
 import type { Condition } from '../../pddl/ast.js';
 import { formatCondition } from '../../pddl/index.js';
-import { UserError } from '../../errors.js';
+import { UserError, isStoreError } from '../../errors.js';
 import { GoalError } from '../errors.js';
 import { showFact } from '../facts.js';
-import { readEvents } from '../log/codec.js';
+import { readEvents, toLoggedForm, withData } from '../log/codec.js';
+import type { RunEventBody } from '../log/events.js';
 import type { RunLog } from '../log/port.js';
 import { replay } from '../log/replay.js';
 import type { ApprovalDecision, RunSummary } from '../log/views.js';
@@ -21,11 +22,11 @@ import { budgetAtResume, budgetAtStart, budgetEvents } from './budget.js';
 import { runContext } from './context.js';
 import type { LoopOptions, RunContext } from './context.js';
 import { runMission } from './mission-loop.js';
+import { recordUsage } from './record-usage.js';
+import { runSpan } from './trace.js';
+import type { UsageCall } from './usage.js';
 import { runState } from './state.js';
 import type { RunStart } from './state.js';
-import { runSpan } from './trace.js';
-import { recordUsage } from './record-usage.js';
-import type { UsageCall } from './usage.js';
 
 export interface StartRunOptions extends LoopOptions {
   /** The run log (`openRunStore()` from src/store for the SQLite one). */
@@ -54,26 +55,55 @@ function goalCondition(mission: Mission, goal: string | Condition | undefined): 
   return parseGoal(mission.domain, mission.objects, goal);
 }
 
-/** Runs the mission loop; an interruption or an internal error is recorded on the run. */
+/**
+ * Runs the mission loop. Every write is a transaction, so the log is consistent wherever
+ * the run stopped: Ctrl-C, a store failure (a full disk, a lock held too long) or a bug
+ * interrupt the run, and it can be resumed. Only a mistake in the mission found while
+ * running (a user error that is not the store's) ends it as failed, with that mistake as
+ * its reason.
+ */
 function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
-  return runSpan(ctx, () => runMission(ctx, runState(ctx.mission, start))).catch(
-    async (err: unknown) => {
-      const aborted = ctx.signal?.aborted === true;
-      await ctx.log.setStatus(start.runId, aborted ? 'interrupted' : 'failed');
-      if (!aborted)
+  const state = runState(ctx.mission, start);
+  return runSpan(ctx, () => runMission(ctx, state, start.round)).catch(async (err: unknown) => {
+    const mistake = ctx.signal?.aborted !== true && err instanceof UserError && !isStoreError(err);
+    try {
+      if (mistake) {
+        const n = await ctx.log.countEvents(start.runId, ['step.finished', 'step.failed']);
         await ctx.recorder.emit({
           type: 'run.finished',
           data: {
             status: 'failed',
-            steps: 0,
+            steps: n['step.finished']! + n['step.failed']!,
             replans: start.replans,
             elapsedMs: Date.now() - start.startedMs,
-            reason: `internal error: ${err instanceof Error ? err.message : String(err)}`,
+            reason: err.message,
           },
         });
-      throw err;
-    },
-  );
+      }
+      await ctx.log.setStatus(start.runId, mistake ? 'failed' : 'interrupted');
+      // Who stopped it, for the UI and `show`: the abort reason (Ctrl-C, the server stopping).
+      if (!mistake)
+        await ctx.recorder.emit({
+          type: 'run.interrupted',
+          data: {
+            reason:
+              ctx.signal?.aborted === true
+                ? abortReason(ctx.signal)
+                : `stopped by an error: ${err instanceof Error ? err.message : String(err)}`,
+          },
+        });
+    } catch {
+      // The store may be what failed (a full disk): the log stays as it was, resumable.
+    }
+    throw err;
+  });
+}
+
+/** The reason a signal was aborted with, as words ('interrupted' when it gave none). */
+function abortReason(signal: AbortSignal): string {
+  const r: unknown = signal.reason;
+  if (r instanceof Error && r.name !== 'AbortError') return r.message;
+  return typeof r === 'string' && r ? r : 'interrupted';
 }
 
 /**
@@ -86,16 +116,8 @@ export async function startRun(mission: Mission, options: StartRunOptions): Prom
   const usage = budgetAtStart(options);
   const id = newRunId();
   const goalText = formatCondition(goal);
-  await store.createRun({
-    id,
-    mission: mission.name,
-    missionDir: mission.dir ?? null,
-    status: 'running',
-    seed,
-    goal: goalText,
-    options: { concurrency: options.concurrency ?? 4, maxReplans: options.maxReplans ?? 5 },
-    startedAt: new Date().toISOString(),
-  });
+  // The world first: a world module that fails is the mission's mistake, before any run exists.
+  const world = mission.world?.(seed);
   const facts = new Set(mission.facts);
   const start: RunStart = {
     runId: id,
@@ -109,19 +131,39 @@ export async function startRun(mission: Mission, options: StartRunOptions): Prom
     rejected: new Set(),
     firstReason: 'initial plan',
     startedMs: Date.now(),
+    usage,
+    ...(world === undefined ? {} : { world }),
   };
-  const started = { mission: mission.name, goal: goalText, seed, facts: [...facts].map(showFact) };
-  start.usage = usage;
   const ctx = runContext(store, mission, start, options);
-  await ctx.recorder.emit({ type: 'run.started', data: started }, ...budgetEvents(start.usage));
+  // The run and its first event are one write: a run is never stored without its facts.
+  const first: RunEventBody = {
+    type: 'run.started',
+    data: { mission: mission.name, goal: goalText, seed, facts: [...facts].map(showFact) },
+  };
+  const e = await store.createRun(
+    {
+      id,
+      mission: mission.name,
+      missionDir: mission.dir ?? null,
+      status: 'running',
+      seed,
+      goal: goalText,
+      options: { concurrency: options.concurrency ?? 4, maxReplans: options.maxReplans ?? 5 },
+      startedAt: new Date().toISOString(),
+    },
+    toLoggedForm(first),
+  );
+  if (e !== undefined) options.onEvent?.(withData(e, first));
+  if (usage.budget) await ctx.recorder.emit(...budgetEvents(usage));
   for (const call of options.usage ?? []) await recordUsage(ctx, call);
   return { id, done: launch(ctx, start) };
 }
 
 /**
- * Continues a run from its log (after a crash or an interruption). Steps whose
- * completion was recorded are not run again; a step that was started but not
- * finished is planned again from the observed state.
+ * Continues a run from its log (after a crash or an interruption), as the interrupted run
+ * would have gone on: the plan it was running continues, steps whose outcome was recorded
+ * are not run again, and steps started without one run again (same id, same attempt, so
+ * the same world); a run that stopped between plans plans next, for the same reason.
  */
 export async function resumeRun(
   store: RunLog,
@@ -130,32 +172,22 @@ export async function resumeRun(
 ): Promise<RunHandle> {
   const run = await store.getRun(runId);
   if (run === undefined)
-    throw new UserError(`no run '${runId}'`, { hint: 'list runs with `atelier runs`' });
+    throw new UserError(`no run '${runId}'`, {
+      code: 'RUN_NOT_FOUND',
+      hint: 'list runs with `atelier runs`',
+    });
   const events = await readEvents(store, runId);
   const state = replay(events);
   if (state.finished)
-    throw new UserError(`run ${runId} already finished (${run.status})`, { exitCode: 1 });
+    throw new UserError(`run ${runId} already finished (${run.status})`, {
+      code: 'RUN_FINISHED',
+      exitCode: 1,
+    });
   const usage = budgetAtResume(runId, events, options);
-  let mission = options.mission;
-  if (mission === undefined) {
-    if (run.missionDir === null)
-      throw new UserError(`run ${runId} was started from a mission defined in code`, {
-        hint: 'pass the mission to resumeRun',
-      });
-    mission = await loadMission(run.missionDir);
-  }
-  let goal: Condition;
-  try {
-    goal = parseGoal(mission.domain, mission.objects, run.goal);
-  } catch (err) {
-    if (!(err instanceof GoalError)) throw err;
-    throw new UserError(
-      `run ${runId}: its goal ${run.goal} no longer fits the mission: ${err.detail}`,
-      { hint: 'the mission was changed since the run started; start a new run' },
-    );
-  }
-  await store.setStatus(runId, 'running');
-  const { inFlight } = state;
+  const mission = options.mission ?? (await missionOf(run.missionDir, runId));
+  const goal = resumedGoal(mission, run.goal, runId);
+  const world = mission.world?.(run.seed);
+  const { round } = state;
   const start: RunStart = {
     runId,
     seed: run.seed,
@@ -167,13 +199,49 @@ export async function resumeRun(
     attempts: state.attempts,
     rejected: state.rejected,
     executedBefore: state.executedBefore,
-    usage,
-    firstReason: `resumed from the log (${inFlight} step${inFlight === 1 ? '' : 's'} in flight at the interruption will be planned again)`,
+    firstReason: state.nextReason ?? 'initial plan',
     startedMs: Date.now(),
+    usage,
+    ...(round === undefined ? {} : { round }),
+    ...(world === undefined ? {} : { world }),
   };
   const ctx = runContext(store, mission, start, options);
-  if (options.budget) await ctx.recorder.emit(...budgetEvents(usage));
+  // The resume is an event too: it voids approval requests made before it.
+  await ctx.recorder.emit(
+    {
+      type: 'run.resumed',
+      data: { planVersion: round?.version ?? null, again: round?.inFlight ?? [] },
+    },
+    ...(options.budget ? budgetEvents(usage) : []),
+  );
+  await store.setStatus(runId, 'running');
   return { id: runId, done: launch(ctx, start) };
+}
+
+/** The mission of a run, reloaded from the folder it came from. */
+async function missionOf(missionDir: string | null, runId: string): Promise<Mission> {
+  if (missionDir === null)
+    throw new UserError(`run ${runId} was started from a mission defined in code`, {
+      code: 'RUN_NOT_RESUMABLE',
+      hint: 'pass the mission to resumeRun',
+    });
+  return loadMission(missionDir);
+}
+
+/** The run's goal, checked against the mission as it is now. */
+function resumedGoal(mission: Mission, goal: string, runId: string): Condition {
+  try {
+    return parseGoal(mission.domain, mission.objects, goal);
+  } catch (err) {
+    if (!(err instanceof GoalError)) throw err;
+    throw new UserError(
+      `run ${runId}: its goal ${goal} no longer fits the mission: ${err.detail}`,
+      {
+        code: 'RUN_GOAL_STALE',
+        hint: 'the mission was changed since the run started; start a new run',
+      },
+    );
+  }
 }
 
 /** Records a decision for a step waiting for approval; the run picks it up. */
@@ -183,6 +251,7 @@ export async function approveStep(
   stepId: string,
   decision: ApprovalDecision,
 ): Promise<void> {
-  if ((await store.getRun(runId)) === undefined) throw new UserError(`no run '${runId}'`);
+  if ((await store.getRun(runId)) === undefined)
+    throw new UserError(`no run '${runId}'`, { code: 'RUN_NOT_FOUND' });
   await store.decide(runId, stepId, decision);
 }

@@ -5,11 +5,12 @@
  */
 import type { Condition, Domain } from '../../pddl/ast.js';
 import type { PlannedStep } from '../log/events.js';
+import type { OpenRound } from '../log/replay.js';
 import { teamKnowledge } from '../knowledge.js';
 import type { TeamKnowledge } from '../knowledge.js';
 import { stateView } from '../state-view.js';
 import type { StateView } from '../state-view.js';
-import type { Mission } from '../types.js';
+import type { Mission, World } from '../types.js';
 import type { RunUsageStart } from './budget.js';
 
 /** Where a run starts from: fresh, or the state replayed from its log. */
@@ -21,12 +22,19 @@ export interface RunStart {
   stepCounter: number;
   planVersion: number;
   replans: number;
-  /** Ground action "act a b" -> tries recorded so far. */
+  /**
+   * Ground action "act a b" -> its tries with a recorded outcome. A try cut short by a
+   * crash is not one: the resumed run makes the same try again, with the same number.
+   */
   attempts: Map<string, number>;
   /** Ground actions a person rejected: never planned again. */
   rejected: Set<string>;
-  /** Reason of the first plan ('initial plan', 'resumed ...'). */
+  /** Reason of the first plan made ('initial plan', or the re-plan the log ended with). */
   firstReason: string;
+  /** The plan whose round the run was in when it stopped: continued before planning again. */
+  round?: OpenRound;
+  /** The simulated world, made before the run starts (default: the mission's, for `seed`). */
+  world?: World;
   /** Steps executed (finished or failed) before this session: undefined for a fresh run. */
   executedBefore?: number;
   startedMs: number;
@@ -75,15 +83,17 @@ export function runState(mission: Mission, start: RunStart): RunState {
 
 /** A round: one plan version being carried out. */
 export interface Round {
-  /** The domain the plan was made in. */
+  /** The domain the plan was made in (rejected actions forbidden). */
   readonly domain: Domain;
   readonly steps: readonly PlannedStep[];
   /** Steps that finished. */
   readonly done: Set<string>;
-  /** Every step that failed in this round: the re-plan names them all. */
-  readonly failures: string[];
-  /** Why the rest of the plan must not run (the first failure or divergence). */
-  replanReason: string | undefined;
+  /**
+   * What calls for a re-plan, by step: it failed, the world diverged after it, or it can no
+   * longer start. The round still runs every step that does not wait for a troubled one,
+   * so which steps run, and the re-plan's reason (in plan order), do not depend on timing.
+   */
+  readonly troubles: Map<string, string>;
 }
 
 /** A step ready to start, with what its precondition check found (its expected effects). */

@@ -1,8 +1,11 @@
 /**
- * The plan as a graph: steps are nodes, dependencies are edges, one swimlane (and one
- * colour) per agent, columns by dependency depth. Hand-written SVG layout: a plan has
- * tens of steps, so a layered layout is clear and needs no library.
+ * The plan as a graph: steps are nodes, dependencies are edges, one lane (and one colour)
+ * per agent. The layout is dagre's (graph-layout.ts); this file only draws it. The graph
+ * keeps its natural size (labels stay readable) and scrolls sideways in a narrow window.
  */
+import { useMemo } from 'react';
+import { LANE_LABEL_H, NODE_H, NODE_W, layoutPlan } from './graph-layout.ts';
+
 export interface GraphStep {
   id: string;
   label: string;
@@ -11,14 +14,8 @@ export interface GraphStep {
   deps: string[];
 }
 
-const COL_W = 244;
-const NODE_W = 214;
-const NODE_H = 62;
-const ROW_H = 74;
 /** Characters of a label that fit on one line of a node (12px monospace in NODE_W). */
 const LINE_CHARS = 26;
-const LANE_LABEL_W = 112;
-const PAD = 16;
 
 const AGENT_COLOURS = [
   '#6366f1',
@@ -35,25 +32,6 @@ const AGENT_COLOURS = [
 export function agentColour(agents: string[], agent: string | undefined): string {
   const i = agent === undefined ? -1 : agents.indexOf(agent);
   return i < 0 ? '#94a3b8' : AGENT_COLOURS[i % AGENT_COLOURS.length]!;
-}
-
-function depths(steps: GraphStep[]): Map<string, number> {
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  const depth = new Map<string, number>();
-  const visiting = new Set<string>();
-  const visit = (id: string): number => {
-    const known = depth.get(id);
-    if (known !== undefined) return known;
-    if (visiting.has(id)) return 0; // a cycle would be a bug upstream; do not hang the page
-    visiting.add(id);
-    const step = byId.get(id);
-    const d = step ? Math.max(-1, ...step.deps.filter((x) => byId.has(x)).map(visit)) + 1 : 0;
-    visiting.delete(id);
-    depth.set(id, d);
-    return d;
-  };
-  steps.forEach((s) => visit(s.id));
-  return depth;
 }
 
 /**
@@ -79,40 +57,17 @@ export function PlanGraph(props: {
   onSelect?(id: string): void;
 }) {
   const { steps, agents } = props;
-  const depth = depths(steps);
-  const laneNames = [...new Set([...agents, ...steps.map((s) => s.agent ?? 'unassigned')])].filter(
-    (a) => steps.some((s) => (s.agent ?? 'unassigned') === a),
-  );
-  // Place nodes: lane by agent, column by depth, stacked within a lane's column.
-  const pos = new Map<string, { x: number; y: number }>();
-  const lanes: Array<{ name: string; top: number; height: number }> = [];
-  let top = PAD;
-  for (const lane of laneNames) {
-    const inLane = steps.filter((s) => (s.agent ?? 'unassigned') === lane);
-    const perCol = new Map<number, number>();
-    for (const s of inLane) {
-      const d = depth.get(s.id) ?? 0;
-      const row = perCol.get(d) ?? 0;
-      perCol.set(d, row + 1);
-      pos.set(s.id, { x: LANE_LABEL_W + PAD + d * COL_W, y: top + 8 + row * ROW_H });
-    }
-    const rows = Math.max(1, ...perCol.values());
-    const height = rows * ROW_H + 8;
-    lanes.push({ name: lane, top, height });
-    top += height;
-  }
-  const maxDepth = Math.max(0, ...depth.values());
-  const width = LANE_LABEL_W + PAD * 2 + (maxDepth + 1) * COL_W;
-  const height = top + PAD;
+  // The layout depends on the plan only, not on statuses that change as the run goes.
+  const shape = JSON.stringify(steps.map((s) => [s.id, s.agent, s.deps]));
+  const layout = useMemo(() => layoutPlan(steps, agents), [shape, agents.join(' ')]);
+  const { width, height } = layout;
 
   return (
-    // Wide plans scale down to the card's width (max-width: 100%) instead of scrolling.
     <svg
       className="plan-graph"
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}
-      style={{ maxWidth: '100%', height: 'auto' }}
       role="img"
       aria-label="plan graph"
     >
@@ -129,50 +84,40 @@ export function PlanGraph(props: {
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#a3aab9" />
         </marker>
       </defs>
-      {lanes.map((lane, i) => (
-        <g key={lane.name}>
+      {layout.lanes.map((lane) => (
+        <g key={lane.name} className="lane" data-lane={lane.name}>
           <rect
-            x={0}
-            y={lane.top}
-            width={width}
+            x={lane.x}
+            y={lane.y}
+            width={lane.width}
             height={lane.height}
-            fill={i % 2 ? '#fafbfd' : '#ffffff'}
+            rx={10}
+            className="lane-box"
           />
           <rect
-            x={0}
-            y={lane.top}
+            x={lane.x}
+            y={lane.y}
             width={4}
             height={lane.height}
+            rx={2}
             fill={agentColour(agents, lane.name)}
           />
-          <text x={14} y={lane.top + 22} className="lane-label">
+          <text x={lane.x + 12} y={lane.y + LANE_LABEL_H - 5} className="lane-label">
             {lane.name}
           </text>
         </g>
       ))}
-      {steps.flatMap((s) =>
-        s.deps
-          .filter((d) => pos.has(d))
-          .map((d) => {
-            const a = pos.get(d)!;
-            const b = pos.get(s.id)!;
-            const x1 = a.x + NODE_W;
-            const y1 = a.y + NODE_H / 2;
-            const x2 = b.x - 2;
-            const y2 = b.y + NODE_H / 2;
-            const mid = (x1 + x2) / 2;
-            return (
-              <path
-                key={`${d}->${s.id}`}
-                d={`M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}`}
-                className="edge"
-                markerEnd="url(#arrow)"
-              />
-            );
-          }),
-      )}
+      {layout.edges.map((e) => (
+        <path
+          key={`${e.from}->${e.to}`}
+          d={e.path}
+          className="edge"
+          data-edge={`${e.from}->${e.to}`}
+          markerEnd="url(#arrow)"
+        />
+      ))}
       {steps.map((s) => {
-        const p = pos.get(s.id)!;
+        const p = layout.nodes.get(s.id)!;
         const colour = agentColour(agents, s.agent);
         return (
           <g

@@ -4,8 +4,9 @@ import { Link } from '../components/Link.tsx';
 import { PlanGraph, agentColour } from '../components/PlanGraph.tsx';
 import type { GraphStep } from '../components/PlanGraph.tsx';
 import { ProofTree } from '../components/ProofTree.tsx';
+import { FailureBanner, InterruptedBanner } from '../components/RunBanners.tsx';
 import type { ProofNode } from '../components/ProofTree.tsx';
-import { describeEvent, stepLabel, stepStatuses } from '../runs.ts';
+import { describeEvent, failureOf, lastOf, shownStatus, stepLabel, stepStatuses } from '../runs.ts';
 import type { RunDetail, RunEvent } from '../runs.ts';
 
 type Live = 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -76,15 +77,22 @@ export function RunPage({ id }: { id: string }) {
     () => [...new Set(plans.flatMap((p) => p.steps.map((s) => s.agent)))].sort(),
     [plans],
   );
-  const finished = detail?.status === 'succeeded' || detail?.status === 'failed';
+  const current = (shown?.steps ?? []).map((s) => ({
+    status: statuses.get(s.id) ?? 'pending',
+  }));
+  // Badge and graph read the same events, so they never disagree.
+  const status = detail
+    ? shownStatus(detail.status, events, shown?.version === latest ? current : [])
+    : 'running';
+  const failure = useMemo(() => failureOf(events), [events]);
+  const interruption = lastOf(events, 'run.interrupted');
 
   const graphSteps: GraphStep[] = (shown?.steps ?? []).map((s) => {
-    let status = statuses.get(s.id) ?? 'pending';
+    let st = statuses.get(s.id) ?? 'pending';
     // Steps of an older plan that never ran were dropped by the re-plan.
-    if (shown && latest !== null && shown.version < latest && status === 'pending')
-      status = 'superseded';
-    if (finished && detail?.status === 'failed' && status === 'pending') status = 'skipped';
-    return { id: s.id, label: stepLabel(s), agent: s.agent, status, deps: s.dependsOn };
+    if (shown && latest !== null && shown.version < latest && st === 'pending') st = 'superseded';
+    if (status === 'failed' && st === 'pending') st = 'skipped';
+    return { id: s.id, label: stepLabel(s), agent: s.agent, status: st, deps: s.dependsOn };
   });
   const doneCount = graphSteps.filter((s) => s.status === 'done').length;
   const selectedStep = shown?.steps.find((s) => s.id === selected);
@@ -102,7 +110,7 @@ export function RunPage({ id }: { id: string }) {
   if (!detail) return <div className="page muted">Loading run…</div>;
 
   return (
-    <div className="page run-page" data-run-status={detail.status}>
+    <div className="page run-page" data-run-status={status}>
       <div className="crumbs">
         <Link to="/">Runs</Link> <span className="muted">/</span>{' '}
         <span className="mono">{detail.id}</span>
@@ -111,11 +119,8 @@ export function RunPage({ id }: { id: string }) {
         <div>
           <h1>
             {detail.mission}{' '}
-            <span
-              className={`badge badge-${detail.status.replace('-', '_')}`}
-              data-testid="run-status"
-            >
-              {detail.status.replace('-', ' ')}
+            <span className={`badge badge-${status.replace('-', '_')}`} data-testid="run-status">
+              {status.replace('-', ' ')}
             </span>
           </h1>
           <div className="run-meta">
@@ -136,30 +141,17 @@ export function RunPage({ id }: { id: string }) {
         </div>
       </header>
 
-      {detail.status === 'interrupted' && (
-        <div className="approval interrupted">
-          <div className="approval-icon">‖</div>
-          <div className="approval-text">
-            <div>
-              <strong>This run was interrupted</strong> (the server stopped while it ran).
-            </div>
-            <div className="muted small">
-              Resuming continues from its event log: finished steps are not run again.
-            </div>
-          </div>
-          <div className="approval-actions">
-            <button
-              className="btn btn-primary"
-              onClick={() =>
-                void api(`/api/runs/${encodeURIComponent(detail.id)}/resume`, { method: 'POST' })
-                  .then(() => refresh())
-                  .catch((err: unknown) => setError(String(err)))
-              }
-            >
-              Resume run
-            </button>
-          </div>
-        </div>
+      {status === 'failed' && failure && <FailureBanner failure={failure} />}
+
+      {status === 'interrupted' && (
+        <InterruptedBanner
+          reason={interruption?.data.reason}
+          onResume={() =>
+            void api(`/api/runs/${encodeURIComponent(detail.id)}/resume`, { method: 'POST' })
+              .then(() => refresh())
+              .catch((err: unknown) => setError(String(err)))
+          }
+        />
       )}
 
       {detail.pendingApprovals.length > 0 && (
@@ -228,7 +220,10 @@ export function RunPage({ id }: { id: string }) {
           <div className="timeline-scroll" ref={timelineRef}>
             <ol className="timeline" data-testid="timeline">
               {events.map((e) => (
-                <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`}>
+                <li
+                  key={e.seq}
+                  className={`tl tl-${e.type.replace('.', '-')}${e.type === 'run.finished' ? ` tl-${e.data.status}` : ''}`}
+                >
                   <span className="tl-time">{new Date(e.at).toLocaleTimeString()}</span>
                   <span className="tl-dot" />
                   <span className="tl-text">{describeEvent(e)}</span>

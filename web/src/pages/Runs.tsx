@@ -1,14 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { navigate } from '../router.ts';
-import { timeAgo } from '../runs.ts';
-import type { MissionInfo, RunInfo } from '../runs.ts';
+import { mergeRunPages, timeAgo } from '../runs.ts';
+import type { MissionInfo, RunInfo, RunsPage as RunsPageData } from '../runs.ts';
 
-/** Home: start any mission, and the list of runs (refreshed every two seconds). */
+/** Runs shown per page; older ones come with "Load more". */
+const PAGE_SIZE = 50;
+
+/**
+ * Home: start any mission, and the list of runs, newest first (the first page refreshed
+ * every two seconds; older pages loaded on demand, so the page costs the same whatever
+ * the number of runs stored).
+ */
 export function RunsPage() {
   const [missions, setMissions] = useState<MissionInfo[] | null>(null);
   const [runs, setRuns] = useState<RunInfo[] | null>(null);
+  const [older, setOlder] = useState<RunInfo[]>([]);
+  /** Cursor of the page after the last one shown (null: nothing older). */
+  const [next, setNext] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const olderShown = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState<string | null>(null);
 
@@ -18,11 +30,13 @@ export function RunsPage() {
       try {
         const [m, r] = await Promise.all([
           api<MissionInfo[]>('/api/missions'),
-          api<RunInfo[]>('/api/runs'),
+          api<RunsPageData>(`/api/runs?limit=${PAGE_SIZE}`),
         ]);
         if (!alive) return;
         setMissions(m);
-        setRuns(r);
+        setRuns(r.runs);
+        // Until older pages are shown, "Load more" continues from the first page.
+        if (!olderShown.current) setNext(r.nextCursor);
         setError(null);
       } catch (err) {
         if (alive) setError(err instanceof Error ? err.message : String(err));
@@ -35,6 +49,23 @@ export function RunsPage() {
       clearInterval(timer);
     };
   }, []);
+
+  const loadMore = async (): Promise<void> => {
+    if (next === null) return;
+    setLoadingMore(true);
+    try {
+      const page = await api<RunsPageData>(
+        `/api/runs?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(next)}`,
+      );
+      olderShown.current = true;
+      setOlder((o) => [...o, ...page.runs]);
+      setNext(page.nextCursor);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   const start = async (mission: string): Promise<void> => {
     setStarting(mission);
@@ -101,7 +132,7 @@ export function RunsPage() {
               </tr>
             </thead>
             <tbody>
-              {runs?.map((r) => (
+              {(runs === null ? [] : mergeRunPages(runs, older)).map((r) => (
                 <tr key={r.id} onClick={() => navigate(`/runs/${r.id}`)} className="clickable">
                   <td className="nowrap">
                     <Link to={`/runs/${r.id}`} className="mono">
@@ -126,6 +157,17 @@ export function RunsPage() {
               ))}
             </tbody>
           </table>
+        )}
+        {next !== null && (
+          <div className="load-more">
+            <button
+              className="btn btn-small"
+              disabled={loadingMore}
+              onClick={() => void loadMore()}
+            >
+              {loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          </div>
         )}
       </div>
     </div>

@@ -1,6 +1,6 @@
 /** Reasoner proofs as plain trees for JSON: the fact, how it holds, what it rests on. */
-import { formatAtom, formatRule } from '../logic/index.js';
-import type { Atom, Bindings, Proof } from '../logic/index.js';
+import { formatAtom, formatRule } from '../../logic/index.js';
+import type { Atom, Bindings, Proof } from '../../logic/index.js';
 
 export interface ProofNode {
   fact: string;
