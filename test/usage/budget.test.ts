@@ -5,6 +5,12 @@
  * finishes it.
  */
 import { after, before, describe, it } from 'node:test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openRunStore } from '../../src/store/index.js';
 import assert from 'node:assert/strict';
 import { createModel } from '../../src/models/index.js';
 import {
@@ -142,6 +148,100 @@ describe('usage and budgets', () => {
       assert.equal((await s2.listRuns()).length, 0, 'no run written');
     } finally {
       await s2.close();
+    }
+  });
+});
+
+describe('atelier run / resume --budget-tokens', () => {
+  const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+  const atelier = async (
+    args: string[],
+    env: NodeJS.ProcessEnv = process.env,
+  ): Promise<{ code: number | null; out: string; err: string }> => {
+    const child = spawn(join(ROOT, 'bin/atelier'), args, { cwd: ROOT, env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    return { code, out, err };
+  };
+
+  it('a budget that is not a positive number: exit 2, the code, the option', async () => {
+    for (const [flag, value] of [
+      ['--budget-tokens', '-3'],
+      ['--budget-tokens', '1.5'],
+      ['--budget-cost', 'lots'],
+    ] as const) {
+      const r = await atelier(['run', 'examples/paris-office', flag, value, '--approve-all']);
+      assert.equal(r.code, 2, r.out + r.err);
+      assert.match(r.err, new RegExp(`error\\[CLI_BAD_BUDGET\\]: ${flag} must be a positive`));
+      assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
+    }
+  });
+
+  it('stops when the goal translation exceeds the budget, refuses the same budget on resume, finishes with a higher one', async () => {
+    const server = await startChatCompletionsServer([
+      reply.text(
+        JSON.stringify({ goals: [{ predicate: 'leased', args: ['paris'], negated: false }] }),
+        { prompt_tokens: 120, completion_tokens: 17 },
+      ),
+    ]);
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'atelier-budget-'));
+      const db = join(dir, 'runs.db');
+      const env = {
+        ...process.env,
+        ATELIER_MODEL: 'budget-model',
+        OPENAI_BASE_URL: server.url,
+        OPENAI_API_KEY: 'k',
+      };
+      const base = ['--db', db, '--time-scale', '0', '--approve-all', '--no-report'];
+      const first = await atelier(
+        [
+          'run',
+          'examples/paris-office',
+          ...base,
+          '--goal',
+          'get us an office lease',
+          '--budget-tokens',
+          '100',
+        ],
+        env,
+      );
+      assert.equal(first.code, 1, first.out + first.err);
+      const id =
+        /stopped: token budget exceeded: 137 tokens used, budget 100; continue with a higher budget: atelier resume (run-\S+) --db \S+ --budget-tokens N/.exec(
+          first.out,
+        )?.[1];
+      assert.ok(id, first.out);
+      const store = openRunStore(db);
+      try {
+        assert.equal((await store.getRun(id))?.status, 'interrupted');
+        const events = await readEvents(store, id);
+        const interrupted = events.find((e) => e.type === 'run.interrupted');
+        assert.match(
+          interrupted?.type === 'run.interrupted' ? interrupted.data.reason : '',
+          /token budget exceeded/,
+        );
+      } finally {
+        await store.close();
+      }
+      const again = await atelier(['resume', id, ...base, '--budget-tokens', '100']);
+      assert.equal(again.code, 2, again.out + again.err);
+      assert.match(
+        again.err,
+        /error\[RUN_BUDGET_SPENT\]: run \S+ has used 137 tokens, more than its budget of 100/,
+      );
+      const resumed = await atelier(['resume', id, ...base, '--budget-tokens', '1000']);
+      assert.equal(resumed.code, 0, resumed.out + resumed.err);
+      const shown = await atelier(['show', id, '--db', db]);
+      assert.match(shown.out, /usage: 120 in \/ 17 out tokens, 1 call/);
+      assert.match(shown.out, /budget: 1000 tokens/);
+      assert.match(shown.out, /agent goal +120 in \/ 17 out tokens/);
+      assert.match(shown.out, /BUDGET EXCEEDED: token budget exceeded/);
+    } finally {
+      await server.close();
     }
   });
 });
