@@ -4,6 +4,7 @@ import { Link } from '../components/Link.tsx';
 import { PlanGraph, agentColour } from '../components/PlanGraph.tsx';
 import type { GraphStep } from '../components/PlanGraph.tsx';
 import { ProofTree } from '../components/ProofTree.tsx';
+import { UsageCard } from '../components/UsageCard.tsx';
 import { FailureBanner, InterruptedBanner } from '../components/RunBanners.tsx';
 import type { ProofNode } from '../components/ProofTree.tsx';
 import { describeEvent, failureOf, lastOf, shownStatus, stepLabel, stepStatuses } from '../runs.ts';
@@ -238,6 +239,7 @@ export function RunPage({ id }: { id: string }) {
           <FactList title="Observed" facts={detail.facts} runId={detail.id} />
         </section>
       </div>
+      <UsageCard events={events} />
     </div>
   );
 }
