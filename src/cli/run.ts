@@ -135,7 +135,8 @@ export async function followRun(
   // second Ctrl-C does not wait for that: the run is marked interrupted, and the hint given.
   let presses = 0;
   const onSigint = (): void => {
-    if (++presses === 1) return void controller.abort(new Error('interrupted'));
+    if (++presses === 1)
+      return void controller.abort(new Error('interrupted with Ctrl-C in the terminal'));
     display.release();
     // The store may be what hangs; resume works from the log whatever the status says.
     if (runId !== undefined) store.setStatus(runId, 'interrupted').catch(() => undefined);

@@ -67,13 +67,16 @@ test('bad input: exit 2, the file:line:col of the mistake, and nothing learned o
   assert.equal(r.stdout, '');
   assert.equal(
     r.stderr,
-    `${bad}:3:10: error: action 'flip_on' takes 2 arguments, found 3\n  hint: declared as (flip_on ?s ?r)\n`,
+    `${bad}:3:10: error[LEARN_WRONG_ARITY]: action 'flip_on' takes 2 arguments, found 3\n  hint: declared as (flip_on ?s ?r)\n`,
   );
   assert.equal(existsSync(out), false);
 
   const usage = atelier('learn', `${fx}/lights.pddl`);
   assert.equal(usage.code, 2);
-  assert.match(usage.stderr, /^error: expected a vocabulary domain and at least one trajectory\n/);
+  assert.match(
+    usage.stderr,
+    /^error\[LEARN_USAGE\]: expected a vocabulary domain and at least one trajectory\n/,
+  );
   const missing = atelier('learn', `${fx}/lights.pddl`, join(dir, 'nope_traj'));
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /cannot read trajectory '.*nope_traj': no such file/);
