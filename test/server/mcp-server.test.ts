@@ -114,7 +114,7 @@ async function converse(client: Client): Promise<void> {
     arguments: { domain: '(define (domain d) (:predicates (p)) (:action a :effect (q)))', problem },
   })) as CallToolResult;
   assert.equal(bad.isError, true);
-  assert.match(text(bad), /^domain:1:\d+: error: /);
+  assert.match(text(bad), /^domain:1:\d+: error\[PDDL_UNKNOWN_PREDICATE\]: /);
 
   const program =
     'edge(a, b). edge(b, c). path(X, Y) :- edge(X, Y). path(X, Z) :- path(X, Y), edge(Y, Z).';
