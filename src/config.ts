@@ -3,11 +3,14 @@
  * working directory. Only what is set is returned; callers pick their defaults.
  *
  *   OPENAI_BASE_URL, OPENAI_API_KEY, ATELIER_MODEL, ATELIER_MODEL_API, ATELIER_DB
- *   atelier.config.json: { "model": { "baseURL", "apiKey", "name", "api" }, "db": "path" }
+ *   atelier.config.json: { "model": { "baseURL", "apiKey", "name", "api" }, "db": "path", "prices": {...} }
+ *   ATELIER_PRICES (config-prices.ts)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from './errors.js';
+import { pricesFromEnv, pricesFromJson } from './config-prices.js';
+import type { Prices } from './config-prices.js';
 
 export const CONFIG_FILE = 'atelier.config.json';
 
@@ -17,6 +20,8 @@ export type ModelApi = 'chat' | 'responses';
 export interface AtelierConfig {
   model: { baseURL?: string; apiKey?: string; name?: string; api?: ModelApi };
   db?: string;
+  /** Per-model prices (config-prices.ts): ATELIER_PRICES over the file's "prices". */
+  prices?: Prices;
   /** The config file read, if any. */
   file?: string;
 }
@@ -46,6 +51,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AtelierConfig {
     ...(name ? { name } : {}),
     ...(api ? { api } : {}),
   };
+  const envPrices = set(env.ATELIER_PRICES);
+  if (envPrices) config.prices = { ...config.prices, ...pricesFromEnv(envPrices) };
   const db = set(env.ATELIER_DB) ?? config.db;
   if (db) config.db = db;
   else delete config.db;
@@ -100,6 +107,8 @@ function readConfigFile(file: string): AtelierConfig {
     const api = modelApi(m.api, `${file}: field "model.api"`);
     if (api) out.model.api = api;
   }
+  if (root.prices !== undefined)
+    out.prices = pricesFromJson(root.prices, `${file}: field "prices"`);
   if (root.db !== undefined) {
     if (typeof root.db !== 'string')
       throw new UserError(`${file}: field "db" must be a string`, { code: 'CONFIG_INVALID' });

@@ -39,3 +39,4 @@ export type {
   ToolContext,
 } from './types.js';
 export { builtinTools, calculateTool, currentTimeTool, evaluate } from './builtin-tools.js';
+export { inSpan, modelCallSpan, toolCallSpan, recordResponse, TRACER_NAME } from './trace.js';

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { ToolCall, ToolMessage } from '../models/types.js';
 import { abortError, ToolTimeoutError } from './errors.js';
+import { toolCallSpan } from './trace.js';
 import type {
   Agent,
   ApprovalDecision,
@@ -113,11 +114,8 @@ export async function executeToolCall(
     }
     // Cancelled while waiting for approval (or before): the tool does not start.
     if (signal.aborted) throw abortError(signal);
-    const result = await withTimeout(
-      tool,
-      parsed.data,
-      ctx,
-      tool.timeoutMs ?? options.toolTimeoutMs,
+    const result = await toolCallSpan(tool.name, call.id, agent.name, () =>
+      withTimeout(tool, parsed.data, ctx, tool.timeoutMs ?? options.toolTimeoutMs),
     );
     return done(call, stringifyResult(result), false);
   } catch (err) {

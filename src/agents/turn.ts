@@ -25,6 +25,7 @@ import {
 import type { PreparedAgent } from './prepare.js';
 import { AGENT_RUN_STATE_VERSION, type AgentRunState } from './run-state.js';
 import { executeToolCalls, formatIssues, type ToolOutcome } from './tool-calls.js';
+import { modelCallSpan } from './trace.js';
 import type {
   Agent,
   ApprovalDecision,
@@ -283,7 +284,19 @@ export async function resumeTurn(
   return afterTools(p, ctx, state.turn.assistant, state.turn.done, outcomes);
 }
 
-async function callModel(
+function callModel(
+  model: Model,
+  request: ModelRequest,
+  streaming: boolean,
+  agentName: string,
+  emit: (e: RunEvent) => void,
+): Promise<ModelResponse> {
+  return modelCallSpan(model.name, request, agentName, () =>
+    callModelUntraced(model, request, streaming, agentName, emit),
+  );
+}
+
+async function callModelUntraced(
   model: Model,
   request: ModelRequest,
   streaming: boolean,

@@ -28,6 +28,7 @@ import {
   type Model,
 } from '../models/index.js';
 import { DEFAULT_DB_PATH, openSqlite, sqliteSessions } from '../store/index.js';
+import { teamChat } from './team-chat.js';
 
 interface ChatOptions {
   message?: string;
@@ -39,6 +40,7 @@ interface ChatOptions {
   db?: string;
   maxTurns: string;
   tools?: boolean;
+  team?: string;
 }
 
 export function chatCommand(): Command {
@@ -63,7 +65,9 @@ export function chatCommand(): Command {
     )
     .option('--max-turns <n>', 'model calls allowed per message', '10')
     .option('--tools', 'give the model the built-in tools: current_time, calculate')
+    .option('--team <mission>', "talk to a mission's team (plans, proofs, runs; see docs/team.md)")
     .action(async (opts: ChatOptions) => {
+      if (opts.team !== undefined) return chatWithTeam(opts, opts.team);
       const model = resolveModel(opts);
       const assistant = agent({
         name: 'assistant',
@@ -91,6 +95,25 @@ export function chatCommand(): Command {
         close();
       }
     });
+}
+
+/** `--team`: the team's assistant with the configured model, or the offline team without one. */
+async function chatWithTeam(opts: ChatOptions, team: string): Promise<void> {
+  const configured = opts.model !== undefined || loadConfig().model.name !== undefined;
+  const maxTurns = Number(opts.maxTurns);
+  const { session, close } = openSession(opts);
+  try {
+    await teamChat({
+      team,
+      model: configured ? resolveModel(opts) : undefined,
+      maxTurns: Number.isInteger(maxTurns) && maxTurns > 0 ? maxTurns : 10,
+      session,
+      ...(opts.message === undefined ? {} : { message: opts.message }),
+      ...(opts.db === undefined ? {} : { db: opts.db }),
+    });
+  } finally {
+    close();
+  }
 }
 
 function resolveModel(opts: ChatOptions): Model {

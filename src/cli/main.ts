@@ -61,11 +61,14 @@ async function runProgram(): Promise<void> {
   for (const command of program.commands)
     command.exitOverride().showHelpAfterError().configureOutput(output);
 
+  const telemetry = await (await import('./telemetry.js')).startTelemetry();
   try {
     await program.parseAsync(process.argv);
   } catch (err) {
     // Help and version "errors" are normal exits; usage mistakes are bad input.
     if (err instanceof CommanderError) process.exitCode = err.exitCode === 0 ? 0 : 2;
     else reportUserError(err);
+  } finally {
+    await telemetry?.shutdown();
   }
 }

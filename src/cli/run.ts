@@ -36,6 +36,9 @@ import type {
 import { DEFAULT_DB_PATH, isPostgresUrl, openRunLog, storeTarget } from '../store/index.js';
 import { writeFileAtomically } from './process-io.js';
 import { runDisplay, terminalApprover } from './approval-prompt.js';
+import { budgetFromOptions, budgetStopLine, withBudgetOptions } from './budget-options.js';
+import type { BudgetCliOptions } from './budget-options.js';
+import type { UsageCall } from '../team/index.js';
 
 export function intOption(what: string, min = 0) {
   return (v: string): number => {
@@ -182,6 +185,20 @@ export async function followRun(
     summary = await handle.done;
   } catch (err) {
     display.release();
+    const overBudget = budgetStopLine(err, resume());
+    if (overBudget !== undefined) {
+      // The budget ran out: the run is interrupted (its log says why) and can be resumed.
+      process.stdout.write(`${overBudget}\n`);
+      process.exitCode = 1;
+      return {
+        runId: handle.id,
+        status: 'failed',
+        steps: 0,
+        replans: 0,
+        elapsedMs: Date.now() - t0,
+        reason: 'budget exceeded',
+      };
+    }
     if (!controller.signal.aborted) {
       // The store failed (a full disk, a lock held too long) or a bug: the run is
       // interrupted where its log is consistent; say what happened and how to go on.
@@ -230,7 +247,7 @@ export async function followRun(
 }
 
 export function runCommand(): Command {
-  return new Command('run')
+  return withBudgetOptions(new Command('run'))
     .description('Run a mission: plan, allocate, run steps in parallel, re-plan on surprises')
     .argument('<mission>', 'mission folder (holding mission.yaml)')
     .option(
@@ -256,62 +273,72 @@ export function runCommand(): Command {
     .option('--report <file>', 'where to write the Markdown report')
     .option('--no-report', 'do not write a report')
     .option('--queue', 'record the run for a worker (`atelier worker`) and return at once')
-    .action(async (missionPath: string, opts: RunCliOptions & { seed: number; goal?: string }) => {
-      const mission = await loadMission(missionPath);
-      let goal: string | undefined = opts.goal;
-      // A goal in PDDL is checked first: a mistake in it is the first thing to say.
-      if (goal !== undefined && goal.trim().startsWith('('))
-        parseGoal(mission.domain, mission.objects, goal);
-      // A queued run's approvals are answered through the store (the API, the web UI).
-      if (opts.queue !== true) requireApprovalConsent(mission, opts, 'run');
-      if (goal !== undefined && !goal.trim().startsWith('(')) {
-        const model = modelFromEnv();
-        if (model === undefined)
-          throw new UserError(`a goal in words needs a model: ${HOW_TO_CONFIGURE_MODEL}`, {
-            code: 'MODEL_NOT_CONFIGURED',
-            hint: 'or give the goal in PDDL: --goal "(and (announced paris))"',
-          });
-        const t = await translateGoal(model, mission, goal);
-        if (opts.json !== true)
-          process.stdout.write(
-            `goal: ${t.text}  (from "${goal}", ${t.attempts} model answer${t.attempts === 1 ? '' : 's'})\n`,
-          );
-        goal = t.text;
-      }
-      const worker = teamModel(mission, opts.json === true);
-      const dbPath = storeTarget(opts.db);
-      const store = await openRunLog(dbPath);
-      try {
-        if (opts.queue === true) {
-          await queueAndSay(store, mission, goal, opts);
-          return;
+    .action(
+      async (
+        missionPath: string,
+        opts: RunCliOptions & BudgetCliOptions & { seed: number; goal?: string },
+      ) => {
+        const budget = budgetFromOptions(opts);
+        const mission = await loadMission(missionPath);
+        let goalUsage: UsageCall[] = [];
+        let goal: string | undefined = opts.goal;
+        // A goal in PDDL is checked first: a mistake in it is the first thing to say.
+        if (goal !== undefined && goal.trim().startsWith('('))
+          parseGoal(mission.domain, mission.objects, goal);
+        // A queued run's approvals are answered through the store (the API, the web UI).
+        if (opts.queue !== true) requireApprovalConsent(mission, opts, 'run');
+        if (goal !== undefined && !goal.trim().startsWith('(')) {
+          const model = modelFromEnv();
+          if (model === undefined)
+            throw new UserError(`a goal in words needs a model: ${HOW_TO_CONFIGURE_MODEL}`, {
+              code: 'MODEL_NOT_CONFIGURED',
+              hint: 'or give the goal in PDDL: --goal "(and (announced paris))"',
+            });
+          const t = await translateGoal(model, mission, goal);
+          if (opts.json !== true)
+            process.stdout.write(
+              `goal: ${t.text}  (from "${goal}", ${t.attempts} model answer${t.attempts === 1 ? '' : 's'})\n`,
+            );
+          goal = t.text;
+          goalUsage = [{ agent: 'goal', model: model.name, usage: t.usage }];
         }
-        await followRun(
-          store,
-          dbPath,
-          async (onEvent, approve, signal) =>
-            startRun(mission, {
-              ...worker,
-              store,
-              seed: opts.seed,
-              onEvent,
-              approve,
-              signal,
-              concurrency: opts.concurrency ?? 4,
-              maxReplans: opts.maxReplans ?? 5,
-              timeScale: opts.timeScale ?? 1,
-              ...(goal === undefined ? {} : { goal }),
-            }),
-          opts,
-        );
-      } finally {
-        await store.close();
-      }
-    });
+        const worker = teamModel(mission, opts.json === true);
+        const dbPath = storeTarget(opts.db);
+        const store = await openRunLog(dbPath);
+        try {
+          if (opts.queue === true) {
+            await queueAndSay(store, mission, goal, opts);
+            return;
+          }
+          await followRun(
+            store,
+            dbPath,
+            async (onEvent, approve, signal) =>
+              startRun(mission, {
+                ...worker,
+                store,
+                seed: opts.seed,
+                onEvent,
+                approve,
+                signal,
+                concurrency: opts.concurrency ?? 4,
+                maxReplans: opts.maxReplans ?? 5,
+                timeScale: opts.timeScale ?? 1,
+                ...budget,
+                usage: goalUsage,
+                ...(goal === undefined ? {} : { goal }),
+              }),
+            opts,
+          );
+        } finally {
+          await store.close();
+        }
+      },
+    );
 }
 
 export function resumeCommand(): Command {
-  return new Command('resume')
+  return withBudgetOptions(new Command('resume'))
     .description('Continue a run from its event log (steps recorded as done are not run again)')
     .argument('<run>', 'run id (see `atelier runs`)')
     .option(
@@ -329,7 +356,8 @@ export function resumeCommand(): Command {
     )
     .option('--report <file>', 'where to write the Markdown report')
     .option('--no-report', 'do not write a report')
-    .action(async (runId: string, opts: RunCliOptions) => {
+    .action(async (runId: string, opts: RunCliOptions & BudgetCliOptions) => {
+      const budget = budgetFromOptions(opts);
       const dbPath = storeTarget(opts.db);
       const store = await openRunLog(dbPath, { create: false });
       try {
@@ -362,6 +390,7 @@ export function resumeCommand(): Command {
               approve,
               signal,
               timeScale: opts.timeScale ?? 1,
+              ...budget,
               ...(mission === undefined ? {} : { mission }),
               ...(o.concurrency === undefined ? {} : { concurrency: o.concurrency }),
               ...(o.maxReplans === undefined ? {} : { maxReplans: o.maxReplans }),

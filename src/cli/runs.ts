@@ -9,6 +9,8 @@ import {
   listRunsPage,
   MAX_PAGE_SIZE,
   readEvents,
+  runUsage,
+  usageLines,
 } from '../team/index.js';
 import { openRunLog } from '../store/index.js';
 import { intOption } from './run.js';
@@ -95,6 +97,7 @@ export function showCommand(): Command {
             ))
               process.stdout.write(`${l}\n`);
         }
+        for (const l of usageLines(runUsage(events))) process.stdout.write(`${l}\n`);
         if (run.pendingApprovals.length > 0)
           process.stdout.write(
             `waiting for approval: ${run.pendingApprovals.map((p) => p.stepId).join(', ')}\n`,

@@ -7,6 +7,7 @@ import { agent } from '../agents/index.js';
 import { ModelConfigError, modelFromEnv } from '../models/index.js';
 import { DEFAULT_DB_PATH, isPostgresUrl, openRunLog } from '../store/index.js';
 import type { Model } from '../models/index.js';
+import { teamAssistantTarget } from '../server/team-assistant-target.js';
 import { listExampleMissions, loadMission } from '../team/index.js';
 import type { Mission } from '../team/index.js';
 import {
@@ -46,20 +47,24 @@ function chatTargets(
   options: Parameters<typeof teamTarget>[1],
   warn: (line: string) => void,
 ): ChatTarget[] {
-  const targets: ChatTarget[] = missions.map((m) => teamTarget(m, options));
+  let model: Model | undefined;
   try {
-    const model = modelFromEnv();
-    if (model) {
-      const assistant = agent({
-        name: 'assistant',
-        instructions: 'You are a helpful assistant. Answer concisely.',
-        model,
-      });
-      targets.unshift(agentTarget(assistant, { description: `Chat with ${model.name}` }));
-    }
+    model = modelFromEnv();
   } catch (err) {
     if (!(err instanceof ModelConfigError)) throw err;
     warn(`  chat agent not served: ${err.message}`);
+  }
+  // With a model, a team talks (its assistant); without one, it plans and narrates.
+  const targets: ChatTarget[] = missions.map((m) =>
+    model ? teamAssistantTarget(m, { ...options, model }) : teamTarget(m, options),
+  );
+  if (model) {
+    const assistant = agent({
+      name: 'assistant',
+      instructions: 'You are a helpful assistant. Answer concisely.',
+      model,
+    });
+    targets.unshift(agentTarget(assistant, { description: `Chat with ${model.name}` }));
   }
   return targets;
 }

@@ -14,4 +14,5 @@ export { webBuilt, DEFAULT_WEB_ROOT } from './static.js';
 export { agentTarget } from './chat-targets.js';
 export type { ChatTarget, ChatChunk } from './chat-targets.js';
 export { teamTarget, narrate } from './team-target.js';
+export { teamAssistantTarget } from './team-assistant-target.js';
 export type { RunsOptions } from './types.js';

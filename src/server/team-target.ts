@@ -2,10 +2,17 @@
  * A team as an OpenAI "model": each chat message starts a run of the mission and the
  * reply narrates it — the plan, each step as it happens, approvals to give (in the web
  * UI or the API), the outcome. A message that is a PDDL goal, `(and (hired alice))`,
- * replaces the mission's goal; any other text runs the mission's own goal.
+ * replaces the mission's goal; "run" (or nothing) runs the mission's own goal; other words
+ * need a model (team-assistant-target.ts), and are answered with a sentence saying so.
  */
 import type { Message } from '../models/index.js';
-import { readEvents, startRun, subscribe } from '../team/index.js';
+import {
+  isRunRequest,
+  notUnderstoodWithoutModel,
+  readEvents,
+  startRun,
+  subscribe,
+} from '../team/index.js';
 import type { Mission, RunEvent, RunStore } from '../team/index.js';
 import type { ChatChunk, ChatTarget } from './chat-targets.js';
 
@@ -71,6 +78,12 @@ export function teamTarget(
     async *chat(messages, signal, chatOptions = {}): AsyncIterable<ChatChunk> {
       const text = lastUserText(messages);
       const goal = text.startsWith('(') ? text : undefined;
+      if (goal === undefined && !isRunRequest(text)) {
+        const sentence = notUnderstoodWithoutModel(mission);
+        yield { type: 'text', text: sentence };
+        yield { type: 'done', text: sentence };
+        return;
+      }
       const handle = await startRun(mission, {
         store: options.store,
         approve: 'store',

@@ -89,6 +89,15 @@ export { queueRun, driveRun } from './run/drive.js';
 export { runWorker } from './run/worker.js';
 export type { WorkerOptions } from './run/worker.js';
 export type { LoopOptions } from './run/context.js';
+// Model usage and budgets (usage.recorded, budget.set, budget.exceeded).
+export { recordUsage } from './run/record-usage.js';
+export { usageFromEvents, BudgetExceededError } from './run/usage.js';
+export type { ModelPrice, ModelPrices, UsageCall, UsageTotals } from './run/usage.js';
+export { checkBudget } from './run/budget.js';
+export { RunBudgetSchema, USAGE_EVENT_KINDS } from './log/usage-events.js';
+export type { RunBudget } from './log/usage-events.js';
+export { runUsage, usageLines, formatUsage } from './explain/usage.js';
+export type { RunUsage, UsageSum } from './explain/usage.js';
 
 // Inspecting and explaining runs.
 export {
@@ -103,3 +112,17 @@ export { describeEvent, describePlan, markdownReport, summaryLines } from './exp
 
 // Learning from runs: their successful steps as trajectories.
 export { runTrajectory, missionTrajectories } from './observations.js';
+
+// Talking to a team: an assistant acting through the planner, the reasoner and the run log.
+export {
+  isRunRequest,
+  notUnderstoodWithoutModel,
+  teamAssistant,
+  teamInstructions,
+} from './chat/assistant.js';
+export { teamChatTools } from './chat/tools.js';
+export type { TeamChatSettings } from './chat/tools.js';
+export { previewPlan } from './chat/preview.js';
+export type { PlanPreview } from './chat/preview.js';
+export { explainFactOf } from './chat/why.js';
+export type { FactExplanation } from './chat/why.js';

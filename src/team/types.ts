@@ -46,6 +46,14 @@ export interface ToolContext {
   attempt: number;
   /** Sleeps `ms` of simulated time, scaled by the run's time scale. */
   wait(ms: number): Promise<void>;
+  /**
+   * Reports a model call made for this step (its tokens): recorded in the run's log and
+   * counted against the run's budget. Past the budget the run stops (`signal` aborts).
+   */
+  recordUsage(call: {
+    model: string;
+    usage: { inputTokens: number; outputTokens: number };
+  }): Promise<void>;
 }
 
 /**

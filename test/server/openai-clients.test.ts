@@ -190,7 +190,7 @@ describe('official OpenAI clients against atelier serve', () => {
       fetch: (url, init) => (attempts++, fetch(url, init)),
     });
     const answer = impatient.chat.completions.create(
-      { model: 'team:paris-office', messages: [{ role: 'user', content: 'Open the office' }] },
+      { model: 'team:paris-office', messages: [{ role: 'user', content: 'run' }] },
       { headers: { 'Idempotency-Key': 'open-office-1' } },
     );
     // The team waits for approval; the client times out and retries meanwhile.
@@ -243,7 +243,7 @@ describe('official OpenAI clients against atelier serve', () => {
     });
     const stream = await watched.chat.completions.create({
       model: 'team:paris-office',
-      messages: [{ role: 'user', content: 'Open the office' }],
+      messages: [{ role: 'user', content: 'run' }],
       stream: true,
     });
     let text = '';

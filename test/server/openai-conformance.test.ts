@@ -180,7 +180,7 @@ describe('/v1 conformance', () => {
     await assert.rejects(
       client.chat.completions.create({
         model: 'team:paris-office',
-        messages: [{ role: 'user', content: 'go' }],
+        messages: [{ role: 'user', content: 'run' }],
         response_format: { type: 'json_schema', json_schema: { name: 'x', schema } },
       }),
       (err: unknown) =>
@@ -302,7 +302,7 @@ describe('/v1 conformance', () => {
       json: {
         model: 'team:paris-office',
         stream: true,
-        messages: [{ role: 'user', content: 'go' }],
+        messages: [{ role: 'user', content: 'run' }],
       },
     });
     assert.equal(res.status, 200);

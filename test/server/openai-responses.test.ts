@@ -162,7 +162,7 @@ describe('/v1/responses', () => {
 
   it('streams a team run through its approval wait with keep-alive comments', async () => {
     const res = await server.call('/v1/responses', {
-      json: { model: 'team:paris-office', input: 'open the office', stream: true },
+      json: { model: 'team:paris-office', input: 'run', stream: true },
     });
     assert.equal(res.status, 200);
     let text = '';
@@ -197,7 +197,7 @@ describe('/v1/responses', () => {
 
   it('rejoins the answer under way when a request is retried with the same Idempotency-Key', async () => {
     const runsBefore = (await listRuns(store)).length;
-    const body = { model: 'team:paris-office', input: 'open the office again' };
+    const body = { model: 'team:paris-office', input: 'run' };
     const headers = { 'idempotency-key': 'office-2' };
     // The first attempt gives up (a client timeout) while the run waits for approval.
     const gaveUp = new AbortController();

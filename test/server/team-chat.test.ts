@@ -39,11 +39,11 @@ describe('a team as an OpenAI model', () => {
     );
   });
 
-  it('runs the mission for a message and narrates it to the end, streamed', async () => {
+  it('runs the mission for "run" and narrates it to the end, streamed', async () => {
     const before = (await listRuns(store)).length;
     const stream = await client.chat.completions.create({
       model: 'team:pddl-mission',
-      messages: [{ role: 'user', content: 'Deliver everything.' }],
+      messages: [{ role: 'user', content: 'run' }],
       stream: true,
     });
     let text = '';
@@ -56,6 +56,19 @@ describe('a team as an OpenAI model', () => {
     const runs = await listRuns(store);
     assert.equal(runs.length, before + 1);
     assert.ok(text.includes(runs[0]!.id));
+  });
+
+  it('answers plain words, without a model, with a sentence saying they need one (no run)', async () => {
+    const before = (await listRuns(store)).length;
+    const reply = await client.chat.completions.create({
+      model: 'team:pddl-mission',
+      messages: [{ role: 'user', content: 'Deliver everything.' }],
+    });
+    assert.match(
+      reply.choices[0]?.message.content ?? '',
+      /^Without a model I do not understand plain words/,
+    );
+    assert.equal((await listRuns(store)).length, before);
   });
 
   it('takes a PDDL goal from the message; a goal that does not fit the mission is a 400', async () => {

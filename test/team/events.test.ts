@@ -102,6 +102,22 @@ const SAMPLES: RunEventBody[] = [
   },
   { type: 'run.interrupted', data: { reason: 'interrupted' } },
   { type: 'run.resumed', data: { planVersion: 2, again: ['s1'] } },
+  {
+    type: 'usage.recorded',
+    data: {
+      agent: 'ann',
+      stepId: 's1',
+      model: 'm',
+      inputTokens: 10,
+      outputTokens: 5,
+      costUsd: 0.001,
+    },
+  },
+  { type: 'budget.set', data: { tokens: 100, costUsd: 0.5 } },
+  {
+    type: 'budget.exceeded',
+    data: { limit: 'tokens', used: 120, budget: 100, reason: 'token budget exceeded' },
+  },
 ];
 
 /** A log holding the run 'r' with the given raw events. */

@@ -3,6 +3,7 @@
  * schemas and the run views; see also GET /api/openapi.json), and the step statuses
  * derived from events. Type-only imports: no server code reaches the bundle.
  */
+import { describeUsage } from './components/UsageCard.tsx';
 import type { PlannedStep, RunEvent } from '../../src/team/log/events.ts';
 import type {
   ApprovalRequest,
@@ -138,7 +139,7 @@ export function describeEvent(e: RunEvent): string {
     case 'run.interrupted':
       return `Run interrupted: ${e.data.reason || 'stopped before the end'} (resumable)`;
     default:
-      return (e as { type: string }).type;
+      return describeUsage(e) ?? (e as { type: string }).type;
   }
 }
 

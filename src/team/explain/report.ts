@@ -4,6 +4,7 @@ import type { PlannedStep, RunEvent } from '../log/events.js';
 import type { RunLog } from '../log/port.js';
 import { getRun } from './inspect.js';
 import { productsMarkdown } from './products.js';
+import { describeUsageEvent, runUsage, usageLines } from './usage.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -70,7 +71,7 @@ export function describeEvent(e: RunEvent): string | undefined {
     case 'run.interrupted':
       return `run interrupted: ${e.data.reason} (resumable)`;
     default:
-      return undefined;
+      return describeUsageEvent(e);
   }
 }
 
@@ -122,6 +123,8 @@ export async function markdownReport(store: RunLog, runId: string): Promise<stri
     const line = describeEvent(e);
     if (line !== undefined) out.push(`+${String(Date.parse(e.at) - t0).padStart(6)} ms  ${line}`);
   }
+  const usage = usageLines(runUsage(events));
+  if (usage.length > 0) out.push('```', '', '## Model usage', '', '```', ...usage);
   out.push('```', '', ...productsMarkdown(run.products));
   out.push('## Facts at the end', '', ...run.facts.map((f) => `- \`${f}\``), '');
   if (run.derived.length > 0)

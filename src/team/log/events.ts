@@ -9,9 +9,10 @@
  * `upgrade` in codec.ts), or old runs become unreadable. New optional fields that old
  * readers may ignore still need a bump: the schemas are strict.
  *
- * This file imports only zod: the web UI imports its types (web/src/runs.ts).
+ * This file imports only zod (and usage-events.ts, which does too): the web UI imports its types (web/src/runs.ts).
  */
 import { z } from 'zod';
+import { USAGE_EVENT_KINDS } from './usage-events.js';
 
 const text = z.string();
 const texts = z.array(z.string());
@@ -139,6 +140,7 @@ export const EVENT_KINDS = {
     version: 1,
     data: z.strictObject({ planVersion: count.nullable(), again: texts }),
   },
+  ...USAGE_EVENT_KINDS,
 } as const;
 
 export type RunEventType = keyof typeof EVENT_KINDS;
@@ -203,6 +205,9 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   eventSchema('run.finished', K['run.finished']),
   eventSchema('run.interrupted', K['run.interrupted']),
   eventSchema('run.resumed', K['run.resumed']),
+  eventSchema('usage.recorded', K['usage.recorded']),
+  eventSchema('budget.set', K['budget.set']),
+  eventSchema('budget.exceeded', K['budget.exceeded']),
 ]);
 
 // The union lists every kind, and what it accepts is a RunEvent (checked by the compiler).

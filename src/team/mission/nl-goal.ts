@@ -6,7 +6,8 @@
  */
 import type { Condition } from '../../pddl/ast.js';
 import { formatCondition } from '../../pddl/index.js';
-import type { JsonSchema, Message, Model } from '../../models/index.js';
+import type { JsonSchema, Message, Model, ModelRequest } from '../../models/index.js';
+import { modelCallSpan } from '../../agents/index.js';
 import { UserError } from '../../errors.js';
 import { parseGoal } from './goal.js';
 import { GoalError } from '../errors.js';
@@ -20,6 +21,8 @@ export interface GoalTranslation {
   attempts: number;
   /** The errors sent back to the model, in order. */
   errors: string[];
+  /** Tokens of all the answers (to record on the run: StartRunOptions.usage). */
+  usage: { inputTokens: number; outputTokens: number };
 }
 
 /** The JSON schema of a goal: a list of (possibly negated) atoms over the mission's predicates and objects. */
@@ -106,16 +109,20 @@ export async function translateGoal(
     { role: 'user', content: request },
   ];
   const errors: string[] = [];
+  const usage = { inputTokens: 0, outputTokens: 0 };
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const res = await model.generate({
+    const req: ModelRequest = {
       messages,
       output: { name: 'goal', schema: goalSchema(mission), strict: true },
       ...(options.signal === undefined ? {} : { signal: options.signal }),
-    });
+    };
+    const res = await modelCallSpan(model.name, req, 'goal', () => model.generate(req));
+    usage.inputTokens += res.usage?.inputTokens ?? 0;
+    usage.outputTokens += res.usage?.outputTokens ?? 0;
     try {
       const text = check(mission, res.text);
       const goal = parseGoal(mission.domain, mission.objects, text);
-      return { goal, text: formatCondition(goal), attempts: attempt, errors };
+      return { goal, text: formatCondition(goal), attempts: attempt, errors, usage };
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       errors.push(msg);

@@ -13,6 +13,9 @@ import type { DerivedSplit } from '../planning.js';
 import type { Mission, World } from '../types.js';
 import { recorder } from './recorder.js';
 import type { Recorder } from './recorder.js';
+import type { RunBudget } from '../log/usage-events.js';
+import { usageMeter } from './usage.js';
+import type { ModelPrices, UsageMeter, UsageTotals } from './usage.js';
 
 export interface LoopOptions {
   signal?: AbortSignal;
@@ -34,6 +37,10 @@ export interface LoopOptions {
   model?: Model;
   /** Bounds of model-driven steps: corrections, questions to teammates. */
   work?: WorkOptions;
+  /** Stop the run (interrupted, resumable) once its model usage exceeds this. */
+  budget?: RunBudget;
+  /** Per-model prices, to count the cost of model calls. */
+  prices?: ModelPrices;
 }
 
 export interface RunContext {
@@ -51,15 +58,26 @@ export interface RunContext {
   readonly concurrency: number;
   readonly maxReplans: number;
   readonly timeScale: number;
+  /** Aborted by the caller's signal, or when the budget runs out. */
   readonly signal: AbortSignal | undefined;
+  /** The run's model usage and budget (run/usage.ts: `recordUsage`). */
+  readonly usage: UsageMeter;
 }
 
 export function runContext(
   log: RunLog,
   mission: Mission,
-  start: { runId: string; seed: number; goal: Condition; world?: World },
+  start: {
+    runId: string;
+    seed: number;
+    goal: Condition;
+    world?: World;
+    /** Usage before this session (a resume) and the budget in force. */
+    usage?: { before?: UsageTotals; budget?: RunBudget | undefined };
+  },
   options: LoopOptions,
 ): RunContext {
+  const usage = usageMeter({ ...start.usage, prices: options.prices });
   return {
     runId: start.runId,
     mission,
@@ -72,7 +90,8 @@ export function runContext(
     concurrency: Math.max(1, options.concurrency ?? 4),
     maxReplans: options.maxReplans ?? 5,
     timeScale: options.timeScale ?? 1,
-    signal: options.signal,
+    signal: options.signal ? AbortSignal.any([options.signal, usage.signal]) : usage.signal,
+    usage,
   };
 }
 

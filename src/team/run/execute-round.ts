@@ -13,6 +13,7 @@ import type { RunContext } from './context.js';
 import { restBroken } from './observe.js';
 import type { ReadyStep, Round, RunState } from './state.js';
 import { runStep } from './step.js';
+import { stepSpan } from './trace.js';
 
 /** Runs the round's steps until none is left that can run; `round` records what happened. */
 export async function executeRound(
@@ -31,7 +32,7 @@ export async function executeRound(
   const launch = async (batch: readonly ReadyStep[]): Promise<void> => {
     const attempts = await recordStarts(ctx, state, batch);
     batch.forEach((ready, i) => {
-      const p = runStep(ctx, state, round, ready, attempts[i]!)
+      const p = stepSpan(ctx, ready, () => runStep(ctx, state, round, ready, attempts[i]!))
         .catch((err: unknown) => {
           crash ??= { err };
         })

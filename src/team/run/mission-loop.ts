@@ -21,6 +21,7 @@ import { decide, finish, replan } from './decide.js';
 import { executeRound } from './execute-round.js';
 import { planRound } from './plan-round.js';
 import type { Round, RunState } from './state.js';
+import { planRoundSpan } from './trace.js';
 
 /**
  * Runs the mission until the goal holds, no plan exists, or the re-plans run out. A run
@@ -39,7 +40,7 @@ export async function runMission(
     else {
       if (state.view.holds(ctx.goal, state.facts))
         return finish(ctx, state, { status: 'succeeded' });
-      const planned = await planRound(ctx, state);
+      const planned = await planRoundSpan(ctx, state, () => planRound(ctx, state));
       if (!planned.ok) return failed(ctx, state, planned);
       const allocated = await allocateRound(ctx, state, planned);
       if (!allocated.ok) return failed(ctx, state, allocated);

@@ -19,9 +19,13 @@ import type { ApprovalDecision, RunSummary } from '../log/views.js';
 import { parseGoal } from '../mission/goal.js';
 import { loadMission } from '../mission/loader.js';
 import type { Mission } from '../types.js';
+import { budgetAtResume, budgetAtStart, budgetEvents } from './budget.js';
 import { runContext } from './context.js';
 import type { LoopOptions, RunContext } from './context.js';
 import { runMission } from './mission-loop.js';
+import { recordUsage } from './record-usage.js';
+import { runSpan } from './trace.js';
+import type { UsageCall } from './usage.js';
 import { runState } from './state.js';
 import { checkModelConfigured } from '../work/index.js';
 import type { RunStart } from './state.js';
@@ -33,6 +37,8 @@ export interface StartRunOptions extends LoopOptions {
   seed?: number;
   /** A PDDL goal (text or condition) replacing the mission's goal. */
   goal?: string | Condition;
+  /** Model calls made for the run before it started (the goal's translation): recorded first. */
+  usage?: UsageCall[];
 }
 
 export interface RunHandle {
@@ -60,7 +66,7 @@ function goalCondition(mission: Mission, goal: string | Condition | undefined): 
  */
 function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
   const state = runState(ctx.mission, start);
-  return runMission(ctx, state, start.round).catch(async (err: unknown) => {
+  return runSpan(ctx, () => runMission(ctx, state, start.round)).catch(async (err: unknown) => {
     // Another driver took the run over: the run is its business now, touch nothing.
     if (err instanceof LeaseLostError || ctx.signal?.reason instanceof LeaseLostError) throw err;
     const mistake = ctx.signal?.aborted !== true && err instanceof UserError && !isStoreError(err);
@@ -138,11 +144,12 @@ export async function beginRun(
   store: RunLog,
   mission: Mission,
   run: NewRun & { goalCondition: Condition },
-  options: LoopOptions,
+  options: LoopOptions & Pick<StartRunOptions, 'usage'>,
   created: boolean,
 ): Promise<RunHandle> {
   // Model-driven steps need a model or a world to carry them out: said before anything runs.
   checkModelConfigured(mission, options.model);
+  const usage = budgetAtStart(options);
   // The world first: a world module that fails is the mission's mistake, before any run exists.
   const world = mission.world?.(run.seed);
   const facts = new Set(mission.facts);
@@ -158,6 +165,7 @@ export async function beginRun(
     rejected: new Set(),
     firstReason: 'initial plan',
     startedMs: Date.now(),
+    usage,
     ...(world === undefined ? {} : { world }),
   };
   const ctx = runContext(store, mission, start, options);
@@ -176,6 +184,8 @@ export async function beginRun(
     const e = await store.createRun(row, toLoggedForm(first));
     if (e !== undefined) options.onEvent?.(withData(e, first));
   } else await ctx.recorder.emit(first);
+  if (usage.budget) await ctx.recorder.emit(...budgetEvents(usage));
+  for (const call of options.usage ?? []) await recordUsage(ctx, call);
   return { id: run.id, done: launch(ctx, start) };
 }
 
@@ -204,12 +214,14 @@ export async function resumeRun(
       code: 'RUN_NOT_FOUND',
       hint: 'list runs with `atelier runs`',
     });
-  const state = replay(await readEvents(store, runId));
+  const events = await readEvents(store, runId);
+  const state = replay(events);
   if (state.finished)
     throw new UserError(`run ${runId} already finished (${run.status})`, {
       code: 'RUN_FINISHED',
       exitCode: 1,
     });
+  const usage = budgetAtResume(runId, events, options);
   const mission = options.mission ?? (await missionOf(run.missionDir, runId));
   checkModelConfigured(mission, options.model);
   const goal = resumedGoal(mission, run.goal, runId);
@@ -228,15 +240,19 @@ export async function resumeRun(
     executedBefore: state.executedBefore,
     firstReason: state.nextReason ?? 'initial plan',
     startedMs: Date.now(),
+    usage,
     ...(round === undefined ? {} : { round }),
     ...(world === undefined ? {} : { world }),
   };
   const ctx = runContext(store, mission, start, options);
   // The resume is an event too: it voids approval requests made before it.
-  await ctx.recorder.emit({
-    type: 'run.resumed',
-    data: { planVersion: round?.version ?? null, again: round?.inFlight ?? [] },
-  });
+  await ctx.recorder.emit(
+    {
+      type: 'run.resumed',
+      data: { planVersion: round?.version ?? null, again: round?.inFlight ?? [] },
+    },
+    ...(options.budget ? budgetEvents(usage) : []),
+  );
   await store.setStatus(runId, 'running');
   return { id: runId, done: launch(ctx, start) };
 }

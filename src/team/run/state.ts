@@ -11,6 +11,7 @@ import type { TeamKnowledge } from '../knowledge.js';
 import { stateView } from '../state-view.js';
 import type { StateView } from '../state-view.js';
 import type { Mission, World } from '../types.js';
+import type { RunUsageStart } from './budget.js';
 
 /** Where a run starts from: fresh, or the state replayed from its log. */
 export interface RunStart {
@@ -37,6 +38,8 @@ export interface RunStart {
   /** Steps executed (finished or failed) before this session: undefined for a fresh run. */
   executedBefore?: number;
   startedMs: number;
+  /** Model usage before this session (a resume) and the budget in force. */
+  usage?: RunUsageStart;
 }
 
 export interface RunState {

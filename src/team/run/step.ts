@@ -9,7 +9,9 @@ import { groundKey, sleep } from './context.js';
 import type { RunContext } from './context.js';
 import { observe } from './observe.js';
 import { modelStep, simulated } from '../work/index.js';
+import { recordUsage } from './record-usage.js';
 import type { ReadyStep, Round, RunState } from './state.js';
+import { toolCallSpan } from '../../agents/index.js';
 
 export async function runStep(
   ctx: RunContext,
@@ -53,15 +55,17 @@ async function perform(
     signal: ctx.signal ?? new AbortController().signal,
     attempt,
     wait: (ms: number) => sleep(ms * ctx.timeScale, ctx.signal),
+    recordUsage: (call) => recordUsage(ctx, { ...call, agent: s.agent, stepId: s.id }),
   };
   await toolCtx.wait(ctx.mission.stepDurationMs?.(s.action) ?? 0);
   try {
     const byModel = modelStep(ctx, state, s, tool);
-    if (byModel !== undefined) return await byModel;
-    const outcome =
+    if (byModel !== undefined) return await toolCallSpan(s.action, s.id, s.agent, () => byModel);
+    const outcome = await toolCallSpan(s.action, s.id, s.agent, () =>
       ctx.world !== undefined
-        ? await ctx.world.execute(tool, args, toolCtx)
-        : await tool.execute(args, toolCtx);
+        ? ctx.world.execute(tool, args, toolCtx)
+        : tool.execute(args, toolCtx),
+    );
     return tool.byModel === undefined ? outcome : simulated(outcome);
   } catch (err) {
     if (ctx.signal?.aborted) throw err;

@@ -10,6 +10,7 @@ import type { Model } from '../../models/index.js';
 import { ModelBehaviorError } from '../../models/index.js';
 import type { PlannedStep, WorkProduct } from '../log/events.js';
 import type { RunContext } from '../run/context.js';
+import { recordUsage } from '../run/record-usage.js';
 import type { RunState } from '../run/state.js';
 import type { PlanningTool, TeamAgent, ToolOutcome } from '../types.js';
 import { workBoard } from './board.js';
@@ -72,6 +73,13 @@ export async function runModelStep(
         session,
         signal,
         maxTurns: options.maxTurns ?? 10,
+      });
+      // Counted per step and agent, and against the run's budget.
+      await recordUsage(ctx, {
+        agent: member.name,
+        stepId: step.id,
+        model: model.name,
+        usage: result.usage,
       });
       report = result.finalOutput;
     } catch (err) {

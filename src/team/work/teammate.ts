@@ -9,6 +9,7 @@ import { agent, run, toJsonSchema } from '../../agents/index.js';
 import type { Tool } from '../../agents/index.js';
 import type { Model } from '../../models/index.js';
 import type { RunContext } from '../run/context.js';
+import { recordUsage } from '../run/record-usage.js';
 
 export const ASK_TEAMMATE = 'ask_teammate';
 
@@ -80,7 +81,14 @@ export function askTeammateTool(c: Consultation, from: string, depth: number): T
       });
       let answer: string;
       try {
-        answer = (await run(answerer, question, { signal: c.signal, maxTurns: 6 })).finalOutput;
+        const result = await run(answerer, question, { signal: c.signal, maxTurns: 6 });
+        await recordUsage(c.ctx, {
+          agent: mate.name,
+          stepId: c.stepId,
+          model: model.name,
+          usage: result.usage,
+        });
+        answer = result.finalOutput;
       } catch (err) {
         if (c.signal.aborted) throw err;
         return refuse(

@@ -5,6 +5,7 @@ import { PlanGraph, agentColour } from '../components/PlanGraph.tsx';
 import type { GraphStep } from '../components/PlanGraph.tsx';
 import { ProofTree } from '../components/ProofTree.tsx';
 import { Artifacts } from '../components/Artifacts.tsx';
+import { UsageCard } from '../components/UsageCard.tsx';
 import { FailureBanner, InterruptedBanner } from '../components/RunBanners.tsx';
 import type { ProofNode } from '../components/ProofTree.tsx';
 import { describeEvent, failureOf, lastOf, shownStatus, stepLabel, stepStatuses } from '../runs.ts';
@@ -249,6 +250,7 @@ export function RunPage({ id }: { id: string }) {
         colour={(a) => agentColour(agents, a)}
         onStep={setSelected}
       />
+      <UsageCard events={events} />
     </div>
   );
 }

@@ -1,0 +1,18 @@
+/** The hook every model call made for a run goes through (see usage.ts). */
+import type { RunContext } from './context.js';
+import type { UsageCall } from './usage.js';
+
+/**
+ * Records one model call of a run: a `usage.recorded` event, counted against the budget;
+ * past the budget, a `budget.exceeded` event and the run stops (its signal aborts with a
+ * BudgetExceededError). Model-driven steps call it after each model call, with the step's
+ * agent and id.
+ */
+export async function recordUsage(ctx: RunContext, call: UsageCall): Promise<void> {
+  const data = ctx.usage.price(call);
+  await ctx.recorder.emit({ type: 'usage.recorded', data });
+  const over = ctx.usage.add(data);
+  if (over === undefined || ctx.usage.signal.aborted) return;
+  await ctx.recorder.emit({ type: 'budget.exceeded', data: over });
+  ctx.usage.stop(over.reason);
+}
