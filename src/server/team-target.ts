@@ -55,18 +55,6 @@ function lastUserText(messages: readonly Message[]): string {
   return '';
 }
 
-/**
- * A team has no model to read a sentence: say so, instead of silently running the
- * mission's own goal as if the words had been understood.
- */
-export function plainWordsNote(text: string): string {
-  if (text === '' || text.startsWith('(')) return '';
-  return (
-    "Without a model I do not understand plain words, so I run the mission's own goal. " +
-    'To ask for something else, send a PDDL goal such as `(and (hired alice))`.\n\n'
-  );
-}
-
 export function teamTarget(
   mission: Mission,
   options: { store: RunStore; timeScale?: number; runUrl?: (id: string) => string },
@@ -120,7 +108,7 @@ export function teamTarget(
       );
       try {
         const where = options.runUrl ? ` — watch it at ${options.runUrl(handle.id)}` : '';
-        const intro = `${plainWordsNote(text)}Started run ${handle.id} of ${mission.name}${goal ? ` with goal ${goal}` : ''}${where}\n`;
+        const intro = `Started run ${handle.id} of ${mission.name}${goal ? ` with goal ${goal}` : ''}${where}\n`;
         all += intro;
         yield { type: 'text', text: intro };
         for (;;) {

@@ -263,6 +263,9 @@ describe(
       await answer()
         .filter({ hasText: 'Without a model I do not understand plain words' })
         .waitFor();
+      // "run" is understood without a model: the team runs the mission's own goal.
+      await send('run');
+      await answer().filter({ hasText: 'Started run' }).waitFor();
       const run = lastAnswer().locator('.team-run');
       await run.locator('svg.plan-graph [data-step]').first().waitFor();
       const approve = run.getByRole('button', { name: /^Approve step \S+$/ });

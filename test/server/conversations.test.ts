@@ -223,14 +223,18 @@ describe('conversations API', () => {
     assert.equal(end.content, 'Here is the start');
   });
 
-  it('a team answer starts a run, says plain words need a model, and narrates', async () => {
+  it('a team answer says plain words need a model; "run" starts a run and narrates it', async () => {
     const conv = await create('team:pddl-mission');
-    const { assistant } = await send(conv, 'Deliver everything please');
+    const words = await send(conv, 'Deliver everything please');
+    const plain = (await follow(server, conv, words.assistant.id)).end;
+    assert.match(plain.content, /^Without a model I do not understand plain words/);
+    assert.equal(plain.runId ?? null, null, 'no run for words not understood');
+    const { assistant } = await send(conv, 'run');
     const { end } = await follow(server, conv, assistant.id);
     // The run event comes while the answer is live; the stored message names the run too.
     assert.match(String(end.runId), /^run-/);
     assert.equal((await server.call(`/api/runs/${end.runId}`)).status, 200);
-    assert.match(end.content, /^Without a model I do not understand plain words/);
+    assert.match(end.content, /^Started run run-/);
     assert.match(end.content, /Run (succeeded|failed)/);
   });
 
