@@ -5,10 +5,11 @@
  * the web UI or the API (POST /api/runs/RUN/steps/STEP/approve); the model cannot.
  */
 import type { Model } from '../models/index.js';
-import { teamAssistant } from '../team/index.js';
+import { isRunRequest, teamAssistant } from '../team/index.js';
 import type { Mission, RunStore } from '../team/index.js';
 import { agentTarget } from './chat-targets.js';
 import type { ChatTarget } from './chat-targets.js';
+import { lastUserText, teamTarget } from './team-target.js';
 
 export function teamAssistantTarget(
   mission: Mission,
@@ -28,11 +29,20 @@ export function teamAssistantTarget(
     approvalHint: `the person approves or rejects each step in ${where}, or with POST /api/runs/RUN/steps/STEP/approve`,
     runOptions: options.timeScale === undefined ? {} : { timeScale: options.timeScale },
   });
+  const talk = agentTarget(assistant, {
+    id: `team:${mission.name}`,
+    description: mission.description || `The team of mission ${mission.name}`,
+  });
+  // "run" and a PDDL goal are commands, not words to interpret: they run the mission as
+  // without a model (the same answer, and no model call that could fail or be billed).
+  const direct = teamTarget(mission, options);
   return {
-    ...agentTarget(assistant, {
-      id: `team:${mission.name}`,
-      description: mission.description || `The team of mission ${mission.name}`,
-    }),
+    ...talk,
     kind: 'team',
+    chat(messages, signal, chatOptions) {
+      const text = lastUserText(messages);
+      const command = text.startsWith('(') || isRunRequest(text);
+      return (command ? direct : talk).chat(messages, signal, chatOptions);
+    },
   };
 }

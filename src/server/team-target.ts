@@ -47,7 +47,7 @@ export function narrate(e: RunEvent): string | undefined {
   }
 }
 
-function lastUserText(messages: readonly Message[]): string {
+export function lastUserText(messages: readonly Message[]): string {
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
     if (m.role === 'user') return m.content.trim();
