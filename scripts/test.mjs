@@ -16,7 +16,11 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
+// Two test files at a time: most of a test's time is waiting (servers, child processes,
+// Chromium), and Node's default on a 2-core machine is one. ATELIER_TEST_CONCURRENCY overrides.
+const concurrency = process.env.ATELIER_TEST_CONCURRENCY ?? '2';
+const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files];
+const result = spawnSync(process.execPath, args, {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);
