@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { closest } from '../team/mission/spelling.js';
+import { closest } from '../spelling.js';
 import {
   LogicError,
   createReasoner,

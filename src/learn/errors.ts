@@ -1,3 +1,4 @@
+import { closest } from '../spelling.js';
 import { UserError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 
@@ -21,33 +22,8 @@ export class LearnError extends UserError {
   }
 }
 
-/** Edit distance, bounded: anything above `max` is reported as max + 1. */
-function distance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(
-        prev[j]! + 1,
-        cur[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** "did you mean 'x'?" for a misspelt name, or undefined. */
 export function didYouMean(word: string, names: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const n of names) {
-    const d = n === word ? 3 : distance(word, n);
-    if (d < bestD) {
-      best = n;
-      bestD = d;
-    }
-  }
+  const best = closest(word, names);
   return best === undefined ? undefined : `did you mean '${best}'?`;
 }

@@ -18,7 +18,7 @@ import type { MissionKnowledge } from './rules.js';
 import { MissionError } from '../errors.js';
 import type { FieldPath, Locate } from './mission-file.js';
 import { fieldName } from './mission-file.js';
-import { closest } from './spelling.js';
+import { closest } from '../../spelling.js';
 
 const KEYWORDS = new Set([
   'and',

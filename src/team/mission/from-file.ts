@@ -7,7 +7,7 @@ import { planningTool } from '../types.js';
 import type { PlanningTool, TeamAgent } from '../types.js';
 import type { Locate } from './mission-file.js';
 import type { MissionFile } from './schema.js';
-import { closest } from './spelling.js';
+import { closest } from '../../spelling.js';
 import { checkTemplates } from '../work/template.js';
 
 /** The planning tools of a mission with tools. */

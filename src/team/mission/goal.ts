@@ -4,7 +4,7 @@ import { parseProblem } from '../../pddl/index.js';
 import type { Condition, Domain } from '../../pddl/ast.js';
 import { unbalanced } from './checks.js';
 import { GoalError } from '../errors.js';
-import { closest } from './spelling.js';
+import { closest } from '../../spelling.js';
 
 /**
  * Parses `goal` (PDDL condition text) against the domain and objects: predicates, arities

@@ -9,7 +9,7 @@ import type { Alias } from 'yaml';
 import type { ZodError } from 'zod';
 import { MissionError } from '../errors.js';
 import { agentSchema, missionSchema, toolSchema } from './schema.js';
-import { closest } from './spelling.js';
+import { closest } from '../../spelling.js';
 import type { MissionFile } from './schema.js';
 
 /** A field path such as ['tools', 'screen', 'precondition'] or ['facts', 2]. */

@@ -13,7 +13,7 @@ import { checkCapabilities } from './checks.js';
 import { agentsFromFile, notApplying } from './from-file.js';
 import type { Locate } from './mission-file.js';
 import type { MissionFile } from './schema.js';
-import { closest } from './spelling.js';
+import { closest } from '../../spelling.js';
 
 /** A mission whose action model is a PDDL domain + problem; agents list the actions they carry out. */
 export function pddlMission(
