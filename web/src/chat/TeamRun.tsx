@@ -10,7 +10,7 @@ import { Link } from '../components/Link.tsx';
 import { PlanGraph } from '../components/PlanGraph.tsx';
 import type { GraphStep } from '../components/PlanGraph.tsx';
 import { ProofTree } from '../components/ProofTree.tsx';
-import type { ProofNode } from '../components/ProofTree.tsx';
+import { useFactWhy } from '../components/fact-why.ts';
 import { shownStatus, stepLabel, stepStatuses } from '../runs.ts';
 import type { RunDetail, RunEvent } from '../runs.ts';
 import { Markdown } from './Markdown.tsx';
@@ -204,28 +204,8 @@ function Approvals(props: {
   );
 }
 
-interface WhyResponse {
-  fact: string;
-  proof?: ProofNode;
-  whyNot?: string[];
-}
-
 function Facts(props: { title: string; facts: string[]; runId: string }) {
-  const [open, setOpen] = useState<string | null>(null);
-  const [why, setWhy] = useState<Record<string, WhyResponse | string>>({});
-  const ask = async (fact: string): Promise<void> => {
-    if (open === fact) return setOpen(null);
-    setOpen(fact);
-    if (why[fact]) return;
-    try {
-      const res = await api<WhyResponse>(`/api/runs/${encodeURIComponent(props.runId)}/why`, {
-        body: { fact },
-      });
-      setWhy((w) => ({ ...w, [fact]: res }));
-    } catch (err) {
-      setWhy((w) => ({ ...w, [fact]: err instanceof Error ? err.message : String(err) }));
-    }
-  };
+  const { open, why, ask } = useFactWhy(props.runId);
   return (
     <div className="chat-fact-list">
       {props.title && <p className="small">{props.title}</p>}

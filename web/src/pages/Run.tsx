@@ -7,7 +7,8 @@ import { ProofTree } from '../components/ProofTree.tsx';
 import { Artifacts } from '../components/Artifacts.tsx';
 import { UsageCard } from '../components/UsageCard.tsx';
 import { FailureBanner, InterruptedBanner } from '../components/RunBanners.tsx';
-import type { ProofNode } from '../components/ProofTree.tsx';
+import { useFactWhy } from '../components/fact-why.ts';
+import type { WhyResponse } from '../components/fact-why.ts';
 import { describeEvent, failureOf, lastOf, shownStatus, stepLabel, stepStatuses } from '../runs.ts';
 import type { RunDetail, RunEvent } from '../runs.ts';
 
@@ -303,28 +304,8 @@ function ApprovalCard(props: {
   );
 }
 
-interface WhyResponse {
-  fact: string;
-  proof?: ProofNode;
-  whyNot?: string[];
-}
-
 function FactList(props: { title: string; facts: string[]; runId: string; explain?: boolean }) {
-  const [open, setOpen] = useState<string | null>(null);
-  const [why, setWhy] = useState<Record<string, WhyResponse | string>>({});
-  const ask = async (fact: string): Promise<void> => {
-    if (open === fact) return setOpen(null);
-    setOpen(fact);
-    if (why[fact]) return;
-    try {
-      const res = await api<WhyResponse>(`/api/runs/${encodeURIComponent(props.runId)}/why`, {
-        body: { fact },
-      });
-      setWhy((w) => ({ ...w, [fact]: res }));
-    } catch (err) {
-      setWhy((w) => ({ ...w, [fact]: err instanceof Error ? err.message : String(err) }));
-    }
-  };
+  const { open, why, ask } = useFactWhy(props.runId);
   return (
     <div className="facts">
       <div className="facts-title">
