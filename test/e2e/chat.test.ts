@@ -1,7 +1,8 @@
 /**
  * The Chat page end to end in Debian's chromium: a chat agent backed by a local
  * OpenAI-compatible test server (tokens appear progressively, Stop cancels the upstream
- * request, a reload keeps the history and resumes an answer being written, a failing
+ * request, a reload keeps the history and resumes an answer being written, a lost
+ * connection is said and the answer resumes, a failing
  * model is said with a retry); `team:paris-office` with its plan inline, an approval
  * clicked inline, the re-plan reason and the final answer; hostile Markdown rendered
  * inert; 360/800/1400 px without overlapping boxes; an axe-core scan, light and dark.
@@ -11,6 +12,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { connect, createServer as createNetServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -43,6 +46,35 @@ function uiSourcesNewer(): boolean {
     ...readdirSync('web/src', { recursive: true }).map((f) => join('web/src', String(f))),
   ];
   return sources.some((f) => statSync(f).mtimeMs > built);
+}
+
+/** A TCP proxy to 127.0.0.1:port whose open sockets can be cut and new ones refused. */
+async function startCuttableProxy(port: number) {
+  const sockets = new Set<Socket>();
+  let refusing = false;
+  const proxy = createNetServer((client) => {
+    if (refusing) return void client.destroy();
+    const upstreamSocket = connect(port, '127.0.0.1');
+    for (const s of [client, upstreamSocket]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstreamSocket).pipe(client);
+    client.on('close', () => upstreamSocket.destroy());
+    upstreamSocket.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port: own } = proxy.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${own}`,
+    refuse: (on: boolean) => void (refusing = on),
+    cut: () => sockets.forEach((s) => s.destroy()),
+    close: () => {
+      sockets.forEach((s) => s.destroy());
+      return new Promise<void>((resolve) => proxy.close(() => resolve()));
+    },
+  };
 }
 
 /** Text boxes of the Chat page that overlap (elements nested in one another excepted). */
@@ -205,6 +237,37 @@ describe(
       await page.reload();
       await lastStatus('done', 30_000);
       assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
+    });
+
+    it('a lost connection is said, then the answer resumes without losing or repeating text', async () => {
+      // The page talks to the server through a proxy whose sockets the test cuts.
+      const proxy = await startCuttableProxy(server.port);
+      try {
+        await page.goto(`${proxy.url}/?token=${TOKEN}`);
+        await page.getByRole('log', { name: 'Messages' }).waitFor();
+        await page.getByLabel('Target').selectOption('assistant');
+        const tokens = Array.from({ length: 150 }, (_, i) => `c${i} `);
+        upstream.script(reply.drip(tokens, 50));
+        await send('Keep going while I drop');
+        await answer().filter({ hasText: 'c4' }).waitFor();
+        proxy.refuse(true);
+        proxy.cut();
+        const note = page.getByRole('alert').filter({ hasText: 'Connection lost' });
+        await note.waitFor({ timeout: 15_000 });
+        // The answer goes on being written on the server; what was shown stays shown.
+        assert.match(await answer().innerText(), /^c0 c1 c2 c3 c4/);
+        proxy.refuse(false);
+        // Back live while the answer is still being written: the text goes on from where it
+        // was, nothing repeated.
+        await note.waitFor({ state: 'detached', timeout: 15_000 });
+        const live = (await answer().innerText()).trim();
+        assert.ok(tokens.join('').startsWith(live), `live text after reconnecting: ${live}`);
+        await lastStatus('done', 30_000);
+        assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
+      } finally {
+        await page.goto(`${server.url}/?token=${TOKEN}`);
+        await proxy.close();
+      }
     });
 
     it('a model failing is said in the conversation with a Retry that works', async () => {
