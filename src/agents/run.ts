@@ -116,12 +116,12 @@ async function runLoop(
   live: ((e: RunEvent) => void) | undefined,
 ): Promise<Ended> {
   const events: RunEvent[] = [];
-  const emit = live
-    ? (e: RunEvent): void => {
-        events.push(e);
-        live(e);
-      }
-    : (e: RunEvent): void => void events.push(e);
+  const onEvent = options.onEvent;
+  const emit = (e: RunEvent): void => {
+    events.push(e);
+    live?.(e);
+    onEvent?.(e);
+  };
   const signal = options.signal ?? new AbortController().signal;
   const sources = new Map<ToolSource, Promise<OpenToolSource>>();
   const prepared = new Map<Agent<unknown>, Promise<PreparedAgent>>();

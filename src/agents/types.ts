@@ -210,6 +210,11 @@ export interface RunOptions {
    * `'continue'` asks the model to go on and joins the parts (each part is a turn).
    */
   onLength?: 'fail' | 'return' | 'continue';
+  /**
+   * Called with each event as it happens, streamed or not: e.g. to count each model call's
+   * usage while the run goes on. Keep it quick; it must not throw.
+   */
+  onEvent?: (event: RunEvent) => void;
 }
 
 export interface RunResult<TOutput = string> {

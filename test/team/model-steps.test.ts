@@ -204,6 +204,12 @@ describe('model-driven steps (local OpenAI-compatible server started by the test
     assert.match(third.text, /Formal, and short\./, 'the answer went back to the model');
     assert.match(third.text, /question bound reached/, 'and so did the refusal');
     assert.equal(r.counts.get('mate:reviewer'), 1);
+    // Usage is recorded per model call, not once per agent run.
+    const used = (agent: string) =>
+      of(r.events, 'usage.recorded').filter((e) => e.data.agent === agent);
+    assert.equal(used('writer').length, r.counts.get('writer'));
+    assert.ok(used('writer').every((e) => e.data.inputTokens === 10 && e.data.outputTokens === 5));
+    assert.equal(used('reviewer').length, r.counts.get('reviewer')! + 1, 'its step and the answer');
   });
 });
 

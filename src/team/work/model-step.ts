@@ -10,7 +10,7 @@ import type { Model } from '../../models/index.js';
 import { ModelBehaviorError } from '../../models/index.js';
 import type { PlannedStep, WorkProduct } from '../log/events.js';
 import type { RunContext } from '../run/context.js';
-import { recordUsage } from '../run/record-usage.js';
+import { usagePerCall } from '../run/record-usage.js';
 import type { RunState } from '../run/state.js';
 import type { PlanningTool, TeamAgent, ToolOutcome } from '../types.js';
 import { workBoard } from './board.js';
@@ -68,21 +68,19 @@ export async function runModelStep(
   let error = '';
   for (let answer = 0; answer <= maxCorrections; answer++) {
     let report: StepReport;
+    // Each model call counted per step and agent, and against the run's budget.
+    const usage = usagePerCall(ctx, { agent: member.name, stepId: step.id, model: model.name });
     try {
       const result = await run(worker, input, {
         session,
         signal,
         maxTurns: options.maxTurns ?? 10,
+        onEvent: usage.onEvent,
       });
-      // Counted per step and agent, and against the run's budget.
-      await recordUsage(ctx, {
-        agent: member.name,
-        stepId: step.id,
-        model: model.name,
-        usage: result.usage,
-      });
+      await usage.flushed();
       report = result.finalOutput;
     } catch (err) {
+      await usage.flushed();
       if (!(err instanceof ModelBehaviorError) || signal.aborted) throw err;
       error = err.message.replace(/^agent [^:]+: /, '');
       input = correction(error);

@@ -9,7 +9,7 @@ import { agent, run, toJsonSchema } from '../../agents/index.js';
 import type { Tool } from '../../agents/index.js';
 import type { Model } from '../../models/index.js';
 import type { RunContext } from '../run/context.js';
-import { recordUsage } from '../run/record-usage.js';
+import { usagePerCall } from '../run/record-usage.js';
 
 export const ASK_TEAMMATE = 'ask_teammate';
 
@@ -80,16 +80,13 @@ export function askTeammateTool(c: Consultation, from: string, depth: number): T
         tools: [askTeammateTool(c, mate.name, depth + 1)],
       });
       let answer: string;
+      const usage = usagePerCall(c.ctx, { agent: mate.name, stepId: c.stepId, model: model.name });
       try {
-        const result = await run(answerer, question, { signal: c.signal, maxTurns: 6 });
-        await recordUsage(c.ctx, {
-          agent: mate.name,
-          stepId: c.stepId,
-          model: model.name,
-          usage: result.usage,
-        });
-        answer = result.finalOutput;
+        const opts = { signal: c.signal, maxTurns: 6, onEvent: usage.onEvent };
+        answer = (await run(answerer, question, opts)).finalOutput;
+        await usage.flushed();
       } catch (err) {
+        await usage.flushed();
         if (c.signal.aborted) throw err;
         return refuse(
           `${mate.name} could not answer: ${err instanceof Error ? err.message : String(err)}`,
