@@ -5,39 +5,25 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH, chromiumSkip, ensureWebBuilt } from '../helpers/browser.js';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_WEB_ROOT, startServer, webBuilt } from '../../src/server/index.js';
+import { startServer } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { openRunStore } from '../../src/store/index.js';
 import type { RunStore } from '../../src/team/index.js';
 import { FLAGSHIP_MISSION } from '../../src/cli/serve.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'e2e-token';
 const OUT = 'test-results';
-const haveChromium = existsSync(CHROMIUM);
-
-/** True when a file under web/ changed after the last build (so the test sees the current UI). */
-function uiSourcesNewer(): boolean {
-  const built = statSync(join(DEFAULT_WEB_ROOT, 'index.html')).mtimeMs;
-  const sources = [
-    'web/index.html',
-    ...readdirSync('web/src', { recursive: true }).map((f) => join('web/src', String(f))),
-  ];
-  return sources.some((f) => statSync(f).mtimeMs > built);
-}
 
 describe(
   'web UI in chromium',
   {
-    skip: haveChromium
-      ? false
-      : `${CHROMIUM} is absent: install Debian's chromium to run the browser test`,
+    skip: chromiumSkip,
   },
   () => {
     let server: RunningServer;
@@ -48,10 +34,7 @@ describe(
     const pageErrors: string[] = [];
 
     before(async () => {
-      if (!webBuilt(DEFAULT_WEB_ROOT) || uiSourcesNewer()) {
-        const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
-        assert.equal(build.status, 0, 'npm run build:web failed');
-      }
+      ensureWebBuilt();
       mkdirSync(OUT, { recursive: true });
       const dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
       store = openRunStore(join(dir, 'atelier.db'));
@@ -59,17 +42,8 @@ describe(
       profile = mkdtempSync(join(tmpdir(), 'atelier-chromium-'));
       // A fresh profile directory: playwright passes it to chromium as --user-data-dir.
       browser = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
+        ...CHROMIUM_LAUNCH,
         viewport: { width: 1440, height: 1000 },
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
       });
       page = browser.pages()[0] ?? (await browser.newPage());
       page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -9,24 +9,18 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect, createServer as createNetServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH, chromiumSkip, ensureWebBuilt } from '../helpers/browser.js';
 import type { Browser, Page } from 'playwright-core';
 import { agent } from '../../src/agents/index.js';
 import { createOpenAICompatibleModel } from '../../src/models/index.js';
-import {
-  DEFAULT_WEB_ROOT,
-  agentTarget,
-  startServer,
-  teamTarget,
-  webBuilt,
-} from '../../src/server/index.js';
+import { agentTarget, startServer, teamTarget } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { listExampleMissions, loadMission } from '../../src/team/index.js';
 import { openRunStore } from '../../src/store/index.js';
@@ -34,19 +28,9 @@ import type { RunStore } from '../../src/team/index.js';
 import { reply, startChatCompletionsServer } from '../helpers/openai-compatible-server.js';
 import type { ChatCompletionsServer } from '../helpers/openai-compatible-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'e2e-chat';
 const OUT = 'test-results';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-function uiSourcesNewer(): boolean {
-  const built = statSync(join(DEFAULT_WEB_ROOT, 'index.html')).mtimeMs;
-  const sources = [
-    'web/index.html',
-    ...readdirSync('web/src', { recursive: true }).map((f) => join('web/src', String(f))),
-  ];
-  return sources.some((f) => statSync(f).mtimeMs > built);
-}
 
 /** A TCP proxy to 127.0.0.1:port whose open sockets can be cut and new ones refused. */
 async function startCuttableProxy(port: number) {
@@ -109,275 +93,251 @@ const OVERLAPS = `(() => {
   return out;
 })()`;
 
-describe(
-  'the Chat page in chromium',
-  { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent` },
-  () => {
-    let upstream: ChatCompletionsServer;
-    let server: RunningServer;
-    let store: RunStore;
-    let browser: Browser;
-    let page: Page;
-    let dir: string;
-    const pageErrors: string[] = [];
+describe('the Chat page in chromium', { skip: chromiumSkip }, () => {
+  let upstream: ChatCompletionsServer;
+  let server: RunningServer;
+  let store: RunStore;
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const pageErrors: string[] = [];
 
-    before(async () => {
-      if (!webBuilt(DEFAULT_WEB_ROOT) || uiSourcesNewer()) {
-        const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
-        assert.equal(build.status, 0, 'npm run build:web failed');
-      }
-      mkdirSync(OUT, { recursive: true });
-      upstream = await startChatCompletionsServer();
-      dir = mkdtempSync(join(tmpdir(), 'atelier-chat-e2e-'));
-      store = openRunStore(join(dir, 'atelier.db'));
-      const model = createOpenAICompatibleModel({
-        baseURL: upstream.url,
-        model: 'test-model',
-        apiKey: 'sk-test',
-        maxRetries: 0,
-      });
-      const paris = listExampleMissions().find((m) => m.name === 'paris-office')!;
-      server = await startServer({
-        token: TOKEN,
-        port: 0,
-        runs: { store, timeScale: 0.1 },
-        chatTargets: [
-          agentTarget(agent({ name: 'assistant', instructions: 'Help.', model })),
-          teamTarget(await loadMission(paris.dir), { store, timeScale: 0.1 }),
-        ],
-      });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
-      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-      page.on('dialog', (d) => {
-        pageErrors.push(`a dialog opened: ${d.message()}`);
-        void d.dismiss();
-      });
+  before(async () => {
+    ensureWebBuilt();
+    mkdirSync(OUT, { recursive: true });
+    upstream = await startChatCompletionsServer();
+    dir = mkdtempSync(join(tmpdir(), 'atelier-chat-e2e-'));
+    store = openRunStore(join(dir, 'atelier.db'));
+    const model = createOpenAICompatibleModel({
+      baseURL: upstream.url,
+      model: 'test-model',
+      apiKey: 'sk-test',
+      maxRetries: 0,
     });
-
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-      await upstream?.close();
-      store?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+    const paris = listExampleMissions().find((m) => m.name === 'paris-office')!;
+    server = await startServer({
+      token: TOKEN,
+      port: 0,
+      runs: { store, timeScale: 0.1 },
+      chatTargets: [
+        agentTarget(agent({ name: 'assistant', instructions: 'Help.', model })),
+        teamTarget(await loadMission(paris.dir), { store, timeScale: 0.1 }),
+      ],
     });
+    browser = await chromium.launch({
+      ...CHROMIUM_LAUNCH,
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('dialog', (d) => {
+      pageErrors.push(`a dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+  });
 
-    const answer = () => page.getByTestId('answer').last();
-    const lastAnswer = () => page.locator('article.msg-assistant').last();
-    /** Waits until the newest answer has this status. */
-    const lastStatus = (status: string, timeout = 30_000) =>
-      page.waitForFunction(
-        `[...document.querySelectorAll('article.msg-assistant')].pop()?.dataset.status === ${JSON.stringify(status)}`,
-        undefined,
-        { timeout },
-      );
-    const send = async (text: string): Promise<void> => {
-      const box = page.getByLabel('Message', { exact: true });
-      await box.fill(text);
-      await box.press('Enter');
-    };
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await upstream?.close();
+    store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-    it('opens on the Chat page, streams tokens progressively, and keeps them after a reload', async () => {
-      await page.goto(`${server.url}/?token=${TOKEN}`);
+  const answer = () => page.getByTestId('answer').last();
+  const lastAnswer = () => page.locator('article.msg-assistant').last();
+  /** Waits until the newest answer has this status. */
+  const lastStatus = (status: string, timeout = 30_000) =>
+    page.waitForFunction(
+      `[...document.querySelectorAll('article.msg-assistant')].pop()?.dataset.status === ${JSON.stringify(status)}`,
+      undefined,
+      { timeout },
+    );
+  const send = async (text: string): Promise<void> => {
+    const box = page.getByLabel('Message', { exact: true });
+    await box.fill(text);
+    await box.press('Enter');
+  };
+
+  it('opens on the Chat page, streams tokens progressively, and keeps them after a reload', async () => {
+    await page.goto(`${server.url}/?token=${TOKEN}`);
+    await page.getByRole('log', { name: 'Messages' }).waitFor();
+    await page.getByLabel('Target').selectOption('assistant');
+    const tokens = Array.from({ length: 30 }, (_, i) => `tok${i} `);
+    upstream.script(reply.drip(tokens, 60));
+    await send('Count for me');
+    await page.waitForURL(/\/chat\/conv_/);
+    // An early token is painted while later ones have not come yet.
+    await page.waitForFunction(
+      `(() => { const t = [...document.querySelectorAll('[data-testid=answer]')].pop()?.textContent ?? ''; return t.includes('tok3') && !t.includes('tok29'); })()`,
+    );
+    await lastStatus('done', 30_000);
+    assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
+    await page.reload();
+    await page.locator('article.msg-user').filter({ hasText: 'Count for me' }).waitFor();
+    assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
+  });
+
+  it('Stop cancels the upstream request and keeps what was written', async () => {
+    const before = upstream.cancelled();
+    upstream.script(
+      reply.drip(
+        Array.from({ length: 400 }, (_, i) => `w${i} `),
+        40,
+      ),
+    );
+    await send('Go on and on');
+    await answer().filter({ hasText: 'w3' }).waitFor();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await lastStatus('stopped');
+    const text = await answer().innerText();
+    assert.match(text, /^w0 w1 w2 w3/);
+    assert.ok(!text.includes('w399'));
+    for (let i = 0; i < 100 && upstream.cancelled() === before; i++) await page.waitForTimeout(30);
+    assert.equal(upstream.cancelled(), before + 1, 'the model server saw the request cancelled');
+    await page.getByText('Stopped. What was written is kept.').waitFor();
+  });
+
+  it('resumes an answer interrupted by a reload, without losing or repeating text', async () => {
+    const tokens = Array.from({ length: 50 }, (_, i) => `r${i} `);
+    upstream.script(reply.drip(tokens, 40));
+    await send('Resume me');
+    await answer().filter({ hasText: 'r5' }).waitFor();
+    await page.reload();
+    await lastStatus('done', 30_000);
+    assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
+  });
+
+  it('a lost connection is said, then the answer resumes without losing or repeating text', async () => {
+    // The page talks to the server through a proxy whose sockets the test cuts.
+    const proxy = await startCuttableProxy(server.port);
+    try {
+      await page.goto(`${proxy.url}/?token=${TOKEN}`);
       await page.getByRole('log', { name: 'Messages' }).waitFor();
       await page.getByLabel('Target').selectOption('assistant');
-      const tokens = Array.from({ length: 30 }, (_, i) => `tok${i} `);
-      upstream.script(reply.drip(tokens, 60));
-      await send('Count for me');
-      await page.waitForURL(/\/chat\/conv_/);
-      // An early token is painted while later ones have not come yet.
-      await page.waitForFunction(
-        `(() => { const t = [...document.querySelectorAll('[data-testid=answer]')].pop()?.textContent ?? ''; return t.includes('tok3') && !t.includes('tok29'); })()`,
-      );
+      const tokens = Array.from({ length: 150 }, (_, i) => `c${i} `);
+      upstream.script(reply.drip(tokens, 50));
+      await send('Keep going while I drop');
+      await answer().filter({ hasText: 'c4' }).waitFor();
+      proxy.refuse(true);
+      proxy.cut();
+      const note = page.getByRole('alert').filter({ hasText: 'Connection lost' });
+      await note.waitFor({ timeout: 15_000 });
+      // The answer goes on being written on the server; what was shown stays shown.
+      assert.match(await answer().innerText(), /^c0 c1 c2 c3 c4/);
+      proxy.refuse(false);
+      // Back live while the answer is still being written: the text goes on from where it
+      // was, nothing repeated.
+      await note.waitFor({ state: 'detached', timeout: 15_000 });
+      const live = (await answer().innerText()).trim();
+      assert.ok(tokens.join('').startsWith(live), `live text after reconnecting: ${live}`);
       await lastStatus('done', 30_000);
       assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
-      await page.reload();
-      await page.locator('article.msg-user').filter({ hasText: 'Count for me' }).waitFor();
-      assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
-    });
-
-    it('Stop cancels the upstream request and keeps what was written', async () => {
-      const before = upstream.cancelled();
-      upstream.script(
-        reply.drip(
-          Array.from({ length: 400 }, (_, i) => `w${i} `),
-          40,
-        ),
-      );
-      await send('Go on and on');
-      await answer().filter({ hasText: 'w3' }).waitFor();
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await lastStatus('stopped');
-      const text = await answer().innerText();
-      assert.match(text, /^w0 w1 w2 w3/);
-      assert.ok(!text.includes('w399'));
-      for (let i = 0; i < 100 && upstream.cancelled() === before; i++)
-        await page.waitForTimeout(30);
-      assert.equal(upstream.cancelled(), before + 1, 'the model server saw the request cancelled');
-      await page.getByText('Stopped. What was written is kept.').waitFor();
-    });
-
-    it('resumes an answer interrupted by a reload, without losing or repeating text', async () => {
-      const tokens = Array.from({ length: 50 }, (_, i) => `r${i} `);
-      upstream.script(reply.drip(tokens, 40));
-      await send('Resume me');
-      await answer().filter({ hasText: 'r5' }).waitFor();
-      await page.reload();
-      await lastStatus('done', 30_000);
-      assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
-    });
-
-    it('a lost connection is said, then the answer resumes without losing or repeating text', async () => {
-      // The page talks to the server through a proxy whose sockets the test cuts.
-      const proxy = await startCuttableProxy(server.port);
-      try {
-        await page.goto(`${proxy.url}/?token=${TOKEN}`);
-        await page.getByRole('log', { name: 'Messages' }).waitFor();
-        await page.getByLabel('Target').selectOption('assistant');
-        const tokens = Array.from({ length: 150 }, (_, i) => `c${i} `);
-        upstream.script(reply.drip(tokens, 50));
-        await send('Keep going while I drop');
-        await answer().filter({ hasText: 'c4' }).waitFor();
-        proxy.refuse(true);
-        proxy.cut();
-        const note = page.getByRole('alert').filter({ hasText: 'Connection lost' });
-        await note.waitFor({ timeout: 15_000 });
-        // The answer goes on being written on the server; what was shown stays shown.
-        assert.match(await answer().innerText(), /^c0 c1 c2 c3 c4/);
-        proxy.refuse(false);
-        // Back live while the answer is still being written: the text goes on from where it
-        // was, nothing repeated.
-        await note.waitFor({ state: 'detached', timeout: 15_000 });
-        const live = (await answer().innerText()).trim();
-        assert.ok(tokens.join('').startsWith(live), `live text after reconnecting: ${live}`);
-        await lastStatus('done', 30_000);
-        assert.equal((await answer().innerText()).trim(), tokens.join('').trim());
-      } finally {
-        await page.goto(`${server.url}/?token=${TOKEN}`);
-        await proxy.close();
-      }
-    });
-
-    it('a model failing is said in the conversation with a Retry that works', async () => {
-      upstream.script(reply.status(500, 'upstream exploded'));
-      await send('Fail please');
-      await lastStatus('error');
-      assert.match(await lastAnswer().innerText(), /failed/);
-      upstream.script(reply.drip(['Recovered', '.'], 10));
-      await lastAnswer().getByRole('button', { name: 'Retry' }).click();
-      await lastStatus('done');
-      assert.equal((await answer().innerText()).trim(), 'Recovered.');
-    });
-
-    it('renders hostile Markdown inert, with code blocks that have a copy button', async () => {
-      upstream.script(
-        reply.text(
-          [
-            '# Title',
-            '<img src=x onerror="window.__pwned = 1">',
-            '[click me](javascript:window.__pwned=2)',
-            '<a href="javascript:window.__pwned=3">raw link</a>',
-            '<script>window.__pwned = 4</script>',
-            '<div onclick="window.__pwned=5" style="position:fixed;inset:0">cover</div>',
-            '```js',
-            'const x = "<b>not bold</b>";',
-            '```',
-          ].join('\n\n'),
-        ),
-      );
-      await send('Be hostile');
-      await lastStatus('done');
-      const md = lastAnswer().locator('.md');
-      assert.equal(await md.locator('img, script, [onerror], [onclick], [style]').count(), 0);
-      const hrefs = await md
-        .locator('a')
-        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      assert.ok(
-        hrefs.every((h) => h === null || !/^javascript:/i.test(h)),
-        `hrefs: ${hrefs.join()}`,
-      );
-      await md.getByText('cover').click();
-      await md.getByText('raw link').click();
-      assert.equal(await page.evaluate('window.__pwned'), undefined);
-      assert.equal(
-        (await md.locator('pre code').innerText()).trim(),
-        'const x = "<b>not bold</b>";',
-      );
-      await md.getByRole('button', { name: 'Copy code' }).waitFor();
-      assert.deepEqual(pageErrors, []);
-    });
-
-    it('talks to team:paris-office: plan inline, approval clicked, re-plan reason, final answer', async () => {
-      await page.getByRole('button', { name: '+ New conversation' }).click();
-      await page.getByLabel('Target').selectOption('team:paris-office');
-      await send('Open the Paris office');
-      await answer()
-        .filter({ hasText: 'Without a model I do not understand plain words' })
-        .waitFor();
-      // "run" is understood without a model: the team runs the mission's own goal.
-      await send('run');
-      await answer().filter({ hasText: 'Started run' }).waitFor();
-      const run = lastAnswer().locator('.team-run');
-      await run.locator('svg.plan-graph [data-step]').first().waitFor();
-      const approve = run.getByRole('button', { name: /^Approve step \S+$/ });
-      await approve.waitFor({ timeout: 60_000 });
-      await page.screenshot({ path: join(OUT, 'chat-team-approval.png'), fullPage: true });
-      await approve.click();
-      await run.locator('.replan').first().waitFor({ timeout: 60_000 });
-      assert.match(await run.locator('.replan').first().innerText(), /Re-planned \(v2\): \S/);
-      await lastStatus('done', 90_000);
-      assert.match(await answer().innerText(), /Run succeeded/);
-      assert.match(await answer().innerText(), /approved by web chat/);
-      await page.waitForFunction(
-        `[...document.querySelectorAll('.team-run')].pop()?.dataset.runStatus === 'succeeded'`,
-      );
-      // "why?" on a derived fact opens its proof.
-      await run.getByText(/Derived facts/).click();
-      await run
-        .getByRole('button', { name: /^why\? / })
-        .first()
-        .click();
-      await run.locator('.why-box .proof').first().waitFor();
-      assert.equal(await run.getByRole('link', { name: /^Open run / }).count(), 1);
-      await page.screenshot({ path: join(OUT, 'chat-team-done.png'), fullPage: true });
-    });
-
-    for (const width of [360, 800, 1400]) {
-      it(`at ${width} px the page fits the window and no text box overlaps another`, async () => {
-        await page.setViewportSize({ width, height: 900 });
-        await page.waitForTimeout(200);
-        const wide = (await page.evaluate(
-          'document.documentElement.scrollWidth - innerWidth',
-        )) as number;
-        assert.ok(wide <= 1, `wider than the window by ${wide} px`);
-        assert.deepEqual(await page.evaluate(OVERLAPS), [], `at ${width} px`);
-        await page.screenshot({ path: join(OUT, `chat-${width}.png`), fullPage: true });
-      });
+    } finally {
+      await page.goto(`${server.url}/?token=${TOKEN}`);
+      await proxy.close();
     }
+  });
 
-    it('has no serious accessibility violations (axe-core), light and dark', async () => {
-      await page.setViewportSize({ width: 1400, height: 900 });
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await page.addScriptTag({ path: AXE });
-        const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })
+  it('a model failing is said in the conversation with a Retry that works', async () => {
+    upstream.script(reply.status(500, 'upstream exploded'));
+    await send('Fail please');
+    await lastStatus('error');
+    assert.match(await lastAnswer().innerText(), /failed/);
+    upstream.script(reply.drip(['Recovered', '.'], 10));
+    await lastAnswer().getByRole('button', { name: 'Retry' }).click();
+    await lastStatus('done');
+    assert.equal((await answer().innerText()).trim(), 'Recovered.');
+  });
+
+  it('renders hostile Markdown inert, with code blocks that have a copy button', async () => {
+    upstream.script(
+      reply.text(
+        [
+          '# Title',
+          '<img src=x onerror="window.__pwned = 1">',
+          '[click me](javascript:window.__pwned=2)',
+          '<a href="javascript:window.__pwned=3">raw link</a>',
+          '<script>window.__pwned = 4</script>',
+          '<div onclick="window.__pwned=5" style="position:fixed;inset:0">cover</div>',
+          '```js',
+          'const x = "<b>not bold</b>";',
+          '```',
+        ].join('\n\n'),
+      ),
+    );
+    await send('Be hostile');
+    await lastStatus('done');
+    const md = lastAnswer().locator('.md');
+    assert.equal(await md.locator('img, script, [onerror], [onclick], [style]').count(), 0);
+    const hrefs = await md.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(
+      hrefs.every((h) => h === null || !/^javascript:/i.test(h)),
+      `hrefs: ${hrefs.join()}`,
+    );
+    await md.getByText('cover').click();
+    await md.getByText('raw link').click();
+    assert.equal(await page.evaluate('window.__pwned'), undefined);
+    assert.equal((await md.locator('pre code').innerText()).trim(), 'const x = "<b>not bold</b>";');
+    await md.getByRole('button', { name: 'Copy code' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('talks to team:paris-office: plan inline, approval clicked, re-plan reason, final answer', async () => {
+    await page.getByRole('button', { name: '+ New conversation' }).click();
+    await page.getByLabel('Target').selectOption('team:paris-office');
+    await send('Open the Paris office');
+    await answer().filter({ hasText: 'Without a model I do not understand plain words' }).waitFor();
+    // "run" is understood without a model: the team runs the mission's own goal.
+    await send('run');
+    await answer().filter({ hasText: 'Started run' }).waitFor();
+    const run = lastAnswer().locator('.team-run');
+    await run.locator('svg.plan-graph [data-step]').first().waitFor();
+    const approve = run.getByRole('button', { name: /^Approve step \S+$/ });
+    await approve.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(OUT, 'chat-team-approval.png'), fullPage: true });
+    await approve.click();
+    await run.locator('.replan').first().waitFor({ timeout: 60_000 });
+    assert.match(await run.locator('.replan').first().innerText(), /Re-planned \(v2\): \S/);
+    await lastStatus('done', 90_000);
+    assert.match(await answer().innerText(), /Run succeeded/);
+    assert.match(await answer().innerText(), /approved by web chat/);
+    await page.waitForFunction(
+      `[...document.querySelectorAll('.team-run')].pop()?.dataset.runStatus === 'succeeded'`,
+    );
+    // "why?" on a derived fact opens its proof.
+    await run.getByText(/Derived facts/).click();
+    await run
+      .getByRole('button', { name: /^why\? / })
+      .first()
+      .click();
+    await run.locator('.why-box .proof').first().waitFor();
+    assert.equal(await run.getByRole('link', { name: /^Open run / }).count(), 1);
+    await page.screenshot({ path: join(OUT, 'chat-team-done.png'), fullPage: true });
+  });
+
+  for (const width of [360, 800, 1400]) {
+    it(`at ${width} px the page fits the window and no text box overlaps another`, async () => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(200);
+      const wide = (await page.evaluate(
+        'document.documentElement.scrollWidth - innerWidth',
+      )) as number;
+      assert.ok(wide <= 1, `wider than the window by ${wide} px`);
+      assert.deepEqual(await page.evaluate(OVERLAPS), [], `at ${width} px`);
+      await page.screenshot({ path: join(OUT, `chat-${width}.png`), fullPage: true });
+    });
+  }
+
+  it('has no serious accessibility violations (axe-core), light and dark', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.addScriptTag({ path: AXE });
+      const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })
         .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`)) as string[];
-        assert.deepEqual(violations, [], `${colorScheme}: ${violations.join('\n')}`);
-      }
-      await page.emulateMedia({ colorScheme: 'light' });
-    });
-  },
-);
+      assert.deepEqual(violations, [], `${colorScheme}: ${violations.join('\n')}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});

@@ -7,20 +7,20 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH, chromiumSkip, ensureWebBuilt } from '../helpers/browser.js';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_WEB_ROOT, startServer, webBuilt } from '../../src/server/index.js';
+import { startServer } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { listExampleMissions, listRuns, loadMission, startRun } from '../../src/team/index.js';
 import { openRunStore } from '../../src/store/index.js';
 import type { RunStore } from '../../src/team/index.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'e2e-responsive';
 const OUT = 'test-results';
 
@@ -61,197 +61,183 @@ const OVERLAPS = `(() => {
 
 const WIDE = `(() => document.documentElement.scrollWidth - innerWidth)()`;
 
-describe(
-  'web UI from 360 to 1400 px',
-  { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent` },
-  () => {
-    let server: RunningServer;
-    let store: RunStore;
-    let browser: Browser;
-    let dir: string;
-    const ids: Record<'failed' | 'cli' | 'server' | 'done', string> = {
-      failed: '',
-      cli: '',
-      server: '',
-      done: '',
-    };
+describe('web UI from 360 to 1400 px', { skip: chromiumSkip }, () => {
+  let server: RunningServer;
+  let store: RunStore;
+  let browser: Browser;
+  let dir: string;
+  const ids: Record<'failed' | 'cli' | 'server' | 'done', string> = {
+    failed: '',
+    cli: '',
+    server: '',
+    done: '',
+  };
 
-    before(async () => {
-      if (!webBuilt(DEFAULT_WEB_ROOT)) {
-        const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
-        assert.equal(build.status, 0, 'npm run build:web failed');
-      }
-      mkdirSync(OUT, { recursive: true });
-      dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-responsive-'));
-      const db = join(dir, 'atelier.db');
-      // A run interrupted with Ctrl-C in the terminal, by the real CLI.
-      const cli = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/cli/main.ts',
-          'run',
-          'examples/paris-office',
-          '--approve-all',
-          '--db',
-          db,
-          '--no-report',
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let out = '';
-      cli.stdout.setEncoding('utf8').on('data', (d: string) => {
-        out += d;
-        if (/ started/.test(out) && !cli.killed) cli.kill('SIGINT');
-      });
-      assert.equal(await new Promise((r) => cli.on('exit', r)), 130, out);
-      store = openRunStore(db);
-      ids.cli = (await listRuns(store))[0]!.id;
-      const mission = await loadMission(
-        listExampleMissions().find((m) => m.name === 'paris-office')!.dir,
-      );
-      const failed = await startRun(mission, { store, seed: 2, approve: 'auto', timeScale: 0 });
-      await failed.done;
-      ids.failed = failed.id;
-      const done = await startRun(mission, { store, seed: 1, approve: 'auto', timeScale: 0 });
-      await done.done;
-      ids.done = done.id;
-      // A run stopped because its server stopped.
-      const first = await startServer({
-        token: TOKEN,
-        port: 0,
-        webRoot: null,
-        runs: { store, timeScale: 1 },
-      });
-      const started = await fetch(`${first.url}/api/runs`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ mission: 'paris-office', seed: 3 }),
-      });
-      ids.server = ((await started.json()) as { id: string }).id;
-      await first.close();
-      server = await startServer({ token: TOKEN, port: 0, runs: { store, timeScale: 0.2 } });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
+  before(async () => {
+    ensureWebBuilt();
+    mkdirSync(OUT, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-responsive-'));
+    const db = join(dir, 'atelier.db');
+    // A run interrupted with Ctrl-C in the terminal, by the real CLI.
+    const cli = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'run',
+        'examples/paris-office',
+        '--approve-all',
+        '--db',
+        db,
+        '--no-report',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    cli.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (/ started/.test(out) && !cli.killed) cli.kill('SIGINT');
     });
-
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-      store?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+    assert.equal(await new Promise((r) => cli.on('exit', r)), 130, out);
+    store = openRunStore(db);
+    ids.cli = (await listRuns(store))[0]!.id;
+    const mission = await loadMission(
+      listExampleMissions().find((m) => m.name === 'paris-office')!.dir,
+    );
+    const failed = await startRun(mission, { store, seed: 2, approve: 'auto', timeScale: 0 });
+    await failed.done;
+    ids.failed = failed.id;
+    const done = await startRun(mission, { store, seed: 1, approve: 'auto', timeScale: 0 });
+    await done.done;
+    ids.done = done.id;
+    // A run stopped because its server stopped.
+    const first = await startServer({
+      token: TOKEN,
+      port: 0,
+      webRoot: null,
+      runs: { store, timeScale: 1 },
     });
+    const started = await fetch(`${first.url}/api/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ mission: 'paris-office', seed: 3 }),
+    });
+    ids.server = ((await started.json()) as { id: string }).id;
+    await first.close();
+    server = await startServer({ token: TOKEN, port: 0, runs: { store, timeScale: 0.2 } });
+    browser = await chromium.launch({
+      ...CHROMIUM_LAUNCH,
+    });
+  });
 
-    async function open(width: number, path: string): Promise<Page> {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      await page.goto(`${server.url}/runs?token=${TOKEN}`);
-      await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor();
-      if (path !== '/runs') await page.goto(`${server.url}${path}`);
-      return page;
-    }
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-    for (const width of [360, 800, 1400]) {
-      it(`at ${width} px every page fits the window and no box overlaps another`, async () => {
-        for (const [path, ready] of [
-          ['/runs', '.table .badge'],
-          [`/runs/${ids.failed}`, 'svg.plan-graph [data-step]'],
-          [`/runs/${ids.cli}`, 'svg.plan-graph [data-step]'],
-          ['/playground', 'textarea[name="domain"]'],
-          ['/reason', '.reason'],
-        ] as const) {
-          const page = await open(width, path);
-          try {
-            await page.locator(ready).first().waitFor();
-            await page.waitForTimeout(200);
-            assert.ok(
-              ((await page.evaluate(WIDE)) as number) <= 1,
-              `${path} at ${width} px is wider than the window`,
-            );
-            assert.deepEqual(await page.evaluate(OVERLAPS), [], `${path} at ${width} px`);
-            if (path.startsWith('/runs/')) {
-              // Nothing dark behind the breadcrumb and the title (at 800 px a dark panel was).
-              for (const sel of ['.crumbs', '.run-head h1']) {
-                const box = (await page.locator(sel).boundingBox())!;
-                // Just left of it: where the dark panel was painted.
-                const [r, g, b] = await pixel(page, box.x - 4, box.y + box.height / 2);
-                assert.ok(r + g + b > 600, `${sel} at ${width} px sits on rgb(${r}, ${g}, ${b})`);
-              }
-              // Graph labels at their natural size: the graph is never scaled down.
-              const scale = (await page.evaluate(
-                `(() => { const s = document.querySelector('svg.plan-graph'); return s.getBoundingClientRect().width / s.width.baseVal.value; })()`,
-              )) as number;
-              assert.ok(scale > 0.99, `the graph is scaled to ${scale} at ${width} px`);
+  async function open(width: number, path: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${server.url}/runs?token=${TOKEN}`);
+    await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor();
+    if (path !== '/runs') await page.goto(`${server.url}${path}`);
+    return page;
+  }
+
+  for (const width of [360, 800, 1400]) {
+    it(`at ${width} px every page fits the window and no box overlaps another`, async () => {
+      for (const [path, ready] of [
+        ['/runs', '.table .badge'],
+        [`/runs/${ids.failed}`, 'svg.plan-graph [data-step]'],
+        [`/runs/${ids.cli}`, 'svg.plan-graph [data-step]'],
+        ['/playground', 'textarea[name="domain"]'],
+        ['/reason', '.reason'],
+      ] as const) {
+        const page = await open(width, path);
+        try {
+          await page.locator(ready).first().waitFor();
+          await page.waitForTimeout(200);
+          assert.ok(
+            ((await page.evaluate(WIDE)) as number) <= 1,
+            `${path} at ${width} px is wider than the window`,
+          );
+          assert.deepEqual(await page.evaluate(OVERLAPS), [], `${path} at ${width} px`);
+          if (path.startsWith('/runs/')) {
+            // Nothing dark behind the breadcrumb and the title (at 800 px a dark panel was).
+            for (const sel of ['.crumbs', '.run-head h1']) {
+              const box = (await page.locator(sel).boundingBox())!;
+              // Just left of it: where the dark panel was painted.
+              const [r, g, b] = await pixel(page, box.x - 4, box.y + box.height / 2);
+              assert.ok(r + g + b > 600, `${sel} at ${width} px sits on rgb(${r}, ${g}, ${b})`);
             }
-            await page.screenshot({
-              path: join(OUT, `width-${width}${path.replace(/\W+/g, '-')}.png`),
-              fullPage: true,
-            });
-          } finally {
-            await page.close();
+            // Graph labels at their natural size: the graph is never scaled down.
+            const scale = (await page.evaluate(
+              `(() => { const s = document.querySelector('svg.plan-graph'); return s.getBoundingClientRect().width / s.width.baseVal.value; })()`,
+            )) as number;
+            assert.ok(scale > 0.99, `the graph is scaled to ${scale} at ${width} px`);
           }
+          await page.screenshot({
+            path: join(OUT, `width-${width}${path.replace(/\W+/g, '-')}.png`),
+            fullPage: true,
+          });
+        } finally {
+          await page.close();
         }
-      });
+      }
+    });
+  }
+
+  it("shows a failed run's why-not, with a red Run failed dot", async () => {
+    const page = await open(1400, `/runs/${ids.failed}`);
+    try {
+      await page.getByTestId('run-failure').waitFor();
+      assert.match(
+        await page.getByTestId('run-failure').innerText(),
+        /Run failed: no plan reaches the goal/,
+      );
+      assert.match(
+        await page.getByTestId('why-not').innerText(),
+        /can never be achieved|not a base fact|cannot be derived/,
+      );
+      const dot = (await page.evaluate(
+        `getComputedStyle(document.querySelector('.tl-run-finished .tl-dot')).backgroundColor`,
+      )) as string;
+      const [r, g] = dot.match(/\d+/g)!.map(Number);
+      assert.ok(r! > 150 && g! < 100, `the Run failed dot is ${dot}`);
+      assert.equal(await page.getByTestId('run-status').innerText(), 'FAILED');
+      await page.screenshot({ path: join(OUT, 'run-failed.png'), fullPage: true });
+    } finally {
+      await page.close();
     }
+  });
 
-    it("shows a failed run's why-not, with a red Run failed dot", async () => {
-      const page = await open(1400, `/runs/${ids.failed}`);
-      try {
-        await page.getByTestId('run-failure').waitFor();
-        assert.match(
-          await page.getByTestId('run-failure').innerText(),
-          /Run failed: no plan reaches the goal/,
-        );
-        assert.match(
-          await page.getByTestId('why-not').innerText(),
-          /can never be achieved|not a base fact|cannot be derived/,
-        );
-        const dot = (await page.evaluate(
-          `getComputedStyle(document.querySelector('.tl-run-finished .tl-dot')).backgroundColor`,
-        )) as string;
-        const [r, g] = dot.match(/\d+/g)!.map(Number);
-        assert.ok(r! > 150 && g! < 100, `the Run failed dot is ${dot}`);
-        assert.equal(await page.getByTestId('run-status').innerText(), 'FAILED');
-        await page.screenshot({ path: join(OUT, 'run-failed.png'), fullPage: true });
-      } finally {
-        await page.close();
-      }
-    });
+  it('says why a run was interrupted: Ctrl-C in the CLI is not the server stopping', async () => {
+    const page = await open(1400, `/runs/${ids.cli}`);
+    try {
+      // The reason comes with the run's events, a moment after the page shows the run.
+      const banner = page.getByTestId('interrupted-reason');
+      await banner.filter({ hasText: 'Ctrl-C in the terminal' }).waitFor();
+      assert.doesNotMatch(await banner.innerText(), /server/);
+      await page.goto(`${server.url}/runs/${ids.server}`);
+      await banner.filter({ hasText: 'the server stopped while it ran' }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
 
-    it('says why a run was interrupted: Ctrl-C in the CLI is not the server stopping', async () => {
-      const page = await open(1400, `/runs/${ids.cli}`);
-      try {
-        // The reason comes with the run's events, a moment after the page shows the run.
-        const banner = page.getByTestId('interrupted-reason');
-        await banner.filter({ hasText: 'Ctrl-C in the terminal' }).waitFor();
-        assert.doesNotMatch(await banner.innerText(), /server/);
-        await page.goto(`${server.url}/runs/${ids.server}`);
-        await banner.filter({ hasText: 'the server stopped while it ran' }).waitFor();
-      } finally {
-        await page.close();
-      }
-    });
-
-    it('keeps the status badge and the graph in agreement while a run waits and ends', async () => {
-      const page = await open(1400, '/runs');
-      try {
-        await page
-          .locator(`[data-mission="paris-office"]`)
-          .getByRole('button', { name: 'Start run' })
-          .click();
-        await page.waitForURL(/\/runs\/[^/]+$/);
-        await page.locator('svg.plan-graph [data-step]').first().waitFor();
-        // Record every moment the badge and the graph of the current plan disagree.
-        await page.evaluate(`(() => {
+  it('keeps the status badge and the graph in agreement while a run waits and ends', async () => {
+    const page = await open(1400, '/runs');
+    try {
+      await page
+        .locator(`[data-mission="paris-office"]`)
+        .getByRole('button', { name: 'Start run' })
+        .click();
+      await page.waitForURL(/\/runs\/[^/]+$/);
+      await page.locator('svg.plan-graph [data-step]').first().waitFor();
+      // Record every moment the badge and the graph of the current plan disagree.
+      await page.evaluate(`(() => {
           window.__disagreements = [];
           const check = () => {
             const badge = document.querySelector('[data-testid="run-status"]');
@@ -266,15 +252,14 @@ describe(
           };
           new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
         })()`);
-        const approval = page.locator('.approval[data-step]').first();
-        await approval.waitFor({ timeout: 60_000 });
-        await approval.getByRole('button', { name: 'Approve' }).click();
-        await page.locator('.run-page[data-run-status="succeeded"]').waitFor({ timeout: 60_000 });
-        await page.waitForTimeout(500);
-        assert.deepEqual(await page.evaluate('window.__disagreements'), []);
-      } finally {
-        await page.close();
-      }
-    });
-  },
-);
+      const approval = page.locator('.approval[data-step]').first();
+      await approval.waitFor({ timeout: 60_000 });
+      await approval.getByRole('button', { name: 'Approve' }).click();
+      await page.locator('.run-page[data-run-status="succeeded"]').waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(500);
+      assert.deepEqual(await page.evaluate('window.__disagreements'), []);
+    } finally {
+      await page.close();
+    }
+  });
+});
