@@ -1,6 +1,7 @@
 /**
  * The mission loop, as the pipeline it is. Until the goal holds, each round:
  *
+ *   tool models     tool-models.ts    learned tools: their models from the runs so far
  *   plan round      plan-round.ts     derive facts, plan from the observed state, deorder
  *   allocate        allocate.ts       an agent per step; the plan is written with them
  *   execute round   execute-round.ts  ready steps run in parallel (step.ts, approval.ts)
@@ -21,6 +22,7 @@ import { decide, finish, replan } from './decide.js';
 import { executeRound } from './execute-round.js';
 import { planRound } from './plan-round.js';
 import type { Round, RunState } from './state.js';
+import { chooseModels } from './tool-models.js';
 import { planRoundSpan } from './trace.js';
 
 /**
@@ -35,6 +37,8 @@ export async function runMission(
   let open = resumed;
   for (;;) {
     ctx.signal?.throwIfAborted();
+    // Learned tools: their models from everything observed so far (no-op without any).
+    await chooseModels(ctx);
     let round: Round;
     if (open !== undefined) round = continued(ctx, state, open);
     else {
