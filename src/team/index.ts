@@ -27,6 +27,7 @@ export {
   RUN_EVENT_TYPES,
   PlannedStepSchema,
   RunEventSchema,
+  ToolModelSchema,
   WorkProductSchema,
 } from './log/events.js';
 export type {
@@ -36,6 +37,7 @@ export type {
   RunEventBody,
   RunEventOf,
   RunEventType,
+  ToolModel,
   WorkProduct,
 } from './log/events.js';
 export {

@@ -178,5 +178,5 @@ function replacedNote(mission: Mission, proposal: Proposal, own: Trajectory[]): 
   const first = contradictions[0];
   return first === undefined
     ? `the unverified ${proposal.by} proposal was replaced by the observations (they agree with it)`
-    : `the unverified ${proposal.by} proposal was replaced: ${first.message}`;
+    : `the unverified ${proposal.by} proposal was replaced: ${first.message.replace(/\bdeclared\b/g, 'proposed')}`;
 }

@@ -45,7 +45,9 @@ export function parseProposal(
   texts: { precondition: string; effect: string },
 ): ActionDef | string {
   const vocabulary = fullVocabulary(mission);
-  const params = action.params.map((p) => `?${p.name} - ${p.types[0] ?? 'object'}`).join(' ');
+  const params = action.params
+    .map((p) => `?${p.name.replace(/^\?/, '')} - ${p.types[0] ?? 'object'}`)
+    .join(' ');
   const pre = texts.precondition.trim() === '' ? '(and)' : texts.precondition;
   const act = `  (:action ${action.name}\n    :parameters (${params})\n    :precondition ${pre}\n    :effect ${texts.effect})\n`;
   const domain = vocabularyText(vocabulary).replace(/\)\n$/, `${act})\n`);

@@ -38,7 +38,7 @@ export async function runMission(
   for (;;) {
     ctx.signal?.throwIfAborted();
     // Learned tools: their models from everything observed so far (no-op without any).
-    await chooseModels(ctx);
+    await chooseModels(ctx, state);
     let round: Round;
     if (open !== undefined) round = continued(ctx, state, open);
     else {

@@ -11,9 +11,11 @@ import { missionTrajectories } from '../observations.js';
 import { splitDerived } from '../planning.js';
 import type { RunContext, ToolLearning } from './context.js';
 import { recordUsage } from './record-usage.js';
+import { viewOf } from './state.js';
+import type { RunState } from './state.js';
 
 /** Chooses the learned tools' models and plans with them from now on (no-op without learned tools). */
-export async function chooseModels(ctx: RunContext): Promise<void> {
+export async function chooseModels(ctx: RunContext, state: RunState): Promise<void> {
   const learning = ctx.learning;
   if (learning === undefined) return;
   const { base } = learning;
@@ -39,13 +41,15 @@ export async function chooseModels(ctx: RunContext): Promise<void> {
     notes.has(t.tool) && t.note === undefined ? { ...t, note: notes.get(t.tool)! } : t,
   );
   learning.tools = tools;
-  const json = JSON.stringify(tools);
+  // Recorded when a learned tool's model changes (declared tools' counts alone do not count).
+  const json = JSON.stringify(tools.filter((t) => t.source !== 'declared'));
   if (json !== learning.last) {
     learning.last = json;
     await ctx.recorder.emit({ type: 'tools.modelled', data: { tools } });
   }
   ctx.mission = { ...base, domain: chosen.domain };
   ctx.split = splitDerived(chosen.domain);
+  state.view = viewOf(ctx.mission, state.knowledge);
 }
 
 /** A resumed run keeps the model's proposals it recorded before (the model is not asked again). */
