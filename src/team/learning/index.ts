@@ -6,3 +6,4 @@
 export { bootstrapProposals, chooseToolModels, effectText, fullVocabulary } from './choose.js';
 export type { ChosenModels, Proposal } from './choose.js';
 export { parseProposal, proposeToolModel } from './proposal.js';
+export { modelSourceText, toolModelLines } from './describe.js';
