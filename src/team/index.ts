@@ -114,6 +114,15 @@ export { describeEvent, describePlan, markdownReport, summaryLines } from './exp
 
 // Learning from runs: their successful steps as trajectories.
 export { runTrajectory, missionTrajectories } from './observations.js';
+export {
+  chooseToolModels,
+  missionModel,
+  MissionModelSchema,
+  modelSourceText,
+  toolModelLines,
+  ToolModelViewSchema,
+} from './learning/index.js';
+export type { MissionModel, ToolModelView } from './learning/index.js';
 
 // Talking to a team: an assistant acting through the planner, the reasoner and the run log.
 export {

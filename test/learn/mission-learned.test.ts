@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineMission, loadMission, planningTool, startRun } from '../../src/team/index.js';
+import { loadMission, startRun } from '../../src/team/index.js';
+import { workshop } from './workshop.js';
 import type { Mission, RunEvent, RunLog, ToolModel } from '../../src/team/index.js';
 import { openRunStore } from '../../src/store/index.js';
 import { createOpenAICompatibleModel } from '../../src/models/index.js';
@@ -11,42 +12,6 @@ import { reply, startChatCompletionsServer } from '../helpers/openai-compatible-
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'atelier-learned-'));
 const tempStore = () => openRunStore(join(tempDir(), 'runs.db'));
-
-/**
- * A workshop whose `make` tool has no declared model. Its world makes a part in stock:
- * (made p) becomes true, (in_stock p) false; a part out of stock fails. `ship` is declared.
- */
-function workshop(make: { bootstrap?: { precondition?: string; effect: string } } = {}): Mission {
-  return defineMission({
-    name: 'workshop',
-    objects: { part: ['p1', 'p2', 'p3'] },
-    facts: ['(in_stock p1)', '(in_stock p2)', '(in_stock p3)'],
-    goal: '(shipped p1)',
-    tools: [
-      planningTool({
-        name: 'make',
-        params: { p: 'part' },
-        precondition: make.bootstrap?.precondition ?? '',
-        effect: make.bootstrap?.effect ?? '(and)',
-        learned: { bootstrap: make.bootstrap !== undefined },
-      }),
-      planningTool({
-        name: 'ship',
-        params: { p: 'part' },
-        precondition: '(made ?p)',
-        effect: '(shipped ?p)',
-      }),
-    ],
-    agents: [{ name: 'ann', capabilities: ['make', 'ship'] }],
-    world: () => ({
-      async execute(tool, args, ctx) {
-        if (tool.name === 'ship') return { ok: true };
-        if (!ctx.facts.has(`in_stock ${args.p}`)) return { ok: false, reason: 'out of stock' };
-        return { ok: true, assert: [`(made ${args.p})`], retract: [`(in_stock ${args.p})`] };
-      },
-    }),
-  });
-}
 
 async function run(
   store: RunLog,
