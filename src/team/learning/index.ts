@@ -7,5 +7,6 @@ export { bootstrapProposals, chooseToolModels, effectText, fullVocabulary } from
 export type { ChosenModels, Proposal } from './choose.js';
 export { parseProposal, proposeToolModel } from './proposal.js';
 export { modelSourceText, toolModelLines } from './describe.js';
-export { missionModel, MissionModelSchema, ToolModelViewSchema } from './view.js';
-export type { MissionModel, ToolModelView } from './view.js';
+export { missionModel } from './view.js';
+export { MissionModelSchema, ToolModelViewSchema } from './view-schema.js';
+export type { MissionModel, ToolModelView } from './view-schema.js';

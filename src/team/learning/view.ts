@@ -4,7 +4,6 @@
  * the declared-versus-observed contradictions and the unverified proposals of tools never
  * observed. The web UI's model panel and `GET /api/missions/:name/model` show it.
  */
-import { z } from 'zod';
 import type { ActionDef, Condition, Effect } from '../../pddl/ast.js';
 import { formatCondition } from '../../pddl/index.js';
 import {
@@ -20,49 +19,7 @@ import type { RunLog } from '../log/port.js';
 import { missionTrajectories } from '../observations.js';
 import type { Mission } from '../types.js';
 import { bootstrapProposals, fullVocabulary } from './choose.js';
-
-const texts = z.array(z.string());
-
-export const ToolModelViewSchema = z.object({
-  tool: z.string(),
-  /** `?p - part` ... */
-  params: texts,
-  /** Declared in the mission, or learned from the runs (no declaration). */
-  kind: z.enum(['declared', 'learned']),
-  declared: z.object({ precondition: texts, effect: texts }).optional(),
-  learned: z
-    .object({
-      status: z.enum(['learned', 'unobserved', 'ambiguous', 'inconsistent']),
-      observations: z.number().int().nonnegative(),
-      precondition: texts,
-      /** Case splits on equal arguments, one text each. */
-      cases: texts,
-      effect: texts,
-      note: z.string().optional(),
-    })
-    .optional(),
-  /** The unverified starting model of a learned tool never observed. */
-  proposal: z
-    .object({ by: z.enum(['bootstrap', 'model']), precondition: z.string(), effect: z.string() })
-    .optional(),
-  /** Learned against declared: literals the observations add, declared ones they do not show. */
-  diff: z.object({
-    preconditionAdded: texts,
-    preconditionMissing: texts,
-    effectAdded: texts,
-    effectMissing: texts,
-  }),
-  contradictions: z.array(z.object({ kind: z.string(), literal: z.string(), message: z.string() })),
-});
-export type ToolModelView = z.infer<typeof ToolModelViewSchema>;
-
-export const MissionModelSchema = z.object({
-  mission: z.string(),
-  runs: z.number().int().nonnegative(),
-  transitions: z.number().int().nonnegative(),
-  tools: z.array(ToolModelViewSchema),
-});
-export type MissionModel = z.infer<typeof MissionModelSchema>;
+import type { MissionModel, ToolModelView } from './view-schema.js';
 
 const atomText = (a: { predicate: string; args: string[] }) =>
   formatCondition({ kind: 'atom', atom: a });
