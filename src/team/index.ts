@@ -116,6 +116,7 @@ export { describeEvent, describePlan, markdownReport, summaryLines } from './exp
 export { runTrajectory, missionTrajectories } from './observations.js';
 export {
   chooseToolModels,
+  fullVocabulary,
   missionModel,
   MissionModelSchema,
   modelSourceText,

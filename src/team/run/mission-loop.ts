@@ -37,13 +37,15 @@ export async function runMission(
   let open = resumed;
   for (;;) {
     ctx.signal?.throwIfAborted();
-    // Learned tools: their models from everything observed so far (no-op without any).
-    await chooseModels(ctx, state);
     let round: Round;
-    if (open !== undefined) round = continued(ctx, state, open);
-    else {
+    // Learned tools get their models from everything observed so far (no-op without any).
+    if (open !== undefined) {
+      await chooseModels(ctx, state);
+      round = continued(ctx, state, open);
+    } else {
       if (state.view.holds(ctx.goal, state.facts))
         return finish(ctx, state, { status: 'succeeded' });
+      await chooseModels(ctx, state);
       const planned = await planRoundSpan(ctx, state, () => planRound(ctx, state));
       if (!planned.ok) return failed(ctx, state, planned);
       const allocated = await allocateRound(ctx, state, planned);
