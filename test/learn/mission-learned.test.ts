@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadMission, startRun } from '../../src/team/index.js';
+import { loadMission, resumeRun, startRun } from '../../src/team/index.js';
 import { workshop } from './workshop.js';
 import type { Mission, RunEvent, RunLog, ToolModel } from '../../src/team/index.js';
 import { openRunStore } from '../../src/store/index.js';
@@ -179,4 +179,53 @@ test('mission.yaml: learn: auto learns the tools without an effect; mistakes are
       return true;
     },
   );
+});
+
+test("a resumed run keeps the model's proposal it recorded and learns from its own steps", async () => {
+  const server = await startChatCompletionsServer([
+    reply.text(JSON.stringify({ precondition: '(in_stock ?p)', effect: '(made ?p)' })),
+  ]);
+  const model = createOpenAICompatibleModel({
+    baseURL: server.url,
+    model: 'test-model',
+    apiKey: 'sk-test',
+    maxRetries: 0,
+  });
+  const store = tempStore();
+  try {
+    const mission = workshop({ approveShip: true });
+    const stop = new AbortController();
+    const events: RunEvent[] = [];
+    const handle = await startRun(mission, {
+      store,
+      timeScale: 0,
+      model,
+      signal: stop.signal,
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'approval.requested') stop.abort('test');
+      },
+    });
+    await handle.done.catch(() => undefined);
+    assert.ok(events.some((e) => e.type === 'step.finished' && e.data.action === 'make'));
+    const again: RunEvent[] = [];
+    const resumed = await resumeRun(store, handle.id, {
+      mission,
+      model,
+      approve: 'auto',
+      onEvent: (e) => again.push(e),
+    });
+    assert.equal((await resumed.done).status, 'succeeded');
+    // The model was asked once, before the interruption; the resumed round goes on.
+    assert.equal(server.requests.length, 1);
+    const started = again.flatMap((e) => (e.type === 'step.started' ? [e.data.action] : []));
+    assert.deepEqual(started, ['ship']);
+    // Before the round goes on, make's models come from the steps observed so far.
+    const resumedModels = again.find((e) => e.type === 'tools.modelled');
+    assert.ok(resumedModels?.type === 'tools.modelled');
+    assert.equal(makeModel(resumedModels.data.tools).source, 'learned');
+  } finally {
+    await store.close();
+    await server.close();
+  }
 });

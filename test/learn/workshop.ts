@@ -8,7 +8,11 @@ import type { Mission } from '../../src/team/index.js';
  * its declaration misses that it invoices the part.
  */
 export function workshop(
-  make: { bootstrap?: { precondition?: string; effect: string } } = {},
+  make: {
+    bootstrap?: { precondition?: string; effect: string };
+    /** `ship` waits for a person's approval. */
+    approveShip?: boolean;
+  } = {},
 ): Mission {
   return defineMission({
     name: 'workshop',
@@ -28,6 +32,7 @@ export function workshop(
         params: { p: 'part' },
         precondition: '(and (made ?p) (not (invoiced ?p)))',
         effect: '(shipped ?p)',
+        needsApproval: make.approveShip ?? false,
       }),
     ],
     agents: [{ name: 'ann', capabilities: ['make', 'ship'] }],

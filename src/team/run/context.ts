@@ -130,6 +130,8 @@ export function runContext(
 /** Sleeps `ms`, or rejects with the signal's reason when it is aborted first. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (ms <= 0) return Promise.resolve();
+  // Aborted already (e.g. from an onEvent callback): no 'abort' event would come.
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
   return new Promise((res, rej) => {
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
