@@ -21,7 +21,8 @@ import type { Contradiction, LearnedAction, LearnResult, Trajectory } from '../l
 import { formatCondition, loadDomainFile, parseProblem } from '../pddl/index.js';
 import type { Domain, TypedName } from '../pddl/index.js';
 import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
-import { loadMission, missionTrajectories } from '../team/index.js';
+import { fullVocabulary, loadMission, missionModel, missionTrajectories } from '../team/index.js';
+import type { MissionModel } from '../team/index.js';
 
 interface LearnCliOptions {
   runs?: string;
@@ -80,12 +81,23 @@ function actionLine(a: LearnedAction, width: number): string {
   return `  ${name} ${plural(a.observations, 'observation')}, ${plural(a.precondition.length, 'precondition')}, ${plural(a.add.length + a.del.length, 'effect')}${guards}`;
 }
 
-function summary(r: LearnResult, contradictions: Contradiction[] | undefined): string {
+function summary(
+  r: LearnResult,
+  contradictions: Contradiction[] | undefined,
+  extras?: MissionExtras,
+): string {
   const learned = r.actions.filter((a) => a.status === 'learned').length;
   const width = Math.max(...r.actions.map((a) => a.name.length));
   const lines = [
     `learned ${learned} of ${plural(r.actions.length, 'action')} from ${plural(r.transitions, 'transition')} in ${plural(r.trajectories, 'trajectory').replace(/ys$/, 'ies')} (${r.learningMs.toFixed(0)} ms)`,
-    ...r.actions.map((a) => actionLine(a, width)),
+    ...r.actions.map(
+      (a) =>
+        actionLine(a, width) + (extras?.learnedTools.has(a.name) ? ' (no declared model)' : ''),
+    ),
+    ...(extras?.proposals ?? []).map(
+      (p) =>
+        `  ${p.tool.padEnd(width)} UNVERIFIED ${p.by === 'model' ? "model's" : 'bootstrap'} proposal until observed: ${p.precondition} -> ${p.effect}`,
+    ),
   ];
   if (contradictions !== undefined) {
     lines.push(
@@ -98,7 +110,12 @@ function summary(r: LearnResult, contradictions: Contradiction[] | undefined): s
   return `${lines.join('\n')}\n`;
 }
 
-function toJson(r: LearnResult, text: string, contradictions: Contradiction[] | undefined) {
+function toJson(
+  r: LearnResult,
+  text: string,
+  contradictions: Contradiction[] | undefined,
+  learnedTools?: ReadonlySet<string>,
+) {
   const lit = (l: LearnedAction['precondition'][number]) => {
     const a = formatCondition({ kind: 'atom', atom: l.atom });
     return l.positive ? a : `(not ${a})`;
@@ -118,17 +135,32 @@ function toJson(r: LearnResult, text: string, contradictions: Contradiction[] | 
       add: a.add.map(atom),
       del: a.del.map(atom),
       notes: a.notes,
+      ...(learnedTools === undefined ? {} : { declared: !learnedTools.has(a.name) }),
     })),
     ...(contradictions === undefined ? {} : { contradictions }),
   };
 }
 
-function report(r: LearnResult, opts: LearnCliOptions, contradictions?: Contradiction[]): void {
+/** What `--runs` adds: the tools without a declared model, and the proposals of those never observed. */
+interface MissionExtras {
+  learnedTools: ReadonlySet<string>;
+  proposals: { tool: string; by: string; precondition: string; effect: string; verified: false }[];
+}
+
+function report(
+  r: LearnResult,
+  opts: LearnCliOptions,
+  contradictions?: Contradiction[],
+  extras?: MissionExtras,
+): void {
   const text = formatLearnedDomain(r);
   if (opts.output !== undefined) writeAtomically(opts.output, text);
-  if (opts.json) process.stdout.write(`${JSON.stringify(toJson(r, text, contradictions))}\n`);
+  if (opts.json)
+    process.stdout.write(
+      `${JSON.stringify({ ...toJson(r, text, contradictions, extras?.learnedTools), ...(extras === undefined ? {} : { proposals: extras.proposals }) })}\n`,
+    );
   else if (opts.output === undefined) process.stdout.write(text);
-  if (!opts.quiet && !opts.json) process.stderr.write(summary(r, contradictions));
+  if (!opts.quiet && !opts.json) process.stderr.write(summary(r, contradictions, extras));
 }
 
 async function learnFromRuns(missionPath: string, opts: LearnCliOptions): Promise<void> {
@@ -141,8 +173,10 @@ async function learnFromRuns(missionPath: string, opts: LearnCliOptions): Promis
     });
   const store = openRunStore(db);
   let trajectories: Trajectory[];
+  let view: MissionModel;
   try {
     trajectories = await missionTrajectories(store, mission);
+    view = await missionModel(store, mission);
   } finally {
     await store.close();
   }
@@ -155,10 +189,20 @@ async function learnFromRuns(missionPath: string, opts: LearnCliOptions): Promis
       },
     );
   // A mission declares its objects as constants: lifted atoms mention only those its tools name.
-  const result = learnFromTrajectories(vocabularyOf(mission.domain), trajectories, {
-    constants: constantsInActions(mission.domain),
+  const boot = (mission.learnedActions ?? []).flatMap((l) => (l.bootstrap ? [l.bootstrap] : []));
+  const result = learnFromTrajectories(fullVocabulary(mission), trajectories, {
+    constants: constantsInActions({
+      ...mission.domain,
+      actions: [...mission.domain.actions, ...boot],
+    }),
   });
-  report(result, opts, compareWithDeclared(mission.domain, trajectories));
+  const learnedTools = new Set((mission.learnedActions ?? []).map((l) => l.action.name));
+  report(result, opts, compareWithDeclared(mission.domain, trajectories), {
+    learnedTools,
+    proposals: view.tools.flatMap((t) =>
+      t.proposal === undefined ? [] : [{ tool: t.tool, ...t.proposal, verified: false as const }],
+    ),
+  });
 }
 
 async function runLearn(files: string[], opts: LearnCliOptions): Promise<void> {

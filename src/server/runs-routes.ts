@@ -26,6 +26,7 @@ import type { Mission, RunDetail } from '../team/index.js';
 import { UserError } from '../errors.js';
 import { HttpError } from './errors.js';
 import { DEFAULT_KEEP_ALIVE_MS } from './openai/common.js';
+import { modelRoutes } from './model-routes.js';
 import { followRun } from './run-events.js';
 import { WhyResponse, explainFact } from './run-why.js';
 import type { Operation } from './openapi.js';
@@ -308,8 +309,10 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
 
   app.post('/api/runs/:id/steps/:step/approve', decide(true));
   app.post('/api/runs/:id/steps/:step/reject', decide(false));
+  const modelOps = modelRoutes(app, store, mission);
 
   return [
+    ...modelOps,
     {
       method: 'get',
       path: '/api/missions',

@@ -27,6 +27,7 @@ export {
   RUN_EVENT_TYPES,
   PlannedStepSchema,
   RunEventSchema,
+  ToolModelSchema,
   WorkProductSchema,
 } from './log/events.js';
 export type {
@@ -36,6 +37,7 @@ export type {
   RunEventBody,
   RunEventOf,
   RunEventType,
+  ToolModel,
   WorkProduct,
 } from './log/events.js';
 export {
@@ -112,6 +114,16 @@ export { describeEvent, describePlan, markdownReport, summaryLines } from './exp
 
 // Learning from runs: their successful steps as trajectories.
 export { runTrajectory, missionTrajectories } from './observations.js';
+export {
+  chooseToolModels,
+  fullVocabulary,
+  missionModel,
+  MissionModelSchema,
+  modelSourceText,
+  toolModelLines,
+  ToolModelViewSchema,
+} from './learning/index.js';
+export type { MissionModel, ToolModelView } from './learning/index.js';
 
 // Talking to a team: an assistant acting through the planner, the reasoner and the run log.
 export {

@@ -80,6 +80,14 @@ export interface PlanningTool {
    * model the mission's simulated world carries the step out, and says so.
    */
   byModel?: { instruction: string };
+  /**
+   * The tool has no declared model: it is learned from the mission's earlier runs before
+   * each planning (src/team/learning). `precondition` and `effect` then hold the
+   * `bootstrap` model, used unverified until the tool is first observed, or '' and '(and)'.
+   * Its steps change exactly the facts the tool reports (`assert`, `retract`): the model's
+   * effects are what the planner expects, never taken as observed.
+   */
+  learned?: { bootstrap: boolean };
   execute(args: Record<string, string>, ctx: ToolContext): Promise<ToolOutcome>;
 }
 
@@ -123,6 +131,18 @@ export interface Mission {
   world?: (seed: number) => World;
   /** Simulated duration of a step in ms, before the run's time scale (default 0). */
   stepDurationMs?: (action: string) => number;
+  /**
+   * Actions of the tools whose model is learned (PlanningTool.learned), parameters only,
+   * with their bootstrap model if any: not in `domain` until a model is chosen for them
+   * before planning (src/team/learning).
+   */
+  learnedActions?: readonly LearnedToolAction[];
+}
+
+/** A learned tool's action: its parameters, and its bootstrap model (mission.yaml) if it has one. */
+export interface LearnedToolAction {
+  action: ActionDef;
+  bootstrap?: ActionDef;
 }
 
 /** Builds a planning tool with a typed helper for params given as an object. */
@@ -135,6 +155,7 @@ export function planningTool(spec: {
   capability?: string;
   needsApproval?: boolean;
   byModel?: { instruction: string };
+  learned?: { bootstrap: boolean };
   execute?: PlanningTool['execute'];
 }): PlanningTool {
   const tool: PlanningTool = {
@@ -150,5 +171,6 @@ export function planningTool(spec: {
   };
   if (spec.capability !== undefined) tool.capability = spec.capability;
   if (spec.byModel !== undefined) tool.byModel = { instruction: spec.byModel.instruction };
+  if (spec.learned !== undefined) tool.learned = { bootstrap: spec.learned.bootstrap };
   return tool;
 }

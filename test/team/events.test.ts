@@ -38,6 +38,22 @@ const SAMPLES: RunEventBody[] = [
     },
   },
   { type: 'plan.failed', data: { reason: 'no plan', whyNot: ['(x) is false'] } },
+  {
+    type: 'tools.modelled',
+    data: {
+      tools: [
+        { tool: 'ship', source: 'declared', observations: 2 },
+        {
+          tool: 'make',
+          source: 'proposed',
+          observations: 0,
+          by: 'bootstrap',
+          precondition: '(in_stock ?p)',
+          effect: '(made ?p)',
+        },
+      ],
+    },
+  },
   { type: 'step.assigned', data: { stepId: 's1', agent: 'ann', action: 'go', args: ['a'] } },
   {
     type: 'step.started',

@@ -32,7 +32,9 @@ export function App() {
       to: p.nav!.to,
       label: p.nav!.label,
       icon: p.nav!.icon,
-      active: p.match(path) !== null || (p.nav!.to === '/runs' && path.startsWith('/runs/')),
+      active:
+        p.match(path) !== null ||
+        (p.nav!.to === '/runs' && (path.startsWith('/runs/') || path.startsWith('/missions/'))),
     })),
     { to: '/playground', label: 'PDDL playground', icon: '⌘', active: path === '/playground' },
     { to: '/reason', label: 'Reasoner', icon: '∴', active: path === '/reason' },

@@ -138,9 +138,29 @@ export function describeEvent(e: RunEvent): string {
       return `Run ${e.data.status}${then(e.data.reason, (r) => `: ${r}`)}`;
     case 'run.interrupted':
       return `Run interrupted: ${e.data.reason || 'stopped before the end'} (resumable)`;
+    case 'tools.modelled':
+      return `Tool models: ${e.data.tools
+        .filter((t) => t.source !== 'declared')
+        .map((t) => `${t.tool} ${toolSource(t)}`)
+        .join('; ')}`;
     default:
       return describeUsage(e) ?? (e as { type: string }).type;
   }
+}
+
+/** How a tool's model came about, in words; a proposal is always UNVERIFIED. */
+export function toolSource(t: {
+  source: string;
+  observations: number;
+  by?: string | undefined;
+}): string {
+  const n = `${t.observations} observation${t.observations === 1 ? '' : 's'}`;
+  if (t.source === 'learned') return `learned from ${n}`;
+  if (t.source === 'proposed')
+    return `UNVERIFIED proposal (${t.by === 'model' ? "the model's" : 'bootstrap'})`;
+  if (t.source === 'unobserved') return 'no model (never observed)';
+  if (t.source === 'unusable') return `no safe model from ${n}`;
+  return 'declared';
 }
 
 export function timeAgo(iso: string, now = Date.now()): string {

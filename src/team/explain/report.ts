@@ -2,6 +2,7 @@
 import { findEvent, readEvents } from '../log/codec.js';
 import type { PlannedStep, RunEvent } from '../log/events.js';
 import type { RunLog } from '../log/port.js';
+import { toolModelLines } from '../learning/index.js';
 import { getRun } from './inspect.js';
 import { productsMarkdown } from './products.js';
 import { describeUsageEvent, runUsage, usageLines } from './usage.js';
@@ -70,6 +71,10 @@ export function describeEvent(e: RunEvent): string | undefined {
     }
     case 'run.interrupted':
       return `run interrupted: ${e.data.reason} (resumable)`;
+    case 'tools.modelled':
+      return `tool models:${toolModelLines(e.data.tools)
+        .map((l) => `\n    ${l}`)
+        .join('')}`;
     default:
       return describeUsageEvent(e);
   }
@@ -114,6 +119,14 @@ export async function markdownReport(store: RunLog, runId: string): Promise<stri
       );
     out.push('');
   }
+  const models = events.filter((e) => e.type === 'tools.modelled').at(-1);
+  if (models?.type === 'tools.modelled')
+    out.push(
+      '## Tool models (last planning)',
+      '',
+      ...toolModelLines(models.data.tools).map((l) => `- ${l}`),
+      '',
+    );
   const replans = events.flatMap((e) => (e.type === 'replan' ? [e.data] : []));
   if (replans.length > 0)
     out.push('## Re-plans', '', ...replans.map((r) => `- v${r.version}: ${r.reason}`), '');

@@ -67,6 +67,23 @@ export const TeammateAskedSchema = z.strictObject({
   error: text.optional(),
 });
 
+/**
+ * The model a tool is planned with in a run: declared in the mission, learned (SAM) from
+ * `observations` steps of the mission's runs, proposed (UNVERIFIED: by the mission's
+ * `bootstrap` or by the model) while it was never observed, unobserved (no model: the
+ * planner cannot use it), or unusable (observed, but no safe model; `note` says why).
+ */
+export const ToolModelSchema = z.strictObject({
+  tool: text,
+  source: z.enum(['declared', 'learned', 'proposed', 'unobserved', 'unusable']),
+  observations: count,
+  by: z.enum(['bootstrap', 'model']).optional(),
+  precondition: text.optional(),
+  effect: text.optional(),
+  note: text.optional(),
+});
+export type ToolModel = z.infer<typeof ToolModelSchema>;
+
 /** Every kind of event: its current schema version and the schema of its `data`. */
 export const EVENT_KINDS = {
   /** The run began; `facts` are the initial observed facts. */
@@ -88,6 +105,11 @@ export const EVENT_KINDS = {
     }),
   },
   'plan.failed': { version: 1, data: z.strictObject({ reason: text, whyNot: texts }) },
+  /** Before a planning, when the mission has learned tools and their models changed. */
+  'tools.modelled': {
+    version: 1,
+    data: z.strictObject({ tools: z.array(ToolModelSchema) }),
+  },
   'step.assigned': { version: 1, data: z.strictObject(stepCall) },
   /** `attempt`: 1 for the first try of this ground action in the run, 2 for the next... */
   'step.started': { version: 1, data: z.strictObject({ ...stepCall, attempt: count }) },
@@ -192,6 +214,7 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   eventSchema('facts.derived', K['facts.derived']),
   eventSchema('plan.made', K['plan.made']),
   eventSchema('plan.failed', K['plan.failed']),
+  eventSchema('tools.modelled', K['tools.modelled']),
   eventSchema('step.assigned', K['step.assigned']),
   eventSchema('step.started', K['step.started']),
   eventSchema('approval.requested', K['approval.requested']),

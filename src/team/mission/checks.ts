@@ -67,6 +67,8 @@ export interface VocabularyInput {
   knowledgeFile?: string;
   /** Declared object names; when there are some, facts may name only these. */
   objects?: ReadonlySet<string>;
+  /** Some tool's model is learned: it may make any predicate true, so none is unknown for that. */
+  learned?: boolean;
 }
 
 function fail(
@@ -100,7 +102,7 @@ export function checkVocabulary(input: VocabularyInput): void {
     ...ruleBodies,
     ...effects,
   ]);
-  checkReadPredicates(input, provided);
+  if (input.learned !== true) checkReadPredicates(input, provided);
   checkArities(input);
   checkWrittenPredicates(input, provided, effects, ruleBodies);
   if (input.objects === undefined || input.objects.size === 0) return;

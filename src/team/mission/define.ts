@@ -1,7 +1,7 @@
 /** Missions defined in TypeScript, with the same checks as mission files. */
 import { MissionError } from '../errors.js';
 import { factKey, parseAtomText } from '../facts.js';
-import { domainForTools, goalOf } from './tools-domain.js';
+import { domainForTools, goalOf, learnedApart } from './tools-domain.js';
 import { checkTemplates } from '../work/template.js';
 import { usableDomain } from './capable.js';
 import { checkCapabilities, checkVocabulary } from './checks.js';
@@ -90,8 +90,9 @@ export function defineMission(spec: MissionSpec): Mission {
     objects: new Set(objects.map((o) => o.name)),
     tools: spec.tools.map((t) => ({ key: t.name, precondition: t.precondition, effect: t.effect })),
     ...(knowledge === undefined ? {} : { knowledge }),
+    learned: spec.tools.some((t) => t.learned !== undefined),
   });
-  const { domain, idle } = domainForTools({
+  const { domain: all, idle } = domainForTools({
     name: spec.name.toLowerCase(),
     tools: spec.tools,
     agents,
@@ -102,6 +103,7 @@ export function defineMission(spec: MissionSpec): Mission {
     derived: knowledge?.derived ?? [],
     file,
   });
+  const { domain, learnedActions } = learnedApart(all, spec.tools);
   const durations = spec.durations ?? {};
   return {
     name: spec.name.toLowerCase(),
@@ -116,6 +118,7 @@ export function defineMission(spec: MissionSpec): Mission {
     tools: new Map(spec.tools.map((t) => [t.name, t])),
     ...(spec.world === undefined ? {} : { world: spec.world }),
     stepDurationMs: (a) => durations[a] ?? 0,
+    ...(learnedActions.length === 0 ? {} : { learnedActions }),
   };
 }
 

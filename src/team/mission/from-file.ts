@@ -11,19 +11,58 @@ import { closest } from '../../spelling.js';
 import { checkTemplates } from '../work/template.js';
 
 /** The planning tools of a mission with tools. */
-export function toolsFromFile(m: MissionFile): PlanningTool[] {
-  return Object.entries(m.tools ?? {}).map(([name, t]) =>
-    planningTool({
+export function toolsFromFile(m: MissionFile, file: string, locate: Locate): PlanningTool[] {
+  return Object.entries(m.tools ?? {}).map(([name, t]) => {
+    const learned = isLearned(m, name, file, locate);
+    const model = learned ? t.bootstrap : t;
+    return planningTool({
       name,
       ...(t.description === undefined ? {} : { description: t.description }),
       ...(t.params === undefined ? {} : { params: t.params }),
-      ...(t.precondition === undefined ? {} : { precondition: t.precondition }),
-      effect: t.effect,
+      ...(model?.precondition === undefined ? {} : { precondition: model.precondition }),
+      effect: model?.effect ?? '(and)',
+      ...(learned ? { learned: { bootstrap: t.bootstrap !== undefined } } : {}),
       ...(t.capability === undefined ? {} : { capability: t.capability }),
       ...(t.needsApproval === undefined ? {} : { needsApproval: t.needsApproval }),
       ...(t.byModel === undefined ? {} : { byModel: t.byModel }),
-    }),
-  );
+    });
+  });
+}
+
+/**
+ * Whether a tool's model is learned: `learned: true`, or no effect under `learn: auto`.
+ * A learned tool declares no precondition or effect (its starting model is `bootstrap`);
+ * a declared tool needs an effect and no bootstrap.
+ */
+function isLearned(m: MissionFile, key: string, file: string, locate: Locate): boolean {
+  const t = m.tools![key]!;
+  const learned = t.learned ?? (m.learn === 'auto' && t.effect === undefined);
+  const refuse = (field: string, message: string, hint: string): never => {
+    throw new MissionError(file, `tools.${key}.${field}`, message, {
+      code: 'MISSION_LEARNED_TOOL',
+      hint,
+      ...locate(['tools', key, field]),
+    });
+  };
+  if (learned) {
+    for (const f of ['precondition', 'effect'] as const)
+      if (t[f] !== undefined)
+        refuse(
+          f,
+          `a learned tool declares no ${f}`,
+          `remove it, or remove learned: true; a starting model goes under bootstrap`,
+        );
+    return true;
+  }
+  if (t.bootstrap !== undefined)
+    refuse('bootstrap', 'only a learned tool has a bootstrap model', 'add learned: true');
+  if (t.effect === undefined)
+    refuse(
+      'effect',
+      'missing; expected a PDDL effect such as (hired ?c)',
+      'or say that the tool is learned from the runs: learned: true (or learn: auto for the mission)',
+    );
+  return false;
 }
 
 /** The agents; each tool an agent lists must be a tool of the mission. */

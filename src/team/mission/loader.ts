@@ -18,7 +18,7 @@ import { readKnowledge } from './rules.js';
 import { loadWorld } from './world-module.js';
 import type { MissionKnowledge } from './rules.js';
 import type { MissionFile } from './schema.js';
-import { domainForTools, goalOf } from './tools-domain.js';
+import { domainForTools, goalOf, learnedApart } from './tools-domain.js';
 
 export { domainForTools, goalOf };
 
@@ -89,7 +89,7 @@ function toolMission(
           }),
           knowledgeFile,
         );
-  const tools = toolsFromFile(m);
+  const tools = toolsFromFile(m, file, locate);
   checkFileTemplates(m, file, locate, tools);
   const agents = agentsFromFile(m, file, new Set(tools.map((t) => t.name)), locate);
   checkCapabilities(file, locate, m.agents, tools);
@@ -101,7 +101,7 @@ function toolMission(
   const fileFacts = factsOf(m, file, locate);
   facts.push(...fileFacts.map((f) => factKey(f.predicate, f.args)));
   checkSignatures(m, file, locate, fileFacts, objects, knowledge, knowledgeFile);
-  const { domain, idle } = domainForTools({
+  const { domain: all, idle } = domainForTools({
     name: base.name,
     tools,
     agents,
@@ -114,6 +114,7 @@ function toolMission(
     locate,
     toolKeys: new Map(Object.keys(m.tools).map((k) => [k.toLowerCase(), k])),
   });
+  const { domain, learnedActions } = learnedApart(all, tools);
   const goal = goalOf(domain, objects, m.goal, file, 'goal', (offset) => locate(['goal'], offset));
   const durations = new Map(
     Object.entries(m.tools).map(([n, t]) => [n.toLowerCase(), t.duration ?? 0]),
@@ -129,6 +130,7 @@ function toolMission(
     rules: knowledge === undefined ? '' : readFileSync(knowledgeFile!, 'utf8'),
     tools: new Map(tools.map((t) => [t.name, t])),
     stepDurationMs: (action) => durations.get(action) ?? 0,
+    ...(learnedActions.length === 0 ? {} : { learnedActions }),
   };
 }
 
@@ -184,13 +186,20 @@ function checkSignatures(
   knowledge: MissionKnowledge | undefined,
   knowledgeFile: string | undefined,
 ): void {
-  const tools = Object.entries(m.tools ?? {});
+  // A learned tool's texts are its bootstrap model's (if any).
+  const tools = Object.entries(m.tools ?? {}).flatMap(([key, t]) =>
+    t.effect !== undefined
+      ? [{ key, path: ['tools', key], t: { precondition: t.precondition, effect: t.effect } }]
+      : t.bootstrap === undefined
+        ? []
+        : [{ key, path: ['tools', key, 'bootstrap'], t: t.bootstrap }],
+  );
   checkParentheses(file, locate, [
-    ...tools.flatMap(([key, t]) => [
+    ...tools.flatMap(({ path, t }) => [
       ...(t.precondition === undefined
         ? []
-        : [{ path: ['tools', key, 'precondition'], text: t.precondition }]),
-      { path: ['tools', key, 'effect'], text: t.effect },
+        : [{ path: [...path, 'precondition'], text: t.precondition }]),
+      { path: [...path, 'effect'], text: t.effect },
     ]),
     { path: ['goal'], text: m.goal ?? '' },
   ]);
@@ -200,11 +209,12 @@ function checkSignatures(
     goal: m.goal ?? '',
     facts: fileFacts,
     objects: new Set(objects.map((o) => o.name)),
-    tools: tools.map(([key, t]) => ({
+    tools: tools.map(({ key, t }) => ({
       key,
       effect: t.effect,
       ...(t.precondition === undefined ? {} : { precondition: t.precondition }),
     })),
+    learned: Object.values(m.tools ?? {}).some((t) => t.effect === undefined),
     ...(knowledge === undefined ? {} : { knowledge, knowledgeFile: knowledgeFile! }),
   });
 }

@@ -8,7 +8,17 @@ export const toolSchema = z.strictObject({
   description: z.string().optional(),
   params: z.record(z.string(), name).optional(),
   precondition: z.string().optional(),
-  effect: z.string().min(1, 'expected a PDDL effect such as (hired ?c)'),
+  /** Absent for a tool whose model is learned (`learned: true`, or the mission's `learn: auto`). */
+  effect: z.string().min(1, 'expected a PDDL effect such as (hired ?c)').optional(),
+  /** No declared precondition and effect: learned from the mission's earlier runs (docs/learn.md). */
+  learned: z.boolean().optional(),
+  /** A learned tool's starting model until it is first observed: used UNVERIFIED, then replaced. */
+  bootstrap: z
+    .strictObject({
+      precondition: z.string().optional(),
+      effect: z.string().min(1, 'expected a PDDL effect such as (hired ?c)'),
+    })
+    .optional(),
   capability: name.optional(),
   needsApproval: z.boolean().optional(),
   /** Simulated duration of a step, in ms (scaled by the run's time scale). */
@@ -39,6 +49,8 @@ export const missionSchema = z.strictObject({
   facts: z.array(z.string()).optional(),
   goal: z.string().optional(),
   tools: z.record(z.string(), toolSchema).optional(),
+  /** `auto`: every tool without an effect is learned from the earlier runs, before each planning. */
+  learn: z.enum(['auto']).optional(),
   agents: z.array(agentSchema).min(1, 'expected at least one agent'),
   /** PDDL action model instead of tools: domain and problem files. */
   domain: z.string().optional(),

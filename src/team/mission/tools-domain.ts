@@ -6,7 +6,7 @@
 import { PddlError } from '../../pddl/index.js';
 import type { Condition, Domain } from '../../pddl/ast.js';
 import { GoalError, MissionError } from '../errors.js';
-import type { IdleAction, PlanningTool, TeamAgent } from '../types.js';
+import type { IdleAction, LearnedToolAction, PlanningTool, TeamAgent } from '../types.js';
 import { usableDomain } from './capable.js';
 import { parseGoal } from './goal.js';
 import { fieldName } from './mission-file.js';
@@ -118,4 +118,23 @@ export function goalOf(
       });
     throw err;
   }
+}
+
+/** The learned tools' actions set apart from the domain: planned only once a model is chosen. */
+export function learnedApart(
+  domain: Domain,
+  tools: readonly PlanningTool[],
+): { domain: Domain; learnedActions: LearnedToolAction[] } {
+  const learned = new Map(tools.filter((t) => t.learned).map((t) => [t.name, t]));
+  if (learned.size === 0) return { domain, learnedActions: [] };
+  const learnedActions = domain.actions
+    .filter((a) => learned.has(a.name))
+    .map((a) => ({
+      action: { ...a, precondition: undefined, effect: { kind: 'and' as const, args: [] } },
+      ...(learned.get(a.name)!.learned!.bootstrap ? { bootstrap: a } : {}),
+    }));
+  return {
+    domain: { ...domain, actions: domain.actions.filter((a) => !learned.has(a.name)) },
+    learnedActions,
+  };
 }

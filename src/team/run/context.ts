@@ -5,12 +5,14 @@
 import type { Condition } from '../../pddl/ast.js';
 import type { Model } from '../../models/index.js';
 import type { WorkOptions } from '../work/options.js';
-import type { RunEvent } from '../log/events.js';
+import type { RunEvent, ToolModel } from '../log/events.js';
 import type { RunLease, RunLog } from '../log/port.js';
 import type { ApprovalDecision, ApprovalRequest } from '../log/views.js';
 import { splitDerived } from '../planning.js';
 import type { DerivedSplit } from '../planning.js';
 import type { Mission, World } from '../types.js';
+import { bootstrapProposals } from '../learning/index.js';
+import type { Proposal } from '../learning/index.js';
 import { recorder } from './recorder.js';
 import type { Recorder } from './recorder.js';
 import type { RunBudget } from '../log/usage-events.js';
@@ -45,15 +47,21 @@ export interface LoopOptions {
 
 export interface RunContext {
   readonly runId: string;
-  readonly mission: Mission;
+  /**
+   * The mission as planned with: for a mission with learned tools, its domain holds the
+   * models chosen before the latest planning (tool-models.ts), so it changes during a run.
+   */
+  mission: Mission;
   readonly goal: Condition;
   readonly log: RunLog;
   /** Writes the run's events (typed, in order) and tells `onEvent`. */
   readonly recorder: Recorder;
   /** The simulated world of this run's seed, if the mission has one. */
   readonly world: World | undefined;
-  /** Which derived predicates the planner gets as facts (computed once per run). */
-  readonly split: DerivedSplit;
+  /** Which derived predicates the planner gets as facts (computed with the mission's domain). */
+  split: DerivedSplit;
+  /** The mission as loaded and the proposals made for its learned tools (none: no learned tool). */
+  readonly learning: ToolLearning | undefined;
   readonly options: LoopOptions;
   readonly concurrency: number;
   readonly maxReplans: number;
@@ -62,6 +70,20 @@ export interface RunContext {
   readonly signal: AbortSignal | undefined;
   /** The run's model usage and budget (run/usage.ts: `recordUsage`). */
   readonly usage: UsageMeter;
+}
+
+/** What a run keeps to choose its learned tools' models before each planning. */
+export interface ToolLearning {
+  /** The mission as loaded: learned tools without a model. */
+  readonly base: Mission;
+  /** Bootstrap proposals, then the model's, by tool. */
+  readonly proposals: Map<string, Proposal>;
+  /** Tools the model was asked about in this run (once each). */
+  readonly asked: Set<string>;
+  /** The models last recorded (JSON), so `tools.modelled` is written when they change. */
+  last: string;
+  /** The models last chosen, one per tool. */
+  tools: ToolModel[];
 }
 
 export function runContext(
@@ -86,6 +108,16 @@ export function runContext(
     recorder: recorder(log, start.runId, options.onEvent, options.lease),
     world: start.world ?? mission.world?.(start.seed),
     split: splitDerived(mission.domain),
+    learning:
+      (mission.learnedActions?.length ?? 0) === 0
+        ? undefined
+        : {
+            base: mission,
+            proposals: bootstrapProposals(mission),
+            asked: new Set(),
+            last: '',
+            tools: [],
+          },
     options,
     concurrency: Math.max(1, options.concurrency ?? 4),
     maxReplans: options.maxReplans ?? 5,
@@ -98,6 +130,8 @@ export function runContext(
 /** Sleeps `ms`, or rejects with the signal's reason when it is aborted first. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (ms <= 0) return Promise.resolve();
+  // Aborted already (e.g. from an onEvent callback): no 'abort' event would come.
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
   return new Promise((res, rej) => {
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -1,6 +1,7 @@
 /**
  * The mission loop, as the pipeline it is. Until the goal holds, each round:
  *
+ *   tool models     tool-models.ts    learned tools: their models from the runs so far
  *   plan round      plan-round.ts     derive facts, plan from the observed state, deorder
  *   allocate        allocate.ts       an agent per step; the plan is written with them
  *   execute round   execute-round.ts  ready steps run in parallel (step.ts, approval.ts)
@@ -21,6 +22,7 @@ import { decide, finish, replan } from './decide.js';
 import { executeRound } from './execute-round.js';
 import { planRound } from './plan-round.js';
 import type { Round, RunState } from './state.js';
+import { chooseModels } from './tool-models.js';
 import { planRoundSpan } from './trace.js';
 
 /**
@@ -36,10 +38,14 @@ export async function runMission(
   for (;;) {
     ctx.signal?.throwIfAborted();
     let round: Round;
-    if (open !== undefined) round = continued(ctx, state, open);
-    else {
+    // Learned tools get their models from everything observed so far (no-op without any).
+    if (open !== undefined) {
+      await chooseModels(ctx, state);
+      round = continued(ctx, state, open);
+    } else {
       if (state.view.holds(ctx.goal, state.facts))
         return finish(ctx, state, { status: 'succeeded' });
+      await chooseModels(ctx, state);
       const planned = await planRoundSpan(ctx, state, () => planRound(ctx, state));
       if (!planned.ok) return failed(ctx, state, planned);
       const allocated = await allocateRound(ctx, state, planned);

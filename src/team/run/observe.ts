@@ -38,16 +38,19 @@ export async function observe(
     round.troubles.set(s.id, `step ${s.id} (${groundKey(s)}) failed: ${outcome.reason}`);
     return void (await ctx.recorder.emit(...written));
   }
-  // Observed effects: the declared ones when confirmed, then what the tool reported.
-  const confirmed = outcome.confirmed !== false;
-  const diverged =
-    !confirmed || (outcome.assert?.length ?? 0) > 0 || (outcome.retract?.length ?? 0) > 0;
+  // Observed effects: the declared ones when confirmed, then what the tool reported. A
+  // learned tool's model is only what the planner expects: its steps change what it reports.
+  const learned = ctx.mission.tools.get(s.action)?.learned !== undefined;
+  const confirmed = outcome.confirmed !== false && !learned;
   const declared: FactOp[] = confirmed
     ? [
         ...expected.deletes.map((k): FactOp => [k, false]),
         ...expected.adds.map((k): FactOp => [k, true]),
       ]
     : [];
+  const diverged = learned
+    ? !asExpected(state.facts, expected, reported(outcome))
+    : !confirmed || (outcome.assert?.length ?? 0) > 0 || (outcome.retract?.length ?? 0) > 0;
   const note = outcome.note === undefined ? {} : { note: outcome.note };
   const written = record(
     state,
@@ -64,6 +67,26 @@ export async function observe(
       `the world differs from the plan after ${s.id} (${groundKey(s)}): ${broken}`,
     );
   await ctx.recorder.emit(...written);
+}
+
+/** Whether applying `ops` to `facts` gives exactly what the expected adds and deletes give. */
+function asExpected(
+  facts: ReadonlySet<string>,
+  expected: ReadyStep['expected'],
+  ops: readonly FactOp[],
+): boolean {
+  const apply = (list: readonly FactOp[]): Map<string, boolean> => {
+    const out = new Map<string, boolean>();
+    for (const [k, v] of list) out.set(k, v);
+    return out;
+  };
+  const want = apply([
+    ...expected.deletes.map((k): FactOp => [k, false]),
+    ...expected.adds.map((k): FactOp => [k, true]),
+  ]);
+  const got = apply(ops);
+  const keys = new Set([...want.keys(), ...got.keys()]);
+  return [...keys].every((k) => (want.get(k) ?? facts.has(k)) === (got.get(k) ?? facts.has(k)));
 }
 
 /** What a tool reported: retractions, then assertions (PDDL order: deletes before adds). */

@@ -64,7 +64,27 @@ async function noPlan(
     caps.length === 0
       ? ''
       : `; it needs ${caps.length === 1 ? 'a capability' : 'capabilities'} no agent has: ${caps.map((c) => `'${c}'`).join(', ')}`;
-  const reason = stopped ?? `no plan reaches the goal ${formatCondition(ctx.goal)}${needs}`;
+  const without = unmodelledTools(ctx);
+  const reason =
+    stopped ?? `no plan reaches the goal ${formatCondition(ctx.goal)}${needs}${without}`;
+  if (without !== '')
+    whyNot.push(
+      'a learned tool gets a model once observed; until then it can start from its bootstrap model in mission.yaml, or from the proposal of a configured model (ATELIER_MODEL)',
+    );
   await ctx.recorder.emit({ type: 'plan.failed', data: { reason, whyNot } });
   return { ok: false, reason, whyNot };
+}
+
+/** "; it may need the tool 'x', never observed...": the learned tools the planner could not use. */
+function unmodelledTools(ctx: RunContext): string {
+  const none = (ctx.learning?.tools ?? []).filter(
+    (t) => t.source === 'unobserved' || t.source === 'unusable',
+  );
+  if (none.length === 0) return '';
+  const parts = none.map((t) =>
+    t.source === 'unobserved'
+      ? `'${t.tool}' (never observed in the mission's runs, no model)`
+      : `'${t.tool}' (no safe model from ${t.observations} observations: ${t.note ?? ''})`,
+  );
+  return `; it may need ${none.length === 1 ? 'the tool' : 'the tools'} ${parts.join(', ')}, which the planner cannot use without a model`;
 }

@@ -47,8 +47,8 @@ export interface RunState {
   readonly facts: Set<string>;
   /** The mission's rules over `facts`, kept up to date as steps report. */
   readonly knowledge: TeamKnowledge;
-  /** Conditions evaluated over `facts` and what the rules derive from them. */
-  readonly view: StateView;
+  /** Conditions evaluated over `facts` and what the rules derive from them (remade when learned models change). */
+  view: StateView;
   /** The highest step number given so far (steps are s1, s2...). */
   stepCounter: number;
   planVersion: number;
@@ -63,12 +63,17 @@ export interface RunState {
   readonly startedMs: number;
 }
 
+/** The state view of `mission`'s domain, the rules' derived facts from the team's reasoner. */
+export function viewOf(mission: Mission, knowledge: TeamKnowledge): StateView {
+  return stateView(mission, mission.rules === '' ? undefined : () => knowledge.derivedKeys());
+}
+
 export function runState(mission: Mission, start: RunStart): RunState {
   const knowledge = teamKnowledge(mission.rules, start.facts);
   return {
     facts: start.facts,
     knowledge,
-    view: stateView(mission, mission.rules === '' ? undefined : () => knowledge.derivedKeys()),
+    view: viewOf(mission, knowledge),
     stepCounter: start.stepCounter,
     planVersion: start.planVersion,
     replans: start.replans,

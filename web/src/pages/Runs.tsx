@@ -102,6 +102,9 @@ export function RunsPage() {
             <p className="muted mission-desc">{m.description || 'No description.'}</p>
             <div className="mission-foot">
               <span className="tag">{m.source}</span>
+              <Link to={`/missions/${encodeURIComponent(m.name)}/model`} className="btn btn-small">
+                Action model<span className="sr-only"> of {m.name}</span>
+              </Link>
               <button
                 className="btn btn-primary btn-small"
                 disabled={starting !== null}

@@ -2,6 +2,7 @@
 import { createElement } from 'react';
 import type { ReactNode } from 'react';
 import { ChatPage } from '../chat/ChatPage.tsx';
+import { MissionModelPage } from './MissionModel.tsx';
 import { RunPage } from './Run.tsx';
 import { RunsPage } from './Runs.tsx';
 
@@ -35,5 +36,12 @@ export const PAGES: PageDef[] = [
       return m ? { id: decodeURIComponent(m[1]!) } : null;
     },
     render: (p) => createElement(RunPage, { id: p.id!, key: p.id }),
+  },
+  {
+    match: (path) => {
+      const m = /^\/missions\/([^/]+)\/model$/.exec(path);
+      return m ? { name: decodeURIComponent(m[1]!) } : null;
+    },
+    render: (p) => createElement(MissionModelPage, { name: p.name!, key: p.name }),
   },
 ];
