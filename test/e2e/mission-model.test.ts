@@ -7,30 +7,20 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH, chromiumSkip, ensureWebBuilt } from '../helpers/browser.js';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_WEB_ROOT, startServer, webBuilt } from '../../src/server/index.js';
+import { startServer } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { openRunStore } from '../../src/store/index.js';
 import { startRun } from '../../src/team/index.js';
 import type { RunStore } from '../../src/team/index.js';
 import { workshop } from '../learn/workshop.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'e2e-model';
-
-function uiSourcesNewer(): boolean {
-  const built = statSync(join(DEFAULT_WEB_ROOT, 'index.html')).mtimeMs;
-  const sources = [
-    'web/index.html',
-    ...readdirSync('web/src', { recursive: true }).map((f) => join('web/src', String(f))),
-  ];
-  return sources.some((f) => statSync(f).mtimeMs > built);
-}
 
 /** Contrast ratio (WCAG) of an element's text colour on its background colour. */
 const CONTRAST = `((el) => {
@@ -44,91 +34,76 @@ const CONTRAST = `((el) => {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 })`;
 
-describe(
-  'action model page in chromium',
-  { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent` },
-  () => {
-    let server: RunningServer;
-    let store: RunStore;
-    let browser: Browser;
-    let page: Page;
-    let dir: string;
-    const mission = workshop({ bootstrap: { precondition: '(in_stock ?p)', effect: '(made ?p)' } });
+describe('action model page in chromium', { skip: chromiumSkip }, () => {
+  let server: RunningServer;
+  let store: RunStore;
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const mission = workshop({ bootstrap: { precondition: '(in_stock ?p)', effect: '(made ?p)' } });
 
-    before(async () => {
-      if (!webBuilt(DEFAULT_WEB_ROOT) || uiSourcesNewer()) {
-        const build = spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
-        assert.equal(build.status, 0, 'npm run build:web failed');
-      }
-      dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-model-'));
-      store = openRunStore(join(dir, 'atelier.db'));
-      server = await startServer({
-        token: TOKEN,
-        port: 0,
-        runs: { store, timeScale: 0, missions: [mission] },
-      });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
-      page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  before(async () => {
+    ensureWebBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-model-'));
+    store = openRunStore(join(dir, 'atelier.db'));
+    server = await startServer({
+      token: TOKEN,
+      port: 0,
+      runs: { store, timeScale: 0, missions: [mission] },
     });
+    browser = await chromium.launch({
+      ...CHROMIUM_LAUNCH,
+    });
+    page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  });
 
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-      await store?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-    it('a tool never observed: its proposal marked UNVERIFIED, reached with the keyboard', async () => {
-      await page.goto(`${server.url}/runs?token=${TOKEN}`);
-      const link = page.getByRole('link', { name: 'Action model of workshop' });
-      await link.waitFor();
-      await link.focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('heading', { name: 'Action model of workshop', level: 1 }).waitFor();
-      const make = page.getByRole('region', { name: '(make ?p - part)' });
-      const note = make.getByRole('note');
-      await note.waitFor();
-      assert.match(await note.innerText(), /^UNVERIFIED bootstrap proposal/);
-      assert.match(await make.innerText(), /Learned: never observed/i);
-      assert.equal(await page.evaluate('document.documentElement.scrollWidth - innerWidth'), 0);
-    });
+  it('a tool never observed: its proposal marked UNVERIFIED, reached with the keyboard', async () => {
+    await page.goto(`${server.url}/runs?token=${TOKEN}`);
+    const link = page.getByRole('link', { name: 'Action model of workshop' });
+    await link.waitFor();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Action model of workshop', level: 1 }).waitFor();
+    const make = page.getByRole('region', { name: '(make ?p - part)' });
+    const note = make.getByRole('note');
+    await note.waitFor();
+    assert.match(await note.innerText(), /^UNVERIFIED bootstrap proposal/);
+    assert.match(await make.innerText(), /Learned: never observed/i);
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth - innerWidth'), 0);
+  });
 
-    it('after a run: learned beside declared, the difference marked, the contradiction listed', async () => {
-      const run = await startRun(mission, { store, timeScale: 0, goal: '(shipped p1)' });
-      assert.equal((await run.done).status, 'succeeded');
-      await page.reload();
-      const ship = page.getByRole('region', { name: '(ship ?p - part)' });
-      await ship.getByRole('heading', { name: 'Learned from 1 observation' }).waitFor();
-      await ship.getByRole('heading', { name: 'Declared', exact: true }).waitFor();
-      // SAM's preconditions are a superset of the declared ones; the effect adds one literal.
-      const added = ship.locator('.model-added', { hasText: 'invoiced' });
-      assert.equal(await added.count(), 1);
-      assert.equal(await ship.locator('.model-missing').count(), 0);
-      assert.equal(await added.innerText(), 'observed, not declared\n(invoiced ?p)');
-      const ratio = (await page.evaluate(
-        `(${CONTRAST})([...document.querySelectorAll('[data-tool="ship"] .model-added')].find((e) => e.textContent.includes('invoiced')))`,
-      )) as number;
-      assert.ok(ratio >= 4.5, `contrast ${ratio.toFixed(2)}:1`);
-      assert.match(
-        await ship.getByRole('listitem').filter({ hasText: 'observed change' }).innerText(),
-        /ship: observed change \(invoiced \?p\) is not in the declared effect/,
-      );
-      const make = page.getByRole('region', { name: '(make ?p - part)' });
-      assert.equal(await make.getByRole('note').count(), 0, 'observed: no proposal any more');
-      assert.equal(await page.evaluate('document.documentElement.scrollWidth - innerWidth'), 0);
-      await page.setViewportSize({ width: 1400, height: 900 });
-      assert.equal(await page.evaluate('document.documentElement.scrollWidth - innerWidth'), 0);
-      await page.screenshot({ path: join('test-results', 'mission-model.png'), fullPage: true });
-    });
-  },
-);
+  it('after a run: learned beside declared, the difference marked, the contradiction listed', async () => {
+    const run = await startRun(mission, { store, timeScale: 0, goal: '(shipped p1)' });
+    assert.equal((await run.done).status, 'succeeded');
+    await page.reload();
+    const ship = page.getByRole('region', { name: '(ship ?p - part)' });
+    await ship.getByRole('heading', { name: 'Learned from 1 observation' }).waitFor();
+    await ship.getByRole('heading', { name: 'Declared', exact: true }).waitFor();
+    // SAM's preconditions are a superset of the declared ones; the effect adds one literal.
+    const added = ship.locator('.model-added', { hasText: 'invoiced' });
+    assert.equal(await added.count(), 1);
+    assert.equal(await ship.locator('.model-missing').count(), 0);
+    assert.equal(await added.innerText(), 'observed, not declared\n(invoiced ?p)');
+    const ratio = (await page.evaluate(
+      `(${CONTRAST})([...document.querySelectorAll('[data-tool="ship"] .model-added')].find((e) => e.textContent.includes('invoiced')))`,
+    )) as number;
+    assert.ok(ratio >= 4.5, `contrast ${ratio.toFixed(2)}:1`);
+    assert.match(
+      await ship.getByRole('listitem').filter({ hasText: 'observed change' }).innerText(),
+      /ship: observed change \(invoiced \?p\) is not in the declared effect/,
+    );
+    const make = page.getByRole('region', { name: '(make ?p - part)' });
+    assert.equal(await make.getByRole('note').count(), 0, 'observed: no proposal any more');
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth - innerWidth'), 0);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth - innerWidth'), 0);
+    await page.screenshot({ path: join('test-results', 'mission-model.png'), fullPage: true });
+  });
+});
