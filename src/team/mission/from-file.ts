@@ -4,7 +4,7 @@
  */
 import { MissionError } from '../errors.js';
 import { planningTool } from '../types.js';
-import type { PlanningTool, TeamAgent } from '../types.js';
+import type { McpStep, PlanningTool, TeamAgent } from '../types.js';
 import type { Locate } from './mission-file.js';
 import type { MissionFile } from './schema.js';
 import { closest } from '../../spelling.js';
@@ -22,8 +22,19 @@ export function toolsFromFile(m: MissionFile): PlanningTool[] {
       ...(t.capability === undefined ? {} : { capability: t.capability }),
       ...(t.needsApproval === undefined ? {} : { needsApproval: t.needsApproval }),
       ...(t.byModel === undefined ? {} : { byModel: t.byModel }),
+      ...(t.mcp === undefined ? {} : { mcp: mcpStepOf(t.mcp) }),
     }),
   );
+}
+
+function mcpStepOf(spec: NonNullable<MissionFile['tools']>[string]['mcp'] & {}): McpStep {
+  return {
+    server: spec.server,
+    tool: spec.tool,
+    arguments: spec.arguments ?? {},
+    ...(spec.product === undefined ? {} : { product: spec.product }),
+    ...(spec.timeoutMs === undefined ? {} : { timeoutMs: spec.timeoutMs }),
+  };
 }
 
 /** The agents; each tool an agent lists must be a tool of the mission. */

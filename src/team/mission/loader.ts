@@ -12,6 +12,7 @@ import type { Mission, World } from '../types.js';
 import { checkCapabilities, checkParentheses, checkVocabulary } from './checks.js';
 import { agentsFromFile, checkFileTemplates, notApplying, toolsFromFile } from './from-file.js';
 import { readMissionFile, readText } from './mission-file.js';
+import { checkMcpTools, mcpServersFromFile } from './mcp.js';
 import type { Locate } from './mission-file.js';
 import { pddlMission } from './pddl-mission.js';
 import { readKnowledge } from './rules.js';
@@ -91,6 +92,8 @@ function toolMission(
         );
   const tools = toolsFromFile(m);
   checkFileTemplates(m, file, locate, tools);
+  const mcpServers = mcpServersFromFile(m, dir, file, locate);
+  checkMcpTools(m, file, locate, tools, mcpServers);
   const agents = agentsFromFile(m, file, new Set(tools.map((t) => t.name)), locate);
   checkCapabilities(file, locate, m.agents, tools);
   const objects = Object.entries(m.objects ?? {}).flatMap(([type, names]) =>
@@ -128,6 +131,7 @@ function toolMission(
     goal,
     rules: knowledge === undefined ? '' : readFileSync(knowledgeFile!, 'utf8'),
     tools: new Map(tools.map((t) => [t.name, t])),
+    ...(mcpServers.size === 0 ? {} : { mcpServers }),
     stepDurationMs: (action) => durations.get(action) ?? 0,
   };
 }

@@ -11,6 +11,8 @@ import type { ApprovalDecision, ApprovalRequest } from '../log/views.js';
 import { splitDerived } from '../planning.js';
 import type { DerivedSplit } from '../planning.js';
 import type { Mission, World } from '../types.js';
+import { mcpPool } from '../mcp/pool.js';
+import type { McpPool } from '../mcp/pool.js';
 import { recorder } from './recorder.js';
 import type { Recorder } from './recorder.js';
 import type { RunBudget } from '../log/usage-events.js';
@@ -62,6 +64,8 @@ export interface RunContext {
   readonly signal: AbortSignal | undefined;
   /** The run's model usage and budget (run/usage.ts: `recordUsage`). */
   readonly usage: UsageMeter;
+  /** The run's MCP servers: started by the first step that needs each, stopped at its end. */
+  readonly mcp: McpPool;
 }
 
 export function runContext(
@@ -92,6 +96,7 @@ export function runContext(
     timeScale: options.timeScale ?? 1,
     signal: options.signal ? AbortSignal.any([options.signal, usage.signal]) : usage.signal,
     usage,
+    mcp: mcpPool(mission),
   };
 }
 
