@@ -5,6 +5,8 @@
  * product when the tool names one); a tool error, a timeout or a server that exits fails
  * the step with the server's message, and the team re-plans as for any failure.
  */
+import { UserError } from '../../errors.js';
+import type { McpSession } from '../../mcp/index.js';
 import type { PlannedStep, WorkProduct } from '../log/events.js';
 import type { RunContext } from '../run/context.js';
 import type { RunState } from '../run/state.js';
@@ -35,7 +37,14 @@ export async function mcpStep(
     : {};
   const fill = (text: string): string => renderInstruction(text, params, ctx.mission, extra);
   const args = fillJson(mcp.arguments, fill) as Record<string, unknown>;
-  const session = await ctx.mcp.session(mcp.server, ctx.signal);
+  let session: McpSession;
+  try {
+    session = await ctx.mcp.session(mcp.server, ctx.signal);
+  } catch (err) {
+    // A server that cannot start fails the step, with the hint (is it installed?).
+    if (!(err instanceof UserError) || ctx.signal?.aborted) throw err;
+    return { ok: false, reason: `${err.message}${err.hint ? ` (${err.hint})` : ''}` };
+  }
   const result = await session.call(mcp.tool, args, {
     ...(mcp.timeoutMs === undefined ? {} : { timeoutMs: mcp.timeoutMs }),
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
