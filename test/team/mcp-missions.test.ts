@@ -8,10 +8,17 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadMission, readEvents, startRun } from '../../src/team/index.js';
+import {
+  MissionError,
+  defineMission,
+  loadMission,
+  planningTool,
+  readEvents,
+  startRun,
+} from '../../src/team/index.js';
 import type { RunEvent, RunStore } from '../../src/team/index.js';
 import { openRunStore } from '../../src/store/index.js';
-import { processesMentioning, serverScript } from '../helpers/mcp-servers.js';
+import { memoryServer, processesMentioning, serverScript } from '../helpers/mcp-servers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FLAKY = join(ROOT, 'test/fixtures/mcp/flaky-server.mjs');
@@ -298,6 +305,61 @@ describe('missions carried out by MCP servers', () => {
     await assert.rejects(run.done);
     const events = await readEvents(log, run.id);
     assert.equal(of(events, 'run.interrupted')[0]?.data.reason, 'stopped by the test');
+    assert.deepEqual(processesMentioning(dir), []);
+    log.close();
+  });
+
+  it('a mission defined in TypeScript: servers under mcp, tools with planningTool({ mcp })', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-mcp-code-'));
+    roots.push(dir);
+    const spec = (server: string) => ({
+      name: 'code',
+      objects: { person: ['ana'] },
+      goal: '(and (summarised ana))',
+      mcp: { memory: memoryServer(join(dir, 'memory.jsonl')) },
+      tools: [
+        planningTool({
+          name: 'meet',
+          params: { p: 'person' },
+          effect: '(met ?p)',
+          mcp: {
+            server,
+            tool: 'create_entities',
+            arguments: {
+              entities: [{ name: '{{p}}', entityType: 'person', observations: ['met'] }],
+            },
+          },
+        }),
+        planningTool({
+          name: 'summarise',
+          params: { p: 'person' },
+          precondition: '(met ?p)',
+          effect: '(summarised ?p)',
+          mcp: { server, tool: 'read_graph', arguments: {}, product: 'What we know of {{p}}' },
+        }),
+      ],
+      agents: [{ name: 'scribe', tools: ['meet', 'summarise'] }],
+    });
+    // memoryServer() names itself: the key under mcp is the name in a mission.
+    const { name: _, ...config } = memoryServer(join(dir, 'memory.jsonl'));
+    const mission = defineMission({ ...spec('memory'), mcp: { memory: config } });
+    assert.throws(
+      () => defineMission({ ...spec('memori'), mcp: { memory: config } }),
+      (err: unknown) =>
+        err instanceof MissionError &&
+        err.code === 'MISSION_MCP_UNKNOWN_SERVER' &&
+        /did you mean 'memory'/.test(err.hint ?? ''),
+    );
+    const log = store(dir);
+    const run = await startRun(mission, { store: log, approve: 'auto' });
+    const summary = await run.done;
+    assert.equal(summary.status, 'succeeded', summary.reason);
+    const product = of(await readEvents(log, run.id), 'work.product')[0]!;
+    assert.equal(product.data.title, 'What we know of ana');
+    assert.deepEqual(JSON.parse(product.data.markdown), {
+      entities: [{ name: 'ana', entityType: 'person', observations: ['met'] }],
+      relations: [],
+    });
     assert.deepEqual(processesMentioning(dir), []);
     log.close();
   });

@@ -12,23 +12,26 @@ import { MISSION_DIR_VARIABLE, resolveServer, unsetVariable } from '../mcp/serve
 import type { MissionMcpServer, PlanningTool } from '../types.js';
 import { INPUTS_NAME, jsonStrings, unknownTemplateName } from '../work/template.js';
 import type { Locate } from './mission-file.js';
-import type { MissionFile } from './schema.js';
 
 /** Fields of an MCP configuration that a mission's server does not take. */
 const NOT_IN_MISSIONS: Record<string, string> = {
   name: 'the key under mcp: names the server',
   prefix: 'tools name the MCP tool they call (tools.NAME.mcp.tool)',
+  tools: 'each tool of the mission names the MCP tool it calls',
 };
 
-/** The mission's MCP servers by (lower-case) name, each configuration checked. */
-export function mcpServersFromFile(
-  m: MissionFile,
+/**
+ * The mission's MCP servers by (lower-case) name, each configuration checked; `dir` is
+ * their folder (`${MISSION_DIR}`, relative paths, the default working folder).
+ */
+export function mcpServersOf(
+  configs: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined,
   dir: string,
   file: string,
   locate: Locate,
 ): Map<string, MissionMcpServer> {
   const servers = new Map<string, MissionMcpServer>();
-  for (const [key, raw] of Object.entries(m.mcp ?? {})) {
+  for (const [key, raw] of Object.entries(configs ?? {})) {
     const at = (path: (string | number)[], offset?: number) =>
       locate(['mcp', key, ...path], offset) ?? {};
     for (const [field, why] of Object.entries(NOT_IN_MISSIONS))
@@ -79,15 +82,16 @@ export function mcpServersFromFile(
  * parameters, the mission and `{{inputs}}`.
  */
 export function checkMcpTools(
-  m: MissionFile,
   file: string,
   locate: Locate,
   tools: readonly PlanningTool[],
   servers: ReadonlyMap<string, MissionMcpServer>,
+  /** The tool's key as written (mission.yaml keeps its case). */
+  keyOf: (tool: PlanningTool) => string = (t) => t.name,
 ): void {
   for (const tool of tools) {
     if (tool.mcp === undefined) continue;
-    const key = Object.keys(m.tools ?? {}).find((k) => k.toLowerCase() === tool.name) ?? tool.name;
+    const key = keyOf(tool);
     const at = (path: (string | number)[], offset?: number) =>
       locate(['tools', key, 'mcp', ...path], offset) ?? {};
     if (tool.byModel !== undefined)
