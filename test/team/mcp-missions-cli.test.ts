@@ -63,7 +63,7 @@ describe('atelier run with MCP servers', () => {
       /^# welcome_letter for lea\n/,
     );
     assert.match(
-      readFileSync(join(out, 'README.md'), 'utf8'),
+      readFileSync(join(EXAMPLE, 'out', 'welcome-lea.md'), 'utf8'),
       /## Welcome pack of lea\n\n\[FILE\] it_checklist\.md\n\[FILE\] welcome_letter\.md/,
     );
     const memory = readFileSync(join(EXAMPLE, 'out', 'memory.jsonl'), 'utf8');
