@@ -99,7 +99,9 @@ agents:
 `);
 
 /** Three steps in a row, each a call of the flaky server's `note` (or `tool`). */
-const chain = (options: { exitOn?: number; tool?: string; timeoutMs?: number } = {}) =>
+const chain = (
+  options: { exitOn?: number; tool?: string; timeoutMs?: number; args?: string } = {},
+) =>
   missionDir(`
 name: chain
 mcp:
@@ -121,7 +123,7 @@ tools:
     params: { x: item, y: item }
     precondition: (and (done ?x) (next ?x ?y))
     effect: (done ?y)
-    mcp: { server: flaky, tool: ${options.tool ?? 'note'}, arguments: { text: '{{y}}' } }
+    mcp: { server: flaky, tool: ${options.tool ?? 'note'}, arguments: ${options.args ?? "{ text: '{{y}}' }"} }
 agents:
   - { name: worker, tools: [first, then] }
 `);
@@ -287,6 +289,28 @@ describe('missions carried out by MCP servers', () => {
     );
     assert.deepEqual(processesMentioning(dir), []);
     log.close();
+  });
+
+  it('a tool the server does not list, or arguments that do not fit its schema, fail the step without a call', async () => {
+    for (const [options, expected] of [
+      [{ tool: 'nope' }, /MCP server "flaky" has no tool "nope" \(it has: note, hang, refuse\)/],
+      [
+        { args: "{ txt: '{{y}}' }" },
+        /invalid arguments for note: arguments must have required property 'text'/,
+      ],
+    ] as const) {
+      const dir = chain(options);
+      const log = store(dir);
+      const mission = await loadMission(dir);
+      const run = await startRun(mission, { store: log, approve: 'auto', maxReplans: 1 });
+      const summary = await run.done;
+      assert.equal(summary.status, 'failed');
+      assert.match(summary.reason!, expected);
+      // Listed once per server start: the first step started it, the failures did not restart it.
+      assert.equal(starts(dir), 1);
+      assert.deepEqual(processesMentioning(dir), []);
+      log.close();
+    }
   });
 
   it('an interrupted run (its signal aborted mid-call) stops its servers', async () => {
