@@ -387,4 +387,45 @@ describe('missions carried out by MCP servers', () => {
     assert.deepEqual(processesMentioning(dir), []);
     log.close();
   });
+
+  it('a run stopped by its budget stops its servers too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-mcp-budget-'));
+    roots.push(dir);
+    const mission = defineMission({
+      name: 'spender',
+      goal: '(and (spent))',
+      mcp: {
+        flaky: {
+          command: process.execPath,
+          args: [FLAKY],
+          env: { FLAKY_LOG: join(dir, 'starts.log') },
+        },
+      },
+      tools: [
+        planningTool({
+          name: 'prepare',
+          effect: '(prepared)',
+          mcp: { server: 'flaky', tool: 'note', arguments: { text: 'ready' } },
+        }),
+        planningTool({
+          name: 'spend',
+          precondition: '(prepared)',
+          effect: '(spent)',
+          // A step that reports a model call past the run's budget.
+          execute: async (_args, ctx) => {
+            await ctx.recordUsage({ model: 'm', usage: { inputTokens: 100, outputTokens: 0 } });
+            return { ok: true };
+          },
+        }),
+      ],
+      agents: [{ name: 'worker', tools: ['prepare', 'spend'] }],
+    });
+    const log = store(dir);
+    const run = await startRun(mission, { store: log, approve: 'auto', budget: { tokens: 10 } });
+    await assert.rejects(run.done, { name: 'BudgetExceededError' });
+    assert.equal((await log.getRun(run.id))?.status, 'interrupted');
+    assert.equal(starts(dir), 1, 'the server ran for the first step');
+    assert.deepEqual(processesMentioning(dir), []);
+    log.close();
+  });
 });
