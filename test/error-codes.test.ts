@@ -11,9 +11,10 @@ import { ModelConfigError } from '../src/models/errors.js';
 
 // Every user error carries a stable code (docs/errors.md). The sources write codes as
 // quoted UPPER_SNAKE literals; the same shape is also used by names that are not ours
-// (Node and SQLite error codes, environment variables), listed here with their reason.
+// (Node and SQLite error codes, environment variables, MISSION_DIR: the variable a
+// mission's MCP servers name for its folder), listed here with their reason.
 const NOT_OUR_CODES =
-  /^(E[A-Z0-9_]*|ERR_[A-Z0-9_]+|SQLITE_[A-Z0-9_]+|ATELIER_[A-Z0-9_]+|OPENAI_[A-Z0-9_]+)$/;
+  /^(E[A-Z0-9_]*|ERR_[A-Z0-9_]+|SQLITE_[A-Z0-9_]+|ATELIER_[A-Z0-9_]+|OPENAI_[A-Z0-9_]+|MISSION_DIR)$/;
 
 const root = join(import.meta.dirname, '..');
 

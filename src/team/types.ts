@@ -4,6 +4,7 @@
  */
 import type { Model } from '../models/index.js';
 import type { Tool } from '../agents/index.js';
+import type { McpServerConfig } from '../mcp/index.js';
 import type { ActionDef, Condition, Domain } from '../pddl/ast.js';
 
 /** An action no agent of the team can carry out, and the capability it would take. */
@@ -88,7 +89,36 @@ export interface PlanningTool {
    * effects are what the planner expects, never taken as observed.
    */
   learned?: { bootstrap: boolean };
+  /** Carried out by a tool of one of the mission's MCP servers (src/team/mcp). */
+  mcp?: McpStep;
   execute(args: Record<string, string>, ctx: ToolContext): Promise<ToolOutcome>;
+}
+
+/**
+ * A planning tool carried out by an MCP tool: `arguments` is JSON whose strings are
+ * templates naming the step's parameters (`{{d}}`), `{{mission.name}}`,
+ * `{{mission.description}}` and `{{inputs}}` (the work products the step depends on).
+ */
+export interface McpStep {
+  /** A key of the mission's `mcpServers`. */
+  server: string;
+  /** The tool's name as the server lists it. */
+  tool: string;
+  arguments: Record<string, unknown>;
+  /** A title template: the result's text becomes the step's work product under it. */
+  product?: string;
+  /** Longest the call may take, in ms (default: the server's `timeoutMs`). */
+  timeoutMs?: number;
+}
+
+/**
+ * An MCP server of a mission as written: `${NAME}` in its strings names an environment
+ * variable (or `${MISSION_DIR}`), expanded when the run starts the server; relative
+ * paths (`cwd`, a `./` command) are relative to `dir`, the server's default working folder.
+ */
+export interface MissionMcpServer {
+  config: McpServerConfig & { name: string };
+  dir: string;
 }
 
 /** An agent of the team: what it can do and what a step costs when it does it. */
@@ -127,6 +157,8 @@ export interface Mission {
   agents: TeamAgent[];
   /** Action name -> the tool that carries it out. */
   tools: Map<string, PlanningTool>;
+  /** MCP servers the mission's tools call (`PlanningTool.mcp.server` names one), started per run. */
+  mcpServers?: ReadonlyMap<string, MissionMcpServer>;
   /** Optional simulated world (examples); without one tools run their own execute. */
   world?: (seed: number) => World;
   /** Simulated duration of a step in ms, before the run's time scale (default 0). */
@@ -156,6 +188,7 @@ export function planningTool(spec: {
   needsApproval?: boolean;
   byModel?: { instruction: string };
   learned?: { bootstrap: boolean };
+  mcp?: McpStep;
   execute?: PlanningTool['execute'];
 }): PlanningTool {
   const tool: PlanningTool = {
@@ -172,5 +205,6 @@ export function planningTool(spec: {
   if (spec.capability !== undefined) tool.capability = spec.capability;
   if (spec.byModel !== undefined) tool.byModel = { instruction: spec.byModel.instruction };
   if (spec.learned !== undefined) tool.learned = { bootstrap: spec.learned.bootstrap };
+  if (spec.mcp !== undefined) tool.mcp = { ...spec.mcp, server: spec.mcp.server.toLowerCase() };
   return tool;
 }

@@ -4,7 +4,7 @@
  * of this test process, read from /proc, to check that none is left running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -120,4 +120,26 @@ export async function startEverythingHttp(): Promise<{
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Live processes (any parent: a CLI's children too) whose command line, environment or
+ * working folder mentions `text`, e.g. a test's temporary folder; this process is not counted.
+ */
+export function processesMentioning(text: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const said =
+        ['cmdline', 'environ'].some((f) =>
+          readFileSync(`/proc/${entry}/${f}`, 'utf8').includes(text),
+        ) || readlinkSync(`/proc/${entry}/cwd`).includes(text);
+      if (!said) continue;
+      if (isAlive(Number(entry))) out.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ import { planningTool } from '../types.js';
 import type { Domain, Problem } from '../../pddl/ast.js';
 import type { Tool } from '../../agents/index.js';
 import type { Model } from '../../models/index.js';
+import type { McpServerConfig } from '../../mcp/index.js';
+import { checkMcpTools, mcpServersOf } from './mcp.js';
 
 export interface MissionSpec {
   name: string;
@@ -40,6 +42,11 @@ export interface MissionSpec {
   world?: (seed: number) => World;
   /** Simulated ms per step, by action. */
   durations?: Record<string, number>;
+  /**
+   * MCP servers by name, for tools carried out by MCP tools (`planningTool({ mcp })`);
+   * relative paths and `${MISSION_DIR}` are relative to the current folder.
+   */
+  mcp?: Record<string, McpServerConfig>;
 }
 
 /** Builds a mission; mistakes throw MissionError naming the field (file: `<code>`). */
@@ -82,6 +89,9 @@ export function defineMission(spec: MissionSpec): Mission {
   const nowhere = (): undefined => undefined;
   checkCapabilities(file, nowhere, spec.agents, spec.tools);
   checkTemplates(file, spec.tools, (t) => `tools.${t.name}.byModel.instruction`, nowhere);
+  const configs = spec.mcp as Record<string, Record<string, unknown>> | undefined;
+  const mcpServers = mcpServersOf(configs, process.cwd(), file, nowhere);
+  checkMcpTools(file, nowhere, spec.tools, mcpServers);
   checkVocabulary({
     file,
     locate: nowhere,
@@ -117,6 +127,7 @@ export function defineMission(spec: MissionSpec): Mission {
     goal: goalOf(domain, objects, spec.goal, file, 'goal'),
     tools: new Map(spec.tools.map((t) => [t.name, t])),
     ...(spec.world === undefined ? {} : { world: spec.world }),
+    ...(mcpServers.size === 0 ? {} : { mcpServers }),
     stepDurationMs: (a) => durations[a] ?? 0,
     ...(learnedActions.length === 0 ? {} : { learnedActions }),
   };

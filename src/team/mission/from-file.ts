@@ -4,7 +4,7 @@
  */
 import { MissionError } from '../errors.js';
 import { planningTool } from '../types.js';
-import type { PlanningTool, TeamAgent } from '../types.js';
+import type { McpStep, PlanningTool, TeamAgent } from '../types.js';
 import type { Locate } from './mission-file.js';
 import type { MissionFile } from './schema.js';
 import { closest } from '../../spelling.js';
@@ -25,6 +25,7 @@ export function toolsFromFile(m: MissionFile, file: string, locate: Locate): Pla
       ...(t.capability === undefined ? {} : { capability: t.capability }),
       ...(t.needsApproval === undefined ? {} : { needsApproval: t.needsApproval }),
       ...(t.byModel === undefined ? {} : { byModel: t.byModel }),
+      ...(t.mcp === undefined ? {} : { mcp: mcpStepOf(t.mcp) }),
     });
   });
 }
@@ -63,6 +64,16 @@ function isLearned(m: MissionFile, key: string, file: string, locate: Locate): b
       'or say that the tool is learned from the runs: learned: true (or learn: auto for the mission)',
     );
   return false;
+}
+
+function mcpStepOf(spec: NonNullable<MissionFile['tools']>[string]['mcp'] & {}): McpStep {
+  return {
+    server: spec.server,
+    tool: spec.tool,
+    arguments: spec.arguments ?? {},
+    ...(spec.product === undefined ? {} : { product: spec.product }),
+    ...(spec.timeoutMs === undefined ? {} : { timeoutMs: spec.timeoutMs }),
+  };
 }
 
 /** The agents; each tool an agent lists must be a tool of the mission. */

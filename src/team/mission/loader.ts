@@ -12,6 +12,7 @@ import type { Mission, World } from '../types.js';
 import { checkCapabilities, checkParentheses, checkVocabulary } from './checks.js';
 import { agentsFromFile, checkFileTemplates, notApplying, toolsFromFile } from './from-file.js';
 import { readMissionFile, readText } from './mission-file.js';
+import { checkMcpTools, mcpServersOf } from './mcp.js';
 import type { Locate } from './mission-file.js';
 import { pddlMission } from './pddl-mission.js';
 import { readKnowledge } from './rules.js';
@@ -91,6 +92,9 @@ function toolMission(
         );
   const tools = toolsFromFile(m, file, locate);
   checkFileTemplates(m, file, locate, tools);
+  const mcpServers = mcpServersOf(m.mcp, dir, file, locate);
+  const toolKeys = new Map(Object.keys(m.tools).map((k) => [k.toLowerCase(), k]));
+  checkMcpTools(file, locate, tools, mcpServers, (t) => toolKeys.get(t.name) ?? t.name);
   const agents = agentsFromFile(m, file, new Set(tools.map((t) => t.name)), locate);
   checkCapabilities(file, locate, m.agents, tools);
   const objects = Object.entries(m.objects ?? {}).flatMap(([type, names]) =>
@@ -112,7 +116,7 @@ function toolMission(
     derived: knowledge?.derived ?? [],
     file,
     locate,
-    toolKeys: new Map(Object.keys(m.tools).map((k) => [k.toLowerCase(), k])),
+    toolKeys,
   });
   const { domain, learnedActions } = learnedApart(all, tools);
   const goal = goalOf(domain, objects, m.goal, file, 'goal', (offset) => locate(['goal'], offset));
@@ -129,6 +133,7 @@ function toolMission(
     goal,
     rules: knowledge === undefined ? '' : readFileSync(knowledgeFile!, 'utf8'),
     tools: new Map(tools.map((t) => [t.name, t])),
+    ...(mcpServers.size === 0 ? {} : { mcpServers }),
     stepDurationMs: (action) => durations.get(action) ?? 0,
     ...(learnedActions.length === 0 ? {} : { learnedActions }),
   };

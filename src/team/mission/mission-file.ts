@@ -8,7 +8,7 @@ import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Alias } from 'yaml';
 import type { ZodError } from 'zod';
 import { MissionError } from '../errors.js';
-import { agentSchema, missionSchema, toolSchema } from './schema.js';
+import { agentSchema, mcpToolSchema, missionSchema, toolSchema } from './schema.js';
 import { closest } from '../../spelling.js';
 import type { MissionFile } from './schema.js';
 
@@ -68,11 +68,13 @@ function zodToMissionError(err: ZodError, file: string, locate: Locate): Mission
     const shape =
       path.length === 0
         ? missionSchema.shape
-        : path[0] === 'tools'
-          ? toolSchema.shape
-          : path[0] === 'agents'
-            ? agentSchema.shape
-            : undefined;
+        : path[0] === 'tools' && path[2] === 'mcp'
+          ? mcpToolSchema.shape
+          : path[0] === 'tools'
+            ? toolSchema.shape
+            : path[0] === 'agents'
+              ? agentSchema.shape
+              : undefined;
     if (shape !== undefined) {
       const fields = Object.keys(shape);
       const near = closest(issue.keys[0]!, fields);

@@ -34,7 +34,7 @@ export function pddlMission(
     m,
     file,
     locate,
-    ['goal', 'facts', 'tools', 'knowledge', 'types', 'objects'],
+    ['goal', 'facts', 'tools', 'knowledge', 'types', 'objects', 'mcp'],
     'a PDDL mission takes its types, objects, facts and goal from the problem file, and its actions from the domain file',
   );
   const domain = loadDomainFile(join(dir, m.domain));

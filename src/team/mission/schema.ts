@@ -4,6 +4,17 @@ import { z } from 'zod';
 const NAME = /^[a-zA-Z][\w-]*$/;
 const name = z.string().regex(NAME, 'expected a name: a letter, then letters, digits, - or _');
 
+/** A tool carried out by a tool of one of the mission's MCP servers. */
+export const mcpToolSchema = z.strictObject({
+  server: name,
+  tool: z.string().min(1, 'expected the name of a tool of the server'),
+  /** JSON arguments; strings are templates: {{param}}, {{mission.name}}, {{inputs}}. */
+  arguments: z.record(z.string(), z.unknown()).optional(),
+  /** A title template: the result's text becomes the step's work product. */
+  product: z.string().min(1).optional(),
+  timeoutMs: z.number().int().positive().optional(),
+});
+
 export const toolSchema = z.strictObject({
   description: z.string().optional(),
   params: z.record(z.string(), name).optional(),
@@ -25,6 +36,8 @@ export const toolSchema = z.strictObject({
   duration: z.number().nonnegative().optional(),
   /** Done by the agent's model: an instruction naming {{params}} and {{mission.description}}. */
   byModel: z.strictObject({ instruction: z.string().min(1, 'expected an instruction') }).optional(),
+  /** Done by an MCP tool: `{ server, tool, arguments }`. */
+  mcp: mcpToolSchema.optional(),
 });
 
 export const agentSchema = z.strictObject({
@@ -51,6 +64,8 @@ export const missionSchema = z.strictObject({
   tools: z.record(z.string(), toolSchema).optional(),
   /** `auto`: every tool without an effect is learned from the earlier runs, before each planning. */
   learn: z.enum(['auto']).optional(),
+  /** MCP servers by name: `{ command, args, env, cwd }` or `{ url, headers }` (checked in mission/mcp.ts). */
+  mcp: z.record(name, z.record(z.string(), z.unknown())).optional(),
   agents: z.array(agentSchema).min(1, 'expected at least one agent'),
   /** PDDL action model instead of tools: domain and problem files. */
   domain: z.string().optional(),

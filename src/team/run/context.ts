@@ -13,6 +13,8 @@ import type { DerivedSplit } from '../planning.js';
 import type { Mission, World } from '../types.js';
 import { bootstrapProposals } from '../learning/index.js';
 import type { Proposal } from '../learning/index.js';
+import { mcpPool } from '../mcp/pool.js';
+import type { McpPool } from '../mcp/pool.js';
 import { recorder } from './recorder.js';
 import type { Recorder } from './recorder.js';
 import type { RunBudget } from '../log/usage-events.js';
@@ -70,6 +72,8 @@ export interface RunContext {
   readonly signal: AbortSignal | undefined;
   /** The run's model usage and budget (run/usage.ts: `recordUsage`). */
   readonly usage: UsageMeter;
+  /** The run's MCP servers: started by the first step that needs each, stopped at its end. */
+  readonly mcp: McpPool;
 }
 
 /** What a run keeps to choose its learned tools' models before each planning. */
@@ -124,6 +128,7 @@ export function runContext(
     timeScale: options.timeScale ?? 1,
     signal: options.signal ? AbortSignal.any([options.signal, usage.signal]) : usage.signal,
     usage,
+    mcp: mcpPool(mission),
   };
 }
 

@@ -66,41 +66,48 @@ function goalCondition(mission: Mission, goal: string | Condition | undefined): 
  */
 function launch(ctx: RunContext, start: RunStart): Promise<RunSummary> {
   const state = runState(ctx.mission, start);
-  return runSpan(ctx, () => runMission(ctx, state, start.round)).catch(async (err: unknown) => {
-    // Another driver took the run over: the run is its business now, touch nothing.
-    if (err instanceof LeaseLostError || ctx.signal?.reason instanceof LeaseLostError) throw err;
-    const mistake = ctx.signal?.aborted !== true && err instanceof UserError && !isStoreError(err);
-    try {
-      if (mistake) {
-        const n = await ctx.log.countEvents(start.runId, ['step.finished', 'step.failed']);
-        await ctx.recorder.emit({
-          type: 'run.finished',
-          data: {
-            status: 'failed',
-            steps: n['step.finished']! + n['step.failed']!,
-            replans: start.replans,
-            elapsedMs: Date.now() - start.startedMs,
-            reason: err.message,
-          },
-        });
-      }
-      await ctx.log.setStatus(start.runId, mistake ? 'failed' : 'interrupted');
-      // Who stopped it, for the UI and `show`: the abort reason (Ctrl-C, the server stopping).
-      if (!mistake)
-        await ctx.recorder.emit({
-          type: 'run.interrupted',
-          data: {
-            reason:
-              ctx.signal?.aborted === true
-                ? abortReason(ctx.signal)
-                : `stopped by an error: ${err instanceof Error ? err.message : String(err)}`,
-          },
-        });
-    } catch {
-      // The store may be what failed (a full disk): the log stays as it was, resumable.
-    }
-    throw err;
-  });
+  return (
+    runSpan(ctx, () => runMission(ctx, state, start.round))
+      .catch(async (err: unknown) => {
+        // Another driver took the run over: the run is its business now, touch nothing.
+        if (err instanceof LeaseLostError || ctx.signal?.reason instanceof LeaseLostError)
+          throw err;
+        const mistake =
+          ctx.signal?.aborted !== true && err instanceof UserError && !isStoreError(err);
+        try {
+          if (mistake) {
+            const n = await ctx.log.countEvents(start.runId, ['step.finished', 'step.failed']);
+            await ctx.recorder.emit({
+              type: 'run.finished',
+              data: {
+                status: 'failed',
+                steps: n['step.finished']! + n['step.failed']!,
+                replans: start.replans,
+                elapsedMs: Date.now() - start.startedMs,
+                reason: err.message,
+              },
+            });
+          }
+          await ctx.log.setStatus(start.runId, mistake ? 'failed' : 'interrupted');
+          // Who stopped it, for the UI and `show`: the abort reason (Ctrl-C, the server stopping).
+          if (!mistake)
+            await ctx.recorder.emit({
+              type: 'run.interrupted',
+              data: {
+                reason:
+                  ctx.signal?.aborted === true
+                    ? abortReason(ctx.signal)
+                    : `stopped by an error: ${err instanceof Error ? err.message : String(err)}`,
+              },
+            });
+        } catch {
+          // The store may be what failed (a full disk): the log stays as it was, resumable.
+        }
+        throw err;
+      })
+      // Whatever ended the run, its MCP servers stop before its summary is given.
+      .finally(() => ctx.mcp.close())
+  );
 }
 
 /** The reason a signal was aborted with, as words ('interrupted' when it gave none). */

@@ -9,6 +9,7 @@ import { groundKey, sleep } from './context.js';
 import type { RunContext } from './context.js';
 import { observe } from './observe.js';
 import { modelStep, simulated } from '../work/index.js';
+import { mcpStep } from '../mcp/step.js';
 import { recordUsage } from './record-usage.js';
 import type { ReadyStep, Round, RunState } from './state.js';
 import { toolCallSpan } from '../../agents/index.js';
@@ -38,7 +39,10 @@ export async function runStep(
   await observe(ctx, state, round, ready, outcome, Date.now() - t);
 }
 
-/** Runs the step's tool, through the world when the mission simulates one; a throw is a failure. */
+/**
+ * Runs the step's tool: its MCP tool, its agent's model, or the tool itself — through the
+ * world when the mission simulates one (an MCP tool is always called). A throw is a failure.
+ */
 async function perform(
   ctx: RunContext,
   state: RunState,
@@ -59,6 +63,11 @@ async function perform(
   };
   await toolCtx.wait(ctx.mission.stepDurationMs?.(s.action) ?? 0);
   try {
+    const mcp = tool.mcp;
+    if (mcp !== undefined)
+      return await toolCallSpan(s.action, s.id, s.agent, () =>
+        mcpStep(ctx, state, s, { ...tool, mcp }),
+      );
     const byModel = modelStep(ctx, state, s, tool);
     if (byModel !== undefined) return await toolCallSpan(s.action, s.id, s.agent, () => byModel);
     const outcome = await toolCallSpan(s.action, s.id, s.agent, () =>

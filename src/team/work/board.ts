@@ -13,6 +13,15 @@ export interface WorkBoard {
   inputsOf(step: PlannedStep, preconditionAtoms: readonly string[]): Promise<WorkProduct[]>;
 }
 
+const boards = new WeakMap<object, WorkBoard>();
+
+/** The board of a run (one per run context, shared by its steps). */
+export function boardOf(ctx: { log: RunLog; runId: string }): WorkBoard {
+  let board = boards.get(ctx);
+  if (board === undefined) boards.set(ctx, (board = workBoard(ctx.log, ctx.runId)));
+  return board;
+}
+
 /** A board over one run's log. */
 export function workBoard(log: RunLog, runId: string): WorkBoard {
   const products = new Map<string, { seq: number; product: WorkProduct }>();

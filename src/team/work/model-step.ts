@@ -13,8 +13,7 @@ import type { RunContext } from '../run/context.js';
 import { usagePerCall } from '../run/record-usage.js';
 import type { RunState } from '../run/state.js';
 import type { PlanningTool, TeamAgent, ToolOutcome } from '../types.js';
-import { workBoard } from './board.js';
-import type { WorkBoard } from './board.js';
+import { boardOf } from './board.js';
 import { checkReport, reportOutcome, StepReportSchema, vocabularyText } from './report.js';
 import type { StepReport } from './report.js';
 import { stepFacts } from './step-facts.js';
@@ -23,8 +22,6 @@ import type { Consultation } from './teammate.js';
 import { renderInstruction } from './template.js';
 
 export const SIMULATED_NOTE = 'simulated: no model configured';
-
-const boards = new WeakMap<RunContext, WorkBoard>();
 
 /** The model an agent of the team works with in this run, if any. */
 export function modelOf(ctx: RunContext, name: string): Model | undefined {
@@ -42,8 +39,7 @@ export async function runModelStep(
   const options = ctx.options.work ?? {};
   const maxCorrections = options.maxCorrections ?? 3;
   const member = ctx.mission.agents.find((a) => a.name === step.agent)!;
-  const board = boards.get(ctx) ?? workBoard(ctx.log, ctx.runId);
-  boards.set(ctx, board);
+  const board = boardOf(ctx);
   const facts = stepFacts(ctx.mission, step, state.facts, state.knowledge.derivedKeys());
   const inputs = await board.inputsOf(step, facts.atoms);
   const signal = ctx.signal ?? new AbortController().signal;
