@@ -1,12 +1,10 @@
 /**
  * Plan post-processing: action elimination removes detours (a step and the later steps that
  * only served it) and keeps the plan valid; a plan without redundant steps is left as it is.
- * Also the name order of the ground actions (the search's tie-breaking).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { actionLabel, ground } from '../../src/planner/index.js';
-import { sortActionsByName } from '../../src/planner/order.js';
 import { eliminateActions } from '../../src/planner/post.js';
 import { makeSpace } from '../../src/planner/state-space.js';
 import { validate } from '../../src/planner/validator/index.js';
@@ -58,30 +56,5 @@ describe('action elimination', () => {
   it('keeps a plan that has no redundant step', () => {
     const plan = idsOf(task, ['(go a b)', '(go b c)']);
     assert.deepEqual(eliminateActions(space, plan), plan);
-  });
-});
-
-describe('name order of the ground actions', () => {
-  it('sorts by schema name, then arguments; every row moves with its action', () => {
-    const t = parse(DOMAIN, PROBLEM);
-    const task = ground(t.domain, t.problem);
-    const sorted = sortActionsByName(task);
-    const labels = Array.from({ length: sorted.actions.count }, (_, a) => actionLabel(sorted, a));
-    assert.deepEqual(labels, [...labels].sort());
-    assert.ok(labels[0]!.startsWith('(go a b)'));
-    // the same actions, each with its own preconditions and effects
-    const byLabel = (g: typeof task): Map<string, string> =>
-      new Map(
-        Array.from({ length: g.actions.count }, (_, a) => {
-          const x = g.actions;
-          const row = (r: typeof x.pre): number[] =>
-            Array.from(r.items.subarray(r.start[a], r.start[a + 1]));
-          return [
-            actionLabel(g, a),
-            JSON.stringify([row(x.pre), row(x.add), row(x.del), x.cost[a]]),
-          ];
-        }),
-      );
-    assert.deepEqual(byLabel(sorted), byLabel(task));
   });
 });
