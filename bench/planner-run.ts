@@ -100,11 +100,22 @@ function launchAtelier(root: string, inst: Instance, work: string, limitS: numbe
   };
 }
 
-function launchLama(fd: string, inst: Instance, work: string): Launch {
+function launchLama(fd: string, inst: Instance, work: string, cpuLimitS?: number): Launch {
   const planFile = join(work, 'sas_plan');
+  // The driver's overall limit is on CPU time (translator and search together), as --cpu.
+  const limit = cpuLimitS === undefined ? [] : ['--overall-time-limit', `${cpuLimitS}s`];
   return {
     command: 'python3',
-    args: [fd, '--alias', 'lama-first', '--plan-file', planFile, inst.domainFile, inst.problemFile],
+    args: [
+      fd,
+      ...limit,
+      '--alias',
+      'lama-first',
+      '--plan-file',
+      planFile,
+      inst.domainFile,
+      inst.problemFile,
+    ],
     cwd: work,
     planFile,
   };
@@ -125,7 +136,7 @@ export function runInstance(
   const l =
     planner === 'atelier'
       ? launchAtelier(opts.root, inst, work, opts.cpu ? opts.limitS * CPU_WALL : opts.limitS)
-      : launchLama(opts.fd!, inst, work);
+      : launchLama(opts.fd!, inst, work, opts.cpu ? Math.ceil(opts.limitS) : undefined);
   // With --cpu the limit is on CPU time, as in the IPC (a shared machine's load does not
   // change what is solved): RLIMIT_CPU kills each process of the run; wall time gets slack.
   const wrapped = opts.cpu

@@ -63,11 +63,9 @@ export function chooseGroups(groups: readonly Int32Array[], basicCount: number):
   return chosen;
 }
 
-export function makePacker(task: GroundTask): Packer {
-  const B = task.basicCount;
-  const vars = chooseGroups(task.mutexGroups, B);
-  const V = vars.length;
-  const bits = vars.map((g) => Math.max(1, Math.ceil(Math.log2(g.length + 1))));
+/** Where each variable lives: its word and shift; `words` words in all. */
+function layout(bits: number[]): { word: Int32Array; shift: Int32Array; words: number } {
+  const V = bits.length;
   // First fit by decreasing width; binary variables (1 bit, the most) fill the gaps.
   const order = Array.from({ length: V }, (_, v) => v).sort((a, b) => bits[b]! - bits[a]!);
   const free: number[] = [];
@@ -85,6 +83,15 @@ export function makePacker(task: GroundTask): Packer {
     shift[v] = 32 - free[w]!;
     free[w]! -= b;
   }
+  return { word, shift, words: Math.max(1, free.length) };
+}
+
+export function makePacker(task: GroundTask): Packer {
+  const B = task.basicCount;
+  const vars = chooseGroups(task.mutexGroups, B);
+  const V = vars.length;
+  const bits = vars.map((g) => Math.max(1, Math.ceil(Math.log2(g.length + 1))));
+  const { word, shift, words } = layout(bits);
   // Multi-valued variables first, then runs of binary ones.
   const multi = vars.flatMap((g, v) => (g.length > 1 ? [v] : []));
   const binary = Int32Array.from(vars.flatMap((g, v) => (g.length === 1 ? [v] : [])));
@@ -111,11 +118,11 @@ export function makePacker(task: GroundTask): Packer {
       if (((out[w]! >>> shift[v]!) & width[v]!) === factVal[f])
         out[w] = (out[w]! & ~(width[v]! << shift[v]!)) | (noneCode[v]! << shift[v]!);
     },
-    words: Math.max(1, free.length),
+    words,
     vars: V,
     varFacts: vars,
     pack(truth, out, off) {
-      out.fill(0, off, off + Math.max(1, free.length));
+      out.fill(0, off, off + words);
       for (const v of multi) {
         let val = none[v]!;
         const g = vars[v]!;

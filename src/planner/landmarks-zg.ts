@@ -24,10 +24,8 @@ export interface Landmarks {
   isGoal: Uint8Array;
 }
 
-export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmarks | undefined {
-  const F = task.facts.length;
-  if (F > MAX_FACTS || F === 0) return undefined;
-  const W = Math.ceil(F / 32);
+/** The relaxed operators: one per action with adds, one per conditional effect, one per rule. */
+function relaxedOps(task: GroundTask): { pres: number[][]; adds: number[][] } {
   const pres: number[][] = [];
   const adds: number[][] = [];
   for (let ai = 0; ai < task.actions.count; ai++) {
@@ -47,8 +45,20 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
       pres.push([...r.pos]);
       adds.push([r.head]);
     }
-  const O = pres.length;
+  return { pres, adds };
+}
 
+/**
+ * The labels LM(f), F words of W bits each, and which facts are relaxed-reachable;
+ * undefined when propagation does not settle (pathological tasks: no landmarks then).
+ */
+function propagateLabels(
+  F: number,
+  pres: number[][],
+  adds: number[][],
+  initTruth: Uint8Array,
+): { label: Uint32Array; has: Uint8Array } | undefined {
+  const W = Math.ceil(F / 32);
   const label = new Uint32Array(F * W);
   const has = new Uint8Array(F);
   for (let f = 0; f < F; f++) {
@@ -65,7 +75,7 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   const order = relaxedOrder(F, pres, adds, initTruth);
   for (let changed = true, pass = 0; changed; pass++) {
     changed = false;
-    if (pass > 200 || performance.now() > deadline) return undefined; // pathological: no landmarks
+    if (pass > 200 || performance.now() > deadline) return undefined;
     for (const o of order) {
       const ps = pres[o]!;
       let ready = true;
@@ -84,29 +94,51 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
         const off = p * W;
         for (let w = 0; w < W; w++) tmp[w]! |= label[off + w]!;
       }
-      for (const f of adds[o]!) {
-        if (initTruth[f]) continue;
-        const off = f * W;
-        if (!has[f]) {
-          has[f] = 1;
-          label.set(tmp, off);
-          label[off + (f >>> 5)]! |= 1 << (f & 31);
+      for (const f of adds[o]!)
+        if (!initTruth[f] && meet(label, has, tmp, f, W)) {
           changed = true;
           stamp[f] = pass;
-          continue;
         }
-        for (let w = 0; w < W; w++) {
-          const keep = w === f >>> 5 ? 1 << (f & 31) : 0;
-          const nv = (label[off + w]! & (tmp[w]! | keep)) >>> 0; // unsigned, as stored
-          if (nv !== label[off + w]) {
-            label[off + w] = nv;
-            changed = true;
-            stamp[f] = pass;
-          }
-        }
-      }
     }
   }
+  return { label, has };
+}
+
+/** LM(f) := LM(f) ∩ (tmp ∪ {f}) (or tmp ∪ {f} when f is new); whether it changed. */
+function meet(
+  label: Uint32Array,
+  has: Uint8Array,
+  tmp: Uint32Array,
+  f: number,
+  W: number,
+): boolean {
+  const off = f * W;
+  if (!has[f]) {
+    has[f] = 1;
+    label.set(tmp, off);
+    label[off + (f >>> 5)]! |= 1 << (f & 31);
+    return true;
+  }
+  let changed = false;
+  for (let w = 0; w < W; w++) {
+    const keep = w === f >>> 5 ? 1 << (f & 31) : 0;
+    const nv = (label[off + w]! & (tmp[w]! | keep)) >>> 0; // unsigned, as stored
+    if (nv !== label[off + w]) {
+      label[off + w] = nv;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmarks | undefined {
+  const F = task.facts.length;
+  if (F > MAX_FACTS || F === 0) return undefined;
+  const W = Math.ceil(F / 32);
+  const { pres, adds } = relaxedOps(task);
+  const labels = propagateLabels(F, pres, adds, initTruth);
+  if (!labels) return undefined; // pathological: no landmarks
+  const { label, has } = labels;
   const goalSet = new Uint32Array(W);
   for (const g of task.goal) {
     if (!has[g]) return undefined; // goal relaxed-unreachable: the search finds that out
@@ -168,13 +200,12 @@ function relaxedOrder(
   return Int32Array.from(order);
 }
 
-/** The landmark-count heuristic; `evaluate` needs the state's id and its parent's (-1 for the initial state). */
-export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
-  const L = lm.facts.length;
-  const W = Math.max(1, Math.ceil(L / 32));
-  let store = new Uint32Array(1024 * W);
-  const cur = new Uint32Array(W);
-  const achievers: number[][] = Array.from({ length: L }, () => []);
+const isAccepted = (bits: Uint32Array, off: number, i: number): boolean =>
+  ((bits[off + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
+
+/** The actions adding each landmark (unconditionally or by a conditional effect). */
+function landmarkAchievers(task: GroundTask, lm: Landmarks): number[][] {
+  const achievers: number[][] = Array.from({ length: lm.facts.length }, () => []);
   const lmIndex = new Map(Array.from(lm.facts, (f, i) => [f, i]));
   for (let ai = 0; ai < task.actions.count; ai++) {
     const a = groundAction(task, ai);
@@ -187,75 +218,81 @@ export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
       if (i !== undefined) achievers[i]!.push(ai);
     }
   }
-  const isAccepted = (bits: Uint32Array, off: number, i: number): boolean =>
-    ((bits[off + (i >>> 5)]! >>> (i & 31)) & 1) === 1;
+  return achievers;
+}
+
+/**
+ * The accepted landmarks of a state into `cur`: its parent's (at `pOff` in `store`; -1 for
+ * the initial state) plus those true in it whose predecessors the parent had all accepted.
+ */
+function accept(
+  lm: Landmarks,
+  truth: Uint8Array,
+  store: Uint32Array,
+  parent: number,
+  cur: Uint32Array,
+): void {
+  cur.fill(0);
+  const pOff = parent * cur.length;
+  for (let i = 0; i < lm.facts.length; i++) {
+    if (parent >= 0 && isAccepted(store, pOff, i)) {
+      cur[i >>> 5]! |= 1 << (i & 31);
+      continue;
+    }
+    if (!truth[lm.facts[i]!]) continue;
+    let ok = true;
+    if (parent >= 0)
+      for (const p of lm.preds[i]!)
+        if (!isAccepted(store, pOff, p)) {
+          ok = false;
+          break;
+        }
+    if (ok) cur[i >>> 5]! |= 1 << (i & 31);
+  }
+}
+
+function applicableIn(task: GroundTask, a: number, truth: Uint8Array): boolean {
+  const act = groundAction(task, a);
+  for (const p of act.pre) if (!truth[p]) return false;
+  for (const p of act.preNeg) if (truth[p]) return false;
+  return true;
+}
+
+/** The landmark-count heuristic; `evaluate` needs the state's id and its parent's (-1 for the initial state). */
+export function makeLandmarkCount(task: GroundTask, lm: Landmarks): Heuristic {
+  const L = lm.facts.length;
+  const W = Math.max(1, Math.ceil(L / 32));
+  let store = new Uint32Array(1024 * W);
+  const cur = new Uint32Array(W);
+  const achievers = landmarkAchievers(task, lm);
   const mark = new Uint8Array(task.actions.count);
+  /** Preferred: applicable achievers of a landmark whose predecessors are all accepted. */
+  const prefer = (i: number, truth: Uint8Array, preferred: number[], app?: Uint8Array): void => {
+    for (const p of lm.preds[i]!) if (!isAccepted(cur, 0, p)) return;
+    for (const a of achievers[i]!) {
+      if (mark[a]) continue;
+      if (app ? app[a] === 1 : applicableIn(task, a, truth)) {
+        mark[a] = 1;
+        preferred.push(a);
+      }
+    }
+  };
   return {
     evaluate(truth, preferred, state) {
       const id = state?.id ?? 0;
-      const parent = state?.parent ?? -1;
-      const applicable = state?.applicable;
       if ((id + 1) * W > store.length) {
         const s = new Uint32Array(Math.max(store.length * 2, (id + 1) * W));
         s.set(store);
         store = s;
       }
-      cur.fill(0);
-      const pOff = parent * W;
-      for (let i = 0; i < L; i++) {
-        if (parent >= 0 && isAccepted(store, pOff, i)) {
-          cur[i >>> 5]! |= 1 << (i & 31);
-          continue;
-        }
-        if (!truth[lm.facts[i]!]) continue;
-        let ok = true;
-        if (parent >= 0)
-          for (const p of lm.preds[i]!)
-            if (!isAccepted(store, pOff, p)) {
-              ok = false;
-              break;
-            }
-        if (ok) cur[i >>> 5]! |= 1 << (i & 31);
-      }
+      accept(lm, truth, store, state?.parent ?? -1, cur);
       store.set(cur, id * W);
       let h = 0;
       if (preferred) preferred.length = 0;
       for (let i = 0; i < L; i++) {
-        const acc = isAccepted(cur, 0, i);
-        if (!acc) {
+        if (!isAccepted(cur, 0, i)) {
           h++;
-          if (!preferred) continue;
-          // Preferred: applicable achievers of a landmark whose predecessors are all accepted.
-          let leaf = true;
-          for (const p of lm.preds[i]!)
-            if (!isAccepted(cur, 0, p)) {
-              leaf = false;
-              break;
-            }
-          if (!leaf) continue;
-          for (const a of achievers[i]!) {
-            if (mark[a]) continue;
-            let app = true;
-            if (applicable) app = applicable[a] === 1;
-            else {
-              const act = groundAction(task, a);
-              for (const p of act.pre)
-                if (!truth[p]) {
-                  app = false;
-                  break;
-                }
-              if (app)
-                for (const p of act.preNeg)
-                  if (truth[p]) {
-                    app = false;
-                    break;
-                  }
-            }
-            if (app) {
-              mark[a] = 1;
-              preferred.push(a);
-            }
-          }
+          if (preferred) prefer(i, truth, preferred, state?.applicable);
         } else if (lm.isGoal[i] && !truth[lm.facts[i]!]) h++;
       }
       if (preferred) for (const a of preferred) mark[a] = 0;

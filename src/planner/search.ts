@@ -87,129 +87,197 @@ function initialState(space: Space, reg: StateRegistry, bufs: ReturnType<typeof 
 /** How much a preferred queue is favoured each time a heuristic reaches a new best value. */
 const BOOST = 1000;
 
+/** The working set of one lazy search: typed arrays and reused lists, no object per node. */
+interface Lazy {
+  space: Space;
+  heuristics: Heuristic[];
+  counters: Counters;
+  reg: StateRegistry;
+  /** The state being expanded (full truth vector). */
+  truth: Uint8Array;
+  /** The parent's truth vector; entries of one parent are often popped in a row. */
+  other: Uint8Array;
+  loaded: number;
+  buf: Uint32Array;
+  /** Queue 2i is heuristic i's regular queue, 2i + 1 its preferred-operator queue. */
+  queues: BucketFifo[];
+  priority: number[];
+  entries: Pairs;
+  preferred: number[];
+  isPref: Uint8Array;
+  isApplicable: Uint8Array;
+  state: SearchState;
+  succ: number[];
+  hv: number[];
+  marked: number[];
+  bestH: number[];
+}
+
+function makeLazy(space: Space, heuristics: Heuristic[], counters: Counters): Lazy {
+  const F = space.task.facts.length;
+  const H = heuristics.length;
+  const A = space.task.actions.count;
+  const isApplicable = new Uint8Array(A);
+  const other = new Uint8Array(F);
+  const l: Lazy = {
+    space,
+    heuristics,
+    counters,
+    reg: new StateRegistry(space.packer),
+    truth: new Uint8Array(F),
+    other,
+    loaded: -1,
+    buf: new Uint32Array(space.packer.words),
+    queues: Array.from({ length: 2 * H }, () => new BucketFifo()),
+    priority: new Array<number>(2 * H).fill(0),
+    entries: new Pairs(),
+    preferred: [],
+    isPref: new Uint8Array(A),
+    isApplicable,
+    state: { id: 0, parent: -1, applicable: isApplicable, parentTruth: other },
+    succ: [],
+    hv: new Array<number>(H).fill(0),
+    marked: [],
+    bestH: new Array<number>(H).fill(Infinity),
+  };
+  l.entries.add(-1, -1);
+  l.queues[0]!.push(0, 0);
+  return l;
+}
+
+/** The next open-list entry: from the non-empty queue picked least often (-1 when all are empty). */
+function popEntry(l: Lazy): number {
+  let qi = -1;
+  for (let i = 0; i < l.queues.length; i++)
+    if (l.queues[i]!.size > 0 && (qi < 0 || l.priority[i]! < l.priority[qi]!)) qi = i;
+  if (qi < 0) return -1;
+  l.priority[qi]!++;
+  return l.queues[qi]!.pop();
+}
+
+/** The state an entry leads to, loaded into `l.truth`; -1 when it was reached before. */
+function reach(l: Lazy, e: number): number {
+  const { space, reg, truth, other, buf } = l;
+  const parent = l.entries.a[e]!;
+  const action = l.entries.b[e]!;
+  let id: number;
+  if (parent < 0) {
+    truth.fill(0);
+    for (const f of space.task.init) truth[f] = 1;
+    space.packer.pack(truth, buf, 0);
+    id = reg.insert(buf);
+  } else {
+    if (parent !== l.loaded) {
+      load(space, reg, parent, other);
+      l.loaded = parent;
+    }
+    packSuccessor(space, action, reg.data, parent * reg.words, other, buf);
+    id = reg.insert(buf);
+    l.counters.generated++;
+    if (!reg.isNew) return -1;
+    reg.parent[id] = parent;
+    reg.action[id] = action;
+    reg.g[id] = reg.g[parent]! + costOf(space, action);
+    applyAction(space, action, other, truth);
+  }
+  reg.flags[id] = CLOSED;
+  truth.fill(0, space.task.basicCount);
+  if (space.hasRules) space.derive(truth);
+  return id;
+}
+
+/**
+ * Evaluates every heuristic on the state in `l.truth` (its applicable actions in `l.succ`),
+ * marks the preferred applicable actions, boosts the preferred queues on progress. False
+ * for a dead end.
+ */
+function evaluate(l: Lazy, id: number, parent: number): boolean {
+  const { heuristics, hv, bestH, preferred, isPref, isApplicable, marked } = l;
+  l.state.id = id;
+  l.state.parent = parent;
+  l.counters.evaluations++;
+  let progress = false;
+  for (let i = 0; i < heuristics.length; i++) {
+    hv[i] = heuristics[i]!.evaluate(l.truth, preferred, l.state);
+    if (hv[i] === Infinity) return false;
+    if (hv[i]! < bestH[i]!) {
+      bestH[i] = hv[i]!;
+      progress = true;
+    }
+    for (const a of preferred)
+      if (!isPref[a] && isApplicable[a]) {
+        isPref[a] = 1;
+        marked.push(a);
+      }
+  }
+  l.counters.expansions++;
+  l.counters.bestH = bestH[0]!;
+  if (progress && parent >= 0)
+    for (let i = 0; i < heuristics.length; i++) l.priority[2 * i + 1]! -= BOOST;
+  return true;
+}
+
+/** Queues the successors of `id` with its heuristic values (deferred evaluation). */
+function pushSuccessors(l: Lazy, id: number): void {
+  const { queues, hv, isPref, succ } = l;
+  const H = l.heuristics.length;
+  // Preferred successors first, so they win ties in the regular queues too.
+  for (const a of succ) {
+    if (!isPref[a]) continue;
+    const ent = l.entries.add(id, a);
+    for (let i = 0; i < H; i++) {
+      queues[2 * i]!.push(hv[i]!, ent);
+      queues[2 * i + 1]!.push(hv[i]!, ent);
+    }
+  }
+  for (const a of succ) {
+    if (isPref[a]) continue;
+    const ent = l.entries.add(id, a);
+    for (let i = 0; i < H; i++) queues[2 * i]!.push(hv[i]!, ent);
+  }
+}
+
+/** Clears the marks of one expansion. */
+function reset(l: Lazy): void {
+  for (const a of l.marked) l.isPref[a] = 0;
+  l.marked.length = 0;
+  for (const a of l.succ) l.isApplicable[a] = 0;
+  l.preferred.length = 0;
+}
+
 /**
  * Lazy greedy best-first search with preferred operators (LAMA-first): one regular and
  * one preferred-operator queue per heuristic, in alternation (the queue picked least often
  * first), the preferred ones boosted by 1000 picks whenever a heuristic reaches a new best
  * value. Successors enter the queues with their parent's values and are evaluated when
- * popped (deferred evaluation); the first heuristic's Infinity, or any heuristic's, is a dead
- * end. Preferred operators come from the heuristics that report them (h_FF's relaxed plan).
+ * popped (deferred evaluation); any heuristic's Infinity is a dead end. Preferred
+ * operators come from the heuristics that report them (h_FF's relaxed plan, landmarks).
  */
 export function* lazyGbfs(
   space: Space,
   heuristics: Heuristic[],
   counters: Counters,
 ): Generator<void, Outcome> {
-  const reg = new StateRegistry(space.packer);
-  const F = space.task.facts.length;
-  const B = space.task.basicCount;
-  const truth = new Uint8Array(F);
-  /** The parent's truth vector; entries of one parent are often popped in a row. */
-  const other = new Uint8Array(F);
-  let loaded = -1;
-  const buf = new Uint32Array(space.packer.words);
-  const H = heuristics.length;
-  const queues = Array.from({ length: 2 * H }, () => new BucketFifo());
-  const priority = new Array<number>(2 * H).fill(0);
-  const entries = new Pairs();
-  const preferred: number[] = [];
-  const isPref = new Uint8Array(space.task.actions.count);
-  const isApplicable = new Uint8Array(space.task.actions.count);
-  const state: SearchState = { id: 0, parent: -1, applicable: isApplicable, parentTruth: other };
-  const succ: number[] = [];
-  const hv = new Array<number>(H).fill(0);
-  const marked: number[] = [];
-  const bestH = new Array<number>(H).fill(Infinity);
-  entries.add(-1, -1);
-  queues[0]!.push(0, 0);
+  const l = makeLazy(space, heuristics, counters);
+  const { reg } = l;
   let sinceYield = 0;
   for (;;) {
-    let qi = -1;
-    for (let i = 0; i < 2 * H; i++)
-      if (queues[i]!.size > 0 && (qi < 0 || priority[i]! < priority[qi]!)) qi = i;
-    if (qi < 0) break;
+    const e = popEntry(l);
+    if (e < 0) return { kind: 'unsolvable' };
     if (++sinceYield >= STEP) {
       sinceYield = 0;
       yield;
     }
-    priority[qi]!++;
-    const e = queues[qi]!.pop();
-    const parent = entries.a[e]!;
-    const action = entries.b[e]!;
-    let id: number;
-    if (parent < 0) {
-      truth.fill(0);
-      for (const f of space.task.init) truth[f] = 1;
-      space.packer.pack(truth, buf, 0);
-      id = reg.insert(buf);
-    } else {
-      if (parent !== loaded) {
-        load(space, reg, parent, other);
-        loaded = parent;
-      }
-      packSuccessor(space, action, reg.data, parent * reg.words, other, buf);
-      id = reg.insert(buf);
-      counters.generated++;
-      if (!reg.isNew) continue;
-      reg.parent[id] = parent;
-      reg.action[id] = action;
-      reg.g[id] = reg.g[parent]! + costOf(space, action);
-      applyAction(space, action, other, truth);
-    }
-    reg.flags[id] = CLOSED;
-    truth.fill(0, B);
-    if (space.hasRules) space.derive(truth);
-    if (isGoal(space.task, truth))
+    const id = reach(l, e);
+    if (id < 0) continue;
+    if (isGoal(space.task, l.truth))
       return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
-    applicableActions(space, truth, succ);
-    for (const a of succ) isApplicable[a] = 1;
-    state.id = id;
-    state.parent = parent;
-    state.parentTruth = other;
-    let dead = false;
-    let progress = false;
-    for (let i = 0; i < H; i++) {
-      hv[i] = heuristics[i]!.evaluate(truth, preferred, state);
-      if (hv[i] === Infinity) {
-        dead = true;
-        break;
-      }
-      if (hv[i]! < bestH[i]!) {
-        bestH[i] = hv[i]!;
-        progress = true;
-      }
-      for (const a of preferred)
-        if (!isPref[a] && isApplicable[a]) {
-          isPref[a] = 1;
-          marked.push(a);
-        }
-    }
-    counters.evaluations++;
-    if (!dead) {
-      counters.expansions++;
-      counters.bestH = bestH[0]!;
-      if (progress && parent >= 0) for (let i = 0; i < H; i++) priority[2 * i + 1]! -= BOOST;
-      // Preferred successors first, so they win ties in the regular queues too.
-      for (const a of succ) {
-        if (!isPref[a]) continue;
-        const ent = entries.add(id, a);
-        for (let i = 0; i < H; i++) {
-          queues[2 * i]!.push(hv[i]!, ent);
-          queues[2 * i + 1]!.push(hv[i]!, ent);
-        }
-      }
-      for (const a of succ) {
-        if (isPref[a]) continue;
-        const ent = entries.add(id, a);
-        for (let i = 0; i < H; i++) queues[2 * i]!.push(hv[i]!, ent);
-      }
-    } else reg.flags[id] = CLOSED | DEAD;
-    for (const a of marked) isPref[a] = 0;
-    marked.length = 0;
-    for (const a of succ) isApplicable[a] = 0;
-    preferred.length = 0;
+    applicableActions(space, l.truth, l.succ);
+    for (const a of l.succ) l.isApplicable[a] = 1;
+    if (evaluate(l, id, l.entries.a[e]!)) pushSuccessors(l, id);
+    else reg.flags[id] = CLOSED | DEAD;
+    reset(l);
   }
-  return { kind: 'unsolvable' };
 }
 
 /**

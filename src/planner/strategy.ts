@@ -1,14 +1,16 @@
 /**
  * Which searches a run does, in order: LAMA-first (lazy greedy best-first search with h_FF
- * and the landmark count, preferred operators); with `anytime`, weighted A* after it with
+ * and the landmark count, preferred operators), its plan shortened by action elimination; with `anytime`, weighted A* after it with
  * falling weights, each pruned by the best cost so far; with `optimal`, A* with h_max.
  */
 import { makeHeuristic } from './heuristics.js';
 import { landmarkHeuristic } from './landmarks.js';
 import { findLandmarks, makeLandmarkCount } from './landmarks-zg.js';
+import { eliminateActions } from './post.js';
 import { lazyGbfs, weightedAstar } from './search.js';
 import type { Counters, Outcome } from './search.js';
 import { makeSpace } from './state-space.js';
+import type { Space } from './state-space.js';
 import type { GroundTask } from './task.js';
 import type { PlanOptions } from './types.js';
 
@@ -22,6 +24,15 @@ export interface Best {
 
 /** The weights of the anytime phase, as in LAMA: the last one repeats while it keeps finding plans. */
 const ANYTIME_WEIGHTS = [5, 3, 2, 1];
+
+/** The plan without redundant steps (action elimination), and its cost. */
+function shorten(space: Space, r: Outcome & { kind: 'solved' }): Outcome & { kind: 'solved' } {
+  const actions = eliminateActions(space, r.actions);
+  if (actions.length === r.actions.length) return r;
+  const { unitCost, actions: x } = space.task;
+  const cost = actions.reduce((s, a) => s + (unitCost ? 1 : x.cost[a]!), 0);
+  return { kind: 'solved', actions, cost };
+}
 
 function record(best: Best, r: Outcome & { kind: 'solved' }): void {
   best.outcome = r;
@@ -60,8 +71,9 @@ export function* searchSteps(
     const lm = findLandmarks(task, init);
     if (lm && lm.facts.length > 0) heuristics.push(makeLandmarkCount(task, lm));
   }
-  const first = yield* lazyGbfs(space, heuristics, counters);
-  if (first.kind !== 'solved') return first;
+  const found = yield* lazyGbfs(space, heuristics, counters);
+  if (found.kind !== 'solved') return found;
+  const first = shorten(space, found);
   record(best, first);
   if (!options.anytime) return first;
   let incumbent: Outcome & { kind: 'solved' } = first;
@@ -78,8 +90,8 @@ export function* searchSteps(
       counters,
     );
     if (r.kind !== 'solved') break;
-    incumbent = r;
-    record(best, r);
+    incumbent = shorten(space, r);
+    record(best, incumbent);
   }
   best.proven = true;
   return incumbent;
