@@ -13,7 +13,7 @@ import { LearnError } from './errors.js';
 import { ADD, DEL, EffectEvidence } from './evidence.js';
 import type { Constraint, ObsRef } from './evidence.js';
 import { atomKey, liftedUniverse, TermClasses, termsOf, typeLattice } from './lifted.js';
-import type { ActionContext, LiftedAtom, Term, TypeLattice } from './lifted.js';
+import type { ActionContext, LiftedAtom, Term } from './lifted.js';
 import { caseSplit } from './cases.js';
 import { groupGuards, termMap } from './groups.js';
 import { EffectSpace } from './solver.js';

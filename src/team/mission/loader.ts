@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { MissionError } from '../errors.js';
 import { factKey, parseAtomText } from '../facts.js';
-import type { Mission, World } from '../types.js';
+import type { Mission } from '../types.js';
 import { checkCapabilities, checkParentheses, checkVocabulary } from './checks.js';
 import { agentsFromFile, checkFileTemplates, notApplying, toolsFromFile } from './from-file.js';
 import { readMissionFile, readText } from './mission-file.js';

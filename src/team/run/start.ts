@@ -13,7 +13,7 @@ import { showFact } from '../facts.js';
 import { readEvents, toLoggedForm, withData } from '../log/codec.js';
 import type { RunEventBody } from '../log/events.js';
 import { LeaseLostError } from '../log/port.js';
-import type { NewRun, RunLog, RunRecord } from '../log/port.js';
+import type { NewRun, RunLog } from '../log/port.js';
 import { replay } from '../log/replay.js';
 import type { ApprovalDecision, RunSummary } from '../log/views.js';
 import { parseGoal } from '../mission/goal.js';
