@@ -352,6 +352,15 @@ export class Engine {
     return this.relationFor(a);
   }
 
+  /** Whether a fact holds (between updates), without asking for its row. */
+  holds(a: Atom): boolean {
+    const rel = this.byName.get(a.predicate);
+    if (rel === undefined) return false;
+    if (rel.arity !== a.args.length) this.relationFor(a);
+    const ids = this.idsOf(a, false);
+    return ids !== undefined && rel.has(ids);
+  }
+
   /** Row of a fact if it holds now, else -1. */
   rowOf(a: Atom): { rel: Relation; row: number } | undefined {
     const rel = this.byName.get(a.predicate);
@@ -359,7 +368,7 @@ export class Engine {
     if (rel.arity !== a.args.length) this.relationFor(a);
     const ids = this.idsOf(a, false);
     if (ids === undefined) return undefined;
-    const row = rel.find(ids);
+    const row = rel.has(ids) ? rel.find(ids) : -1;
     return row >= 0 && rel.state[row]! & NEW ? { rel, row } : undefined;
   }
 }

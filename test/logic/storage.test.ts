@@ -53,13 +53,19 @@ test('PairSet agrees with a Map under random adds and removes (growth, tombstone
 // direct tables built early do not cover later values; a small `range` makes groups dense
 // (direct tables), a large one keeps them hashed (bitmaps), and a direct table whose values
 // then spread out goes back to hashing.
-for (const [range, grow] of [
-  [3000, 100],
-  [300, 50],
-  [300, 3],
-  [5000, 1],
+// With a row source (the relation's count and states), dense groups keep only a bitset of
+// their values until a question needs a row (find, findOrAdd of a present pair, rowsOf):
+// then every bitset becomes a direct table, rebuilt from the live rows.
+for (const [range, grow, rowSource] of [
+  [3000, 100, false],
+  [300, 50, false],
+  [300, 3, false],
+  [5000, 1, false],
+  [3000, 100, true],
+  [300, 3, true],
+  [5000, 1, true],
 ] as const) {
-  test(`PairSet with large tables agrees with a Map (values up to ${range}, growing from ${grow})`, () => {
+  test(`PairSet with large tables agrees with a Map (values up to ${range}, growing from ${grow}${rowSource ? ', bitsets' : ''})`, () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -72,23 +78,36 @@ for (const [range, grow] of [
         ),
         (ops) => {
           const data = new Int32Array(2 * 4000);
-          const set = new PairSet(data);
+          const rows = { count: 0, state: new Uint8Array(4000) };
+          const set = rowSource ? new PairSet(data, rows) : new PairSet(data);
           const ref = new Map<string, number>();
-          let row = 0;
-          ops.forEach(([op, a, b0], i) => {
+          ops.forEach(([op0, a, b0], i) => {
             const b = grow === 1 && i > 2000 ? b0 : Math.min(b0, grow + i);
             const k = `${a},${b}`;
+            // Bitsets last until a row is asked for: mostly addIfAbsent before op 3000.
+            const op = rowSource && i < 3000 && op0 === 'add' ? 'addIfAbsent' : op0;
             if (op === 'remove') {
-              if (ref.has(k)) set.remove(a, ref.get(k)!);
+              if (ref.has(k)) {
+                set.remove(a, ref.get(k)!);
+                rows.state[ref.get(k)!] = 0;
+              }
               ref.delete(k);
               return;
             }
+            const row = rows.count;
             data[2 * row] = a;
             data[2 * row + 1] = b;
             if (op === 'add') assert.equal(set.findOrAdd(a, b, row), ref.get(k) ?? -1);
             else assert.equal(set.addIfAbsent(a, b, row), !ref.has(k));
-            if (!ref.has(k)) ref.set(k, row++);
+            if (!ref.has(k)) {
+              ref.set(k, row);
+              rows.state[row] = 1;
+              rows.count++;
+            }
           });
+          for (let a = 0; a <= 3; a++)
+            for (let b = 0; b <= range + 100; b += 1)
+              assert.equal(set.has(a, b), ref.has(`${a},${b}`));
           for (let a = 0; a <= 3; a++)
             for (let b = 0; b <= range + 100; b += 1) {
               assert.equal(set.find(a, b), ref.get(`${a},${b}`) ?? -1);
