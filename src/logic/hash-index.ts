@@ -84,6 +84,7 @@ export class Index {
   first(key: Int32Array): number {
     const { data, arity } = this.rel;
     const ps = this.positions;
+    if (ps.length === 1) return this.firstOf(key[0]!, ps[0]!, data, arity);
     let h = 0x2545f491;
     for (let i = 0; i < ps.length; i++) h = hashStep(h, key[i]!);
     const mask = this.slots.length - 1;
@@ -94,6 +95,15 @@ export class Index {
       let i = 0;
       while (i < ps.length && data[base + ps[i]!] === key[i]) i++;
       if (i === ps.length) return head;
+    }
+  }
+
+  /** `first` on one position `p`: no loops over positions (the common case). */
+  private firstOf(v: number, p: number, data: Int32Array, arity: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = hashEnd(hashStep(0x2545f491, v)) & mask; ; s = (s + 1) & mask) {
+      const head = this.slots[s]!;
+      if (head === 0 || data[(head - 1) * arity + p] === v) return head;
     }
   }
 }

@@ -92,6 +92,14 @@ export class PairSet extends PairTables {
    * `findOrAdd` when the existing row does not matter: a bitmap or bitset answers alone.
    */
   addIfAbsent(a: number, b: number, row: number): boolean {
+    // Dense closures add mostly into bitsets that already cover b: no `prepare`.
+    if (a < this.off.length && this.off[a]! < 0 && b < this.cap[a]!) {
+      const i = -this.off[a]! - 1;
+      if (this.bits[i] === BITSET) {
+        if (b > this.maxSecond) this.maxSecond = b;
+        return this.setBit(a, this.big[i]!, b);
+      }
+    }
     const o = this.prepare(a, b);
     if (o > 0) return this.probeOrAdd(a, this.arena, o - 1, b, row) < 0;
     const i = -o - 1,

@@ -38,6 +38,8 @@ export class Relation {
   private readonly pairs: PairSet | undefined;
   private readonly set: RowSet | undefined;
   readonly indexes = new Map<number, Index>();
+  /** Changes when the indexes are dropped (compaction), so plans holding one ask again. */
+  indexEpoch = 0;
   private indexList: Index[] = [];
 
   constructor(
@@ -197,6 +199,7 @@ export class Relation {
     this.count = w;
     this.indexes.clear();
     this.indexList = [];
+    this.indexEpoch++;
     if (this.pairs !== undefined) this.pairs.clear();
     else this.set!.clear();
     for (let r = 0; r < this.count; r++) this.place(r);
