@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { Index } from '../../src/logic/hash-index.js';
 import { PairSet } from '../../src/logic/pairs.js';
 import { RowSet } from '../../src/logic/row-set.js';
 import { IN_PLACE_BYTES, grown } from '../../src/logic/growable.js';
@@ -208,4 +209,51 @@ test('RankColumn stores runs until a rank changes, then a plain column; compacti
   const keep = Int32Array.from(ref.map((_, i) => i).filter((i) => i % 3 !== 0));
   col.compact(keep, keep.length);
   keep.forEach((old, i) => assert.equal(col.get(i), ref[old]));
+});
+
+// A one-position index groups rows by value in a direct table while values stay small next
+// to the row count; a value far beyond that moves it to hashing. Both agree with a Map.
+test('Index on one or two positions agrees with a Map (direct heads, then hashed)', () => {
+  for (const [positions, jumpAt] of [
+    [[0], 1500],
+    [[1], -1],
+    [[0, 1], 700],
+  ] as const) {
+    const r = rng(9);
+    const rows = { data: new Int32Array(2 * 4000), arity: 2, count: 0, capacity: 4000 };
+    const rel = { ...rows, state: new Uint8Array(4000) };
+    const add = (a: number, b: number) => {
+      rel.data[2 * rel.count] = a;
+      rel.data[2 * rel.count + 1] = b;
+      rel.state[rel.count] = 1;
+      return rel.count++;
+    };
+    for (let i = 0; i < 300; i++) add(Math.floor(r() * 50), Math.floor(r() * 50));
+    const index = new Index(rel, positions);
+    for (let i = 300; i < 3000; i++) {
+      const big = jumpAt >= 0 && i >= jumpAt && r() < 0.1 ? 1_000_000 + i : 0;
+      index.add(add(big + Math.floor(r() * 60), Math.floor(r() * 60)));
+    }
+    const key = (row: number) => positions.map((p) => rel.data[2 * row + p]!);
+    const groups = new Map<string, number[]>();
+    for (let row = 0; row < rel.count; row++) {
+      const k = key(row).join(',');
+      groups.set(k, [...(groups.get(k) ?? []), row]);
+    }
+    groups.set(positions.map(() => 999_999).join(','), []);
+    for (const [k, expected] of groups) {
+      const got: number[] = [];
+      for (
+        let e = index.first(Int32Array.from(k.split(',').map(Number)));
+        e !== 0;
+        e = index.next[e - 1]!
+      )
+        got.push(e - 1);
+      assert.deepEqual(
+        got.sort((x, y) => x - y),
+        expected,
+        `positions ${positions}, key ${k}`,
+      );
+    }
+  }
 });
