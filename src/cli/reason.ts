@@ -11,6 +11,7 @@ import { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { closest } from '../spelling.js';
 import {
+  ChunkPool,
   LogicError,
   createReasoner,
   formatAtom,
@@ -140,13 +141,13 @@ const atomsOf = (body: Literal[]): Atom[] =>
 const encoder = new TextEncoder();
 
 /** The derived facts, sorted, as chunks of text (or of the `{ "derived": [...] }` JSON). */
-function* derivedChunks(reasoner: Reasoner, json: boolean): Generator<Uint8Array> {
+function* derivedChunks(reasoner: Reasoner, json: boolean, pool: ChunkPool): Generator<Uint8Array> {
   if (!json) {
-    yield* reasoner.factText({ derivedOnly: true });
+    yield* reasoner.factText({ derivedOnly: true, pool });
     return;
   }
   let any = false;
-  for (const chunk of reasoner.factText({ derivedOnly: true, jsonIndent: '    ' })) {
+  for (const chunk of reasoner.factText({ derivedOnly: true, jsonIndent: '    ', pool })) {
     if (!any) yield encoder.encode('{\n  "derived": [\n    ');
     any = true;
     yield chunk;
@@ -154,12 +155,27 @@ function* derivedChunks(reasoner: Reasoner, json: boolean): Generator<Uint8Array
   yield encoder.encode(any ? '\n  ]\n}\n' : '{\n  "derived": []\n}\n');
 }
 
-/** Writes chunk after chunk, waiting for 'drain' when the stream's buffer is full. */
+/**
+ * Writes chunk after chunk, waiting for 'drain' when the stream's buffer is full; each
+ * chunk goes back to `pool` once written, for the next one to reuse.
+ */
 async function writeChunks(
   out: NodeJS.WritableStream,
   chunks: Iterable<Uint8Array>,
+  pool: ChunkPool,
 ): Promise<void> {
-  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+  let pending = 0;
+  for (const chunk of chunks) {
+    pending++;
+    const room = out.write(chunk, () => {
+      pending--;
+      pool.give(chunk);
+    });
+    // A file's stream writes synchronously and says "room" every time, but calls back
+    // only on a later tick: let the callbacks run so that chunks get reused.
+    if (!room) await once(out, 'drain');
+    else if (pending > 4) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 export function reasonCommand(): Command {
@@ -198,7 +214,8 @@ export function reasonCommand(): Command {
       });
       if (query === undefined && whyFact === undefined && whyNotFact === undefined) {
         // Streamed: millions of derived facts never exist as one string (or as atoms).
-        await writeChunks(process.stdout, derivedChunks(reasoner, opts.json === true));
+        const pool = new ChunkPool();
+        await writeChunks(process.stdout, derivedChunks(reasoner, opts.json === true, pool), pool);
         return;
       }
       const out: string[] = [];

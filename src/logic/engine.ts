@@ -13,7 +13,7 @@ import { parseAtom, parseProgram } from './parse.js';
 import { MAXLIM, compilePlan } from './plan.js';
 import type { Plan, PlanContext, RunEnv } from './plan.js';
 import { Interner } from './intern.js';
-import { LIVE, NEW, Relation } from './relation.js';
+import { BASE, LIVE, NEW, Relation } from './relation.js';
 import { Delta, Rows, Tuples } from './rows.js';
 import { updateComponent } from './update.js';
 import type { UpdateInput } from './update.js';
@@ -245,10 +245,11 @@ export class Engine {
     for (const rel of this.relations) {
       const ins = inserted[rel.id]!,
         del = deleted[rel.id]!.extra;
-      for (let row = ins.lo; row < ins.hi; row++) {
-        rel.setState(row, LIVE);
-        if (report) changes.added.push(this.atomOf(rel, row));
-      }
+      // setState inlined: 8 M rows took ~0.1 s as method calls.
+      const st = rel.state;
+      for (let row = ins.lo; row < ins.hi; row++) st[row] = (st[row]! & BASE) | LIVE;
+      if (report)
+        for (let row = ins.lo; row < ins.hi; row++) changes.added.push(this.atomOf(rel, row));
       for (let i = 0; i < del.length; i++) {
         const row = del.rows[i]!;
         if (report) changes.removed.push(this.atomOf(rel, row));
@@ -352,6 +353,15 @@ export class Engine {
     return this.relationFor(a);
   }
 
+  /** Whether a fact holds (between updates), without asking for its row. */
+  holds(a: Atom): boolean {
+    const rel = this.byName.get(a.predicate);
+    if (rel === undefined) return false;
+    if (rel.arity !== a.args.length) this.relationFor(a);
+    const ids = this.idsOf(a, false);
+    return ids !== undefined && rel.has(ids);
+  }
+
   /** Row of a fact if it holds now, else -1. */
   rowOf(a: Atom): { rel: Relation; row: number } | undefined {
     const rel = this.byName.get(a.predicate);
@@ -359,7 +369,7 @@ export class Engine {
     if (rel.arity !== a.args.length) this.relationFor(a);
     const ids = this.idsOf(a, false);
     if (ids === undefined) return undefined;
-    const row = rel.find(ids);
+    const row = rel.has(ids) ? rel.find(ids) : -1;
     return row >= 0 && rel.state[row]! & NEW ? { rel, row } : undefined;
   }
 }

@@ -36,6 +36,7 @@ export {
 export { checkProgram } from './check.js';
 export type { CheckedProgram } from './check.js';
 export { createReasoner, sortFacts } from './reasoner.js';
+export { ChunkPool } from './fact-text.js';
 export type {
   Changes,
   EvaluationStats,

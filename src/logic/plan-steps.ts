@@ -6,7 +6,7 @@
  */
 import type { Plan, PlanContext, RunEnv } from './plan-types.js';
 import { NEW } from './relation.js';
-import type { Relation } from './relation.js';
+import type { Index, Relation } from './relation.js';
 import type { CompareOp, Value } from './types.js';
 
 /** Register index (>= 0) or a constant id encoded as -(id + 1). */
@@ -111,14 +111,20 @@ export function makeAtom(
     }
     let mask = 0;
     for (const p of boundPos) mask |= 1 << p;
+    // The index, asked for once (a Map lookup per call cost ~5% of a closure's time).
+    let idx: Index | undefined;
+    let epoch = -1;
     return () => {
       // No visible rows (e.g. the first round of a recursive rule): do not build an
       // index that every later insert into the relation would have to maintain.
       const lim = env.lim[rel.id]!;
       if (lim === 0 || rel.count === 0) return;
       fillKey();
-      const idx = rel.index(mask),
-        m = env.mask;
+      if (idx === undefined || epoch !== rel.indexEpoch) {
+        idx = rel.index(mask);
+        epoch = rel.indexEpoch;
+      }
+      const m = env.mask;
       let e = idx.first(key);
       while (e !== 0 && !env.stop) {
         const row = e - 1;

@@ -137,9 +137,7 @@ export function createReasoner(
       }),
     holds: (f) => {
       const a = toAtom(f);
-      return a.args.every((t) => t.kind === 'const')
-        ? e.rowOf(a) !== undefined
-        : runQuery(e, a).length > 0;
+      return a.args.every((t) => t.kind === 'const') ? e.holds(a) : runQuery(e, a).length > 0;
     },
     facts: (p) => collect(false, p),
     derived: () => collect(true),

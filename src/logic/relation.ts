@@ -38,6 +38,8 @@ export class Relation {
   private readonly pairs: PairSet | undefined;
   private readonly set: RowSet | undefined;
   readonly indexes = new Map<number, Index>();
+  /** Changes when the indexes are dropped (compaction), so plans holding one ask again. */
+  indexEpoch = 0;
   private indexList: Index[] = [];
 
   constructor(
@@ -48,7 +50,7 @@ export class Relation {
     this.capacity = 16;
     this.data = new Int32Array(this.capacity * Math.max(arity, 1));
     this.state = new Uint8Array(this.capacity);
-    if (arity === 2) this.pairs = new PairSet(this.data);
+    if (arity === 2) this.pairs = new PairSet(this.data, this);
     else this.set = new RowSet(this.data, arity);
   }
 
@@ -69,7 +71,10 @@ export class Relation {
     this.state[row] = on ? this.state[row]! | BASE : this.state[row]! & LIVE;
   }
 
-  /** Row holding tuple `t[off..off+arity)` (any non-dead state), or -1. */
+  /**
+   * Row holding tuple `t[off..off+arity)` (any non-dead state), or -1. The first call
+   * that finds a pair of a bitset group (pairs.ts) builds the row tables of all of them.
+   */
   find(t: ArrayLike<number>, off = 0): number {
     return this.pairs !== undefined
       ? this.pairs.find(t[off]!, t[off + 1]!)
@@ -194,6 +199,7 @@ export class Relation {
     this.count = w;
     this.indexes.clear();
     this.indexList = [];
+    this.indexEpoch++;
     if (this.pairs !== undefined) this.pairs.clear();
     else this.set!.clear();
     for (let r = 0; r < this.count; r++) this.place(r);

@@ -88,6 +88,13 @@ function* sortedPairs(
   let keys = new Int32Array(64);
   const out: TupleBatch = { ids: new Int32Array(2 * BATCH), n: 0 };
   const d = rel.data;
+  // Between updates every pair in the membership tables is live: a bitset group (no
+  // rows, pairs.ts) lists its values directly unless base facts must be left out.
+  let bare = !derivedOnly;
+  if (derivedOnly) {
+    bare = true;
+    for (let r = 0; r < rel.count && bare; r++) if ((rel.state[r]! & BASE) !== 0) bare = false;
+  }
   for (let f = 0; f < firsts.length; f++) {
     const a = idAt[firsts[f]!]!;
     const size = groups.sizeOf(a);
@@ -95,11 +102,15 @@ function* sortedPairs(
       rows = new Int32Array(size * 2);
       keys = new Int32Array(size * 2);
     }
-    const n = groups.rowsOf(a, rows, 0);
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      const r = rows[i]!;
-      if (listed(rel.state[r]!, derivedOnly)) keys[m++] = rankOf[d[2 * r + 1]!]!;
+    let m = bare ? groups.secondsOf(a, keys, 0) : -1;
+    for (let i = 0; i < m; i++) keys[i] = rankOf[keys[i]!]!;
+    if (m < 0) {
+      const n = groups.rowsOf(a, rows, 0);
+      m = 0;
+      for (let i = 0; i < n; i++) {
+        const r = rows[i]!;
+        if (listed(rel.state[r]!, derivedOnly)) keys[m++] = rankOf[d[2 * r + 1]!]!;
+      }
     }
     const sorted = keys.subarray(0, m).sort();
     for (let i = 0; i < m; i++) {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { Index } from '../../src/logic/hash-index.js';
 import { PairSet } from '../../src/logic/pairs.js';
 import { RowSet } from '../../src/logic/row-set.js';
 import { IN_PLACE_BYTES, grown } from '../../src/logic/growable.js';
@@ -53,13 +54,19 @@ test('PairSet agrees with a Map under random adds and removes (growth, tombstone
 // direct tables built early do not cover later values; a small `range` makes groups dense
 // (direct tables), a large one keeps them hashed (bitmaps), and a direct table whose values
 // then spread out goes back to hashing.
-for (const [range, grow] of [
-  [3000, 100],
-  [300, 50],
-  [300, 3],
-  [5000, 1],
+// With a row source (the relation's count and states), dense groups keep only a bitset of
+// their values until a question needs a row (find, findOrAdd of a present pair, rowsOf):
+// then every bitset becomes a direct table, rebuilt from the live rows.
+for (const [range, grow, rowSource] of [
+  [3000, 100, false],
+  [300, 50, false],
+  [300, 3, false],
+  [5000, 1, false],
+  [3000, 100, true],
+  [300, 3, true],
+  [5000, 1, true],
 ] as const) {
-  test(`PairSet with large tables agrees with a Map (values up to ${range}, growing from ${grow})`, () => {
+  test(`PairSet with large tables agrees with a Map (values up to ${range}, growing from ${grow}${rowSource ? ', bitsets' : ''})`, () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -72,23 +79,36 @@ for (const [range, grow] of [
         ),
         (ops) => {
           const data = new Int32Array(2 * 4000);
-          const set = new PairSet(data);
+          const rows = { count: 0, state: new Uint8Array(4000) };
+          const set = rowSource ? new PairSet(data, rows) : new PairSet(data);
           const ref = new Map<string, number>();
-          let row = 0;
-          ops.forEach(([op, a, b0], i) => {
+          ops.forEach(([op0, a, b0], i) => {
             const b = grow === 1 && i > 2000 ? b0 : Math.min(b0, grow + i);
             const k = `${a},${b}`;
+            // Bitsets last until a row is asked for: mostly addIfAbsent before op 3000.
+            const op = rowSource && i < 3000 && op0 === 'add' ? 'addIfAbsent' : op0;
             if (op === 'remove') {
-              if (ref.has(k)) set.remove(a, ref.get(k)!);
+              if (ref.has(k)) {
+                set.remove(a, ref.get(k)!);
+                rows.state[ref.get(k)!] = 0;
+              }
               ref.delete(k);
               return;
             }
+            const row = rows.count;
             data[2 * row] = a;
             data[2 * row + 1] = b;
             if (op === 'add') assert.equal(set.findOrAdd(a, b, row), ref.get(k) ?? -1);
             else assert.equal(set.addIfAbsent(a, b, row), !ref.has(k));
-            if (!ref.has(k)) ref.set(k, row++);
+            if (!ref.has(k)) {
+              ref.set(k, row);
+              rows.state[row] = 1;
+              rows.count++;
+            }
           });
+          for (let a = 0; a <= 3; a++)
+            for (let b = 0; b <= range + 100; b += 1)
+              assert.equal(set.has(a, b), ref.has(`${a},${b}`));
           for (let a = 0; a <= 3; a++)
             for (let b = 0; b <= range + 100; b += 1) {
               assert.equal(set.find(a, b), ref.get(`${a},${b}`) ?? -1);
@@ -189,4 +209,51 @@ test('RankColumn stores runs until a rank changes, then a plain column; compacti
   const keep = Int32Array.from(ref.map((_, i) => i).filter((i) => i % 3 !== 0));
   col.compact(keep, keep.length);
   keep.forEach((old, i) => assert.equal(col.get(i), ref[old]));
+});
+
+// A one-position index groups rows by value in a direct table while values stay small next
+// to the row count; a value far beyond that moves it to hashing. Both agree with a Map.
+test('Index on one or two positions agrees with a Map (direct heads, then hashed)', () => {
+  for (const [positions, jumpAt] of [
+    [[0], 1500],
+    [[1], -1],
+    [[0, 1], 700],
+  ] as const) {
+    const r = rng(9);
+    const rows = { data: new Int32Array(2 * 4000), arity: 2, count: 0, capacity: 4000 };
+    const rel = { ...rows, state: new Uint8Array(4000) };
+    const add = (a: number, b: number) => {
+      rel.data[2 * rel.count] = a;
+      rel.data[2 * rel.count + 1] = b;
+      rel.state[rel.count] = 1;
+      return rel.count++;
+    };
+    for (let i = 0; i < 300; i++) add(Math.floor(r() * 50), Math.floor(r() * 50));
+    const index = new Index(rel, positions);
+    for (let i = 300; i < 3000; i++) {
+      const big = jumpAt >= 0 && i >= jumpAt && r() < 0.1 ? 1_000_000 + i : 0;
+      index.add(add(big + Math.floor(r() * 60), Math.floor(r() * 60)));
+    }
+    const key = (row: number) => positions.map((p) => rel.data[2 * row + p]!);
+    const groups = new Map<string, number[]>();
+    for (let row = 0; row < rel.count; row++) {
+      const k = key(row).join(',');
+      groups.set(k, [...(groups.get(k) ?? []), row]);
+    }
+    groups.set(positions.map(() => 999_999).join(','), []);
+    for (const [k, expected] of groups) {
+      const got: number[] = [];
+      for (
+        let e = index.first(Int32Array.from(k.split(',').map(Number)));
+        e !== 0;
+        e = index.next[e - 1]!
+      )
+        got.push(e - 1);
+      assert.deepEqual(
+        got.sort((x, y) => x - y),
+        expected,
+        `positions ${positions}, key ${k}`,
+      );
+    }
+  }
 });
