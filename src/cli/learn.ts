@@ -6,8 +6,7 @@
  * Exit 0 when learned, 2 for bad input (file:line:col; nothing is learned then).
  */
 import { Command } from 'commander';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import {
   compareWithDeclared,
@@ -23,6 +22,7 @@ import type { Domain, TypedName } from '../pddl/index.js';
 import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
 import { fullVocabulary, loadMission, missionModel, missionTrajectories } from '../team/index.js';
 import type { MissionModel } from '../team/index.js';
+import { writeFileAtomically } from './process-io.js';
 
 interface LearnCliOptions {
   runs?: string;
@@ -53,20 +53,6 @@ function siblingObjects(path: string, vocabulary: Domain): TypedName[] | undefin
   const problem = `${path.slice(0, -'_traj'.length)}_prob.pddl`;
   if (!existsSync(problem)) return undefined;
   return parseProblem(readFile(problem, 'problem'), vocabulary, problem).objects;
-}
-
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new UserError(`cannot write the learned domain to '${path}': ${(err as Error).message}`, {
-      code: 'LEARN_CANNOT_WRITE',
-      hint: 'check that the directory exists and is writable',
-    });
-  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -154,7 +140,8 @@ function report(
   extras?: MissionExtras,
 ): void {
   const text = formatLearnedDomain(r);
-  if (opts.output !== undefined) writeAtomically(opts.output, text);
+  if (opts.output !== undefined)
+    writeFileAtomically(opts.output, text, 'learned domain', 'LEARN_CANNOT_WRITE');
   if (opts.json)
     process.stdout.write(
       `${JSON.stringify({ ...toJson(r, text, contradictions, extras?.learnedTools), ...(extras === undefined ? {} : { proposals: extras.proposals }) })}\n`,

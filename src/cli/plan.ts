@@ -5,8 +5,7 @@
  * 10 proven unsolvable, 11 time or memory limit reached, 2 bad input; interrupted by SIGINT or
  * SIGTERM without a plan: 130 / 143, after a last line saying what was reached.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
@@ -14,7 +13,7 @@ import { formatPlan, loadDomainFile, loadProblemFile } from '../pddl/index.js';
 import { defaultMemoryLimitMb, plan } from '../planner/index.js';
 import type { PlanStep } from '../pddl/index.js';
 import type { PlanResult, SearchProgress } from '../planner/index.js';
-import { endQuietlyOnClosedPipe, reportUserError } from './process-io.js';
+import { endQuietlyOnClosedPipe, reportUserError, writeFileAtomically } from './process-io.js';
 import { describeProgress, progressPrinter } from './progress.js';
 
 interface PlanCliOptions {
@@ -32,21 +31,6 @@ export const EXIT_SOLVED = 0;
 export const EXIT_UNSOLVABLE = 10;
 export const EXIT_LIMIT = 11;
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-
-/** Writes `text` to `path` through a temporary file and a rename: never half-written. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new UserError(`cannot write the plan to '${path}': ${(err as Error).message}`, {
-      code: 'CLI_OUTPUT_UNWRITABLE',
-      hint: 'check that the directory exists and is writable',
-    });
-  }
-}
 
 function parseSeconds(text: string): number {
   const s = Number(text);
@@ -128,7 +112,7 @@ function onSignals(controller: AbortController): { received?: string; remove(): 
 
 function printResult(r: PlanResult & { status: 'solved' }, opts: PlanCliOptions): void {
   const text = formatPlan(r.plan, r.cost, r.unitCost);
-  if (opts.output !== undefined) writeAtomically(opts.output, text);
+  if (opts.output !== undefined) writeFileAtomically(opts.output, text, 'plan');
   if (opts.json) {
     const steps = r.plan.map((s) => `(${[s.action, ...s.args].join(' ')})`);
     process.stdout.write(
@@ -181,7 +165,11 @@ export async function runPlan(
       ...(opts.anytime && opts.output !== undefined
         ? {
             onPlan: (p: PlanStep[], cost: number) =>
-              writeAtomically(opts.output!, formatPlan(p, cost, problem.metric === undefined)),
+              writeFileAtomically(
+                opts.output!,
+                formatPlan(p, cost, problem.metric === undefined),
+                'plan',
+              ),
           }
         : {}),
     });

@@ -1,5 +1,6 @@
 /** How the CLI meets its process: a closed pipe ends it quietly, a user error becomes an exit code. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError, formatUserError } from '../errors.js';
 import { diskFull } from '../store/errors.js';
@@ -30,9 +31,28 @@ export function reportUserError(err: unknown): void {
 
 /**
  * Writes `text` to `path` through a temporary file and a rename: never a half-written or
- * empty file. A full disk is STORE_DISK_FULL (exit 75), any other failure one clear line.
+ * empty file. A path that is a device or a pipe (`-o /dev/null`, `-o /dev/stdout`) is
+ * written in place, never replaced by a file; a directory is refused. A full disk is
+ * STORE_DISK_FULL (exit 75), any other failure one clear line with `code`.
  */
-export function writeFileAtomically(path: string, text: string, what: string): void {
+export function writeFileAtomically(
+  path: string,
+  text: string,
+  what: string,
+  code = 'CLI_OUTPUT_UNWRITABLE',
+): void {
+  const refuse = (reason: string, hint: string, cause?: unknown): UserError =>
+    new UserError(`cannot write the ${what} to '${path}': ${reason}`, { code, hint, cause });
+  const existing = statIfAny(path);
+  if (existing?.isDirectory()) throw refuse('it is a directory', 'give a file name');
+  if (existing !== undefined && !existing.isFile()) {
+    try {
+      writeFileSync(path, text);
+      return;
+    } catch (err) {
+      throw refuse((err as Error).message, 'check that it can be written', err);
+    }
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -41,10 +61,14 @@ export function writeFileAtomically(path: string, text: string, what: string): v
   } catch (err) {
     rmSync(tmp, { force: true });
     if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw diskFull(path, err);
-    throw new UserError(`cannot write the ${what} to '${path}': ${(err as Error).message}`, {
-      code: 'CLI_OUTPUT_UNWRITABLE',
-      hint: 'check that the folder is writable',
-      cause: err,
-    });
+    throw refuse((err as Error).message, 'check that the folder is writable', err);
+  }
+}
+
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
