@@ -1,0 +1,108 @@
+/**
+ * What every run log must do with offered steps (the StepQueue part of the port), on both
+ * backends: offers only under the run's lease, one claimer per step among racing workers
+ * on two handles, renewal, expiry and takeover with a new token, a result recorded once
+ * by the holder only, release, and no step handed out once its run ended.
+ */
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { RunLog, StepTask } from '../../src/team/index.js';
+import { LeaseLostError } from '../../src/team/index.js';
+import type { RunLogBackend } from './run-log-conformance.js';
+import { newRun } from './run-log-conformance.js';
+
+const task = (runId: string, stepId: string, attempt = 1): StepTask => ({
+  runId,
+  stepId,
+  key: `${runId}/${stepId}`,
+  attempt,
+  payload: { action: 'act', args: [stepId] },
+});
+
+async function leasedRun(log: RunLog, id: string) {
+  await log.createRun(newRun(id));
+  return (await log.claim(id, 'driver', 60_000))!;
+}
+
+export function stepQueueConformance(backend: RunLogBackend): void {
+  it('offers steps only under the run lease, keeps a step offered twice, hands each to one worker', async () => {
+    const log = await backend.open();
+    const other = await backend.other(log);
+    const lease = await leasedRun(log, 'r');
+    await assert.rejects(
+      log.offerSteps({ ...lease, token: lease.token + 1 }, [task('r', 's0')]),
+      LeaseLostError,
+    );
+    await log.offerSteps(lease, [task('r', 's1'), task('r', 's2'), task('r', 's3')]);
+    await log.offerSteps(lease, [task('r', 's1', 9)]); // kept as first offered
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 ? other : log).claimStep(`w${i}`, 60_000)),
+    );
+    const won = claims.filter((c) => c !== undefined);
+    assert.deepEqual(won.map((c) => c.stepId).sort(), ['s1', 's2', 's3']);
+    const s1 = won.find((c) => c.stepId === 's1')!;
+    assert.equal(s1.attempt, 1);
+    assert.equal(s1.key, 'r/s1');
+    assert.deepEqual(s1.payload, { action: 'act', args: ['s1'] });
+    assert.equal(s1.lease.token, 1);
+    assert.equal(await log.claimStep('late', 60_000), undefined);
+    await other.close();
+    await log.close();
+  });
+
+  it('records a result once, from the holder; an expired step lease is taken over with a new token', async () => {
+    const log = await backend.open();
+    const lease = await leasedRun(log, 'r');
+    await log.offerSteps(lease, [task('r', 's1'), task('r', 's2')]);
+    const a = (await log.claimStep('a', 60_000))!;
+    const b = (await log.claimStep('b', 30))!;
+    assert.deepEqual([a.stepId, b.stepId], ['s1', 's2']);
+    assert.ok(await log.renewStep(a.lease, 60_000));
+    await new Promise((r) => setTimeout(r, 80));
+    // b stalled past its lease: c takes s2 over; b can neither renew nor record.
+    const c = (await log.claimStep('c', 60_000))!;
+    assert.equal(c.stepId, 's2');
+    assert.equal(c.lease.token, b.lease.token + 1);
+    assert.equal(await log.renewStep(b.lease, 60_000), undefined);
+    assert.equal(await log.completeStep(b.lease, { ok: true, by: 'b' }), false);
+    assert.deepEqual(await log.stepResults([{ runId: 'r', stepId: 's2' }]), []);
+    assert.equal(await log.completeStep(c.lease, { ok: true, by: 'c' }), true);
+    assert.equal(await log.completeStep(c.lease, { ok: true, by: 'again' }), false);
+    assert.equal(await log.completeStep(a.lease, { ok: false }), true);
+    const results = await log.stepResults([
+      { runId: 'r', stepId: 's1' },
+      { runId: 'r', stepId: 's2' },
+      { runId: 'r', stepId: 'nope' },
+    ]);
+    assert.deepEqual(
+      results.sort((x, y) => x.stepId.localeCompare(y.stepId)),
+      [
+        { runId: 'r', stepId: 's1', result: { ok: false }, by: 'a' },
+        { runId: 'r', stepId: 's2', result: { ok: true, by: 'c' }, by: 'c' },
+      ],
+    );
+    // A step with a result is never handed out again, even when offered again.
+    await log.offerSteps(lease, [task('r', 's1')]);
+    assert.equal(await log.claimStep('d', 60_000), undefined);
+    await log.close();
+  });
+
+  it('a released step goes to the next claimer at once; steps of ended runs are not handed out', async () => {
+    const log = await backend.open();
+    const lease = await leasedRun(log, 'r');
+    const ended = await leasedRun(log, 'ended');
+    await log.offerSteps(ended, [task('ended', 's1')]);
+    await log.setStatus('ended', 'succeeded');
+    await log.offerSteps(lease, [task('r', 's1')]);
+    const a = (await log.claimStep('a', 60_000))!;
+    assert.equal(a.runId, 'r');
+    assert.equal(await log.claimStep('b', 60_000), undefined);
+    await log.releaseStep(a.lease);
+    const b = (await log.claimStep('b', 60_000))!;
+    assert.equal(b.stepId, 's1');
+    assert.equal(b.lease.token, a.lease.token + 1);
+    await log.releaseStep(a.lease); // a lost it: nothing happens
+    assert.equal(await log.claimStep('c', 60_000), undefined);
+    await log.close();
+  });
+}
