@@ -22,31 +22,56 @@ export function workerCommand(): Command {
       intOption('--lease-ms', 100),
       15_000,
     )
+    .option(
+      '--steps <n>',
+      'steps of any run this worker runs at once (0: it only plans and drives runs)',
+      intOption('--steps', 0),
+      4,
+    )
+    .option(
+      '--grace-ms <ms>',
+      'on SIGTERM, how long steps in flight may take to finish before they are released',
+      intOption('--grace-ms', 0),
+      10_000,
+    )
     .option('--time-scale <x>', 'multiply simulated step durations of every run', numberOption)
     .action(
-      async (opts: { db?: string; concurrency: number; leaseMs: number; timeScale?: number }) => {
+      async (opts: {
+        db?: string;
+        concurrency: number;
+        leaseMs: number;
+        steps: number;
+        graceMs: number;
+        timeScale?: number;
+      }) => {
         const store = await openRunLog(storeTarget(opts.db));
         const stop = new AbortController();
         const onSignal = (): void => stop.abort();
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
         const say = (s: string): void => void process.stdout.write(`${s}\n`);
-        say(`atelier worker ${process.pid}: driving up to ${opts.concurrency} runs at once`);
+        say(
+          `atelier worker ${process.pid}: driving up to ${opts.concurrency} runs and running up to ${opts.steps} steps at once`,
+        );
         try {
           await runWorker(store, {
             concurrency: opts.concurrency,
             leaseMs: opts.leaseMs,
+            steps: opts.steps,
+            graceMs: opts.graceMs,
             signal: stop.signal,
             ...(opts.timeScale === undefined ? {} : { loop: { timeScale: opts.timeScale } }),
             onRun: (runId, what, detail) =>
               say(`${runId}: ${what}${detail === undefined ? '' : ` (${detail})`}`),
+            onStep: (key, what, detail) =>
+              say(`step ${key}: ${what}${detail === undefined ? '' : ` (${detail})`}`),
           });
         } finally {
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
           await store.close();
         }
-        say('atelier worker: stopped, its runs released');
+        say('atelier worker: stopped, its runs released, its steps finished or released');
       },
     );
 }

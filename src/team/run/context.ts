@@ -13,6 +13,7 @@ import type { DerivedSplit } from '../planning.js';
 import type { Mission, World } from '../types.js';
 import { recorder } from './recorder.js';
 import type { Recorder } from './recorder.js';
+import type { StepExchange } from './step-exchange.js';
 import type { RunBudget } from '../log/usage-events.js';
 import { usageMeter } from './usage.js';
 import type { ModelPrices, UsageMeter, UsageTotals } from './usage.js';
@@ -33,6 +34,11 @@ export interface LoopOptions {
    * once it is lost, so a stalled driver never writes over the one that took over.
    */
   lease?: RunLease;
+  /**
+   * With a lease: the run's steps (those not done by a model) are offered to any worker
+   * through this exchange instead of running here (step-exchange.ts).
+   */
+  steps?: StepExchange;
   /** The model of model-driven steps, for agents that have none of their own. */
   model?: Model;
   /** Bounds of model-driven steps: corrections, questions to teammates. */
@@ -45,6 +51,8 @@ export interface LoopOptions {
 
 export interface RunContext {
   readonly runId: string;
+  /** Seed of the simulated world (a worker running one of its steps makes the same world). */
+  readonly seed: number;
   readonly mission: Mission;
   readonly goal: Condition;
   readonly log: RunLog;
@@ -80,6 +88,7 @@ export function runContext(
   const usage = usageMeter({ ...start.usage, prices: options.prices });
   return {
     runId: start.runId,
+    seed: start.seed,
     mission,
     goal: start.goal,
     log,

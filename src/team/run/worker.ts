@@ -1,9 +1,13 @@
 /**
- * A worker: takes runs waiting for a driver (queued, interrupted, or whose driver's lease
- * expired) from a shared run log, a few at a time, and drives each under a lease it
- * renews. A worker that dies stops renewing: once the lease expires another worker takes
- * the run and resumes it from its log. Stopping a worker (its signal) interrupts its runs
- * and releases them, so another worker continues them at once.
+ * A worker has two loops over a shared run log. Its coordinator loop takes runs waiting
+ * for a driver (queued, interrupted, or whose driver's lease expired), a few at a time,
+ * and drives each under a run lease it renews: planning, re-planning and every append to
+ * the run's log happen under that lease. Its step loop (step-worker.ts) claims the steps
+ * any driver offered, under step leases, and runs their tools. A worker that dies stops
+ * renewing: once a lease expires another worker takes the run (resuming it from its log)
+ * or the step (running it again, with the same idempotency key). Stopping a worker (its
+ * signal) interrupts its runs and releases them, and lets its steps in flight finish
+ * within the grace, releasing those that do not.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -11,6 +15,8 @@ import { LeaseLostError } from '../log/port.js';
 import type { RunLease, RunLog } from '../log/port.js';
 import type { LoopOptions } from './context.js';
 import { driveRun } from './drive.js';
+import { stepExchange } from './step-exchange.js';
+import { runStepLoop } from './step-worker.js';
 
 export interface WorkerOptions {
   /** Who holds the leases (default: host, pid and a random suffix). */
@@ -23,6 +29,12 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Stops the worker: runs in flight are interrupted and released. */
   signal?: AbortSignal;
+  /** Steps run at once by this worker, of any run (default 4; 0: none, a pure coordinator). */
+  steps?: number;
+  /** On stop, how long steps in flight may take to finish before they are released (default 10 s). */
+  graceMs?: number;
+  /** What happens to each step this worker runs, for its log lines. */
+  onStep?: (key: string, what: 'done' | 'released' | 'lost', detail?: string) => void;
   /** What happens to each run, for the worker's log lines. */
   onRun?: (
     runId: string,
@@ -98,6 +110,20 @@ export async function runWorker(log: RunLog, options: WorkerOptions = {}): Promi
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const pollMs = options.pollMs ?? 250;
   const active = new Set<Promise<void>>();
+  const exchange = stepExchange(log);
+  o.loop = { ...options.loop, steps: exchange };
+  const steps =
+    options.steps === 0
+      ? Promise.resolve()
+      : runStepLoop(log, exchange, {
+          owner: o.owner,
+          slots: options.steps ?? 4,
+          leaseMs: o.leaseMs,
+          pollMs: Math.min(pollMs, 50),
+          graceMs: options.graceMs ?? 10_000,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+        });
   while (options.signal?.aborted !== true) {
     if (active.size >= concurrency) {
       await Promise.race([...active, pause(pollMs, options.signal)]);
@@ -117,5 +143,5 @@ export async function runWorker(log: RunLog, options: WorkerOptions = {}): Promi
     const p = driveLeased(log, lease, o).finally(() => active.delete(p));
     active.add(p);
   }
-  await Promise.all(active);
+  await Promise.all([...active, steps]);
 }
