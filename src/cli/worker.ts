@@ -4,6 +4,7 @@
  * SIGINT or SIGTERM, which interrupt its runs and release them for another worker.
  */
 import { Command } from 'commander';
+import { UserError } from '../errors.js';
 import { openRunLog, storeTarget } from '../store/index.js';
 import { runWorker } from '../team/index.js';
 import { intOption, numberOption } from './run.js';
@@ -15,7 +16,12 @@ export function workerCommand(): Command {
       '--db <url>',
       'store of runs: postgres://USER@HOST/DB (or a SQLite file); default $ATELIER_DB',
     )
-    .option('--concurrency <n>', 'runs driven at once', intOption('--concurrency', 1), 2)
+    .option(
+      '--concurrency <n>',
+      'runs driven (planned, observed) at once (0: it only runs steps)',
+      intOption('--concurrency', 0),
+      2,
+    )
     .option(
       '--lease-ms <ms>',
       'how long a run stays this worker’s unless renewed (another worker takes it after)',
@@ -44,6 +50,11 @@ export function workerCommand(): Command {
         graceMs: number;
         timeScale?: number;
       }) => {
+        if (opts.concurrency === 0 && opts.steps === 0)
+          throw new UserError('a worker with --concurrency 0 and --steps 0 would do nothing', {
+            code: 'CLI_BAD_OPTION',
+            hint: 'give it runs to drive (--concurrency N), steps to run (--steps N), or both',
+          });
         const store = await openRunLog(storeTarget(opts.db));
         const stop = new AbortController();
         const onSignal = (): void => stop.abort();

@@ -54,8 +54,8 @@ export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
        WHERE run_id = ? AND step_id = ?`,
     ),
     done: db.prepare(
-      `UPDATE run_steps SET status = 'done', result = ?, done_by = ?, lease_owner = NULL,
-       lease_until = NULL WHERE run_id = ? AND step_id = ?`,
+      `UPDATE run_steps SET status = 'done', result = ?, done_by = ?, done_at = ?,
+       lease_owner = NULL, lease_until = NULL WHERE run_id = ? AND step_id = ?`,
     ),
   };
   const held = (r: StepRow | undefined, l: StepLease): r is StepRow =>
@@ -95,7 +95,7 @@ export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
   });
   const complete = db.transaction((l: StepLease, result: string) => {
     if (!held(q.get.get(l.runId, l.stepId) as StepRow | undefined, l)) return false;
-    q.done.run(result, l.owner, l.runId, l.stepId);
+    q.done.run(result, l.owner, Date.now(), l.runId, l.stepId);
     return true;
   });
   const release = db.transaction((l: StepLease) => {

@@ -93,8 +93,8 @@ export function pgSteps(db: PgDb): StepQueue {
     },
     async completeStep(l, result) {
       const rows = await db.query(
-        `UPDATE run_steps SET status = 'done', result = $5, done_by = $3, lease_owner = NULL,
-           lease_until = NULL WHERE ${HELD} RETURNING 1`,
+        `UPDATE run_steps SET status = 'done', result = $5, done_by = $3, done_at = now.ms,
+           lease_owner = NULL, lease_until = NULL FROM ${NOW} now WHERE ${HELD} RETURNING 1`,
         [l.runId, l.stepId, l.owner, l.token, JSON.stringify(result)],
       );
       return rows.length > 0;

@@ -57,7 +57,10 @@ export function stepTask(
 export function parseStepRecord(result: unknown): StepRecord {
   const r = StepRecordSchema.safeParse(result);
   if (r.success) return r.data as StepRecord;
-  return { outcome: { ok: false, reason: 'the worker recorded a result this Atelier cannot read' }, usage: [] };
+  return {
+    outcome: { ok: false, reason: 'the worker recorded a result this Atelier cannot read' },
+    usage: [],
+  };
 }
 
 /** Missions and worlds a worker has loaded, by folder (and seed): loaded once per process. */
@@ -105,7 +108,9 @@ export async function runStepTask(
   try {
     mission = await cache.mission(p.missionDir);
   } catch (err) {
-    return fail(`the worker cannot load the mission: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(
+      `the worker cannot load the mission: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const tool = mission.tools.get(p.action);
   if (tool === undefined) return fail(`the mission has no tool '${p.action}' any more`);

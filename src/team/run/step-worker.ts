@@ -21,7 +21,7 @@ export interface StepLoopOptions {
   /** On stop, how long steps in flight may still take to finish before they are released. */
   graceMs: number;
   signal?: AbortSignal;
-  onStep?: (key: string, what: 'done' | 'released' | 'lost', detail?: string) => void;
+  onStep?: (key: string, what: 'taken' | 'done' | 'released' | 'lost', detail?: string) => void;
 }
 
 /** Runs one claimed step to its recorded result, or releases it when aborted. */
@@ -47,7 +47,11 @@ async function runClaimed(
     },
     Math.max(10, Math.floor(o.leaseMs / 3)),
   );
-  const signal = AbortSignal.any([abort, lost.signal]);
+  // One controller for both causes (not AbortSignal.any, whose signal Node 20 may collect
+  // while a listener still waits on it).
+  const stopStep = (): void => lost.abort(abort.reason);
+  abort.addEventListener('abort', stopStep, { once: true });
+  const signal = lost.signal;
   try {
     const record = await runStepTask(claimed, cache, signal);
     if (await log.completeStep(lease, record)) {
@@ -55,13 +59,15 @@ async function runClaimed(
       o.onStep?.(claimed.key, 'done', record.outcome.ok ? 'ok' : 'failed');
     } else o.onStep?.(claimed.key, 'lost', 'another worker took the step over');
   } catch (err) {
-    if (lost.signal.aborted) o.onStep?.(claimed.key, 'lost', 'another worker took the step over');
+    if (lost.signal.aborted && !abort.aborted)
+      o.onStep?.(claimed.key, 'lost', 'another worker took the step over');
     else {
       await log.releaseStep(lease).catch(() => undefined);
       o.onStep?.(claimed.key, 'released', err instanceof Error ? err.message : String(err));
     }
   } finally {
     clearInterval(renewal);
+    abort.removeEventListener('abort', stopStep);
   }
 }
 
@@ -89,6 +95,7 @@ export async function runStepLoop(
       await exchange.nap(o.pollMs, o.signal);
       continue;
     }
+    o.onStep?.(claimed.key, 'taken', `try ${claimed.lease.token}`);
     const p = runClaimed(log, exchange, claimed, abort.signal, o, cache).finally(() =>
       active.delete(p),
     );

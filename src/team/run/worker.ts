@@ -21,7 +21,7 @@ import { runStepLoop } from './step-worker.js';
 export interface WorkerOptions {
   /** Who holds the leases (default: host, pid and a random suffix). */
   owner?: string;
-  /** Runs driven at once (default 1). */
+  /** Runs driven at once (default 1; 0: none, the worker only runs steps). */
   concurrency?: number;
   /** How long a lease lasts unless renewed (default 15 s); renewed every third of it. */
   leaseMs?: number;
@@ -34,7 +34,7 @@ export interface WorkerOptions {
   /** On stop, how long steps in flight may take to finish before they are released (default 10 s). */
   graceMs?: number;
   /** What happens to each step this worker runs, for its log lines. */
-  onStep?: (key: string, what: 'done' | 'released' | 'lost', detail?: string) => void;
+  onStep?: (key: string, what: 'taken' | 'done' | 'released' | 'lost', detail?: string) => void;
   /** What happens to each run, for the worker's log lines. */
   onRun?: (
     runId: string,
@@ -107,7 +107,7 @@ export async function runWorker(log: RunLog, options: WorkerOptions = {}): Promi
     owner: options.owner ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`,
     leaseMs: options.leaseMs ?? 15_000,
   };
-  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const concurrency = Math.max(0, options.concurrency ?? 1);
   const pollMs = options.pollMs ?? 250;
   const active = new Set<Promise<void>>();
   const exchange = stepExchange(log);
@@ -124,7 +124,7 @@ export async function runWorker(log: RunLog, options: WorkerOptions = {}): Promi
           ...(options.signal === undefined ? {} : { signal: options.signal }),
           ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
         });
-  while (options.signal?.aborted !== true) {
+  while (concurrency > 0 && options.signal?.aborted !== true) {
     if (active.size >= concurrency) {
       await Promise.race([...active, pause(pollMs, options.signal)]);
       continue;
