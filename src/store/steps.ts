@@ -46,7 +46,7 @@ export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
     ),
     next: db.prepare(
       `SELECT * FROM run_steps s WHERE status <> 'done' AND (lease_owner IS NULL OR lease_until < ?)
-       AND ${LIVE_RUN} ORDER BY offered_at, run_id, step_id LIMIT 1`,
+       AND ${LIVE_RUN} ORDER BY offered_at, run_id, step_id LIMIT ?`,
     ),
     get: db.prepare('SELECT * FROM run_steps WHERE run_id = ? AND step_id = ?'),
     lease: db.prepare(
@@ -71,20 +71,20 @@ export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
     for (const t of tasks)
       q.offer.run(t.runId, t.stepId, t.key, t.attempt, JSON.stringify(t.payload), now);
   });
-  const claim = db.transaction((owner: string, ttlMs: number): ClaimedStep | undefined => {
+  const claim = db.transaction((owner: string, ttlMs: number, max: number): ClaimedStep[] => {
     const now = Date.now();
-    const r = q.next.get(now) as StepRow | undefined;
-    if (r === undefined) return undefined;
-    const token = r.lease_token + 1;
-    q.lease.run('leased', owner, token, now + ttlMs, r.run_id, r.step_id);
-    return {
-      runId: r.run_id,
-      stepId: r.step_id,
-      key: r.key,
-      attempt: r.attempt,
-      payload: JSON.parse(r.payload) as unknown,
-      lease: stepLease(r, owner, token, now + ttlMs),
-    };
+    return (q.next.all(now, max) as StepRow[]).map((r) => {
+      const token = r.lease_token + 1;
+      q.lease.run('leased', owner, token, now + ttlMs, r.run_id, r.step_id);
+      return {
+        runId: r.run_id,
+        stepId: r.step_id,
+        key: r.key,
+        attempt: r.attempt,
+        payload: JSON.parse(r.payload) as unknown,
+        lease: stepLease(r, owner, token, now + ttlMs),
+      };
+    });
   });
   const renew = db.transaction((l: StepLease, ttlMs: number) => {
     const r = q.get.get(l.runId, l.stepId) as StepRow | undefined;
@@ -104,7 +104,7 @@ export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
   });
   return {
     offerSteps: async (lease, tasks) => write(() => offer.immediate(lease, tasks)),
-    claimStep: async (owner, ttlMs) => write(() => claim.immediate(owner, ttlMs)),
+    claimSteps: async (owner, ttlMs, max) => write(() => claim.immediate(owner, ttlMs, max)),
     renewStep: async (lease, ttlMs) => write(() => renew.immediate(lease, ttlMs)),
     completeStep: async (lease, result) =>
       write(() => complete.immediate(lease, JSON.stringify(result))),

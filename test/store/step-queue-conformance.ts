@@ -6,10 +6,17 @@
  */
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RunLog, StepTask } from '../../src/team/index.js';
+import type { ClaimedStep, RunLog, StepTask } from '../../src/team/index.js';
 import { LeaseLostError } from '../../src/team/index.js';
 import type { RunLogBackend } from './run-log-conformance.js';
 import { newRun } from './run-log-conformance.js';
+
+/** One step claimed, or undefined. */
+const claimOne = async (
+  log: RunLog,
+  owner: string,
+  ttlMs: number,
+): Promise<ClaimedStep | undefined> => (await log.claimSteps(owner, ttlMs, 1))[0];
 
 const task = (runId: string, stepId: string, attempt = 1): StepTask => ({
   runId,
@@ -25,7 +32,7 @@ async function leasedRun(log: RunLog, id: string) {
 }
 
 export function stepQueueConformance(backend: RunLogBackend): void {
-  it('offers steps only under the run lease, keeps a step offered twice, hands each to one worker', async () => {
+  it('offers steps only under the run lease, keeps a step offered twice, hands each to one worker, in batches', async () => {
     const log = await backend.open();
     const other = await backend.other(log);
     const lease = await leasedRun(log, 'r');
@@ -36,7 +43,7 @@ export function stepQueueConformance(backend: RunLogBackend): void {
     await log.offerSteps(lease, [task('r', 's1'), task('r', 's2'), task('r', 's3')]);
     await log.offerSteps(lease, [task('r', 's1', 9)]); // kept as first offered
     const claims = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => (i % 2 ? other : log).claimStep(`w${i}`, 60_000)),
+      Array.from({ length: 6 }, (_, i) => claimOne(i % 2 ? other : log, `w${i}`, 60_000)),
     );
     const won = claims.filter((c) => c !== undefined);
     assert.deepEqual(won.map((c) => c.stepId).sort(), ['s1', 's2', 's3']);
@@ -45,7 +52,18 @@ export function stepQueueConformance(backend: RunLogBackend): void {
     assert.equal(s1.key, 'r/s1');
     assert.deepEqual(s1.payload, { action: 'act', args: ['s1'] });
     assert.equal(s1.lease.token, 1);
-    assert.equal(await log.claimStep('late', 60_000), undefined);
+    assert.equal(await claimOne(log, 'late', 60_000), undefined);
+    // A batch: up to max steps in one claim, oldest offers first, racing batches disjoint.
+    await log.offerSteps(lease, [task('r', 's4')]);
+    await log.offerSteps(lease, [task('r', 's5'), task('r', 's6'), task('r', 's7')]);
+    const [x, y] = await Promise.all([
+      log.claimSteps('x', 60_000, 2),
+      other.claimSteps('y', 60_000, 3),
+    ]);
+    const got = [...x!, ...y!].map((c) => c.stepId);
+    assert.deepEqual([...got].sort(), ['s4', 's5', 's6', 's7']);
+    assert.ok(x!.length <= 2 && y!.length <= 3);
+    assert.deepEqual(await log.claimSteps('late', 60_000, 5), []);
     await other.close();
     await log.close();
   });
@@ -54,13 +72,13 @@ export function stepQueueConformance(backend: RunLogBackend): void {
     const log = await backend.open();
     const lease = await leasedRun(log, 'r');
     await log.offerSteps(lease, [task('r', 's1'), task('r', 's2')]);
-    const a = (await log.claimStep('a', 60_000))!;
-    const b = (await log.claimStep('b', 30))!;
+    const a = (await claimOne(log, 'a', 60_000))!;
+    const b = (await claimOne(log, 'b', 30))!;
     assert.deepEqual([a.stepId, b.stepId], ['s1', 's2']);
     assert.ok(await log.renewStep(a.lease, 60_000));
     await new Promise((r) => setTimeout(r, 80));
     // b stalled past its lease: c takes s2 over; b can neither renew nor record.
-    const c = (await log.claimStep('c', 60_000))!;
+    const c = (await claimOne(log, 'c', 60_000))!;
     assert.equal(c.stepId, 's2');
     assert.equal(c.lease.token, b.lease.token + 1);
     assert.equal(await log.renewStep(b.lease, 60_000), undefined);
@@ -83,7 +101,7 @@ export function stepQueueConformance(backend: RunLogBackend): void {
     );
     // A step with a result is never handed out again, even when offered again.
     await log.offerSteps(lease, [task('r', 's1')]);
-    assert.equal(await log.claimStep('d', 60_000), undefined);
+    assert.equal(await claimOne(log, 'd', 60_000), undefined);
     await log.close();
   });
 
@@ -94,15 +112,15 @@ export function stepQueueConformance(backend: RunLogBackend): void {
     await log.offerSteps(ended, [task('ended', 's1')]);
     await log.setStatus('ended', 'succeeded');
     await log.offerSteps(lease, [task('r', 's1')]);
-    const a = (await log.claimStep('a', 60_000))!;
+    const a = (await claimOne(log, 'a', 60_000))!;
     assert.equal(a.runId, 'r');
-    assert.equal(await log.claimStep('b', 60_000), undefined);
+    assert.equal(await claimOne(log, 'b', 60_000), undefined);
     await log.releaseStep(a.lease);
-    const b = (await log.claimStep('b', 60_000))!;
+    const b = (await claimOne(log, 'b', 60_000))!;
     assert.equal(b.stepId, 's1');
     assert.equal(b.lease.token, a.lease.token + 1);
     await log.releaseStep(a.lease); // a lost it: nothing happens
-    assert.equal(await log.claimStep('c', 60_000), undefined);
+    assert.equal(await claimOne(log, 'c', 60_000), undefined);
     await log.close();
   });
 }

@@ -14,10 +14,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openRunStore } from '../../src/store/index.js';
 import { loadMission, queueRun, readEvents, runWorker, startRun } from '../../src/team/index.js';
-import type { RunEvent, RunLog } from '../../src/team/index.js';
+import type { ClaimedStep, RunEvent, RunLog } from '../../src/team/index.js';
 
 const RELAY = resolve(import.meta.dirname, 'fixtures/relay');
 const PARIS = resolve(import.meta.dirname, '../../examples/paris-office');
+
+/** One step claimed, or undefined. */
+const claimOne = async (
+  log: RunLog,
+  owner: string,
+  ttlMs: number,
+): Promise<ClaimedStep | undefined> => (await log.claimSteps(owner, ttlMs, 1))[0];
 
 function tempStore(): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-steps-'));
@@ -128,8 +135,8 @@ describe('steps run by any worker (SQLite)', () => {
       signal: stop.signal,
     });
     // A worker that claims the first offered step and dies: it never completes it.
-    let dead: Awaited<ReturnType<RunLog['claimStep']>>;
-    await until(async () => (dead = await log.claimStep('dead', 300)) !== undefined, 'an offer');
+    let dead: ClaimedStep | undefined;
+    await until(async () => (dead = await claimOne(log, 'dead', 300)) !== undefined, 'an offer');
     const stepper = runWorker(openRunStore(file), {
       owner: 'alive',
       concurrency: 0,

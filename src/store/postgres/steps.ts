@@ -1,7 +1,7 @@
 /**
  * Offered steps over Postgres (the `StepQueue` part of the run log port): the run_steps
  * table (migrations.ts, version 7). A claim is one `UPDATE … FROM (SELECT … FOR UPDATE
- * SKIP LOCKED)`, so racing workers never get the same step and never wait on each other;
+ * SKIP LOCKED)` taking up to N steps, so racing workers never get the same step and never wait on each other;
  * leases are conditional UPDATEs timed by the server's clock, like the runs' leases.
  */
 import { LeaseLostError } from '../../team/log/port.js';
@@ -23,7 +23,7 @@ const CLAIM = `
     SELECT s.run_id, s.step_id FROM run_steps s, ${NOW} now
     WHERE s.status <> 'done' AND (s.lease_owner IS NULL OR s.lease_until < now.ms)
       AND EXISTS (SELECT 1 FROM runs r WHERE r.id = s.run_id AND r.status NOT IN ('succeeded', 'failed'))
-    ORDER BY s.offered_at, s.run_id, s.step_id LIMIT 1 FOR UPDATE OF s SKIP LOCKED)
+    ORDER BY s.offered_at, s.run_id, s.step_id LIMIT $3 FOR UPDATE OF s SKIP LOCKED)
   UPDATE run_steps t SET status = 'leased', lease_owner = $1, lease_token = t.lease_token + 1,
     lease_until = now.ms + $2
   FROM pick, ${NOW} now WHERE t.run_id = pick.run_id AND t.step_id = pick.step_id
@@ -60,8 +60,8 @@ export function pgSteps(db: PgDb): StepQueue {
       );
       if (held.length === 0) throw new LeaseLostError(lease);
     },
-    async claimStep(owner, ttlMs) {
-      const [r] = await db.query<{
+    async claimSteps(owner, ttlMs, max) {
+      const rows = await db.query<{
         run_id: string;
         step_id: string;
         key: string;
@@ -69,9 +69,8 @@ export function pgSteps(db: PgDb): StepQueue {
         payload: string;
         lease_token: number;
         lease_until: string;
-      }>(CLAIM, [owner, ttlMs]);
-      if (r === undefined) return undefined;
-      return {
+      }>(CLAIM, [owner, ttlMs, max]);
+      return rows.map((r) => ({
         runId: r.run_id,
         stepId: r.step_id,
         key: r.key,
@@ -81,7 +80,7 @@ export function pgSteps(db: PgDb): StepQueue {
           { runId: r.run_id, stepId: r.step_id, owner, token: r.lease_token },
           r.lease_until,
         ),
-      };
+      }));
     },
     async renewStep(l, ttlMs) {
       const [r] = await db.query<{ until: string }>(

@@ -130,11 +130,11 @@ export interface StepQueue {
    */
   offerSteps(lease: RunLease, tasks: readonly StepTask[]): Promise<void>;
   /**
-   * Takes the lease of one offered step without a result that nobody holds or whose
-   * holder's lease expired (oldest offer first); racing workers never get the same step.
-   * Steps of runs that ended are not handed out.
+   * Takes the leases of up to `max` offered steps without a result that nobody holds or
+   * whose holder's lease expired (oldest offers first); racing workers never get the
+   * same step. Steps of runs that ended are not handed out.
    */
-  claimStep(owner: string, ttlMs: number): Promise<ClaimedStep | undefined>;
+  claimSteps(owner: string, ttlMs: number, max: number): Promise<ClaimedStep[]>;
   /** Extends a step lease still held; undefined when it was lost. */
   renewStep(lease: StepLease, ttlMs: number): Promise<StepLease | undefined>;
   /**

@@ -85,21 +85,24 @@ export async function runStepLoop(
       await Promise.race([...active, exchange.nap(o.pollMs, o.signal)]);
       continue;
     }
-    let claimed: ClaimedStep | undefined;
+    let claimed: ClaimedStep[];
     try {
-      claimed = await log.claimStep(o.owner, o.leaseMs);
+      // As many as there are free slots, in one round trip.
+      claimed = await log.claimSteps(o.owner, o.leaseMs, o.slots - active.size);
     } catch {
-      claimed = undefined; // the store is unreachable for now: look again after a nap
+      claimed = []; // the store is unreachable for now: look again after a nap
     }
-    if (claimed === undefined) {
+    if (claimed.length === 0) {
       await exchange.nap(o.pollMs, o.signal);
       continue;
     }
-    o.onStep?.(claimed.key, 'taken', `try ${claimed.lease.token}`);
-    const p = runClaimed(log, exchange, claimed, abort.signal, o, cache).finally(() =>
-      active.delete(p),
-    );
-    active.add(p);
+    for (const step of claimed) {
+      o.onStep?.(step.key, 'taken', `try ${step.lease.token}`);
+      const p = runClaimed(log, exchange, step, abort.signal, o, cache).finally(() =>
+        active.delete(p),
+      );
+      active.add(p);
+    }
   }
   // Graceful: the steps in flight finish within the grace, or are aborted and released.
   if (active.size > 0) {

@@ -10,6 +10,7 @@
  * within the grace, releasing those that do not.
  */
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { LeaseLostError } from '../log/port.js';
 import type { RunLease, RunLog } from '../log/port.js';
@@ -110,6 +111,8 @@ export async function runWorker(log: RunLog, options: WorkerOptions = {}): Promi
   const concurrency = Math.max(0, options.concurrency ?? 1);
   const pollMs = options.pollMs ?? 250;
   const active = new Set<Promise<void>>();
+  // Every run driven and every step napping listens to the stop signal: hundreds at once.
+  if (options.signal !== undefined) setMaxListeners(0, options.signal);
   const exchange = stepExchange(log);
   o.loop = { ...options.loop, steps: exchange };
   const steps =
