@@ -7,6 +7,7 @@
  * and record their result; those still running then are aborted and released, so
  * another worker takes them at once.
  */
+import { setMaxListeners } from 'node:events';
 import type { ClaimedStep, RunLog } from '../log/port.js';
 import type { StepExchange } from './step-exchange.js';
 import { missionCache, runStepTask } from './step-task.js';
@@ -79,6 +80,7 @@ export async function runStepLoop(
 ): Promise<void> {
   const cache = missionCache();
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal); // one listener per step in flight
   const active = new Set<Promise<void>>();
   while (o.signal?.aborted !== true) {
     if (active.size >= o.slots) {
