@@ -3,7 +3,8 @@
  * through the API is only recorded (queued, no event, no lease held by anyone) and stays
  * so while no worker runs; the server runs none of its steps. A worker (another handle,
  * as another process would hold one) then drives it, and the API shows it succeeded.
- * Skipped, saying why, without Postgres.
+ * With local workers (`serve --workers 1`) the server runs its API's runs itself, under
+ * leases like any worker. Skipped, saying why, without Postgres.
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import pg from 'pg';
 import { openPostgresRunLog } from '../../src/store/index.js';
 import { loadMission, runWorker } from '../../src/team/index.js';
 import { startPgCluster } from '../helpers/pg-cluster.js';
-import { testServer } from './helpers.js';
+import { startServeProcess, testServer } from './helpers.js';
 
 const RELAY = resolve(import.meta.dirname, '../team/fixtures/relay');
 const cluster = await startPgCluster();
@@ -69,5 +70,35 @@ describe('serve with zero local workers (Postgres)', { skip }, () => {
     await server.close();
     await worker.close();
     await store.close();
+  });
+
+  it('serve --workers 1 runs the API runs in its own worker, under leases, and stops cleanly', async () => {
+    const c = cluster as Exclude<typeof cluster, string>;
+    const url = await c.freshUrl();
+    const token = 'serve-workers-token';
+    const serve = await startServeProcess(
+      ['--db', url, '--workers', '1', '--mission', RELAY, '--time-scale', '0'],
+      { ATELIER_TOKEN: token },
+    );
+    const res = await fetch(`${serve.url}/api/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ mission: 'relay' }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const { id } = (await res.json()) as { id: string };
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const start = Date.now();
+    for (;;) {
+      const r = await db.query<{ status: string }>('SELECT status FROM runs WHERE id = $1', [id]);
+      if (r.rows[0]!.status === 'succeeded') break;
+      assert.ok(Date.now() - start < 60_000, `the run is ${r.rows[0]!.status}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const owners = await db.query<{ done_by: string }>('SELECT DISTINCT done_by FROM run_steps');
+    assert.equal(owners.rows.length, 1, 'one worker, the server’s, ran every step');
+    await db.end();
+    assert.equal(await serve.stop(), 0);
   });
 });
