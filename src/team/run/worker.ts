@@ -132,19 +132,19 @@ export async function runWorker(log: RunLog, options: WorkerOptions = {}): Promi
       await Promise.race([...active, pause(pollMs, options.signal)]);
       continue;
     }
-    let lease: RunLease | undefined;
-    try {
-      lease = await log.claimNext(o.owner, o.leaseMs);
-    } catch {
-      lease = undefined; // the store is unreachable for now: look again after a pause
+    // Up to 8 claims at once (each its own round trip; SKIP LOCKED keeps them apart), so a
+    // worker with room for hundreds of runs takes a backlog in parallel.
+    const claims = Array.from({ length: Math.min(8, concurrency - active.size) }, () =>
+      log.claimNext(o.owner, o.leaseMs).catch(() => undefined),
+    );
+    const leases = (await Promise.all(claims)).filter((l): l is RunLease => l !== undefined);
+    for (const lease of leases) {
+      o.onRun?.(lease.runId, 'taken');
+      const p = driveLeased(log, lease, o).finally(() => active.delete(p));
+      active.add(p);
     }
-    if (lease === undefined) {
-      await pause(pollMs, options.signal);
-      continue;
-    }
-    o.onRun?.(lease.runId, 'taken');
-    const p = driveLeased(log, lease, o).finally(() => active.delete(p));
-    active.add(p);
+    // None waiting (or the store is unreachable for now): look again after a pause.
+    if (leases.length === 0) await pause(pollMs, options.signal);
   }
   await Promise.all([...active, steps]);
 }
