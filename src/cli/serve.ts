@@ -10,7 +10,7 @@ import type { Model } from '../models/index.js';
 import { teamAssistantTarget } from '../server/team-assistant-target.js';
 import { listExampleMissions, loadMission, runWorker } from '../team/index.js';
 import { intOption } from './run.js';
-import type { Mission } from '../team/index.js';
+import type { Mission, RunLog } from '../team/index.js';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -110,6 +110,15 @@ function scaleOption(v: string): number {
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number >= 0');
   return n;
+}
+
+/**
+ * `--workers N`: N workers in this process take the queued runs like any `atelier worker`,
+ * under leases, so if this process dies another worker takes its runs and steps over.
+ */
+function localWorkers(store: RunLog, workers: number | undefined, signal: AbortSignal) {
+  if (workers === undefined || workers === 0) return Promise.resolve();
+  return runWorker(store, { concurrency: workers, steps: Math.max(2, 2 * workers), signal });
 }
 
 export function serveCommand(): Command {
@@ -217,16 +226,7 @@ export function serveCommand(): Command {
         `  missions: ${missions.map((m) => m.name).join(', ') || 'none'} · /v1 models: ${targets.map((t) => t.id).join(', ') || 'none'}\n`,
       );
       for (const line of warnings) out.write(`${line}\n`);
-      // Local workers take the queued runs like any `atelier worker`, under leases: if this
-      // process dies, another worker takes its runs and steps over.
-      const local =
-        opts.workers === undefined || opts.workers === 0
-          ? Promise.resolve()
-          : runWorker(store, {
-              concurrency: opts.workers,
-              steps: Math.max(2, 2 * opts.workers),
-              signal: stop.signal,
-            });
+      const local = localWorkers(store, opts.workers, stop.signal);
       const shutdown = (): void => {
         // Runs in progress are marked interrupted (resumable) or released, then the store closes.
         stop.abort();

@@ -37,8 +37,8 @@ const stepLease = (r: StepRow, owner: string, token: number, until: number): Ste
   expiresAt: new Date(until).toISOString(),
 });
 
-export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
-  const q = {
+function stepStatements(db: SqliteDatabase) {
+  return {
     run: db.prepare('SELECT lease_owner, lease_token FROM runs WHERE id = ?'),
     offer: db.prepare(
       `INSERT INTO run_steps (run_id, step_id, key, attempt, payload, status, offered_at)
@@ -58,6 +58,10 @@ export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
        lease_owner = NULL, lease_until = NULL WHERE run_id = ? AND step_id = ?`,
     ),
   };
+}
+
+export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
+  const q = stepStatements(db);
   const held = (r: StepRow | undefined, l: StepLease): r is StepRow =>
     r !== undefined &&
     r.status !== 'done' &&

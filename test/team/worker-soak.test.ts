@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { openPostgresRunLog } from '../../src/store/index.js';
 import { loadMission, queueRun, readEvents } from '../../src/team/index.js';
+import type { RunLog } from '../../src/team/index.js';
 import { atelierAsync } from '../helpers/cli.js';
 import { startPgCluster } from '../helpers/pg-cluster.js';
 
@@ -49,6 +50,97 @@ interface Worker {
   ready: () => boolean;
   kill: (s: NodeJS.Signals) => void;
   done: Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+}
+
+interface ResultRow {
+  key: string;
+  status: string;
+  done_by: string;
+  done_at: string;
+}
+
+/** Every run succeeded with its 7 steps, each finished once; one recorded result per step. */
+async function checkRunsAndResults(
+  log: RunLog,
+  url: string,
+  runIds: readonly string[],
+): Promise<ResultRow[]> {
+  // Every run succeeded with its 7 steps, each finished once.
+  const finishedSteps = new Map<string, number>();
+  for (const id of runIds) {
+    assert.equal((await log.getRun(id))!.status, 'succeeded', id);
+    const events = await readEvents(log, id);
+    const fin = events.filter((e) => e.type === 'step.finished');
+    const ids = fin.map((e) => (e.data as { stepId: string }).stepId);
+    assert.equal(new Set(ids).size, ids.length, `${id}: a step finished twice`);
+    assert.equal(ids.length, 7, `${id}: ${ids.length} steps finished`);
+    for (const s of ids) finishedSteps.set(`${id}/${s}`, 0);
+  }
+  // The recorded results: one per finished step (none lost, none extra).
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const rows = (
+    await db.query<{ key: string; status: string; done_by: string; done_at: string }>(
+      'SELECT key, status, done_by, done_at FROM run_steps',
+    )
+  ).rows;
+  await db.end();
+  assert.deepEqual(rows.map((r) => r.key).sort(), [...finishedSteps.keys()].sort());
+  assert.ok(rows.every((r) => r.status === 'done'));
+  return rows;
+}
+
+/**
+ * Side effects, by idempotency key, each explained: once by the worker whose result was
+ * recorded, any other by a worker killed with the step in flight or that lost its lease,
+ * none after the result was recorded. Returns how many repeats there were.
+ */
+function checkEffects(
+  rows: readonly ResultRow[],
+  effectsFile: string,
+  killed: ReadonlySet<number>,
+  all: readonly Worker[],
+): number {
+  const finishedSteps = new Set(rows.map((r) => r.key));
+  // Side effects, by idempotency key: each explained.
+  const pidOf = (owner: string) => Number(owner.split(':').at(-2));
+  const lostBy = new Map<number, Set<string>>();
+  for (const w of all)
+    lostBy.set(
+      w.pid,
+      new Set(
+        w.lines.filter((l) => / lost \(/.test(l)).map((l) => l.split(' ')[1]!.replace(/:$/, '')),
+      ),
+    );
+  const effects = existsSync(effectsFile)
+    ? readFileSync(effectsFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { key: string; pid: number; at: number })
+    : [];
+  let repeats = 0;
+  for (const r of rows) {
+    const mine = effects.filter((e) => e.key === r.key);
+    const by = pidOf(r.done_by);
+    assert.ok(
+      mine.some((e) => e.pid === by),
+      `${r.key}: no effect by the worker that recorded it`,
+    );
+    for (const e of mine) {
+      assert.ok(e.at <= Number(r.done_at), `${r.key}: an effect after its result was recorded`);
+      if (e.pid === by) continue;
+      repeats++;
+      assert.ok(
+        killed.has(e.pid) || lostBy.get(e.pid)?.has(r.key),
+        `${r.key}: repeated by ${e.pid}, which was neither killed nor lost the step`,
+      );
+    }
+  }
+  assert.ok(
+    effects.every((e) => finishedSteps.has(e.key)),
+    'an effect of no finished step',
+  );
+  return repeats;
 }
 
 describe('worker pool on Postgres under SIGKILL', { skip }, () => {
@@ -120,67 +212,8 @@ describe('worker pool on Postgres under SIGKILL', { skip }, () => {
       assert.equal(r.status, 0, r.stderr);
     }
 
-    // Every run succeeded with its 7 steps, each finished once.
-    const finishedSteps = new Map<string, number>();
-    for (const id of runIds) {
-      assert.equal((await log.getRun(id))!.status, 'succeeded', id);
-      const events = await readEvents(log, id);
-      const fin = events.filter((e) => e.type === 'step.finished');
-      const ids = fin.map((e) => (e.data as { stepId: string }).stepId);
-      assert.equal(new Set(ids).size, ids.length, `${id}: a step finished twice`);
-      assert.equal(ids.length, 7, `${id}: ${ids.length} steps finished`);
-      for (const s of ids) finishedSteps.set(`${id}/${s}`, 0);
-    }
-    // The recorded results: one per finished step (none lost, none extra).
-    const db = new pg.Client({ connectionString: url });
-    await db.connect();
-    const rows = (
-      await db.query<{ key: string; status: string; done_by: string; done_at: string }>(
-        'SELECT key, status, done_by, done_at FROM run_steps',
-      )
-    ).rows;
-    await db.end();
-    assert.deepEqual(rows.map((r) => r.key).sort(), [...finishedSteps.keys()].sort());
-    assert.ok(rows.every((r) => r.status === 'done'));
-
-    // Side effects, by idempotency key: each explained.
-    const pidOf = (owner: string) => Number(owner.split(':').at(-2));
-    const lostBy = new Map<number, Set<string>>();
-    for (const w of all)
-      lostBy.set(
-        w.pid,
-        new Set(
-          w.lines.filter((l) => / lost \(/.test(l)).map((l) => l.split(' ')[1]!.replace(/:$/, '')),
-        ),
-      );
-    const effects = existsSync(effectsFile)
-      ? readFileSync(effectsFile, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as { key: string; pid: number; at: number })
-      : [];
-    let repeats = 0;
-    for (const r of rows) {
-      const mine = effects.filter((e) => e.key === r.key);
-      const by = pidOf(r.done_by);
-      assert.ok(
-        mine.some((e) => e.pid === by),
-        `${r.key}: no effect by the worker that recorded it`,
-      );
-      for (const e of mine) {
-        assert.ok(e.at <= Number(r.done_at), `${r.key}: an effect after its result was recorded`);
-        if (e.pid === by) continue;
-        repeats++;
-        assert.ok(
-          killed.has(e.pid) || lostBy.get(e.pid)?.has(r.key),
-          `${r.key}: repeated by ${e.pid}, which was neither killed nor lost the step`,
-        );
-      }
-    }
-    assert.ok(
-      effects.every((e) => finishedSteps.has(e.key)),
-      'an effect of no finished step',
-    );
+    const rows = await checkRunsAndResults(log, url, runIds);
+    const repeats = checkEffects(rows, effectsFile, killed, all);
     console.log(
       `# ${runIds.length} runs, ${rows.length} steps, ${killed.size} kills, ${repeats} repeated effects (steps in flight at a kill), ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

@@ -36,8 +36,10 @@ const leaseOf = (l: Omit<StepLease, 'expiresAt'>, until: string): StepLease => (
   expiresAt: new Date(Number(until)).toISOString(),
 });
 
+/** Offered steps over Postgres: offers and results here, leases in `pgStepLeases`. */
 export function pgSteps(db: PgDb): StepQueue {
   return {
+    ...pgStepLeases(db),
     async offerSteps(lease, tasks) {
       if (tasks.length === 0) return;
       const rows = await db.query<{ n: number }>(
@@ -60,6 +62,33 @@ export function pgSteps(db: PgDb): StepQueue {
       );
       if (held.length === 0) throw new LeaseLostError(lease);
     },
+    async stepResults(steps) {
+      if (steps.length === 0) return [];
+      const rows = await db.query<{
+        run_id: string;
+        step_id: string;
+        result: string;
+        done_by: string;
+      }>(
+        `SELECT s.run_id, s.step_id, s.result, s.done_by FROM run_steps s
+         JOIN unnest($1::text[], $2::text[]) AS x(r, st) ON s.run_id = x.r AND s.step_id = x.st
+         WHERE s.status = 'done'`,
+        [steps.map((s) => s.runId), steps.map((s) => s.stepId)],
+      );
+      return rows.map((r) => ({
+        runId: r.run_id,
+        stepId: r.step_id,
+        result: JSON.parse(r.result) as unknown,
+        by: r.done_by,
+      }));
+    },
+  };
+}
+
+function pgStepLeases(
+  db: PgDb,
+): Pick<StepQueue, 'claimSteps' | 'renewStep' | 'completeStep' | 'releaseStep'> {
+  return {
     async claimSteps(owner, ttlMs, max) {
       const rows = await db.query<{
         run_id: string;
@@ -103,26 +132,6 @@ export function pgSteps(db: PgDb): StepQueue {
         `UPDATE run_steps SET status = 'ready', lease_owner = NULL, lease_until = NULL WHERE ${HELD}`,
         [l.runId, l.stepId, l.owner, l.token],
       );
-    },
-    async stepResults(steps) {
-      if (steps.length === 0) return [];
-      const rows = await db.query<{
-        run_id: string;
-        step_id: string;
-        result: string;
-        done_by: string;
-      }>(
-        `SELECT s.run_id, s.step_id, s.result, s.done_by FROM run_steps s
-         JOIN unnest($1::text[], $2::text[]) AS x(r, st) ON s.run_id = x.r AND s.step_id = x.st
-         WHERE s.status = 'done'`,
-        [steps.map((s) => s.runId), steps.map((s) => s.stepId)],
-      );
-      return rows.map((r) => ({
-        runId: r.run_id,
-        stepId: r.step_id,
-        result: JSON.parse(r.result) as unknown,
-        by: r.done_by,
-      }));
     },
   };
 }
