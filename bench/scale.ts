@@ -11,7 +11,7 @@
  * probe meanwhile; for Postgres the most connections Atelier held. A run that does not
  * succeed is counted and printed as an error.
  * Postgres: a throwaway cluster (test/helpers/pg-cluster.ts), or $ATELIER_BENCH_PG.
- * Run: npm run bench:scale [-- --sizes 10,100,1000 --workers 1,2,4 --concurrency 250 --steps 16]
+ * Run: npm run bench:scale [-- --sizes 10,100,1000 --workers 1,2,4 --concurrency 100 --steps 16]
  */
 import { mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -30,7 +30,7 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,100,1000' },
     workers: { type: 'string', default: '1,2,4' },
-    concurrency: { type: 'string', default: '250' },
+    concurrency: { type: 'string', default: '100' },
     steps: { type: 'string', default: '16' },
     mission: { type: 'string', default: join(ROOT, 'test/team/fixtures/relay') },
   },

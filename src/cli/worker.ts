@@ -56,6 +56,14 @@ export function workerCommand(): Command {
             hint: 'give it runs to drive (--concurrency N), steps to run (--steps N), or both',
           });
         const store = await openRunLog(storeTarget(opts.db));
+        // The step loop's own handle (its own connections): see WorkerOptions.stepLog.
+        const stepStore =
+          opts.steps === 0
+            ? store
+            : await openRunLog(storeTarget(opts.db)).catch(async (err) => {
+                await store.close();
+                throw err;
+              });
         const stop = new AbortController();
         const onSignal = (): void => stop.abort();
         process.once('SIGINT', onSignal);
@@ -69,6 +77,7 @@ export function workerCommand(): Command {
             concurrency: opts.concurrency,
             leaseMs: opts.leaseMs,
             steps: opts.steps,
+            stepLog: stepStore,
             graceMs: opts.graceMs,
             signal: stop.signal,
             ...(opts.timeScale === undefined ? {} : { loop: { timeScale: opts.timeScale } }),
@@ -80,6 +89,7 @@ export function workerCommand(): Command {
         } finally {
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
+          if (stepStore !== store) await stepStore.close();
           await store.close();
         }
         say('atelier worker: stopped, its runs released, its steps finished or released');

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
+import { UserError, isStoreError } from '../../errors.js';
 import { LeaseLostError } from '../log/port.js';
 import type { RunLease, RunLog } from '../log/port.js';
 import type { LoopOptions } from './context.js';
@@ -30,6 +31,12 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Stops the worker: runs in flight are interrupted and released. */
   signal?: AbortSignal;
+  /**
+   * The log the step loop claims and records steps through (default: `log`). A second
+   * handle has its own connections, so claiming a step never waits behind the queries of
+   * hundreds of runs being driven (`atelier worker` opens one).
+   */
+  stepLog?: RunLog;
   /** Steps run at once by this worker, of any run (default 4; 0: none, a pure coordinator). */
   steps?: number;
   /** On stop, how long steps in flight may take to finish before they are released (default 10 s). */
@@ -64,6 +71,7 @@ async function driveLeased(
   o: Required<Pick<WorkerOptions, 'leaseMs'>> & WorkerOptions,
 ): Promise<void> {
   const stop = new AbortController();
+  let keep = false;
   const onStop = (): void => stop.abort(new Error('the worker stopped'));
   o.signal?.addEventListener('abort', onStop, { once: true });
   const renewal = setInterval(
@@ -84,20 +92,31 @@ async function driveLeased(
       o.onRun?.(lease.runId, 'finished', summary.status);
     } else o.onRun?.(lease.runId, 'finished', 'already ended');
   } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
     if (err instanceof LeaseLostError || stop.signal.reason instanceof LeaseLostError)
       o.onRun?.(lease.runId, 'lost', 'another worker took the run over');
     else if (stop.signal.aborted)
       o.onRun?.(lease.runId, 'released', 'interrupted: the worker stopped');
-    else {
+    else if (err instanceof UserError && !isStoreError(err)) {
       // It cannot be driven (its mission folder is gone, its goal no longer fits): said
       // once, not taken again and again.
       await log.setStatus(lease.runId, 'failed').catch(() => undefined);
-      o.onRun?.(lease.runId, 'failed', err instanceof Error ? err.message : String(err));
+      o.onRun?.(lease.runId, 'failed', why);
+    } else {
+      // The store failed (or a bug): the run is interrupted, never failed for it; another
+      // worker (or this one) takes it again. When even that cannot be written, the lease
+      // is kept to expire, which hands the run over just the same.
+      const marked = await log.setStatus(lease.runId, 'interrupted').then(
+        () => true,
+        () => false,
+      );
+      o.onRun?.(lease.runId, 'released', `interrupted by an error: ${why}`);
+      if (!marked) keep = true;
     }
   } finally {
     clearInterval(renewal);
     o.signal?.removeEventListener('abort', onStop);
-    await log.release(lease).catch(() => undefined);
+    if (!keep) await log.release(lease).catch(() => undefined);
   }
 }
 
@@ -118,7 +137,7 @@ export async function runWorker(log: RunLog, options: WorkerOptions = {}): Promi
   const steps =
     options.steps === 0
       ? Promise.resolve()
-      : runStepLoop(log, exchange, {
+      : runStepLoop(options.stepLog ?? log, exchange, {
           owner: o.owner,
           slots: options.steps ?? 4,
           leaseMs: o.leaseMs,
