@@ -104,22 +104,7 @@ export function runContext(
   };
 }
 
-/** Sleeps `ms`, or rejects with the signal's reason when it is aborted first. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  if (signal?.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise((res, rej) => {
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      res();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(t);
-      rej(signal!.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+export { sleep } from './sleep.js';
 
 /** "act a b": a step's ground action, the key of attempts and rejections. */
 export const groundKey = (s: { action: string; args: readonly string[] }): string =>
