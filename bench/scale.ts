@@ -1,19 +1,22 @@
 /**
- * Scale benchmark: N runs of the flagship mission (examples/paris-office, seeds 1-12 in
- * turn, approvals automatic, no simulated delays) on
+ * Scale benchmark: N concurrent runs of a small mission (test/team/fixtures/relay: 7 steps,
+ * three in parallel, approvals automatic, no simulated delays), for N in --sizes, on
  *   - SQLite, one process driving them all at once (startRun), and
- *   - Postgres, queued and driven by M `atelier worker` processes (each up to C at once),
+ *   - Postgres, queued at once and run by M `atelier worker` processes (each driving up to
+ *     C runs and running up to S steps at once; the steps of any run go to any worker),
  *     started before the runs are queued so their start-up is not counted.
- * For each: runs/s and events/s over the wall time from the first run recorded to the last
- * one finished, the p50/p99 latency of a one-event append made every 20 ms by a probe while
- * the runs go (what any writer waits), and for Postgres the most connections Atelier held.
+ * For each: runs/s over the wall time from the first run recorded to the last finished;
+ * the step latency p50/p99 (step.started to its step.finished in the log: offer, claim,
+ * tool, result, observation); the p50/p99 of a one-event append made every 20 ms by a
+ * probe meanwhile; for Postgres the most connections Atelier held. A run that does not
+ * succeed is counted and printed as an error.
  * Postgres: a throwaway cluster (test/helpers/pg-cluster.ts), or $ATELIER_BENCH_PG.
- * Run: npm run bench:scale [-- --runs 40 --workers 1,2 --concurrency 4]
+ * Run: npm run bench:scale [-- --sizes 10,100,1000 --workers 1,2,4 --concurrency 100 --steps 16]
  */
 import { mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -25,20 +28,26 @@ import { startPgCluster } from '../test/helpers/pg-cluster.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '40' },
-    workers: { type: 'string', default: '1,2' },
-    concurrency: { type: 'string', default: '4' },
+    sizes: { type: 'string', default: '10,100,1000' },
+    workers: { type: 'string', default: '1,2,4' },
+    concurrency: { type: 'string', default: '100' },
+    steps: { type: 'string', default: '16' },
+    mission: { type: 'string', default: join(ROOT, 'test/team/fixtures/relay') },
   },
 });
-const N = Number(args.runs);
+const SIZES = args.sizes.split(',').map(Number);
 const WORKERS = args.workers.split(',').map(Number);
 const C = Number(args.concurrency);
+const S = Number(args.steps);
 
 interface Figures {
   setup: string;
   seconds: number;
   runs: number;
+  errors: number;
   events: number;
+  step50: number;
+  step99: number;
   p50: number;
   p99: number;
   connections?: number;
@@ -87,25 +96,47 @@ async function totals(log: RunLog, ids: ReadonlySet<string>) {
   return { done: done.length, events: runs.reduce((n, r) => n + r.lastSeq, 0) };
 }
 
-async function sqlite(mission: Mission): Promise<Figures> {
+/** What the runs did, from their logs: failures and each step's latency (start to end). */
+async function outcome(log: RunLog, ids: ReadonlySet<string>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let events = 0;
+  for (const id of ids) {
+    const run = (await log.getRun(id))!;
+    if (run.status !== 'succeeded') errors++;
+    const log_ = await log.read(id);
+    events += log_.length;
+    const started = new Map<string, number>();
+    for (const e of log_) {
+      const stepId = (e.data as { stepId?: string }).stepId;
+      if (stepId === undefined) continue;
+      if (e.type === 'step.started') started.set(stepId, Date.parse(e.at));
+      else if ((e.type === 'step.finished' || e.type === 'step.failed') && started.has(stepId))
+        latencies.push(Date.parse(e.at) - started.get(stepId)!);
+    }
+  }
+  return { errors, events, step50: pct(latencies, 50), step99: pct(latencies, 99) };
+}
+
+async function sqlite(mission: Mission, n: number): Promise<Figures> {
   const log = openRunStore(join(mkdtempSync(join(tmpdir(), 'atelier-scale-')), 'a.db'));
   const p = probe(log);
   const t = performance.now();
   const handles = await Promise.all(
-    Array.from({ length: N }, (_, i) =>
-      startRun(mission, { store: log, seed: (i % 12) + 1, approve: 'auto', timeScale: 0 }),
+    Array.from({ length: n }, (_, i) =>
+      startRun(mission, { store: log, seed: i + 1, approve: 'auto', timeScale: 0 }),
     ),
   );
-  await Promise.all(handles.map((h) => h.done));
+  await Promise.all(handles.map((h) => h.done.catch(() => undefined)));
   const seconds = (performance.now() - t) / 1000;
   const lat = await p.stop();
-  const { events } = await totals(log, new Set(handles.map((h) => h.id)));
+  const o = await outcome(log, new Set(handles.map((h) => h.id)));
   await log.close();
   return {
     setup: 'SQLite, 1 process',
     seconds,
-    runs: N,
-    events,
+    runs: n,
+    ...o,
     p50: pct(lat, 50),
     p99: pct(lat, 99),
   };
@@ -114,7 +145,17 @@ async function sqlite(mission: Mission): Promise<Figures> {
 function startWorker(url: string): Promise<ChildProcess> {
   const child = spawn(
     join(ROOT, 'bin/atelier'),
-    ['worker', '--db', url, '--concurrency', String(C), '--lease-ms', '30000'],
+    [
+      'worker',
+      '--db',
+      url,
+      '--concurrency',
+      String(C),
+      '--steps',
+      String(S),
+      '--lease-ms',
+      '30000',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((res, rej) => {
@@ -126,70 +167,86 @@ function startWorker(url: string): Promise<ChildProcess> {
   });
 }
 
-async function postgres(mission: Mission, url: string, workers: number): Promise<Figures> {
-  const log = await openPostgresRunLog(url);
-  const procs = await Promise.all(Array.from({ length: workers }, () => startWorker(url)));
+/** The most connections Atelier's processes hold, sampled every 100 ms. */
+async function connectionSampler(url: string) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  let connections = 0;
+  let most = 0;
   const sampling = setInterval(() => {
     void admin
       .query<{ n: number }>(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'atelier'",
       )
       .then(
-        (r) => (connections = Math.max(connections, r.rows[0]!.n)),
+        (r) => (most = Math.max(most, r.rows[0]!.n)),
         () => undefined,
       );
   }, 100);
+  return {
+    stop: async () => {
+      clearInterval(sampling);
+      await admin.end();
+      return most;
+    },
+  };
+}
+
+async function postgres(
+  mission: Mission,
+  url: string,
+  workers: number,
+  n: number,
+): Promise<Figures> {
+  const log = await openPostgresRunLog(url);
+  const procs = await Promise.all(Array.from({ length: workers }, () => startWorker(url)));
+  const sampler = await connectionSampler(url);
   const p = probe(log);
   const t = performance.now();
   const ids = new Set<string>();
-  for (let i = 0; i < N; i++)
-    ids.add(
-      await queueRun(mission, { store: log, seed: (i % 12) + 1, approve: 'auto', timeScale: 0 }),
-    );
-  for (;;) {
-    if ((await totals(log, ids)).done === N) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  for (let i = 0; i < n; i++)
+    ids.add(await queueRun(mission, { store: log, seed: i + 1, approve: 'auto', timeScale: 0 }));
+  while ((await totals(log, ids)).done < n) await new Promise((r) => setTimeout(r, 100));
   const seconds = (performance.now() - t) / 1000;
-  clearInterval(sampling);
+  const connections = await sampler.stop();
   const lat = await p.stop();
-  const { events } = await totals(log, ids);
   for (const w of procs) w.kill('SIGTERM');
   await Promise.all(procs.map((w) => new Promise((r) => w.once('exit', r))));
-  await admin.end();
+  const o = await outcome(log, ids);
   await log.close();
   return {
-    setup: `Postgres, ${workers} worker${workers === 1 ? '' : 's'} × ${C}`,
+    setup: `Postgres, ${workers} worker${workers === 1 ? '' : 's'}`,
     seconds,
-    runs: N,
-    events,
+    runs: n,
+    ...o,
     p50: pct(lat, 50),
     p99: pct(lat, 99),
     connections,
   };
 }
 
-const mission = await loadMission(join(ROOT, 'examples/paris-office'));
-const rows: Figures[] = [await sqlite(mission)];
+const mission = await loadMission(args.mission);
 const cluster = process.env.ATELIER_BENCH_PG ? undefined : await startPgCluster();
 if (typeof cluster === 'string') console.log(`Postgres skipped: ${cluster}`);
-else {
+const rows: Figures[] = [];
+const print = (r: Figures): void =>
+  console.log(
+    `${String(r.runs).padStart(5)} | ${r.setup.padEnd(20)} | ${r.seconds.toFixed(1).padStart(6)} | ${(r.runs / r.seconds).toFixed(1).padStart(6)} | ${String(r.errors).padStart(6)} | ${r.step50.toFixed(0).padStart(8)} | ${r.step99.toFixed(0).padStart(8)} | ${r.p50.toFixed(1).padStart(10)} | ${r.p99.toFixed(1).padStart(6)} | ${r.connections ?? '-'}`,
+  );
+console.log(
+  `runs of ${mission.name} (7 steps, timeScale 0, auto-approve); workers: --concurrency ${C} --steps ${S}; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start`,
+);
+console.log(
+  ' runs | setup                | wall s | runs/s | errors | step p50 | step p99 | append p50 | p99 ms | connections',
+);
+for (const n of SIZES) {
+  rows.push(await sqlite(mission, n));
+  print(rows.at(-1)!);
+  if (typeof cluster === 'string') continue;
   for (const w of WORKERS) {
     const url = process.env.ATELIER_BENCH_PG ?? (await cluster!.freshUrl());
-    rows.push(await postgres(mission, url, w));
+    rows.push(await postgres(mission, url, w, n));
+    print(rows.at(-1)!);
   }
-  cluster?.stop();
 }
-console.log(
-  `${N} runs of paris-office (timeScale 0, auto-approve); load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`,
-);
-console.log(
-  'setup                      | wall s | runs/s | events/s | append p50 ms | p99 ms | connections',
-);
-for (const r of rows)
-  console.log(
-    `${r.setup.padEnd(26)} | ${r.seconds.toFixed(1).padStart(6)} | ${(r.runs / r.seconds).toFixed(2).padStart(6)} | ${(r.events / r.seconds).toFixed(0).padStart(8)} | ${r.p50.toFixed(1).padStart(13)} | ${r.p99.toFixed(1).padStart(6)} | ${r.connections ?? '-'}`,
-  );
+if (typeof cluster !== 'string') cluster?.stop();
+console.log(`load average ${loadavg()[0]!.toFixed(1)} at the end`);

@@ -8,8 +8,9 @@ import { ModelConfigError, modelFromEnv } from '../models/index.js';
 import { DEFAULT_DB_PATH, isPostgresUrl, openRunLog } from '../store/index.js';
 import type { Model } from '../models/index.js';
 import { teamAssistantTarget } from '../server/team-assistant-target.js';
-import { listExampleMissions, loadMission } from '../team/index.js';
-import type { Mission } from '../team/index.js';
+import { listExampleMissions, loadMission, runWorker } from '../team/index.js';
+import { intOption } from './run.js';
+import type { Mission, RunLog } from '../team/index.js';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -96,6 +97,7 @@ interface ServeOptions {
   keepAlive: number;
   timeScale: number;
   queue?: boolean;
+  workers?: number;
 }
 
 function secondsOption(v: string): number {
@@ -110,6 +112,15 @@ function scaleOption(v: string): number {
   return n;
 }
 
+/**
+ * `--workers N`: N workers in this process take the queued runs like any `atelier worker`,
+ * under leases, so if this process dies another worker takes its runs and steps over.
+ */
+function localWorkers(store: RunLog, workers: number | undefined, signal: AbortSignal) {
+  if (workers === undefined || workers === 0) return Promise.resolve();
+  return runWorker(store, { concurrency: workers, steps: Math.max(2, 2 * workers), signal });
+}
+
 export function serveCommand(): Command {
   return new Command('serve')
     .description('Serve the API, OpenAI-compatible /v1 endpoints and the web UI')
@@ -121,6 +132,11 @@ export function serveCommand(): Command {
       process.env.ATELIER_DB ?? DEFAULT_DB_PATH,
     )
     .option('--queue', 'runs started through the API wait for `atelier worker` (none run here)')
+    .option(
+      '--workers <n>',
+      'run the API’s runs with N workers in this process, under leases (0: as --queue)',
+      intOption('--workers', 0),
+    )
     .option('--mission <dir...>', 'also serve these mission folders (besides the examples)')
     .option(
       '--allow-host <name...>',
@@ -178,7 +194,7 @@ export function serveCommand(): Command {
           missions: own,
           timeScale: opts.timeScale,
           ...configuredModel(),
-          ...(opts.queue === true ? { queue: true } : {}),
+          ...(opts.queue === true || opts.workers !== undefined ? { queue: true } : {}),
         },
         sseKeepAliveMs: opts.keepAlive * 1000,
         ...(opts.corsOrigin ? { corsOrigins: opts.corsOrigin } : {}),
@@ -210,11 +226,11 @@ export function serveCommand(): Command {
         `  missions: ${missions.map((m) => m.name).join(', ') || 'none'} · /v1 models: ${targets.map((t) => t.id).join(', ') || 'none'}\n`,
       );
       for (const line of warnings) out.write(`${line}\n`);
+      const local = localWorkers(store, opts.workers, stop.signal);
       const shutdown = (): void => {
-        // Runs in progress are marked interrupted (resumable), then the store closes.
+        // Runs in progress are marked interrupted (resumable) or released, then the store closes.
         stop.abort();
-        void server
-          .close()
+        void Promise.all([server.close(), local])
           .then(() => store.close())
           .then(() => process.exit(0));
       };

@@ -74,6 +74,24 @@ export const RUN_LOG_MIGRATIONS: readonly Migration[] = [
     sqlite: `CREATE INDEX runs_by_status ON runs (status, updated_at)`,
     postgres: `CREATE INDEX runs_by_status ON runs (status, updated_at)`,
   },
+  {
+    version: 7,
+    // One row per step offered to workers: its identity (run, step) is the idempotency key
+    // given to the tool; the lease (owner, token, expiry in ms) says who runs it now.
+    about: 'run_steps: steps offered to any worker, claimed under leases, with their results',
+    sqlite: `CREATE TABLE run_steps (
+     run_id TEXT NOT NULL REFERENCES runs(id), step_id TEXT NOT NULL, key TEXT NOT NULL,
+     attempt INTEGER NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, offered_at INTEGER NOT NULL,
+     lease_owner TEXT, lease_token INTEGER NOT NULL DEFAULT 0, lease_until INTEGER,
+     result TEXT, done_by TEXT, done_at INTEGER, PRIMARY KEY (run_id, step_id));
+   CREATE INDEX run_steps_open ON run_steps (offered_at) WHERE status <> 'done'`,
+    postgres: `CREATE TABLE run_steps (
+     run_id TEXT NOT NULL REFERENCES runs(id), step_id TEXT NOT NULL, key TEXT NOT NULL,
+     attempt INTEGER NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, offered_at BIGINT NOT NULL,
+     lease_owner TEXT, lease_token INTEGER NOT NULL DEFAULT 0, lease_until BIGINT,
+     result TEXT, done_by TEXT, done_at BIGINT, PRIMARY KEY (run_id, step_id));
+   CREATE INDEX run_steps_open ON run_steps (offered_at) WHERE status <> 'done'`,
+  },
 ];
 
 /** The highest version the code knows. */

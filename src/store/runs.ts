@@ -21,6 +21,7 @@ import { RUN_LOG_MIGRATIONS, RUN_LOG_MODULE } from './migrations.js';
 import { productTable } from './products.js';
 import type { ProductTable } from './products.js';
 import { migrate, openSqlite } from './sqlite.js';
+import { sqliteSteps } from './steps.js';
 import type { OpenSqliteOptions, SqliteDatabase } from './sqlite.js';
 
 type Listener = (e: LoggedEvent) => void;
@@ -103,6 +104,7 @@ export function openRunStore(path?: string, options: OpenRunStoreOptions = {}): 
     products: products.products,
     ...sqliteLeases(db, q, write),
     ...sqliteApprovals(q, write),
+    ...sqliteSteps(db, write),
     async close() {
       db.close();
     },

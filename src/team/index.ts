@@ -68,6 +68,11 @@ export type {
   RunLog,
   RunRecord,
   RunPage,
+  StepLease,
+  StepQueue,
+  StepResult,
+  StepTask,
+  ClaimedStep,
 } from './log/port.js';
 /** The run log a run is given (the name from before the port: `openRunStore()` returns one). */
 export type { RunLog as RunStore } from './log/port.js';

@@ -45,6 +45,12 @@ export interface ToolContext {
    * resume: a simulated world keys its randomness on it, never on call order or time.
    */
   attempt: number;
+  /**
+   * The step's identity in the run ("RUN/STEP"), the same on every try of this step: a
+   * step whose worker died is run again by another (at least once), so a tool with side
+   * effects outside the run (a payment, a message) uses it to do them once.
+   */
+  idempotencyKey: string;
   /** Sleeps `ms` of simulated time, scaled by the run's time scale. */
   wait(ms: number): Promise<void>;
   /**

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NewEvent, NewRun, RunLog } from '../../src/team/index.js';
 import { LeaseLostError } from '../../src/team/index.js';
+import { stepQueueConformance } from './step-queue-conformance.js';
 
 export interface RunLogBackend {
   /** A fresh, empty log. */
@@ -45,6 +46,7 @@ const ev = (type: string, data: unknown, v = 1): NewEvent => ({ type, v, data })
 
 export function runLogConformance(name: string, backend: RunLogBackend): void {
   describe(`RunLog conformance: ${name}`, () => {
+    stepQueueConformance(backend);
     it('numbers events per run from 1, keeps kind, version and data, reads after a seq', async () => {
       const log = await backend.open();
       await log.createRun(newRun('a'));

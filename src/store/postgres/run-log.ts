@@ -12,6 +12,7 @@ import { RUN_LOG_MIGRATIONS } from '../migrations.js';
 import { CHANNEL, liveHub, noticeOf } from './live.js';
 import { migratePg, openPg } from './pool.js';
 import type { PgDb, PgOptions } from './pool.js';
+import { pgSteps } from './steps.js';
 
 interface RunRow {
   id: string;
@@ -85,6 +86,7 @@ export async function openPostgresRunLog(url: string, options: PgOptions = {}): 
     subscribe: live.subscribe,
     ...pgLeases(db),
     ...pgApprovals(db),
+    ...pgSteps(db),
     async close() {
       await live.close();
       await db.close();

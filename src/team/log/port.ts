@@ -84,7 +84,71 @@ export class LeaseLostError extends Error {
   }
 }
 
-export interface RunLog {
+/**
+ * A step offered to any worker (`atelier worker`): a run's driver offers the steps it
+ * starts, any worker claims one, runs its tool and records the result, which the driver
+ * observes. `key` is the step's identity (run and step id), the same on every try: the
+ * idempotency key the tool gets, since a step whose worker died is run again (at least
+ * once). `payload` is what the worker needs to run it (JSON, the team's business).
+ */
+export interface StepTask {
+  runId: string;
+  stepId: string;
+  key: string;
+  attempt: number;
+  payload: unknown;
+}
+
+/** The right to run an offered step until `expiresAt`; `token` grows with every holder. */
+export interface StepLease {
+  runId: string;
+  stepId: string;
+  owner: string;
+  token: number;
+  expiresAt: string;
+}
+
+/** A step a worker claimed: the task and its lease (`lease.token` - 1 tries came before). */
+export interface ClaimedStep extends StepTask {
+  lease: StepLease;
+}
+
+/** The recorded result of an offered step, and the owner whose try recorded it. */
+export interface StepResult {
+  runId: string;
+  stepId: string;
+  result: unknown;
+  by: string;
+}
+
+/** Offered steps: claimed one at a time under leases, like runs (see `RunLog`). */
+export interface StepQueue {
+  /**
+   * Offers steps of the run `lease` names (refused with LeaseLostError unless the lease
+   * is held). A step already offered (same run and step id) is kept as it is, with its
+   * result if it has one: a driver that took the run over offers its steps again.
+   */
+  offerSteps(lease: RunLease, tasks: readonly StepTask[]): Promise<void>;
+  /**
+   * Takes the leases of up to `max` offered steps without a result that nobody holds or
+   * whose holder's lease expired (oldest offers first); racing workers never get the
+   * same step. Steps of runs that ended are not handed out.
+   */
+  claimSteps(owner: string, ttlMs: number, max: number): Promise<ClaimedStep[]>;
+  /** Extends a step lease still held; undefined when it was lost. */
+  renewStep(lease: StepLease, ttlMs: number): Promise<StepLease | undefined>;
+  /**
+   * Records the step's result while its lease is held (even expired, if nobody took the
+   * step since); false when another holder took it (its try's result will count).
+   */
+  completeStep(lease: StepLease, result: unknown): Promise<boolean>;
+  /** Gives a step lease up without a result: another worker may take the step at once. */
+  releaseStep(lease: StepLease): Promise<void>;
+  /** The recorded results of those of `steps` that have one. */
+  stepResults(steps: readonly { runId: string; stepId: string }[]): Promise<StepResult[]>;
+}
+
+export interface RunLog extends StepQueue {
   /**
    * Creates a run; with `first`, writes its first event in the same transaction, so no run
    * is ever stored without it (the event is returned; listeners hear it).

@@ -17,6 +17,7 @@ import { mcpPool } from '../mcp/pool.js';
 import type { McpPool } from '../mcp/pool.js';
 import { recorder } from './recorder.js';
 import type { Recorder } from './recorder.js';
+import type { StepExchange } from './step-exchange.js';
 import type { RunBudget } from '../log/usage-events.js';
 import { usageMeter } from './usage.js';
 import type { ModelPrices, UsageMeter, UsageTotals } from './usage.js';
@@ -37,6 +38,11 @@ export interface LoopOptions {
    * once it is lost, so a stalled driver never writes over the one that took over.
    */
   lease?: RunLease;
+  /**
+   * With a lease: the run's steps (those not done by a model) are offered to any worker
+   * through this exchange instead of running here (step-exchange.ts).
+   */
+  steps?: StepExchange;
   /** The model of model-driven steps, for agents that have none of their own. */
   model?: Model;
   /** Bounds of model-driven steps: corrections, questions to teammates. */
@@ -49,6 +55,8 @@ export interface LoopOptions {
 
 export interface RunContext {
   readonly runId: string;
+  /** Seed of the simulated world (a worker running one of its steps makes the same world). */
+  readonly seed: number;
   /**
    * The mission as planned with: for a mission with learned tools, its domain holds the
    * models chosen before the latest planning (tool-models.ts), so it changes during a run.
@@ -106,6 +114,7 @@ export function runContext(
   const usage = usageMeter({ ...start.usage, prices: options.prices });
   return {
     runId: start.runId,
+    seed: start.seed,
     mission,
     goal: start.goal,
     log,
@@ -132,23 +141,7 @@ export function runContext(
   };
 }
 
-/** Sleeps `ms`, or rejects with the signal's reason when it is aborted first. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  // Aborted already (e.g. from an onEvent callback): no 'abort' event would come.
-  if (signal?.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise((res, rej) => {
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      res();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(t);
-      rej(signal!.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+export { sleep } from './sleep.js';
 
 /** "act a b": a step's ground action, the key of attempts and rejections. */
 export const groundKey = (s: { action: string; args: readonly string[] }): string =>

@@ -8,11 +8,12 @@ import { askApproval } from './approval.js';
 import { groundKey, sleep } from './context.js';
 import type { RunContext } from './context.js';
 import { observe } from './observe.js';
-import { modelStep, simulated } from '../work/index.js';
+import { doneByModel, modelStep, simulated } from '../work/index.js';
 import { mcpStep } from '../mcp/step.js';
 import { recordUsage } from './record-usage.js';
 import type { ReadyStep, Round, RunState } from './state.js';
 import { toolCallSpan } from '../../agents/index.js';
+import { stepKey, stepTask } from './step-task.js';
 
 export async function runStep(
   ctx: RunContext,
@@ -50,6 +51,27 @@ async function perform(
   attempt: number,
 ): Promise<ToolOutcome> {
   const tool = ctx.mission.tools.get(s.action)!;
+  const { steps, lease } = ctx.options;
+  // Steps done by the agent's model or by an MCP server stay with the run's driver, which
+  // holds the model configuration and the run's MCP servers.
+  const remote = !doneByModel(ctx, s, tool) && tool.mcp === undefined;
+  if (remote && steps !== undefined && lease !== undefined && ctx.mission.dir) {
+    const r = await steps.perform(
+      lease,
+      stepTask(ctx.runId, s.id, attempt, {
+        missionDir: ctx.mission.dir,
+        seed: ctx.seed,
+        action: s.action,
+        args: [...s.args],
+        agent: s.agent,
+        facts: [...state.facts],
+        timeScale: ctx.timeScale,
+      }),
+      ctx.signal,
+    );
+    for (const call of r.usage) await recordUsage(ctx, { ...call, agent: s.agent, stepId: s.id });
+    return tool.byModel === undefined ? r.outcome : simulated(r.outcome);
+  }
   const args = Object.fromEntries(tool.params.map(([p], i) => [p, s.args[i]!]));
   const toolCtx: ToolContext = {
     runId: ctx.runId,
@@ -58,6 +80,7 @@ async function perform(
     facts: new Set(state.facts),
     signal: ctx.signal ?? new AbortController().signal,
     attempt,
+    idempotencyKey: stepKey(ctx.runId, s.id),
     wait: (ms: number) => sleep(ms * ctx.timeScale, ctx.signal),
     recordUsage: (call) => recordUsage(ctx, { ...call, agent: s.agent, stepId: s.id }),
   };

@@ -1,21 +1,29 @@
 /**
- * A worker: takes runs waiting for a driver (queued, interrupted, or whose driver's lease
- * expired) from a shared run log, a few at a time, and drives each under a lease it
- * renews. A worker that dies stops renewing: once the lease expires another worker takes
- * the run and resumes it from its log. Stopping a worker (its signal) interrupts its runs
- * and releases them, so another worker continues them at once.
+ * A worker has two loops over a shared run log. Its coordinator loop takes runs waiting
+ * for a driver (queued, interrupted, or whose driver's lease expired), a few at a time,
+ * and drives each under a run lease it renews: planning, re-planning and every append to
+ * the run's log happen under that lease. Its step loop (step-worker.ts) claims the steps
+ * any driver offered, under step leases, and runs their tools. A worker that dies stops
+ * renewing: once a lease expires another worker takes the run (resuming it from its log)
+ * or the step (running it again, with the same idempotency key). Stopping a worker (its
+ * signal) interrupts its runs and releases them, and lets its steps in flight finish
+ * within the grace, releasing those that do not.
  */
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
+import { UserError, isStoreError } from '../../errors.js';
 import { LeaseLostError } from '../log/port.js';
 import type { RunLease, RunLog } from '../log/port.js';
 import type { LoopOptions } from './context.js';
 import { driveRun } from './drive.js';
+import { stepExchange } from './step-exchange.js';
+import { runStepLoop } from './step-worker.js';
 
 export interface WorkerOptions {
   /** Who holds the leases (default: host, pid and a random suffix). */
   owner?: string;
-  /** Runs driven at once (default 1). */
+  /** Runs driven at once (default 1; 0: none, the worker only runs steps). */
   concurrency?: number;
   /** How long a lease lasts unless renewed (default 15 s); renewed every third of it. */
   leaseMs?: number;
@@ -23,6 +31,18 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Stops the worker: runs in flight are interrupted and released. */
   signal?: AbortSignal;
+  /**
+   * The log the step loop claims and records steps through (default: `log`). A second
+   * handle has its own connections, so claiming a step never waits behind the queries of
+   * hundreds of runs being driven (`atelier worker` opens one).
+   */
+  stepLog?: RunLog;
+  /** Steps run at once by this worker, of any run (default 4; 0: none, a pure coordinator). */
+  steps?: number;
+  /** On stop, how long steps in flight may take to finish before they are released (default 10 s). */
+  graceMs?: number;
+  /** What happens to each step this worker runs, for its log lines. */
+  onStep?: (key: string, what: 'taken' | 'done' | 'released' | 'lost', detail?: string) => void;
   /** What happens to each run, for the worker's log lines. */
   onRun?: (
     runId: string,
@@ -51,6 +71,7 @@ async function driveLeased(
   o: Required<Pick<WorkerOptions, 'leaseMs'>> & WorkerOptions,
 ): Promise<void> {
   const stop = new AbortController();
+  let keep = false;
   const onStop = (): void => stop.abort(new Error('the worker stopped'));
   o.signal?.addEventListener('abort', onStop, { once: true });
   const renewal = setInterval(
@@ -71,20 +92,31 @@ async function driveLeased(
       o.onRun?.(lease.runId, 'finished', summary.status);
     } else o.onRun?.(lease.runId, 'finished', 'already ended');
   } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
     if (err instanceof LeaseLostError || stop.signal.reason instanceof LeaseLostError)
       o.onRun?.(lease.runId, 'lost', 'another worker took the run over');
     else if (stop.signal.aborted)
       o.onRun?.(lease.runId, 'released', 'interrupted: the worker stopped');
-    else {
+    else if (err instanceof UserError && !isStoreError(err)) {
       // It cannot be driven (its mission folder is gone, its goal no longer fits): said
       // once, not taken again and again.
       await log.setStatus(lease.runId, 'failed').catch(() => undefined);
-      o.onRun?.(lease.runId, 'failed', err instanceof Error ? err.message : String(err));
+      o.onRun?.(lease.runId, 'failed', why);
+    } else {
+      // The store failed (or a bug): the run is interrupted, never failed for it; another
+      // worker (or this one) takes it again. When even that cannot be written, the lease
+      // is kept to expire, which hands the run over just the same.
+      const marked = await log.setStatus(lease.runId, 'interrupted').then(
+        () => true,
+        () => false,
+      );
+      o.onRun?.(lease.runId, 'released', `interrupted by an error: ${why}`);
+      if (!marked) keep = true;
     }
   } finally {
     clearInterval(renewal);
     o.signal?.removeEventListener('abort', onStop);
-    await log.release(lease).catch(() => undefined);
+    if (!keep) await log.release(lease).catch(() => undefined);
   }
 }
 
@@ -95,27 +127,43 @@ export async function runWorker(log: RunLog, options: WorkerOptions = {}): Promi
     owner: options.owner ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`,
     leaseMs: options.leaseMs ?? 15_000,
   };
-  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const concurrency = Math.max(0, options.concurrency ?? 1);
   const pollMs = options.pollMs ?? 250;
   const active = new Set<Promise<void>>();
-  while (options.signal?.aborted !== true) {
+  // Every run driven and every step napping listens to the stop signal: hundreds at once.
+  if (options.signal !== undefined) setMaxListeners(0, options.signal);
+  const exchange = stepExchange(log);
+  o.loop = { ...options.loop, steps: exchange };
+  const steps =
+    options.steps === 0
+      ? Promise.resolve()
+      : runStepLoop(options.stepLog ?? log, exchange, {
+          owner: o.owner,
+          slots: options.steps ?? 4,
+          leaseMs: o.leaseMs,
+          pollMs: Math.min(pollMs, 50),
+          graceMs: options.graceMs ?? 10_000,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+        });
+  while (concurrency > 0 && options.signal?.aborted !== true) {
     if (active.size >= concurrency) {
       await Promise.race([...active, pause(pollMs, options.signal)]);
       continue;
     }
-    let lease: RunLease | undefined;
-    try {
-      lease = await log.claimNext(o.owner, o.leaseMs);
-    } catch {
-      lease = undefined; // the store is unreachable for now: look again after a pause
+    // Up to 8 claims at once (each its own round trip; SKIP LOCKED keeps them apart), so a
+    // worker with room for hundreds of runs takes a backlog in parallel.
+    const claims = Array.from({ length: Math.min(8, concurrency - active.size) }, () =>
+      log.claimNext(o.owner, o.leaseMs).catch(() => undefined),
+    );
+    const leases = (await Promise.all(claims)).filter((l): l is RunLease => l !== undefined);
+    for (const lease of leases) {
+      o.onRun?.(lease.runId, 'taken');
+      const p = driveLeased(log, lease, o).finally(() => active.delete(p));
+      active.add(p);
     }
-    if (lease === undefined) {
-      await pause(pollMs, options.signal);
-      continue;
-    }
-    o.onRun?.(lease.runId, 'taken');
-    const p = driveLeased(log, lease, o).finally(() => active.delete(p));
-    active.add(p);
+    // None waiting (or the store is unreachable for now): look again after a pause.
+    if (leases.length === 0) await pause(pollMs, options.signal);
   }
-  await Promise.all(active);
+  await Promise.all([...active, steps]);
 }

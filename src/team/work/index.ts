@@ -33,6 +33,11 @@ export function modelStep(
   return runModelStep(ctx, state, step, { ...tool, byModel: tool.byModel }, model);
 }
 
+/** Whether the step is done by its agent's model (`modelStep` gives it), not by a tool or world. */
+export function doneByModel(ctx: RunContext, step: PlannedStep, tool: PlanningTool): boolean {
+  return tool.byModel !== undefined && modelOf(ctx, step.agent) !== undefined;
+}
+
 /** A model-driven step the simulated world carried out: it says so, in the log and the report. */
 export function simulated(outcome: ToolOutcome): ToolOutcome {
   if (!outcome.ok) return { ...outcome, reason: `${outcome.reason} (${SIMULATED_NOTE})` };
