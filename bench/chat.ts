@@ -20,8 +20,8 @@ import { agent } from '../src/agents/index.js';
 import { createOpenAICompatibleModel } from '../src/models/index.js';
 import { DEFAULT_WEB_ROOT, agentTarget, startServer } from '../src/server/index.js';
 import { reply, startChatCompletionsServer } from '../test/helpers/openai-compatible-server.js';
+import { CHROMIUM, CHROMIUM_LAUNCH } from '../test/helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'bench-chat';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
 const runs = Math.min(500, Math.max(1, Number(values.runs) || 30));
@@ -68,17 +68,7 @@ const server = await startServer({
   port: 0,
   chatTargets: [agentTarget(agent({ name: 'assistant', instructions: 'Answer.', model }))],
 });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${server.url}/?token=${TOKEN}`);

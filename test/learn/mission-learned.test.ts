@@ -34,6 +34,10 @@ async function run(
 }
 const makeModel = (tools: ToolModel[]) => tools.find((t) => t.tool === 'make')!;
 
+/** The model played by a local OpenAI-compatible server started by the test. */
+const testModel = (baseURL: string) =>
+  createOpenAICompatibleModel({ baseURL, model: 'test-model', apiKey: 'sk-test', maxRetries: 0 });
+
 test('a tool never observed cannot be planned with: the failure names it', async () => {
   const store = tempStore();
   const { summary, modelled } = await run(store, workshop(), '(shipped p1)');
@@ -111,12 +115,7 @@ test("the model's proposal for an unobserved tool: checked against the vocabular
     reply.text(JSON.stringify({ precondition: '(in_stock ?p)', effect: '(built ?p)' })),
     reply.text(JSON.stringify({ precondition: '(in_stock ?p)', effect: '(made ?p)' })),
   ]);
-  const model = createOpenAICompatibleModel({
-    baseURL: server.url,
-    model: 'test-model',
-    apiKey: 'sk-test',
-    maxRetries: 0,
-  });
+  const model = testModel(server.url);
   const store = tempStore();
   try {
     const first = await run(store, workshop(), '(shipped p1)', model);
@@ -185,12 +184,7 @@ test("a resumed run keeps the model's proposal it recorded and learns from its o
   const server = await startChatCompletionsServer([
     reply.text(JSON.stringify({ precondition: '(in_stock ?p)', effect: '(made ?p)' })),
   ]);
-  const model = createOpenAICompatibleModel({
-    baseURL: server.url,
-    model: 'test-model',
-    apiKey: 'sk-test',
-    maxRetries: 0,
-  });
+  const model = testModel(server.url);
   const store = tempStore();
   try {
     const mission = workshop({ approveShip: true });
