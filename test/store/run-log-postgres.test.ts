@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { UserError } from '../../src/errors.js';
 import { openPostgresRunLog } from '../../src/store/index.js';
+import { openPg } from '../../src/store/postgres/pool.js';
 import type { RunLog } from '../../src/team/index.js';
 import { atelier, hasStack } from '../helpers/cli.js';
 import { startPgCluster } from '../helpers/pg-cluster.js';
@@ -51,6 +52,25 @@ const codeOf = async (p: Promise<unknown>): Promise<string> => {
 };
 
 describe('Postgres store: what goes wrong', { skip }, () => {
+  it('a pool whose connections are all busy is waited for, not called unreachable', async () => {
+    const c = cluster as Exclude<typeof cluster, string>;
+    // One connection, a 200 ms wait for it and 500 ms of retries for an unreachable server:
+    // the only connection is held for 1.5 s, so the second statement must wait its turn.
+    const db = await openPg(c.url, { poolSize: 1, connectTimeoutMs: 200, retryMs: 500 });
+    try {
+      const held = db.tx(async (conn) => {
+        await conn.query('SELECT pg_sleep(1.5)');
+        return 'held';
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      const [rows, tx] = await Promise.all([db.query<{ one: number }>('SELECT 1 AS one'), held]);
+      assert.deepEqual(rows, [{ one: 1 }]);
+      assert.equal(tx, 'held');
+    } finally {
+      await db.close();
+    }
+  });
+
   it('says which: bad URL, refused login, unknown database, unreachable server', async () => {
     const c = cluster as Exclude<typeof cluster, string>;
     const u = new URL(c.url);

@@ -50,6 +50,14 @@ const NETWORK = new Set([
 ]);
 const LOST = new Set(['ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 
+/**
+ * pg-pool's words when every connection of the pool stayed busy for the connect timeout:
+ * the server is there, this process is just busy (not an unreachable server).
+ */
+export function isPoolBusy(err: unknown): boolean {
+  return err instanceof Error && /timeout exceeded when trying to connect/i.test(err.message);
+}
+
 /** A connection that broke (or could not be made): worth another try after a pause. */
 export function isTransient(err: unknown): boolean {
   const c = field(err, 'code');
@@ -78,7 +86,12 @@ export function pgError(err: unknown, url: string): unknown {
       `Postgres at ${where}: ${msg}`,
       opts('STORE_PG_NO_DATABASE', 'create it first (createdb NAME) or name another in the URL'),
     );
-  if (NETWORK.has(c) || /timeout exceeded when trying to connect/i.test(msg))
+  if (isPoolBusy(err))
+    return new UserError(
+      `every connection to Postgres at ${where} stayed busy: ${msg}`,
+      opts('STORE_PG_BUSY', 'raise the pool size (ATELIER_PG_POOL) or run fewer runs per process'),
+    );
+  if (NETWORK.has(c) || /Connection terminated due to connection timeout/i.test(msg))
     return new UserError(
       `cannot reach Postgres at ${where} (${c || msg})`,
       opts('STORE_PG_UNREACHABLE', 'check that the server runs and the host and port are right'),

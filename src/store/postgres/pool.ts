@@ -5,14 +5,17 @@
 import pg from 'pg';
 import { RUN_LOG_MODULE, latestVersion, schemaNewer } from '../migrations.js';
 import type { Migration } from '../migrations.js';
-import { checkUrl, isTransient, pgError, redact } from './errors.js';
+import { checkUrl, isPoolBusy, isTransient, pgError, redact } from './errors.js';
 
 export interface PgOptions {
   /** Most connections this process opens at once (default 8; $ATELIER_PG_POOL). */
   poolSize?: number;
   /** How long a statement keeps trying while the server cannot be reached (default 10 s). */
   retryMs?: number;
-  /** Waiting for a connection of the pool, or for the server to accept one (default 10 s). */
+  /**
+   * Waiting for the server to accept a connection, and each wait for a busy pool's
+   * connection (default 10 s; a busy pool is waited for again, up to POOL_BUSY_MS in all).
+   */
   connectTimeoutMs?: number;
 }
 
@@ -37,7 +40,15 @@ export interface PgDb {
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** `what`, tried again with back-off (50 ms doubling to 1 s) while `canRetry`, `budgetMs` in all. */
+/** How long a statement waits, in all, for a connection while the pool stays busy. */
+export const POOL_BUSY_MS = 5 * 60_000;
+
+/**
+ * `what`, tried again with back-off (50 ms doubling to 1 s) while `canRetry`, `budgetMs` in
+ * all. Waiting for a busy pool is not a failure of the server: it has its own, longer bound
+ * (POOL_BUSY_MS), so a process with many runs waits its turn instead of calling the server
+ * unreachable.
+ */
 async function retrying<T>(
   url: string,
   what: () => Promise<T>,
@@ -45,12 +56,17 @@ async function retrying<T>(
   budgetMs: number,
 ): Promise<T> {
   const start = Date.now();
+  let busyMs = 0;
   for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+    const tried = Date.now();
     try {
       return await what();
     } catch (err) {
-      if (!canRetry(err) || Date.now() - start + wait > budgetMs) throw pgError(err, url);
-      await pause(wait);
+      const busy = isPoolBusy(err);
+      if (busy) busyMs += Date.now() - tried;
+      const late = busy ? busyMs > POOL_BUSY_MS : Date.now() - start - busyMs + wait > budgetMs;
+      if (!(busy || canRetry(err)) || late) throw pgError(err, url);
+      if (!busy) await pause(wait);
     }
   }
 }
