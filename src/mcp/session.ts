@@ -125,7 +125,7 @@ function failure(
 
 /** The server exited: during this call, or before it. */
 function gone(live: Live, tool: string, during: boolean): McpCallResult {
-  const tail = live.stderr().trim().split('\n').slice(-3).join(' | ');
+  const tail = lastWords(live.stderr());
   const who = `MCP server "${live.config.name}"${live.pid ? ` (pid ${live.pid})` : ''}`;
   const what = during
     ? `${who} exited during the call to ${tool}`
@@ -203,7 +203,7 @@ function makeTransport(config: CheckedMcpConfig, onStderr: (chunk: string) => vo
 
 function startError(config: CheckedMcpConfig, err: unknown, stderr: string): UserError {
   const reason = err instanceof Error ? err.message : String(err);
-  const tail = stderr.trim().split('\n').slice(-3).join(' | ');
+  const tail = lastWords(stderr);
   const notFound = /ENOENT/.test(reason);
   const timedOut = err instanceof McpError && err.code === ErrorCode.RequestTimeout;
   return new UserError(
@@ -219,4 +219,18 @@ function startError(config: CheckedMcpConfig, err: unknown, stderr: string): Use
       cause: err,
     },
   );
+}
+
+/**
+ * What a server said before it died, in one line: its error lines when it printed any
+ * (Node prints the error, then the code frame, a blank line and "Node.js v20…": the last
+ * lines alone would hide the cause), else its last three lines.
+ */
+export function lastWords(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^Node\.js v\d/.test(l) && !/^at /.test(l));
+  const errors = lines.filter((l) => /\b(\w*Error|error|Exception|fatal|panic)\b/.test(l));
+  return (errors.length > 0 ? errors.slice(-1) : lines.slice(-3)).join(' | ').slice(0, 500);
 }

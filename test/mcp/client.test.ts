@@ -4,7 +4,7 @@
 // killed mid-run — and no server process left once a run ends.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { UserError } from '../../src/errors.js';
@@ -178,6 +178,27 @@ test('Streamable HTTP: the everything server over HTTP, structured content and p
   const result = await run(a, 'add');
   assert.match(String(result.finalOutput), /5/);
   assert.equal(toolResults(result.events)[0]!.isError, false);
+});
+
+test("a server that dies at start is quoted by its error line, not by Node's version banner", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-mcp-dies-'));
+  try {
+    const script = join(dir, 'server.js');
+    writeFileSync(script, "throw new Error('no database at /srv/notes.db');\n");
+    const a = agent({
+      name: 'A',
+      model: scriptedModel(['unused']),
+      tools: [mcpServer({ command: process.execPath, args: [script], name: 'notes' })],
+    });
+    await assert.rejects(run(a, 'go'), (err: unknown) => {
+      assert.ok(err instanceof UserError, String(err));
+      assert.equal(err.code, 'MCP_START_FAILED');
+      assert.match(err.message, /its last words: Error: no database at \/srv\/notes\.db$/);
+      return true;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a server that cannot start fails the run with one clear line; a bad config is refused at once', async () => {
