@@ -7,6 +7,18 @@ import { randomUUID } from 'node:crypto';
 import { retryBusy, storeError } from './errors.js';
 import { migrate } from './sqlite.js';
 import type { SqliteDatabase } from './sqlite.js';
+export type {
+  Conversation,
+  ConversationInfo,
+  ConversationMessage,
+  MessageStatus,
+} from './conversation-types.js';
+import type {
+  Conversation,
+  ConversationInfo,
+  ConversationMessage,
+  MessageStatus,
+} from './conversation-types.js';
 
 const MIGRATIONS = [
   `CREATE TABLE conversations (
@@ -21,41 +33,6 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
      UNIQUE (conversation_id, seq));`,
 ];
-
-/**
- * `streaming`: being written; `done`: complete; `stopped`: the user pressed Stop;
- * `error`: the target failed (see `error`); `interrupted`: the server stopped meanwhile.
- */
-export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error' | 'interrupted';
-
-export interface ConversationMessage {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  status: MessageStatus;
-  /** The target that answered (assistant messages). */
-  target: string | null;
-  /** The run a team answer started. */
-  runId: string | null;
-  /** Why the model stopped: `stop`, `length`, `content_filter` (assistant messages). */
-  finish: string | null;
-  /** What went wrong, for a person and for programs. */
-  error: { code: string; message: string } | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ConversationInfo {
-  id: string;
-  title: string;
-  target: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Conversation extends ConversationInfo {
-  messages: ConversationMessage[];
-}
 
 export type MessagePatch = Partial<
   Pick<ConversationMessage, 'content' | 'status' | 'runId' | 'finish' | 'error'>

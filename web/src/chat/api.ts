@@ -1,32 +1,17 @@
 /** Shapes and calls of the conversations API (GET /api/openapi.json, tag `chat`). */
 import { api } from '../api.ts';
 
-export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error' | 'interrupted';
-
-export interface ChatMessage {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  status: MessageStatus;
-  target: string | null;
-  runId: string | null;
-  finish: string | null;
-  error: { code: string; message: string } | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ConversationInfo {
-  id: string;
-  title: string;
-  target: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Conversation extends ConversationInfo {
-  messages: ChatMessage[];
-}
+export type {
+  Conversation,
+  ConversationInfo,
+  ConversationMessage as ChatMessage,
+  MessageStatus,
+} from '../../../src/store/conversation-types.ts';
+import type {
+  Conversation,
+  ConversationInfo,
+  ConversationMessage as ChatMessage,
+} from '../../../src/store/conversation-types.ts';
 
 export interface TargetInfo {
   id: string;
