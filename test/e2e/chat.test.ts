@@ -340,4 +340,21 @@ describe('the Chat page in chromium', { skip: chromiumSkip }, () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
   });
+
+  it('renames the open conversation, then deletes it (asked twice), from the side list', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const item = page.locator('li.conv.active');
+    const before = (await item.locator('.conv-title').innerText()).trim();
+    await item.getByRole('button', { name: `Rename ${before}` }).click();
+    await page.getByLabel('New title').fill('Renamed by the test');
+    await page.getByLabel('New title').press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Renamed by the test' }).waitFor();
+    await item.getByText('Renamed by the test').waitFor();
+    const url = page.url();
+    await item.getByRole('button', { name: 'Delete Renamed by the test' }).click();
+    await item.getByRole('button', { name: 'Confirm delete Renamed by the test' }).click();
+    await page.waitForURL((u) => u.toString() !== url);
+    await page.getByRole('heading', { level: 1, name: 'New conversation' }).waitFor();
+    assert.equal(await page.locator('.conv-title', { hasText: 'Renamed by the test' }).count(), 0);
+  });
 });
