@@ -184,20 +184,22 @@ export async function followRun(
   try {
     summary = await handle.done;
   } catch (err) {
+    // The run stopped before its end; its log holds what was done, and it can be resumed.
+    const stopped = (reason: string): RunSummary => ({
+      runId: handle.id,
+      status: 'failed',
+      steps: 0,
+      replans: 0,
+      elapsedMs: Date.now() - t0,
+      reason,
+    });
     display.release();
     const overBudget = budgetStopLine(err, resume());
     if (overBudget !== undefined) {
       // The budget ran out: the run is interrupted (its log says why) and can be resumed.
       process.stdout.write(`${overBudget}\n`);
       process.exitCode = 1;
-      return {
-        runId: handle.id,
-        status: 'failed',
-        steps: 0,
-        replans: 0,
-        elapsedMs: Date.now() - t0,
-        reason: 'budget exceeded',
-      };
+      return stopped('budget exceeded');
     }
     if (!controller.signal.aborted) {
       // The store failed (a full disk, a lock held too long) or a bug: the run is
@@ -215,14 +217,7 @@ export async function followRun(
     // Ctrl-C: the log holds everything done so far; the run can be continued.
     process.stdout.write(`\ninterrupted; continue with: ${resume()}\n`);
     process.exitCode = 130;
-    return {
-      runId: handle.id,
-      status: 'failed',
-      steps: 0,
-      replans: 0,
-      elapsedMs: Date.now() - t0,
-      reason: 'interrupted',
-    };
+    return stopped('interrupted');
   } finally {
     process.off('SIGINT', onSigint);
     prompt.close();
