@@ -32,22 +32,8 @@ import { WhyResponse, explainFact } from './run-why.js';
 import type { Operation } from './openapi.js';
 import type { AppOptions } from './types.js';
 import { readBody } from './validate.js';
+import { StartRunRequest } from './run-schemas.js';
 
-export const StartRunRequest = z.object({
-  mission: z.string().min(1).describe('mission name, from GET /api/missions'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional()
-    .describe('seed of the simulated world (default 1)'),
-  goal: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('PDDL goal overriding the mission goal, e.g. "(and (hired alice))"'),
-});
 
 export const WhyRequest = z.object({
   fact: z

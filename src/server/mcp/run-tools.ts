@@ -9,6 +9,7 @@ import { describeEvent, describePlan } from '../../team/index.js';
 import type { RunDetail } from '../../team/index.js';
 import { guarded, ok } from './results.js';
 import type { McpRuns } from './runs.js';
+import { startRunFields } from '../run-schemas.js';
 
 const RunId = z.string().min(1).describe('the run id, as start_run returned it');
 const Decision = {
@@ -47,19 +48,8 @@ function registerMissionTools(server: McpServer, runs: McpRuns): void {
       description:
         'Start a run of a mission: the team plans, runs the steps, re-plans on failure. Steps that need a person wait for approve_step / reject_step. Returns the run id at once.',
       inputSchema: {
-        mission: z.string().min(1).describe('mission name, from list_missions'),
-        seed: z
-          .number()
-          .int()
-          .min(0)
-          .max(2 ** 31 - 1)
-          .optional()
-          .describe('seed of the simulated world (default 1)'),
-        goal: z
-          .string()
-          .min(1)
-          .optional()
-          .describe('PDDL goal overriding the mission goal, e.g. "(and (hired alice))"'),
+        ...startRunFields,
+        mission: startRunFields.mission.describe('mission name, from list_missions'),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
     },
