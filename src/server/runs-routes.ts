@@ -9,9 +9,7 @@ import { z } from 'zod';
 import {
   approveStep,
   getRun,
-  listExampleMissions,
   listRunsPage,
-  loadMission,
   MAX_PAGE_SIZE,
   runInfo,
   resumeRun,
@@ -32,8 +30,8 @@ import { WhyResponse, explainFact } from './run-why.js';
 import type { Operation } from './openapi.js';
 import type { AppOptions } from './types.js';
 import { readBody } from './validate.js';
+import { missionFinder } from './mission-finder.js';
 import { StartRunRequest } from './run-schemas.js';
-
 
 export const WhyRequest = z.object({
   fact: z
@@ -85,29 +83,16 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
   const runs = options.runs;
   if (!runs) return [];
   const { store } = runs;
-  const loaded = new Map((runs.missions ?? []).map((m) => [m.name, m]));
-  const examples = new Map(listExampleMissions(runs.examplesRoot).map((m) => [m.name, m]));
-  const examplesLoaded = new Map<string, Promise<Mission>>();
-
-  const mission = (name: string): Promise<Mission> => {
-    const own = loaded.get(name);
-    if (own) return Promise.resolve(own);
-    const info = examples.get(name);
-    if (!info) {
-      const known = [...loaded.keys(), ...examples.keys()];
-      throw new HttpError(404, 'mission_not_found', `mission: no mission named "${name}"`, {
+  const missions = missionFinder(
+    runs.missions,
+    runs.examplesRoot,
+    (name, known) =>
+      new HttpError(404, 'mission_not_found', `mission: no mission named "${name}"`, {
         param: 'mission',
         hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
-      });
-    }
-    let p = examplesLoaded.get(name);
-    if (!p) {
-      p = loadMission(info.dir);
-      p.catch(() => examplesLoaded.delete(name));
-      examplesLoaded.set(name, p);
-    }
-    return p;
-  };
+      }),
+  );
+  const mission = (name: string): Promise<Mission> => missions.find(name);
 
   // A run's detail is rebuilt from its event log; keep the last one per run and reuse
   // it while the run's row (last seq, status, update time) has not moved.
@@ -145,18 +130,7 @@ export function runsRoutes(app: Hono, options: AppOptions): Operation[] {
     options.runsInFlight?.add(settled);
   };
 
-  app.get('/api/missions', (c) =>
-    c.json([
-      ...[...loaded.values()].map((m) => ({
-        name: m.name,
-        description: m.description,
-        source: 'loaded' as const,
-      })),
-      ...[...examples.values()]
-        .filter((m) => !loaded.has(m.name))
-        .map((m) => ({ name: m.name, description: m.description, source: 'example' as const })),
-    ]),
-  );
+  app.get('/api/missions', (c) => c.json(missions.list()));
 
   app.post('/api/runs', async (c) => {
     const body = await readBody(c, StartRunRequest);

@@ -6,9 +6,7 @@
 import {
   approveStep,
   getRun,
-  listExampleMissions,
   listRuns,
-  loadMission,
   readEvents,
   startRun,
 } from '../../team/index.js';
@@ -21,6 +19,7 @@ import type {
   RunStore,
 } from '../../team/index.js';
 import { UserError } from '../../errors.js';
+import { missionFinder } from '../mission-finder.js';
 
 export interface McpRunsOptions {
   store: RunStore;
@@ -59,50 +58,17 @@ export interface McpRuns {
   ): Promise<StepDecision>;
 }
 
-/** Missions by name: the caller's first, then the examples (loaded once, on first use). */
-function missionFinder(options: McpRunsOptions): {
-  find(name: string): Promise<Mission>;
-  list(): MissionInfo[];
-} {
-  const loaded = new Map((options.missions ?? []).map((m) => [m.name, m]));
-  const examples = new Map(listExampleMissions(options.examplesRoot).map((m) => [m.name, m]));
-  const cache = new Map<string, Promise<Mission>>();
-  return {
-    find(name) {
-      const own = loaded.get(name);
-      if (own) return Promise.resolve(own);
-      const info = examples.get(name);
-      if (!info) {
-        const known = [...new Set([...loaded.keys(), ...examples.keys()])];
-        throw new UserError(`no mission named "${name}"`, {
-          code: 'MCP_UNKNOWN_MISSION',
-          hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
-        });
-      }
-      let p = cache.get(name);
-      if (!p) {
-        p = loadMission(info.dir);
-        p.catch(() => cache.delete(name));
-        cache.set(name, p);
-      }
-      return p;
-    },
-    list: () => [
-      ...[...loaded.values()].map((m) => ({
-        name: m.name,
-        description: m.description,
-        source: 'loaded' as const,
-      })),
-      ...[...examples.values()]
-        .filter((m) => !loaded.has(m.name))
-        .map((m) => ({ name: m.name, description: m.description, source: 'example' as const })),
-    ],
-  };
-}
-
 export function mcpRuns(options: McpRunsOptions): McpRuns {
   const { store } = options;
-  const missions = missionFinder(options);
+  const missions = missionFinder(
+    options.missions,
+    options.examplesRoot,
+    (name, known) =>
+      new UserError(`no mission named "${name}"`, {
+        code: 'MCP_UNKNOWN_MISSION',
+        hint: known.length ? `available: ${known.join(', ')}` : 'no missions are available',
+      }),
+  );
   const detail = async (runId: string): Promise<RunDetail> => {
     const run = await getRun(store, runId);
     if (!run)
