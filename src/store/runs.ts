@@ -13,9 +13,7 @@ import type {
   RunLease,
   RunLog,
   RunPage,
-  RunRecord,
 } from '../team/log/port.js';
-import type { RunStatus } from '../team/log/views.js';
 import { retryBusy, storeError } from './errors.js';
 import { RUN_LOG_MIGRATIONS, RUN_LOG_MODULE } from './migrations.js';
 import { productTable } from './products.js';
@@ -23,6 +21,8 @@ import type { ProductTable } from './products.js';
 import { migrate, openSqlite } from './sqlite.js';
 import { sqliteSteps } from './steps.js';
 import type { OpenSqliteOptions, SqliteDatabase } from './sqlite.js';
+import { runValues, toEvent, toRun } from './run-rows.js';
+import type { EventRow, RunRow as BaseRunRow } from './run-rows.js';
 
 type Listener = (e: LoggedEvent) => void;
 
@@ -34,44 +34,11 @@ export interface OpenRunStoreOptions extends OpenSqliteOptions {
 /** Runs one write (a statement or a transaction), retried while another process holds the lock. */
 type Write = <T>(f: () => T) => T;
 
-interface RunRow {
-  id: string;
-  mission: string;
-  mission_dir: string | null;
-  status: string;
+interface RunRow extends BaseRunRow {
   seed: number;
-  goal: string;
-  options: string;
-  started_at: string;
-  updated_at: string;
-  last_seq: number;
   lease_owner: string | null;
   lease_token: number;
   lease_until: number | null;
-}
-
-interface EventRow {
-  run_id: string;
-  seq: number;
-  at: string;
-  v: number;
-  type: string;
-  data: string;
-}
-
-function toRun(r: RunRow): RunRecord {
-  return {
-    id: r.id,
-    mission: r.mission,
-    missionDir: r.mission_dir,
-    status: r.status as RunStatus,
-    seed: r.seed,
-    goal: r.goal,
-    options: JSON.parse(r.options) as Record<string, unknown>,
-    startedAt: r.started_at,
-    updatedAt: r.updated_at,
-    lastSeq: r.last_seq,
-  };
 }
 
 /**
@@ -169,17 +136,7 @@ function sqliteRuns(
   notify: (e: LoggedEvent) => void,
 ): Pick<RunLog, 'createRun' | 'getRun' | 'listRuns' | 'setStatus'> {
   const createWith = db.transaction((run: NewRun, first: NewEvent[], at: string) => {
-    q.insertRun.run(
-      run.id,
-      run.mission,
-      run.missionDir,
-      run.status,
-      run.seed,
-      run.goal,
-      JSON.stringify(run.options),
-      run.startedAt,
-      run.startedAt,
-    );
+    q.insertRun.run(...runValues(run), run.startedAt);
     return first.length === 0 ? [] : appendRows(run.id, first, at);
   });
   return {
@@ -258,14 +215,7 @@ function sqliteEvents(
       return out;
     },
     async read(runId, afterSeq = 0) {
-      return (q.events.all(runId, afterSeq) as EventRow[]).map((r) => ({
-        runId: r.run_id,
-        seq: r.seq,
-        at: r.at,
-        v: r.v,
-        type: r.type,
-        data: JSON.parse(r.data) as unknown,
-      }));
+      return (q.events.all(runId, afterSeq) as EventRow[]).map(toEvent);
     },
     async countEvents(runId, types) {
       const rows = q.countTypes.all(runId, JSON.stringify(types)) as { type: string; n: number }[];

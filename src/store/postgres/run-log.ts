@@ -6,57 +6,14 @@
  * claiming (FOR UPDATE SKIP LOCKED). Live events cross processes by LISTEN/NOTIFY (live.ts).
  */
 import { LeaseLostError } from '../../team/log/port.js';
-import type { LoggedEvent, RunLease, RunLog, RunRecord } from '../../team/log/port.js';
-import type { RunStatus } from '../../team/log/views.js';
+import type { LoggedEvent, RunLease, RunLog } from '../../team/log/port.js';
 import { RUN_LOG_MIGRATIONS } from '../migrations.js';
 import { CHANNEL, liveHub, noticeOf } from './live.js';
 import { migratePg, openPg } from './pool.js';
 import type { PgDb, PgOptions } from './pool.js';
 import { pgSteps } from './steps.js';
-
-interface RunRow {
-  id: string;
-  mission: string;
-  mission_dir: string | null;
-  status: string;
-  seed: string;
-  goal: string;
-  options: string;
-  started_at: string;
-  updated_at: string;
-  last_seq: number;
-}
-
-interface EventRow {
-  run_id: string;
-  seq: number;
-  at: string;
-  v: number;
-  type: string;
-  data: string;
-}
-
-const toRun = (r: RunRow): RunRecord => ({
-  id: r.id,
-  mission: r.mission,
-  missionDir: r.mission_dir,
-  status: r.status as RunStatus,
-  seed: Number(r.seed),
-  goal: r.goal,
-  options: JSON.parse(r.options) as Record<string, unknown>,
-  startedAt: r.started_at,
-  updatedAt: r.updated_at,
-  lastSeq: r.last_seq,
-});
-
-const toEvent = (r: EventRow): LoggedEvent => ({
-  runId: r.run_id,
-  seq: r.seq,
-  at: r.at,
-  v: r.v,
-  type: r.type,
-  data: JSON.parse(r.data) as unknown,
-});
+import { runValues, toEvent, toRun } from '../run-rows.js';
+import type { EventRow, RunRow } from '../run-rows.js';
 
 const noRun = (runId: string): Error => new Error(`run store: no run '${runId}'`);
 
@@ -103,14 +60,7 @@ function pgRuns(
       const at = new Date().toISOString();
       // One statement: the run and its first event are stored together or not at all.
       const rows = await db.write(CREATE_RUN, [
-        run.id,
-        run.mission,
-        run.missionDir,
-        run.status,
-        run.seed,
-        run.goal,
-        JSON.stringify(run.options),
-        run.startedAt,
+        ...runValues(run),
         first === undefined ? 0 : 1,
         at,
         first?.v ?? null,
