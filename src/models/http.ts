@@ -1,5 +1,5 @@
 /**
- * One POST to a chat-completions endpoint, with a timeout, cancellation, retries with
+ * One POST to an OpenAI-style endpoint (chat completions, responses), with a timeout, cancellation, retries with
  * back-off on 429/5xx (honouring Retry-After), and errors that name the endpoint and
  * what to check.
  */
@@ -241,4 +241,54 @@ function connectionError(err: unknown, url: string): ModelError | ModelConfigErr
     endpoint: url,
     cause: err,
   });
+}
+
+/** The transport settings both OpenAI-style providers take. */
+export interface TransportOptions {
+  model: string;
+  apiKey?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  maxRetryDelayMs?: number;
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+}
+
+/** Posts `body` to `url` with the provider's transport settings and their defaults. */
+export function postWith(
+  options: TransportOptions,
+  url: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<Posted> {
+  return postJson({
+    url,
+    apiKey: options.apiKey,
+    body,
+    model: options.model,
+    timeoutMs: options.timeoutMs ?? 600_000,
+    maxRetries: options.maxRetries ?? 2,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
+    signal,
+    headers: options.headers,
+    fetch: options.fetch ?? fetch,
+  });
+}
+
+/** The body of a posted request as JSON; a body that is not JSON is a ModelError naming the endpoint. */
+export async function readJson(posted: Posted, endpoint: string): Promise<unknown> {
+  const text = await posted.response.text().catch((err: unknown) => {
+    throw posted.bodyError(err);
+  });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ModelError(
+      `${endpoint} answered with something that is not JSON: ${text.slice(0, 120)}`,
+      {
+        endpoint,
+        hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible API (it usually ends with /v1)',
+      },
+    );
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import { ModelError } from './errors.js';
-import { postJson, type Posted } from './http.js';
+import { postWith, readJson, type Posted } from './http.js';
 import type { Model, ModelRequest, ModelResponse, ModelStreamEvent } from './types.js';
 import { fromWireResponse, sseData, StreamAccumulator, toWireRequest } from './wire.js';
 
@@ -62,18 +62,12 @@ export function createOpenAICompatibleModel(
   const baseURL = checkBaseURL(options);
   const endpoint = `${baseURL}/chat/completions`;
   const post = (request: ModelRequest, stream: boolean): Promise<Posted> =>
-    postJson({
-      url: endpoint,
-      apiKey: options.apiKey,
-      body: toWireRequest(options.model, request, stream, options.streamUsage ?? true),
-      model: options.model,
-      timeoutMs: options.timeoutMs ?? 600_000,
-      maxRetries: options.maxRetries ?? 2,
-      maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
-      signal: request.signal,
-      headers: options.headers,
-      fetch: options.fetch ?? fetch,
-    });
+    postWith(
+      options,
+      endpoint,
+      toWireRequest(options.model, request, stream, options.streamUsage ?? true),
+      request.signal,
+    );
 
   return {
     name: options.model,
@@ -81,22 +75,7 @@ export function createOpenAICompatibleModel(
     baseURL,
     endpoint,
     async generate(request): Promise<ModelResponse> {
-      const { response, bodyError } = await post(request, false);
-      const text = await response.text().catch((err: unknown) => {
-        throw bodyError(err);
-      });
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new ModelError(
-          `${endpoint} answered with something that is not JSON: ${text.slice(0, 120)}`,
-          {
-            endpoint,
-            hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible API (it usually ends with /v1)',
-          },
-        );
-      }
+      const json = await readJson(await post(request, false), endpoint);
       return fromWireResponse(json, endpoint);
     },
     stream: (request) => streamChat(() => post(request, true), request, endpoint),

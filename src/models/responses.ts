@@ -5,7 +5,7 @@
  * chat-completions provider: timeouts, retries, cancellation, errors naming the endpoint.
  */
 import { ModelError } from './errors.js';
-import { postJson, type Posted } from './http.js';
+import { postWith, readJson as readBody, type Posted } from './http.js';
 import { checkBaseURL, type OpenAICompatibleOptions } from './openai-compatible.js';
 import { fromResponsesJson, toResponsesRequest } from './responses-wire.js';
 import type { Model, ModelRequest, ModelResponse, ModelStreamEvent } from './types.js';
@@ -32,35 +32,8 @@ export function createResponsesModel(options: ResponsesOptions): ResponsesModel 
   const baseURL = checkBaseURL(options);
   const endpoint = `${baseURL}/responses`;
   const post = (request: ModelRequest, stream: boolean): Promise<Posted> =>
-    postJson({
-      url: endpoint,
-      apiKey: options.apiKey,
-      body: toResponsesRequest(options.model, request, stream),
-      model: options.model,
-      timeoutMs: options.timeoutMs ?? 600_000,
-      maxRetries: options.maxRetries ?? 2,
-      maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
-      signal: request.signal,
-      headers: options.headers,
-      fetch: options.fetch ?? fetch,
-    });
-
-  const readJson = async (posted: Posted): Promise<unknown> => {
-    const text = await posted.response.text().catch((err: unknown) => {
-      throw posted.bodyError(err);
-    });
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new ModelError(
-        `${endpoint} answered with something that is not JSON: ${text.slice(0, 120)}`,
-        {
-          endpoint,
-          hint: 'check OPENAI_BASE_URL points at an OpenAI-compatible API (it usually ends with /v1)',
-        },
-      );
-    }
-  };
+    postWith(options, endpoint, toResponsesRequest(options.model, request, stream), request.signal);
+  const readJson = (posted: Posted): Promise<unknown> => readBody(posted, endpoint);
 
   return {
     name: options.model,
