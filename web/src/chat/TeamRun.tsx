@@ -35,13 +35,12 @@ function productOf(e: RunEvent): Product | undefined {
   return { seq: e.seq, title, body: body || '```json\n' + JSON.stringify(d, null, 2) + '\n```' };
 }
 
-export function TeamRun({ runId }: { runId: string }) {
+/** A run's detail and events, followed live; the detail is refetched after each burst of events. */
+function useTeamRun(path: string) {
   const [detail, setDetail] = useState<RunDetail | null>(null);
   const [events, setEvents] = useState<RunEvent[]>([]);
-  const [selected, setSelected] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const path = `/api/runs/${encodeURIComponent(runId)}`;
 
   const refresh = useCallback(async () => {
     try {
@@ -74,14 +73,11 @@ export function TeamRun({ runId }: { runId: string }) {
       clearTimeout(timer.current);
     };
   }, [path, refresh]);
+  return { detail, events, problem, setProblem, refresh };
+}
 
-  const statuses = useMemo(() => stepStatuses(events), [events]);
-  const products = useMemo(
-    () => events.map(productOf).filter((p): p is Product => p !== undefined),
-    [events],
-  );
-  if (!detail) return problem ? <p className="chat-note">{problem}</p> : null;
-
+/** What the run shows: its status, the latest plan as a graph, the steps waiting for a person. */
+function runView(detail: RunDetail, events: RunEvent[], statuses: Map<string, string>) {
   const plans = detail.plans;
   const shown = plans[plans.length - 1];
   const steps = shown?.steps ?? [];
@@ -93,8 +89,22 @@ export function TeamRun({ runId }: { runId: string }) {
     if (status === 'failed' && st === 'pending') st = 'skipped';
     return { id: s.id, label: stepLabel(s), agent: s.agent, status: st, deps: s.dependsOn };
   });
-  const step = steps.find((s) => s.id === selected);
   const waiting = status === 'succeeded' || status === 'failed' ? [] : detail.pendingApprovals;
+  return { plans, shown, steps, agents, status, graph, waiting };
+}
+
+export function TeamRun({ runId }: { runId: string }) {
+  const path = `/api/runs/${encodeURIComponent(runId)}`;
+  const { detail, events, problem, setProblem, refresh } = useTeamRun(path);
+  const [selected, setSelected] = useState<string | undefined>();
+  const statuses = useMemo(() => stepStatuses(events), [events]);
+  const products = useMemo(
+    () => events.map(productOf).filter((p): p is Product => p !== undefined),
+    [events],
+  );
+  if (!detail) return problem ? <p className="chat-note">{problem}</p> : null;
+  const { plans, shown, steps, agents, status, graph, waiting } = runView(detail, events, statuses);
+  const step = steps.find((s) => s.id === selected);
 
   return (
     <section className="team-run" aria-label={`Run ${runId}`} data-run-status={status}>
