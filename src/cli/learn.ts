@@ -20,7 +20,7 @@ import type { Contradiction, LearnedAction, LearnResult, Trajectory } from '../l
 import { formatCondition, loadDomainFile, parseProblem } from '../pddl/index.js';
 import type { Domain, TypedName } from '../pddl/index.js';
 import { DEFAULT_DB_PATH, openRunStore } from '../store/index.js';
-import { fullVocabulary, loadMission, missionModel, missionTrajectories } from '../team/index.js';
+import { fullVocabulary, loadMission, missionModel, missionObservations } from '../team/index.js';
 import type { MissionModel } from '../team/index.js';
 import { writeFileAtomically } from './process-io.js';
 
@@ -131,6 +131,7 @@ function toJson(
 interface MissionExtras {
   learnedTools: ReadonlySet<string>;
   proposals: { tool: string; by: string; precondition: string; effect: string; verified: false }[];
+  skipped: MissionModel['skipped'];
 }
 
 function report(
@@ -144,10 +145,17 @@ function report(
     writeFileAtomically(opts.output, text, 'learned domain', 'LEARN_CANNOT_WRITE');
   if (opts.json)
     process.stdout.write(
-      `${JSON.stringify({ ...toJson(r, text, contradictions, extras?.learnedTools), ...(extras === undefined ? {} : { proposals: extras.proposals }) })}\n`,
+      `${JSON.stringify({ ...toJson(r, text, contradictions, extras?.learnedTools), ...(extras === undefined ? {} : { proposals: extras.proposals, skipped: extras.skipped }) })}\n`,
     );
   else if (opts.output === undefined) process.stdout.write(text);
   if (!opts.quiet && !opts.json) process.stderr.write(summary(r, contradictions, extras));
+}
+
+/** The recorded steps that no longer fit the mission, a few named. */
+function skippedText(skipped: MissionModel['skipped']): string {
+  const shown = skipped.slice(0, 5).map((s) => `  ${s.label} (${s.action}): ${s.reason}\n`);
+  const more = skipped.length > 5 ? `  ... and ${skipped.length - 5} more\n` : '';
+  return `left out ${skipped.length} step${skipped.length === 1 ? '' : 's'} recorded by an earlier version of the mission:\n${shown.join('')}${more}`;
 }
 
 async function learnFromRuns(missionPath: string, opts: LearnCliOptions): Promise<void> {
@@ -162,11 +170,12 @@ async function learnFromRuns(missionPath: string, opts: LearnCliOptions): Promis
   let trajectories: Trajectory[];
   let view: MissionModel;
   try {
-    trajectories = await missionTrajectories(store, mission);
+    trajectories = (await missionObservations(store, mission)).trajectories;
     view = await missionModel(store, mission);
   } finally {
     await store.close();
   }
+  if (view.skipped.length > 0 && !opts.quiet) process.stderr.write(skippedText(view.skipped));
   if (trajectories.every((t) => t.transitions.length === 0))
     throw new UserError(
       `no step of mission '${mission.name}' succeeded in the runs stored in '${db}'`,
@@ -186,6 +195,7 @@ async function learnFromRuns(missionPath: string, opts: LearnCliOptions): Promis
   const learnedTools = new Set((mission.learnedActions ?? []).map((l) => l.action.name));
   report(result, opts, compareWithDeclared(mission.domain, trajectories), {
     learnedTools,
+    skipped: view.skipped,
     proposals: view.tools.flatMap((t) =>
       t.proposal === undefined ? [] : [{ tool: t.tool, ...t.proposal, verified: false as const }],
     ),

@@ -118,7 +118,9 @@ export {
 export { describeEvent, describePlan, markdownReport, summaryLines } from './explain/report.js';
 
 // Learning from runs: their successful steps as trajectories.
-export { runTrajectory, missionTrajectories } from './observations.js';
+export { runTrajectory, missionTrajectories, missionObservations } from './observations.js';
+export type { MissionObservations } from './observations.js';
+export type { SkippedStep } from './observation-fit.js';
 export {
   chooseToolModels,
   fullVocabulary,

@@ -6,10 +6,11 @@
  * tool does when it works, and are left out.
  */
 import type { Trajectory, Transition } from '../learn/index.js';
-import { listRuns } from './explain/inspect.js';
 import { factKey, parseAtomText } from './facts.js';
 import { readEvents } from './log/codec.js';
-import type { RunLog } from './log/port.js';
+import type { RunLog, RunRecord } from './log/port.js';
+import { isSkipped, observationFit } from './observation-fit.js';
+import type { MissionShape, SkippedStep } from './observation-fit.js';
 import type { Mission } from './types.js';
 
 const keyOf = (text: string): string => {
@@ -82,11 +83,67 @@ export async function runTrajectory(
   };
 }
 
-/** The trajectories of every stored run of `mission` (matched by name), oldest first. */
+/**
+ * Each run's transitions as last read, by store: a run's log is append-only, so the same
+ * last sequence number means the same transitions, and a planning round re-reads only
+ * the runs that moved since the last one.
+ */
+const readBefore = new WeakMap<
+  RunLog,
+  Map<string, { lastSeq: number; transitions: Transition[] }>
+>();
+
+async function runTransitions(store: RunLog, run: RunRecord): Promise<Transition[]> {
+  let byRun = readBefore.get(store);
+  if (byRun === undefined) readBefore.set(store, (byRun = new Map()));
+  const hit = byRun.get(run.id);
+  if (hit !== undefined && hit.lastSeq === run.lastSeq) return hit.transitions;
+  const { transitions } = await runTrajectory(store, run.id, { objects: [] });
+  byRun.set(run.id, { lastSeq: run.lastSeq, transitions });
+  return transitions;
+}
+
+/** The mission's stored runs as trajectories, and the recorded steps that no longer fit it. */
+export interface MissionObservations {
+  trajectories: Trajectory[];
+  /** Steps recorded by an earlier version of the mission that do not fit it now. */
+  skipped: SkippedStep[];
+}
+
+/**
+ * The trajectories of every stored run of `mission` (matched by name), oldest first, each
+ * step fitted to the mission as it is now (observation-fit.ts).
+ */
+export async function missionObservations(
+  store: RunLog,
+  mission: Pick<Mission, 'name'> & MissionShape,
+): Promise<MissionObservations> {
+  const runs = (await store.listRuns()).filter((r) => r.mission === mission.name).reverse();
+  const byRun = readBefore.get(store);
+  if (byRun !== undefined) {
+    const live = new Set(runs.map((r) => r.id));
+    for (const id of byRun.keys()) if (!live.has(id)) byRun.delete(id);
+  }
+  const objects = mission.objects.map((o) => ({ name: o.name, types: [o.type] }));
+  const { fit } = observationFit(mission);
+  const skipped: SkippedStep[] = [];
+  const trajectories: Trajectory[] = [];
+  for (const run of runs) {
+    const transitions: Transition[] = [];
+    for (const t of await runTransitions(store, run)) {
+      const f = fit(t);
+      if (isSkipped(f)) skipped.push(f);
+      else transitions.push(f);
+    }
+    trajectories.push({ source: `run ${run.id}`, objects, transitions });
+  }
+  return { trajectories, skipped };
+}
+
+/** The trajectories of `mission`'s stored runs that fit it now (see `missionObservations`). */
 export async function missionTrajectories(
   store: RunLog,
-  mission: Pick<Mission, 'name' | 'objects'>,
+  mission: Pick<Mission, 'name'> & MissionShape,
 ): Promise<Trajectory[]> {
-  const runs = (await listRuns(store)).filter((r) => r.mission === mission.name).reverse();
-  return Promise.all(runs.map((r) => runTrajectory(store, r.id, mission)));
+  return (await missionObservations(store, mission)).trajectories;
 }

@@ -15,11 +15,13 @@ import { validate } from '../../src/planner/validator/index.js';
 import {
   defineMission,
   loadMission,
+  missionObservations,
   missionTrajectories,
   planningTool,
   startRun,
 } from '../../src/team/index.js';
 import { openRunStore } from '../../src/store/index.js';
+import { isSkipped, observationFit } from '../../src/team/observation-fit.js';
 
 const tempStore = () =>
   openRunStore(join(mkdtempSync(join(tmpdir(), 'atelier-learn-')), 'runs.db'));
@@ -140,4 +142,73 @@ test('declared versus observed: every kind of contradiction is reported with its
     /^make: declared precondition \(logged \?p\) was false when the action succeeded \(2 of 2 observations, first at run \S+ step s\d \(make p\d m1\)\)$/,
   );
   assert.match(found[1]!.first!, /\(shipped p\d\) is false after$/);
+});
+
+test('steps recorded by an earlier version of the mission are left out, named with the reason; a new run is read on the next call', async () => {
+  const store = tempStore();
+  // Version 1: `make` took the part only, and the world also recorded (old_mark ?p).
+  const v1 = defineMission({
+    name: 'workshop',
+    objects: { part: ['p1', 'p2'], machine: ['m1'] },
+    facts: ['(in_stock p1)', '(in_stock p2)', '(ready m1)'],
+    goal: '(and (made p1) (made p2))',
+    tools: [
+      planningTool({
+        name: 'make',
+        params: { p: 'part' },
+        precondition: '(in_stock ?p)',
+        effect: '(and (made ?p) (old_mark ?p))',
+        capability: 'make',
+      }),
+    ],
+    agents: [{ name: 'ann', capabilities: ['make'] }],
+  });
+  assert.equal((await (await startRun(v1, { store, timeScale: 0 })).done).status, 'succeeded');
+  const v2 = workshop({
+    precondition: '(in_stock ?p)',
+    effect: '(and (made ?p) (not (in_stock ?p)))',
+  });
+  const first = await missionObservations(store, v2);
+  assert.equal(first.trajectories.flatMap((t) => t.transitions).length, 0);
+  assert.deepEqual(
+    first.skipped.map((s) => [s.action, s.reason]),
+    [
+      ['make', "'make' takes 2 argument(s) now, the step gave 1"],
+      ['make', "'make' takes 2 argument(s) now, the step gave 1"],
+    ],
+  );
+  assert.match(first.skipped[0]!.label, /^run \S+ step s\d+$/);
+
+  assert.equal((await (await startRun(v2, { store, timeScale: 0 })).done).status, 'succeeded');
+  const second = await missionObservations(store, v2);
+  await store.close();
+  const steps = second.trajectories.flatMap((t) => t.transitions);
+  assert.equal(steps.length, 2);
+  assert.equal(second.skipped.length, 2);
+  // Learning from what fits works: the tool is learned, not unusable.
+  const learned = learnFromTrajectories(vocabularyOf(v2.domain), second.trajectories, {
+    constants: [],
+  });
+  assert.equal(learned.actions.find((a) => a.name === 'make')!.status, 'learned');
+});
+
+test('a recorded fact whose predicate the mission no longer has (or has with another arity) is dropped from both sides of a step', () => {
+  const mission = workshop({ precondition: '(in_stock ?p)', effect: '(made ?p)' });
+  const { fit } = observationFit(mission);
+  const step = {
+    action: 'make',
+    args: ['p1', 'm1'],
+    before: new Set(['in_stock p1', 'old_mark p1', 'ready m1 extra']),
+    after: new Set(['made p1', 'old_mark p1', 'ready m1 extra']),
+    label: 'run r1 step s1',
+  };
+  const kept = fit(step);
+  assert.ok(!isSkipped(kept));
+  assert.deepEqual([...kept.before], ['in_stock p1']);
+  assert.deepEqual([...kept.after], ['made p1']);
+  const wrongType = fit({ ...step, args: ['m1', 'm1'] });
+  assert.ok(isSkipped(wrongType));
+  assert.equal(wrongType.reason, "'m1' is machine, 'make' wants part there now");
+  const gone = fit({ ...step, action: 'paint' });
+  assert.ok(isSkipped(gone) && gone.reason === "the mission has no tool 'paint' now");
 });

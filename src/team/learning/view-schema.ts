@@ -43,6 +43,8 @@ export const MissionModelSchema = z.object({
   mission: z.string(),
   runs: z.number().int().nonnegative(),
   transitions: z.number().int().nonnegative(),
+  /** Steps recorded by an earlier version of the mission that do not fit it now (not learned from). */
+  skipped: z.array(z.object({ label: z.string(), action: z.string(), reason: z.string() })),
   tools: z.array(ToolModelViewSchema),
 });
 export type MissionModel = z.infer<typeof MissionModelSchema>;

@@ -13,10 +13,9 @@ import {
   learnFromTrajectories,
 } from '../../learn/index.js';
 import type { LearnedAction, Trajectory } from '../../learn/index.js';
-import { listRuns } from '../explain/inspect.js';
 import { readEvents } from '../log/codec.js';
 import type { RunLog } from '../log/port.js';
-import { missionTrajectories } from '../observations.js';
+import { missionObservations } from '../observations.js';
 import type { Mission } from '../types.js';
 import { bootstrapProposals, fullVocabulary } from './choose.js';
 import type { MissionModel, ToolModelView } from './view-schema.js';
@@ -98,8 +97,8 @@ async function modelProposals(store: RunLog, runIds: readonly string[]) {
 
 /** Declared and learned models of every tool of `mission`, from the runs in `store`. */
 export async function missionModel(store: RunLog, mission: Mission): Promise<MissionModel> {
-  const runs = (await listRuns(store)).filter((r) => r.mission === mission.name).reverse();
-  const trajectories = await missionTrajectories(store, mission);
+  const runs = (await store.listRuns()).filter((r) => r.mission === mission.name).reverse();
+  const { trajectories, skipped } = await missionObservations(store, mission);
   const boot = bootstrapProposals(mission);
   const proposed = await modelProposals(
     store,
@@ -154,5 +153,5 @@ export async function missionModel(store: RunLog, mission: Mission): Promise<Mis
     };
   });
   const transitions = trajectories.reduce((k, t) => k + t.transitions.length, 0);
-  return { mission: mission.name, runs: runs.length, transitions, tools };
+  return { mission: mission.name, runs: runs.length, transitions, skipped, tools };
 }

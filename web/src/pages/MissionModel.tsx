@@ -147,6 +147,21 @@ export function MissionModelPage({ name }: { name: string }) {
               ? 'Loading…'
               : `Declared beside learned from ${model.transitions} successful step${model.transitions === 1 ? '' : 's'} in ${model.runs} run${model.runs === 1 ? '' : 's'} (safe: a plan made with the learned model is executable).`}
           </p>
+          {model !== null && model.skipped.length > 0 && (
+            <details className="muted">
+              <summary>
+                {model.skipped.length} step{model.skipped.length === 1 ? '' : 's'} of earlier
+                versions of the mission left out
+              </summary>
+              <ul>
+                {model.skipped.slice(0, 50).map((s) => (
+                  <li key={s.label}>
+                    {s.label} ({s.action}): {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       </header>
       {error && (
