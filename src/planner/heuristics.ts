@@ -12,6 +12,7 @@
  * best supporters. Other costs use a plain heap.
  */
 import { BucketQueue, FifoHeap, Heap } from './cost-queues.js';
+import { IdList } from './id-list.js';
 import { groundAction } from './task.js';
 import type { GroundTask } from './task.js';
 
@@ -264,9 +265,9 @@ interface PlanMarks {
   opMark: Uint8Array;
   factMark: Uint8Array;
   actMark: Uint8Array;
-  ops: number[];
-  facts: number[];
-  stack: number[];
+  ops: IdList;
+  facts: IdList;
+  stack: IdList;
 }
 
 /**
@@ -284,11 +285,11 @@ function relaxedPlan(
   const { supp } = x;
   const { opMark, factMark, actMark, stack } = m;
   let h = 0;
-  stack.length = 0;
-  for (const g of goal) stack.push(g);
+  stack.clear();
+  for (let i = 0; i < goal.length; i++) stack.push(goal[i]!);
   if (preferred) preferred.length = 0;
-  while (stack.length > 0) {
-    const f = stack.pop()!;
+  while (stack.n > 0) {
+    const f = stack.pop();
     if (factMark[f] || supp[f]! < 0) continue; // true in the state
     factMark[f] = 1;
     m.facts.push(f);
@@ -311,11 +312,11 @@ function relaxedPlan(
       preferred.push(a);
     }
   }
-  for (const o of m.ops) opMark[o] = 0;
-  for (const f of m.facts) factMark[f] = 0;
+  for (let i = 0; i < m.ops.n; i++) opMark[m.ops.items[i]!] = 0;
+  for (let i = 0; i < m.facts.n; i++) factMark[m.facts.items[i]!] = 0;
   if (preferred) for (const a of preferred) actMark[a] = 0;
-  m.ops.length = 0;
-  m.facts.length = 0;
+  m.ops.clear();
+  m.facts.clear();
   return h;
 }
 
@@ -334,9 +335,9 @@ export function makeHeuristic(
     opMark: new Uint8Array(g.O),
     factMark: new Uint8Array(g.F),
     actMark: new Uint8Array(task.actions.count),
-    ops: [],
-    facts: [],
-    stack: [],
+    ops: new IdList(),
+    facts: new IdList(),
+    stack: new IdList(),
   };
   return {
     evaluate(truth, preferred) {

@@ -10,6 +10,7 @@
  */
 import { FifoHeap } from './cost-queues.js';
 import type { Heuristic, SearchState } from './heuristics.js';
+import { IdList } from './id-list.js';
 import { ChunkPool, IntLog, RunFifo } from './open-list.js';
 import {
   applicableActions,
@@ -94,7 +95,7 @@ interface Lazy {
   isPref: Uint8Array;
   isApplicable: Uint8Array;
   state: SearchState;
-  succ: number[];
+  succ: IdList;
   hv: number[];
   marked: number[];
   bestH: number[];
@@ -124,7 +125,7 @@ function makeLazy(space: Space, heuristics: Heuristic[], counters: Counters): La
     isPref: new Uint8Array(A),
     isApplicable,
     state: { id: 0, parent: -1, applicable: isApplicable, parentTruth: other },
-    succ: [],
+    succ: new IdList(),
     hv: new Array<number>(H).fill(0),
     marked: [],
     bestH: new Array<number>(H).fill(Infinity),
@@ -217,9 +218,10 @@ function evaluate(l: Lazy, id: number, parent: number): boolean {
 function pushSuccessors(l: Lazy, id: number): void {
   const { queues, hv, isPref, succ, actions } = l;
   const first = actions.length;
-  for (const a of succ) if (isPref[a]) actions.push(a);
+  const { items, n: count } = succ;
+  for (let i = 0; i < count; i++) if (isPref[items[i]!]) actions.push(items[i]!);
   const nPref = actions.length - first;
-  for (const a of succ) if (!isPref[a]) actions.push(a);
+  for (let i = 0; i < count; i++) if (!isPref[items[i]!]) actions.push(items[i]!);
   const n = actions.length - first;
   for (let i = 0; i < l.heuristics.length; i++) {
     queues[2 * i]!.push(hv[i]!, first, n, id);
@@ -231,7 +233,7 @@ function pushSuccessors(l: Lazy, id: number): void {
 function reset(l: Lazy): void {
   for (const a of l.marked) l.isPref[a] = 0;
   l.marked.length = 0;
-  for (const a of l.succ) l.isApplicable[a] = 0;
+  for (let i = 0; i < l.succ.n; i++) l.isApplicable[l.succ.items[i]!] = 0;
   l.preferred.length = 0;
 }
 
@@ -263,7 +265,7 @@ export function* lazyGbfs(
     if (isGoal(space.task, l.truth))
       return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
     applicableActions(space, l.truth, l.succ);
-    for (const a of l.succ) l.isApplicable[a] = 1;
+    for (let i = 0; i < l.succ.n; i++) l.isApplicable[l.succ.items[i]!] = 1;
     if (evaluate(l, id, l.popParent)) pushSuccessors(l, id);
     else reg.flags[id] = CLOSED | DEAD;
     reset(l);
@@ -295,7 +297,7 @@ export function* weightedAstar(
     hval[id] = v;
   };
   const key = (g: number, hv: number): number => g + w * hv + hv * 1e-9;
-  const succ: number[] = [];
+  const succ = new IdList();
   if (bound <= 0) return { kind: 'unsolvable' }; // even the empty plan costs as much as the bound
   const init = initialState(space, reg, bufs);
   load(space, reg, init, truth);
@@ -322,7 +324,8 @@ export function* weightedAstar(
     counters.expansions++;
     applicableActions(space, truth, succ);
     const g = reg.g[id]!;
-    for (const a of succ) {
+    for (let i = 0; i < succ.n; i++) {
+      const a = succ.items[i]!;
       const ng = g + costOf(space, a);
       if (ng >= bound) continue;
       applyAction(space, a, truth, next);
