@@ -1,6 +1,6 @@
 /**
  * Priority queues: the delete-relaxation heuristics' (facts keyed by their cost) and the
- * search's open lists (states keyed by h or f).
+ * eager search's open list (states keyed by f); the lazy search's are in open-list.ts.
  * `Heap` breaks ties arbitrarily; `FifoHeap` pops equal keys in push order, which is
  * exactly the order of a bucket queue, so it can replace one without changing any
  * heuristic value or best supporter.
@@ -107,6 +107,10 @@ export class FifoHeap {
   peekKey(): number {
     return this.keys[0]!;
   }
+  /** The value that `pop` would return (the heap must not be empty). */
+  peekValue(): number {
+    return this.vals[0]!;
+  }
   /** Pops the minimum (the earliest pushed among equal keys); its key is left in `topKey`. */
   pop(): number {
     const { keys, seqs, vals } = this;
@@ -192,51 +196,5 @@ export class BucketQueue {
     const x = new Int32Array(n);
     x.set(this.next);
     this.next = x;
-  }
-}
-
-/** Keys below this (non-negative integers) go to buckets; any other key to the heap. */
-const BUCKET_KEYS = 1 << 20;
-
-/**
- * The search's open list: pops the smallest key, equal keys first-in first-out, exactly as
- * `FifoHeap` does. Small non-negative integer keys (heuristic values, the usual case) live in
- * buckets, linked lists in typed arrays (O(1) push and pop); other keys go to a FifoHeap.
- * A key always goes to the same side, so equal keys stay in push order.
- */
-export class BucketFifo {
-  /** Never cleared: entries already popped are not reused, as a heap's slots would be. */
-  private buckets = new BucketQueue();
-  private inBuckets = 0;
-  private minKey = BUCKET_KEYS;
-  private heap = new FifoHeap();
-  size = 0;
-  /** The key of the last popped entry. */
-  topKey = 0;
-  push(k: number, v: number): void {
-    this.size++;
-    if (!(Number.isInteger(k) && k >= 0 && k < BUCKET_KEYS)) {
-      this.heap.push(k, v);
-      return;
-    }
-    this.buckets.push(k, v);
-    this.inBuckets++;
-    if (k < this.minKey) this.minKey = k;
-  }
-  pop(): number {
-    this.size--;
-    if (this.inBuckets > 0) {
-      let k = this.minKey;
-      while (this.buckets.head[k]! < 0) k++;
-      this.minKey = k;
-      if (this.heap.size === 0 || k < this.heap.peekKey()) {
-        if (--this.inBuckets === 0) this.minKey = BUCKET_KEYS;
-        this.topKey = k;
-        return this.buckets.shift(k);
-      }
-    }
-    const v = this.heap.pop();
-    this.topKey = this.heap.topKey;
-    return v;
   }
 }

@@ -12,7 +12,8 @@
  * best supporters. Other costs use a plain heap.
  */
 import { BucketQueue, FifoHeap, Heap } from './cost-queues.js';
-import { groundAction } from './task.js';
+import { IdList } from './id-list.js';
+import { relaxedOps, transpose } from './relaxed-ops.js';
 import type { GroundTask } from './task.js';
 
 export type HeuristicName = 'ff' | 'add' | 'max' | 'blind';
@@ -73,16 +74,6 @@ export const HEURISTICS: readonly HeuristicInfo[] = [
   },
 ];
 
-function csr(lists: number[][], n: number): { start: Int32Array; items: Int32Array } {
-  const start = new Int32Array(n + 1);
-  lists.forEach((l, i) => {
-    start[i + 1] = start[i]! + l.length;
-  });
-  const items = new Int32Array(start[n]!);
-  lists.forEach((l, i) => items.set(l, start[i]!));
-  return { start, items };
-}
-
 /**
  * The queue of the cost exploration. 'auto' takes buckets unless the largest operator
  * cost exceeds both BUCKET_COST_LIMIT and the number of relaxed operators; 'buckets'
@@ -118,49 +109,37 @@ function goalMask(F: number, goal: Int32Array): Uint8Array {
 
 function relaxedGraph(task: GroundTask, costType: CostType, queue: CostQueue): RelaxedGraph {
   const F = task.facts.length;
-  const pres: number[][] = [];
-  const adds: number[][] = [];
-  const costs: number[] = [];
-  const opAction: number[] = [];
+  const { O, pre, add, opAction } = relaxedOps(task, true);
   const actCost = (c: number): number =>
     costType === 'unit' ? 1 : costType === 'plusone' ? c + 1 : c;
-  const op = (p: number[], a: number[], c: number, action: number): void => {
-    pres.push(p);
-    adds.push(a);
-    costs.push(c);
-    opAction.push(action);
-  };
-  for (let i = 0; i < task.actions.count; i++) {
-    const a = groundAction(task, i);
-    const c = actCost(task.unitCost ? 1 : a.cost);
-    if (a.add.length > 0) op([...a.pre], [...a.add], c, i);
-    for (const e of a.conditional)
-      if (e.add >= 0) op([...new Set([...a.pre, ...e.pos])], [e.add], c, i);
-  }
-  for (const s of task.ruleStrata) for (const r of s) op([...r.pos], [r.head], 0, -1);
-  const O = pres.length;
-  const byFact: number[][] = Array.from({ length: F }, () => []);
-  pres.forEach((p, o) => {
-    for (const f of p) byFact[f]!.push(o);
-  });
+  const opCost = new Float64Array(O);
+  const preCount = new Int32Array(O);
+  const noPre = new IdList();
   let minCost = Infinity;
-  costs.forEach((c, o) => {
-    if (opAction[o]! >= 0 && c < minCost) minCost = c;
-  });
-  const integral = costs.every((c) => Number.isInteger(c) && c >= 0);
-  const maxOpCost = costs.reduce((m, c) => (c > m ? c : m), 0);
+  let maxOpCost = 0;
+  let integral = true;
+  for (let o = 0; o < O; o++) {
+    const a = opAction[o]!;
+    const c = a < 0 ? 0 : actCost(task.unitCost ? 1 : task.actions.cost[a]!);
+    opCost[o] = c;
+    if (a >= 0 && c < minCost) minCost = c;
+    if (c > maxOpCost) maxOpCost = c;
+    if (!(Number.isInteger(c) && c >= 0)) integral = false;
+    preCount[o] = pre.start[o + 1]! - pre.start[o]!;
+    if (preCount[o] === 0) noPre.push(o);
+  }
   const largeCosts =
     queue === 'heap' || (queue === 'auto' && maxOpCost > Math.max(BUCKET_COST_LIMIT, O));
   return {
     F,
     O,
-    pre: csr(pres, O),
-    add: csr(adds, O),
-    watch: csr(byFact, F),
-    opCost: Float64Array.from(costs),
-    opAction: Int32Array.from(opAction),
-    preCount: Int32Array.from(pres, (p) => p.length),
-    noPre: Int32Array.from(pres.flatMap((p, o) => (p.length === 0 ? [o] : []))),
+    pre,
+    add,
+    watch: transpose(pre, F),
+    opCost,
+    opAction,
+    preCount,
+    noPre: noPre.items.slice(0, noPre.n),
     minCost: minCost === Infinity ? 0 : minCost,
     isGoal: goalMask(F, task.goal),
     mode: !integral ? 'heap' : largeCosts ? 'fifo' : 'buckets',
@@ -264,9 +243,9 @@ interface PlanMarks {
   opMark: Uint8Array;
   factMark: Uint8Array;
   actMark: Uint8Array;
-  ops: number[];
-  facts: number[];
-  stack: number[];
+  ops: IdList;
+  facts: IdList;
+  stack: IdList;
 }
 
 /**
@@ -284,11 +263,11 @@ function relaxedPlan(
   const { supp } = x;
   const { opMark, factMark, actMark, stack } = m;
   let h = 0;
-  stack.length = 0;
-  for (const g of goal) stack.push(g);
+  stack.clear();
+  for (let i = 0; i < goal.length; i++) stack.push(goal[i]!);
   if (preferred) preferred.length = 0;
-  while (stack.length > 0) {
-    const f = stack.pop()!;
+  while (stack.n > 0) {
+    const f = stack.pop();
     if (factMark[f] || supp[f]! < 0) continue; // true in the state
     factMark[f] = 1;
     m.facts.push(f);
@@ -311,11 +290,11 @@ function relaxedPlan(
       preferred.push(a);
     }
   }
-  for (const o of m.ops) opMark[o] = 0;
-  for (const f of m.facts) factMark[f] = 0;
+  for (let i = 0; i < m.ops.n; i++) opMark[m.ops.items[i]!] = 0;
+  for (let i = 0; i < m.facts.n; i++) factMark[m.facts.items[i]!] = 0;
   if (preferred) for (const a of preferred) actMark[a] = 0;
-  m.ops.length = 0;
-  m.facts.length = 0;
+  m.ops.clear();
+  m.facts.clear();
   return h;
 }
 
@@ -334,9 +313,9 @@ export function makeHeuristic(
     opMark: new Uint8Array(g.O),
     factMark: new Uint8Array(g.F),
     actMark: new Uint8Array(task.actions.count),
-    ops: [],
-    facts: [],
-    stack: [],
+    ops: new IdList(),
+    facts: new IdList(),
+    stack: new IdList(),
   };
   return {
     evaluate(truth, preferred) {

@@ -11,7 +11,8 @@
  * accepted + goal landmarks accepted but false again. Inadmissible.
  */
 import type { Heuristic } from './heuristics.js';
-import { groundAction } from './task.js';
+import { relaxedOps, transpose } from './relaxed-ops.js';
+import type { RelaxedOps } from './relaxed-ops.js';
 import type { GroundTask } from './task.js';
 
 /** Above this many facts the F×F label sets would cost too much memory: no landmarks. */
@@ -24,38 +25,13 @@ export interface Landmarks {
   isGoal: Uint8Array;
 }
 
-/** The relaxed operators: one per action with adds, one per conditional effect, one per rule. */
-function relaxedOps(task: GroundTask): { pres: number[][]; adds: number[][] } {
-  const pres: number[][] = [];
-  const adds: number[][] = [];
-  for (let ai = 0; ai < task.actions.count; ai++) {
-    const a = groundAction(task, ai);
-    if (a.add.length > 0) {
-      pres.push([...a.pre]);
-      adds.push([...a.add]);
-    }
-    for (const e of a.conditional)
-      if (e.add >= 0) {
-        pres.push([...a.pre, ...e.pos]);
-        adds.push([e.add]);
-      }
-  }
-  for (const s of task.ruleStrata)
-    for (const r of s) {
-      pres.push([...r.pos]);
-      adds.push([r.head]);
-    }
-  return { pres, adds };
-}
-
 /**
  * The labels LM(f), F words of W bits each, and which facts are relaxed-reachable;
  * undefined when propagation does not settle (pathological tasks: no landmarks then).
  */
 function propagateLabels(
   F: number,
-  pres: number[][],
-  adds: number[][],
+  ops: RelaxedOps,
   initTruth: Uint8Array,
 ): { label: Uint32Array; has: Uint8Array } | undefined {
   const W = Math.ceil(F / 32);
@@ -72,15 +48,18 @@ function propagateLabels(
   const deadline = performance.now() + 6000;
   // Visit operators in order of their relaxed level (breadth-first from the initial state):
   // then the first pass already sees nearly final labels and few passes follow.
-  const order = relaxedOrder(F, pres, adds, initTruth);
+  const order = relaxedOrder(F, ops, initTruth);
+  const { pre, add } = ops;
   for (let changed = true, pass = 0; changed; pass++) {
     changed = false;
     if (pass > 200 || performance.now() > deadline) return undefined;
     for (const o of order) {
-      const ps = pres[o]!;
+      const p0 = pre.start[o]!;
+      const p1 = pre.start[o + 1]!;
       let ready = true;
       let fresh = pass === 0;
-      for (const p of ps) {
+      for (let i = p0; i < p1; i++) {
+        const p = pre.items[i]!;
         if (!has[p]) {
           ready = false;
           break;
@@ -90,15 +69,17 @@ function propagateLabels(
       // Only operators with a precondition label changed since the last pass can change anything.
       if (!ready || !fresh) continue;
       tmp.fill(0);
-      for (const p of ps) {
-        const off = p * W;
+      for (let i = p0; i < p1; i++) {
+        const off = pre.items[i]! * W;
         for (let w = 0; w < W; w++) tmp[w]! |= label[off + w]!;
       }
-      for (const f of adds[o]!)
+      for (let i = add.start[o]!; i < add.start[o + 1]!; i++) {
+        const f = add.items[i]!;
         if (!initTruth[f] && meet(label, has, tmp, f, W)) {
           changed = true;
           stamp[f] = pass;
         }
+      }
     }
   }
   return { label, has };
@@ -135,8 +116,7 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
   const F = task.facts.length;
   if (F > MAX_FACTS || F === 0) return undefined;
   const W = Math.ceil(F / 32);
-  const { pres, adds } = relaxedOps(task);
-  const labels = propagateLabels(F, pres, adds, initTruth);
+  const labels = propagateLabels(F, relaxedOps(task, false), initTruth);
   if (!labels) return undefined; // pathological: no landmarks
   const { label, has } = labels;
   const goalSet = new Uint32Array(W);
@@ -163,18 +143,11 @@ export function findLandmarks(task: GroundTask, initTruth: Uint8Array): Landmark
 }
 
 /** Reachable operators by increasing relaxed level (level = 1 + max level of a precondition). */
-function relaxedOrder(
-  F: number,
-  pres: number[][],
-  adds: number[][],
-  initTruth: Uint8Array,
-): Int32Array {
-  const O = pres.length;
-  const byFact: number[][] = Array.from({ length: F }, () => []);
-  pres.forEach((p, o) => {
-    for (const f of p) byFact[f]!.push(o);
-  });
-  const unsat = Int32Array.from(pres, (p) => p.length);
+function relaxedOrder(F: number, ops: RelaxedOps, initTruth: Uint8Array): Int32Array {
+  const { O, pre, add } = ops;
+  const byFact = transpose(pre, F);
+  const unsat = new Int32Array(O);
+  for (let o = 0; o < O; o++) unsat[o] = pre.start[o + 1]! - pre.start[o]!;
   const reached = new Uint8Array(F);
   const order: number[] = [];
   let layer: number[] = [];
@@ -186,14 +159,18 @@ function relaxedOrder(
   for (let o = 0; o < O; o++) if (unsat[o] === 0) order.push(o);
   let head = 0;
   for (;;) {
-    for (const f of layer) for (const o of byFact[f]!) if (--unsat[o] === 0) order.push(o);
+    for (const f of layer)
+      for (let i = byFact.start[f]!; i < byFact.start[f + 1]!; i++)
+        if (--unsat[byFact.items[i]!] === 0) order.push(byFact.items[i]!);
     const next: number[] = [];
     for (; head < order.length; head++)
-      for (const f of adds[order[head]!]!)
+      for (let i = add.start[order[head]!]!; i < add.start[order[head]! + 1]!; i++) {
+        const f = add.items[i]!;
         if (!reached[f]) {
           reached[f] = 1;
           next.push(f);
         }
+      }
     if (next.length === 0) break;
     layer = next;
   }
@@ -207,13 +184,13 @@ const isAccepted = (bits: Uint32Array, off: number, i: number): boolean =>
 function landmarkAchievers(task: GroundTask, lm: Landmarks): number[][] {
   const achievers: number[][] = Array.from({ length: lm.facts.length }, () => []);
   const lmIndex = new Map(Array.from(lm.facts, (f, i) => [f, i]));
+  const { add, conditional } = task.actions;
   for (let ai = 0; ai < task.actions.count; ai++) {
-    const a = groundAction(task, ai);
-    for (const f of a.add) {
-      const i = lmIndex.get(f);
+    for (let k = add.start[ai]!; k < add.start[ai + 1]!; k++) {
+      const i = lmIndex.get(add.items[k]!);
       if (i !== undefined) achievers[i]!.push(ai);
     }
-    for (const e of a.conditional) {
+    for (const e of conditional.get(ai) ?? []) {
       const i = lmIndex.get(e.add);
       if (i !== undefined) achievers[i]!.push(ai);
     }
@@ -252,9 +229,10 @@ function accept(
 }
 
 function applicableIn(task: GroundTask, a: number, truth: Uint8Array): boolean {
-  const act = groundAction(task, a);
-  for (const p of act.pre) if (!truth[p]) return false;
-  for (const p of act.preNeg) if (truth[p]) return false;
+  const { pre, preNeg } = task.actions;
+  for (let i = pre.start[a]!; i < pre.start[a + 1]!; i++) if (!truth[pre.items[i]!]) return false;
+  for (let i = preNeg.start[a]!; i < preNeg.start[a + 1]!; i++)
+    if (truth[preNeg.items[i]!]) return false;
   return true;
 }
 

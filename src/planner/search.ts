@@ -8,8 +8,10 @@
  * - `weightedAstar`: eager best-first on g + w·h with reopening and an optional cost
  *   bound (w = 1 with an admissible heuristic is A*, optimal).
  */
-import { BucketFifo, FifoHeap } from './cost-queues.js';
+import { FifoHeap } from './cost-queues.js';
 import type { Heuristic, SearchState } from './heuristics.js';
+import { IdList } from './id-list.js';
+import { ChunkPool, IntLog, RunFifo } from './open-list.js';
 import {
   applicableActions,
   applyAction,
@@ -32,26 +34,6 @@ export interface Counters {
 const STEP = 64;
 const CLOSED = 1;
 const DEAD = 2;
-
-/** Growable pair store for lazy open-list entries (parent state, action). */
-class Pairs {
-  a = new Int32Array(4096);
-  b = new Int32Array(4096);
-  n = 0;
-  add(x: number, y: number): number {
-    if (this.n === this.a.length) {
-      const a = new Int32Array(this.n * 2);
-      a.set(this.a);
-      this.a = a;
-      const b = new Int32Array(this.n * 2);
-      b.set(this.b);
-      this.b = b;
-    }
-    this.a[this.n] = x;
-    this.b[this.n] = y;
-    return this.n++;
-  }
-}
 
 function costOf(space: Space, a: number): number {
   return space.task.unitCost ? 1 : space.task.actions.cost[a]!;
@@ -99,15 +81,21 @@ interface Lazy {
   other: Uint8Array;
   loaded: number;
   buf: Uint32Array;
-  /** Queue 2i is heuristic i's regular queue, 2i + 1 its preferred-operator queue. */
-  queues: BucketFifo[];
+  /**
+   * Queue 2i is heuristic i's regular queue, 2i + 1 its preferred-operator queue; their
+   * values are entries (indexes in `actions`), tagged with the parent state.
+   */
+  queues: RunFifo[];
   priority: number[];
-  entries: Pairs;
+  /** Entry e is the successor of its parent state by action `actions.get(e)`. */
+  actions: IntLog;
+  /** The parent state of the entry popped last (-1 for the initial state). */
+  popParent: number;
   preferred: number[];
   isPref: Uint8Array;
   isApplicable: Uint8Array;
   state: SearchState;
-  succ: number[];
+  succ: IdList;
   hv: number[];
   marked: number[];
   bestH: number[];
@@ -119,6 +107,7 @@ function makeLazy(space: Space, heuristics: Heuristic[], counters: Counters): La
   const A = space.task.actions.count;
   const isApplicable = new Uint8Array(A);
   const other = new Uint8Array(F);
+  const pool = new ChunkPool();
   const l: Lazy = {
     space,
     heuristics,
@@ -128,20 +117,21 @@ function makeLazy(space: Space, heuristics: Heuristic[], counters: Counters): La
     other,
     loaded: -1,
     buf: new Uint32Array(space.packer.words),
-    queues: Array.from({ length: 2 * H }, () => new BucketFifo()),
+    queues: Array.from({ length: 2 * H }, () => new RunFifo(pool)),
     priority: new Array<number>(2 * H).fill(0),
-    entries: new Pairs(),
+    actions: new IntLog(),
+    popParent: -1,
     preferred: [],
     isPref: new Uint8Array(A),
     isApplicable,
     state: { id: 0, parent: -1, applicable: isApplicable, parentTruth: other },
-    succ: [],
+    succ: new IdList(),
     hv: new Array<number>(H).fill(0),
     marked: [],
     bestH: new Array<number>(H).fill(Infinity),
   };
-  l.entries.add(-1, -1);
-  l.queues[0]!.push(0, 0);
+  l.actions.push(-1);
+  l.queues[0]!.push(0, 0, 1, -1);
   return l;
 }
 
@@ -152,14 +142,17 @@ function popEntry(l: Lazy): number {
     if (l.queues[i]!.size > 0 && (qi < 0 || l.priority[i]! < l.priority[qi]!)) qi = i;
   if (qi < 0) return -1;
   l.priority[qi]!++;
-  return l.queues[qi]!.pop();
+  const q = l.queues[qi]!;
+  const e = q.pop();
+  l.popParent = q.tag;
+  return e;
 }
 
 /** The state an entry leads to, loaded into `l.truth`; -1 when it was reached before. */
 function reach(l: Lazy, e: number): number {
   const { space, reg, truth, other, buf } = l;
-  const parent = l.entries.a[e]!;
-  const action = l.entries.b[e]!;
+  const parent = l.popParent;
+  const action = l.actions.get(e);
   let id: number;
   if (parent < 0) {
     truth.fill(0);
@@ -217,23 +210,22 @@ function evaluate(l: Lazy, id: number, parent: number): boolean {
   return true;
 }
 
-/** Queues the successors of `id` with its heuristic values (deferred evaluation). */
+/**
+ * Queues the successors of `id` with its heuristic values (deferred evaluation): one run
+ * of entries per queue, the preferred successors first, so they win ties in the regular
+ * queues too and the preferred queues take the run's beginning.
+ */
 function pushSuccessors(l: Lazy, id: number): void {
-  const { queues, hv, isPref, succ } = l;
-  const H = l.heuristics.length;
-  // Preferred successors first, so they win ties in the regular queues too.
-  for (const a of succ) {
-    if (!isPref[a]) continue;
-    const ent = l.entries.add(id, a);
-    for (let i = 0; i < H; i++) {
-      queues[2 * i]!.push(hv[i]!, ent);
-      queues[2 * i + 1]!.push(hv[i]!, ent);
-    }
-  }
-  for (const a of succ) {
-    if (isPref[a]) continue;
-    const ent = l.entries.add(id, a);
-    for (let i = 0; i < H; i++) queues[2 * i]!.push(hv[i]!, ent);
+  const { queues, hv, isPref, succ, actions } = l;
+  const first = actions.length;
+  const { items, n: count } = succ;
+  for (let i = 0; i < count; i++) if (isPref[items[i]!]) actions.push(items[i]!);
+  const nPref = actions.length - first;
+  for (let i = 0; i < count; i++) if (!isPref[items[i]!]) actions.push(items[i]!);
+  const n = actions.length - first;
+  for (let i = 0; i < l.heuristics.length; i++) {
+    queues[2 * i]!.push(hv[i]!, first, n, id);
+    queues[2 * i + 1]!.push(hv[i]!, first, nPref, id);
   }
 }
 
@@ -241,7 +233,7 @@ function pushSuccessors(l: Lazy, id: number): void {
 function reset(l: Lazy): void {
   for (const a of l.marked) l.isPref[a] = 0;
   l.marked.length = 0;
-  for (const a of l.succ) l.isApplicable[a] = 0;
+  for (let i = 0; i < l.succ.n; i++) l.isApplicable[l.succ.items[i]!] = 0;
   l.preferred.length = 0;
 }
 
@@ -273,8 +265,8 @@ export function* lazyGbfs(
     if (isGoal(space.task, l.truth))
       return { kind: 'solved', actions: extract(reg, id), cost: reg.g[id]! };
     applicableActions(space, l.truth, l.succ);
-    for (const a of l.succ) l.isApplicable[a] = 1;
-    if (evaluate(l, id, l.entries.a[e]!)) pushSuccessors(l, id);
+    for (let i = 0; i < l.succ.n; i++) l.isApplicable[l.succ.items[i]!] = 1;
+    if (evaluate(l, id, l.popParent)) pushSuccessors(l, id);
     else reg.flags[id] = CLOSED | DEAD;
     reset(l);
   }
@@ -305,7 +297,7 @@ export function* weightedAstar(
     hval[id] = v;
   };
   const key = (g: number, hv: number): number => g + w * hv + hv * 1e-9;
-  const succ: number[] = [];
+  const succ = new IdList();
   if (bound <= 0) return { kind: 'unsolvable' }; // even the empty plan costs as much as the bound
   const init = initialState(space, reg, bufs);
   load(space, reg, init, truth);
@@ -332,7 +324,8 @@ export function* weightedAstar(
     counters.expansions++;
     applicableActions(space, truth, succ);
     const g = reg.g[id]!;
-    for (const a of succ) {
+    for (let i = 0; i < succ.n; i++) {
+      const a = succ.items[i]!;
       const ng = g + costOf(space, a);
       if (ng >= bound) continue;
       applyAction(space, a, truth, next);

@@ -7,6 +7,7 @@
 import { compileGroundRules } from '../logic/ground-fixpoint.js';
 import type { GroundEvaluator } from '../logic/ground-fixpoint.js';
 import { makePacker } from './fdr.js';
+import type { IdList } from './id-list.js';
 import type { Packer } from './fdr.js';
 import { row } from './task.js';
 import type { ConditionalEffect, GroundTask } from './task.js';
@@ -177,8 +178,8 @@ export function applicable(space: Space, a: number, truth: Uint8Array): boolean 
 }
 
 /** Appends the actions applicable in `truth` (a full truth vector, derived facts included) to `out`, in id order. */
-export function applicableActions(space: Space, truth: Uint8Array, out: number[]): void {
-  out.length = 0;
+export function applicableActions(space: Space, truth: Uint8Array, out: IdList): void {
+  out.clear();
   const { bucketStart, bucket, always } = space;
   const F = space.task.facts.length;
   for (let f = 0; f < F; f++) {
@@ -187,24 +188,7 @@ export function applicableActions(space: Space, truth: Uint8Array, out: number[]
       if (applicable(space, bucket[i]!, truth)) out.push(bucket[i]!);
   }
   for (const a of always) if (applicable(space, a, truth)) out.push(a);
-  sortSmall(out);
-}
-
-/** Sorts numbers ascending in place: insertion sort for the usual short lists (Array#sort allocates a work array each call). */
-function sortSmall(xs: number[]): void {
-  if (xs.length > 64) {
-    xs.sort((x, y) => x - y);
-    return;
-  }
-  for (let i = 1; i < xs.length; i++) {
-    const x = xs[i]!;
-    let j = i - 1;
-    while (j >= 0 && xs[j]! > x) {
-      xs[j + 1] = xs[j]!;
-      j--;
-    }
-    xs[j + 1] = x;
-  }
+  out.sort();
 }
 
 /**
@@ -224,7 +208,7 @@ function fires(c: ConditionalEffect, truth: Uint8Array): boolean {
 export function applyAction(space: Space, a: number, truth: Uint8Array, next: Uint8Array): void {
   const act = space.task.actions;
   const B = space.task.basicCount;
-  next.set(truth.subarray(0, B));
+  for (let i = 0; i < B; i++) next[i] = truth[i]!;
   addLater.length = 0;
   for (const c of act.conditional.get(a) ?? NO_CONDITIONS) {
     if (!fires(c, truth)) continue;

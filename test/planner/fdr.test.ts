@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { ground } from '../../src/planner/index.js';
 import type { GroundTask } from '../../src/planner/index.js';
 import { chooseGroups, makePacker } from '../../src/planner/fdr.js';
+import { IdList } from '../../src/planner/id-list.js';
 import { applicableActions, applyAction, makeSpace } from '../../src/planner/state-space.js';
 import { fixture, parse } from './helpers.js';
 
@@ -104,7 +105,7 @@ describe('mutex groups hold in every reachable state', () => {
       for (const f of g.init) start[f] = 1;
       const seen = new Set([start.join('')]);
       const queue = [start];
-      const succ: number[] = [];
+      const list = new IdList();
       for (let i = 0; i < queue.length && i < 3000; i++) {
         const s = queue[i]!;
         for (const group of g.mutexGroups) {
@@ -112,7 +113,8 @@ describe('mutex groups hold in every reachable state', () => {
           assert.ok(on.length <= 1, on.map((f) => g.facts[f]).join(' '));
         }
         space.derive(s);
-        applicableActions(space, s, succ);
+        applicableActions(space, s, list);
+        const succ = list.toArray();
         for (const a of succ) {
           const n = new Uint8Array(g.facts.length);
           applyAction(space, a, s, n);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Atom, Condition, Domain, Problem } from '../../src/pddl/index.js';
 import { buildTypeTable } from '../../src/pddl/index.js';
+import { IdList } from '../../src/planner/id-list.js';
 import { ground } from '../../src/planner/index.js';
 import {
   applicableActions,
@@ -84,7 +85,7 @@ function check(task: { domain: Domain; problem: Problem }, maxStates: number): n
   for (const f of g.init) start[f] = 1;
   const seen = new Set<string>([start.subarray(0, B).join('')]);
   const queue = [start];
-  const succ: number[] = [];
+  const list = new IdList();
   let visited = 0;
   while (queue.length > 0 && visited < maxStates) {
     const truth = queue.shift()!;
@@ -104,7 +105,8 @@ function check(task: { domain: Domain; problem: Problem }, maxStates: number): n
       .filter((s) => !changesNothing(domain, here, s, atoms))
       .map((s) => `${s.action} ${s.args.join(' ')}`)
       .sort();
-    applicableActions(space, truth, succ);
+    applicableActions(space, truth, list);
+    const succ = list.toArray();
     const fast = [
       ...new Set(succ.map((a) => `${actionName(g, a)} ${actionArgs(g, a).join(' ')}`)),
     ].sort();

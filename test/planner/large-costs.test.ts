@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ground, makeHeuristic, plan } from '../../src/planner/index.js';
 import type { CostType, GroundTask, HeuristicName } from '../../src/planner/index.js';
+import { IdList } from '../../src/planner/id-list.js';
 import { applicableActions, applyAction, makeSpace } from '../../src/planner/state-space.js';
 import { fixture, parse, solveAndCheck } from './helpers.js';
 
@@ -86,10 +87,11 @@ function walk(task: GroundTask, steps: number): Uint8Array[] {
   for (const f of task.init) truth[f] = 1;
   space.derive(truth);
   const out = [truth.slice()];
-  const succ: number[] = [];
+  const list = new IdList();
   let seed = 12345;
   for (let i = 0; i < steps; i++) {
-    applicableActions(space, truth, succ);
+    applicableActions(space, truth, list);
+    const succ = list.toArray();
     if (succ.length === 0) break;
     seed = (seed * 1103515245 + 12345) % 2147483648;
     const next = new Uint8Array(task.facts.length);
