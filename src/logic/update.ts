@@ -65,6 +65,21 @@ export function updateComponent(e: UpdateHost, c: number, u: UpdateInput): void 
 const aggChanged = (u: UpdateInput, info: RuleInfo) =>
   info.aggregated.some((q) => u.inserted[q.id]!.size > 0 || u.deleted[q.id]!.size > 0);
 
+/**
+ * Whether a positive premise of `info` reads a relation of an earlier component that was
+ * empty before this update (every row of it inserted now): then one run of the rule over
+ * the full relations gives every instance that the first round's delta runs would.
+ */
+function allNew(run: ComponentRun, info: RuleInfo): boolean {
+  const { e, c, u } = run;
+  return info.rule.body.some((l) => {
+    if (l.kind !== 'atom' || l.negated) return false;
+    const rel = e.relation(l.atom.predicate);
+    const ins = u.inserted[rel.id]!;
+    return e.componentOf[rel.id] !== c && ins.lo === 0 && ins.hi > 0;
+  });
+}
+
 /** Step 1, in the OLD database; then whether to recompute the component instead. */
 function overdelete(run: ComponentRun): { rows: Map<Relation, Rows>; recompute: boolean } {
   const { e, c, rels, rules, u } = run;
@@ -202,9 +217,13 @@ function insertFixpoint(run: ComponentRun, start: Map<Relation, Delta>, recomput
             head.add(h, NEW, round);
           };
       // Naive: every rule over the full relations (rows from before this round), every round.
-      if (naive || (first && (recompute || !info.hasPositive || aggChanged(u, info))))
+      // In the first round one full run also replaces the delta runs when some premise's
+      // relation is all new (loading): its delta run would be the full run, and each
+      // other delta run would only repeat instances of it (2x the work for node(X), node(Y)).
+      const wholeNew = first && !recompute && allNew(run, info);
+      if (naive || (first && (recompute || !info.hasPositive || aggChanged(u, info))) || wholeNew)
         e.run(info, -1, undefined, NEW, emit);
-      if (naive || (first && recompute)) continue;
+      if (naive || (first && recompute) || wholeNew) continue;
       info.rule.body.forEach((l, d) => {
         if (l.kind !== 'atom') return;
         const rel = e.relation(l.atom.predicate);
