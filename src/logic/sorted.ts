@@ -10,7 +10,6 @@
  * (last column first, stable) when the relation is large next to the number of values,
  * else by comparison.
  */
-import { compareValues } from './plan.js';
 import { BASE, LIVE } from './relation.js';
 import type { Relation } from './relation.js';
 import type { Value } from './types.js';
@@ -25,12 +24,38 @@ export interface ValueOrder {
 
 export function valueOrder(values: readonly Value[]): ValueOrder {
   const n = values.length;
-  const ids = Array.from({ length: n }, (_, i) => i);
-  ids.sort((a, b) => compareValues(values[a]!, values[b]!));
-  const idAt = Int32Array.from(ids);
+  const nums: number[] = [],
+    strs: number[] = [];
+  for (let i = 0; i < n; i++) (typeof values[i] === 'number' ? nums : strs).push(i);
+  const idAt = new Int32Array(n);
+  idAt.set(sortNumberIds(values as ReadonlyArray<number>, nums));
+  idAt.set(
+    strs.sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0)),
+    nums.length,
+  );
   const rankOf = new Int32Array(n);
   for (let r = 0; r < n; r++) rankOf[idAt[r]!] = r;
   return { rankOf, idAt };
+}
+
+/** Below 2^20 in magnitude, an integer and an id below 2^32 pack exactly into one double. */
+const PACK_BIAS = 2 ** 20;
+const PACK_ID = 2 ** 32;
+
+/**
+ * Ids of integer values in value order. Small integers (the node names of generated
+ * graphs) are packed with their id into doubles and sorted natively, without a
+ * comparison function: 140k values sorted in a few ms instead of ~50.
+ */
+function sortNumberIds(values: ReadonlyArray<number>, ids: number[]): ArrayLike<number> {
+  if (ids.some((i) => !(Math.abs(values[i]!) < PACK_BIAS)))
+    return ids.sort((a, b) => values[a]! - values[b]!);
+  const keys = new Float64Array(ids.length);
+  for (let j = 0; j < ids.length; j++) keys[j] = (values[ids[j]!]! + PACK_BIAS) * PACK_ID + ids[j]!;
+  keys.sort();
+  const out = new Int32Array(ids.length);
+  for (let j = 0; j < keys.length; j++) out[j] = keys[j]! % PACK_ID;
+  return out;
 }
 
 /** A batch of sorted tuples: `n` tuples of `arity` ids each, packed from `ids[0]`. */
@@ -55,7 +80,10 @@ export function* sortedTuples(
   derivedOnly: boolean,
 ): Generator<TupleBatch> {
   if (rel.arity === 2 && rel.groups !== undefined) {
-    yield* sortedPairs(rel, order, derivedOnly);
+    // Many small groups (a sparse graph): one native sort of packed keys, read in row
+    // order, beats visiting each group's scattered rows (~3x on 340k pairs in 100k groups).
+    const flat = order.rankOf.length < 2 ** 26 && rel.groups.firsts().length * 16 > rel.count;
+    yield* flat ? flatSortedPairs(rel, order, derivedOnly) : sortedPairs(rel, order, derivedOnly);
     return;
   }
   const k = rel.arity;
@@ -68,6 +96,35 @@ export function* sortedTuples(
   for (let i = 0; i < n; i++) {
     const b = rows[i]! * k;
     for (let j = 0; j < k; j++) out.ids[out.n * k + j] = d[b + j]!;
+    if (++out.n === BATCH) {
+      yield out;
+      out.n = 0;
+    }
+  }
+  if (out.n > 0) yield out;
+}
+
+/** Pairs sorted as one array of doubles rank(a) * values + rank(b) (exact below 2^53). */
+function* flatSortedPairs(
+  rel: Relation,
+  order: ValueOrder,
+  derivedOnly: boolean,
+): Generator<TupleBatch> {
+  const { rankOf, idAt } = order;
+  const v = rankOf.length,
+    d = rel.data,
+    st = rel.state;
+  const all = new Float64Array(rel.count);
+  let m = 0;
+  for (let r = 0; r < rel.count; r++)
+    if (listed(st[r]!, derivedOnly)) all[m++] = rankOf[d[2 * r]!]! * v + rankOf[d[2 * r + 1]!]!;
+  const keys = all.subarray(0, m).sort();
+  const out: TupleBatch = { ids: new Int32Array(2 * BATCH), n: 0 };
+  for (let i = 0; i < m; i++) {
+    const k = keys[i]!;
+    const a = Math.floor(k / v);
+    out.ids[2 * out.n] = idAt[a]!;
+    out.ids[2 * out.n + 1] = idAt[k - a * v]!;
     if (++out.n === BATCH) {
       yield out;
       out.n = 0;
@@ -102,6 +159,21 @@ function* sortedPairs(
       rows = new Int32Array(size * 2);
       keys = new Int32Array(size * 2);
     }
+    // A dense bitset group: its values in rank order are a walk over all ranks, no sort.
+    const bits = bare && size * 8 >= idAt.length ? groups.bitsetOf(a) : undefined;
+    if (bits !== undefined) {
+      for (let r = 0; r < idAt.length; r++) {
+        const b = idAt[r]!;
+        if (b >>> 5 >= bits.length || (bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
+        out.ids[2 * out.n] = a;
+        out.ids[2 * out.n + 1] = b;
+        if (++out.n === BATCH) {
+          yield out;
+          out.n = 0;
+        }
+      }
+      continue;
+    }
     let m = bare ? groups.secondsOf(a, keys, 0) : -1;
     for (let i = 0; i < m; i++) keys[i] = rankOf[keys[i]!]!;
     if (m < 0) {
@@ -112,10 +184,10 @@ function* sortedPairs(
         if (listed(rel.state[r]!, derivedOnly)) keys[m++] = rankOf[d[2 * r + 1]!]!;
       }
     }
-    const sorted = keys.subarray(0, m).sort();
+    sortPrefix(keys, m);
     for (let i = 0; i < m; i++) {
       out.ids[2 * out.n] = a;
-      out.ids[2 * out.n + 1] = idAt[sorted[i]!]!;
+      out.ids[2 * out.n + 1] = idAt[keys[i]!]!;
       if (++out.n === BATCH) {
         yield out;
         out.n = 0;
@@ -123,6 +195,30 @@ function* sortedPairs(
     }
   }
   if (out.n > 0) yield out;
+}
+
+/**
+ * Sorts `keys[0..m)` in place: nothing when already sorted, insertion sort when short
+ * (a sparse graph has ~100k groups of a few pairs: a native sort's call and subarray per
+ * group cost more than the sorting).
+ */
+function sortPrefix(keys: Int32Array, m: number): void {
+  let i = 1;
+  while (i < m && keys[i - 1]! <= keys[i]!) i++;
+  if (i >= m) return;
+  if (m > 24) {
+    keys.subarray(0, m).sort();
+    return;
+  }
+  for (; i < m; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
 }
 
 /** Sorts row numbers by the ranks of their values, column 0 first. */

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { createReasoner, formatAtom, sortFacts } from '../../src/logic/index.js';
 import type { Atom, Reasoner, Value } from '../../src/logic/index.js';
 import { randomProgram, rng } from './random-program.js';
+import { valueOrder } from '../../src/logic/sorted.js';
+import { compareValues } from '../../src/logic/plan.js';
 
 const text = (chunks: Iterable<Uint8Array>) => {
   const parts = [...chunks];
@@ -190,4 +192,23 @@ test('a dense closure with base paths: output, why and updates agree with a dire
     check(`after asserting 15 edges (${step})`);
   }
   checkOutput(reasoner, 3);
+});
+
+test('valueOrder ranks values like compareValues (small integers packed, large ones, strings)', () => {
+  const r = rng(77);
+  for (const spread of [100, 2 ** 20 - 1, 2 ** 20, 2 ** 40]) {
+    const seen = new Set<Value>();
+    const values: Value[] = [];
+    while (values.length < 2000) {
+      const v: Value =
+        r() < 0.2
+          ? `s${Math.floor(r() * 5000)}`
+          : Math.round((r() * 2 - 1) * spread) + (r() < 0.01 ? spread : 0);
+      if (!seen.has(v)) (seen.add(v), values.push(v));
+    }
+    const { idAt, rankOf } = valueOrder(values);
+    const expected = values.map((_, i) => i).sort((a, b) => compareValues(values[a]!, values[b]!));
+    assert.deepEqual([...idAt], expected, `spread ${spread}`);
+    for (let k = 0; k < idAt.length; k++) assert.equal(rankOf[idAt[k]!], k);
+  }
 });
