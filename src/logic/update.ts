@@ -105,6 +105,9 @@ function overdelete(run: ComponentRun): { rows: Map<Relation, Rows>; recompute: 
     }
   }
   for (const info of rules) {
+    // An empty head has nothing to overdelete (loading): running the rule in the OLD
+    // database would only cost time, and ask rows of a negated relation's bitsets.
+    if (info.head.count === 0) continue;
     const emit = (h: Int32Array) => mark(info.head, info.head.find(h));
     if (aggChanged(u, info)) e.run(info, -1, undefined, OLD, emit);
     info.rule.body.forEach((l, d) => {
