@@ -157,7 +157,12 @@ class FactScanner {
     j = blanks(text, this.closeAt);
     if (text.charCodeAt(j) !== 46) return -1; // .
     const name = this.name(text, start, nameEnd);
-    const ts = this.table.target(name, arity, () => this.atom(lexer, name, arity, start));
+    // The usual case first, without making the closure that builds the atom for an error.
+    const known = this.table.byPredicate.get(name);
+    const ts =
+      known !== undefined && known.arity === arity
+        ? known.tuples
+        : this.table.target(name, arity, () => this.atom(lexer, name, arity, start));
     if (ts !== undefined) {
       const interner = this.table.interner;
       for (let k = 0; k < arity; k++) ts.ids.push(interner.intern(this.value(text, k)));

@@ -212,3 +212,19 @@ test('valueOrder ranks values like compareValues (small integers packed, large o
     for (let k = 0; k < idAt.length; k++) assert.equal(rankOf[idAt[k]!], k);
   }
 });
+
+test('integers print like String(v): signs, zeros, powers of ten, the largest safe ones', () => {
+  const vals = [0, 1, -1, 9, 10, -10, 99, 100, 123456789, 1e15, -1e15 + 1, 2 ** 52];
+  vals.push(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER);
+  const facts = vals.map((v, i) => `p(${v}, s${i}).`).join('\n');
+  const r = createReasoner(`${facts}\np(-0, z).\nq(X, Y) :- p(X, Y).`);
+  const expected = r
+    .derived()
+    .map(
+      (a) => `q(${a.args.map((t) => (t.kind === 'const' ? String(t.value) : '?')).join(', ')})\n`,
+    )
+    .join('');
+  assert.equal(text(r.factText({ derivedOnly: true })), expected);
+  assert.match(expected, /q\(-9007199254740991, s13\)\nq\(-999999999999999, s10\)/);
+  assert.match(expected, /q\(0, s0\)\nq\(0, z\)/);
+});
