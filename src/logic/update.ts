@@ -66,17 +66,18 @@ const aggChanged = (u: UpdateInput, info: RuleInfo) =>
   info.aggregated.some((q) => u.inserted[q.id]!.size > 0 || u.deleted[q.id]!.size > 0);
 
 /**
- * Whether a positive premise of `info` reads a relation of an earlier component that was
- * empty before this update (every row of it inserted now): then one run of the rule over
- * the full relations gives every instance that the first round's delta runs would.
+ * The body index of a positive premise of `info` that reads a relation of an earlier
+ * component that was empty before this update (every row of it inserted now), or -1.
+ * Every instance of the rule then uses a new fact there, so that premise's delta run
+ * gives every instance that the first round's runs would.
  */
-function allNew(run: ComponentRun, info: RuleInfo): boolean {
+function freshPremise(run: ComponentRun, info: RuleInfo): number {
   const { e, c, u } = run;
-  return info.rule.body.some((l) => {
+  return info.rule.body.findIndex((l) => {
     if (l.kind !== 'atom' || l.negated) return false;
     const rel = e.relation(l.atom.predicate);
     const ins = u.inserted[rel.id]!;
-    return e.componentOf[rel.id] !== c && ins.lo === 0 && ins.hi > 0;
+    return e.componentOf[rel.id] !== c && ins.lo === 0 && ins.hi > 0 && ins.extra.length === 0;
   });
 }
 
@@ -219,14 +220,20 @@ function insertFixpoint(run: ComponentRun, start: Map<Relation, Delta>, recomput
             fired++;
             head.add(h, NEW, round);
           };
+      // In the first round, a premise whose relation was empty before (loading) is new in
+      // every instance: its delta run alone gives them all, and each other run would only
+      // repeat some (node(X), node(Y) made every pair twice).
+      const fresh = first && !naive && !recompute ? freshPremise(run, info) : -1;
+      if (fresh >= 0) {
+        const l = info.rule.body[fresh]!;
+        const rel = e.relation(l.kind === 'atom' ? l.atom.predicate : '');
+        e.run(info, fresh, u.inserted[rel.id]!, NEW, emit);
+        continue;
+      }
       // Naive: every rule over the full relations (rows from before this round), every round.
-      // In the first round one full run also replaces the delta runs when some premise's
-      // relation is all new (loading): its delta run would be the full run, and each
-      // other delta run would only repeat instances of it (2x the work for node(X), node(Y)).
-      const wholeNew = first && !recompute && allNew(run, info);
-      if (naive || (first && (recompute || !info.hasPositive || aggChanged(u, info))) || wholeNew)
+      if (naive || (first && (recompute || !info.hasPositive || aggChanged(u, info))))
         e.run(info, -1, undefined, NEW, emit);
-      if (naive || (first && recompute) || wholeNew) continue;
+      if (naive || (first && recompute)) continue;
       info.rule.body.forEach((l, d) => {
         if (l.kind !== 'atom') return;
         const rel = e.relation(l.atom.predicate);
