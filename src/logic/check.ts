@@ -115,6 +115,16 @@ export function checkArity(a: Atom): void {
   }
 }
 
+/** The error for atom `a` of a predicate that has `k` arguments elsewhere (first use wins). */
+export function arityMismatch(a: Atom, k: number): LogicError {
+  return new LogicError(
+    `'${a.predicate}' used with ${a.args.length} argument${a.args.length === 1 ? '' : 's'} in ${formatAtom(a)}, but it has ${k}`,
+    a.loc,
+    `every use of a predicate must have the same number of arguments`,
+    'LOGIC_ARITY',
+  );
+}
+
 /** Checks arities (against `known` too), safety and stratification. Throws LogicError. */
 export function checkProgram(
   program: Program,
@@ -126,14 +136,7 @@ export function checkProgram(
     if (k === undefined) {
       checkArity(a);
       arity.set(a.predicate, a.args.length);
-    } else if (k !== a.args.length) {
-      throw new LogicError(
-        `'${a.predicate}' used with ${a.args.length} argument${a.args.length === 1 ? '' : 's'} in ${formatAtom(a)}, but it has ${k}`,
-        a.loc,
-        `every use of a predicate must have the same number of arguments`,
-        'LOGIC_ARITY',
-      );
-    }
+    } else if (k !== a.args.length) throw arityMismatch(a, k);
   };
   for (const f of program.facts) seen(f);
   for (const r of program.rules) {

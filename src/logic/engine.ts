@@ -9,10 +9,12 @@ import { formatAtom, groundValues } from './build.js';
 import { MAX_ARITY, checkArity, checkProgram } from './check.js';
 import type { CheckedProgram } from './check.js';
 import { LogicError } from './errors.js';
-import { parseAtom, parseProgram } from './parse.js';
+import { parseAtom } from './parse.js';
 import { MAXLIM, compilePlan } from './plan.js';
 import type { Plan, PlanContext, RunEnv } from './plan.js';
 import { Interner } from './intern.js';
+import { isLoaded, loadProgram } from './load.js';
+import type { LoadedProgram } from './load.js';
 import { BASE, LIVE, NEW, Relation } from './relation.js';
 import { Delta, Rows, Tuples } from './rows.js';
 import { updateComponent } from './update.js';
@@ -40,8 +42,8 @@ export class Engine {
   readonly checked: CheckedProgram;
   readonly relations: Relation[] = [];
   private readonly byName = new Map<string, Relation>();
-  private readonly interner = new Interner();
-  readonly values: Value[] = this.interner.values;
+  private readonly interner: Interner;
+  readonly values: Value[];
   /** Relations of each component, in evaluation order. */
   readonly components: Relation[][] = [];
   readonly componentOf: number[] = [];
@@ -57,9 +59,17 @@ export class Engine {
   readonly strategy: EvaluationStrategy;
   readonly stats: EvaluationStats = { rounds: 0, derivations: 0 };
 
-  constructor(program: Program, options: EngineOptions = {}) {
+  constructor(program: Program | LoadedProgram, options: EngineOptions = {}) {
     this.strategy = options.strategy ?? 'semi-naive';
-    this.checked = checkProgram(program);
+    // Facts packed while parsing (load.ts) bring their interned constants along.
+    const packed = isLoaded(program) ? program.facts : undefined;
+    if (packed?.error !== undefined) throw packed.error;
+    this.checked =
+      packed === undefined
+        ? checkProgram(program as Program)
+        : checkProgram({ facts: [], rules: program.rules }, packed.arities());
+    this.interner = packed?.interner ?? new Interner();
+    this.values = this.interner.values;
     this.ctx = {
       relation: (p) => this.relation(p),
       intern: (v) => this.intern(v),
@@ -104,7 +114,12 @@ export class Engine {
       this.rulesOfComponent[info.component]!.push(info);
       this.rulesFor.get(head)!.push(info);
     }
-    this.update(program.facts, [], false);
+    if (packed === undefined) this.update((program as Program).facts, [], false);
+    else {
+      const asserts = new Map<Relation, Tuples>();
+      for (const [p, { tuples }] of packed.byPredicate) asserts.set(this.relation(p), tuples);
+      this.apply(asserts, new Map(), false);
+    }
     // The facts now live in the relations: do not keep their atoms as well.
     this.checked = { ...this.checked, program: { facts: [], rules: program.rules } };
   }
@@ -228,7 +243,15 @@ export class Engine {
    * only derived (not asserted) has no effect. A fact in both lists ends up asserted. */
   update(toAssert: readonly Atom[], toRetract: readonly Atom[], report = true): Changes {
     const retracts = this.pack(toRetract, false);
-    const asserts = this.pack(toAssert, true);
+    return this.apply(this.pack(toAssert, true), retracts, report);
+  }
+
+  /** `update` with its facts packed (ids per relation). */
+  private apply(
+    asserts: Map<Relation, Tuples>,
+    retracts: Map<Relation, Tuples>,
+    report: boolean,
+  ): Changes {
     // Rows appended during the update are [count before, count after): a range.
     const inserted = this.relations.map((r) => {
       const d = new Delta();
@@ -379,9 +402,12 @@ export function toAtom(a: Atom | string): Atom {
   return typeof a === 'string' ? parseAtom(a) : a;
 }
 
-/** A program from text or data. */
-export function toProgram(p: Program | string, file?: string): Program {
-  return typeof p === 'string' ? parseProgram(p, file) : p;
+/** A program from text (its facts packed while parsing) or data. */
+export function toProgram(
+  p: Program | LoadedProgram | string,
+  file?: string,
+): Program | LoadedProgram {
+  return typeof p === 'string' ? loadProgram(p, file) : p;
 }
 
 export { groundValues };

@@ -17,6 +17,8 @@ export type {
 } from './types.js';
 export { LogicError } from './errors.js';
 export { parseProgram, parseAtom, parseBody } from './parse.js';
+export { FactTable, ProgramLoader, loadProgram } from './load.js';
+export type { LoadedProgram } from './load.js';
 export {
   atom,
   compare,

@@ -222,6 +222,13 @@ export class PairSet extends PairTables {
     return at;
   }
 
+  /** The bitset of `a`'s second values (bit b: (a, b) is present) if its group is one. */
+  bitsetOf(a: number): Int32Array | undefined {
+    if (a >= this.off.length || this.off[a]! >= 0) return undefined;
+    const i = -this.off[a]! - 1;
+    return this.bits[i] === BITSET ? this.big[i]! : undefined;
+  }
+
   /** An upper bound on the rows `rowsOf(a)` (or values `secondsOf(a)`) returns. */
   sizeOf(a: number): number {
     return a < this.off.length ? this.used[a]! : 0;

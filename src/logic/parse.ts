@@ -52,16 +52,23 @@ const PUNCT = [
  * Tokens one at a time (the parser looks at most four ahead): a 100k-fact file never
  * exists as a million token objects at once.
  */
-class Lexer {
-  private line = 1;
-  private lineStart = 0;
-  private i = 0;
+export class Lexer {
+  /** Line number and start offset of the current line, and the offset of the next token. */
+  line = 1;
+  lineStart = 0;
+  i = 0;
   constructor(
-    private readonly text: string,
-    private readonly file?: string,
+    readonly text: string,
+    readonly file?: string,
   ) {}
 
-  private loc(at: number): SourceLocation {
+  /** Skips blanks and comments; whether any text is left. */
+  skipBlanks(): boolean {
+    this.skip();
+    return this.i < this.text.length;
+  }
+
+  loc(at: number): SourceLocation {
     const col = at - this.lineStart + 1;
     return this.file === undefined
       ? { line: this.line, col }
@@ -179,7 +186,7 @@ class Lexer {
 
 const COMPARE = new Set(['=', '!=', '<', '<=', '>', '>=']);
 
-class Parser {
+export class Parser {
   private wild = 0;
   /** Tokens read ahead (the last one may be eof, which then repeats). */
   private readonly ahead: Token[] = [];
@@ -212,6 +219,10 @@ class Parser {
   }
   atEnd(): boolean {
     return this.peek().kind === 'eof';
+  }
+  /** Whether no token has been read ahead (the lexer is at the next clause). */
+  atClauseStart(): boolean {
+    return this.ahead.length === 0;
   }
 
   term(): Term {
@@ -318,21 +329,24 @@ export function parseProgram(text: string, file?: string): Program {
   const program: Program = { facts: [], rules: [] };
   while (!p.atEnd()) {
     const c = p.clause();
-    if (c.fact) {
-      const v = c.fact.args.find((a) => a.kind === 'var');
-      if (v !== undefined) {
-        throw new LogicError(
-          `fact '${c.fact.predicate}' has a variable ${v.kind === 'var' ? v.name : ''}`,
-          c.fact.loc,
-          'facts must be ground: use a rule with a body, or a constant (lower-case, quoted or integer)',
-          'LOGIC_NOT_GROUND',
-        );
-      }
-      program.facts.push(c.fact);
-    }
+    if (c.fact) program.facts.push(groundFact(c.fact));
     if (c.rule) program.rules.push(c.rule);
   }
   return program;
+}
+
+/** A parsed fact, checked to be ground. */
+export function groundFact(fact: Atom): Atom {
+  const v = fact.args.find((a) => a.kind === 'var');
+  if (v !== undefined) {
+    throw new LogicError(
+      `fact '${fact.predicate}' has a variable ${v.kind === 'var' ? v.name : ''}`,
+      fact.loc,
+      'facts must be ground: use a rule with a body, or a constant (lower-case, quoted or integer)',
+      'LOGIC_NOT_GROUND',
+    );
+  }
+  return fact;
 }
 
 /** Parses one atom such as `path(X, b)` (a query or a fact); errors point into the text. */

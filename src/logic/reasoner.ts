@@ -10,6 +10,7 @@ import { whyNot } from './why-not.js';
 import type { Proof, WhyNot } from './explain.js';
 import { factText, orderOf } from './fact-text.js';
 import type { FactTextOptions } from './fact-text.js';
+import type { LoadedProgram } from './load.js';
 import { compareValues } from './plan.js';
 import { runQuery } from './query.js';
 import { sortedTuples } from './sorted.js';
@@ -86,11 +87,12 @@ export function sortFacts(facts: Atom[]): Atom[] {
 }
 
 /**
- * Loads a program (text or data), checks it and computes its model. The second argument
- * is the file name for error locations, or options. Throws LogicError on bad input.
+ * Loads a program (text, data, or text loaded by `loadProgram`/`ProgramLoader`), checks
+ * it and computes its model. The second argument is the file name for error locations,
+ * or options. Throws LogicError on bad input.
  */
 export function createReasoner(
-  program: Program | string,
+  program: Program | LoadedProgram | string,
   options: string | ReasonerOptions = {},
 ): Reasoner {
   const opts = typeof options === 'string' ? { file: options } : options;

@@ -65,6 +65,22 @@ export function updateComponent(e: UpdateHost, c: number, u: UpdateInput): void 
 const aggChanged = (u: UpdateInput, info: RuleInfo) =>
   info.aggregated.some((q) => u.inserted[q.id]!.size > 0 || u.deleted[q.id]!.size > 0);
 
+/**
+ * The body index of a positive premise of `info` that reads a relation of an earlier
+ * component that was empty before this update (every row of it inserted now), or -1.
+ * Every instance of the rule then uses a new fact there, so that premise's delta run
+ * gives every instance that the first round's runs would.
+ */
+function freshPremise(run: ComponentRun, info: RuleInfo): number {
+  const { e, c, u } = run;
+  return info.rule.body.findIndex((l) => {
+    if (l.kind !== 'atom' || l.negated) return false;
+    const rel = e.relation(l.atom.predicate);
+    const ins = u.inserted[rel.id]!;
+    return e.componentOf[rel.id] !== c && ins.lo === 0 && ins.hi > 0 && ins.extra.length === 0;
+  });
+}
+
 /** Step 1, in the OLD database; then whether to recompute the component instead. */
 function overdelete(run: ComponentRun): { rows: Map<Relation, Rows>; recompute: boolean } {
   const { e, c, rels, rules, u } = run;
@@ -90,6 +106,9 @@ function overdelete(run: ComponentRun): { rows: Map<Relation, Rows>; recompute: 
     }
   }
   for (const info of rules) {
+    // An empty head has nothing to overdelete (loading): running the rule in the OLD
+    // database would only cost time, and ask rows of a negated relation's bitsets.
+    if (info.head.count === 0) continue;
     const emit = (h: Int32Array) => mark(info.head, info.head.find(h));
     if (aggChanged(u, info)) e.run(info, -1, undefined, OLD, emit);
     info.rule.body.forEach((l, d) => {
@@ -201,6 +220,16 @@ function insertFixpoint(run: ComponentRun, start: Map<Relation, Delta>, recomput
             fired++;
             head.add(h, NEW, round);
           };
+      // In the first round, a premise whose relation was empty before (loading) is new in
+      // every instance: its delta run alone gives them all, and each other run would only
+      // repeat some (node(X), node(Y) made every pair twice).
+      const fresh = first && !naive && !recompute ? freshPremise(run, info) : -1;
+      if (fresh >= 0) {
+        const l = info.rule.body[fresh]!;
+        const rel = e.relation(l.kind === 'atom' ? l.atom.predicate : '');
+        e.run(info, fresh, u.inserted[rel.id]!, NEW, emit);
+        continue;
+      }
       // Naive: every rule over the full relations (rows from before this round), every round.
       if (naive || (first && (recompute || !info.hasPositive || aggChanged(u, info))))
         e.run(info, -1, undefined, NEW, emit);

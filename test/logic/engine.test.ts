@@ -195,3 +195,22 @@ test('count aggregates group by their inputs, count zero, follow updates and can
     /unsafe variable X/,
   );
 });
+
+test('loading runs a rule once per instance when a premise relation was empty before', () => {
+  const nodes = Array.from({ length: 40 }, (_, i) => `node(${i}).`).join(' ');
+  const r = createReasoner(`${nodes} edge(1, 2). edge(2, 3).
+    pair(X, Y) :- node(X), node(Y), X != Y.
+    path(X, Y) :- edge(X, Y).
+    path(X, Z) :- path(X, Y), edge(Y, Z).
+    cut(X, Y) :- pair(X, Y), not path(X, Y).`);
+  assert.equal(r.count('pair'), 40 * 39);
+  assert.equal(r.count('cut'), 40 * 39 - 3);
+  // Each instance fired once (pair and cut once per pair; path(1, 2), path(2, 3) by the
+  // first rule, path(1, 3) by the second), not once per premise whose relation is new.
+  assert.equal(r.stats().derivations, 40 * 39 + (40 * 39 - 3) + 2 + 1);
+  // Later updates still see the change through every premise.
+  r.assert('node(40).');
+  assert.equal(r.count('pair'), 41 * 40);
+  r.retract('edge(2, 3).');
+  assert.equal(r.count('cut'), 41 * 40 - 1);
+});

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { createReasoner, formatAtom, sortFacts } from '../../src/logic/index.js';
 import type { Atom, Reasoner, Value } from '../../src/logic/index.js';
 import { randomProgram, rng } from './random-program.js';
+import { valueOrder } from '../../src/logic/sorted.js';
+import { compareValues } from '../../src/logic/plan.js';
 
 const text = (chunks: Iterable<Uint8Array>) => {
   const parts = [...chunks];
@@ -190,4 +192,39 @@ test('a dense closure with base paths: output, why and updates agree with a dire
     check(`after asserting 15 edges (${step})`);
   }
   checkOutput(reasoner, 3);
+});
+
+test('valueOrder ranks values like compareValues (small integers packed, large ones, strings)', () => {
+  const r = rng(77);
+  for (const spread of [100, 2 ** 20 - 1, 2 ** 20, 2 ** 40]) {
+    const seen = new Set<Value>();
+    const values: Value[] = [];
+    while (values.length < 2000) {
+      const v: Value =
+        r() < 0.2
+          ? `s${Math.floor(r() * 5000)}`
+          : Math.round((r() * 2 - 1) * spread) + (r() < 0.01 ? spread : 0);
+      if (!seen.has(v)) (seen.add(v), values.push(v));
+    }
+    const { idAt, rankOf } = valueOrder(values);
+    const expected = values.map((_, i) => i).sort((a, b) => compareValues(values[a]!, values[b]!));
+    assert.deepEqual([...idAt], expected, `spread ${spread}`);
+    for (let k = 0; k < idAt.length; k++) assert.equal(rankOf[idAt[k]!], k);
+  }
+});
+
+test('integers print like String(v): signs, zeros, powers of ten, the largest safe ones', () => {
+  const vals = [0, 1, -1, 9, 10, -10, 99, 100, 123456789, 1e15, -1e15 + 1, 2 ** 52];
+  vals.push(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER);
+  const facts = vals.map((v, i) => `p(${v}, s${i}).`).join('\n');
+  const r = createReasoner(`${facts}\np(-0, z).\nq(X, Y) :- p(X, Y).`);
+  const expected = r
+    .derived()
+    .map(
+      (a) => `q(${a.args.map((t) => (t.kind === 'const' ? String(t.value) : '?')).join(', ')})\n`,
+    )
+    .join('');
+  assert.equal(text(r.factText({ derivedOnly: true })), expected);
+  assert.match(expected, /q\(-9007199254740991, s13\)\nq\(-999999999999999, s10\)/);
+  assert.match(expected, /q\(0, s0\)\nq\(0, z\)/);
 });
