@@ -76,8 +76,10 @@ export function terminalApprover(
   const askOne = async (req: ApprovalRequest): Promise<ApprovalDecision> => {
     display.hold();
     const dependents = await dependentsOf(req);
+    // A step in flight when the run stopped: the question is whether to run it again.
+    if (req.inDoubt !== undefined) ask(`   ! ${req.inDoubt}\n`);
     ask(
-      `   approve ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? (${waitingOn(dependents)}) [y/N] `,
+      `   ${req.inDoubt === undefined ? 'approve' : 'run again'} ${req.stepId} (${[req.action, ...req.args].join(' ')}) by ${req.agent}? (${waitingOn(dependents)}) [y/N] `,
     );
     const line = await nextLine();
     // A Ctrl-C that came with this line is handled first: the interruption wins, the line

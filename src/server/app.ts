@@ -11,6 +11,7 @@ import { buildOpenApi } from './openapi.js';
 import type { Operation } from './openapi.js';
 import { DEFAULT_WEB_ROOT, decodePath, isApiPath, mountWebUi, webBuilt } from './static.js';
 import { ROUTE_MODULES } from './routes.js';
+import { finishUnreadBodies } from './unread-body.js';
 import type { AppOptions } from './types.js';
 
 /** Default request body limit: 1 MiB (a large PDDL problem is a few hundred KB). */
@@ -22,6 +23,7 @@ export function createApp(options: AppOptions): Hono {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
   app.onError((err, c) => errorResponse(c, err));
+  app.use('*', finishUnreadBodies());
 
   hardenResponses(app, options);
   app.notFound((c) =>

@@ -269,7 +269,7 @@ function sqliteLeases(
   db: SqliteDatabase,
   q: Statements,
   write: Write,
-): Pick<RunLog, 'claim' | 'claimNext' | 'renew' | 'release'> {
+): Pick<RunLog, 'claim' | 'claimNext' | 'renew' | 'release' | 'leaseHolder'> {
   const row = (runId: string): RunRow => {
     const r = q.getRun.get(runId) as RunRow | undefined;
     if (r === undefined) throw new Error(`run store: no run '${runId}'`);
@@ -307,5 +307,11 @@ function sqliteLeases(
     claimNext: async (owner, ttlMs) => write(() => claimNext.immediate(owner, ttlMs)),
     renew: async (lease, ttlMs) => write(() => renew.immediate(lease, ttlMs)),
     release: async (lease) => write(() => release.immediate(lease)),
+    async leaseHolder(runId) {
+      const r = row(runId);
+      return r.lease_owner === null
+        ? undefined
+        : leaseOf(runId, r.lease_owner, r.lease_token, r.lease_until ?? 0);
+    },
   };
 }

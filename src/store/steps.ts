@@ -53,6 +53,13 @@ function stepStatements(db: SqliteDatabase) {
       `UPDATE run_steps SET status = ?, lease_owner = ?, lease_token = ?, lease_until = ?
        WHERE run_id = ? AND step_id = ?`,
     ),
+    record: db.prepare(
+      `INSERT INTO run_steps (run_id, step_id, key, attempt, payload, status, offered_at, result, done_by, done_at)
+       VALUES (?, ?, ?, ?, ?, 'done', ?, ?, ?, ?)
+       ON CONFLICT (run_id, step_id) DO UPDATE SET status = 'done', result = excluded.result,
+         done_by = excluded.done_by, done_at = excluded.done_at, lease_owner = NULL, lease_until = NULL
+       WHERE run_steps.status <> 'done'`,
+    ),
     done: db.prepare(
       `UPDATE run_steps SET status = 'done', result = ?, done_by = ?, done_at = ?,
        lease_owner = NULL, lease_until = NULL WHERE run_id = ? AND step_id = ?`,
@@ -67,13 +74,25 @@ export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
     r.status !== 'done' &&
     r.lease_owner === l.owner &&
     r.lease_token === l.token;
-  const offer = db.transaction((lease: RunLease, tasks: readonly StepTask[]) => {
+  const mustHold = (lease: RunLease): void => {
     const run = q.run.get(lease.runId) as { lease_owner: string; lease_token: number } | undefined;
     if (run?.lease_owner !== lease.owner || run.lease_token !== lease.token)
       throw new LeaseLostError(lease);
+  };
+  const offer = db.transaction((lease: RunLease, tasks: readonly StepTask[]) => {
+    mustHold(lease);
     const now = Date.now();
     for (const t of tasks)
       q.offer.run(t.runId, t.stepId, t.key, t.attempt, JSON.stringify(t.payload), now);
+  });
+  const record = db.transaction((lease: RunLease, t: StepTask, result: string): boolean => {
+    mustHold(lease);
+    const now = Date.now();
+    const p = JSON.stringify(t.payload);
+    return (
+      q.record.run(t.runId, t.stepId, t.key, t.attempt, p, now, result, lease.owner, now).changes >
+      0
+    );
   });
   const claim = db.transaction((owner: string, ttlMs: number, max: number): ClaimedStep[] => {
     const now = Date.now();
@@ -113,6 +132,8 @@ export function sqliteSteps(db: SqliteDatabase, write: Write): StepQueue {
     completeStep: async (lease, result) =>
       write(() => complete.immediate(lease, JSON.stringify(result))),
     releaseStep: async (lease) => write(() => release.immediate(lease)),
+    recordStep: async (lease, task, result) =>
+      write(() => record.immediate(lease, task, JSON.stringify(result))),
     async stepResults(steps) {
       return steps.flatMap((s) => {
         const r = q.get.get(s.runId, s.stepId) as StepRow | undefined;

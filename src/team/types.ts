@@ -97,6 +97,12 @@ export interface PlanningTool {
   learned?: { bootstrap: boolean };
   /** Carried out by a tool of one of the mission's MCP servers (src/team/mcp). */
   mcp?: McpStep;
+  /**
+   * Running a step twice does no harm (the tool uses `ToolContext.idempotencyKey`, or has
+   * no side effect): a step in flight when its run stopped is run again on resume without
+   * asking. Otherwise an MCP tool or a tool in code asks first (`step.in-doubt`).
+   */
+  idempotent?: boolean;
   execute(args: Record<string, string>, ctx: ToolContext): Promise<ToolOutcome>;
 }
 
@@ -195,6 +201,7 @@ export function planningTool(spec: {
   byModel?: { instruction: string };
   learned?: { bootstrap: boolean };
   mcp?: McpStep;
+  idempotent?: boolean;
   execute?: PlanningTool['execute'];
 }): PlanningTool {
   const tool: PlanningTool = {
@@ -212,5 +219,6 @@ export function planningTool(spec: {
   if (spec.byModel !== undefined) tool.byModel = { instruction: spec.byModel.instruction };
   if (spec.learned !== undefined) tool.learned = { bootstrap: spec.learned.bootstrap };
   if (spec.mcp !== undefined) tool.mcp = { ...spec.mcp, server: spec.mcp.server.toLowerCase() };
+  if (spec.idempotent !== undefined) tool.idempotent = spec.idempotent;
   return tool;
 }

@@ -123,4 +123,33 @@ export function stepQueueConformance(backend: RunLogBackend): void {
     assert.equal(await claimOne(log, 'c', 60_000), undefined);
     await log.close();
   });
+
+  it("records a step its driver ran itself, under the run lease, once; it is never handed out; the lease's holder is known", async () => {
+    const log = await backend.open();
+    const other = await backend.other(log);
+    assert.equal(await log.leaseHolder((await log.createRun(newRun('free')), 'free')), undefined);
+    const lease = await leasedRun(log, 'r');
+    const holder = (await other.leaseHolder('r'))!;
+    assert.deepEqual([holder.owner, holder.token], ['driver', lease.token]);
+    await assert.rejects(
+      log.recordStep({ ...lease, token: lease.token + 1 }, task('r', 's1'), { n: 0 }),
+      LeaseLostError,
+    );
+    assert.equal(await log.recordStep(lease, task('r', 's1'), { n: 1 }), true);
+    assert.equal(await log.recordStep(lease, task('r', 's1'), { n: 2 }), false, 'kept');
+    // An offered step without a result gets the driver's; one with a result keeps it.
+    await log.offerSteps(lease, [task('r', 's2')]);
+    assert.equal(await log.recordStep(lease, task('r', 's2'), { n: 3 }), true);
+    assert.equal(await claimOne(other, 'w', 60_000), undefined, 'recorded steps are not offered');
+    const results = await other.stepResults([
+      { runId: 'r', stepId: 's1' },
+      { runId: 'r', stepId: 's2' },
+      { runId: 'r', stepId: 's3' },
+    ]);
+    assert.deepEqual(results.map((r) => [r.stepId, r.result, r.by]).sort(), [
+      ['s1', { n: 1 }, 'driver'],
+      ['s2', { n: 3 }, 'driver'],
+    ]);
+    await log.close();
+  });
 }

@@ -59,6 +59,16 @@ const SAMPLES: RunEventBody[] = [
     type: 'step.started',
     data: { stepId: 's1', agent: 'ann', action: 'go', args: ['a'], attempt: 2 },
   },
+  {
+    type: 'step.in-doubt',
+    data: {
+      stepId: 's1',
+      agent: 'ann',
+      action: 'go',
+      args: ['a'],
+      reason: 'in flight at the stop',
+    },
+  },
   { type: 'approval.requested', data: { stepId: 's1', agent: 'ann', action: 'go', args: [] } },
   { type: 'approval.given', data: { stepId: 's1', approved: false, by: 'bob', reason: 'no' } },
   {

@@ -14,6 +14,7 @@ import {
   loadMission,
   planningTool,
   readEvents,
+  resumeRun,
   startRun,
 } from '../../src/team/index.js';
 import type { RunEvent, RunStore } from '../../src/team/index.js';
@@ -330,6 +331,57 @@ describe('missions carried out by MCP servers', () => {
     const events = await readEvents(log, run.id);
     assert.equal(of(events, 'run.interrupted')[0]?.data.reason, 'stopped by the test');
     assert.deepEqual(processesMentioning(dir), []);
+    log.close();
+  });
+
+  it('resumed, a step cut short in the middle of its MCP call is in doubt: not called again unless approved', async () => {
+    const dir = chain({ tool: 'hang' });
+    const log = store(dir);
+    const stop = new AbortController();
+    const run = await startRun(await loadMission(dir), {
+      store: log,
+      approve: 'auto',
+      signal: stop.signal,
+      onEvent: (e) => {
+        if (e.type === 'step.started' && e.data.action === 'then')
+          setTimeout(() => stop.abort('stopped by the test'), 200);
+      },
+    });
+    await assert.rejects(run.done);
+    const startsBefore = starts(dir);
+    const asked: string[] = [];
+    const again = await resumeRun(log, run.id, {
+      approve: async (req) => {
+        asked.push(`${req.stepId}: ${req.inDoubt}`);
+        return { approved: false, by: 'ops' };
+      },
+    });
+    assert.equal((await again.done).status, 'failed');
+    const events = await readEvents(log, run.id);
+    const resumedAt = of(events, 'run.resumed')[0]!.seq;
+    const doubt = of(events, 'step.in-doubt');
+    assert.equal(doubt.length, 1);
+    assert.equal(doubt[0]!.data.action, 'then');
+    assert.deepEqual(asked, [`${doubt[0]!.data.stepId}: ${doubt[0]!.data.reason}`]);
+    assert.match(
+      doubt[0]!.data.reason,
+      /was in flight when the run stopped; re-running it may repeat its side effect/,
+    );
+    assert.equal(starts(dir), startsBefore, 'its server was not started again: no second call');
+    assert.ok(
+      events.some((e) => e.seq > resumedAt && e.type === 'approval.given' && !e.data.approved),
+    );
+    assert.match(String(of(events, 'step.failed')[0]?.data.reason), /not run again/);
+    // `idempotent: true` on the tool lets a resume call it again without asking.
+    const declared = await loadMission(
+      missionDir(
+        readFileSync(join(dir, 'mission.yaml'), 'utf8').replace(
+          '  then:\n',
+          '  then:\n    idempotent: true\n',
+        ),
+      ),
+    );
+    assert.equal(declared.tools.get('then')!.idempotent, true);
     log.close();
   });
 

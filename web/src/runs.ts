@@ -118,6 +118,8 @@ export function describeEvent(e: RunEvent): string {
       return `${call(e.data)} → ${e.data.agent}`;
     case 'step.started':
       return `${call(e.data)} started${then(e.data.agent, (a) => ` by ${a}`)}`;
+    case 'step.in-doubt':
+      return `${call(e.data)} in doubt: ${e.data.reason}`;
     case 'approval.requested':
       return `${call(e.data)} waits for approval`;
     case 'approval.given':

@@ -233,7 +233,9 @@ const leaseOf = (runId: string, owner: string, r: { token: number; until: string
   expiresAt: new Date(Number(r.until)).toISOString(),
 });
 
-function pgLeases(db: PgDb): Pick<RunLog, 'claim' | 'claimNext' | 'renew' | 'release'> {
+function pgLeases(
+  db: PgDb,
+): Pick<RunLog, 'claim' | 'claimNext' | 'renew' | 'release' | 'leaseHolder'> {
   type Held = { token: number; until: string };
   return {
     async claim(runId, owner, ttlMs) {
@@ -278,6 +280,17 @@ function pgLeases(db: PgDb): Pick<RunLog, 'claim' | 'claimNext' | 'renew' | 'rel
         'UPDATE runs SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND lease_token = $3',
         [lease.runId, lease.owner, lease.token],
       );
+    },
+    async leaseHolder(runId) {
+      const rows = await db.query<Held & { owner: string | null }>(
+        'SELECT lease_owner AS owner, lease_token AS token, lease_until AS until FROM runs WHERE id = $1',
+        [runId],
+      );
+      const r = rows[0];
+      if (r === undefined) throw noRun(runId);
+      return r.owner === null
+        ? undefined
+        : leaseOf(runId, r.owner, { ...r, until: r.until ?? '0' });
     },
   };
 }

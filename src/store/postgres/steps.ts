@@ -62,6 +62,31 @@ export function pgSteps(db: PgDb): StepQueue {
       );
       if (held.length === 0) throw new LeaseLostError(lease);
     },
+    async recordStep(lease, t, result) {
+      const rows = await db.query<{ held: boolean; n: number }>(
+        `WITH held AS (SELECT 1 FROM runs WHERE id = $1 AND lease_owner = $7 AND lease_token = $8::int),
+         ins AS (
+           INSERT INTO run_steps (run_id, step_id, key, attempt, payload, status, offered_at, result, done_by, done_at)
+           SELECT $1, $2, $3, $4, $5, 'done', now.ms, $6, $7, now.ms FROM ${NOW} now WHERE EXISTS (SELECT 1 FROM held)
+           ON CONFLICT (run_id, step_id) DO UPDATE SET status = 'done', result = EXCLUDED.result,
+             done_by = EXCLUDED.done_by, done_at = EXCLUDED.done_at, lease_owner = NULL, lease_until = NULL
+           WHERE run_steps.status <> 'done'
+           RETURNING 1)
+         SELECT EXISTS (SELECT 1 FROM held) AS held, (SELECT COUNT(*)::int FROM ins) AS n`,
+        [
+          t.runId,
+          t.stepId,
+          t.key,
+          t.attempt,
+          JSON.stringify(t.payload),
+          JSON.stringify(result),
+          lease.owner,
+          lease.token,
+        ],
+      );
+      if (!rows[0]!.held) throw new LeaseLostError(lease);
+      return rows[0]!.n > 0;
+    },
     async stepResults(steps) {
       if (steps.length === 0) return [];
       const rows = await db.query<{

@@ -118,8 +118,12 @@ async function waitingApprovals(
   let planSeq = 0;
   let current = new Set<string>();
   const requested = new Map<string, ApprovalRequest>();
+  const doubts = new Map<string, string>();
   for (const e of events) {
     switch (e.type) {
+      case 'step.in-doubt':
+        doubts.set(e.data.stepId, e.data.reason);
+        break;
       case 'plan.made':
         planSeq = e.seq;
         current = new Set(e.data.steps.map((s) => s.id));
@@ -133,8 +137,10 @@ async function waitingApprovals(
         requested.clear();
         break;
       case 'approval.requested':
-        if (e.seq > planSeq && current.has(e.data.stepId))
-          requested.set(e.data.stepId, { runId, ...e.data });
+        if (e.seq > planSeq && current.has(e.data.stepId)) {
+          const inDoubt = doubts.get(e.data.stepId);
+          requested.set(e.data.stepId, { runId, ...e.data, ...(inDoubt ? { inDoubt } : {}) });
+        }
         break;
       case 'approval.given':
         requested.delete(e.data.stepId);

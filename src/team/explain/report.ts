@@ -41,6 +41,8 @@ export function describeEvent(e: RunEvent): string | undefined {
       return `${stepLine(e.data)} done in ${e.data.ms} ms${e.data.note === undefined ? '' : ` — ${e.data.note}`}`;
     case 'step.failed':
       return `${stepLine(e.data)} FAILED after ${e.data.ms} ms: ${e.data.reason}`;
+    case 'step.in-doubt':
+      return `${stepLine(e.data)} IN DOUBT: ${e.data.reason}`;
     case 'approval.requested':
       return `${stepLine(e.data)} waits for approval`;
     case 'approval.given': {

@@ -113,6 +113,12 @@ export const EVENT_KINDS = {
   'step.assigned': { version: 1, data: z.strictObject(stepCall) },
   /** `attempt`: 1 for the first try of this ground action in the run, 2 for the next... */
   'step.started': { version: 1, data: z.strictObject({ ...stepCall, attempt: count }) },
+  /**
+   * On resume: a step that was in flight when the run stopped, carried out by a tool whose
+   * side effect may have happened (MCP, or code not declared idempotent); it runs again
+   * only once approved.
+   */
+  'step.in-doubt': { version: 1, data: z.strictObject({ ...stepCall, reason: text }) },
   'approval.requested': { version: 1, data: z.strictObject(stepCall) },
   'approval.given': {
     version: 1,
@@ -217,6 +223,7 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   eventSchema('tools.modelled', K['tools.modelled']),
   eventSchema('step.assigned', K['step.assigned']),
   eventSchema('step.started', K['step.started']),
+  eventSchema('step.in-doubt', K['step.in-doubt']),
   eventSchema('approval.requested', K['approval.requested']),
   eventSchema('approval.given', K['approval.given']),
   eventSchema('step.finished', K['step.finished']),

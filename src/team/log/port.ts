@@ -144,6 +144,13 @@ export interface StepQueue {
   completeStep(lease: StepLease, result: unknown): Promise<boolean>;
   /** Gives a step lease up without a result: another worker may take the step at once. */
   releaseStep(lease: StepLease): Promise<void>;
+  /**
+   * Records the result of a step its run's driver carried out itself (an MCP or model
+   * step, or any step of a run driven in one process), under the run's lease (refused
+   * with LeaseLostError unless held): a resumed driver takes the result from here instead
+   * of running the step again. False when the step already had a result (it is kept).
+   */
+  recordStep(lease: RunLease, task: StepTask, result: unknown): Promise<boolean>;
   /** The recorded results of those of `steps` that have one. */
   stepResults(steps: readonly { runId: string; stepId: string }[]): Promise<StepResult[]>;
 }
@@ -187,6 +194,8 @@ export interface RunLog extends StepQueue {
    * (its process died). Racing workers never get the same run (the oldest waiting first).
    */
   claimNext(owner: string, ttlMs: number): Promise<RunLease | undefined>;
+  /** Who holds the run's lease (expired or not), if anyone: to say who drives it. */
+  leaseHolder(runId: string): Promise<RunLease | undefined>;
   /** Extends a lease still held; undefined when it was lost. */
   renew(lease: RunLease, ttlMs: number): Promise<RunLease | undefined>;
   /** Gives a lease up (nothing happens when it was already lost). */

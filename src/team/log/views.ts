@@ -56,6 +56,8 @@ export const ApprovalRequestSchema = z.object({
   agent: z.string(),
   action: z.string(),
   args: z.array(z.string()),
+  /** Set for a step that was in flight when the run stopped: why asking (again). */
+  inDoubt: z.string().optional(),
 });
 export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
 

@@ -24,6 +24,7 @@ export function toolsFromFile(m: MissionFile, file: string, locate: Locate): Pla
       ...(learned ? { learned: { bootstrap: t.bootstrap !== undefined } } : {}),
       ...(t.capability === undefined ? {} : { capability: t.capability }),
       ...(t.needsApproval === undefined ? {} : { needsApproval: t.needsApproval }),
+      ...(t.idempotent === undefined ? {} : { idempotent: t.idempotent }),
       ...(t.byModel === undefined ? {} : { byModel: t.byModel }),
       ...(t.mcp === undefined ? {} : { mcp: mcpStepOf(t.mcp) }),
     });

@@ -32,6 +32,8 @@ export const toolSchema = z.strictObject({
     .optional(),
   capability: name.optional(),
   needsApproval: z.boolean().optional(),
+  /** Running a step twice does no harm: a step cut short by a stop is re-run on resume without asking. */
+  idempotent: z.boolean().optional(),
   /** Simulated duration of a step, in ms (scaled by the run's time scale). */
   duration: z.number().nonnegative().optional(),
   /** Done by the agent's model: an instruction naming {{params}} and {{mission.description}}. */

@@ -12,14 +12,22 @@ import type { RunContext } from './context.js';
 /** How often a step waiting for a person looks for the decision on the log. */
 const POLL_MS = 50;
 
-export async function askApproval(ctx: RunContext, s: PlannedStep): Promise<ApprovalDecision> {
+/** `inDoubt`: why a resumed step asks (resumed-step.ts); the callback gets it too. */
+export async function askApproval(
+  ctx: RunContext,
+  s: PlannedStep,
+  inDoubt?: string,
+): Promise<ApprovalDecision> {
   const call = { stepId: s.id, agent: s.agent, action: s.action, args: s.args };
   await ctx.recorder.emit({ type: 'approval.requested', data: call });
   const mode = ctx.options.approve ?? 'store';
   let decision: ApprovalDecision;
   if (mode === 'auto') decision = { approved: true, by: 'auto-approve' };
   else if (typeof mode === 'function')
-    decision = await unlessAborted(mode({ runId: ctx.runId, ...call }), ctx.signal);
+    decision = await unlessAborted(
+      mode({ runId: ctx.runId, ...call, ...(inDoubt === undefined ? {} : { inDoubt }) }),
+      ctx.signal,
+    );
   else decision = await decisionOnTheLog(ctx, s.id);
   await ctx.log.decide(ctx.runId, s.id, decision);
   await ctx.recorder.emit({

@@ -83,7 +83,11 @@ function cutShort(
     started.add(s.id);
     busy.add(s.agent);
   }
-  return again.map((step) => ({ step, expected: state.view.applicable(step, state.facts) }));
+  return again.map((step) => ({
+    step,
+    expected: state.view.applicable(step, state.facts),
+    resumed: true,
+  }));
 }
 
 /**

@@ -13,7 +13,7 @@ import { showFact } from '../facts.js';
 import { readEvents, toLoggedForm, withData } from '../log/codec.js';
 import type { RunEventBody } from '../log/events.js';
 import { LeaseLostError } from '../log/port.js';
-import type { NewRun, RunLog } from '../log/port.js';
+import type { LoggedEvent, NewRun, RunLog, RunRecord } from '../log/port.js';
 import { replay } from '../log/replay.js';
 import type { ApprovalDecision, RunSummary } from '../log/views.js';
 import { parseGoal } from '../mission/goal.js';
@@ -21,6 +21,8 @@ import { loadMission } from '../mission/loader.js';
 import type { Mission } from '../types.js';
 import { budgetAtResume, budgetAtStart, budgetEvents } from './budget.js';
 import { runContext } from './context.js';
+import { holdRun } from './hold.js';
+import type { HeldRun } from './hold.js';
 import type { LoopOptions, RunContext } from './context.js';
 import { runMission } from './mission-loop.js';
 import { recordUsage } from './record-usage.js';
@@ -175,7 +177,6 @@ export async function beginRun(
     usage,
     ...(world === undefined ? {} : { world }),
   };
-  const ctx = runContext(store, mission, start, options);
   const first: RunEventBody = {
     type: 'run.started',
     data: {
@@ -185,15 +186,33 @@ export async function beginRun(
       facts: [...facts].map(showFact),
     },
   };
+  let held: HeldRun | undefined;
+  let logged: LoggedEvent | undefined;
   if (created) {
     const { goalCondition: _, ...row } = run;
     // The run and its first event are one write: a run is never stored without its facts.
-    const e = await store.createRun(row, toLoggedForm(first));
-    if (e !== undefined) options.onEvent?.(withData(e, first));
-  } else await ctx.recorder.emit(first);
-  if (usage.budget) await ctx.recorder.emit(...budgetEvents(usage));
-  for (const call of options.usage ?? []) await recordUsage(ctx, call);
-  return { id: run.id, done: launch(ctx, start) };
+    logged = await store.createRun(row, toLoggedForm(first));
+    // Driven here: under a lease like a worker's, so no other process drives it too.
+    if (options.lease === undefined) held = await holdRun(store, run.id, options.signal);
+  }
+  const loop =
+    held === undefined ? options : { ...options, lease: held.lease, signal: held.signal };
+  const ctx = runContext(store, mission, start, loop);
+  try {
+    if (logged !== undefined) options.onEvent?.(withData(logged, first));
+    if (!created) await ctx.recorder.emit(first);
+    if (usage.budget) await ctx.recorder.emit(...budgetEvents(usage));
+    for (const call of options.usage ?? []) await recordUsage(ctx, call);
+  } catch (err) {
+    await held?.release();
+    throw err;
+  }
+  return { id: run.id, done: released(launch(ctx, start), held) };
+}
+
+/** The run's summary once its lease (if this process took one) is given up. */
+function released(done: Promise<RunSummary>, held: HeldRun | undefined): Promise<RunSummary> {
+  return held === undefined ? done : done.finally(() => held.release());
 }
 
 /**
@@ -221,6 +240,29 @@ export async function resumeRun(
       code: 'RUN_NOT_FOUND',
       hint: 'list runs with `atelier runs`',
     });
+  // Driven here: under a lease like a worker's, so no other process drives it too.
+  const held =
+    options.lease === undefined ? await holdRun(store, runId, options.signal) : undefined;
+  try {
+    return await resumeHeld(
+      store,
+      run,
+      held === undefined ? options : { ...options, lease: held.lease, signal: held.signal },
+      held,
+    );
+  } catch (err) {
+    await held?.release();
+    throw err;
+  }
+}
+
+async function resumeHeld(
+  store: RunLog,
+  run: RunRecord,
+  options: LoopOptions & { mission?: Mission },
+  held: HeldRun | undefined,
+): Promise<RunHandle> {
+  const runId = run.id;
   const events = await readEvents(store, runId);
   const state = replay(events);
   if (state.finished)
@@ -261,7 +303,7 @@ export async function resumeRun(
     ...(options.budget ? budgetEvents(usage) : []),
   );
   await store.setStatus(runId, 'running');
-  return { id: runId, done: launch(ctx, start) };
+  return { id: runId, done: released(launch(ctx, start), held) };
 }
 
 /** The mission of a run, reloaded from the folder it came from. */

@@ -105,4 +105,6 @@ export interface Round {
 export interface ReadyStep {
   step: PlannedStep;
   expected: ReturnType<StateView['applicable']>;
+  /** Started before the run stopped, with no outcome in its log (resumed-step.ts). */
+  resumed?: boolean;
 }

@@ -8,7 +8,8 @@ import { askApproval } from './approval.js';
 import { groundKey, sleep } from './context.js';
 import type { RunContext } from './context.js';
 import { observe } from './observe.js';
-import { doneByModel, modelStep, simulated } from '../work/index.js';
+import { modelStep, simulated } from '../work/index.js';
+import { resumedOutcome, runsHere } from './resumed-step.js';
 import { mcpStep } from '../mcp/step.js';
 import { recordUsage } from './record-usage.js';
 import type { ReadyStep, Round, RunState } from './state.js';
@@ -24,8 +25,11 @@ export async function runStep(
 ): Promise<void> {
   const s = ready.step;
   const t = Date.now();
-  let outcome: ToolOutcome | undefined;
-  if (ctx.mission.tools.get(s.action)!.needsApproval) {
+  // A step cut short by the run's stop: its record, or in doubt (resumed-step.ts).
+  const resumed = ready.resumed === true ? await resumedOutcome(ctx, s) : { asked: false };
+  let outcome = resumed.outcome;
+  if (resumed.rejected === true) state.rejected.add(groundKey(s));
+  if (outcome === undefined && !resumed.asked && ctx.mission.tools.get(s.action)!.needsApproval) {
     const decision = await askApproval(ctx, s);
     if (!decision.approved) {
       state.rejected.add(groundKey(s));
@@ -35,9 +39,41 @@ export async function runStep(
       };
     }
   }
-  outcome ??= await perform(ctx, state, ready, attempt);
+  outcome ??= await performAndRecord(ctx, state, ready, attempt);
   state.executed++;
   await observe(ctx, state, round, ready, outcome, Date.now() - t);
+}
+
+/**
+ * Runs the step, and when it ran here under a lease records its outcome in run_steps
+ * before the outcome is observed: a driver that resumes the run after a stop between the
+ * two takes the outcome from there instead of running the tool again.
+ */
+async function performAndRecord(
+  ctx: RunContext,
+  state: RunState,
+  ready: ReadyStep,
+  attempt: number,
+): Promise<ToolOutcome> {
+  const outcome = await perform(ctx, state, ready, attempt);
+  const s = ready.step;
+  const { lease } = ctx.options;
+  if (lease !== undefined && runsHere(ctx, s, ctx.mission.tools.get(s.action)!)) {
+    const payload = {
+      missionDir: ctx.mission.dir ?? '',
+      seed: ctx.seed,
+      action: s.action,
+      args: [...s.args],
+      agent: s.agent,
+      facts: [],
+      timeScale: ctx.timeScale,
+    };
+    await ctx.log.recordStep(lease, stepTask(ctx.runId, s.id, attempt, payload), {
+      outcome,
+      usage: [],
+    });
+  }
+  return outcome;
 }
 
 /**
@@ -54,8 +90,7 @@ async function perform(
   const { steps, lease } = ctx.options;
   // Steps done by the agent's model or by an MCP server stay with the run's driver, which
   // holds the model configuration and the run's MCP servers.
-  const remote = !doneByModel(ctx, s, tool) && tool.mcp === undefined;
-  if (remote && steps !== undefined && lease !== undefined && ctx.mission.dir) {
+  if (!runsHere(ctx, s, tool) && steps !== undefined && lease !== undefined && ctx.mission.dir) {
     const r = await steps.perform(
       lease,
       stepTask(ctx.runId, s.id, attempt, {
