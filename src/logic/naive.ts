@@ -6,7 +6,7 @@
  * benchmark's semi-naive baseline: same indexes and encoding.)
  */
 import { checkProgram } from './check.js';
-import { compareValues } from './plan.js';
+import { compareValues, comparisonHolds } from './plan.js';
 import { countInputs } from './build.js';
 import type { Atom, Bindings, Literal, Program, Rule, Term, Value } from './types.js';
 
@@ -44,14 +44,7 @@ export function naiveModel(program: Program): Map<string, Set<string>> {
       if (x === undefined || y === undefined)
         return solve([...body.slice(0, i), ...body.slice(i + 1), l], i, b, out); // later
       const c = compareValues(x, y);
-      const ok = {
-        '=': c === 0,
-        '!=': c !== 0,
-        '<': c < 0,
-        '<=': c <= 0,
-        '>': c > 0,
-        '>=': c >= 0,
-      }[l.op];
+      const ok = comparisonHolds(l.op, c);
       return ok ? solve(body, i + 1, b, out) : undefined;
     }
     if (l.kind === 'count') {

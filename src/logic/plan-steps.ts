@@ -22,7 +22,8 @@ export function compareValues(a: Value, b: Value): number {
 /** `RunEnv.lim` of a relation that is not being evaluated: every row visible. */
 export const MAXLIM = 0x7fffffff;
 
-function test(op: CompareOp, c: number): boolean {
+/** Whether a comparison holds, given `c` = compareValues(left, right). */
+export function comparisonHolds(op: CompareOp, c: number): boolean {
   switch (op) {
     case '=':
       return c === 0;
@@ -214,7 +215,7 @@ export function makeCompare(op: CompareOp, left: Src, right: Src, assign: number
       const b = right >= 0 ? regs[right]! : -right - 1;
       const c =
         op === '=' || op === '!=' ? (a === b ? 0 : 1) : compareValues(values[a]!, values[b]!);
-      if (test(op, c)) next();
+      if (comparisonHolds(op, c)) next();
     };
   };
 }

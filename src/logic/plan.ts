@@ -11,7 +11,7 @@ import type { Src } from './plan-steps.js';
 import type { Relation } from './relation.js';
 import type { Rule, Term, Value } from './types.js';
 
-export { MAXLIM, compareValues } from './plan-steps.js';
+export { MAXLIM, compareValues, comparisonHolds } from './plan-steps.js';
 export type { Plan, PlanContext, RunEnv } from './plan-types.js';
 import type { Plan, PlanContext, RunEnv } from './plan-types.js';
 

@@ -7,7 +7,7 @@ import { isWildcard } from './check.js';
 import type { Engine } from './engine.js';
 import { instLit, instantiate, sub, why } from './explain.js';
 import type { RuleFailure, WhyNot } from './explain.js';
-import { compareValues } from './plan.js';
+import { compareValues, comparisonHolds } from './plan.js';
 import { runQuery } from './query.js';
 import type { Atom, Bindings, Literal, Rule, Term, Value } from './types.js';
 
@@ -49,14 +49,7 @@ function extend(e: Engine, sols: Bindings[], l: Literal, limit: number): Binding
               ? 0
               : 1
             : compareValues(left.value, right.value);
-        const ok = {
-          '=': c === 0,
-          '!=': c !== 0,
-          '<': c < 0,
-          '<=': c <= 0,
-          '>': c > 0,
-          '>=': c >= 0,
-        }[l.op];
+        const ok = comparisonHolds(l.op, c);
         if (ok) out.push(b);
       }
       continue;
