@@ -67,7 +67,10 @@ test('trajectories from a run of the flagship mission: the learned model plans t
 });
 
 /** A workshop whose world logs every part it makes; `declared` says what the tools claim. */
-function workshop(make: { precondition: string; effect: string }) {
+function workshop(
+  make: { precondition: string; effect: string },
+  params: Record<string, string> = { p: 'part', m: 'machine' },
+) {
   return defineMission({
     name: 'workshop',
     objects: { part: ['p1', 'p2'], machine: ['m1'] },
@@ -76,7 +79,7 @@ function workshop(make: { precondition: string; effect: string }) {
     tools: [
       planningTool({
         name: 'make',
-        params: { p: 'part', m: 'machine' },
+        params,
         ...make,
         capability: 'make',
       }),
@@ -147,22 +150,10 @@ test('declared versus observed: every kind of contradiction is reported with its
 test('steps recorded by an earlier version of the mission are left out, named with the reason; a new run is read on the next call', async () => {
   const store = tempStore();
   // Version 1: `make` took the part only, and the world also recorded (old_mark ?p).
-  const v1 = defineMission({
-    name: 'workshop',
-    objects: { part: ['p1', 'p2'], machine: ['m1'] },
-    facts: ['(in_stock p1)', '(in_stock p2)', '(ready m1)'],
-    goal: '(and (made p1) (made p2))',
-    tools: [
-      planningTool({
-        name: 'make',
-        params: { p: 'part' },
-        precondition: '(in_stock ?p)',
-        effect: '(and (made ?p) (old_mark ?p))',
-        capability: 'make',
-      }),
-    ],
-    agents: [{ name: 'ann', capabilities: ['make'] }],
-  });
+  const v1 = workshop(
+    { precondition: '(in_stock ?p)', effect: '(and (made ?p) (old_mark ?p))' },
+    { p: 'part' },
+  );
   assert.equal((await (await startRun(v1, { store, timeScale: 0 })).done).status, 'succeeded');
   const v2 = workshop({
     precondition: '(in_stock ?p)',
