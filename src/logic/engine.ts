@@ -9,11 +9,10 @@ import { formatAtom, groundValues } from './build.js';
 import { MAX_ARITY, checkArity, checkProgram } from './check.js';
 import type { CheckedProgram } from './check.js';
 import { LogicError } from './errors.js';
-import { parseAtom } from './parse.js';
 import { MAXLIM, compilePlan } from './plan.js';
 import type { Plan, PlanContext, RunEnv } from './plan.js';
 import { Interner } from './intern.js';
-import { isLoaded, loadProgram } from './load.js';
+import { isLoaded } from './load.js';
 import type { LoadedProgram } from './load.js';
 import { BASE, LIVE, NEW, Relation } from './relation.js';
 import { Delta, Rows, Tuples } from './rows.js';
@@ -395,19 +394,6 @@ export class Engine {
     const row = rel.has(ids) ? rel.find(ids) : -1;
     return row >= 0 && rel.state[row]! & NEW ? { rel, row } : undefined;
   }
-}
-
-/** Accepts an atom, or its text (`p(a, 1)`). */
-export function toAtom(a: Atom | string): Atom {
-  return typeof a === 'string' ? parseAtom(a) : a;
-}
-
-/** A program from text (its facts packed while parsing) or data. */
-export function toProgram(
-  p: Program | LoadedProgram | string,
-  file?: string,
-): Program | LoadedProgram {
-  return typeof p === 'string' ? loadProgram(p, file) : p;
 }
 
 export { groundValues };

@@ -3,7 +3,8 @@
  * ask why / why not. All methods accept atoms built with `fact`/`atom` or their text.
  */
 import { formatAtom } from './build.js';
-import { Engine, toAtom, toProgram } from './engine.js';
+import { Engine } from './engine.js';
+import { toAtom, toProgram } from './inputs.js';
 import type { Changes, EvaluationStats, EvaluationStrategy } from './engine.js';
 import { why } from './explain.js';
 import { whyNot } from './why-not.js';
