@@ -137,6 +137,23 @@ const starts = (dir: string): number =>
 const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
   events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
 
+/** A run of a chain whose `then` step hangs in its MCP call, stopped `delayMs` after that step starts. */
+async function stoppedInThen(delayMs: number) {
+  const dir = chain({ tool: 'hang' });
+  const log = store(dir);
+  const stop = new AbortController();
+  const run = await startRun(await loadMission(dir), {
+    store: log,
+    approve: 'auto',
+    signal: stop.signal,
+    onEvent: (e) => {
+      if (e.type === 'step.started' && e.data.action === 'then')
+        setTimeout(() => stop.abort('stopped by the test'), delayMs);
+    },
+  });
+  return { dir, log, run };
+}
+
 describe('missions carried out by MCP servers', () => {
   it('writes the work through the filesystem server and records it in the memory server; servers start with the first step and stop with the run', async () => {
     const dir = office();
@@ -315,18 +332,7 @@ describe('missions carried out by MCP servers', () => {
   });
 
   it('an interrupted run (its signal aborted mid-call) stops its servers', async () => {
-    const dir = chain({ tool: 'hang' });
-    const log = store(dir);
-    const stop = new AbortController();
-    const run = await startRun(await loadMission(dir), {
-      store: log,
-      approve: 'auto',
-      signal: stop.signal,
-      onEvent: (e) => {
-        if (e.type === 'step.started' && e.data.action === 'then')
-          stop.abort('stopped by the test');
-      },
-    });
+    const { dir, log, run } = await stoppedInThen(0);
     await assert.rejects(run.done);
     const events = await readEvents(log, run.id);
     assert.equal(of(events, 'run.interrupted')[0]?.data.reason, 'stopped by the test');
@@ -335,18 +341,7 @@ describe('missions carried out by MCP servers', () => {
   });
 
   it('resumed, a step cut short in the middle of its MCP call is in doubt: not called again unless approved', async () => {
-    const dir = chain({ tool: 'hang' });
-    const log = store(dir);
-    const stop = new AbortController();
-    const run = await startRun(await loadMission(dir), {
-      store: log,
-      approve: 'auto',
-      signal: stop.signal,
-      onEvent: (e) => {
-        if (e.type === 'step.started' && e.data.action === 'then')
-          setTimeout(() => stop.abort('stopped by the test'), 200);
-      },
-    });
+    const { dir, log, run } = await stoppedInThen(200);
     await assert.rejects(run.done);
     const startsBefore = starts(dir);
     const asked: string[] = [];
