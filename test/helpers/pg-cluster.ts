@@ -122,5 +122,15 @@ export async function startPgCluster(): Promise<PgCluster | string> {
     }
   };
   process.once('exit', stop);
+  // A benchmark or test stopped by a signal (a timeout, Ctrl-C) does not run 'exit' handlers:
+  // stop the cluster first, then end as the signal would have.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.once(signal, () => {
+      stop();
+      process.exit(code);
+    });
   return cluster(`postgres://postgres@127.0.0.1:${port}/postgres`, stop);
 }
