@@ -4,6 +4,7 @@
  * what to check.
  */
 import { ModelConfigError, ModelError } from './errors.js';
+import { sleep } from '../sleep.js';
 
 export interface PostOptions {
   url: string;
@@ -139,20 +140,6 @@ export function retryAfterMs(headers: Headers): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** The server's own words: `{ error: { message } }`, `{ error: "..." }`, or the text. */

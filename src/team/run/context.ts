@@ -141,7 +141,7 @@ export function runContext(
   };
 }
 
-export { sleep } from './sleep.js';
+export { sleep } from '../../sleep.js';
 
 /** "act a b": a step's ground action, the key of attempts and rejections. */
 export const groundKey = (s: { action: string; args: readonly string[] }): string =>

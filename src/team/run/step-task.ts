@@ -11,7 +11,7 @@ import { toolCallSpan } from '../../agents/index.js';
 import type { ClaimedStep, StepTask } from '../log/port.js';
 import { loadMission } from '../mission/loader.js';
 import type { Mission, ToolContext, ToolOutcome, World } from '../types.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../../sleep.js';
 import type { UsageCall } from './usage.js';
 
 const StepPayloadSchema = z.object({

@@ -1,4 +1,4 @@
-/** Simulated time: a sleep that an abort cuts short. */
+/** A sleep that an abort cuts short (simulated time, retry back-off). */
 
 /** Sleeps `ms`, or rejects with the signal's reason when it is aborted first. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
