@@ -13,8 +13,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openRunStore } from '../../src/store/index.js';
-import { loadMission, queueRun, readEvents, runWorker, startRun } from '../../src/team/index.js';
+import { loadMission, queueRun, readEvents, runWorker } from '../../src/team/index.js';
 import type { ClaimedStep, RunEvent, RunLog } from '../../src/team/index.js';
+import { referenceRunEvents } from '../helpers/reference-run.js';
 
 const RELAY = resolve(import.meta.dirname, 'fixtures/relay');
 const PARIS = resolve(import.meta.dirname, '../../examples/paris-office');
@@ -68,16 +69,7 @@ describe('steps run by any worker (SQLite)', () => {
   it('a driver that runs no step: another worker runs them all, and the run ends as in one process', async () => {
     const { file } = tempStore();
     const mission = await loadMission(PARIS);
-    const single = openRunStore(join(tempStore().dir, 'b.db'));
-    const whole = await startRun(mission, {
-      store: single,
-      seed: 7,
-      approve: 'auto',
-      timeScale: 0,
-    });
-    await whole.done;
-    const expected = story(await readEvents(single, whole.id));
-    await single.close();
+    const expected = story(await referenceRunEvents(mission, 7));
     const coordLog = openRunStore(file);
     const stepLog = openRunStore(file);
     const runId = await queueRun(mission, {

@@ -6,14 +6,13 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openPostgresRunLog, openRunStore } from '../../src/store/index.js';
-import { loadMission, queueRun, readEvents, startRun } from '../../src/team/index.js';
+import { openPostgresRunLog } from '../../src/store/index.js';
+import { loadMission, queueRun, readEvents } from '../../src/team/index.js';
 import type { RunEvent, RunSummary } from '../../src/team/index.js';
 import { atelierAsync } from '../helpers/cli.js';
 import { startPgCluster } from '../helpers/pg-cluster.js';
+import { referenceRunEvents } from '../helpers/reference-run.js';
 
 const PARIS = resolve(import.meta.dirname, '../../examples/paris-office');
 const cluster = await startPgCluster();
@@ -64,16 +63,7 @@ describe('atelier worker on Postgres', { skip }, () => {
     const log = await openPostgresRunLog(url);
     const mission = await loadMission(PARIS);
     // The same run, whole, on SQLite: the backends and the takeover must not change it.
-    const sqlite = openRunStore(join(mkdtempSync(join(tmpdir(), 'atelier-worker-')), 'a.db'));
-    const whole = await startRun(mission, {
-      store: sqlite,
-      seed: 7,
-      approve: 'auto',
-      timeScale: 0,
-    });
-    await whole.done;
-    const expected = story(await readEvents(sqlite, whole.id));
-    await sqlite.close();
+    const expected = story(await referenceRunEvents(mission, 7));
     assert.equal(expected.status, 'succeeded');
     const runId = await queueRun(mission, { store: log, seed: 7, approve: 'auto', timeScale: 1 });
     let finishedSteps = 0;
