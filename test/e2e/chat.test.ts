@@ -355,6 +355,9 @@ describe('the Chat page in chromium', { skip: chromiumSkip }, () => {
     await item.getByRole('button', { name: 'Confirm delete Renamed by the test' }).click();
     await page.waitForURL((u) => u.toString() !== url);
     await page.getByRole('heading', { level: 1, name: 'New conversation' }).waitFor();
-    assert.equal(await page.locator('.conv-title', { hasText: 'Renamed by the test' }).count(), 0);
+    // The side list is reloaded after the navigation: wait for it (a stale list times out).
+    const gone = page.locator('.conv-title', { hasText: 'Renamed by the test' });
+    await gone.first().waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await gone.count(), 0);
   });
 });
